@@ -1,0 +1,166 @@
+# rrsim - return and reintegration case-flow simulator.
+#
+#   make            build ./rrsim
+#   make run        install what is missing, build, run the baseline scenario
+#   make test       build and run every test (ends on "N passed, N failed")
+#   make bench      speed and memory benchmark
+#   make deps       install the Debian packages the project needs
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Settings (on the command line or in the environment):
+#   CC=clang  SANITIZE=address,undefined  DEBUG=1  DEVELOPER=1  V=1
+
+# ---- settings you may change -------------------------------------------
+CC ?= cc
+PREFIX ?= /usr/local
+DESTDIR ?=
+OPTIMIZATION ?= -O2
+SANITIZE ?=
+DEBUG ?=
+DEVELOPER ?=
+V ?=
+VERSION = 0.1.0
+
+# ---- packages -------------------------------------------------------------
+DEB_PACKAGES = libgsl-dev libcsv-dev libinih-dev gnuplot-nox pkg-config
+DEB_DEV_PACKAGES = clang valgrind
+
+# ---- flags ----------------------------------------------------------------
+comma := ,
+STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith -Wformat=2 -Wvla
+OPT = $(OPTIMIZATION)
+DEBUG_FLAGS = -g
+BUILD = build/release
+ifeq ($(DEBUG),1)
+  OPT = -O0
+  DEBUG_FLAGS = -g3
+  BUILD = build/debug
+endif
+ifeq ($(DEVELOPER),1)
+  WARN += -Werror -Wmissing-prototypes
+endif
+SAN_FLAGS =
+ifneq ($(SANITIZE),)
+  ifneq ($(filter-out address undefined,$(subst $(comma), ,$(SANITIZE))),)
+    $(error SANITIZE takes address, undefined or address,undefined; got '$(SANITIZE)')
+  endif
+  SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+  OPT = -O1
+  BUILD = build/san
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags gsl inih 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs gsl inih 2>/dev/null)
+ifeq ($(PKG_LIBS),)
+  PKG_LIBS = -lgsl -lgslcblas -linih
+endif
+LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
+
+FINAL_CFLAGS = $(STD) $(WARN) $(OPT) $(DEBUG_FLAGS) $(SAN_FLAGS) -Iinclude -Isim \
+	$(PKG_CFLAGS) -DRR_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+ifeq ($(V),1)
+  Q =
+  QCC =
+  QLD =
+else
+  Q = @
+  QCC = @printf '  CC      %s\n' $@;
+  QLD = @printf '  LD      %s\n' $@;
+endif
+
+# ---- sources --------------------------------------------------------------
+LIB_SRCS = $(filter-out sim/main.c,$(wildcard sim/*.c))
+LIB_OBJS = $(patsubst sim/%.c,$(BUILD)/sim/%.o,$(LIB_SRCS))
+MAIN_OBJ = $(BUILD)/sim/main.o
+LIB = $(BUILD)/librrsim.a
+PROG = $(BUILD)/rrsim
+TEST_SRCS = $(wildcard tests/test_*.c)
+TEST_BINS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
+BENCH_SRCS = $(wildcard bench/*.c)
+BENCH_BINS = $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRCS))
+DEPS = $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BINS:=.d) $(BENCH_BINS:=.d)
+
+.DELETE_ON_ERROR:
+.PHONY: all run test test-sanitize test-update bench deps deps-dev install \
+	uninstall clean valgrind
+
+all: rrsim
+
+rrsim: $(PROG)
+	$(Q)cp $(PROG) rrsim
+
+$(BUILD)/sim/%.o: sim/%.c
+	@mkdir -p $(dir $@)
+	$(QCC)$(CC) $(FINAL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(PROG): $(MAIN_OBJ) $(LIB)
+	$(QLD)$(CC) $(FINAL_LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(QCC)$(CC) $(FINAL_CFLAGS) -Itests -MF $@.d -o $@ $< $(LIB) $(FINAL_LDFLAGS) $(LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(QCC)$(CC) $(FINAL_CFLAGS) -MF $@.d -o $@ $< $(LIB) $(FINAL_LDFLAGS) $(LIBS)
+
+-include $(DEPS)
+
+# ---- jobs -----------------------------------------------------------------
+run: deps
+	$(Q)$(MAKE) --no-print-directory rrsim
+	./rrsim run scenarios/nl-baseline.ini
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS)
+	$(Q)BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+
+test-sanitize:
+	$(Q)$(MAKE) --no-print-directory test SANITIZE=address,undefined
+
+test-update: deps
+	$(Q)$(MAKE) --no-print-directory $(PROG)
+	$(Q)RRSIM=$(PROG) sh tests/golden.sh --update
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)
+	$(Q)for b in $(BENCH_BINS); do $$b || exit 1; done
+	$(Q)RRSIM=$(PROG) sh bench/model.sh
+
+valgrind: deps
+	$(Q)$(MAKE) --no-print-directory DEBUG=1 build/debug/rrsim $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))
+	$(Q)BUILD=build/debug VALGRIND=1 sh tests/run.sh $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))
+
+deps:
+	@missing=''; for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing packages; run: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+deps-dev:
+	$(Q)$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_DEV_PACKAGES)"
+
+install: rrsim
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rrsim/scenarios
+	install -m 755 rrsim $(DESTDIR)$(PREFIX)/bin/rrsim
+	cp -R scenarios/. $(DESTDIR)$(PREFIX)/share/rrsim/scenarios/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/rrsim
+	rm -rf $(DESTDIR)$(PREFIX)/share/rrsim
+
+clean:
+	rm -rf build rrsim

@@ -1,0 +1,87 @@
+/*
+ * rr_calendar.h - the event calendar of the discrete-event engine.
+ *
+ * An event is a call fn(subject, object) at a simulated time t (days).  The
+ * calendar runs events in order of (time, insertion sequence): two events at
+ * the same time run in the order they were scheduled, so a run is fully
+ * determined by its random streams.  Scheduling at a time before now() is a
+ * bug and trips an assertion.
+ *
+ * Storage is an array-backed binary heap of small plain structs; the payload
+ * (fn, subject, object) lives in a slot table indexed by the handle, and each
+ * slot knows its heap position, so cancel() removes the event at once in
+ * O(log n): cancelled events leave nothing behind.  Slots are recycled through
+ * a free list; after the heap has grown to the largest number of pending
+ * events, schedule/pop/cancel do no allocation at all.
+ *
+ * Handles are uint64_t: (generation << 32) | (slot + 1).  0 means "no event".
+ * A handle becomes stale once its event has run or been cancelled; cancel()
+ * of a stale handle returns false and does nothing, so callers may keep
+ * handles around without tracking whether the event already fired.
+ *
+ * Cost: schedule O(log n), pop O(log n), cancel O(log n), peek O(1).
+ */
+#ifndef RR_CALENDAR_H
+#define RR_CALENDAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rr_calendar rr_calendar;
+typedef void rr_event_fn(void *subject, void *object);
+
+/* rr_calendar_create - an empty calendar at time t0, room for `hint` events
+ * (0 = a default).  Returns NULL when out of memory.  Free with
+ * rr_calendar_destroy(). */
+rr_calendar *rr_calendar_create(double t0, size_t hint);
+
+/* rr_calendar_destroy - free the calendar; NULL is a no-op.  Pending events
+ * are dropped without being called. */
+void rr_calendar_destroy(rr_calendar *c);
+
+/* rr_calendar_reset - drop every pending event and set the clock to t0;
+ * keeps the memory for reuse by the next replication. */
+void rr_calendar_reset(rr_calendar *c, double t0);
+
+/* rr_calendar_schedule - run fn(subject, object) at time t (t >= now).
+ * Returns the event's handle, or 0 when out of memory. */
+uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
+                              void *subject, void *object);
+
+/* rr_calendar_cancel - remove a pending event.  Returns true if it was
+ * pending, false if the handle is 0, stale or unknown. */
+bool rr_calendar_cancel(rr_calendar *c, uint64_t handle);
+
+/* rr_calendar_pending - whether the handle's event is still to run. */
+bool rr_calendar_pending(const rr_calendar *c, uint64_t handle);
+
+/* rr_calendar_time_of - the time of a pending event; NAN when not pending. */
+double rr_calendar_time_of(const rr_calendar *c, uint64_t handle);
+
+/* rr_calendar_step - advance the clock to the earliest event, remove it and
+ * run it.  Returns false (and does nothing) when no event is pending. */
+bool rr_calendar_step(rr_calendar *c);
+
+/* rr_calendar_run_until - run every event with time <= t_end, in order, then
+ * set the clock to t_end (if it is later than now).  Events an event
+ * schedules at or before t_end run too.  Returns the number of events run. */
+uint64_t rr_calendar_run_until(rr_calendar *c, double t_end);
+
+/* rr_calendar_now - the current simulated time. */
+double rr_calendar_now(const rr_calendar *c);
+
+/* rr_calendar_next_time - time of the earliest pending event, INFINITY if
+ * none. */
+double rr_calendar_next_time(const rr_calendar *c);
+
+/* rr_calendar_size - number of pending events. */
+size_t rr_calendar_size(const rr_calendar *c);
+
+/* rr_calendar_events_run - number of events run since create or reset. */
+uint64_t rr_calendar_events_run(const rr_calendar *c);
+
+/* rr_calendar_capacity - slots allocated (for memory checks in tests). */
+size_t rr_calendar_capacity(const rr_calendar *c);
+
+#endif
