@@ -91,9 +91,8 @@ typedef struct rr_station_spec {
     const char *name;
     int servers;                      /* >= 0, or RR_UNLIMITED */
     rr_dist service;
-    const rr_dist *service_by_class;  /* n_classes entries or NULL */
-    const unsigned char *class_uses_default; /* optional per class: 1 = use
-                                        service even if by_class is given */
+    const rr_dist *service_by_class;  /* n_classes entries (used instead of
+                                         service) or NULL */
     rr_discipline discipline;
     bool has_patience;
     rr_dist patience;

@@ -1,0 +1,604 @@
+/*
+ * network.c - a generic network of service stations on the event engine.
+ *
+ * See include/rr_network.h for the semantics.  Three event kinds drive it:
+ * a source's next arrival, a service completion and the patience or
+ * maximum-stay clock of one entity.  Each is a calendar event whose subject
+ * is the network and whose object is the source or the entity; an entity
+ * keeps the handles of its pending events so that leaving by one way out
+ * cancels the others at once.
+ *
+ * Queues are intrusive doubly linked lists, one per priority level, so an
+ * abandoning entity leaves its queue in O(1).  Entities come from a pool:
+ * after the largest number present at once has been reached, a run
+ * allocates nothing more.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+
+#include "rr_common.h"
+#include "rr_network.h"
+#include "rr_pool.h"
+#include "rr_rng.h"
+
+typedef struct station {
+    rr_station_spec spec;
+    int servers;
+    double service_scale;
+    double patience_scale;
+    uint32_t busy, present, waiting;
+    rr_entity *qhead[RR_NET_MAX_PRIORITY];
+    rr_entity *qtail[RR_NET_MAX_PRIORITY];
+    rr_station_stats st;
+} station;
+
+typedef struct source {
+    rr_source_spec spec;
+    double rate;
+    uint64_t ev;
+    gsl_ran_discrete_t *classes; /* NULL: always class 0 */
+} source;
+
+struct rr_net {
+    rr_calendar *cal;
+    gsl_rng *rng[RR_STREAM_COUNT];
+    uint32_t n_stations, n_sources, n_exits, n_classes;
+    station *st;
+    source *src;
+    uint64_t *exited;
+    rr_pool *pool;
+    size_t user_size;
+    uint32_t next_id;
+    uint64_t arrivals, injected, in_system;
+    rr_net_hooks hooks;
+};
+
+static void ev_arrival(void *subject, void *object);
+static void ev_done(void *subject, void *object);
+static void ev_abandon(void *subject, void *object);
+static void ev_timeout(void *subject, void *object);
+
+/* ---- validation ------------------------------------------------------- */
+
+static int check_route(const rr_net_spec *spec, uint32_t s, rr_way_out way,
+                       char *err, size_t errlen)
+{
+    static const char *const way_name[RR_OUT_COUNT] = {
+        "completion", "abandonment", "maximum stay"};
+    const rr_station_spec *ss = &spec->stations[s];
+    const rr_route_table *t = &ss->route[way];
+    const char *name = ss->name ? ss->name : "?";
+
+    if (t->n == 0 || !t->target || !t->p) {
+        snprintf(err, errlen, "station '%s': no %s route", name,
+                 way_name[way]);
+        return RR_EINVAL;
+    }
+    for (uint32_t i = 0; i < t->n; i++) {
+        uint32_t x = t->target[i];
+        if (RR_IS_EXIT(x) ? RR_EXIT_INDEX(x) >= spec->n_exits
+                          : x >= spec->n_stations) {
+            snprintf(err, errlen, "station '%s': %s route %u goes nowhere",
+                     name, way_name[way], (unsigned)i);
+            return RR_EINVAL;
+        }
+    }
+    for (uint32_t k = 0; k < spec->n_classes; k++) {
+        double sum = 0;
+        for (uint32_t i = 0; i < t->n; i++) {
+            double p = t->p[(size_t)k * t->n + i];
+            if (!(p >= 0 && p <= 1)) {
+                snprintf(err, errlen,
+                         "station '%s': %s probability %g is not in [0,1]",
+                         name, way_name[way], p);
+                return RR_ERANGE;
+            }
+            sum += p;
+        }
+        if (fabs(sum - 1) > 1e-9) {
+            snprintf(err, errlen,
+                     "station '%s': %s probabilities of class %u sum to %g, "
+                     "not 1",
+                     name, way_name[way], (unsigned)k, sum);
+            return RR_ERANGE;
+        }
+    }
+    return RR_OK;
+}
+
+static int check_spec(const rr_net_spec *spec, char *err, size_t errlen)
+{
+    int rc;
+    if (spec->n_stations == 0 || !spec->stations) {
+        snprintf(err, errlen, "a network needs at least one station");
+        return RR_EINVAL;
+    }
+    if (spec->n_classes == 0) {
+        snprintf(err, errlen, "a network needs at least one class");
+        return RR_EINVAL;
+    }
+    for (uint32_t s = 0; s < spec->n_stations; s++) {
+        const rr_station_spec *ss = &spec->stations[s];
+        if (ss->servers < RR_UNLIMITED) {
+            snprintf(err, errlen, "station '%s': servers must be >= 0",
+                     ss->name ? ss->name : "?");
+            return RR_ERANGE;
+        }
+        if ((rc = check_route(spec, s, RR_OUT_DONE, err, errlen)))
+            return rc;
+        if (ss->has_patience &&
+            (rc = check_route(spec, s, RR_OUT_ABANDON, err, errlen)))
+            return rc;
+        if (ss->max_stay > 0 && isfinite(ss->max_stay) &&
+            (rc = check_route(spec, s, RR_OUT_TIMEOUT, err, errlen)))
+            return rc;
+    }
+    for (uint32_t i = 0; i < spec->n_sources; i++) {
+        const rr_source_spec *so = &spec->sources[i];
+        if (so->station >= spec->n_stations || !(so->rate >= 0) ||
+            !isfinite(so->rate)) {
+            snprintf(err, errlen, "source '%s': bad station or rate",
+                     so->name ? so->name : "?");
+            return RR_EINVAL;
+        }
+        if (so->n_classes > spec->n_classes) {
+            snprintf(err, errlen, "source '%s': more class weights than "
+                     "classes", so->name ? so->name : "?");
+            return RR_EINVAL;
+        }
+    }
+    return RR_OK;
+}
+
+/* ---- lifecycle ---------------------------------------------------------- */
+
+rr_net *rr_net_create(const rr_net_spec *spec, rr_calendar *cal,
+                      gsl_rng *const *rng, char *err, size_t errlen)
+{
+    rr_net *net;
+    if (check_spec(spec, err, errlen) != RR_OK)
+        return NULL;
+    net = calloc(1, sizeof *net);
+    if (!net)
+        goto nomem;
+    net->cal = cal;
+    for (int i = 0; i < RR_STREAM_COUNT; i++)
+        net->rng[i] = rng[i];
+    net->n_stations = spec->n_stations;
+    net->n_sources = spec->n_sources;
+    net->n_exits = spec->n_exits;
+    net->n_classes = spec->n_classes;
+    net->hooks = spec->hooks;
+    /* keep the user's bytes aligned like the entity itself */
+    net->user_size = (spec->user_size + 15) & ~(size_t)15;
+    net->st = calloc(net->n_stations, sizeof *net->st);
+    net->src = calloc(net->n_sources ? net->n_sources : 1, sizeof *net->src);
+    net->exited = calloc(net->n_exits ? net->n_exits : 1,
+                         sizeof *net->exited);
+    net->pool = rr_pool_create(sizeof(rr_entity) + net->user_size, 4096);
+    if (!net->st || !net->src || !net->exited || !net->pool)
+        goto nomem;
+    for (uint32_t s = 0; s < net->n_stations; s++) {
+        station *st = &net->st[s];
+        st->spec = spec->stations[s];
+        st->servers = st->spec.servers;
+        st->service_scale = 1;
+        st->patience_scale = 1;
+    }
+    for (uint32_t i = 0; i < net->n_sources; i++) {
+        source *so = &net->src[i];
+        so->spec = spec->sources[i];
+        so->rate = so->spec.rate;
+        if (so->spec.n_classes > 0) {
+            so->classes = gsl_ran_discrete_preproc(so->spec.n_classes,
+                                                   so->spec.class_weight);
+            if (!so->classes) {
+                snprintf(err, errlen, "source '%s': bad class weights",
+                         so->spec.name ? so->spec.name : "?");
+                rr_net_destroy(net);
+                return NULL;
+            }
+        }
+    }
+    rr_net_reset_stats(net);
+    return net;
+nomem:
+    snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+    rr_net_destroy(net);
+    return NULL;
+}
+
+void rr_net_destroy(rr_net *net)
+{
+    if (!net)
+        return;
+    if (net->src)
+        for (uint32_t i = 0; i < net->n_sources; i++)
+            if (net->src[i].classes)
+                gsl_ran_discrete_free(net->src[i].classes);
+    rr_pool_destroy(net->pool);
+    free(net->st);
+    free(net->src);
+    free(net->exited);
+    free(net);
+}
+
+static void schedule_arrival(rr_net *net, source *so)
+{
+    double now = rr_calendar_now(net->cal);
+    if (so->ev)
+        rr_calendar_cancel(net->cal, so->ev);
+    so->ev = 0;
+    if (so->rate > 0) {
+        double dt = gsl_ran_exponential(net->rng[RR_STREAM_ARRIVAL],
+                                        1.0 / so->rate);
+        so->ev = rr_calendar_schedule(net->cal, now + dt, ev_arrival, net, so);
+    }
+}
+
+int rr_net_start(rr_net *net)
+{
+    for (uint32_t i = 0; i < net->n_sources; i++) {
+        schedule_arrival(net, &net->src[i]);
+        if (net->src[i].rate > 0 && !net->src[i].ev)
+            return RR_ENOMEM;
+    }
+    return RR_OK;
+}
+
+/* ---- queues ---------------------------------------------------------------- */
+
+static void enqueue(station *st, rr_entity *e)
+{
+    unsigned lv = st->spec.discipline == RR_PRIORITY ? e->priority : 0;
+    if (lv >= RR_NET_MAX_PRIORITY)
+        lv = RR_NET_MAX_PRIORITY - 1;
+    e->qnext = NULL;
+    e->qprev = st->qtail[lv];
+    if (st->qtail[lv])
+        st->qtail[lv]->qnext = e;
+    else
+        st->qhead[lv] = e;
+    st->qtail[lv] = e;
+    st->waiting++;
+}
+
+static void unqueue(station *st, rr_entity *e)
+{
+    unsigned lv = st->spec.discipline == RR_PRIORITY ? e->priority : 0;
+    if (lv >= RR_NET_MAX_PRIORITY)
+        lv = RR_NET_MAX_PRIORITY - 1;
+    if (e->qprev)
+        e->qprev->qnext = e->qnext;
+    else
+        st->qhead[lv] = e->qnext;
+    if (e->qnext)
+        e->qnext->qprev = e->qprev;
+    else
+        st->qtail[lv] = e->qprev;
+    e->qprev = e->qnext = NULL;
+    st->waiting--;
+}
+
+static rr_entity *queue_first(const station *st)
+{
+    for (unsigned lv = 0; lv < RR_NET_MAX_PRIORITY; lv++)
+        if (st->qhead[lv])
+            return st->qhead[lv];
+    return NULL;
+}
+
+/* ---- moving entities --------------------------------------------------- */
+
+static inline bool has_free_server(const station *st)
+{
+    return st->servers == RR_UNLIMITED || (int)st->busy < st->servers;
+}
+
+static void start_service(rr_net *net, station *st, rr_entity *e, double now)
+{
+    const rr_dist *d = st->spec.service_by_class
+                           ? &st->spec.service_by_class[e->klass]
+                           : &st->spec.service;
+    double dt = rr_dist_sample(d, net->rng[RR_STREAM_SERVICE]) *
+                st->service_scale;
+
+    st->busy++;
+    rr_timeavg_set(&st->st.busy, now, st->busy);
+    st->st.started++;
+    rr_running_add(&st->st.wait, now - e->t_station);
+    e->in_service = 1;
+    e->t_service = now;
+    if (e->ev_abandon && st->spec.patience_scope == RR_PATIENCE_QUEUE) {
+        rr_calendar_cancel(net->cal, e->ev_abandon);
+        e->ev_abandon = 0;
+    }
+    e->ev_done = rr_calendar_schedule(net->cal, now + dt, ev_done, net, e);
+}
+
+static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
+{
+    double dt = rr_dist_sample(&st->spec.patience,
+                               net->rng[RR_STREAM_PATIENCE]) *
+                st->patience_scale;
+    e->ev_abandon = rr_calendar_schedule(net->cal, now + dt, ev_abandon, net,
+                                         e);
+}
+
+/* serve_waiting - fill free servers from the queue, best first. */
+static void serve_waiting(rr_net *net, station *st, double now)
+{
+    rr_entity *e;
+    while (has_free_server(st) && (e = queue_first(st)) != NULL) {
+        unqueue(st, e);
+        rr_timeavg_set(&st->st.waiting, now, st->waiting);
+        start_service(net, st, e, now);
+    }
+}
+
+void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
+{
+    station *st = &net->st[s];
+    double now = rr_calendar_now(net->cal);
+
+    rr_assert(s < net->n_stations);
+    e->station = s;
+    e->t_station = now;
+    e->in_service = 0;
+    e->ev_done = e->ev_abandon = e->ev_timeout = 0;
+    e->qprev = e->qnext = NULL;
+    st->present++;
+    st->st.entered++;
+    rr_timeavg_set(&st->st.present, now, st->present);
+    if (st->spec.max_stay > 0 && isfinite(st->spec.max_stay)) {
+        double left = st->spec.max_stay - elapsed;
+        e->ev_timeout = rr_calendar_schedule(net->cal,
+                                             now + (left > 0 ? left : 0),
+                                             ev_timeout, net, e);
+    }
+    if (st->spec.has_patience && st->spec.patience_scope == RR_PATIENCE_STAY)
+        start_patience(net, st, e, now);
+    if (net->hooks.on_enter)
+        net->hooks.on_enter(net->hooks.ctx, net, e, s);
+    if (has_free_server(st) && st->waiting == 0) {
+        start_service(net, st, e, now);
+    } else {
+        enqueue(st, e);
+        rr_timeavg_set(&st->st.waiting, now, st->waiting);
+        if (st->spec.has_patience &&
+            st->spec.patience_scope == RR_PATIENCE_QUEUE)
+            start_patience(net, st, e, now);
+    }
+}
+
+static uint32_t pick_route(rr_net *net, const rr_route_table *t, uint32_t k)
+{
+    const double *p = t->p + (size_t)k * t->n;
+    uint32_t last = 0;
+    double u;
+    if (t->n == 1)
+        return t->target[0];
+    u = gsl_rng_uniform(net->rng[RR_STREAM_ROUTING]);
+    for (uint32_t i = 0; i < t->n; i++) {
+        if (p[i] <= 0)
+            continue;
+        if (u < p[i])
+            return t->target[i];
+        u -= p[i];
+        last = i;
+    }
+    return t->target[last]; /* rounding: the last target with p > 0 */
+}
+
+/* leave - the entity leaves its station by `way`: free what it held, pick
+ * the next place, let a waiting entity have the server, then move on. */
+static void leave(rr_net *net, rr_entity *e, rr_way_out way)
+{
+    uint32_t s = e->station;
+    station *st = &net->st[s];
+    double now = rr_calendar_now(net->cal);
+    uint32_t target;
+
+    if (e->ev_done && way != RR_OUT_DONE)
+        rr_calendar_cancel(net->cal, e->ev_done);
+    if (e->ev_abandon && way != RR_OUT_ABANDON)
+        rr_calendar_cancel(net->cal, e->ev_abandon);
+    if (e->ev_timeout && way != RR_OUT_TIMEOUT)
+        rr_calendar_cancel(net->cal, e->ev_timeout);
+    e->ev_done = e->ev_abandon = e->ev_timeout = 0;
+
+    if (e->in_service) {
+        st->busy--;
+        rr_timeavg_set(&st->st.busy, now, st->busy);
+        e->in_service = 0;
+    } else {
+        unqueue(st, e);
+        rr_timeavg_set(&st->st.waiting, now, st->waiting);
+    }
+    st->present--;
+    rr_timeavg_set(&st->st.present, now, st->present);
+    rr_running_add(&st->st.sojourn, now - e->t_station);
+    switch (way) {
+    case RR_OUT_DONE: st->st.completed++; break;
+    case RR_OUT_ABANDON: st->st.abandoned++; break;
+    default: st->st.timed_out++; break;
+    }
+
+    target = pick_route(net, &st->spec.route[way], e->klass);
+    if (net->hooks.on_leave)
+        net->hooks.on_leave(net->hooks.ctx, net, e, s, way, target);
+    serve_waiting(net, st, now);
+
+    if (RR_IS_EXIT(target)) {
+        uint32_t x = RR_EXIT_INDEX(target);
+        net->exited[x]++;
+        net->in_system--;
+        e->station = RR_NONE;
+        if (net->hooks.on_exit)
+            net->hooks.on_exit(net->hooks.ctx, net, e, x, s, way);
+        rr_pool_put(net->pool, e);
+    } else {
+        rr_net_enter(net, e, target, 0);
+    }
+}
+
+static void ev_done(void *subject, void *object)
+{
+    rr_entity *e = object;
+    e->ev_done = 0;
+    leave(subject, e, RR_OUT_DONE);
+}
+
+static void ev_abandon(void *subject, void *object)
+{
+    rr_entity *e = object;
+    e->ev_abandon = 0;
+    leave(subject, e, RR_OUT_ABANDON);
+}
+
+static void ev_timeout(void *subject, void *object)
+{
+    rr_entity *e = object;
+    e->ev_timeout = 0;
+    leave(subject, e, RR_OUT_TIMEOUT);
+}
+
+rr_entity *rr_net_new_entity(rr_net *net)
+{
+    rr_entity *e = rr_pool_get(net->pool);
+    if (!e)
+        return NULL;
+    memset(e, 0, sizeof *e + net->user_size);
+    e->id = ++net->next_id;
+    e->station = RR_NONE;
+    e->t_system = rr_calendar_now(net->cal);
+    net->in_system++;
+    return e;
+}
+
+static void ev_arrival(void *subject, void *object)
+{
+    rr_net *net = subject;
+    source *so = object;
+    uint32_t idx = (uint32_t)(so - net->src);
+    rr_entity *e;
+
+    so->ev = 0;
+    e = rr_net_new_entity(net);
+    rr_assert_always(e != NULL);
+    if (so->classes)
+        e->klass = (uint32_t)gsl_ran_discrete(net->rng[RR_STREAM_ARRIVAL],
+                                              so->classes);
+    net->arrivals++;
+    if (net->hooks.on_create)
+        net->hooks.on_create(net->hooks.ctx, net, e, idx);
+    schedule_arrival(net, so);
+    rr_net_enter(net, e, so->spec.station, 0);
+}
+
+rr_entity *rr_net_add(rr_net *net, uint32_t k, uint8_t prio, uint32_t s,
+                      double elapsed, double t_system)
+{
+    rr_entity *e = rr_net_new_entity(net);
+    if (!e)
+        return NULL;
+    e->klass = k < net->n_classes ? k : 0;
+    e->priority = prio;
+    e->t_system = t_system;
+    net->injected++;
+    rr_net_enter(net, e, s, elapsed);
+    return e;
+}
+
+/* ---- parameter changes ---------------------------------------------- */
+
+void rr_net_set_servers(rr_net *net, uint32_t s, int servers)
+{
+    station *st = &net->st[s];
+    st->servers = servers < RR_UNLIMITED ? 0 : servers;
+    /* fewer servers: those busy finish their work, no new starts until
+     * busy < servers.  More: start waiting entities at once. */
+    serve_waiting(net, st, rr_calendar_now(net->cal));
+}
+
+int rr_net_servers(const rr_net *net, uint32_t s)
+{
+    return net->st[s].servers;
+}
+
+void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale)
+{
+    net->st[s].service_scale = scale > 0 ? scale : 0;
+}
+
+void rr_net_set_patience_scale(rr_net *net, uint32_t s, double scale)
+{
+    net->st[s].patience_scale = scale > 0 ? scale : 0;
+}
+
+void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,
+                      const rr_route_table *t)
+{
+    net->st[s].spec.route[way] = *t;
+}
+
+void rr_net_set_source_rate(rr_net *net, uint32_t src, double rate)
+{
+    source *so = &net->src[src];
+    so->rate = rate > 0 && isfinite(rate) ? rate : 0;
+    schedule_arrival(net, so);
+}
+
+double rr_net_source_rate(const rr_net *net, uint32_t src)
+{
+    return net->src[src].rate;
+}
+
+/* ---- observation ------------------------------------------------------- */
+
+rr_calendar *rr_net_calendar(const rr_net *net) { return net->cal; }
+double rr_net_now(const rr_net *net) { return rr_calendar_now(net->cal); }
+uint32_t rr_net_present(const rr_net *net, uint32_t s)
+{
+    return net->st[s].present;
+}
+uint32_t rr_net_waiting(const rr_net *net, uint32_t s)
+{
+    return net->st[s].waiting;
+}
+uint32_t rr_net_busy(const rr_net *net, uint32_t s) { return net->st[s].busy; }
+uint64_t rr_net_in_system(const rr_net *net) { return net->in_system; }
+uint64_t rr_net_arrivals(const rr_net *net) { return net->arrivals; }
+uint64_t rr_net_injected(const rr_net *net) { return net->injected; }
+uint64_t rr_net_exited(const rr_net *net, uint32_t x)
+{
+    return x < net->n_exits ? net->exited[x] : 0;
+}
+const rr_station_stats *rr_net_stats(const rr_net *net, uint32_t s)
+{
+    return &net->st[s].st;
+}
+gsl_rng *rr_net_rng(const rr_net *net, int stream)
+{
+    return net->rng[stream];
+}
+
+void rr_net_reset_stats(rr_net *net)
+{
+    double now = rr_calendar_now(net->cal);
+    for (uint32_t s = 0; s < net->n_stations; s++) {
+        station *st = &net->st[s];
+        rr_station_stats *x = &st->st;
+        x->entered = x->started = x->completed = 0;
+        x->abandoned = x->timed_out = 0;
+        rr_timeavg_init(&x->present, now, st->present);
+        rr_timeavg_init(&x->waiting, now, st->waiting);
+        rr_timeavg_init(&x->busy, now, st->busy);
+        rr_running_init(&x->wait);
+        rr_running_init(&x->sojourn);
+    }
+}
