@@ -1,0 +1,261 @@
+/*
+ * rr_scenario.h - scenario files: reading, checking and resolving them into
+ * plain configurations the model runs on.
+ *
+ * A scenario is an INI file (libinih) plus CSV tables (libcsv) it names;
+ * relative paths resolve from the scenario file's folder.  docs/scenarios.md
+ * documents every section and key.  Reading happens in three steps:
+ *
+ *   1. rr_scenario_load() reads the INI text into a list of settings, each
+ *      with its dotted key ("stage.rds.servers", "iom_share"), raw text and
+ *      line, applies --set overrides, checks every key against the known
+ *      ones (suggesting the nearest on a typo), and reads the tables.
+ *   2. rr_scenario_plan() resolves the settings: ${parameter} references,
+ *      units, distributions, per-country values, routing with `rest`.  Policy
+ *      events change settings over time, so the run is cut into epochs, the
+ *      times at which the set of active events changes; each epoch gets its
+ *      own fully resolved rr_config.  Everything that could fail is checked
+ *      here, for every epoch, before anything is simulated.
+ *   3. The model (rr_model.h) runs a plan; it switches configuration at the
+ *      epoch times.
+ *
+ * Errors come back as a status with one message in err, formatted
+ *   "FILE:LINE: [section] key: message"
+ * or, for a table, "TABLE.csv:LINE: column 'x': message", ready to print
+ * after "rrsim: ".
+ *
+ * Time: a scenario's clock is in days since its start date (t = 0 at
+ * 00:00 of `start`); the run ends at the end of the `end` date.
+ */
+#ifndef RR_SCENARIO_H
+#define RR_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "rr_dist.h"
+#include "rr_network.h"
+
+#define RR_NAME_MAX 64
+#define RR_TEXT_MAX 512
+
+/* ---- calendar dates ---------------------------------------------------- */
+
+typedef struct rr_date {
+    int y, m, d;
+} rr_date;
+
+/* rr_date_parse - "YYYY-MM-DD" (a real calendar date) -> RR_OK or
+ * RR_EPARSE. */
+int rr_date_parse(const char *text, rr_date *out);
+/* rr_date_days - days since 1970-01-01 (proleptic Gregorian). */
+long rr_date_days(rr_date d);
+/* rr_date_from_days - inverse of rr_date_days. */
+rr_date rr_date_from_days(long days);
+/* rr_date_format - "YYYY-MM-DD" into buf (>= 11 bytes). */
+void rr_date_format(rr_date d, char *buf, size_t n);
+
+/* ---- the domain's fixed vocabulary ----------------------------------- */
+
+/* Channels a case can be in; a stage may put its cases into one. */
+typedef enum rr_channel {
+    RR_CH_NONE = 0,
+    RR_CH_RDS,     /* national return service (departure talks) */
+    RR_CH_IOM,     /* assisted voluntary return through IOM */
+    RR_CH_NGO,     /* assisted voluntary return through an NGO */
+    RR_CH_SELF,    /* self-arranged, verified departure */
+    RR_CH_FORCED,  /* forced return */
+    RR_CH_COUNT
+} rr_channel;
+
+/* Network exits, by index; routes name them `departed`, `unsupervised`,
+ * `closed`. */
+enum {
+    RR_EXIT_DEPARTED = 0,     /* verified departure; its kind follows the
+                                 case's channel */
+    RR_EXIT_UNSUPERVISED = 1, /* departed without supervision (absconded) */
+    RR_EXIT_CLOSED = 2,       /* left the caseload otherwise (e.g. permit) */
+    RR_EXIT_COUNT = 3
+};
+
+/* Kinds of departure counted in the results. */
+typedef enum rr_departure {
+    RR_DEP_VOLUNTARY_IOM = 0,
+    RR_DEP_VOLUNTARY_NGO,
+    RR_DEP_VOLUNTARY_SELF,
+    RR_DEP_FORCED,
+    RR_DEP_UNSUPERVISED,
+    RR_DEP_CLOSED,
+    RR_DEP_COUNT
+} rr_departure;
+
+typedef enum rr_report_period {
+    RR_REPORT_DAY,
+    RR_REPORT_WEEK,
+    RR_REPORT_MONTH,
+    RR_REPORT_QUARTER,
+    RR_REPORT_YEAR
+} rr_report_period;
+
+const char *rr_channel_name(rr_channel c);     /* "iom", ... */
+const char *rr_departure_name(rr_departure d); /* "voluntary_iom", ... */
+
+/* ---- resolved configuration (one epoch) ------------------------------ */
+
+typedef struct rr_cfg_stage {
+    char name[RR_NAME_MAX];
+    int line;                  /* line of the [stage.NAME] header */
+    int servers;               /* >= 0 or RR_UNLIMITED */
+    rr_dist service;
+    const rr_dist *service_by_country; /* n_countries, or NULL */
+    double service_scale;      /* from events scaling stage.X.service */
+    rr_discipline discipline;
+    rr_channel channel;        /* put entering cases in this channel, or
+                                  RR_CH_NONE to keep theirs */
+    bool detention;            /* counts towards detention occupancy */
+    bool has_abscond;
+    rr_dist abscond;           /* time to absconding (patience clock) */
+    double abscond_scale;
+    rr_patience_scope abscond_during;
+    double max_stay;           /* days; INFINITY = none */
+    /* routing per way out (completion, abscond, max stay), one row of
+     * probabilities per country, ready for the network */
+    rr_route_table route[RR_OUT_COUNT];
+} rr_cfg_stage;
+
+typedef struct rr_cfg_provider {
+    char name[RR_NAME_MAX];   /* "iom", "errin", "frontex", ... */
+    unsigned channels;         /* bit (1u << rr_channel) per channel served */
+    double from, until;        /* active for departures in [from, until],
+                                  days since start (+-INFINITY = open) */
+    const double *covered;     /* per country: 1 covered, 0 not */
+} rr_cfg_provider;
+
+typedef struct rr_cfg_initial {
+    uint32_t stage, country;
+    uint32_t count;
+    double elapsed;            /* days already spent at the stage */
+    uint8_t channel;           /* rr_channel the cases are in */
+} rr_cfg_initial;
+
+typedef struct rr_config {
+    /* [scenario] */
+    char name[RR_NAME_MAX];
+    char title[RR_TEXT_MAX];
+    char source[RR_TEXT_MAX];  /* source line for charts */
+    rr_date start, end;
+    double horizon;            /* days from start to the end of `end` */
+    rr_report_period report;
+    double warmup;             /* days discarded from KPIs */
+    uint64_t seed;
+    int replications;
+
+    /* [arrivals]: rate(t) = rate * schedule factor in force at t */
+    double rate;               /* per day, events applied */
+    uint32_t entry_stage;
+    double vulnerable_share;   /* vulnerable cases get priority 0, others 1 */
+    size_t n_schedule;
+    const double *schedule_t;  /* days since start, increasing */
+    const double *schedule_factor;
+
+    /* [countries] */
+    size_t n_countries;        /* >= 1; a scenario without a table has one
+                                  country named "all" */
+    const char (*country)[RR_NAME_MAX];
+    const double *country_share; /* sums to 1 */
+
+    /* [stage.*] */
+    size_t n_stages;
+    const rr_cfg_stage *stages;
+
+    /* [reintegration] and [provider.*] */
+    size_t n_providers;
+    const rr_cfg_provider *providers; /* first match wins */
+    rr_dist support;           /* support period after departure */
+    const double *sustainable; /* per country: P(sustainable | supported) */
+    double sustainable_unsupported; /* P(sustainable | no provider) */
+    double remigration_share;  /* of not-sustainable outcomes */
+    rr_dist remigration_delay;
+    uint32_t remigration_stage;
+
+    /* [start] */
+    size_t n_initial;
+    const rr_cfg_initial *initial;
+} rr_config;
+
+/* A policy event as written, for charts and reports. */
+typedef struct rr_event_info {
+    char name[RR_NAME_MAX];
+    char label[RR_TEXT_MAX];
+    double from, until;        /* days since start; until = INFINITY when the
+                                  change is permanent */
+} rr_event_info;
+
+/* A plan: the epochs of a run.  cfg[i] holds from t[i] (t[0] = 0) to
+ * t[i+1] (or the horizon). */
+typedef struct rr_plan {
+    size_t n_epochs;
+    const double *t;
+    const rr_config *const *cfg;
+    size_t n_events;
+    const rr_event_info *events;
+} rr_plan;
+
+/* ---- loading ------------------------------------------------------------ */
+
+typedef struct rr_scenario rr_scenario;
+
+/* One setting as written (after --set overrides). */
+typedef struct rr_setting {
+    const char *key;     /* dotted: "stage.rds.servers", "iom_share" */
+    const char *value;   /* raw text, ${...} not yet substituted */
+    const char *note;    /* source note of a [parameters] entry, or NULL */
+    const char *file;    /* where it was written ("--set" for overrides) */
+    int line;
+} rr_setting;
+
+/* rr_scenario_load - read a scenario file and apply overrides, each
+ * "key=value" (a dotted key or a parameter name).  On success *out owns
+ * the scenario (free with rr_scenario_destroy).  Unknown keys, bad syntax
+ * and unreadable tables fail here with RR_EPARSE/RR_EIO/RR_ENOTFOUND and a
+ * message in err. */
+int rr_scenario_load(const char *path, const char *const *overrides,
+                     size_t n_overrides, rr_scenario **out, char *err,
+                     size_t errlen);
+void rr_scenario_destroy(rr_scenario *sc);
+
+/* rr_scenario_plan - resolve every epoch.  The plan is owned by the
+ * scenario and lives as long as it does.  Fails with a message in err. */
+int rr_scenario_plan(rr_scenario *sc, const rr_plan **out, char *err,
+                     size_t errlen);
+
+/* The settings in file order (overrides replace values in place, or are
+ * appended when the key was not written). */
+size_t rr_scenario_n_settings(const rr_scenario *sc);
+const rr_setting *rr_scenario_setting(const rr_scenario *sc, size_t i);
+
+/* rr_scenario_resolved_value - the value of a setting with ${...}
+ * substituted, into buf; returns buf. */
+const char *rr_scenario_resolved_value(const rr_scenario *sc, size_t i,
+                                       char *buf, size_t n);
+
+/* The files the scenario read (tables), as paths relative to the scenario
+ * file's folder exactly as written in it, and as opened. */
+size_t rr_scenario_n_inputs(const rr_scenario *sc);
+const char *rr_scenario_input_written(const rr_scenario *sc, size_t i);
+const char *rr_scenario_input_path(const rr_scenario *sc, size_t i);
+
+/* rr_scenario_path - the scenario file as given. */
+const char *rr_scenario_path(const rr_scenario *sc);
+
+/* rr_scenario_hash - FNV-1a 64 of the scenario file's bytes and of every
+ * table it read, in order; a content fingerprint for manifests. */
+uint64_t rr_scenario_hash(const rr_scenario *sc);
+
+/* rr_scenario_print - `rrsim check`: every setting with its resolved value
+ * and source note, grouped by section, then the epochs. */
+void rr_scenario_print(rr_scenario *sc, FILE *f);
+
+#endif
