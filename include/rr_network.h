@@ -176,6 +176,13 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed);
 /* Parameter changes, effective now. */
 void rr_net_set_servers(rr_net *net, uint32_t s, int servers);
 int rr_net_servers(const rr_net *net, uint32_t s);
+/* rr_net_set_service - the distribution for services starting from now
+ * (by_class: n_classes entries or NULL); pointers must outlive the net. */
+void rr_net_set_service(rr_net *net, uint32_t s, const rr_dist *d,
+                        const rr_dist *by_class);
+/* rr_net_set_patience - patience clocks started from now. */
+void rr_net_set_patience(rr_net *net, uint32_t s, bool has,
+                         const rr_dist *d);
 void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_patience_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,

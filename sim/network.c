@@ -530,6 +530,23 @@ int rr_net_servers(const rr_net *net, uint32_t s)
     return net->st[s].servers;
 }
 
+void rr_net_set_service(rr_net *net, uint32_t s, const rr_dist *d,
+                        const rr_dist *by_class)
+{
+    net->st[s].spec.service = *d;
+    net->st[s].spec.service_by_class = by_class;
+}
+
+void rr_net_set_patience(rr_net *net, uint32_t s, bool has, const rr_dist *d)
+{
+    station *st = &net->st[s];
+    if (has && st->spec.route[RR_OUT_ABANDON].n == 0)
+        return; /* no way out for it was given when the net was built */
+    st->spec.has_patience = has;
+    if (has)
+        st->spec.patience = *d;
+}
+
 void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale)
 {
     net->st[s].service_scale = scale > 0 ? scale : 0;

@@ -1,0 +1,98 @@
+/*
+ * rr_model.h - the return-and-reintegration case-flow model: one
+ * replication of a scenario plan on the event engine.
+ *
+ * The model builds a station network from the plan's first configuration
+ * (stages -> stations, countries -> entity classes, exits departed /
+ * unsupervised / closed), starts it with the starting caseload, and then
+ * switches configuration at each epoch time (policy events) and arrival
+ * rate at each schedule date.  Around the network it keeps what is
+ * specific to the domain: channels, departures by kind, the reintegration
+ * provider chosen at departure (first provider serving the case's channel
+ * on that date and covering its country), the outcome after the support
+ * period, and re-migration of a share of not-sustainable outcomes back into
+ * the arrivals.
+ *
+ * It reports into an rr_rep_result: one row of metrics per reporting period
+ * and one value per KPI.  It prints nothing and writes no file.
+ *
+ * Accounting identity, at every period end:
+ *   caseload_start + cumulative arrivals = cumulative departures (all six
+ *   kinds) + caseload_total
+ * (re-migrants count as arrivals; cases in reintegration have departed).
+ */
+#ifndef RR_MODEL_H
+#define RR_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rr_scenario.h"
+
+/* Reporting periods of a plan: bounds[0] = 0 < bounds[1] < ... <
+ * bounds[n] = horizon (days since start), cut at calendar boundaries of the
+ * report period (weeks start on Monday). */
+typedef struct rr_periods {
+    size_t n;
+    double *bounds;  /* n + 1 */
+} rr_periods;
+
+int rr_periods_make(const rr_config *cfg, rr_periods *out);
+void rr_periods_fini(rr_periods *p);
+
+/* The metrics and KPIs of a plan, by name.  Fixed ones first, then one per
+ * stage and per provider.  Owned by the rr_layout; free with
+ * rr_layout_fini. */
+typedef struct rr_layout {
+    size_t n_metrics;
+    char **metric;        /* names, e.g. "arrivals", "caseload_rds" */
+    size_t n_kpis;
+    char **kpi;           /* names, e.g. "departures_forced" */
+    const char **kpi_unit;/* "persons", "days", "share", ... */
+    rr_periods periods;
+} rr_layout;
+
+int rr_layout_make(const rr_plan *plan, rr_layout *out);
+void rr_layout_fini(rr_layout *l);
+
+/* A finished case, for --trace (times in days since start; NAN = never). */
+typedef struct rr_case_record {
+    uint32_t id;
+    uint32_t country;
+    int vulnerable;
+    int origin;          /* 0 arrival, 1 starting caseload, 2 re-migration */
+    double t_entry;      /* entered the caseload (negative: before start) */
+    double t_channel;    /* entered its last channel (not rds) */
+    int channel;         /* rr_channel at the end */
+    int departure;       /* rr_departure, or -1 still in the caseload */
+    double t_departure;
+    int provider;        /* index into cfg->providers, -1 none */
+    int outcome;         /* 1 sustainable, 0 not, -1 not decided in run */
+    double t_outcome;
+    int remigrates;      /* 1 if it comes back as a new arrival */
+    uint32_t last_stage; /* where it was at the end, if still present */
+} rr_case_record;
+
+typedef void rr_case_fn(void *ctx, const rr_case_record *r);
+
+typedef struct rr_rep_result {
+    size_t n_periods, n_metrics, n_kpis;
+    double *values;      /* n_periods * n_metrics, row per period */
+    double *kpi;         /* n_kpis; NAN where undefined */
+    uint64_t events;     /* calendar events processed */
+} rr_rep_result;
+
+int rr_rep_result_init(rr_rep_result *r, const rr_layout *l);
+void rr_rep_result_fini(rr_rep_result *r);
+
+/* rr_model_run - run replication `rep` of design point `point` (streams
+ * from rr_rng_create(seed, point, rep, ...)) into *out, which must have
+ * been initialised for the plan's layout.  on_case (may be NULL) sees every
+ * case when it finishes (outcome decided, or still open at the end).
+ * Returns RR_OK, RR_ENOMEM, or RR_EINTR when *stop became non-zero. */
+int rr_model_run(const rr_plan *plan, const rr_layout *layout,
+                 uint64_t seed, uint64_t point, uint64_t rep,
+                 rr_rep_result *out, rr_case_fn *on_case, void *case_ctx,
+                 volatile int *stop, char *err, size_t errlen);
+
+#endif
