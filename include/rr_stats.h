@@ -9,12 +9,22 @@
  * rr_quantile quantile of a sample (gsl_stats_quantile_from_sorted_data).
  *
  * All are plain structs the caller embeds; none allocates.
+ *
+ * rr_running_add, rr_timeavg_set and rr_timeavg_add run once per event, so
+ * they are static inline here: a handful of flops and no call.  The rest
+ * lives in sim/stats.c.
  */
 #ifndef RR_STATS_H
 #define RR_STATS_H
 
 #include <stddef.h>
 
+#include "rr_common.h"
+
+/* ---- running mean and variance ------------------------------------------ */
+
+/* Invariant: after n observations, mean is their mean and m2 the sum of
+ * squared deviations from it; min/max are +INFINITY/-INFINITY while n == 0. */
 typedef struct rr_running {
     double n;
     double mean;
@@ -23,12 +33,30 @@ typedef struct rr_running {
 } rr_running;
 
 void rr_running_init(rr_running *s);
-void rr_running_add(rr_running *s, double x);
+
+/* rr_running_add - one observation (Welford's update, O(1)).  A NAN
+ * observation makes mean and variance NAN; callers filter first. */
+static inline void rr_running_add(rr_running *s, double x)
+{
+    double d;
+
+    s->n += 1.0;
+    d = x - s->mean;
+    s->mean += d / s->n;
+    s->m2 += d * (x - s->mean);
+    if (x < s->min)
+        s->min = x;
+    if (x > s->max)
+        s->max = x;
+}
+
 double rr_running_mean(const rr_running *s);     /* NAN when n == 0 */
 double rr_running_var(const rr_running *s);      /* sample variance; NAN when n < 2 */
 double rr_running_sd(const rr_running *s);
 /* rr_running_merge - fold b into a (parallel-combine formula). */
 void rr_running_merge(rr_running *a, const rr_running *b);
+
+/* ---- time-weighted average ---------------------------------------------- */
 
 typedef struct rr_timeavg {
     double t0;     /* start of the observation window */
@@ -38,10 +66,23 @@ typedef struct rr_timeavg {
 } rr_timeavg;
 
 void rr_timeavg_init(rr_timeavg *a, double t0, double value);
-/* rr_timeavg_set - the value changes to v at time t (t >= t_last). */
-void rr_timeavg_set(rr_timeavg *a, double t, double v);
+
+/* rr_timeavg_set - the value changes to v at time t (t >= t_last; earlier is
+ * a bug and trips rr_assert). */
+static inline void rr_timeavg_set(rr_timeavg *a, double t, double v)
+{
+    rr_assert(t >= a->t_last);
+    a->area += a->value * (t - a->t_last);
+    a->t_last = t;
+    a->value = v;
+}
+
 /* rr_timeavg_add - the value changes by dv at time t. */
-void rr_timeavg_add(rr_timeavg *a, double t, double dv);
+static inline void rr_timeavg_add(rr_timeavg *a, double t, double dv)
+{
+    rr_timeavg_set(a, t, a->value + dv);
+}
+
 /* rr_timeavg_mean - the time average over [t0, t]; the current value if
  * t == t0. */
 double rr_timeavg_mean(const rr_timeavg *a, double t);
@@ -50,6 +91,8 @@ double rr_timeavg_area(const rr_timeavg *a, double t);
 /* rr_timeavg_restart - start a new window at t keeping the current value
  * (used to discard a warm-up period). */
 void rr_timeavg_restart(rr_timeavg *a, double t);
+
+/* ---- across replications ------------------------------------------------ */
 
 typedef struct rr_ci {
     size_t n;     /* replications */
@@ -60,11 +103,14 @@ typedef struct rr_ci {
 } rr_ci;
 
 /* rr_ci95 - mean and Student-t 95% CI of x[0..n-1] (stride 1).  NAN entries
- * are skipped and not counted. */
+ * are skipped and not counted.  With no usable entry mean, low and high are
+ * NAN; with one, low == high == NAN too (the interval is unknown). */
 rr_ci rr_ci95(const double *x, size_t n);
 
-/* rr_quantile - the p-quantile (0 <= p <= 1) of x[0..n-1]; sorts x in place.
- * NAN when n == 0. */
+/* rr_quantile - the p-quantile (0 <= p <= 1) of x[0..n-1], interpolated
+ * between order statistics as GSL does; reorders x in place (NAN entries
+ * moved to the end and ignored, the rest sorted ascending).  NAN when no
+ * entry is usable or p is outside [0, 1]. */
 double rr_quantile(double *x, size_t n, double p);
 
 #endif
