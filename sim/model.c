@@ -1,0 +1,922 @@
+/*
+ * model.c - one replication of the return-and-reintegration model.
+ *
+ * The stages of the plan become the stations of an rr_net (one class per
+ * country); the model listens to the network's hooks to keep channels,
+ * departures by kind, detention occupancy and time to departure, and runs
+ * its own events for what happens after departure (reintegration outcome,
+ * re-migration) and for the plan's dated changes (epochs, arrival
+ * schedule).  Periods are closed by running the calendar up to each period
+ * bound in turn; a period is (bound[k-1], bound[k]].
+ *
+ * Memory: entities come from the network's pool, returnees (departed cases
+ * waiting for their reintegration outcome) from the model's own; the only
+ * allocation that grows with a run is the sample of times to departure,
+ * doubled as needed (amortised O(1), not per case).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rr_calendar.h"
+#include "rr_common.h"
+#include "rr_model.h"
+#include "rr_network.h"
+#include "rr_pool.h"
+#include "rr_rng.h"
+#include "rr_stats.h"
+
+/* ---- metrics and KPIs ---------------------------------------------------- */
+
+enum {
+    M_ARRIVALS,
+    M_ARRIVALS_REMIGRATION,
+    M_DEP0, /* RR_DEP_COUNT departure kinds */
+    M_CASELOAD_TOTAL = M_DEP0 + RR_DEP_COUNT,
+    M_DETENTION,
+    M_TTD_MEAN,
+    M_FIXED
+};
+
+static const char *const fixed_metric[M_FIXED] = {
+    "arrivals",
+    "arrivals_remigration",
+    "departures_voluntary_iom",
+    "departures_voluntary_ngo",
+    "departures_voluntary_self",
+    "departures_forced",
+    "departures_unsupervised",
+    "departures_closed",
+    "caseload_total",
+    "detention_occupancy",
+    "time_to_departure_mean_days",
+};
+
+enum {
+    K_DEP0,
+    K_VERIFIED = K_DEP0 + RR_DEP_COUNT,
+    K_ARRIVALS,
+    K_IOM_SHARE,
+    K_TTD_MEAN,
+    K_TTD_MEDIAN,
+    K_TTD_P90,
+    K_CASELOAD_START,
+    K_CASELOAD_END,
+    K_DETENTION_MEAN,
+    K_SUSTAINABLE,
+    K_FIXED
+};
+
+static const char *const fixed_kpi[K_FIXED] = {
+    "departures_voluntary_iom",
+    "departures_voluntary_ngo",
+    "departures_voluntary_self",
+    "departures_forced",
+    "departures_unsupervised",
+    "departures_closed",
+    "departures_verified",
+    "arrivals",
+    "iom_share_assisted_voluntary",
+    "time_to_departure_mean_days",
+    "time_to_departure_median_days",
+    "time_to_departure_p90_days",
+    "caseload_start",
+    "caseload_end",
+    "detention_occupancy_mean",
+    "reintegration_sustainable_share",
+};
+
+static const char *const fixed_kpi_unit[K_FIXED] = {
+    "persons", "persons", "persons", "persons", "persons", "persons",
+    "persons", "persons", "share",   "days",    "days",    "days",
+    "persons", "persons", "persons", "share",
+};
+
+/* ---- periods ------------------------------------------------------------- */
+
+static rr_date next_bound(rr_date d, rr_report_period p)
+{
+    long days = rr_date_days(d);
+    switch (p) {
+    case RR_REPORT_DAY:
+        return rr_date_from_days(days + 1);
+    case RR_REPORT_WEEK: {
+        /* 1970-01-01 was a Thursday: weekday 0 = Monday */
+        long wd = ((days % 7) + 7 + 3) % 7;
+        return rr_date_from_days(days + 7 - wd);
+    }
+    case RR_REPORT_MONTH:
+        d.d = 1;
+        if (++d.m > 12) {
+            d.m = 1;
+            d.y++;
+        }
+        return d;
+    case RR_REPORT_QUARTER:
+        d.d = 1;
+        d.m = ((d.m - 1) / 3) * 3 + 4;
+        if (d.m > 12) {
+            d.m -= 12;
+            d.y++;
+        }
+        return d;
+    default:
+        d.d = 1;
+        d.m = 1;
+        d.y++;
+        return d;
+    }
+}
+
+int rr_periods_make(const rr_config *cfg, rr_periods *out)
+{
+    long d0 = rr_date_days(cfg->start);
+    size_t cap = 16, n = 0;
+    double *b = malloc(cap * sizeof *b);
+    rr_date d = cfg->start;
+
+    if (!b)
+        return RR_ENOMEM;
+    b[n++] = 0;
+    for (;;) {
+        double t;
+        d = next_bound(d, cfg->report);
+        t = (double)(rr_date_days(d) - d0);
+        if (t >= cfg->horizon)
+            t = cfg->horizon;
+        if (n == cap) {
+            double *nb = realloc(b, 2 * cap * sizeof *b);
+            if (!nb) {
+                free(b);
+                return RR_ENOMEM;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        b[n++] = t;
+        if (t >= cfg->horizon)
+            break;
+    }
+    out->n = n - 1;
+    out->bounds = b;
+    return RR_OK;
+}
+
+void rr_periods_fini(rr_periods *p)
+{
+    free(p->bounds);
+    p->bounds = NULL;
+    p->n = 0;
+}
+
+/* ---- layout -------------------------------------------------------------- */
+
+static char *prefixed(const char *prefix, const char *name)
+{
+    size_t n = strlen(prefix) + strlen(name) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s", prefix, name);
+    return s;
+}
+
+void rr_layout_fini(rr_layout *l)
+{
+    if (l->metric)
+        for (size_t i = 0; i < l->n_metrics; i++)
+            free(l->metric[i]);
+    if (l->kpi)
+        for (size_t i = 0; i < l->n_kpis; i++)
+            free(l->kpi[i]);
+    free(l->metric);
+    free(l->kpi);
+    free(l->kpi_unit);
+    rr_periods_fini(&l->periods);
+    memset(l, 0, sizeof *l);
+}
+
+int rr_layout_make(const rr_plan *plan, rr_layout *l)
+{
+    const rr_config *cfg = plan->cfg[0];
+    size_t np = cfg->n_providers;
+    size_t i, m = 0, k = 0;
+
+    memset(l, 0, sizeof *l);
+    l->n_metrics = M_FIXED + cfg->n_stages + np + 1;
+    l->n_kpis = K_FIXED + np + 1;
+    l->metric = calloc(l->n_metrics, sizeof *l->metric);
+    l->kpi = calloc(l->n_kpis, sizeof *l->kpi);
+    l->kpi_unit = calloc(l->n_kpis, sizeof *l->kpi_unit);
+    if (!l->metric || !l->kpi || !l->kpi_unit)
+        goto nomem;
+    for (i = 0; i < M_FIXED; i++)
+        if (!(l->metric[m++] = prefixed("", fixed_metric[i])))
+            goto nomem;
+    for (i = 0; i < cfg->n_stages; i++)
+        if (!(l->metric[m++] = prefixed("caseload_", cfg->stages[i].name)))
+            goto nomem;
+    for (i = 0; i < np; i++)
+        if (!(l->metric[m++] = prefixed("reintegration_",
+                                        cfg->providers[i].name)))
+            goto nomem;
+    if (!(l->metric[m++] = prefixed("", "reintegration_none")))
+        goto nomem;
+    for (i = 0; i < K_FIXED; i++) {
+        l->kpi_unit[k] = fixed_kpi_unit[i];
+        if (!(l->kpi[k++] = prefixed("", fixed_kpi[i])))
+            goto nomem;
+    }
+    for (i = 0; i <= np; i++) {
+        l->kpi_unit[k] = "persons";
+        if (!(l->kpi[k++] = prefixed("reintegration_",
+                                     i < np ? cfg->providers[i].name
+                                            : "none")))
+            goto nomem;
+    }
+    if (rr_periods_make(cfg, &l->periods) != RR_OK)
+        goto nomem;
+    return RR_OK;
+nomem:
+    rr_layout_fini(l);
+    return RR_ENOMEM;
+}
+
+int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)
+{
+    memset(r, 0, sizeof *r);
+    r->n_periods = l->periods.n;
+    r->n_metrics = l->n_metrics;
+    r->n_kpis = l->n_kpis;
+    r->values = calloc(r->n_periods * r->n_metrics + 1, sizeof *r->values);
+    r->kpi = calloc(r->n_kpis, sizeof *r->kpi);
+    if (!r->values || !r->kpi) {
+        rr_rep_result_fini(r);
+        return RR_ENOMEM;
+    }
+    return RR_OK;
+}
+
+void rr_rep_result_fini(rr_rep_result *r)
+{
+    free(r->values);
+    free(r->kpi);
+    r->values = r->kpi = NULL;
+}
+
+/* ---- one replication ----------------------------------------------------- */
+
+enum { ORIGIN_ARRIVAL = 0, ORIGIN_INITIAL = 1, ORIGIN_REMIGRATION = 2 };
+
+/* The model's bytes in every entity: the live list (for the trace at the
+ * end of a run) and milestones. */
+typedef struct case_data {
+    rr_entity *prev, *next;
+    double t_channel;
+    uint8_t origin;
+    uint8_t vulnerable;
+} case_data;
+
+/* A departed case waiting for its reintegration outcome. */
+typedef struct returnee {
+    struct returnee *prev, *next;
+    uint32_t id, country;
+    int provider;
+    uint8_t origin, vulnerable, channel, departure;
+    double t_entry, t_channel, t_departure;
+    int outcome;
+    double t_outcome;
+} returnee;
+
+typedef struct model {
+    const rr_plan *plan;
+    const rr_layout *lay;
+    const rr_config *cfg;       /* the epoch in force */
+    rr_calendar *cal;
+    gsl_rng *rng[RR_STREAM_COUNT];
+    rr_net *net;
+    rr_pool *returnees;
+    rr_rep_result *out;
+    rr_case_fn *on_case;
+    void *case_ctx;
+
+    size_t period;
+    double *row;                /* out->values row of the current period */
+    double factor;              /* arrival schedule factor in force */
+    size_t sched_i;             /* next schedule entry */
+    size_t epoch;
+    rr_timeavg detention;
+    double det_area0;           /* detention area at the period start */
+    double ttd_sum_period, ttd_n_period;
+
+    /* KPIs, counted from the end of warm-up */
+    double dep[RR_DEP_COUNT];
+    double arrivals;
+    double *reint;              /* n_providers + 1 (none) */
+    double sust_yes, sust_no;
+    double *ttd;
+    size_t n_ttd, cap_ttd;
+    double caseload_start;
+    double det_area_warm;       /* detention area at the end of warm-up */
+    bool oom;
+
+    rr_entity *live;            /* cases in the network */
+    returnee *waiting;          /* departed, outcome pending */
+    size_t n_stages;
+} model;
+
+static inline case_data *cd(rr_entity *e)
+{
+    return rr_entity_user(e);
+}
+
+static inline bool warm(const model *m)
+{
+    return rr_calendar_now(m->cal) >= m->cfg->warmup;
+}
+
+static void live_push(model *m, rr_entity *e)
+{
+    case_data *c = cd(e);
+    c->prev = NULL;
+    c->next = m->live;
+    if (m->live)
+        cd(m->live)->prev = e;
+    m->live = e;
+}
+
+static void live_remove(model *m, rr_entity *e)
+{
+    case_data *c = cd(e);
+    if (c->prev)
+        cd(c->prev)->next = c->next;
+    else
+        m->live = c->next;
+    if (c->next)
+        cd(c->next)->prev = c->prev;
+}
+
+static void emit_entity(model *m, rr_entity *e)
+{
+    rr_case_record r = {
+        .id = e->id,
+        .country = e->klass,
+        .vulnerable = cd(e)->vulnerable,
+        .origin = cd(e)->origin,
+        .t_entry = e->t_system,
+        .t_channel = cd(e)->t_channel,
+        .channel = e->channel,
+        .departure = -1,
+        .t_departure = NAN,
+        .provider = -1,
+        .outcome = -1,
+        .t_outcome = NAN,
+        .remigrates = 0,
+        .last_stage = e->station,
+    };
+    m->on_case(m->case_ctx, &r);
+}
+
+static void emit_returnee(model *m, const returnee *q, int remigrates)
+{
+    rr_case_record r = {
+        .id = q->id,
+        .country = q->country,
+        .vulnerable = q->vulnerable,
+        .origin = q->origin,
+        .t_entry = q->t_entry,
+        .t_channel = q->t_channel,
+        .channel = q->channel,
+        .departure = q->departure,
+        .t_departure = q->t_departure,
+        .provider = q->provider,
+        .outcome = q->outcome,
+        .t_outcome = q->t_outcome,
+        .remigrates = remigrates,
+        .last_stage = RR_NONE,
+    };
+    m->on_case(m->case_ctx, &r);
+}
+
+static void ttd_add(model *m, double x)
+{
+    if (m->n_ttd == m->cap_ttd) {
+        size_t cap = m->cap_ttd ? 2 * m->cap_ttd : 4096;
+        double *n = realloc(m->ttd, cap * sizeof *n);
+        if (!n) {
+            m->oom = true;
+            return;
+        }
+        m->ttd = n;
+        m->cap_ttd = cap;
+    }
+    m->ttd[m->n_ttd++] = x;
+}
+
+/* ---- configuration changes ----------------------------------------------- */
+
+static void apply_rate(model *m)
+{
+    rr_net_set_source_rate(m->net, 0, m->cfg->rate * m->factor);
+}
+
+static void apply_config(model *m, const rr_config *cfg)
+{
+    m->cfg = cfg;
+    for (uint32_t s = 0; s < cfg->n_stages; s++) {
+        const rr_cfg_stage *st = &cfg->stages[s];
+        rr_net_set_service(m->net, s, &st->service, st->service_by_country);
+        rr_net_set_service_scale(m->net, s, st->service_scale);
+        rr_net_set_patience(m->net, s, st->has_abscond, &st->abscond);
+        rr_net_set_patience_scale(m->net, s, st->abscond_scale);
+        for (int w = 0; w < RR_OUT_COUNT; w++)
+            if (st->route[w].n > 0)
+                rr_net_set_route(m->net, s, (rr_way_out)w, &st->route[w]);
+        /* servers last: raising them starts waiting cases, which must see
+         * the new distributions */
+        if (rr_net_servers(m->net, s) != st->servers)
+            rr_net_set_servers(m->net, s, st->servers);
+    }
+    apply_rate(m);
+}
+
+static void ev_epoch(void *subject, void *object)
+{
+    model *m = subject;
+    RR_UNUSED(object);
+    m->epoch++;
+    apply_config(m, m->plan->cfg[m->epoch]);
+    if (m->epoch + 1 < m->plan->n_epochs)
+        rr_calendar_schedule(m->cal, m->plan->t[m->epoch + 1], ev_epoch, m,
+                             NULL);
+}
+
+static void ev_schedule(void *subject, void *object)
+{
+    model *m = subject;
+    const rr_config *c = m->cfg;
+    RR_UNUSED(object);
+    m->factor = c->schedule_factor[m->sched_i];
+    m->sched_i++;
+    apply_rate(m);
+    if (m->sched_i < c->n_schedule)
+        rr_calendar_schedule(m->cal, c->schedule_t[m->sched_i], ev_schedule,
+                             m, NULL);
+}
+
+/* ---- network hooks --------------------------------------------------------- */
+
+static void case_create(void *ctx, rr_net *net, rr_entity *e, uint32_t src)
+{
+    model *m = ctx;
+    RR_UNUSED(src);
+    cd(e)->origin = ORIGIN_ARRIVAL;
+    cd(e)->vulnerable =
+        m->cfg->vulnerable_share > 0 &&
+        gsl_rng_uniform(rr_net_rng(net, RR_STREAM_MODEL)) <
+            m->cfg->vulnerable_share;
+    cd(e)->t_channel = NAN;
+    e->priority = cd(e)->vulnerable ? 0 : 1;
+    e->channel = RR_CH_NONE;
+    live_push(m, e);
+    m->row[M_ARRIVALS] += 1;
+    if (warm(m))
+        m->arrivals += 1;
+}
+
+static void case_enter(void *ctx, rr_net *net, rr_entity *e, uint32_t s)
+{
+    model *m = ctx;
+    const rr_cfg_stage *st = &m->cfg->stages[s];
+    if (st->channel != RR_CH_NONE && st->channel != e->channel) {
+        e->channel = st->channel;
+        if (st->channel != RR_CH_RDS)
+            cd(e)->t_channel = rr_net_now(net);
+    }
+    if (st->detention)
+        rr_timeavg_add(&m->detention, rr_net_now(net), 1);
+}
+
+static void case_leave(void *ctx, rr_net *net, rr_entity *e, uint32_t s,
+                     rr_way_out way, uint32_t target)
+{
+    model *m = ctx;
+    RR_UNUSED(e);
+    RR_UNUSED(way);
+    RR_UNUSED(target);
+    if (m->cfg->stages[s].detention)
+        rr_timeavg_add(&m->detention, rr_net_now(net), -1);
+}
+
+static void ev_remigrate(void *subject, void *object);
+
+static void ev_outcome(void *subject, void *object)
+{
+    model *m = subject;
+    returnee *q = object;
+    const rr_config *c = m->cfg;
+    gsl_rng *r = m->rng[RR_STREAM_MODEL];
+    double p = q->provider >= 0 ? c->sustainable[q->country]
+                                : c->sustainable_unsupported;
+    int remig = 0;
+
+    q->outcome = gsl_rng_uniform(r) < p;
+    q->t_outcome = rr_calendar_now(m->cal);
+    if (q->provider >= 0 && warm(m)) {
+        if (q->outcome)
+            m->sust_yes += 1;
+        else
+            m->sust_no += 1;
+    }
+    if (!q->outcome && c->remigration_share > 0 &&
+        gsl_rng_uniform(r) < c->remigration_share) {
+        remig = 1;
+        rr_calendar_schedule(
+            m->cal,
+            q->t_outcome + rr_dist_sample(&c->remigration_delay, r),
+            ev_remigrate, m, q);
+    }
+    if (m->on_case)
+        emit_returnee(m, q, remig);
+    if (!remig) {
+        if (q->prev)
+            q->prev->next = q->next;
+        else
+            m->waiting = q->next;
+        if (q->next)
+            q->next->prev = q->prev;
+        rr_pool_put(m->returnees, q);
+    } else {
+        q->outcome = -2; /* marks: already reported, coming back */
+    }
+}
+
+static void ev_remigrate(void *subject, void *object)
+{
+    model *m = subject;
+    returnee *q = object;
+    rr_entity *e = rr_net_new_entity(m->net);
+
+    if (q->prev)
+        q->prev->next = q->next;
+    else
+        m->waiting = q->next;
+    if (q->next)
+        q->next->prev = q->prev;
+    if (!e) {
+        m->oom = true;
+        rr_pool_put(m->returnees, q);
+        return;
+    }
+    e->klass = q->country;
+    cd(e)->origin = ORIGIN_REMIGRATION;
+    cd(e)->vulnerable = q->vulnerable;
+    cd(e)->t_channel = NAN;
+    e->priority = q->vulnerable ? 0 : 1;
+    e->channel = RR_CH_NONE;
+    rr_pool_put(m->returnees, q);
+    live_push(m, e);
+    m->row[M_ARRIVALS] += 1;
+    m->row[M_ARRIVALS_REMIGRATION] += 1;
+    if (warm(m))
+        m->arrivals += 1;
+    rr_net_enter(m->net, e, m->cfg->remigration_stage, 0);
+}
+
+static int pick_provider(const model *m, uint32_t country, int channel)
+{
+    const rr_config *c = m->cfg;
+    double now = rr_calendar_now(m->cal);
+    for (size_t i = 0; i < c->n_providers; i++) {
+        const rr_cfg_provider *p = &c->providers[i];
+        if ((p->channels & (1u << channel)) && now >= p->from &&
+            now <= p->until && p->covered[country] > 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
+                    uint32_t s, rr_way_out way)
+{
+    model *m = ctx;
+    const rr_config *c = m->cfg;
+    double now = rr_net_now(net);
+    bool w = warm(m);
+    rr_departure kind;
+    RR_UNUSED(s);
+    RR_UNUSED(way);
+
+    live_remove(m, e);
+    if (x == RR_EXIT_UNSUPERVISED) {
+        kind = RR_DEP_UNSUPERVISED;
+    } else if (x == RR_EXIT_CLOSED) {
+        kind = RR_DEP_CLOSED;
+    } else {
+        switch (e->channel) {
+        case RR_CH_IOM: kind = RR_DEP_VOLUNTARY_IOM; break;
+        case RR_CH_NGO: kind = RR_DEP_VOLUNTARY_NGO; break;
+        case RR_CH_FORCED: kind = RR_DEP_FORCED; break;
+        default: kind = RR_DEP_VOLUNTARY_SELF; break;
+        }
+    }
+    m->row[M_DEP0 + kind] += 1;
+    if (w)
+        m->dep[kind] += 1;
+
+    if (x != RR_EXIT_DEPARTED) {
+        if (m->on_case) {
+            returnee q = {
+                .id = e->id, .country = e->klass, .provider = -1,
+                .origin = cd(e)->origin, .vulnerable = cd(e)->vulnerable,
+                .channel = e->channel, .departure = (uint8_t)kind,
+                .t_entry = e->t_system, .t_channel = cd(e)->t_channel,
+                .t_departure = now, .outcome = -1, .t_outcome = NAN,
+            };
+            emit_returnee(m, &q, 0);
+        }
+        return;
+    }
+
+    /* a verified departure: time to departure and reintegration */
+    m->ttd_sum_period += now - e->t_system;
+    m->ttd_n_period += 1;
+    if (w)
+        ttd_add(m, now - e->t_system);
+    {
+        int prov = pick_provider(m, e->klass,
+                                 e->channel == RR_CH_NONE ||
+                                         e->channel == RR_CH_RDS
+                                     ? RR_CH_SELF
+                                     : e->channel);
+        size_t np = c->n_providers;
+        returnee *q;
+        m->row[M_FIXED + m->n_stages + (prov >= 0 ? (size_t)prov : np)] += 1;
+        if (w)
+            m->reint[prov >= 0 ? (size_t)prov : np] += 1;
+        q = rr_pool_get(m->returnees);
+        if (!q) {
+            m->oom = true;
+            return;
+        }
+        *q = (returnee){
+            .id = e->id, .country = e->klass, .provider = prov,
+            .origin = cd(e)->origin, .vulnerable = cd(e)->vulnerable,
+            .channel = e->channel, .departure = (uint8_t)kind,
+            .t_entry = e->t_system, .t_channel = cd(e)->t_channel,
+            .t_departure = now, .outcome = -1, .t_outcome = NAN,
+        };
+        q->prev = NULL;
+        q->next = m->waiting;
+        if (m->waiting)
+            m->waiting->prev = q;
+        m->waiting = q;
+        rr_calendar_schedule(
+            m->cal, now + rr_dist_sample(&c->support, m->rng[RR_STREAM_MODEL]),
+            ev_outcome, m, q);
+    }
+}
+
+/* ---- setting up and running ------------------------------------------------ */
+
+static int build(model *m, char *err, size_t errlen)
+{
+    const rr_config *c = m->plan->cfg[0];
+    rr_station_spec *st = calloc(c->n_stages, sizeof *st);
+    rr_source_spec src;
+    rr_net_spec spec;
+
+    if (!st)
+        return RR_ENOMEM;
+    for (uint32_t s = 0; s < c->n_stages; s++) {
+        const rr_cfg_stage *cs = &c->stages[s];
+        st[s].name = cs->name;
+        st[s].servers = cs->servers;
+        st[s].service = cs->service;
+        st[s].service_by_class = cs->service_by_country;
+        st[s].discipline = cs->discipline;
+        st[s].has_patience = cs->has_abscond;
+        st[s].patience = cs->abscond;
+        st[s].patience_scope = cs->abscond_during;
+        st[s].max_stay = cs->max_stay;
+        for (int w = 0; w < RR_OUT_COUNT; w++)
+            st[s].route[w] = cs->route[w];
+    }
+    src = (rr_source_spec){
+        .name = "arrivals",
+        .rate = 0,
+        .station = c->entry_stage,
+        .n_classes = (uint32_t)c->n_countries,
+        .class_weight = c->country_share,
+    };
+    spec = (rr_net_spec){
+        .n_stations = (uint32_t)c->n_stages,
+        .stations = st,
+        .n_sources = 1,
+        .sources = &src,
+        .n_exits = RR_EXIT_COUNT,
+        .n_classes = (uint32_t)c->n_countries,
+        .user_size = sizeof(case_data),
+        .hooks = {.ctx = m,
+                  .on_create = case_create,
+                  .on_enter = case_enter,
+                  .on_leave = case_leave,
+                  .on_exit = case_exit},
+    };
+    m->net = rr_net_create(&spec, m->cal, m->rng, err, errlen);
+    free(st);
+    return m->net ? RR_OK : RR_EINVAL;
+}
+
+static int add_initial(model *m)
+{
+    const rr_config *c = m->cfg;
+    gsl_rng *r = m->rng[RR_STREAM_MODEL];
+    for (size_t i = 0; i < c->n_initial; i++) {
+        const rr_cfg_initial *in = &c->initial[i];
+        for (uint32_t j = 0; j < in->count; j++) {
+            rr_entity *e = rr_net_new_entity(m->net);
+            if (!e)
+                return RR_ENOMEM;
+            e->klass = in->country;
+            e->t_system = -in->elapsed;
+            e->channel = in->channel;
+            cd(e)->origin = ORIGIN_INITIAL;
+            cd(e)->vulnerable = c->vulnerable_share > 0 &&
+                                gsl_rng_uniform(r) < c->vulnerable_share;
+            cd(e)->t_channel = in->channel != RR_CH_NONE &&
+                                       in->channel != RR_CH_RDS
+                                   ? -in->elapsed
+                                   : NAN;
+            e->priority = cd(e)->vulnerable ? 0 : 1;
+            live_push(m, e);
+            m->caseload_start += 1;
+            rr_net_enter(m->net, e, in->stage, in->elapsed);
+        }
+    }
+    return RR_OK;
+}
+
+/* close_period - fill the stock columns of period k at its end bound. */
+static void close_period(model *m, size_t k, double t1)
+{
+    double t0 = m->lay->periods.bounds[k];
+    double area = rr_timeavg_area(&m->detention, t1);
+    double *row = m->row;
+
+    row[M_CASELOAD_TOTAL] = (double)rr_net_in_system(m->net);
+    row[M_DETENTION] = t1 > t0 ? (area - m->det_area0) / (t1 - t0) : NAN;
+    row[M_TTD_MEAN] = m->ttd_n_period > 0
+                          ? m->ttd_sum_period / m->ttd_n_period
+                          : NAN;
+    for (uint32_t s = 0; s < m->n_stages; s++)
+        row[M_FIXED + s] = rr_net_present(m->net, s);
+    m->det_area0 = area;
+    m->ttd_sum_period = m->ttd_n_period = 0;
+}
+
+static void finish_kpis(model *m)
+{
+    const rr_config *c = m->cfg;
+    double *k = m->out->kpi;
+    double h = c->horizon, w = c->warmup;
+    double assisted;
+    size_t np = c->n_providers;
+
+    for (int i = 0; i < RR_DEP_COUNT; i++)
+        k[K_DEP0 + i] = m->dep[i];
+    k[K_VERIFIED] = m->dep[RR_DEP_VOLUNTARY_IOM] +
+                    m->dep[RR_DEP_VOLUNTARY_NGO] +
+                    m->dep[RR_DEP_VOLUNTARY_SELF] + m->dep[RR_DEP_FORCED];
+    k[K_ARRIVALS] = m->arrivals;
+    assisted = m->dep[RR_DEP_VOLUNTARY_IOM] + m->dep[RR_DEP_VOLUNTARY_NGO];
+    k[K_IOM_SHARE] =
+        assisted > 0 ? m->dep[RR_DEP_VOLUNTARY_IOM] / assisted : NAN;
+    if (m->n_ttd > 0) {
+        rr_running r;
+        rr_running_init(&r);
+        for (size_t i = 0; i < m->n_ttd; i++)
+            rr_running_add(&r, m->ttd[i]);
+        k[K_TTD_MEAN] = rr_running_mean(&r);
+        k[K_TTD_MEDIAN] = rr_quantile(m->ttd, m->n_ttd, 0.5);
+        k[K_TTD_P90] = rr_quantile(m->ttd, m->n_ttd, 0.9);
+    } else {
+        k[K_TTD_MEAN] = k[K_TTD_MEDIAN] = k[K_TTD_P90] = NAN;
+    }
+    k[K_CASELOAD_START] = m->caseload_start;
+    k[K_CASELOAD_END] = (double)rr_net_in_system(m->net);
+    k[K_DETENTION_MEAN] =
+        h > w ? (rr_timeavg_area(&m->detention, h) - m->det_area_warm) /
+                    (h - w)
+              : NAN;
+    k[K_SUSTAINABLE] = m->sust_yes + m->sust_no > 0
+                           ? m->sust_yes / (m->sust_yes + m->sust_no)
+                           : NAN;
+    for (size_t i = 0; i <= np; i++)
+        k[K_FIXED + i] = m->reint[i];
+}
+
+static void ev_warm(void *subject, void *object)
+{
+    model *m = subject;
+    RR_UNUSED(object);
+    m->det_area_warm = rr_timeavg_area(&m->detention, rr_calendar_now(m->cal));
+}
+
+static void model_free(model *m)
+{
+    rr_net_destroy(m->net);
+    rr_pool_destroy(m->returnees);
+    rr_calendar_destroy(m->cal);
+    for (int i = 0; i < RR_STREAM_COUNT; i++)
+        if (m->rng[i])
+            gsl_rng_free(m->rng[i]);
+    free(m->reint);
+    free(m->ttd);
+}
+
+int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
+                 uint64_t point, uint64_t rep, rr_rep_result *out,
+                 rr_case_fn *on_case, void *case_ctx, volatile int *stop,
+                 char *err, size_t errlen)
+{
+    model m;
+    const rr_config *c0 = plan->cfg[0];
+    int rc = RR_OK;
+
+    memset(&m, 0, sizeof m);
+    m.plan = plan;
+    m.lay = layout;
+    m.cfg = c0;
+    m.out = out;
+    m.on_case = on_case;
+    m.case_ctx = case_ctx;
+    m.n_stages = c0->n_stages;
+    m.factor = 1;
+    m.cal = rr_calendar_create(0, 1024);
+    m.returnees = rr_pool_create(sizeof(returnee), 1024);
+    m.reint = calloc(c0->n_providers + 1, sizeof *m.reint);
+    for (int i = 0; i < RR_STREAM_COUNT; i++)
+        m.rng[i] = rr_rng_create(seed, point, rep, (uint64_t)i);
+    if (!m.cal || !m.returnees || !m.reint || !m.rng[RR_STREAM_COUNT - 1] ||
+        !m.rng[0] || !m.rng[1] || !m.rng[2] || !m.rng[3]) {
+        model_free(&m);
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
+    if ((rc = build(&m, err, errlen)) != RR_OK) {
+        model_free(&m);
+        return rc;
+    }
+    memset(out->values, 0, out->n_periods * out->n_metrics * sizeof(double));
+    m.row = out->values;
+    rr_timeavg_init(&m.detention, 0, 0);
+
+    /* the arrival schedule: factors before the first date are 1 */
+    if (c0->n_schedule > 0) {
+        if (c0->schedule_t[0] <= 0) {
+            ev_schedule(&m, NULL);
+        } else {
+            rr_calendar_schedule(m.cal, c0->schedule_t[0], ev_schedule, &m,
+                                 NULL);
+        }
+    }
+    apply_config(&m, c0);
+    if (plan->n_epochs > 1)
+        rr_calendar_schedule(m.cal, plan->t[1], ev_epoch, &m, NULL);
+    if (c0->warmup > 0)
+        rr_calendar_schedule(m.cal, c0->warmup, ev_warm, &m, NULL);
+    if ((rc = add_initial(&m)) != RR_OK)
+        goto done;
+
+    for (size_t k = 0; k < layout->periods.n; k++) {
+        double t1 = layout->periods.bounds[k + 1];
+        m.period = k;
+        m.row = out->values + k * out->n_metrics;
+        rr_calendar_run_until(m.cal, t1);
+        close_period(&m, k, t1);
+        if (m.oom) {
+            rc = RR_ENOMEM;
+            goto done;
+        }
+        if (stop && *stop) {
+            rc = RR_EINTR;
+            goto done;
+        }
+    }
+    m.row = out->values + (layout->periods.n - 1) * out->n_metrics;
+    finish_kpis(&m);
+    out->events = rr_calendar_events_run(m.cal);
+    if (m.on_case) {
+        for (rr_entity *e = m.live; e; e = cd(e)->next)
+            emit_entity(&m, e);
+        for (returnee *q = m.waiting; q; q = q->next)
+            if (q->outcome != -2)
+                emit_returnee(&m, q, 0);
+    }
+done:
+    if (rc != RR_OK && rc != RR_EINTR)
+        snprintf(err, errlen, "%s", rr_strerror(rc));
+    model_free(&m);
+    return rc;
+}
