@@ -1,0 +1,69 @@
+/*
+ * rr_experiment.h - replications, sweeps and paired comparisons, run on
+ * all cores.
+ *
+ * Work items (design point, replication) are handed to worker threads in
+ * order; each replication draws from its own streams, seeded from (seed,
+ * point, replication) — with common random numbers the point is 0 for
+ * every design point — and writes into its own slot of the result, so
+ * results are identical whatever the number of threads.
+ */
+#ifndef RR_EXPERIMENT_H
+#define RR_EXPERIMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rr_model.h"
+#include "rr_stats.h"
+
+/* progress: called from worker threads (serialised) after each item. */
+typedef void rr_progress_fn(void *ctx, size_t done, size_t total);
+
+typedef struct rr_run_opts {
+    int reps;                 /* >= 1 */
+    uint64_t seed;
+    uint64_t point;           /* stream point for every replication */
+    int threads;              /* 0 = all cores */
+    rr_case_fn *on_case;      /* --trace: called with case_ctx[rep] */
+    void **case_ctx;          /* reps entries, or NULL */
+    rr_progress_fn *progress;
+    void *progress_ctx;
+    volatile int *stop;       /* set non-zero to stop early (signals) */
+} rr_run_opts;
+
+/* The replications of one plan. */
+typedef struct rr_run_result {
+    const rr_plan *plan;      /* not owned */
+    rr_layout layout;
+    size_t reps;
+    rr_rep_result *rep;       /* reps entries, in replication order */
+    uint64_t events;          /* summed over replications */
+    double wall_seconds;
+} rr_run_result;
+
+/* rr_run - run opts->reps replications of plan.  On success *out must be
+ * released with rr_run_result_fini.  Returns RR_OK, RR_ENOMEM, RR_EINTR, or
+ * RR_EINVAL with a message in err. */
+int rr_run(const rr_plan *plan, const rr_run_opts *opts, rr_run_result *out,
+           char *err, size_t errlen);
+
+/* rr_run_many - the same for several plans (design points) at once: item
+ * (point i, rep r) uses stream point crn ? 0 : i + 1.  out has n entries. */
+int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
+                const rr_run_opts *opts, rr_run_result *out, char *err,
+                size_t errlen);
+
+void rr_run_result_fini(rr_run_result *r);
+
+/* Across replications: the 95% CI of a KPI, of a metric in a period, and of
+ * the paired difference b - a of a KPI (same replication count). */
+rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi);
+rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric);
+rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,
+                         size_t kpi);
+
+/* rr_cpu_count - online processors (>= 1). */
+int rr_cpu_count(void);
+
+#endif
