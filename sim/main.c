@@ -59,10 +59,16 @@ static const char usage_text[] =
     "  rrsim --help      this text\n"
     "  rrsim --version   the version\n";
 
-static int usage_error(const char *fmt, const char *arg)
+#include <stdarg.h>
+
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
 {
+    va_list ap;
     fputs("rrsim: ", stderr);
-    fprintf(stderr, fmt, arg);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fputs("\n(see 'rrsim --help')\n", stderr);
     return EXIT_USAGE;
 }
@@ -130,7 +136,7 @@ static int parse_args(int argc, char **argv, cli *c)
                 return EXIT_RUNTIME;
             sprintf(c->owned[0], "scenario.replications=%ld", n);
             if (c->n_sets >= MAX_SETS)
-                return usage_error("too many overrides%s", "");
+                return usage_error("too many overrides");
             c->sets[c->n_sets++] = c->owned[0];
         } else if (strcmp(a, "--seed") == 0) {
             NEED_VALUE();
@@ -142,14 +148,14 @@ static int parse_args(int argc, char **argv, cli *c)
                 return EXIT_RUNTIME;
             sprintf(c->owned[1], "scenario.seed=%ld", n);
             if (c->n_sets >= MAX_SETS)
-                return usage_error("too many overrides%s", "");
+                return usage_error("too many overrides");
             c->sets[c->n_sets++] = c->owned[1];
         } else if (strcmp(a, "--set") == 0) {
             NEED_VALUE();
             if (!strchr(v, '=') || v[0] == '=')
                 return usage_error("--set: expected KEY=VALUE, got '%s'", v);
             if (c->n_sets >= MAX_SETS)
-                return usage_error("too many overrides%s", "");
+                return usage_error("too many overrides");
             c->sets[c->n_sets++] = v;
         } else if (strcmp(a, "--out") == 0) {
             NEED_VALUE();
@@ -176,7 +182,7 @@ static int parse_args(int argc, char **argv, cli *c)
         } else if (strcmp(a, "--vary") == 0) {
             NEED_VALUE();
             if ((size_t)c->n_vary >= RR_COUNTOF(c->vary))
-                return usage_error("too many --vary options%s", "");
+                return usage_error("too many --vary options");
             c->vary[c->n_vary++] = v;
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error("unknown option '%s'", a);
@@ -214,7 +220,7 @@ static int cmd_check(cli *c)
     const rr_plan *plan;
     int rc;
     if (c->n_pos != 1)
-        return usage_error("check needs one scenario file%s", "");
+        return usage_error("check needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
     rr_scenario_print(sc, stdout);
@@ -253,7 +259,7 @@ static int cmd_run(cli *c)
     int rc;
 
     if (c->n_pos != 1)
-        return usage_error("run needs one scenario file%s", "");
+        return usage_error("run needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
     cfg = plan->cfg[0];
