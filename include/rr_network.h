@@ -69,6 +69,7 @@ typedef struct rr_entity {
     uint8_t in_service;
     uint8_t flags;        /* free for the user */
     uint8_t channel;      /* free for the user */
+    uint8_t qlevel;       /* queue level it waits in (internal) */
     double t_system;      /* entered the network */
     double t_station;     /* entered the current station */
     double t_service;     /* started service at the current station */
@@ -84,7 +85,7 @@ typedef struct rr_route_table {
     uint32_t n;              /* targets */
     const uint32_t *target;  /* n targets (stations or RR_TO_EXIT(x)) */
     const double *p;         /* n_classes * n probabilities, row per class;
-                                each row sums to 1 (or 0: no way out) */
+                                each row sums to 1 */
 } rr_route_table;
 
 typedef struct rr_station_spec {
@@ -116,7 +117,8 @@ typedef struct rr_net_hooks {
     /* a new entity from a source, before it enters its station: the user
      * may set klass, priority, flags, channel and its own bytes. */
     void (*on_create)(void *ctx, rr_net *net, rr_entity *e, uint32_t source);
-    /* the entity entered station s (after any queueing decision). */
+    /* the entity entered station s; called before it starts service or
+     * joins the queue, so the hook may still set its priority. */
     void (*on_enter)(void *ctx, rr_net *net, rr_entity *e, uint32_t s);
     /* the entity leaves station s by `way`, going to `target`. */
     void (*on_leave)(void *ctx, rr_net *net, rr_entity *e, uint32_t s,

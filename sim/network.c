@@ -257,6 +257,7 @@ static void enqueue(station *st, rr_entity *e)
     unsigned lv = st->spec.discipline == RR_PRIORITY ? e->priority : 0;
     if (lv >= RR_NET_MAX_PRIORITY)
         lv = RR_NET_MAX_PRIORITY - 1;
+    e->qlevel = (uint8_t)lv; /* a later change of priority must not move it */
     e->qnext = NULL;
     e->qprev = st->qtail[lv];
     if (st->qtail[lv])
@@ -269,9 +270,7 @@ static void enqueue(station *st, rr_entity *e)
 
 static void unqueue(station *st, rr_entity *e)
 {
-    unsigned lv = st->spec.discipline == RR_PRIORITY ? e->priority : 0;
-    if (lv >= RR_NET_MAX_PRIORITY)
-        lv = RR_NET_MAX_PRIORITY - 1;
+    unsigned lv = e->qlevel;
     if (e->qprev)
         e->qprev->qnext = e->qnext;
     else
