@@ -1,0 +1,503 @@
+/*
+ * test_scenario.c - scenario files: the good fixtures in tests/fixtures/
+ * resolve to the numbers worked out by hand below, and every file in
+ * tests/bad/ fails with exactly the message on its first line
+ * ("; expect: MESSAGE"); "; set: KEY=VALUE" lines after it are passed as
+ * --set overrides.  Run from the repository root.
+ */
+#include <glob.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "rr_common.h"
+#include "rr_scenario.h"
+
+#define DAYS_PER_YEAR 365.25
+#define DAYS_PER_MONTH (365.25 / 12)
+
+static void test_dates(void)
+{
+    rr_date d;
+    char buf[16];
+    CHECK_EQ(rr_date_parse("1970-01-01", &d), RR_OK);
+    CHECK_EQ(rr_date_days(d), 0);
+    CHECK_EQ(rr_date_parse("2020-02-29", &d), RR_OK);
+    CHECK_EQ(rr_date_days(d), 18321);
+    CHECK_EQ(rr_date_parse("2019-02-29", &d), RR_EPARSE);
+    CHECK_EQ(rr_date_parse("2019-13-01", &d), RR_EPARSE);
+    CHECK_EQ(rr_date_parse("2019-1-01", &d), RR_EPARSE);
+    CHECK_EQ(rr_date_parse("2019-01-01x", &d), RR_EPARSE);
+    CHECK_EQ(rr_date_parse("1900-02-29", &d), RR_EPARSE);
+    CHECK_EQ(rr_date_parse("2000-02-29", &d), RR_OK);
+    /* every day of four centuries round-trips */
+    int bad = 0;
+    for (long n = -200000; n < 200000; n++) {
+        rr_date x = rr_date_from_days(n);
+        if (rr_date_days(x) != n)
+            bad++;
+    }
+    CHECK_EQ(bad, 0);
+    rr_date_format(rr_date_from_days(rr_date_days((rr_date){2023, 12, 31}) + 1),
+                   buf, sizeof buf);
+    CHECK_STR(buf, "2024-01-01");
+    rr_date_format((rr_date){999, 3, 7}, buf, sizeof buf);
+    CHECK_STR(buf, "0999-03-07");
+}
+
+static void test_names(void)
+{
+    CHECK_STR(rr_channel_name(RR_CH_IOM), "iom");
+    CHECK_STR(rr_channel_name(RR_CH_FORCED), "forced");
+    CHECK_STR(rr_departure_name(RR_DEP_VOLUNTARY_IOM), "voluntary_iom");
+    CHECK_STR(rr_departure_name(RR_DEP_VOLUNTARY_NGO), "voluntary_ngo");
+    CHECK_STR(rr_departure_name(RR_DEP_VOLUNTARY_SELF), "voluntary_self");
+    CHECK_STR(rr_departure_name(RR_DEP_FORCED), "forced");
+    CHECK_STR(rr_departure_name(RR_DEP_UNSUPERVISED), "unsupervised");
+    CHECK_STR(rr_departure_name(RR_DEP_CLOSED), "closed");
+}
+
+static long stage_of(const rr_config *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_stages; i++)
+        if (strcmp(c->stages[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* route_p - probability of going from stage s to target t for country k
+ * on completion; -1 when t is not a target. */
+static double route_p(const rr_config *c, long s, uint32_t t, size_t k)
+{
+    const rr_route_table *r = &c->stages[s].route[RR_OUT_DONE];
+    for (uint32_t j = 0; j < r->n; j++)
+        if (r->target[j] == t)
+            return r->p[k * r->n + j];
+    return -1;
+}
+
+static const rr_setting *setting(const rr_scenario *sc, const char *key)
+{
+    for (size_t i = 0; i < rr_scenario_n_settings(sc); i++)
+        if (strcmp(rr_scenario_setting(sc, i)->key, key) == 0)
+            return rr_scenario_setting(sc, i);
+    return NULL;
+}
+
+static void test_basic(void)
+{
+    rr_scenario *sc;
+    char err[1024] = "";
+    int rc = rr_scenario_load("tests/fixtures/basic.ini", NULL, 0, &sc, err,
+                              sizeof err);
+    CHECK_MSG(rc == RR_OK, "load basic.ini: %s", err);
+    if (rc)
+        return;
+    const rr_plan *plan;
+    rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "plan basic.ini: %s", err);
+    if (rc) {
+        rr_scenario_destroy(sc);
+        return;
+    }
+    /* settings as written */
+    const rr_setting *st = setting(sc, "iom_share");
+    CHECK(st != NULL);
+    if (st) {
+        CHECK_STR(st->note,
+                  "GCM review 2022: IOM handles about 80% of assisted "
+                  "returns");
+        CHECK_EQ(st->line, 18);
+    }
+    st = setting(sc, "stage.voluntary.route.iom");
+    CHECK(st != NULL);
+    if (st) {
+        CHECK_STR(st->value, "${iom_share}");
+        CHECK_STR(st->file, "tests/fixtures/basic.ini");
+        char buf[64];
+        for (size_t i = 0; i < rr_scenario_n_settings(sc); i++)
+            if (rr_scenario_setting(sc, i) == st)
+                CHECK_STR(rr_scenario_resolved_value(sc, i, buf, sizeof buf),
+                          "0.8");
+    }
+    CHECK_EQ(rr_scenario_n_inputs(sc), 4);
+    CHECK_STR(rr_scenario_input_written(sc, 0), "countries.csv");
+    CHECK_STR(rr_scenario_input_path(sc, 0), "tests/fixtures/countries.csv");
+    CHECK_STR(rr_scenario_input_path(sc, 3), "tests/fixtures/delays.csv");
+    CHECK_STR(rr_scenario_path(sc), "tests/fixtures/basic.ini");
+
+    /* epochs: covid 2020-03-15 (day 74) to 2020-09-01 (day 244), subsidy
+     * from 2021-01-01 (day 366) */
+    CHECK_EQ(plan->n_epochs, 4);
+    CHECK_EQ(plan->n_events, 2);
+    if (plan->n_epochs == 4) {
+        CHECK_NEAR(plan->t[0], 0, 0);
+        CHECK_NEAR(plan->t[1], 74, 0);
+        CHECK_NEAR(plan->t[2], 244, 0);
+        CHECK_NEAR(plan->t[3], 366, 0);
+        CHECK(plan->cfg[2] == plan->cfg[0]);
+        CHECK(plan->cfg[1] != plan->cfg[0]);
+    }
+    CHECK_STR(plan->events[0].name, "covid");
+    CHECK_STR(plan->events[0].label, "COVID-19 border closures");
+    CHECK_NEAR(plan->events[0].from, 74, 0);
+    CHECK_NEAR(plan->events[0].until, 244, 0);
+    CHECK_STR(plan->events[1].label, "subsidy");
+    CHECK(isinf(plan->events[1].until));
+
+    const rr_config *c = plan->cfg[0];
+    CHECK_STR(c->name, "test-basic");
+    CHECK_STR(c->title, "Test scenario");
+    CHECK_STR(c->source, "Made up for the tests");
+    CHECK_EQ(c->start.y, 2020);
+    CHECK_EQ(c->end.d, 31);
+    CHECK_NEAR(c->horizon, 731, 0);
+    CHECK_EQ(c->report, RR_REPORT_QUARTER);
+    CHECK_NEAR(c->warmup, DAYS_PER_MONTH, 1e-12);
+    CHECK_EQ(c->seed, 42);
+    CHECK_EQ(c->replications, 5);
+
+    CHECK_NEAR(c->rate, 1200 / DAYS_PER_YEAR, 1e-12);
+    CHECK_EQ(c->entry_stage, 0);
+    CHECK_NEAR(c->vulnerable_share, 0.1, 0);
+    CHECK_EQ(c->n_schedule, 3);
+    if (c->n_schedule == 3) {
+        CHECK_NEAR(c->schedule_t[0], 0, 0);
+        CHECK_NEAR(c->schedule_factor[0], 1, 0);
+        CHECK_NEAR(c->schedule_t[1], 60, 0);
+        CHECK_NEAR(c->schedule_factor[1], 0.5, 0);
+        CHECK_NEAR(c->schedule_t[2], 182, 0);
+        CHECK_NEAR(c->schedule_factor[2], 1.2, 0);
+    }
+
+    CHECK_EQ(c->n_countries, 3);
+    CHECK_STR(c->country[0], "MA");
+    CHECK_STR(c->country[2], "IQ");
+    CHECK_NEAR(c->country_share[0], 0.5, 1e-15);
+    CHECK_NEAR(c->country_share[1], 0.25, 1e-15);
+
+    CHECK_EQ(c->n_stages, 5);
+    long talks = stage_of(c, "talks"), vol = stage_of(c, "voluntary"),
+         iom = stage_of(c, "iom"), ngo = stage_of(c, "ngo"),
+         forced = stage_of(c, "forced");
+    CHECK(talks == 0 && vol == 1 && iom == 2 && ngo == 3 && forced == 4);
+    if (c->n_stages == 5) {
+        const rr_cfg_stage *t = &c->stages[0];
+        CHECK_EQ(t->servers, 10);
+        CHECK_EQ(t->service.kind, RR_DIST_LOGNORMAL);
+        CHECK_NEAR(rr_dist_mean(&t->service), 30, 1e-9);
+        CHECK_NEAR(t->service_scale, 1, 0);
+        CHECK(t->service_by_country == NULL);
+        CHECK_EQ(t->discipline, RR_PRIORITY);
+        CHECK_EQ(t->channel, RR_CH_RDS);
+        CHECK(t->has_abscond);
+        CHECK_NEAR(rr_dist_mean(&t->abscond), 2 * DAYS_PER_YEAR, 1e-9);
+        CHECK_EQ(t->abscond_during, RR_PATIENCE_QUEUE);
+        CHECK(isinf(t->max_stay));
+        CHECK_EQ(t->route[RR_OUT_ABANDON].n, 1);
+        CHECK_EQ(t->route[RR_OUT_ABANDON].target[0],
+                 RR_TO_EXIT(RR_EXIT_UNSUPERVISED));
+        CHECK_NEAR(t->route[RR_OUT_ABANDON].p[2], 1, 0);
+        CHECK_EQ(t->route[RR_OUT_DONE].n, 4);
+        /* MA and IQ can be forced out, NG cannot: its talks repeat */
+        CHECK_NEAR(route_p(c, talks, 1, 0), 0.5, 1e-12);
+        CHECK_NEAR(route_p(c, talks, 4, 0), 0.3, 1e-12);
+        CHECK_NEAR(route_p(c, talks, 0, 0), 0, 1e-12);
+        CHECK_NEAR(route_p(c, talks, RR_TO_EXIT(RR_EXIT_DEPARTED), 0), 0.2,
+                   1e-12);
+        CHECK_NEAR(route_p(c, talks, 4, 1), 0, 1e-12);
+        CHECK_NEAR(route_p(c, talks, 0, 1), 0.1, 1e-12);
+        CHECK_NEAR(route_p(c, talks, RR_TO_EXIT(RR_EXIT_DEPARTED), 1), 0.4,
+                   1e-12);
+        CHECK_NEAR(route_p(c, talks, RR_TO_EXIT(RR_EXIT_DEPARTED), 2), 0.2,
+                   1e-12);
+
+        CHECK_NEAR(route_p(c, vol, 2, 1), 0.8, 1e-12);
+        CHECK_NEAR(route_p(c, vol, 3, 1), 0.2, 1e-12);
+        CHECK_EQ(c->stages[1].servers, RR_UNLIMITED);
+        CHECK_EQ(c->stages[1].channel, RR_CH_NONE);
+
+        const rr_cfg_stage *io = &c->stages[2];
+        CHECK(io->service_by_country != NULL);
+        if (io->service_by_country) {
+            CHECK_EQ(io->service_by_country[0].kind, RR_DIST_LOGNORMAL);
+            CHECK_NEAR(rr_dist_mean(&io->service_by_country[0]), 60, 1e-9);
+            CHECK_EQ(io->service_by_country[1].kind, RR_DIST_DETERMINISTIC);
+            CHECK_NEAR(rr_dist_mean(&io->service_by_country[1]), 45, 0);
+            CHECK_NEAR(rr_dist_mean(&io->service_by_country[2]), 90, 0);
+        }
+        CHECK_EQ(io->channel, RR_CH_IOM);
+
+        CHECK_EQ(c->stages[3].servers, 3);
+        CHECK_EQ(c->stages[3].service.kind, RR_DIST_UNIFORM);
+        CHECK_NEAR(rr_dist_mean(&c->stages[3].service), 14, 1e-12);
+
+        const rr_cfg_stage *f = &c->stages[4];
+        CHECK(f->detention);
+        CHECK_EQ(f->service.kind, RR_DIST_EMPIRICAL);
+        CHECK_NEAR(rr_dist_mean(&f->service), 20, 1e-9);
+        CHECK_NEAR(f->max_stay, 6 * DAYS_PER_MONTH, 1e-9);
+        CHECK_EQ(f->route[RR_OUT_TIMEOUT].n, 1);
+        CHECK_EQ(f->route[RR_OUT_TIMEOUT].target[0], 0);
+        CHECK_NEAR(route_p(c, forced, RR_TO_EXIT(RR_EXIT_CLOSED), 2), 0.1,
+                   1e-12);
+        CHECK(!f->has_abscond);
+    }
+
+    CHECK_EQ(c->support.kind, RR_DIST_DETERMINISTIC);
+    CHECK_NEAR(rr_dist_mean(&c->support), 12 * DAYS_PER_MONTH, 1e-9);
+    CHECK_NEAR(c->sustainable[0], 0.35, 1e-12);
+    CHECK_NEAR(c->sustainable[1], 0.56, 1e-12);
+    CHECK_NEAR(c->sustainable[2], 0.7, 1e-12);
+    CHECK_NEAR(c->sustainable_unsupported, 0.5, 0);
+    CHECK_NEAR(c->remigration_share, 0.2, 0);
+    CHECK_NEAR(rr_dist_mean(&c->remigration_delay), 6 * DAYS_PER_MONTH,
+               1e-9);
+    CHECK_EQ(c->remigration_stage, 0);
+
+    CHECK_EQ(c->n_providers, 3);
+    if (c->n_providers == 3) {
+        const rr_cfg_provider *p = c->providers;
+        CHECK_STR(p[0].name, "iom");
+        CHECK_EQ(p[0].channels, 1u << RR_CH_IOM);
+        CHECK(isinf(p[0].from) && p[0].from < 0);
+        CHECK(isinf(p[0].until));
+        CHECK_NEAR(p[0].covered[2], 1, 0);
+        CHECK_EQ(p[1].channels, (1u << RR_CH_NGO) | (1u << RR_CH_FORCED));
+        CHECK_NEAR(p[1].until, 547, 0);
+        CHECK_NEAR(p[1].covered[0], 1, 0);
+        CHECK_NEAR(p[1].covered[1], 1, 0);
+        CHECK_NEAR(p[1].covered[2], 0, 0);
+        CHECK_NEAR(p[2].from, 547, 0);
+        CHECK_NEAR(p[2].covered[0], 0, 0);
+    }
+
+    CHECK_EQ(c->n_initial, 3);
+    if (c->n_initial == 3) {
+        CHECK_EQ(c->initial[0].stage, 0);
+        CHECK_EQ(c->initial[0].country, 0);
+        CHECK_EQ(c->initial[0].count, 100);
+        CHECK_NEAR(c->initial[0].elapsed, 30, 0);
+        CHECK_EQ(c->initial[0].channel, RR_CH_RDS);
+        CHECK_EQ(c->initial[1].stage, 4);
+        CHECK_EQ(c->initial[1].country, 1);
+        CHECK_NEAR(c->initial[1].elapsed, 14, 0);
+        CHECK_EQ(c->initial[1].channel, RR_CH_FORCED);
+        CHECK_EQ(c->initial[2].stage, 3);
+        CHECK_EQ(c->initial[2].count, 7);
+        CHECK_NEAR(c->initial[2].elapsed, 10, 0);
+        CHECK_EQ(c->initial[2].channel, RR_CH_NGO);
+    }
+
+    /* COVID: half the talks servers, 0.4 of the arrivals, iom_share 0.4 */
+    const rr_config *cv = plan->n_epochs == 4 ? plan->cfg[1] : c;
+    CHECK_EQ(cv->stages[0].servers, 5);
+    CHECK_NEAR(cv->rate, 0.4 * 1200 / DAYS_PER_YEAR, 1e-12);
+    CHECK_NEAR(route_p(cv, vol, 2, 0), 0.4, 1e-12);
+    CHECK_NEAR(route_p(cv, vol, 3, 0), 0.6, 1e-12);
+    CHECK_EQ(cv->stages[3].servers, 3);
+    CHECK(cv->initial == c->initial);
+    CHECK(cv->schedule_t == c->schedule_t);
+
+    /* subsidy: 6 NGO servers, IOM service twice as long, MA less stable */
+    const rr_config *su = plan->n_epochs == 4 ? plan->cfg[3] : c;
+    CHECK_EQ(su->stages[3].servers, 6);
+    CHECK_NEAR(su->stages[2].service_scale, 2, 0);
+    CHECK_NEAR(su->stages[0].servers, 10, 0);
+    CHECK_NEAR(su->rate, 1200 / DAYS_PER_YEAR, 1e-12);
+    CHECK_NEAR(su->sustainable[0], 0.175, 1e-12);
+    CHECK_NEAR(su->sustainable[1], 0.56, 1e-12);
+
+    /* the hash covers the INI and all four tables; print does not fail */
+    CHECK(rr_scenario_hash(sc) != 0);
+    FILE *f = tmpfile();
+    if (f) {
+        rr_scenario_print(sc, f);
+        long size = ftell(f);
+        CHECK(size > 1000);
+        rewind(f);
+        char line[512];
+        int seen_note = 0, seen_epoch = 0, seen_summary = 0, seen_raw = 0;
+        while (fgets(line, sizeof line, f)) {
+            seen_note += strstr(line, "# invented for the tests") != NULL;
+            seen_epoch += strncmp(line, "2020-03-15", 10) == 0 &&
+                          strstr(line, "covid") != NULL;
+            seen_summary +=
+                strstr(line, "5 stages, 3 countries, 2 events, 4 epochs") !=
+                NULL;
+            seen_raw += strstr(line, "rate = 1200/year") != NULL &&
+                        strstr(line, "[${intake}/year]") != NULL;
+        }
+        CHECK_EQ(seen_note, 1);
+        CHECK_EQ(seen_epoch, 1);
+        CHECK_EQ(seen_summary, 1);
+        CHECK_EQ(seen_raw, 1);
+        fclose(f);
+    }
+    rr_scenario_destroy(sc);
+}
+
+static void test_simple_overrides(void)
+{
+    rr_scenario *sc;
+    char err[1024] = "";
+    const char *ov[] = {"servers=7", "stage.spare.servers = 2",
+                        "back=0.5", "scenario.seed=9"};
+    int rc = rr_scenario_load("tests/fixtures/simple.ini", ov, 4, &sc, err,
+                              sizeof err);
+    CHECK_MSG(rc == RR_OK, "load simple.ini: %s", err);
+    if (rc)
+        return;
+    const rr_plan *plan;
+    rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "plan simple.ini: %s", err);
+    if (rc == RR_OK) {
+        const rr_config *c = plan->cfg[0];
+        CHECK_EQ(plan->n_epochs, 1);
+        CHECK_EQ(plan->n_events, 0);
+        CHECK_STR(c->title, "simple");
+        CHECK_STR(c->source, "");
+        CHECK_EQ(c->report, RR_REPORT_MONTH);
+        CHECK_NEAR(c->warmup, 0, 0);
+        CHECK_EQ(c->seed, 9);
+        CHECK_EQ(c->replications, 10);
+        CHECK_NEAR(c->horizon, 365, 0);
+        CHECK_NEAR(c->rate, 10, 1e-12);
+        CHECK_EQ(c->n_countries, 1);
+        CHECK_STR(c->country[0], "all");
+        CHECK_NEAR(c->country_share[0], 1, 0);
+        CHECK_EQ(c->stages[0].servers, 7);
+        CHECK_EQ(c->stages[1].servers, 2);
+        CHECK_NEAR(route_p(c, 0, 0, 0), 0.5, 0);
+        CHECK_NEAR(route_p(c, 0, RR_TO_EXIT(RR_EXIT_DEPARTED), 0), 0.25,
+                   1e-15);
+        CHECK_EQ(c->entry_stage, 0);
+        CHECK_EQ(c->remigration_stage, 0);
+        CHECK_EQ(c->n_providers, 0);
+        CHECK_EQ(c->n_schedule, 0);
+        CHECK_EQ(c->n_initial, 0);
+        CHECK_NEAR(c->sustainable[0], 1, 0);
+        CHECK_NEAR(c->sustainable_unsupported, 0.5, 0);
+        CHECK_NEAR(rr_dist_mean(&c->remigration_delay), DAYS_PER_YEAR, 1e-9);
+        CHECK_EQ(c->stages[0].discipline, RR_FIFO);
+        CHECK(!c->stages[0].detention);
+        CHECK_EQ(c->stages[0].route[RR_OUT_TIMEOUT].n, 0);
+    }
+    const rr_setting *st = setting(sc, "stage.spare.servers");
+    CHECK(st != NULL);
+    if (st) {
+        CHECK_STR(st->file, "--set");
+        CHECK_EQ(st->line, 0);
+        CHECK_STR(st->value, "2");
+    }
+    st = setting(sc, "servers");
+    CHECK(st && strcmp(st->file, "--set") == 0);
+    rr_scenario_destroy(sc);
+
+    /* the file as written */
+    rc = rr_scenario_load("tests/fixtures/simple.ini", NULL, 0, &sc, err,
+                          sizeof err);
+    CHECK_EQ(rc, RR_OK);
+    if (rc == RR_OK) {
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+        CHECK_EQ(rc, RR_OK);
+        if (rc == RR_OK) {
+            CHECK_EQ(plan->cfg[0]->stages[0].servers, 4);
+            CHECK_EQ(plan->cfg[0]->stages[1].servers, RR_UNLIMITED);
+            CHECK_NEAR(route_p(plan->cfg[0], 0, 0, 0), 0.25, 0);
+            CHECK_EQ(plan->cfg[0]->seed, 1);
+        }
+        rr_scenario_destroy(sc);
+    }
+}
+
+/* expectations - the "; expect:" message and "; set:" overrides of a bad
+ * file. */
+static int expectations(const char *path, char *expect, size_t n,
+                        char ov[][1024], size_t *nov)
+{
+    FILE *f = fopen(path, "r");
+    char line[1024];
+    *nov = 0;
+    if (!f)
+        return -1;
+    if (!fgets(line, sizeof line, f) || strncmp(line, "; expect: ", 10)) {
+        fclose(f);
+        return -1;
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    snprintf(expect, n, "%s", line + 10);
+    while (fgets(line, sizeof line, f) && strncmp(line, "; set: ", 7) == 0 &&
+           *nov < 8) {
+        line[strcspn(line, "\r\n")] = '\0';
+        snprintf(ov[(*nov)++], 1024, "%s", line + 7);
+    }
+    fclose(f);
+    return 0;
+}
+
+static void test_bad(void)
+{
+    glob_t g;
+    if (glob("tests/bad/*.ini", 0, NULL, &g) != 0) {
+        CHECK_MSG(0, "no files in tests/bad/ (run from the repository root)");
+        return;
+    }
+    CHECK_MSG(g.gl_pathc >= 30, "%zu bad scenarios, want at least 30",
+              (size_t)g.gl_pathc);
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        const char *path = g.gl_pathv[i];
+        char expect[1024], ov[8][1024], err[1024] = "";
+        const char *ovp[8];
+        size_t nov;
+        if (expectations(path, expect, sizeof expect, ov, &nov)) {
+            CHECK_MSG(0, "%s: first line is not '; expect: MESSAGE'", path);
+            continue;
+        }
+        for (size_t k = 0; k < nov; k++)
+            ovp[k] = ov[k];
+        rr_scenario *sc = NULL;
+        int rc = rr_scenario_load(path, ovp, nov, &sc, err, sizeof err);
+        if (rc == RR_OK) {
+            const rr_plan *plan;
+            rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+            /* a failed plan fails again the same way */
+            if (rc != RR_OK) {
+                char again[1024];
+                int rc2 = rr_scenario_plan(sc, &plan, again, sizeof again);
+                CHECK_MSG(rc2 == rc && strcmp(again, err) == 0,
+                          "%s: second plan gave '%s'", path, again);
+            }
+            rr_scenario_destroy(sc);
+        }
+        CHECK_MSG(rc != RR_OK && strcmp(err, expect) == 0,
+                  "%s:\n         got    '%s'\n         expect '%s'", path,
+                  rc != RR_OK ? err : "(no error)", expect);
+    }
+    globfree(&g);
+}
+
+static void test_missing_file(void)
+{
+    rr_scenario *sc = NULL;
+    char err[512];
+    int rc = rr_scenario_load("tests/fixtures/no-such.ini", NULL, 0, &sc,
+                              err, sizeof err);
+    CHECK_EQ(rc, RR_ENOTFOUND);
+    CHECK(sc == NULL);
+    CHECK_STR(err, "cannot open 'tests/fixtures/no-such.ini': No such file "
+                   "or directory");
+}
+
+int main(void)
+{
+    test_dates();
+    test_names();
+    test_basic();
+    test_simple_overrides();
+    test_missing_file();
+    test_bad();
+    return check_summary("test_scenario");
+}
