@@ -85,6 +85,25 @@ typedef struct rctx {
     stage_routes *routes;
 } rctx;
 
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (rri_grow((void **)&b->p, &b->cap, b->n + n + 1, 1)) {
+        b->oom = true;
+        return;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
 /* {===================================================================
  * Messages
  * ==================================================================== */
@@ -284,25 +303,6 @@ static long param_index(rctx *c, const char *name, size_t n)
             return (long)i;
     }
     return -1;
-}
-
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (rri_grow((void **)&b->p, &b->cap, b->n + n + 1, 1)) {
-        b->oom = true;
-        return;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
 }
 
 /* subst - text with every ${NAME} replaced by the parameter's value. */
@@ -691,11 +691,23 @@ static int column(rctx *c, const char *name, const loc *at, size_t *col)
         if ((int)i != c->ccol)
             w[n++] = c->ct->header[i];
     const char *g = rri_suggest(name, w, n);
-    int rc = g ? failat(c, at, RR_ENOTFOUND,
-                        "no column '%s' in %s (did you mean '%s'?)", name,
-                        c->ct->path, g)
-               : failat(c, at, RR_ENOTFOUND, "no column '%s' in %s", name,
-                        c->ct->path);
+    int rc;
+    if (g) {
+        rc = failat(c, at, RR_ENOTFOUND,
+                    "no column '%s' in %s (did you mean '%s'?)", name,
+                    c->ct->path, g);
+    } else {
+        sbuf b = {NULL, 0, 0, false};
+        for (size_t i = 0; i < n; i++) {
+            sb_add(&b, i ? ", " : "", i ? 2 : 0);
+            sb_add(&b, w[i], strlen(w[i]));
+        }
+        rc = b.oom ? oom(c)
+                   : failat(c, at, RR_ENOTFOUND,
+                            "no column '%s' in %s (columns: %s)", name,
+                            c->ct->path, b.p ? b.p : "");
+        free(b.p);
+    }
     free(w);
     return rc;
 }

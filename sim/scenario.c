@@ -472,11 +472,23 @@ static char *reader(char *str, int num, void *stream)
                 a++;
             while (b > a && isspace((unsigned char)b[-1]))
                 b--;
-            if (add_section(pr->sc, a, (size_t)(b - a), pr->line))
+            rr_scenario *sc = pr->sc;
+            for (size_t i = 0; i < sc->n_sections; i++)
+                if (strlen(sc->sections[i].name) == (size_t)(b - a) &&
+                    strncmp(sc->sections[i].name, a, (size_t)(b - a)) == 0)
+                    note_err(&pr->fe, pr->line, RR_EPARSE,
+                             "%s:%d: [%s]: section written twice (first at "
+                             "line %d)",
+                             sc->path, pr->line, sc->sections[i].name,
+                             sc->sections[i].line);
+            if (add_section(sc, a, (size_t)(b - a), pr->line))
                 note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
         }
     }
-    if (num < 3 || len + 2 > (size_t)num) {
+    if (num >= 3 && len + 2 > (size_t)num && !blank &&
+        (s[lead] == ';' || s[lead] == '#')) {
+        len = (size_t)num - 2; /* a comment: what is cut is not read */
+    } else if (num < 3 || len + 2 > (size_t)num) {
         if (!pr->too_long)
             pr->too_long = pr->line;
         len = 0;
@@ -826,14 +838,6 @@ static int check_sections(rr_scenario *sc, char *err, size_t errlen)
                 continue;
             }
         }
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(sc->sections[j].name, s->name) == 0) {
-                note_err(&fe, s->line, RR_EPARSE,
-                         "%s:%d: [%s]: section written twice (first at line "
-                         "%d)",
-                         sc->path, s->line, s->name, sc->sections[j].line);
-                break;
-            }
     }
     if (fe.status != RR_OK) {
         set_err(err, errlen, "%s", fe.msg);
