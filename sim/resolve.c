@@ -510,6 +510,11 @@ static int get(rctx *c, const char *sec, const char *key, const char *def,
         }
         v->at = setting_loc(cs);
     }
+    if (!v->raw && v->scaled)
+        return failat(c, &v->at, RR_EINVAL,
+                      "cannot scale '%s.%s': it has no value (write it, or "
+                      "set it with set.%s.%s)",
+                      sec, key, sec, key);
     if (!v->raw)
         return RR_OK;
     int rc = subst(c, v->raw, &v->at, &v->text);

@@ -1172,9 +1172,11 @@ static int check_required(rr_scenario *sc, char *err, size_t errlen)
             if ((d[j].flags & RRI_REQUIRED) &&
                 rri_setting_find(sc, name, d[j].name) < 0) {
                 set_err(err, errlen,
-                        "%s: [%s] %s: missing (a scenario needs a [%s] "
+                        "%s: [%s] %s: missing (a scenario needs %s [%s] "
                         "section with '%s = ...')",
-                        sc->path, name, d[j].name, name, d[j].name);
+                        sc->path, name, d[j].name,
+                        strchr("aeiou", name[0]) ? "an" : "a", name,
+                        d[j].name);
                 return RR_EPARSE;
             }
     }
@@ -1713,8 +1715,12 @@ static const char *default_text(const rr_scenario *sc, const rri_section *s,
     if (s->kind == RRI_SEC_ARRIVALS && strcmp(d->name, "stage") == 0)
         return sc->n_stages ? sc->sections[sc->stages[0]].sub : "";
     if (s->kind == RRI_SEC_REINTEGRATION &&
-        strcmp(d->name, "remigration_stage") == 0)
-        return "(the arrivals stage)";
+        strcmp(d->name, "remigration_stage") == 0) {
+        long a = rri_setting_find(sc, "arrivals", "stage");
+        if (a >= 0)
+            return sc->settings[a].pub.value;
+        return sc->n_stages ? sc->sections[sc->stages[0]].sub : "";
+    }
     if (s->kind == RRI_SEC_STAGE && strcmp(d->name, "channel") == 0)
         return "(keep)";
     if (s->kind == RRI_SEC_EVENT && strcmp(d->name, "label") == 0)
@@ -1722,9 +1728,20 @@ static const char *default_text(const rr_scenario *sc, const rri_section *s,
     return NULL;
 }
 
+/* print_section - a section's settings, then the defaults of the keys
+ * not written; nothing for a section with neither. */
 static void print_section(rr_scenario *sc, FILE *f, const char *name,
                           const rri_section *s)
 {
+    size_t nd;
+    const rri_keydef *d = rri_keydefs(s->kind, &nd);
+    bool any = s->line > 0;
+    for (size_t i = 0; i < sc->n_settings && !any; i++)
+        any = strcmp(sc->settings[i].section, name) == 0;
+    for (size_t j = 0; j < nd && !any; j++)
+        any = !is_family(&d[j]) && default_text(sc, s, &d[j]) != NULL;
+    if (!any)
+        return;
     fprintf(f, "[%s]\n", name);
     char buf[RR_TEXT_MAX * 2];
     for (size_t i = 0; i < sc->n_settings; i++) {
@@ -1740,10 +1757,6 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
         }
         print_line(f, st->name, buf, st->pub.value, note);
     }
-    if (!s)
-        return;
-    size_t nd;
-    const rri_keydef *d = rri_keydefs(s->kind, &nd);
     for (size_t j = 0; j < nd; j++) {
         if (is_family(&d[j]) || rri_setting_find(sc, name, d[j].name) >= 0)
             continue;
@@ -1751,26 +1764,22 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
         if (t)
             print_line(f, d[j].name, t, NULL, "default");
     }
+    fputc('\n', f);
 }
 
 void rr_scenario_print(rr_scenario *sc, FILE *f)
 {
     fprintf(f, "# %s\n", sc->path);
     /* written sections in file order, then defaults-only sections */
-    static const rri_sec_kind singles[] = {RRI_SEC_SCENARIO,
-                                           RRI_SEC_ARRIVALS,
-                                           RRI_SEC_REINTEGRATION};
-    for (size_t i = 0; i < sc->n_sections; i++) {
+    for (size_t i = 0; i < sc->n_sections; i++)
         print_section(sc, f, sc->sections[i].name, &sc->sections[i]);
-        fputc('\n', f);
-    }
-    for (size_t k = 0; k < RR_COUNTOF(singles); k++) {
-        const char *name = sec_names[singles[k]];
-        if (rri_section_find(sc, name) >= 0)
+    for (int k = 0; k < RRI_SEC_COUNT; k++) {
+        const char *name = sec_names[k];
+        if (k == RRI_SEC_PARAMETERS || sec_named((rri_sec_kind)k) ||
+            rri_section_find(sc, name) >= 0)
             continue;
-        rri_section tmp = {singles[k], (char *)name, "", 0};
+        rri_section tmp = {(rri_sec_kind)k, (char *)name, "", 0};
         print_section(sc, f, name, &tmp);
-        fputc('\n', f);
     }
     const rr_plan *plan;
     char err[1024];
