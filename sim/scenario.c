@@ -1124,9 +1124,8 @@ static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
         const char *name;
         char msg[400];
         if (is_note_key("parameters", key)) {
-            long s = rri_setting_find(sc, "parameters",
-                                      rri_strndup(&sc->arena, key,
-                                                  strlen(key) - 7));
+            char *pname = rri_strndup(&sc->arena, key, strlen(key) - 7);
+            long s = pname ? rri_setting_find(sc, "parameters", pname) : -1;
             if (s >= 0) {
                 sc->settings[s].pub.note = value;
                 continue;
