@@ -7,6 +7,7 @@
  */
 #include <glob.h>
 #include <math.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,6 +480,91 @@ static void test_bad(void)
     globfree(&g);
 }
 
+/* write_file - text into dir/name; the path in buf. */
+static void write_file(const char *dir, const char *name, const char *text,
+                       char *buf, size_t n)
+{
+    snprintf(buf, n, "%s/%s", dir, name);
+    FILE *f = fopen(buf, "wb");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* test_files - CR LF line ends, a byte order mark, continuation lines with
+ * comments, and the content hash over the INI and table bytes. */
+static void test_files(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK_MSG(0, "mkdtemp failed");
+        return;
+    }
+    const char *ini =
+        "\xEF\xBB\xBF; a file written on another system\r\n"
+        "[scenario]\r\n"
+        "name = crlf\r\n"
+        "title = A title\r\n"
+        "    on two lines ; with a comment\r\n"
+        "start = 2021-01-01\r\n"
+        "end = 2021-01-31\r\n"
+        "\r\n"
+        "[countries]\r\n"
+        "file = c.csv\r\n"
+        "[arrivals]\r\n"
+        "rate = 3\r\n"
+        "[stage.only]\r\n"
+        "  servers = 2\r\n"
+        "service = deterministic(1d)\r\n"
+        "route.departed = 1\r\n";
+    const char *csv1 = "country,share\nAA,1\nBB,3\n";
+    const char *csv2 = "country,share\nAA,1\nBB,4\n";
+    char ipath[256], cpath[256], err[1024] = "";
+    write_file(dir, "s.ini", ini, ipath, sizeof ipath);
+    write_file(dir, "c.csv", csv1, cpath, sizeof cpath);
+    rr_scenario *sc;
+    int rc = rr_scenario_load(ipath, NULL, 0, &sc, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "load %s: %s", ipath, err);
+    if (rc == RR_OK) {
+        const rr_plan *plan;
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "plan %s: %s", ipath, err);
+        if (rc == RR_OK) {
+            CHECK_STR(plan->cfg[0]->title, "A title on two lines");
+            CHECK_NEAR(plan->cfg[0]->horizon, 31, 0);
+            CHECK_EQ(plan->cfg[0]->stages[0].servers, 2);
+            CHECK_NEAR(plan->cfg[0]->country_share[1], 0.75, 0);
+        }
+        const rr_setting *st = setting(sc, "stage.only.servers");
+        CHECK(st && st->line == 14);
+        CHECK_EQ(rr_scenario_hash(sc),
+                 fnv(fnv(0xcbf29ce484222325ULL, ini), csv1));
+        CHECK_STR(rr_scenario_input_path(sc, 0), cpath);
+        uint64_t h1 = rr_scenario_hash(sc);
+        rr_scenario_destroy(sc);
+        write_file(dir, "c.csv", csv2, cpath, sizeof cpath);
+        rc = rr_scenario_load(ipath, NULL, 0, &sc, err, sizeof err);
+        CHECK_EQ(rc, RR_OK);
+        if (rc == RR_OK) {
+            CHECK(rr_scenario_hash(sc) != h1);
+            rr_scenario_destroy(sc);
+        }
+    }
+    unlink(cpath);
+    unlink(ipath);
+    rmdir(dir);
+}
+
 static void test_missing_file(void)
 {
     rr_scenario *sc = NULL;
@@ -498,6 +584,7 @@ int main(void)
     test_basic();
     test_simple_overrides();
     test_missing_file();
+    test_files();
     test_bad();
     return check_summary("test_scenario");
 }
