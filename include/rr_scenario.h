@@ -258,4 +258,12 @@ uint64_t rr_scenario_hash(const rr_scenario *sc);
  * and source note, grouped by section, then the epochs. */
 void rr_scenario_print(rr_scenario *sc, FILE *f);
 
+/* The INI files read: index 0 is the scenario file (as given, the same as
+ * rr_scenario_path), then its base ([scenario] base = FILE), then the
+ * base's base, and so on; paths as opened.  Tables named in a base are
+ * listed by rr_scenario_input_written relative to the scenario file's
+ * folder too (through the base's folder). */
+size_t rr_scenario_n_files(const rr_scenario *sc);
+const char *rr_scenario_file(const rr_scenario *sc, size_t i);
+
 #endif

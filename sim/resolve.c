@@ -33,6 +33,8 @@ typedef struct loc {
     const char *sec;    /* "stage.rds" */
     const char *key;    /* "servers", or NULL for the section itself */
     const char *dotted; /* "stage.rds.servers" (for --set) */
+    int fi;             /* index of the INI file whose folder relative
+                           paths in the value are read from */
 } loc;
 
 typedef struct val {
@@ -75,11 +77,14 @@ typedef struct rctx {
     /* countries */
     const rr_table *ct;
     int ccol;
+    int ct_fi;                   /* INI file that named the table */
     size_t nc;
     const char (*cname)[RR_NAME_MAX];
     cellov *ov;
     size_t nov;
     bool table_msg;              /* the loader wrote a whole message */
+    int fi;                      /* INI file the text being parsed came
+                                    from, for the loader's paths */
     /* the run */
     long day0, day_end;          /* days of start and end */
     stage_routes *routes;
@@ -167,16 +172,19 @@ static int oom(rctx *c)
 
 static loc setting_loc(const rri_setting *st)
 {
-    loc l = {st->pub.file, st->pub.line, st->section, st->name, st->pub.key};
+    loc l = {st->pub.file, st->pub.line, st->section, st->name, st->pub.key,
+             st->file};
     return l;
 }
 
-/* section_loc - where an absent key of a section is blamed: its header. */
+/* section_loc - where an absent key of a section is blamed: its (first)
+ * header. */
 static loc section_loc(rctx *c, const char *sec, const char *key)
 {
     long s = rri_section_find(c->sc, sec);
-    loc l = {c->sc->path, s >= 0 ? c->sc->sections[s].line : 0, sec, key,
-             NULL};
+    const rri_section *sp = s >= 0 ? &c->sc->sections[s] : NULL;
+    loc l = {sp ? c->sc->files[sp->file].path : c->sc->path,
+             sp ? sp->line : 0, sec, key, NULL, sp ? sp->file : 0};
     return l;
 }
 
@@ -1024,7 +1032,7 @@ static int emp_loader(void *ctx, const char *file, const char *colname,
     rr_scenario *sc = c->sc;
     size_t in;
     bool own;
-    int rc = rri_input_table(sc, file, &in, &own, err, errlen);
+    int rc = rri_input_table(sc, c->fi, file, &in, &own, err, errlen);
     if (rc) {
         c->table_msg = own;
         return rc;
@@ -1108,6 +1116,7 @@ static int dist_text(rctx *c, const char *text, const loc *at, rr_dist *d)
 {
     char msg[1024];
     c->table_msg = false;
+    c->fi = at->fi;
     int rc = rr_dist_parse(text, d, emp_loader, c, msg, sizeof msg);
     if (rc == RR_OK)
         return RR_OK;
@@ -1297,6 +1306,9 @@ static int resolve_service(rctx *c, const char *sec, rr_cfg_stage *st)
         const char *t = cell_text(c, k, col, &ov);
         char msg[1024];
         c->table_msg = false;
+        /* a cell's paths are read from the folder of the file that
+         * named the table (or changed the cell) */
+        c->fi = ov ? ov->at.fi : c->ct_fi;
         if (strchr(t, '('))
             rc = rr_dist_parse(t, &by[k], emp_loader, c, msg, sizeof msg);
         else {
@@ -1929,8 +1941,10 @@ static int ctx_init(rctx *c, rr_scenario *sc, const unsigned char *active,
     if (!c->ptext || !c->pstate || !c->stack)
         return oom(c);
     if (sc->countries_input >= 0) {
+        long s = rri_setting_find(sc, "countries", "file");
         c->ct = sc->inputs[sc->countries_input].table;
         c->ccol = rr_table_col(c->ct, "country");
+        c->ct_fi = s >= 0 ? sc->settings[s].file : 0;
     }
     if (active) {
         sbuf b = {NULL, 0, 0, false};
@@ -1988,18 +2002,38 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
         return rc;
     long day0 = c.day0, day_end = c.day_end;
 
-    /* events: their dates, in file order */
+    /* events: their dates, in file order; a disabled one is checked like
+     * the others but is never active */
     size_t ne = sc->n_events;
     rr_event_info *ev = rri_alloc(c.a, (ne + 1) * sizeof *ev);
+    rr_event_info *pev = rri_alloc(c.a, (ne + 1) * sizeof *pev);
+    bool *on = rri_alloc(c.a, (ne + 1) * sizeof *on);
     double *times = rri_alloc(c.a, (2 * ne + 1) * sizeof *times);
-    if (!ev || !times)
+    if (!ev || !pev || !on || !times)
         return oom(&c);
-    size_t nt = 0;
+    size_t nt = 0, n_on = 0;
     times[nt++] = 0;
     for (size_t e = 0; e < ne; e++) {
         const rri_section *s = &sc->sections[sc->events[e]];
         val v;
         long from = 0, until = 0;
+        if ((rc = get(&c, s->name, "enabled", "yes", &v)))
+            return rc;
+        if (is_yes(v.text))
+            on[e] = true;
+        else if (!is_no(v.text)) {
+            static const char *const yesno[] = {"yes", "no"};
+            char msg[512];
+            choice(v.text, yesno, 2, msg, sizeof msg);
+            return failat(&c, &v.at, RR_EPARSE, "%s", msg);
+        }
+        for (size_t i = 0; i < sc->n_changes; i++) {
+            double f;
+            const rri_change *ch = &sc->changes[i];
+            if (!on[e] && ch->event == e && ch->scale &&
+                (rc = scale_factor(&c, &sc->settings[ch->setting], &f)))
+                return rc;
+        }
         snprintf(ev[e].name, RR_NAME_MAX, "%s", s->sub);
         if ((rc = get(&c, s->name, "label", s->sub, &v)))
             return rc;
@@ -2034,6 +2068,9 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
             }
             ev[e].until = (double)(until - day0);
         }
+        if (!on[e])
+            continue;
+        pev[n_on++] = ev[e];
         if (ev[e].from > 0)
             times[nt++] = ev[e].from;
         if (ev[e].until < base.horizon)
@@ -2060,7 +2097,8 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
             return oom(&c);
         bool any = false;
         for (size_t e = 0; e < ne; e++) {
-            sets[i][e] = ev[e].from <= times[i] && times[i] < ev[e].until;
+            sets[i][e] =
+                on[e] && ev[e].from <= times[i] && times[i] < ev[e].until;
             any = any || sets[i][e];
         }
         cfgs[i] = NULL;
@@ -2100,8 +2138,8 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
     sc->plan.n_epochs = nu;
     sc->plan.t = times;
     sc->plan.cfg = cfgs;
-    sc->plan.n_events = ne;
-    sc->plan.events = ev;
+    sc->plan.n_events = n_on;
+    sc->plan.events = pev;
     return RR_OK;
 }
 

@@ -19,11 +19,13 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <ini.h>
 
@@ -172,6 +174,7 @@ static bool sec_named(rri_sec_kind k)
 #define E RRI_EVENT
 #define S (RRI_EVENT | RRI_SCALE)
 static const rri_keydef keydefs[] = {
+    {RRI_SEC_SCENARIO, "base", RRI_T_PATH, 0, NULL},
     {RRI_SEC_SCENARIO, "name", RRI_T_NAME, R, NULL},
     {RRI_SEC_SCENARIO, "title", RRI_T_TEXT, 0, NULL},
     {RRI_SEC_SCENARIO, "source", RRI_T_TEXT, 0, ""},
@@ -209,6 +212,7 @@ static const rri_keydef keydefs[] = {
     {RRI_SEC_PROVIDER, "until", RRI_T_DATE, E, NULL},
     {RRI_SEC_PROVIDER, "coverage", RRI_T_COVERAGE, E, "all"},
     {RRI_SEC_EVENT, "label", RRI_T_TEXT, 0, NULL},
+    {RRI_SEC_EVENT, "enabled", RRI_T_BOOL, 0, "yes"},
     {RRI_SEC_EVENT, "from", RRI_T_DATE, R, NULL},
     {RRI_SEC_EVENT, "until", RRI_T_DATE, 0, NULL},
     {RRI_SEC_EVENT, "set.", RRI_T_SETVALUE, 0, NULL},
@@ -345,18 +349,20 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The first error of a pass, by line: several checks run over the file
- * and the one nearest its top is reported. */
+/* The first error of a pass, by position: several checks run over the
+ * text and the one nearest its top is reported.  Within one file the
+ * position is the line; across the files of a scenario with a base, see
+ * text_pos(). */
 typedef struct first_err {
-    int line;           /* 0: none yet */
+    long long line;     /* 0: none yet */
     int status;
     char msg[1024];
 } first_err;
 
-static void note_err(first_err *fe, int line, int status, const char *fmt,
-                     ...) RRI_PRINTF(4, 5);
-static void note_err(first_err *fe, int line, int status, const char *fmt,
-                     ...)
+static void note_err(first_err *fe, long long line, int status,
+                     const char *fmt, ...) RRI_PRINTF(4, 5);
+static void note_err(first_err *fe, long long line, int status,
+                     const char *fmt, ...)
 {
     if (fe->status != RR_OK && fe->line <= line)
         return;
@@ -374,8 +380,41 @@ static void note_err(first_err *fe, int line, int status, const char *fmt,
  * Reading the INI text
  * ==================================================================== */
 
+/* The source notes of [parameters], kept apart from the settings. */
+typedef struct pnote {
+    char *name, *text;
+    int line;
+    const char *file;
+} pnote;
+
+/* The notes collected while parsing. */
+typedef struct notes {
+    pnote *v;
+    size_t n, cap;
+} notes;
+
+/* One INI file's sections, settings and notes as read, before merging. */
+typedef struct layer {
+    int file;             /* index in sc->files */
+    rri_section *sections;
+    size_t n_sections, cap_sections;
+    rri_setting *settings;
+    size_t n_settings, cap_settings;
+    notes nt;
+} layer;
+
+static void layer_fini(layer *ly)
+{
+    free(ly->sections);
+    free(ly->settings);
+    free(ly->nt.v);
+    memset(ly, 0, sizeof *ly);
+}
+
 struct parse {
     rr_scenario *sc;
+    layer *ly;            /* what the file holds */
+    const char *path;     /* the file, for messages */
     const char *p, *end;  /* the rest of the text */
     int line;             /* line just handed to inih */
     bool indented;        /* that line starts with a blank */
@@ -384,13 +423,6 @@ struct parse {
     long last_note;       /* note the previous pair went to, or -1 */
     first_err fe;
 };
-
-/* The source notes of [parameters], kept apart from the settings. */
-typedef struct pnote {
-    char *name, *text;
-    int line;
-    const char *file;
-} pnote;
 
 static bool ident_char(int c)
 {
@@ -411,20 +443,22 @@ static bool looks_like_pair(const char *s, size_t n)
     return i < n && s[i] == '=';
 }
 
-static int add_section(rr_scenario *sc, const char *name, size_t n, int line)
+static int add_section(rr_scenario *sc, layer *ly, const char *name,
+                       size_t n, int line)
 {
-    if (rri_grow((void **)&sc->sections, &sc->cap_sections,
-                 sc->n_sections + 1, sizeof *sc->sections))
+    if (rri_grow((void **)&ly->sections, &ly->cap_sections,
+                 ly->n_sections + 1, sizeof *ly->sections))
         return RR_ENOMEM;
-    rri_section *s = &sc->sections[sc->n_sections];
+    rri_section *s = &ly->sections[ly->n_sections];
     memset(s, 0, sizeof *s);
     s->name = rri_strndup(&sc->arena, name, n);
     if (!s->name)
         return RR_ENOMEM;
     s->sub = "";
     s->line = line;
+    s->file = ly->file;
     s->kind = RRI_SEC_COUNT;
-    sc->n_sections++;
+    ly->n_sections++;
     return RR_OK;
 }
 
@@ -472,16 +506,16 @@ static char *reader(char *str, int num, void *stream)
                 a++;
             while (b > a && isspace((unsigned char)b[-1]))
                 b--;
-            rr_scenario *sc = pr->sc;
-            for (size_t i = 0; i < sc->n_sections; i++)
-                if (strlen(sc->sections[i].name) == (size_t)(b - a) &&
-                    strncmp(sc->sections[i].name, a, (size_t)(b - a)) == 0)
+            layer *ly = pr->ly;
+            for (size_t i = 0; i < ly->n_sections; i++)
+                if (strlen(ly->sections[i].name) == (size_t)(b - a) &&
+                    strncmp(ly->sections[i].name, a, (size_t)(b - a)) == 0)
                     note_err(&pr->fe, pr->line, RR_EPARSE,
                              "%s:%d: [%s]: section written twice (first at "
                              "line %d)",
-                             sc->path, pr->line, sc->sections[i].name,
-                             sc->sections[i].line);
-            if (add_section(sc, a, (size_t)(b - a), pr->line))
+                             pr->path, pr->line, ly->sections[i].name,
+                             ly->sections[i].line);
+            if (add_section(pr->sc, ly, a, (size_t)(b - a), pr->line))
                 note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
         }
     }
@@ -500,38 +534,47 @@ static char *reader(char *str, int num, void *stream)
     return str;
 }
 
-static int add_setting(rr_scenario *sc, const char *section,
-                       const char *name, const char *value,
-                       const char *file, int line)
+/* add_setting - append a setting to the list *v (n items, capacity
+ * *cap); strings are copied into the arena. */
+static int add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
+                       const char *section, const char *name,
+                       const char *value, const char *file, int line,
+                       int fidx)
 {
-    if (rri_grow((void **)&sc->settings, &sc->cap_settings,
-                 sc->n_settings + 1, sizeof *sc->settings))
+    if (rri_grow((void **)v, cap, *n + 1, sizeof **v))
         return RR_ENOMEM;
-    rri_setting *st = &sc->settings[sc->n_settings];
+    rri_setting *st = &(*v)[*n];
     memset(st, 0, sizeof *st);
-    st->section = rri_strdup(&sc->arena, section);
-    st->name = rri_strdup(&sc->arena, name);
-    st->pub.value = rri_strdup(&sc->arena, value);
+    st->section = rri_strdup(a, section);
+    st->name = rri_strdup(a, name);
+    st->pub.value = rri_strdup(a, value);
     st->pub.key = strcmp(section, "parameters") == 0
                       ? st->name
-                      : rri_printf(&sc->arena, "%s.%s", section, name);
+                      : rri_printf(a, "%s.%s", section, name);
     st->pub.file = file;
     st->pub.line = line;
     st->sec = -1;
+    st->file = fidx;
     if (!st->section || !st->name || !st->pub.value || !st->pub.key)
         return RR_ENOMEM;
-    sc->n_settings++;
+    (*n)++;
     return RR_OK;
+}
+
+static long find_setting(const rri_setting *v, size_t n, const char *section,
+                         const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].section, section) == 0 &&
+            strcmp(v[i].name, name) == 0)
+            return (long)i;
+    return -1;
 }
 
 long rri_setting_find(const rr_scenario *sc, const char *section,
                       const char *name)
 {
-    for (size_t i = 0; i < sc->n_settings; i++)
-        if (strcmp(sc->settings[i].section, section) == 0 &&
-            strcmp(sc->settings[i].name, name) == 0)
-            return (long)i;
-    return -1;
+    return find_setting(sc->settings, sc->n_settings, section, name);
 }
 
 long rri_section_find(const rr_scenario *sc, const char *name)
@@ -550,17 +593,6 @@ long rri_stage_index(const rr_scenario *sc, const char *name)
     return -1;
 }
 
-/* The notes collected while parsing. */
-typedef struct notes {
-    pnote *v;
-    size_t n, cap;
-} notes;
-
-struct handler_ctx {
-    struct parse pr;
-    notes nt;
-};
-
 static bool is_note_key(const char *section, const char *name)
 {
     size_t n = strlen(name);
@@ -578,15 +610,16 @@ static char *append(rri_arena *a, const char *old, const char *more)
 static int handler(void *user, const char *section, const char *name,
                    const char *value)
 {
-    struct handler_ctx *hc = user;
-    struct parse *pr = &hc->pr;
+    struct parse *pr = user;
     rr_scenario *sc = pr->sc;
+    layer *ly = pr->ly;
+    notes *nts = &ly->nt;
     int line = pr->line;
 
     if (pr->indented) {
         /* inih calls us with the previous name for a continuation */
         if (pr->last >= 0) {
-            rri_setting *st = &sc->settings[pr->last];
+            rri_setting *st = &ly->settings[pr->last];
             if (strcmp(st->section, section) == 0 &&
                 strcmp(st->name, name) == 0) {
                 st->pub.value = append(&sc->arena, st->pub.value, value);
@@ -596,11 +629,9 @@ static int handler(void *user, const char *section, const char *name,
             }
         }
         if (pr->last_note >= 0 &&
-            strcmp(hc->nt.v[pr->last_note].name, name) == 0 &&
+            strcmp(nts->v[pr->last_note].name, name) == 0 &&
             strcmp(section, "parameters") == 0) {
-            pnote *nt = &hc->nt.v[pr->last_note];
-            size_t n = strlen(name);
-            (void)n;
+            pnote *nt = &nts->v[pr->last_note];
             nt->text = append(&sc->arena, nt->text, value);
             if (!nt->text)
                 note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
@@ -608,54 +639,56 @@ static int handler(void *user, const char *section, const char *name,
         }
     }
     if (is_note_key(section, name)) {
-        for (size_t i = 0; i < hc->nt.n; i++)
-            if (strcmp(hc->nt.v[i].name, name) == 0) {
+        for (size_t i = 0; i < nts->n; i++)
+            if (strcmp(nts->v[i].name, name) == 0) {
                 note_err(&pr->fe, line, RR_EPARSE,
                          "%s:%d: [parameters] %s: duplicate key (first "
                          "written at line %d)",
-                         sc->path, line, name, hc->nt.v[i].line);
+                         pr->path, line, name, nts->v[i].line);
                 return 0;
             }
-        if (rri_grow((void **)&hc->nt.v, &hc->nt.cap, hc->nt.n + 1,
-                     sizeof *hc->nt.v)) {
+        if (rri_grow((void **)&nts->v, &nts->cap, nts->n + 1,
+                     sizeof *nts->v)) {
             note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
             return 0;
         }
-        pnote *nt = &hc->nt.v[hc->nt.n];
+        pnote *nt = &nts->v[nts->n];
         nt->name = rri_strdup(&sc->arena, name);
         nt->text = rri_strdup(&sc->arena, value);
         nt->line = line;
-        nt->file = sc->path;
+        nt->file = pr->path;
         if (!nt->name || !nt->text) {
             note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
             return 0;
         }
-        pr->last_note = (long)hc->nt.n++;
+        pr->last_note = (long)nts->n++;
         pr->last = -1;
         return 1;
     }
-    long dup = rri_setting_find(sc, section, name);
+    long dup = find_setting(ly->settings, ly->n_settings, section, name);
     if (dup >= 0) {
         note_err(&pr->fe, line, RR_EPARSE,
                  "%s:%d: [%s] %s: duplicate key (first written at line %d)",
-                 sc->path, line, section, name, sc->settings[dup].pub.line);
+                 pr->path, line, section, name, ly->settings[dup].pub.line);
         pr->last = -1;
         return 0;
     }
-    if (add_setting(sc, section, name, value, sc->path, line)) {
+    if (add_setting(&sc->arena, &ly->settings, &ly->n_settings,
+                    &ly->cap_settings, section, name, value, pr->path, line,
+                    ly->file)) {
         note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
         return 0;
     }
-    pr->last = (long)sc->n_settings - 1;
+    pr->last = (long)ly->n_settings - 1;
     pr->last_note = -1;
     return 1;
 }
 
-/* line_text - line n (from 1) of the INI text, trimmed, into buf. */
-static const char *line_text(const rr_scenario *sc, int n, char *buf,
+/* line_text - line n (from 1) of a file's text, trimmed, into buf. */
+static const char *line_text(const rri_file *fl, int n, char *buf,
                              size_t size)
 {
-    const char *p = sc->text, *end = sc->text + sc->text_len;
+    const char *p = fl->text, *end = fl->text + fl->text_len;
     for (int i = 1; i < n && p < end; i++) {
         const char *q = memchr(p, '\n', (size_t)(end - p));
         p = q ? q + 1 : end;
@@ -673,47 +706,50 @@ static const char *line_text(const rr_scenario *sc, int n, char *buf,
     return buf;
 }
 
-/* read_ini - parse the text into sections, settings and notes. */
-static int read_ini(rr_scenario *sc, notes *nt, char *err, size_t errlen)
+/* read_ini - parse one file's text into the sections, settings and notes
+ * of ly. */
+static int read_ini(rr_scenario *sc, layer *ly, char *err, size_t errlen)
 {
-    struct handler_ctx hc;
-    memset(&hc, 0, sizeof hc);
-    hc.pr.sc = sc;
-    hc.pr.p = sc->text;
-    hc.pr.end = sc->text + sc->text_len;
-    hc.pr.last = -1;
-    hc.pr.last_note = -1;
-    int rc = ini_parse_stream(reader, &hc.pr, handler, &hc);
-    *nt = hc.nt;
-    first_err *fe = &hc.pr.fe;
+    const rri_file *fl = &sc->files[ly->file];
+    struct parse pr;
+    memset(&pr, 0, sizeof pr);
+    pr.sc = sc;
+    pr.ly = ly;
+    pr.path = fl->path;
+    pr.p = fl->text;
+    pr.end = fl->text + fl->text_len;
+    pr.last = -1;
+    pr.last_note = -1;
+    int rc = ini_parse_stream(reader, &pr, handler, &pr);
+    first_err *fe = &pr.fe;
     if (rc == -2 || (fe->status == RR_ENOMEM)) {
         set_err(err, errlen, "out of memory");
         return RR_ENOMEM;
     }
     if (rc < 0) {
-        set_err(err, errlen, "%s: cannot read", sc->path);
+        set_err(err, errlen, "%s: cannot read", fl->path);
         return RR_EIO;
     }
-    if (hc.pr.too_long && (!rc || hc.pr.too_long <= rc) &&
-        (fe->status == RR_OK || hc.pr.too_long <= fe->line)) {
+    if (pr.too_long && (!rc || pr.too_long <= rc) &&
+        (fe->status == RR_OK || pr.too_long <= fe->line)) {
         set_err(err, errlen,
                 "%s:%d: line longer than %d characters (continue a long "
                 "value on an indented line)",
-                sc->path, hc.pr.too_long, ini_max_line - 3);
+                fl->path, pr.too_long, ini_max_line - 3);
         return RR_EPARSE;
     }
     if (rc > 0 && (fe->status == RR_OK || rc < fe->line)) {
         char buf[128];
-        const char *t = line_text(sc, rc, buf, sizeof buf);
+        const char *t = line_text(fl, rc, buf, sizeof buf);
         if (t[0] == '[')
             set_err(err, errlen,
                     "%s:%d: expected a section header such as [stage.talks], "
                     "got '%s'",
-                    sc->path, rc, t);
+                    fl->path, rc, t);
         else
             set_err(err, errlen,
                     "%s:%d: expected 'key = value' or '[section]', got '%s'",
-                    sc->path, rc, t);
+                    fl->path, rc, t);
         return RR_EPARSE;
     }
     if (fe->status != RR_OK) {
@@ -758,6 +794,14 @@ static bool is_exit(const char *s)
            strcmp(s, "closed") == 0;
 }
 
+/* text_pos - a place in the scenario's text, for first_err: the files in
+ * the order they are applied (the deepest base first), then lines. */
+static long long text_pos(const rr_scenario *sc, int file, int line)
+{
+    return ((long long)sc->n_files - 1 - file) * ((long long)INT_MAX + 1) +
+           line;
+}
+
 /* classify - the kind of every section header, checked. */
 static int check_sections(rr_scenario *sc, char *err, size_t errlen)
 {
@@ -773,14 +817,14 @@ static int check_sections(rr_scenario *sc, char *err, size_t errlen)
                 s->kind = (rri_sec_kind)k;
         if (s->kind != RRI_SEC_COUNT && sec_named(s->kind) != (dot != NULL)) {
             if (dot)
-                note_err(&fe, s->line, RR_EPARSE,
+                note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                          "%s:%d: [%s]: unknown section ([%s] takes no name)",
-                         sc->path, s->line, s->name, sec_names[s->kind]);
+                         sc->files[s->file].path, s->line, s->name, sec_names[s->kind]);
             else
-                note_err(&fe, s->line, RR_EPARSE,
+                note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                          "%s:%d: [%s]: a %s section needs a name, as in "
                          "[%s.%s]",
-                         sc->path, s->line, s->name, s->name, s->name,
+                         sc->files[s->file].path, s->line, s->name, s->name, s->name,
                          s->kind == RRI_SEC_STAGE      ? "talks"
                          : s->kind == RRI_SEC_PROVIDER ? "iom"
                                                        : "covid");
@@ -800,40 +844,40 @@ static int check_sections(rr_scenario *sc, char *err, size_t errlen)
             }
             const char *g = rri_suggest(s->name, cp, RRI_SEC_COUNT);
             if (g)
-                note_err(&fe, s->line, RR_EPARSE,
+                note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                          "%s:%d: [%s]: unknown section (did you mean [%s]?)",
-                         sc->path, s->line, s->name, g);
+                         sc->files[s->file].path, s->line, s->name, g);
             else
-                note_err(&fe, s->line, RR_EPARSE,
+                note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                          "%s:%d: [%s]: unknown section (sections are "
                          "scenario, parameters, arrivals, countries, "
                          "stage.NAME, reintegration, provider.NAME, "
                          "event.NAME and start)",
-                         sc->path, s->line, s->name);
+                         sc->files[s->file].path, s->line, s->name);
             continue;
         }
         if (dot) {
             s->sub = dot + 1;
             if (s->kind == RRI_SEC_STAGE) {
                 if (!valid_chars(s->sub, false, false)) {
-                    note_err(&fe, s->line, RR_EPARSE,
+                    note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                              "%s:%d: [%s]: a stage name uses only a-z, 0-9 "
                              "and _, got '%s'",
-                             sc->path, s->line, s->name, s->sub);
+                             sc->files[s->file].path, s->line, s->name, s->sub);
                     continue;
                 }
                 if (is_exit(s->sub)) {
-                    note_err(&fe, s->line, RR_EPARSE,
+                    note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                              "%s:%d: [%s]: '%s' is an exit, not a stage; "
                              "pick another name",
-                             sc->path, s->line, s->name, s->sub);
+                             sc->files[s->file].path, s->line, s->name, s->sub);
                     continue;
                 }
             } else if (!valid_chars(s->sub, true, true)) {
-                note_err(&fe, s->line, RR_EPARSE,
+                note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
                          "%s:%d: [%s]: a %s name uses only letters, digits, "
                          "_ and -, got '%s'",
-                         sc->path, s->line, s->name, sec_names[s->kind],
+                         sc->files[s->file].path, s->line, s->name, sec_names[s->kind],
                          s->sub);
                 continue;
             }
@@ -944,9 +988,10 @@ static int check_keys(rr_scenario *sc, char *err, size_t errlen)
     for (size_t i = 0; i < sc->n_settings; i++) {
         rri_setting *st = &sc->settings[i];
         long s = rri_section_find(sc, st->section);
+        long long pos = text_pos(sc, st->file, st->pub.line);
         if (!*st->section) {
-            note_err(&fe, st->pub.line, RR_EPARSE,
-                     "%s:%d: %s: setting before any [section]", sc->path,
+            note_err(&fe, pos, RR_EPARSE,
+                     "%s:%d: %s: setting before any [section]", st->pub.file,
                      st->pub.line, st->name);
             continue;
         }
@@ -956,8 +1001,8 @@ static int check_keys(rr_scenario *sc, char *err, size_t errlen)
         char msg[400];
         st->def = check_key(sc, &sc->sections[s], st->name, msg, sizeof msg);
         if (!st->def)
-            note_err(&fe, st->pub.line, RR_EPARSE, "%s:%d: [%s] %s: %s",
-                     sc->path, st->pub.line, st->section, st->name, msg);
+            note_err(&fe, pos, RR_EPARSE, "%s:%d: [%s] %s: %s",
+                     st->pub.file, st->pub.line, st->section, st->name, msg);
     }
     if (fe.status != RR_OK) {
         set_err(err, errlen, "%s", fe.msg);
@@ -1069,7 +1114,7 @@ static const rri_keydef *check_dotted(rr_scenario *sc, const char *key,
                 d = &param_def;
         } else if (!sec_named(kind) || rri_section_find(sc, *section) >= 0) {
             long s = rri_section_find(sc, *section);
-            rri_section tmp = {kind, *section, "", 0};
+            rri_section tmp = {kind, *section, "", 0, 0};
             char m[400];
             d = check_key(sc, s >= 0 ? &sc->sections[s] : &tmp, *name, m,
                           sizeof m);
@@ -1137,15 +1182,26 @@ static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
             set_err(err, errlen, "--set: %s", msg);
             return RR_ENOTFOUND;
         }
+        if (d->sec == RRI_SEC_SCENARIO && strcmp(d->name, "base") == 0) {
+            /* the files are read before the overrides apply */
+            set_err(err, errlen,
+                    "--set %s: a base cannot be given by --set (write "
+                    "'base = FILE' in [scenario])",
+                    key);
+            return RR_EINVAL;
+        }
         long s = rri_setting_find(sc, section, name);
         if (s >= 0) {
             rri_setting *st = &sc->settings[s];
             st->pub.value = value;
             st->pub.file = "--set";
             st->pub.line = 0;
+            st->file = 0;
             continue;
         }
-        if (add_setting(sc, section, name, value, "--set", 0)) {
+        if (add_setting(&sc->arena, &sc->settings, &sc->n_settings,
+                        &sc->cap_settings, section, name, value, "--set", 0,
+                        0)) {
             set_err(err, errlen, "out of memory");
             return RR_ENOMEM;
         }
@@ -1194,7 +1250,8 @@ static int check_required(rr_scenario *sc, char *err, size_t errlen)
             if ((d[j].flags & RRI_REQUIRED) &&
                 rri_setting_find(sc, s->name, d[j].name) < 0) {
                 set_err(err, errlen, "%s:%d: [%s] %s: missing (required)",
-                        sc->path, s->line, s->name, d[j].name);
+                        sc->files[s->file].path, s->line, s->name,
+                        d[j].name);
                 return RR_EPARSE;
             }
     }
@@ -1259,13 +1316,50 @@ static char *slurp(const char *path, size_t *len, int *e)
     return buf;
 }
 
-int rri_input_table(rr_scenario *sc, const char *written, size_t *idx,
-                    bool *own, char *err, size_t errlen)
+/* normalise - a path without "." segments and "NAME/.." pairs, into the
+ * arena; a name for a file, not a way to open it. */
+static char *normalise(rri_arena *a, const char *path)
+{
+    size_t n = strlen(path);
+    char *out = rri_alloc(a, n + 2);
+    if (!out)
+        return NULL;
+    size_t o = 0, keep = 0; /* out[0..keep) cannot be undone by ".." */
+    if (path[0] == '/')
+        out[o++] = '/', keep = 1;
+    for (const char *p = path; *p;) {
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 0 || (len == 1 && p[0] == '.')) {
+            /* nothing */
+        } else if (len == 2 && p[0] == '.' && p[1] == '.' && o > keep) {
+            /* drop the last segment */
+            o--;
+            while (o > keep && out[o - 1] != '/')
+                o--;
+        } else {
+            memcpy(out + o, p, len);
+            o += len;
+            out[o++] = '/';
+            if (len == 2 && p[0] == '.' && p[1] == '.')
+                keep = o;
+        }
+        p += len + (e != NULL);
+    }
+    if (o > 1 && out[o - 1] == '/')
+        o--;
+    out[o] = '\0';
+    return out;
+}
+
+int rri_input_table(rr_scenario *sc, int file, const char *written,
+                    size_t *idx, bool *own, char *err, size_t errlen)
 {
     *own = false;
-    const char *path = written[0] == '/' || !*sc->dir
+    const rri_file *fl = &sc->files[file];
+    const char *path = written[0] == '/' || !*fl->dir
                            ? rri_strdup(&sc->arena, written)
-                           : rri_printf(&sc->arena, "%s%s", sc->dir, written);
+                           : rri_printf(&sc->arena, "%s%s", fl->dir, written);
     if (!path) {
         set_err(err, errlen, "out of memory");
         return RR_ENOMEM;
@@ -1301,7 +1395,12 @@ int rri_input_table(rr_scenario *sc, const char *written, size_t *idx,
         return RR_ENOMEM;
     }
     rri_input *in = &sc->inputs[sc->n_inputs];
-    in->written = rri_strdup(&sc->arena, written);
+    if (written[0] == '/' || !*fl->rel)
+        in->written = rri_strdup(&sc->arena, written);
+    else {
+        char *w = rri_printf(&sc->arena, "%s%s", fl->rel, written);
+        in->written = w ? normalise(&sc->arena, w) : NULL;
+    }
     in->path = (char *)path;
     in->table = t;
     sc->hash = h;
@@ -1332,7 +1431,8 @@ static int load_table(rr_scenario *sc, const char *section, const char *key,
         snprintf(msg, sizeof msg, "expected the path of a CSV file");
     size_t in = 0;
     int rc = text && *text
-                 ? rri_input_table(sc, text, &in, &own, msg, sizeof msg)
+                 ? rri_input_table(sc, st->file, text, &in, &own, msg,
+                                   sizeof msg)
                  : RR_EPARSE;
     if (rc == RR_OK) {
         const rr_table *t = sc->inputs[in].table;
@@ -1548,13 +1648,205 @@ void rr_scenario_destroy(rr_scenario *sc)
         rr_table_destroy(sc->inputs[i].table);
     for (size_t i = 0; i < sc->n_emps; i++)
         rr_empirical_destroy(sc->emps[i].emp);
+    for (size_t i = 0; i < sc->n_files; i++)
+        free(sc->files[i].text);
+    free(sc->files);
     free(sc->inputs);
     free(sc->emps);
     free(sc->sections);
     free(sc->settings);
-    free(sc->text);
     rri_arena_free(&sc->arena);
     free(sc);
+}
+
+/* chain_err - "FILE:LINE: [scenario] base: WHAT: A -> B -> ... -> PATH",
+ * at the base setting `from` of the last file read. */
+static void chain_err(const rr_scenario *sc, const rri_setting *from,
+                      const char *what, const char *path, char *err,
+                      size_t errlen)
+{
+    char chain[2048];
+    size_t used = 0;
+    chain[0] = '\0';
+    for (size_t j = 0; j <= sc->n_files; j++) {
+        const char *p = j < sc->n_files ? sc->files[j].path : path;
+        int w = snprintf(chain + used, sizeof chain - used, "%s%s",
+                         j ? " -> " : "", p);
+        if (w < 0 || (size_t)w >= sizeof chain - used)
+            break;
+        used += (size_t)w;
+    }
+    set_err(err, errlen, "%s:%d: [scenario] base: %s: %s", from->pub.file,
+            from->pub.line, what, chain);
+}
+
+/* read_files - the scenario file into ly[0], then its base into ly[1], the
+ * base's base into ly[2] and so on, each file parsed on its own (so that a
+ * section or key written twice in one file is still an error).  A base is
+ * named by [scenario] base = FILE, relative to the folder of the file that
+ * names it; files are told apart by device and inode, so a cycle is found
+ * however its paths are spelled. */
+static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
+{
+    dev_t dev[RRI_MAX_BASES + 1];
+    ino_t ino[RRI_MAX_BASES + 1];
+    const rri_setting *from = NULL; /* the base setting naming `path` */
+    const char *slash = strrchr(sc->path, '/');
+    const char *path = sc->path, *rel = "";
+    const char *name = rri_strdup(&sc->arena, slash ? slash + 1 : sc->path);
+    if (!name)
+        goto oom;
+    for (size_t k = 0;; k++) {
+        struct stat st;
+        size_t len = 0;
+        int e = 0;
+        char *text = NULL;
+        if (stat(path, &st) == 0)
+            text = slurp(path, &len, &e);
+        else
+            e = errno;
+        if (!text) {
+            int rc = e == ENOMEM   ? RR_ENOMEM
+                     : e == ENOENT ? RR_ENOTFOUND
+                                   : RR_EIO;
+            if (rc == RR_ENOMEM)
+                set_err(err, errlen, "out of memory");
+            else if (from)
+                set_err(err, errlen,
+                        "%s:%d: [scenario] base: cannot open '%s': %s",
+                        from->pub.file, from->pub.line, path, strerror(e));
+            else
+                set_err(err, errlen, "cannot open '%s': %s", path,
+                        strerror(e));
+            return rc;
+        }
+        for (size_t j = 0; j < k; j++)
+            if (dev[j] == st.st_dev && ino[j] == st.st_ino) {
+                free(text);
+                chain_err(sc, from, "bases form a cycle", path, err, errlen);
+                return RR_EINVAL;
+            }
+        if (k > RRI_MAX_BASES) {
+            free(text);
+            char what[64];
+            snprintf(what, sizeof what, "more than %d bases in a chain",
+                     RRI_MAX_BASES);
+            chain_err(sc, from, what, path, err, errlen);
+            return RR_EINVAL;
+        }
+        if (rri_grow((void **)&sc->files, &sc->cap_files, sc->n_files + 1,
+                     sizeof *sc->files)) {
+            free(text);
+            goto oom;
+        }
+        rri_file *fl = &sc->files[sc->n_files++];
+        memset(fl, 0, sizeof *fl);
+        fl->text = text;
+        fl->text_len = len;
+        fl->path = path;
+        fl->rel = rel;
+        fl->name = name;
+        slash = strrchr(path, '/');
+        fl->dir = rri_strndup(&sc->arena, path,
+                              slash ? (size_t)(slash - path) + 1 : 0);
+        if (!fl->dir)
+            goto oom;
+        sc->hash = fnv1a(sc->hash, text, len);
+        dev[k] = st.st_dev;
+        ino[k] = st.st_ino;
+
+        ly[k].file = (int)k;
+        int rc = read_ini(sc, &ly[k], err, errlen);
+        if (rc)
+            return rc;
+        long b = find_setting(ly[k].settings, ly[k].n_settings, "scenario",
+                              "base");
+        if (b < 0)
+            return RR_OK;
+        from = &ly[k].settings[b];
+        const char *w = from->pub.value;
+        if (!*w || strstr(w, "${")) {
+            set_err(err, errlen, "%s:%d: [scenario] base: %s",
+                    from->pub.file, from->pub.line,
+                    *w ? "cannot use ${...} (the base is read before the "
+                         "parameters)"
+                       : "expected the path of a scenario file");
+            return RR_EPARSE;
+        }
+        if (w[0] == '/') {
+            path = rri_strdup(&sc->arena, w);
+            name = path;
+        } else {
+            path = rri_printf(&sc->arena, "%s%s", fl->dir, w);
+            char *n = rri_printf(&sc->arena, "%s%s", fl->rel, w);
+            name = n ? normalise(&sc->arena, n) : NULL;
+        }
+        if (!path || !name)
+            goto oom;
+        slash = strrchr(name, '/');
+        rel = rri_strndup(&sc->arena, name,
+                          slash ? (size_t)(slash - name) + 1 : 0);
+        if (!rel)
+            goto oom;
+    }
+oom:
+    set_err(err, errlen, "out of memory");
+    return RR_ENOMEM;
+}
+
+/* merge - the layers into the scenario's lists, the deepest base first:
+ * a section already there is reopened (it keeps its first header), a
+ * setting already there takes the later value and place of writing, and
+ * anything new is appended.  Notes merge by name the same way. */
+static int merge(rr_scenario *sc, const layer *ly, notes *nt)
+{
+    for (size_t k = sc->n_files; k-- > 0;) {
+        const layer *l = &ly[k];
+        for (size_t i = 0; i < l->n_sections; i++) {
+            if (rri_section_find(sc, l->sections[i].name) >= 0)
+                continue;
+            if (rri_grow((void **)&sc->sections, &sc->cap_sections,
+                         sc->n_sections + 1, sizeof *sc->sections))
+                return RR_ENOMEM;
+            sc->sections[sc->n_sections++] = l->sections[i];
+        }
+        for (size_t i = 0; i < l->n_settings; i++) {
+            const rri_setting *src = &l->settings[i];
+            long s = rri_setting_find(sc, src->section, src->name);
+            if (s >= 0) {
+                rri_setting *dst = &sc->settings[s];
+                dst->pub.value = src->pub.value;
+                dst->pub.file = src->pub.file;
+                dst->pub.line = src->pub.line;
+                dst->file = src->file;
+                continue;
+            }
+            if (rri_grow((void **)&sc->settings, &sc->cap_settings,
+                         sc->n_settings + 1, sizeof *sc->settings))
+                return RR_ENOMEM;
+            size_t at = sc->n_settings++;
+            if (strcmp(src->section, "scenario") == 0 &&
+                strcmp(src->name, "base") == 0) {
+                /* listed first, where a reader looks for it */
+                memmove(&sc->settings[1], &sc->settings[0],
+                        at * sizeof *sc->settings);
+                at = 0;
+            }
+            sc->settings[at] = *src;
+        }
+        for (size_t i = 0; i < l->nt.n; i++) {
+            size_t j = 0;
+            while (j < nt->n && strcmp(nt->v[j].name, l->nt.v[i].name) != 0)
+                j++;
+            if (j == nt->n &&
+                rri_grow((void **)&nt->v, &nt->cap, nt->n + 1, sizeof *nt->v))
+                return RR_ENOMEM;
+            nt->v[j] = l->nt.v[i];
+            if (j == nt->n)
+                nt->n++;
+        }
+    }
+    return RR_OK;
 }
 
 int rr_scenario_load(const char *path, const char *const *overrides,
@@ -1570,6 +1862,8 @@ int rr_scenario_load(const char *path, const char *const *overrides,
     sc->countries_input = sc->schedule_input = sc->caseload_input = -1;
     int rc = RR_ENOMEM;
     notes nt = {0};
+    layer ly[RRI_MAX_BASES + 1];
+    memset(ly, 0, sizeof ly);
     sc->path = rri_strdup(&sc->arena, path);
     const char *slash = strrchr(path, '/');
     sc->dir = rri_strndup(&sc->arena, path,
@@ -1578,16 +1872,14 @@ int rr_scenario_load(const char *path, const char *const *overrides,
         set_err(err, errlen, "out of memory");
         goto fail;
     }
-    int e = 0;
-    sc->text = slurp(path, &sc->text_len, &e);
-    if (!sc->text) {
-        rc = e == ENOMEM ? RR_ENOMEM : e == ENOENT ? RR_ENOTFOUND : RR_EIO;
-        set_err(err, errlen, "cannot open '%s': %s", path, strerror(e));
+    sc->hash = FNV_BASIS;
+    if ((rc = read_files(sc, ly, err, errlen)))
+        goto fail;
+    if ((rc = merge(sc, ly, &nt))) {
+        set_err(err, errlen, "out of memory");
         goto fail;
     }
-    sc->hash = fnv1a(FNV_BASIS, sc->text, sc->text_len);
-    if ((rc = read_ini(sc, &nt, err, errlen)) ||
-        (rc = check_sections(sc, err, errlen)) ||
+    if ((rc = check_sections(sc, err, errlen)) ||
         (rc = check_keys(sc, err, errlen)) ||
         (rc = attach_notes(sc, &nt, err, errlen)) ||
         (rc = apply_overrides(sc, overrides, n_overrides, err, errlen)) ||
@@ -1610,10 +1902,14 @@ int rr_scenario_load(const char *path, const char *const *overrides,
     if ((rc = build_changes(sc, err, errlen)))
         goto fail;
     free(nt.v);
+    for (size_t k = 0; k <= RRI_MAX_BASES; k++)
+        layer_fini(&ly[k]);
     *out = sc;
     return RR_OK;
 fail:
     free(nt.v);
+    for (size_t k = 0; k <= RRI_MAX_BASES; k++)
+        layer_fini(&ly[k]);
     rr_scenario_destroy(sc);
     return rc;
 }
@@ -1667,6 +1963,16 @@ const char *rr_scenario_input_path(const rr_scenario *sc, size_t i)
 const char *rr_scenario_path(const rr_scenario *sc)
 {
     return sc->path;
+}
+
+size_t rr_scenario_n_files(const rr_scenario *sc)
+{
+    return sc->n_files;
+}
+
+const char *rr_scenario_file(const rr_scenario *sc, size_t i)
+{
+    return i < sc->n_files ? sc->files[i].path : NULL;
 }
 
 /* rr_scenario_hash - the INI bytes, then each table's bytes in the order
@@ -1749,9 +2055,18 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
             continue;
         rr_scenario_resolved_value(sc, i, buf, sizeof buf);
         const char *note = st->pub.note;
-        char where[64];
+        char where[RR_TEXT_MAX + 512];
         if (st->pub.line == 0 && !note) {
             snprintf(where, sizeof where, "from --set");
+            note = where;
+        } else if (st->pub.line > 0 && st->file > 0) {
+            /* written in a base: say where */
+            if (note)
+                snprintf(where, sizeof where, "%s (from %s:%d)", note,
+                         sc->files[st->file].name, st->pub.line);
+            else
+                snprintf(where, sizeof where, "from %s:%d",
+                         sc->files[st->file].name, st->pub.line);
             note = where;
         }
         print_line(f, st->name, buf, st->pub.value, note);
@@ -1769,6 +2084,8 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
 void rr_scenario_print(rr_scenario *sc, FILE *f)
 {
     fprintf(f, "# %s\n", sc->path);
+    for (size_t i = 1; i < sc->n_files; i++)
+        fprintf(f, "# based on %s\n", sc->files[i].name);
     /* written sections in file order, then defaults-only sections */
     for (size_t i = 0; i < sc->n_sections; i++)
         print_section(sc, f, sc->sections[i].name, &sc->sections[i]);
@@ -1777,7 +2094,7 @@ void rr_scenario_print(rr_scenario *sc, FILE *f)
         if (k == RRI_SEC_PARAMETERS || sec_named((rri_sec_kind)k) ||
             rri_section_find(sc, name) >= 0)
             continue;
-        rri_section tmp = {(rri_sec_kind)k, (char *)name, "", 0};
+        rri_section tmp = {(rri_sec_kind)k, (char *)name, "", 0, 0};
         print_section(sc, f, name, &tmp);
     }
     const rr_plan *plan;
@@ -1804,15 +2121,18 @@ void rr_scenario_print(rr_scenario *sc, FILE *f)
         }
         fprintf(f, "%s\n", any ? "" : "  (no events)");
     }
-    char s0[16], s1[16];
+    char s0[16], s1[16], off[64] = "";
     rr_date_format(c0->start, s0, sizeof s0);
     rr_date_format(c0->end, s1, sizeof s1);
+    if (sc->n_events > plan->n_events)
+        snprintf(off, sizeof off, " (%zu disabled)",
+                 sc->n_events - plan->n_events);
     fprintf(f,
-            "# %zu stage%s, %zu countr%s, %zu event%s, %zu epoch%s, horizon "
-            "%g days (%s to %s)\n",
+            "# %zu stage%s, %zu countr%s, %zu event%s%s, %zu epoch%s, "
+            "horizon %g days (%s to %s)\n",
             c0->n_stages, c0->n_stages == 1 ? "" : "s", c0->n_countries,
             c0->n_countries == 1 ? "y" : "ies", plan->n_events,
-            plan->n_events == 1 ? "" : "s", plan->n_epochs,
+            plan->n_events == 1 ? "" : "s", off, plan->n_epochs,
             plan->n_epochs == 1 ? "" : "s", c0->horizon, s0, s1);
 }
 

@@ -3,7 +3,13 @@
  * (resolve.c) share; not part of the library's interface.
  *
  * A loaded scenario is a list of sections and a list of settings as
- * written, plus the tables they name.  Every string and every resolved
+ * written, plus the tables they name.  A scenario with a base ([scenario]
+ * base = FILE) is read file by file, the scenario file first, and the
+ * files are merged from the deepest base up: a later file's setting
+ * replaces an earlier one's in place, new sections and keys are appended.
+ * Each section and setting remembers the file it came from, for messages
+ * and for the folder its relative paths are read from.  Every string and
+ * every resolved
  * configuration lives in one arena owned by the scenario, so that an error
  * anywhere needs no clean-up beyond rr_scenario_destroy().
  */
@@ -102,11 +108,26 @@ const rri_keydef *rri_keydef_find(rri_sec_kind k, const char *name);
 /* rri_keydefs - the fixed keys of kind k, in documentation order. */
 const rri_keydef *rri_keydefs(rri_sec_kind k, size_t *n);
 
+/* An INI file read: sc->files[0] is the scenario file, [1] its base, [2]
+ * the base's base, and so on. */
+typedef struct rri_file {
+    const char *path;   /* as opened */
+    const char *dir;    /* folder of path with its '/', or "" */
+    const char *rel;    /* that folder relative to the scenario file's
+                           folder ("" for the scenario file itself) */
+    const char *name;   /* path relative to the scenario file's folder */
+    char *text;         /* the bytes */
+    size_t text_len;
+} rri_file;
+
+#define RRI_MAX_BASES 8 /* longest chain of bases */
+
 typedef struct rri_section {
     rri_sec_kind kind;
     char *name;         /* "stage.rds" */
     const char *sub;    /* "rds" (inside name), or "" */
     int line;           /* header line; 0 when not written */
+    int file;           /* index in files of the first header */
 } rri_section;
 
 typedef struct rri_setting {
@@ -115,6 +136,9 @@ typedef struct rri_setting {
     char *name;         /* "servers", "route.departed", "iom_share" */
     int sec;            /* index in sections, -1 for a --set one whose
                            section is not written */
+    int file;           /* index in files: where it was written, whose
+                           folder relative paths are read from (0, the
+                           scenario file, for --set) */
     const rri_keydef *def;
 } rri_setting;
 
@@ -136,7 +160,8 @@ typedef struct rri_change {
 } rri_change;
 
 typedef struct rri_input {
-    char *written;      /* as written in the scenario */
+    char *written;      /* relative to the scenario file's folder: as
+                           written there, or through a base's folder */
     char *path;         /* as opened */
     rr_table *table;
 } rri_input;
@@ -151,10 +176,11 @@ struct rr_scenario {
     rri_arena arena;
     char *path;         /* as given */
     char *dir;          /* folder of path with its '/', or "" */
-    char *text;         /* the INI bytes */
-    size_t text_len;
-    uint64_t hash;      /* FNV-1a 64 of the INI bytes, then of each table's
-                           bytes as it is read */
+    rri_file *files;    /* the INI files, the scenario file first */
+    size_t n_files, cap_files;
+    uint64_t hash;      /* FNV-1a 64 of each INI file's bytes in the order
+                           of files, then of each table's bytes as it is
+                           read */
 
     rri_section *sections;
     size_t n_sections, cap_sections;
@@ -191,14 +217,14 @@ long rri_section_find(const rr_scenario *sc, const char *name);
 /* rri_stage_index - index of the stage named `name`, or -1. */
 long rri_stage_index(const rr_scenario *sc, const char *name);
 
-/* rri_input_table - read a CSV named in the scenario (relative to its
+/* rri_input_table - read a CSV named in INI file `file` (relative to its
  * folder), hashing its bytes; returns the input's index in *idx.  A file
  * already read is not read again.  On failure, a message in err: the
  * table's own "PATH:LINE: ..." for bad content, or "cannot open 'PATH':
  * reason" (without a location: the caller adds its own) with *own set to
  * false. */
-int rri_input_table(rr_scenario *sc, const char *written, size_t *idx,
-                    bool *own, char *err, size_t errlen);
+int rri_input_table(rr_scenario *sc, int file, const char *written,
+                    size_t *idx, bool *own, char *err, size_t errlen);
 
 /* rri_suggest - the candidate closest to word by edit distance, if close
  * enough to be a likely typo; NULL otherwise. */
