@@ -6,6 +6,7 @@
  * --set overrides.  Run from the repository root.
  */
 #include <glob.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -565,6 +566,352 @@ static void test_files(void)
     rmdir(dir);
 }
 
+/* fnv_file - FNV-1a 64 of a file's bytes, continuing from h. */
+static uint64_t fnv_file(uint64_t h, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    int ch;
+    if (!f)
+        return 0;
+    while ((ch = getc(f)) != EOF) {
+        h ^= (unsigned char)ch;
+        h *= 0x100000001b3ULL;
+    }
+    fclose(f);
+    return h;
+}
+
+/* print_has - rr_scenario_print's output has a line containing both a
+ * and b (b may be NULL); the count of such lines. */
+static int print_has(rr_scenario *sc, const char *a, const char *b)
+{
+    FILE *f = tmpfile();
+    int n = 0;
+    char line[1024];
+    if (!f)
+        return -1;
+    rr_scenario_print(sc, f);
+    rewind(f);
+    while (fgets(line, sizeof line, f))
+        n += strstr(line, a) != NULL && (!b || strstr(line, b) != NULL);
+    fclose(f);
+    return n;
+}
+
+/* test_variant - tests/fixtures/variant/variant.ini on ../basic.ini:
+ * replaced values (also of parameters the base uses), a reopened section,
+ * new sections, tables read from each file's own folder, and the base's
+ * COVID-19 event switched off. */
+static void test_variant(void)
+{
+    rr_scenario *sc;
+    char err[1024] = "";
+    int rc = rr_scenario_load("tests/fixtures/variant/variant.ini", NULL, 0,
+                              &sc, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "load variant.ini: %s", err);
+    if (rc)
+        return;
+    const rr_plan *plan;
+    rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "plan variant.ini: %s", err);
+    if (rc) {
+        rr_scenario_destroy(sc);
+        return;
+    }
+    /* the files, the scenario file first */
+    CHECK_EQ(rr_scenario_n_files(sc), 2);
+    CHECK_STR(rr_scenario_file(sc, 0), "tests/fixtures/variant/variant.ini");
+    CHECK_STR(rr_scenario_file(sc, 1), "tests/fixtures/variant/../basic.ini");
+    CHECK(rr_scenario_file(sc, 2) == NULL);
+    CHECK_STR(rr_scenario_path(sc), "tests/fixtures/variant/variant.ini");
+
+    /* where each setting was written */
+    const rr_setting *st = setting(sc, "stage.talks.servers");
+    CHECK(st && strcmp(st->file, "tests/fixtures/variant/variant.ini") == 0 &&
+          st->line == 20 && strcmp(st->value, "12") == 0);
+    st = setting(sc, "stage.talks.service");
+    CHECK(st && strcmp(st->file, "tests/fixtures/variant/../basic.ini") == 0 &&
+          st->line == 35);
+    st = setting(sc, "scenario.base");
+    CHECK(st && strcmp(st->value, "../basic.ini") == 0 && st->line == 7);
+    CHECK(rr_scenario_setting(sc, 0) == st);
+    st = setting(sc, "iom_share");
+    CHECK(st && st->note &&
+          strcmp(st->note, "variant: fewer IOM returns") == 0 &&
+          st->line == 12);
+    st = setting(sc, "intake");
+    CHECK(st && st->note && strcmp(st->note, "invented for the tests") == 0);
+    st = setting(sc, "event.covid.enabled");
+    CHECK(st && strcmp(st->value, "no") == 0 && st->line == 29);
+
+    /* tables: each from the folder of the file that names it, listed
+     * relative to the variant's folder */
+    CHECK_EQ(rr_scenario_n_inputs(sc), 5);
+    CHECK_STR(rr_scenario_input_written(sc, 0), "../countries.csv");
+    CHECK_STR(rr_scenario_input_path(sc, 0),
+              "tests/fixtures/variant/../countries.csv");
+    CHECK_STR(rr_scenario_input_written(sc, 1), "schedule.csv");
+    CHECK_STR(rr_scenario_input_path(sc, 1),
+              "tests/fixtures/variant/schedule.csv");
+    CHECK_STR(rr_scenario_input_written(sc, 2), "../caseload.csv");
+    CHECK_STR(rr_scenario_input_written(sc, 3), "waits.csv");
+    CHECK_STR(rr_scenario_input_path(sc, 3),
+              "tests/fixtures/variant/waits.csv");
+    CHECK_STR(rr_scenario_input_written(sc, 4), "../delays.csv");
+    CHECK_STR(rr_scenario_input_path(sc, 4),
+              "tests/fixtures/variant/../delays.csv");
+
+    /* the hash: both INI files in the order read, then the tables */
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv_file(h, "tests/fixtures/variant/variant.ini");
+    h = fnv_file(h, "tests/fixtures/basic.ini");
+    h = fnv_file(h, "tests/fixtures/countries.csv");
+    h = fnv_file(h, "tests/fixtures/variant/schedule.csv");
+    h = fnv_file(h, "tests/fixtures/caseload.csv");
+    h = fnv_file(h, "tests/fixtures/variant/waits.csv");
+    h = fnv_file(h, "tests/fixtures/delays.csv");
+    CHECK_EQ(rr_scenario_hash(sc), h);
+
+    /* epochs: covid is off; subsidy from 2021-01-01 (day 366), amnesty
+     * from 2021-07-01 (day 547) */
+    CHECK_EQ(plan->n_events, 2);
+    CHECK_EQ(plan->n_epochs, 3);
+    if (plan->n_events == 2) {
+        CHECK_STR(plan->events[0].name, "subsidy");
+        CHECK_STR(plan->events[1].name, "amnesty");
+        CHECK_STR(plan->events[1].label, "Amnesty");
+        CHECK_NEAR(plan->events[1].from, 547, 0);
+        CHECK(isinf(plan->events[1].until));
+    }
+    if (plan->n_epochs == 3) {
+        CHECK_NEAR(plan->t[1], 366, 0);
+        CHECK_NEAR(plan->t[2], 547, 0);
+    }
+
+    const rr_config *c = plan->cfg[0];
+    CHECK_STR(c->name, "test-variant");
+    CHECK_STR(c->title, "Test scenario");
+    CHECK_EQ(c->seed, 7);
+    CHECK_EQ(c->replications, 5);
+    CHECK_NEAR(c->rate, 1200 / DAYS_PER_YEAR, 1e-12);
+    CHECK_EQ(c->n_schedule, 2);
+    if (c->n_schedule == 2) {
+        CHECK_NEAR(c->schedule_t[1], 152, 0);
+        CHECK_NEAR(c->schedule_factor[1], 0.8, 0);
+    }
+    CHECK_EQ(c->n_countries, 3);
+    CHECK_EQ(c->n_initial, 3);
+    CHECK_EQ(c->n_stages, 5);
+    if (c->n_stages == 5) {
+        CHECK_EQ(c->stages[0].servers, 12);
+        CHECK_EQ(c->stages[0].discipline, RR_PRIORITY);
+        /* talk_days = 40 in the variant changes the base's ${talk} */
+        CHECK_NEAR(rr_dist_mean(&c->stages[0].service), 40, 1e-9);
+        CHECK_NEAR(route_p(c, 1, 2, 0), 0.6, 1e-12);
+        CHECK_NEAR(route_p(c, 1, 3, 0), 0.4, 1e-12);
+        CHECK_EQ(c->stages[3].servers, 3);
+        CHECK_EQ(c->stages[3].service.kind, RR_DIST_EMPIRICAL);
+        CHECK_NEAR(rr_dist_mean(&c->stages[3].service), 15, 1e-9);
+        CHECK_NEAR(rr_dist_mean(&c->stages[4].service), 20, 1e-9);
+    }
+    CHECK_EQ(c->n_providers, 4);
+    if (c->n_providers == 4) {
+        CHECK_STR(c->providers[0].name, "iom");
+        CHECK_STR(c->providers[3].name, "extra");
+        CHECK_EQ(c->providers[3].channels, 1u << RR_CH_SELF);
+    }
+    if (plan->n_epochs == 3) {
+        const rr_config *a = plan->cfg[2];
+        CHECK_EQ(a->stages[0].servers, 20);
+        CHECK_EQ(a->stages[3].servers, 6);
+        CHECK_NEAR(a->rate, 1.5 * 1200 / DAYS_PER_YEAR, 1e-12);
+        CHECK_EQ(plan->cfg[1]->stages[0].servers, 12);
+    }
+
+    /* the listing says where base settings come from */
+    CHECK_EQ(print_has(sc, "# based on ../basic.ini", NULL), 1);
+    CHECK_EQ(print_has(sc, "base = ../basic.ini", NULL), 1);
+    CHECK_EQ(print_has(sc, "service = lognormal(mean=40d, sd=10d)",
+                       "# from ../basic.ini:35"),
+             1);
+    CHECK_EQ(print_has(sc, "intake = 1200",
+                       "# invented for the tests (from ../basic.ini:16)"),
+             1);
+    CHECK_EQ(print_has(sc, "servers = 12", "from"), 0);
+    CHECK_EQ(print_has(sc, "2 events (1 disabled), 3 epochs", NULL), 1);
+    rr_scenario_destroy(sc);
+
+    /* the event switched on again by --set */
+    const char *ov[] = {"event.covid.enabled=yes"};
+    rc = rr_scenario_load("tests/fixtures/variant/variant.ini", ov, 1, &sc,
+                          err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "load variant.ini --set: %s", err);
+    if (rc == RR_OK) {
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "plan variant.ini --set: %s", err);
+        if (rc == RR_OK) {
+            CHECK_EQ(plan->n_events, 3);
+            CHECK_EQ(plan->n_epochs, 5);
+            if (plan->n_epochs == 5)
+                CHECK_EQ(plan->cfg[1]->stages[0].servers, 6);
+        }
+        rr_scenario_destroy(sc);
+    }
+}
+
+/* test_nested - nested.ini on variant.ini on ../basic.ini. */
+static void test_nested(void)
+{
+    rr_scenario *sc;
+    char err[1024] = "";
+    int rc = rr_scenario_load("tests/fixtures/variant/nested.ini", NULL, 0,
+                              &sc, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "load nested.ini: %s", err);
+    if (rc)
+        return;
+    const rr_plan *plan;
+    rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "plan nested.ini: %s", err);
+    if (rc) {
+        rr_scenario_destroy(sc);
+        return;
+    }
+    CHECK_EQ(rr_scenario_n_files(sc), 3);
+    CHECK_STR(rr_scenario_file(sc, 1), "tests/fixtures/variant/variant.ini");
+    CHECK_STR(rr_scenario_file(sc, 2), "tests/fixtures/variant/../basic.ini");
+    const rr_setting *st = setting(sc, "scenario.base");
+    CHECK(st && strcmp(st->value, "variant.ini") == 0);
+    st = setting(sc, "scenario.seed");
+    CHECK(st && strcmp(st->file, "tests/fixtures/variant/variant.ini") == 0);
+    CHECK_STR(rr_scenario_input_written(sc, 0), "../countries.csv");
+    CHECK_STR(rr_scenario_input_written(sc, 1), "schedule.csv");
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv_file(h, "tests/fixtures/variant/nested.ini");
+    h = fnv_file(h, "tests/fixtures/variant/variant.ini");
+    h = fnv_file(h, "tests/fixtures/basic.ini");
+    h = fnv_file(h, "tests/fixtures/countries.csv");
+    h = fnv_file(h, "tests/fixtures/variant/schedule.csv");
+    h = fnv_file(h, "tests/fixtures/caseload.csv");
+    h = fnv_file(h, "tests/fixtures/variant/waits.csv");
+    h = fnv_file(h, "tests/fixtures/delays.csv");
+    CHECK_EQ(rr_scenario_hash(sc), h);
+
+    /* covid is on again: 0, 74, 244, 366, 547 */
+    CHECK_EQ(plan->n_events, 3);
+    CHECK_EQ(plan->n_epochs, 5);
+    if (plan->n_epochs == 5) {
+        CHECK_NEAR(plan->t[1], 74, 0);
+        CHECK_NEAR(plan->t[2], 244, 0);
+        CHECK_NEAR(plan->t[4], 547, 0);
+        CHECK(plan->cfg[2] == plan->cfg[0]);
+        const rr_config *c = plan->cfg[0];
+        CHECK_STR(c->name, "test-nested");
+        CHECK_EQ(c->seed, 7);
+        CHECK_EQ(c->stages[0].servers, 14);
+        CHECK_EQ(plan->cfg[1]->stages[0].servers, 7);
+        CHECK_NEAR(plan->cfg[1]->rate, 0.4 * 1200 / DAYS_PER_YEAR, 1e-12);
+        /* scale.iom_share = 0.5 of the variant's 0.6 */
+        CHECK_NEAR(route_p(plan->cfg[1], 1, 2, 0), 0.3, 1e-12);
+        CHECK_EQ(plan->cfg[4]->stages[0].servers, 20);
+        CHECK_EQ(c->n_providers, 4);
+    }
+    CHECK_EQ(print_has(sc, "# based on variant.ini", NULL), 1);
+    CHECK_EQ(print_has(sc, "seed = 7", "# from variant.ini:9"), 1);
+    CHECK_EQ(print_has(sc, "title = Test scenario", "# from ../basic.ini:6"),
+             1);
+    rr_scenario_destroy(sc);
+}
+
+/* test_chain - a chain of bases in a temporary folder: 8 bases deep is
+ * fine, 9 is an error naming the chain; a base that names itself is a
+ * cycle; a base in another folder names its tables from there. */
+static void test_chain(void)
+{
+    char dir[] = "/tmp/rrsim-chain-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK_MSG(0, "mkdtemp failed");
+        return;
+    }
+    char path[12][256], text[512], err[2048] = "";
+    /* f0.ini: a whole scenario; fK.ini: base = f(K-1).ini, seed = K */
+    write_file(dir, "f0.ini",
+               "[scenario]\nname = chain\nstart = 2020-01-01\n"
+               "end = 2020-12-31\n[arrivals]\nrate = 1\n[stage.a]\n"
+               "service = deterministic(1d)\nroute.departed = 1\n",
+               path[0], sizeof path[0]);
+    for (int k = 1; k <= 9; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "f%d.ini", k);
+        snprintf(text, sizeof text, "[scenario]\nbase = f%d.ini\nseed = %d\n",
+                 k - 1, k);
+        write_file(dir, name, text, path[k], sizeof path[k]);
+    }
+    rr_scenario *sc = NULL;
+    int rc = rr_scenario_load(path[8], NULL, 0, &sc, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "load f8.ini: %s", err);
+    if (rc == RR_OK) {
+        const rr_plan *plan;
+        CHECK_EQ(rr_scenario_n_files(sc), 9);
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "plan f8.ini: %s", err);
+        if (rc == RR_OK)
+            CHECK_EQ(plan->cfg[0]->seed, 8);
+        rr_scenario_destroy(sc);
+    }
+    rc = rr_scenario_load(path[9], NULL, 0, &sc, err, sizeof err);
+    CHECK_EQ(rc, RR_EINVAL);
+    char expect[2048];
+    int n = snprintf(expect, sizeof expect,
+                     "%s:2: [scenario] base: more than 8 bases in a chain: ",
+                     path[1]);
+    for (int k = 9; k >= 0 && n > 0 && (size_t)n < sizeof expect; k--)
+        n += snprintf(expect + n, sizeof expect - (size_t)n, "%s%s", path[k],
+                      k ? " -> " : "");
+    CHECK_STR(err, expect);
+
+    /* a file that is its own base, under another spelling */
+    write_file(dir, "self.ini", "[scenario]\nname = x\nbase = ./self.ini\n",
+               path[10], sizeof path[10]);
+    rc = rr_scenario_load(path[10], NULL, 0, &sc, err, sizeof err);
+    CHECK_EQ(rc, RR_EINVAL);
+    snprintf(expect, sizeof expect,
+             "%s:3: [scenario] base: bases form a cycle: %s -> %s/./self.ini",
+             path[10], path[10], dir);
+    CHECK_STR(err, expect);
+
+    /* a base in a subfolder, with a table beside it */
+    char sub[300], csv[300], base[300], var[300];
+    snprintf(sub, sizeof sub, "%s/common", dir);
+    if (mkdir(sub, 0777) == 0) {
+        write_file(sub, "c.csv", "country,share\nAA,1\nBB,1\n", csv,
+                   sizeof csv);
+        write_file(sub, "base.ini",
+                   "[scenario]\nname = sub\nstart = 2020-01-01\n"
+                   "end = 2020-01-31\n[countries]\nfile = c.csv\n"
+                   "[arrivals]\nrate = 1\n[stage.a]\n"
+                   "service = deterministic(1d)\nroute.departed = 1\n",
+                   base, sizeof base);
+        write_file(dir, "v.ini", "[scenario]\nbase = common/base.ini\n",
+                   var, sizeof var);
+        rc = rr_scenario_load(var, NULL, 0, &sc, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "load v.ini: %s", err);
+        if (rc == RR_OK) {
+            CHECK_STR(rr_scenario_input_written(sc, 0), "common/c.csv");
+            CHECK_STR(rr_scenario_input_path(sc, 0), csv);
+            CHECK_EQ(print_has(sc, "file = c.csv", "from common/base.ini:6"),
+                     1);
+            rr_scenario_destroy(sc);
+        }
+        unlink(csv);
+        unlink(base);
+        unlink(var);
+        rmdir(sub);
+    }
+    for (int k = 0; k <= 10; k++)
+        unlink(path[k]);
+    rmdir(dir);
+}
+
 static void test_missing_file(void)
 {
     rr_scenario *sc = NULL;
@@ -585,6 +932,9 @@ int main(void)
     test_simple_overrides();
     test_missing_file();
     test_files();
+    test_variant();
+    test_nested();
+    test_chain();
     test_bad();
     return check_summary("test_scenario");
 }
