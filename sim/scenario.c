@@ -1145,7 +1145,7 @@ static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
     for (size_t i = 0; i < n; i++) {
         const char *eq = strchr(ov[i], '=');
         if (!eq) {
-            set_err(err, errlen, "--set: expected key=value, got '%s'",
+            set_err(err, errlen, "--set: expected KEY=VALUE, got '%s'",
                     ov[i]);
             return RR_EPARSE;
         }
