@@ -131,7 +131,6 @@ test-update: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)
 	$(Q)for b in $(BENCH_BINS); do $$b || exit 1; done
-	$(Q)if [ -f bench/model.sh ]; then RRSIM=$(PROG) sh bench/model.sh; fi
 
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory DEBUG=1 build/debug/rrsim $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))

@@ -15,6 +15,11 @@
  * the user gives each entity (the case-flow model uses the country), and the
  * user's hooks see every entry, service start and exit.
  *
+ * A completed service routed back to its own station continues the stay:
+ * the entity queues again (behind those waiting), its patience and
+ * maximum-stay clocks keep running, and no leave or enter hooks run; its
+ * station counts one more completion but no new entry.
+ *
  * Parameters may change while the network runs (policy events): servers,
  * service-time scale, routing tables and source rates; sources are Poisson
  * with a piecewise-constant rate, redrawn at every change (exact, because
@@ -73,6 +78,7 @@ typedef struct rr_entity {
     double t_system;      /* entered the network */
     double t_station;     /* entered the current station */
     double t_service;     /* started service at the current station */
+    double t_queue;       /* last asked for service at the current station */
     uint64_t ev_done, ev_abandon, ev_timeout; /* pending calendar handles */
     struct rr_entity *qprev, *qnext;          /* queue links */
     /* the user's bytes (rr_net_spec.user_size) follow, aligned */

@@ -309,7 +309,7 @@ static void start_service(rr_net *net, station *st, rr_entity *e, double now)
     st->busy++;
     rr_timeavg_set(&st->st.busy, now, st->busy);
     st->st.started++;
-    rr_running_add(&st->st.wait, now - e->t_station);
+    rr_running_add(&st->st.wait, now - e->t_queue);
     e->in_service = 1;
     e->t_service = now;
     if (e->ev_abandon && st->spec.patience_scope == RR_PATIENCE_QUEUE) {
@@ -347,6 +347,7 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
     rr_assert(s < net->n_stations);
     e->station = s;
     e->t_station = now;
+    e->t_queue = now;
     e->in_service = 0;
     e->ev_done = e->ev_abandon = e->ev_timeout = 0;
     e->qprev = e->qnext = NULL;
@@ -393,6 +394,28 @@ static uint32_t pick_route(rr_net *net, const rr_route_table *t, uint32_t k)
     return t->target[last]; /* rounding: the last target with p > 0 */
 }
 
+/* requeue - a completed service routed back to its own station: the stay
+ * goes on (clocks keep running), the entity asks for service again behind
+ * those already waiting. */
+static void requeue(rr_net *net, station *st, rr_entity *e, double now)
+{
+    st->busy--;
+    rr_timeavg_set(&st->st.busy, now, st->busy);
+    e->in_service = 0;
+    st->st.completed++;
+    serve_waiting(net, st, now);
+    e->t_queue = now;
+    if (has_free_server(st) && st->waiting == 0) {
+        start_service(net, st, e, now);
+    } else {
+        enqueue(st, e);
+        rr_timeavg_set(&st->st.waiting, now, st->waiting);
+        if (st->spec.has_patience &&
+            st->spec.patience_scope == RR_PATIENCE_QUEUE)
+            start_patience(net, st, e, now);
+    }
+}
+
 /* leave - the entity leaves its station by `way`: free what it held, pick
  * the next place, let a waiting entity have the server, then move on. */
 static void leave(rr_net *net, rr_entity *e, rr_way_out way)
@@ -400,7 +423,12 @@ static void leave(rr_net *net, rr_entity *e, rr_way_out way)
     uint32_t s = e->station;
     station *st = &net->st[s];
     double now = rr_calendar_now(net->cal);
-    uint32_t target;
+    uint32_t target = pick_route(net, &st->spec.route[way], e->klass);
+
+    if (way == RR_OUT_DONE && target == s) {
+        requeue(net, st, e, now);
+        return;
+    }
 
     if (e->ev_done && way != RR_OUT_DONE)
         rr_calendar_cancel(net->cal, e->ev_done);
@@ -427,7 +455,6 @@ static void leave(rr_net *net, rr_entity *e, rr_way_out way)
     default: st->st.timed_out++; break;
     }
 
-    target = pick_route(net, &st->spec.route[way], e->klass);
     if (net->hooks.on_leave)
         net->hooks.on_leave(net->hooks.ctx, net, e, s, way, target);
     serve_waiting(net, st, now);
