@@ -191,6 +191,11 @@ void rr_net_set_service(rr_net *net, uint32_t s, const rr_dist *d,
 /* rr_net_set_patience - patience clocks started from now. */
 void rr_net_set_patience(rr_net *net, uint32_t s, bool has,
                          const rr_dist *d);
+/* rr_net_restart_patience - if e's patience clock is running, draw it
+ * afresh from its station's current patience distribution and scale.  For
+ * an exponential patience this is exact (memoryless) and is how a change of
+ * the hazard reaches cases already present. */
+void rr_net_restart_patience(rr_net *net, rr_entity *e);
 void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_patience_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,

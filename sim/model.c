@@ -420,8 +420,42 @@ static void apply_rate(model *m)
     rr_net_set_source_rate(m->net, 0, m->cfg->rate * m->factor);
 }
 
+static bool same_dist(const rr_dist *a, const rr_dist *b)
+{
+    return a->kind == b->kind && a->p[0] == b->p[0] && a->p[1] == b->p[1] &&
+           a->p[2] == b->p[2] && a->emp == b->emp;
+}
+
+/* rehazard - stages whose exponential absconding hazard changed between
+ * two configurations redraw the clocks of the cases already there, so a
+ * policy change of a hazard reaches the whole caseload at once (exact, the
+ * exponential being memoryless).  Other patience distributions keep the
+ * clocks already running.  O(cases present), only at epoch changes. */
+static void rehazard(model *m, const rr_config *old, const rr_config *cfg)
+{
+    bool any = false;
+    bool *redo = calloc(cfg->n_stages, sizeof *redo);
+    if (!redo) {
+        m->oom = true;
+        return;
+    }
+    for (uint32_t s = 0; s < cfg->n_stages; s++) {
+        const rr_cfg_stage *a = &old->stages[s], *b = &cfg->stages[s];
+        redo[s] = b->has_abscond && b->abscond.kind == RR_DIST_EXPONENTIAL &&
+                  (!a->has_abscond || !same_dist(&a->abscond, &b->abscond) ||
+                   a->abscond_scale != b->abscond_scale);
+        any = any || redo[s];
+    }
+    if (any)
+        for (rr_entity *e = m->live; e; e = cd(e)->next)
+            if (e->station != RR_NONE && redo[e->station])
+                rr_net_restart_patience(m->net, e);
+    free(redo);
+}
+
 static void apply_config(model *m, const rr_config *cfg)
 {
+    const rr_config *old = m->cfg;
     m->cfg = cfg;
     for (uint32_t s = 0; s < cfg->n_stages; s++) {
         const rr_cfg_stage *st = &cfg->stages[s];
@@ -437,6 +471,8 @@ static void apply_config(model *m, const rr_config *cfg)
         if (rr_net_servers(m->net, s) != st->servers)
             rr_net_set_servers(m->net, s, st->servers);
     }
+    if (old != cfg)
+        rehazard(m, old, cfg);
     apply_rate(m);
 }
 

@@ -573,6 +573,18 @@ void rr_net_set_patience(rr_net *net, uint32_t s, bool has, const rr_dist *d)
         st->spec.patience = *d;
 }
 
+void rr_net_restart_patience(rr_net *net, rr_entity *e)
+{
+    station *st;
+    if (!e->ev_abandon || e->station == RR_NONE)
+        return;
+    st = &net->st[e->station];
+    rr_calendar_cancel(net->cal, e->ev_abandon);
+    e->ev_abandon = 0;
+    if (st->spec.has_patience)
+        start_patience(net, st, e, rr_calendar_now(net->cal));
+}
+
 void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale)
 {
     net->st[s].service_scale = scale > 0 ? scale : 0;
