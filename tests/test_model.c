@@ -1,0 +1,528 @@
+/*
+ * test_model.c - the case-flow model on shipped and test scenarios.
+ *
+ * The accounting identity on every shipped scenario, the IOM share and its
+ * response to a parameter, the baseline's calibration against DT&V's
+ * published departures, the M/M/1 teaching scenario against theory,
+ * determinism across thread counts, and the model's mechanisms one at a
+ * time (dated events, providers by date and coverage, re-migration,
+ * priority, maximum stay with time already spent).
+ */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "check.h"
+#include "rr_common.h"
+#include "rr_experiment.h"
+#include "rr_scenario.h"
+
+/* ---- helpers --------------------------------------------------------------- */
+
+typedef struct loaded {
+    rr_scenario *sc;
+    const rr_plan *plan;
+} loaded;
+
+static int load(const char *path, const char *const *sets, size_t n,
+                loaded *l)
+{
+    char err[1024] = "";
+    l->sc = NULL;
+    if (rr_scenario_load(path, sets, n, &l->sc, err, sizeof err) != RR_OK ||
+        rr_scenario_plan(l->sc, &l->plan, err, sizeof err) != RR_OK) {
+        printf("  cannot load %s: %s\n", path, err);
+        rr_scenario_destroy(l->sc);
+        l->sc = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static int run(const loaded *l, int reps, int threads, rr_run_result *r)
+{
+    char err[512] = "";
+    rr_run_opts o = {.reps = reps, .seed = l->plan->cfg[0]->seed,
+                     .threads = threads};
+    if (rr_run(l->plan, &o, r, err, sizeof err) != RR_OK) {
+        printf("  run failed: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static long metric(const rr_run_result *r, const char *name)
+{
+    for (size_t m = 0; m < r->layout.n_metrics; m++)
+        if (strcmp(r->layout.metric[m], name) == 0)
+            return (long)m;
+    return -1;
+}
+
+static long kpi(const rr_run_result *r, const char *name)
+{
+    for (size_t k = 0; k < r->layout.n_kpis; k++)
+        if (strcmp(r->layout.kpi[k], name) == 0)
+            return (long)k;
+    return -1;
+}
+
+static double value(const rr_run_result *r, size_t rep, size_t period,
+                    long m)
+{
+    return r->rep[rep].values[period * r->layout.n_metrics + (size_t)m];
+}
+
+/* year_sum - mean over replications of a metric summed over the periods
+ * starting in calendar year y. */
+static double year_sum(const rr_run_result *r, int y, const char *name)
+{
+    const rr_config *c = r->plan->cfg[0];
+    long m = metric(r, name);
+    double s = 0;
+    long d0 = rr_date_days(c->start);
+    for (size_t k = 0; k < r->layout.periods.n; k++) {
+        rr_date d = rr_date_from_days(
+            d0 + (long)r->layout.periods.bounds[k]);
+        if (d.y != y)
+            continue;
+        for (size_t i = 0; i < r->reps; i++)
+            s += value(r, i, k, m);
+    }
+    return s / (double)r->reps;
+}
+
+/* ---- the accounting identity on every shipped scenario -------------------- */
+
+static const char *const dep_metric[] = {
+    "departures_voluntary_iom", "departures_voluntary_ngo",
+    "departures_voluntary_self", "departures_forced",
+    "departures_unsupervised", "departures_closed"};
+
+static void check_identity(const char *path)
+{
+    loaded l;
+    rr_run_result r;
+    long arr, tot, start;
+    long dep[6];
+    size_t bad = 0, bad_stages = 0;
+
+    if (load(path, NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "%s loads", path);
+        return;
+    }
+    if (run(&l, 3, 0, &r) != 0) {
+        CHECK_MSG(0, "%s runs", path);
+        rr_scenario_destroy(l.sc);
+        return;
+    }
+    arr = metric(&r, "arrivals");
+    tot = metric(&r, "caseload_total");
+    start = kpi(&r, "caseload_start");
+    for (int i = 0; i < 6; i++)
+        dep[i] = metric(&r, dep_metric[i]);
+    for (size_t i = 0; i < r.reps; i++) {
+        double in = r.rep[i].kpi[start], out = 0;
+        for (size_t k = 0; k < r.layout.periods.n; k++) {
+            double stages = 0;
+            in += value(&r, i, k, arr);
+            for (int j = 0; j < 6; j++)
+                out += value(&r, i, k, dep[j]);
+            if (in != out + value(&r, i, k, tot))
+                bad++;
+            for (size_t s = 0; s < l.plan->cfg[0]->n_stages; s++) {
+                char name[RR_NAME_MAX + 16];
+                snprintf(name, sizeof name, "caseload_%s",
+                         l.plan->cfg[0]->stages[s].name);
+                stages += value(&r, i, k, metric(&r, name));
+            }
+            if (stages != value(&r, i, k, tot))
+                bad_stages++;
+        }
+    }
+    CHECK_MSG(bad == 0,
+              "%s: start + arrivals = departures + caseload in every "
+              "period (%zu periods x %zu replications, %zu wrong)",
+              path, r.layout.periods.n, r.reps, bad);
+    CHECK_MSG(bad_stages == 0,
+              "%s: caseload by stage adds up to caseload_total (%zu wrong)",
+              path, bad_stages);
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
+static void test_identity_all_scenarios(void)
+{
+    DIR *d = opendir("scenarios");
+    struct dirent *de;
+    char *names[64];
+    size_t n = 0;
+
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    while ((de = readdir(d)) != NULL && n < 64) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".ini") == 0)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    CHECK_MSG(n >= 6, "at least six shipped scenarios (%zu)", n);
+    for (size_t i = 0; i < n; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "scenarios/%s", names[i]);
+        check_identity(path);
+        free(names[i]);
+    }
+}
+
+/* ---- the baseline ------------------------------------------------------------- */
+
+static void test_iom_share(void)
+{
+    static const double target[] = {0.80, 0.60};
+    static const char *const sets[] = {NULL, "iom_share=0.6"};
+    for (int i = 0; i < 2; i++) {
+        loaded l;
+        rr_run_result r;
+        rr_ci ci;
+        if (load("scenarios/nl-baseline.ini", sets[i] ? &sets[i] : NULL,
+                 sets[i] ? 1 : 0, &l) != 0 ||
+            run(&l, 10, 0, &r) != 0) {
+            CHECK_MSG(0, "baseline runs (%s)", sets[i] ? sets[i] : "as is");
+            if (l.sc)
+                rr_scenario_destroy(l.sc);
+            continue;
+        }
+        ci = rr_run_kpi_ci(&r, (size_t)kpi(&r, "iom_share_assisted_voluntary"));
+        CHECK_MSG(fabs(ci.mean - target[i]) <= 0.02,
+                  "iom_share_assisted_voluntary %.4f within 0.02 of %.2f (%s)",
+                  ci.mean, target[i], sets[i] ? sets[i] : "baseline");
+        rr_run_result_fini(&r);
+        rr_scenario_destroy(l.sc);
+    }
+}
+
+/* DT&V departures (Vertrekcijfers; Instroom- en vertrekcijfers). */
+static void test_calibration(void)
+{
+    static const struct {
+        int year;
+        double independent, forced, unsupervised;
+    } pub[] = {{2019, 4460, 2760, 9660}, {2022, 2450, 1850, 4310}};
+    loaded l;
+    rr_run_result r;
+
+    if (load("scenarios/nl-baseline.ini", NULL, 0, &l) != 0 ||
+        run(&l, 10, 0, &r) != 0) {
+        CHECK_MSG(0, "baseline runs");
+        if (l.sc)
+            rr_scenario_destroy(l.sc);
+        return;
+    }
+    for (size_t i = 0; i < RR_COUNTOF(pub); i++) {
+        int y = pub[i].year;
+        double ind = year_sum(&r, y, "departures_voluntary_iom") +
+                     year_sum(&r, y, "departures_voluntary_ngo") +
+                     year_sum(&r, y, "departures_voluntary_self");
+        double f = year_sum(&r, y, "departures_forced");
+        double u = year_sum(&r, y, "departures_unsupervised");
+        printf("  calibration %d: independent %.0f (%.0f), forced %.0f "
+               "(%.0f), unsupervised %.0f (%.0f)\n",
+               y, ind, pub[i].independent, f, pub[i].forced, u,
+               pub[i].unsupervised);
+        CHECK_MSG(fabs(ind / pub[i].independent - 1) <= 0.10,
+                  "%d independent verifiable departures %.0f within 10%% "
+                  "of %.0f", y, ind, pub[i].independent);
+        CHECK_MSG(fabs(f / pub[i].forced - 1) <= 0.10,
+                  "%d forced departures %.0f within 10%% of %.0f", y, f,
+                  pub[i].forced);
+        CHECK_MSG(fabs(u / pub[i].unsupervised - 1) <= 0.10,
+                  "%d unsupervised departures %.0f within 10%% of %.0f", y,
+                  u, pub[i].unsupervised);
+    }
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
+/* ---- M/M/1 teaching scenario -------------------------------------------------- */
+
+static void test_mm1(void)
+{
+    /* lambda 0.8, mu 1: W = 1/(mu - lambda) = 5 days, L = 4 */
+    static const char *const sets[] = {"scenario.end=2063-12-31"};
+    loaded l;
+    rr_run_result r;
+    rr_ci w;
+    double *lx;
+    long tot;
+
+    if (load("scenarios/mm1.ini", sets, 1, &l) != 0 || run(&l, 20, 0, &r) != 0) {
+        CHECK_MSG(0, "mm1 runs");
+        if (l.sc)
+            rr_scenario_destroy(l.sc);
+        return;
+    }
+    w = rr_run_kpi_ci(&r, (size_t)kpi(&r, "time_to_departure_mean_days"));
+    printf("  mm1: W theory 5.000, simulated %.3f [%.3f, %.3f]\n", w.mean,
+           w.low, w.high);
+    CHECK_MSG(w.low <= 5.0 && 5.0 <= w.high,
+              "M/M/1 time to departure: 5 in [%.3f, %.3f]", w.low, w.high);
+    CHECK_MSG(w.half < 0.05 * 5.0, "M/M/1 CI half-width %.3f < 5%% of 5",
+              w.half);
+    /* L from the caseload at year ends after warm-up, per replication */
+    tot = metric(&r, "caseload_total");
+    lx = malloc(r.reps * sizeof *lx);
+    for (size_t i = 0; i < r.reps; i++) {
+        double s = 0;
+        size_t n = 0;
+        for (size_t k = 1; k < r.layout.periods.n; k++, n++)
+            s += value(&r, i, k, tot);
+        lx[i] = s / (double)n;
+    }
+    {
+        rr_ci lc = rr_ci95(lx, r.reps);
+        printf("  mm1: L theory 4.000, simulated %.3f [%.3f, %.3f]\n",
+               lc.mean, lc.low, lc.high);
+        CHECK_MSG(lc.low <= 4.0 && 4.0 <= lc.high,
+                  "M/M/1 number present: 4 in [%.3f, %.3f]", lc.low,
+                  lc.high);
+    }
+    free(lx);
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
+/* ---- determinism ------------------------------------------------------------------ */
+
+static void test_threads(void)
+{
+    loaded l;
+    rr_run_result a, b;
+    size_t differ = 0;
+
+    if (load("scenarios/nl-baseline.ini", NULL, 0, &l) != 0)
+        return;
+    if (run(&l, 4, 1, &a) != 0 || run(&l, 4, 2, &b) != 0) {
+        CHECK_MSG(0, "baseline runs on 1 and 2 threads");
+        rr_scenario_destroy(l.sc);
+        return;
+    }
+    for (size_t i = 0; i < a.reps; i++) {
+        size_t n = a.rep[i].n_periods * a.rep[i].n_metrics;
+        if (memcmp(a.rep[i].values, b.rep[i].values, n * sizeof(double)) ||
+            memcmp(a.rep[i].kpi, b.rep[i].kpi,
+                   a.rep[i].n_kpis * sizeof(double)))
+            differ++;
+    }
+    CHECK_MSG(differ == 0,
+              "one thread and two threads give identical replications");
+    CHECK_EQ(a.events, b.events);
+    {
+        rr_run_result c;
+        rr_run_opts o = {.reps = 1, .seed = l.plan->cfg[0]->seed + 1};
+        char err[256];
+        if (rr_run(l.plan, &o, &c, err, sizeof err) == RR_OK) {
+            CHECK_MSG(memcmp(c.rep[0].kpi, a.rep[0].kpi,
+                             c.rep[0].n_kpis * sizeof(double)) != 0,
+                      "another seed gives other results");
+            rr_run_result_fini(&c);
+        }
+    }
+    rr_run_result_fini(&a);
+    rr_run_result_fini(&b);
+    rr_scenario_destroy(l.sc);
+}
+
+/* ---- mechanisms ------------------------------------------------------------------- */
+
+static void test_event_window(void)
+{
+    loaded l;
+    rr_run_result r;
+    long dep, cl;
+    if (load("tests/model/window.ini", NULL, 0, &l) != 0 || run(&l, 4, 0, &r)) {
+        CHECK_MSG(0, "window scenario runs");
+        return;
+    }
+    CHECK_EQ(l.plan->n_epochs, 3);
+    dep = metric(&r, "departures_voluntary_self");
+    cl = metric(&r, "caseload_total");
+    for (size_t i = 0; i < r.reps; i++) {
+        /* periods: Jan Feb Mar Apr May Jun; closed in March: the services
+         * under way on 1 March finish, nothing new starts (5 a day arrive,
+         * about 5 are in service at any time) */
+        CHECK_MSG(value(&r, i, 2, dep) <= 20,
+                  "no new services while servers are 0 (rep %zu: %g)", i,
+                  value(&r, i, 2, dep));
+        CHECK_MSG(value(&r, i, 1, dep) > 110 && value(&r, i, 4, dep) > 110,
+                  "departures before and after the window (rep %zu)", i);
+        CHECK_MSG(value(&r, i, 3, dep) > 155 + 110,
+                  "April clears March's queue (rep %zu: %g)", i,
+                  value(&r, i, 3, dep));
+        CHECK_MSG(value(&r, i, 2, cl) > 140,
+                  "the queue builds up in March (rep %zu: %g)", i,
+                  value(&r, i, 2, cl));
+        CHECK_MSG(value(&r, i, 4, cl) < 30,
+                  "and is cleared once servers are back (rep %zu: %g)", i,
+                  value(&r, i, 4, cl));
+    }
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
+static void test_providers(void)
+{
+    loaded l;
+    rr_run_result r;
+    long errin, frontex, none, forced, remig;
+    double e_q2 = 0, f_q2 = 0, n_q2 = 0, d_q2 = 0, f_q1 = 0, n_q1 = 0;
+    double f_q3 = 0, n_q3 = 0, d_q3 = 0, remig_total = 0;
+    rr_ci sust;
+
+    /* without re-migration first: every case departs once */
+    static const char *const once[] = {"reintegration.remigration_share=0"};
+    if (load("tests/model/providers.ini", once, 1, &l) != 0 ||
+        run(&l, 3, 0, &r)) {
+        CHECK_MSG(0, "providers scenario runs");
+        return;
+    }
+    errin = metric(&r, "reintegration_errin");
+    frontex = metric(&r, "reintegration_frontex");
+    none = metric(&r, "reintegration_none");
+    forced = metric(&r, "departures_forced");
+    remig = metric(&r, "arrivals_remigration");
+    CHECK(errin >= 0 && frontex >= 0 && none >= 0 && remig >= 0);
+    for (size_t i = 0; i < r.reps; i++) {
+        for (size_t k = 0; k < 3; k++) {
+            f_q1 += value(&r, i, k, frontex);
+            n_q1 += value(&r, i, k, none);
+        }
+        for (size_t k = 3; k < 6; k++) {
+            e_q2 += value(&r, i, k, errin);
+            f_q2 += value(&r, i, k, frontex);
+            n_q2 += value(&r, i, k, none);
+            d_q2 += value(&r, i, k, forced);
+        }
+        for (size_t k = 6; k < 12; k++) {
+            f_q3 += value(&r, i, k, frontex);
+            n_q3 += value(&r, i, k, none);
+            d_q3 += value(&r, i, k, forced);
+        }
+        for (size_t k = 0; k < 12; k++)
+            remig_total += value(&r, i, k, remig);
+    }
+    CHECK_MSG(f_q1 == 0 && n_q1 == 0,
+              "January-March: ERRIN covers every departure");
+    CHECK_MSG(e_q2 == 0 && f_q2 == 0 && n_q2 == d_q2,
+              "April-June: no provider at all (%g of %g)", n_q2, d_q2);
+    CHECK_MSG(fabs(f_q3 / d_q3 - 0.5) < 0.05 && f_q3 + n_q3 == d_q3,
+              "from July Frontex covers country AA only: %.3f of departures",
+              f_q3 / d_q3);
+    CHECK_MSG(remig_total == 0, "no re-migration when its share is 0");
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+
+    /* with it: AA supported -> sustainable (1); BB -> not (0); every
+     * not-sustainable outcome comes back 10 days after its support ends */
+    if (load("tests/model/providers.ini", NULL, 0, &l) != 0 ||
+        run(&l, 3, 0, &r)) {
+        CHECK_MSG(0, "providers scenario runs");
+        return;
+    }
+    sust = rr_run_kpi_ci(&r, (size_t)kpi(&r, "reintegration_sustainable_share"));
+    CHECK_MSG(sust.mean > 0.5 && sust.mean < 0.9,
+              "sustainable share among the supported %.3f", sust.mean);
+    remig_total = 0;
+    for (size_t i = 0; i < r.reps; i++) {
+        CHECK_MSG(value(&r, i, 0, remig) == 0 && value(&r, i, 1, remig) > 0,
+                  "re-migrants come back from the second month (rep %zu)", i);
+        for (size_t k = 0; k < 12; k++)
+            remig_total += value(&r, i, k, remig);
+    }
+    CHECK_MSG(remig_total > 0, "re-migrants come back as arrivals (%g)",
+              remig_total);
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
+typedef struct waits {
+    double sum[2], n[2];
+} waits;
+
+static void collect(void *ctx, const rr_case_record *c)
+{
+    waits *w = ctx;
+    if (c->departure < 0 || c->t_entry < 0)
+        return;
+    w->sum[c->vulnerable ? 1 : 0] += c->t_departure - c->t_entry;
+    w->n[c->vulnerable ? 1 : 0] += 1;
+}
+
+static void test_priority(void)
+{
+    loaded l;
+    rr_layout lay;
+    rr_rep_result rr;
+    waits w = {{0, 0}, {0, 0}};
+    char err[256];
+    double wv, wo;
+
+    if (load("tests/model/priority.ini", NULL, 0, &l) != 0)
+        return;
+    rr_layout_make(l.plan, &lay);
+    rr_rep_result_init(&rr, &lay);
+    CHECK_EQ(rr_model_run(l.plan, &lay, 3, 0, 0, &rr, collect, &w, NULL, err,
+                          sizeof err),
+             RR_OK);
+    wv = w.sum[1] / w.n[1];
+    wo = w.sum[0] / w.n[0];
+    printf("  priority: vulnerable %.2f days (%.0f cases), others %.2f days "
+           "(%.0f)\n", wv, w.n[1], wo, w.n[0]);
+    /* M/M/1 with two priority classes of equal load, rho = 0.9:
+     * W1 = 1 + rho/(1 - 0.45) = 2.64, W2 = 1 + rho/((1 - 0.45)(1 - 0.9)) = 17.4 */
+    CHECK_MSG(wv < 4 && wo > 2 * wv, "vulnerable cases are served first");
+    rr_rep_result_fini(&rr);
+    rr_layout_fini(&lay);
+    rr_scenario_destroy(l.sc);
+}
+
+static void test_max_stay(void)
+{
+    loaded l;
+    rr_run_result r;
+    long det, closed, occ;
+    if (load("tests/model/maxstay.ini", NULL, 0, &l) != 0 || run(&l, 1, 1, &r)) {
+        CHECK_MSG(0, "maxstay scenario runs");
+        return;
+    }
+    det = metric(&r, "caseload_detention");
+    closed = metric(&r, "departures_closed");
+    occ = metric(&r, "detention_occupancy");
+    CHECK_EQ(value(&r, 0, 0, det), 40);
+    CHECK_NEAR(value(&r, 0, 0, occ), 40, 1e-9);
+    CHECK_EQ(value(&r, 0, 1, closed), 40);
+    CHECK_EQ(value(&r, 0, 1, det), 0);
+    CHECK_NEAR(value(&r, 0, 2, occ), 0, 1e-9);
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    test_identity_all_scenarios();
+    test_iom_share();
+    test_calibration();
+    test_mm1();
+    test_threads();
+    test_event_window();
+    test_providers();
+    test_priority();
+    test_max_stay();
+    return check_summary("test_model");
+}
