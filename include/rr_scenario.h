@@ -262,7 +262,8 @@ void rr_scenario_print(rr_scenario *sc, FILE *f);
  * rr_scenario_path), then its base ([scenario] base = FILE), then the
  * base's base, and so on; paths as opened.  Tables named in a base are
  * listed by rr_scenario_input_written relative to the scenario file's
- * folder too (through the base's folder). */
+ * folder too (through the base's folder), and rr_scenario_hash covers
+ * every one of these files, in this order, before the tables. */
 size_t rr_scenario_n_files(const rr_scenario *sc);
 const char *rr_scenario_file(const rr_scenario *sc, size_t i);
 

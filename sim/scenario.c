@@ -385,6 +385,7 @@ typedef struct pnote {
     char *name, *text;
     int line;
     const char *file;
+    int fidx;             /* index in sc->files */
 } pnote;
 
 /* The notes collected while parsing. */
@@ -657,6 +658,7 @@ static int handler(void *user, const char *section, const char *name,
         nt->text = rri_strdup(&sc->arena, value);
         nt->line = line;
         nt->file = pr->path;
+        nt->fidx = ly->file;
         if (!nt->name || !nt->text) {
             note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
             return 0;
@@ -1032,6 +1034,8 @@ static int attach_notes(rr_scenario *sc, const notes *nt, char *err,
             return RR_EPARSE;
         }
         sc->settings[s].pub.note = nt->v[i].text;
+        sc->settings[s].note_file = nt->v[i].fidx;
+        sc->settings[s].note_line = nt->v[i].line;
     }
     return RR_OK;
 }
@@ -1173,6 +1177,8 @@ static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
             long s = pname ? rri_setting_find(sc, "parameters", pname) : -1;
             if (s >= 0) {
                 sc->settings[s].pub.note = value;
+                sc->settings[s].note_file = 0;
+                sc->settings[s].note_line = 0;
                 continue;
             }
         }
@@ -2059,15 +2065,26 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
         if (st->pub.line == 0 && !note) {
             snprintf(where, sizeof where, "from --set");
             note = where;
-        } else if (st->pub.line > 0 && st->file > 0) {
-            /* written in a base: say where */
-            if (note)
-                snprintf(where, sizeof where, "%s (from %s:%d)", note,
+        } else {
+            /* say where a value or note written in a base comes from */
+            char from[RR_TEXT_MAX] = "", nfrom[RR_TEXT_MAX] = "";
+            bool vbase = st->pub.line > 0 && st->file > 0;
+            if (vbase)
+                snprintf(from, sizeof from, "from %s:%d",
                          sc->files[st->file].name, st->pub.line);
-            else
-                snprintf(where, sizeof where, "from %s:%d",
-                         sc->files[st->file].name, st->pub.line);
-            note = where;
+            if (note && st->note_line > 0 && (st->note_file > 0 || vbase) &&
+                (st->pub.line == 0 || st->note_file != st->file))
+                snprintf(nfrom, sizeof nfrom, "%snote from %s:%d",
+                         *from ? "; " : "", sc->files[st->note_file].name,
+                         st->note_line);
+            if (*from || *nfrom) {
+                if (note)
+                    snprintf(where, sizeof where, "%s (%s%s)", note, from,
+                             nfrom);
+                else
+                    snprintf(where, sizeof where, "%s", from);
+                note = where;
+            }
         }
         print_line(f, st->name, buf, st->pub.value, note);
     }

@@ -139,6 +139,8 @@ typedef struct rri_setting {
     int file;           /* index in files: where it was written, whose
                            folder relative paths are read from (0, the
                            scenario file, for --set) */
+    int note_file;      /* index in files of pub.note, if any */
+    int note_line;      /* its line; 0 for --set */
     const rri_keydef *def;
 } rri_setting;
 
