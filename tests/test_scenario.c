@@ -890,9 +890,13 @@ static void test_chain(void)
                    "[scenario]\nname = sub\nstart = 2020-01-01\n"
                    "end = 2020-01-31\n[countries]\nfile = c.csv\n"
                    "[arrivals]\nrate = 1\n[stage.a]\n"
-                   "service = deterministic(1d)\nroute.departed = 1\n",
+                   "service = deterministic(1d)\nroute.departed = 1\n"
+                   "[parameters]\na = 1\na.source = base a\nb = 2\n"
+                   "b.source = base b\n",
                    base, sizeof base);
-        write_file(dir, "v.ini", "[scenario]\nbase = common/base.ini\n",
+        write_file(dir, "v.ini",
+                   "[scenario]\nbase = common/base.ini\n[parameters]\n"
+                   "a = 5\nb.source = variant b\n",
                    var, sizeof var);
         rc = rr_scenario_load(var, NULL, 0, &sc, err, sizeof err);
         CHECK_MSG(rc == RR_OK, "load v.ini: %s", err);
@@ -900,6 +904,14 @@ static void test_chain(void)
             CHECK_STR(rr_scenario_input_written(sc, 0), "common/c.csv");
             CHECK_STR(rr_scenario_input_path(sc, 0), csv);
             CHECK_EQ(print_has(sc, "file = c.csv", "from common/base.ini:6"),
+                     1);
+            /* a value and its note from different files say so */
+            CHECK_EQ(print_has(sc, "a = 5",
+                               "# base a (note from common/base.ini:14)"),
+                     1);
+            CHECK_EQ(print_has(sc, "b = 2",
+                               "# variant b (from common/base.ini:15; note "
+                               "from v.ini:5)"),
                      1);
             rr_scenario_destroy(sc);
         }
