@@ -1,6 +1,6 @@
 /*
- * scenario.c - reading a scenario file: the INI text through libinih, the
- * keys of every section, --set overrides, the CSV tables it names, the
+ * scenario.c - reading a scenario file: the INI text through libinih, its
+ * bases, the keys of every section, --set overrides, the CSV tables it names, the
  * content hash and the `rrsim check` listing.  Resolution into
  * configurations is in resolve.c.
  *
@@ -16,6 +16,11 @@
  *   - refuses lines longer than inih's buffer instead of letting inih read
  *     the rest of such a line as a line of its own.
  * A continued value is joined to the previous one with a single space.
+ *
+ * A scenario with [scenario] base = FILE is read file by file, each into
+ * a layer of its own (so "written twice" stays a per-file error), the
+ * scenario file first since it names the base; then the layers are merged
+ * from the deepest base up (merge()), and the checks run on the result.
  */
 #include <ctype.h>
 #include <errno.h>
