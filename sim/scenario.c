@@ -2066,29 +2066,30 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
             continue;
         rr_scenario_resolved_value(sc, i, buf, sizeof buf);
         const char *note = st->pub.note;
-        char where[RR_TEXT_MAX + 512];
         if (st->pub.line == 0 && !note) {
-            snprintf(where, sizeof where, "from --set");
-            note = where;
+            note = "from --set";
         } else {
-            /* say where a value or note written in a base comes from */
-            char from[RR_TEXT_MAX] = "", nfrom[RR_TEXT_MAX] = "";
+            /* say where a value or note written in a base comes from
+             * (texts in the arena: a listing is made once) */
+            rri_arena *a = &sc->arena;
+            const char *from = "", *nfrom = "";
             bool vbase = st->pub.line > 0 && st->file > 0;
             if (vbase)
-                snprintf(from, sizeof from, "from %s:%d",
-                         sc->files[st->file].name, st->pub.line);
+                from = rri_printf(a, "from %s:%d", sc->files[st->file].name,
+                                  st->pub.line);
             if (note && st->note_line > 0 && (st->note_file > 0 || vbase) &&
                 (st->pub.line == 0 || st->note_file != st->file))
-                snprintf(nfrom, sizeof nfrom, "%snote from %s:%d",
-                         *from ? "; " : "", sc->files[st->note_file].name,
-                         st->note_line);
+                nfrom = rri_printf(a, "%snote from %s:%d", vbase ? "; " : "",
+                                   sc->files[st->note_file].name,
+                                   st->note_line);
+            if (!from || !nfrom)
+                from = nfrom = ""; /* out of memory: the note alone */
             if (*from || *nfrom) {
-                if (note)
-                    snprintf(where, sizeof where, "%s (%s%s)", note, from,
-                             nfrom);
-                else
-                    snprintf(where, sizeof where, "%s", from);
-                note = where;
+                const char *w = note ? rri_printf(a, "%s (%s%s)", note, from,
+                                                  nfrom)
+                                     : from;
+                if (w)
+                    note = w;
             }
         }
         print_line(f, st->name, buf, st->pub.value, note);
