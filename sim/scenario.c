@@ -1712,10 +1712,24 @@ static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
         size_t len = 0;
         int e = 0;
         char *text = NULL;
-        if (stat(path, &st) == 0)
+        if (stat(path, &st) == 0) {
+            for (size_t j = 0; j < k; j++)
+                if (dev[j] == st.st_dev && ino[j] == st.st_ino) {
+                    chain_err(sc, from, "bases form a cycle", path, err,
+                              errlen);
+                    return RR_EINVAL;
+                }
+            if (k > RRI_MAX_BASES) {
+                char what[64];
+                snprintf(what, sizeof what, "more than %d bases in a chain",
+                         RRI_MAX_BASES);
+                chain_err(sc, from, what, path, err, errlen);
+                return RR_EINVAL;
+            }
             text = slurp(path, &len, &e);
-        else
+        } else {
             e = errno;
+        }
         if (!text) {
             int rc = e == ENOMEM   ? RR_ENOMEM
                      : e == ENOENT ? RR_ENOTFOUND
@@ -1730,20 +1744,6 @@ static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
                 set_err(err, errlen, "cannot open '%s': %s", path,
                         strerror(e));
             return rc;
-        }
-        for (size_t j = 0; j < k; j++)
-            if (dev[j] == st.st_dev && ino[j] == st.st_ino) {
-                free(text);
-                chain_err(sc, from, "bases form a cycle", path, err, errlen);
-                return RR_EINVAL;
-            }
-        if (k > RRI_MAX_BASES) {
-            free(text);
-            char what[64];
-            snprintf(what, sizeof what, "more than %d bases in a chain",
-                     RRI_MAX_BASES);
-            chain_err(sc, from, what, path, err, errlen);
-            return RR_EINVAL;
         }
         if (rri_grow((void **)&sc->files, &sc->cap_files, sc->n_files + 1,
                      sizeof *sc->files)) {
