@@ -1,0 +1,120 @@
+/*
+ * test_sweep.c - --vary parsing and grid designs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "rr_common.h"
+#include "rr_sweep.h"
+
+static void test_range(void)
+{
+    rr_vary v;
+    char err[256] = "";
+    CHECK_EQ(rr_vary_parse("iom_share=0.6:0.9:0.05", &v, err, sizeof err),
+             RR_OK);
+    CHECK_STR(v.key, "iom_share");
+    CHECK_EQ(v.n, 7);
+    if (v.n == 7) {
+        CHECK_STR(v.values[0], "0.6");
+        CHECK_STR(v.values[1], "0.65");
+        CHECK_STR(v.values[6], "0.9");
+    }
+    rr_vary_fini(&v);
+
+    CHECK_EQ(rr_vary_parse("talk_interval = 60d:120d:30d", &v, err,
+                           sizeof err),
+             RR_OK);
+    CHECK_STR(v.key, "talk_interval");
+    CHECK_EQ(v.n, 3);
+    if (v.n == 3) {
+        CHECK_STR(v.values[0], "60d");
+        CHECK_STR(v.values[2], "120d");
+    }
+    rr_vary_fini(&v);
+
+    CHECK_EQ(rr_vary_parse("x=-1:1:1", &v, err, sizeof err), RR_OK);
+    CHECK_EQ(v.n, 3);
+    if (v.n == 3)
+        CHECK_STR(v.values[1], "0");
+    rr_vary_fini(&v);
+}
+
+static void test_list(void)
+{
+    rr_vary v;
+    char err[256] = "";
+    CHECK_EQ(rr_vary_parse("stage.iom.servers=400, 800,unlimited", &v, err,
+                           sizeof err),
+             RR_OK);
+    CHECK_STR(v.key, "stage.iom.servers");
+    CHECK_EQ(v.n, 3);
+    if (v.n == 3) {
+        CHECK_STR(v.values[1], "800");
+        CHECK_STR(v.values[2], "unlimited");
+    }
+    rr_vary_fini(&v);
+}
+
+static void test_errors(void)
+{
+    static const struct {
+        const char *spec, *msg;
+    } bad[] = {
+        {"iom_share", "--vary iom_share: expected KEY=FROM:TO:STEP or "
+                      "KEY=V1,V2,..."},
+        {"=1,2", "--vary =1,2: expected KEY=FROM:TO:STEP or KEY=V1,V2,..."},
+        {"x=", "--vary x=: expected KEY=FROM:TO:STEP or KEY=V1,V2,..."},
+        {"x=1:2", "--vary x=1:2: expected KEY=FROM:TO:STEP or KEY=V1,V2,..."},
+        {"x=a:2:1", "--vary x=a:2:1: FROM, TO and STEP must be numbers (with "
+                    "the same unit, if any)"},
+        {"x=1d:2w:1d", "--vary x=1d:2w:1d: FROM, TO and STEP must have the "
+                       "same unit"},
+        {"x=2:1:1", "--vary x=2:1:1: needs FROM <= TO and a STEP > 0"},
+        {"x=1:2:0", "--vary x=1:2:0: needs FROM <= TO and a STEP > 0"},
+        {"x=0:5000:1", "--vary x=0:5000:1: 5001 values, at most 1000"},
+        {"x=1,,2", "--vary x=1,,2: an empty value in the list"},
+    };
+    for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+        rr_vary v;
+        char err[256] = "";
+        CHECK(rr_vary_parse(bad[i].spec, &v, err, sizeof err) != RR_OK);
+        CHECK_STR(err, bad[i].msg);
+    }
+}
+
+static void test_grid(void)
+{
+    rr_vary *v = calloc(2, sizeof *v);
+    rr_design d;
+    char err[256] = "";
+    char *ov[2];
+    CHECK_EQ(rr_vary_parse("a=1,2,3", &v[0], err, sizeof err), RR_OK);
+    CHECK_EQ(rr_vary_parse("b=x,y", &v[1], err, sizeof err), RR_OK);
+    CHECK_EQ(rr_design_grid(v, 2, &d, err, sizeof err), RR_OK);
+    CHECK_EQ(d.n_points, 6);
+    /* the first key varies slowest */
+    CHECK_EQ(rr_design_overrides(&d, 0, ov), RR_OK);
+    CHECK_STR(ov[0], "a=1");
+    CHECK_STR(ov[1], "b=x");
+    rr_design_overrides_free(&d, ov);
+    CHECK_EQ(rr_design_overrides(&d, 3, ov), RR_OK);
+    CHECK_STR(ov[0], "a=2");
+    CHECK_STR(ov[1], "b=y");
+    rr_design_overrides_free(&d, ov);
+    CHECK_EQ(rr_design_overrides(&d, 5, ov), RR_OK);
+    CHECK_STR(ov[0], "a=3");
+    CHECK_STR(ov[1], "b=y");
+    rr_design_overrides_free(&d, ov);
+    rr_design_fini(&d);
+}
+
+int main(void)
+{
+    test_range();
+    test_list();
+    test_errors();
+    test_grid();
+    return check_summary("test_sweep");
+}
