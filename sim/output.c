@@ -1,18 +1,27 @@
 /*
- * output.c - the results folder and its CSV files.
+ * output.c - the results folder and its files.
  *
  * Uses only the public headers.  Every file is opened, written and closed
  * with its errors checked (ferror and fclose), so a full disk fails the run
- * instead of leaving a short file behind.
+ * instead of leaving a short file behind.  Parts:
+ *   - the folder: a hidden temporary folder renamed into place at the end;
+ *   - CSV writers for the results of a run;
+ *   - the trace (cases.csv), written per replication and concatenated;
+ *   - scenario.resolved.ini and inputs/, a scenario that reruns the run.
  */
 #define _XOPEN_SOURCE 700
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
+#include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,8 +29,16 @@
 
 #include "rr_common.h"
 #include "rr_output.h"
+#include "rr_stats.h"
 
-/* ---- the folder ---------------------------------------------------------- */
+static void nomem(char *err, size_t errlen)
+{
+    snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+}
+
+/* {===================================================================
+ * The folder
+ * ==================================================================== */
 
 void rr_outdir_default(const char *name, char *buf, size_t n)
 {
@@ -41,7 +58,7 @@ static int mkdir_p(const char *path, char *err, size_t errlen)
 {
     char *p = strdup(path);
     if (!p) {
-        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        nomem(err, errlen);
         return RR_ENOMEM;
     }
     for (char *s = p + 1; *s; s++) {
@@ -76,12 +93,93 @@ void rr_remove_tree(const char *path)
     nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* stale_pid - the PID of a ".NAME.tmp-PID" or ".NAME.old-PID" entry, or
+ * 0 when the name has another form. */
+static long stale_pid(const char *name)
+{
+    const char *dash, *p;
+    char *end;
+    long pid;
+    if (name[0] != '.' || !(dash = strrchr(name, '-')) || dash - name < 5)
+        return 0;
+    p = dash - 4;
+    if (strncmp(p, ".tmp", 4) != 0 && strncmp(p, ".old", 4) != 0)
+        return 0;
+    if (!isdigit((unsigned char)dash[1]))
+        return 0;
+    errno = 0;
+    pid = strtol(dash + 1, &end, 10);
+    if (errno || *end || pid <= 0)
+        return 0;
+    return pid;
+}
+
+/* pid_gone - no such process, or only its zombie (a killed process whose
+ * parent has not reaped it yet; /proc tells, where there is one). */
+static bool pid_gone(long pid)
+{
+    char path[64], buf[256], *rp;
+    FILE *f;
+    bool zombie = false;
+    if (kill((pid_t)pid, 0) != 0)
+        return errno == ESRCH;
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    if ((f = fopen(path, "r")) != NULL) {
+        /* "PID (COMM) STATE ...": COMM may hold spaces and parentheses */
+        if (fgets(buf, sizeof buf, f) && (rp = strrchr(buf, ')')) != NULL)
+            zombie = rp[1] == ' ' && (rp[2] == 'Z' || rp[2] == 'X');
+        fclose(f);
+    }
+    return zombie;
+}
+
+int rr_remove_stale(const char *parent)
+{
+    DIR *dir = opendir(parent);
+    struct dirent *de;
+    int removed = 0;
+    if (!dir)
+        return 0;
+    while ((de = readdir(dir)) != NULL) {
+        long pid = stale_pid(de->d_name);
+        char *path;
+        size_t n;
+        if (pid == 0 || pid == (long)getpid() || !pid_gone(pid))
+            continue;
+        n = strlen(parent) + strlen(de->d_name) + 2;
+        if (!(path = malloc(n)))
+            break;
+        snprintf(path, n, "%s/%s", parent, de->d_name);
+        rr_remove_tree(path);
+        free(path);
+        removed++;
+    }
+    closedir(dir);
+    return removed;
+}
+
+/* sibling - "PARENT/.BASE.KIND-PID" for a target "PARENT/BASE". */
+static char *sibling(const char *target, const char *kind)
+{
+    size_t n = strlen(target) + strlen(kind) + 32;
+    char *s = malloc(n);
+    const char *slash = strrchr(target, '/');
+    if (!s)
+        return NULL;
+    if (slash)
+        snprintf(s, n, "%.*s/.%s.%s-%ld", (int)(slash - target), target,
+                 slash + 1, kind, (long)getpid());
+    else
+        snprintf(s, n, ".%s.%s-%ld", target, kind, (long)getpid());
+    return s;
+}
+
 int rr_outdir_begin(rr_outdir *d, const char *target, bool force, char *err,
                     size_t errlen)
 {
     struct stat sb;
-    const char *slash;
-    size_t n;
+    char *slash;
+    size_t len;
     int rc;
 
     memset(d, 0, sizeof *d);
@@ -93,27 +191,32 @@ int rr_outdir_begin(rr_outdir *d, const char *target, bool force, char *err,
                  target);
         return RR_EIO;
     }
-    d->target = strdup(target);
-    n = strlen(target) + 64;
-    d->tmp = malloc(n);
-    if (!d->target || !d->tmp) {
-        rr_outdir_abort(d);
-        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+    if (!(d->target = strdup(target))) {
+        nomem(err, errlen);
         return RR_ENOMEM;
     }
-    /* TARGET's folder + "/." + basename + ".tmp-PID" */
-    while (n > 0 && d->target[strlen(d->target) - 1] == '/' &&
-           strlen(d->target) > 1)
-        d->target[strlen(d->target) - 1] = '\0';
-    slash = strrchr(d->target, '/');
-    if (slash)
-        snprintf(d->tmp, n, "%.*s/.%s.tmp-%ld", (int)(slash - d->target),
-                 d->target, slash + 1, (long)getpid());
-    else
-        snprintf(d->tmp, n, ".%s.tmp-%ld", d->target, (long)getpid());
+    len = strlen(d->target);
+    while (len > 1 && d->target[len - 1] == '/')
+        d->target[--len] = '\0';
+    if (!(d->tmp = sibling(d->target, "tmp"))) {
+        rr_outdir_abort(d);
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
     if ((rc = mkdir_p(d->tmp, err, errlen)) != RR_OK) {
+        free(d->tmp);
+        d->tmp = NULL;
         rr_outdir_abort(d);
         return rc;
+    }
+    /* leftovers of runs killed outright, in this parent folder */
+    slash = strrchr(d->tmp, '/');
+    if (slash) {
+        *slash = '\0';
+        rr_remove_stale(*d->tmp ? d->tmp : "/");
+        *slash = '/';
+    } else {
+        rr_remove_stale(".");
     }
     rr_remove_tree(d->tmp); /* a leftover of a killed run with our pid */
     if (mkdir(d->tmp, 0777) != 0) {
@@ -141,16 +244,18 @@ int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen)
     char *old = NULL;
 
     if (stat(d->target, &sb) == 0) {
-        size_t n = strlen(d->target) + 32;
         if (!d->force) {
             snprintf(err, errlen, "results folder '%s' appeared meanwhile",
                      d->target);
             return RR_EIO;
         }
-        old = malloc(n);
-        if (!old)
+        /* hidden, so that a kill between the renames leaves nothing a
+         * reader could take for results */
+        if (!(old = sibling(d->target, "old"))) {
+            nomem(err, errlen);
             return RR_ENOMEM;
-        snprintf(old, n, "%s.old-%ld", d->target, (long)getpid());
+        }
+        rr_remove_tree(old);
         if (rename(d->target, old) != 0) {
             int e = errno;
             snprintf(err, errlen, "cannot replace '%s': %s", d->target,
@@ -188,7 +293,11 @@ void rr_outdir_abort(rr_outdir *d)
     d->tmp = d->target = NULL;
 }
 
-/* ---- CSV ------------------------------------------------------------------ */
+/* }=================================================================== */
+
+/* {===================================================================
+ * CSV files of a run
+ * ==================================================================== */
 
 int rr_csv_field(FILE *f, const char *s)
 {
@@ -206,20 +315,36 @@ int rr_csv_number(FILE *f, double x)
     return fprintf(f, "%.10g", x) < 0 ? -1 : 0;
 }
 
+/* day_date - the date of day t of a run starting on d0 (days since
+ * 1970-01-01), "NA" when t is not a number. */
+static void day_date(long d0, double t, char *buf, size_t n)
+{
+    if (isnan(t) || isinf(t))
+        snprintf(buf, n, "NA");
+    else
+        rr_date_format(rr_date_from_days(d0 + (long)floor(t)), buf, n);
+}
+
+static void bounds_dates(long d0, const rr_periods *p, size_t k, char *start,
+                         char *end, size_t n)
+{
+    rr_date_format(rr_date_from_days(d0 + (long)floor(p->bounds[k])), start,
+                   n);
+    rr_date_format(rr_date_from_days(d0 + (long)ceil(p->bounds[k + 1]) - 1),
+                   end, n);
+}
+
 void rr_period_dates(const rr_run_result *r, size_t k, char *start,
                      char *end, size_t n)
 {
-    const rr_config *c = r->plan->cfg[0];
-    long d0 = rr_date_days(c->start);
-    double b0 = r->layout.periods.bounds[k];
-    double b1 = r->layout.periods.bounds[k + 1];
-    rr_date_format(rr_date_from_days(d0 + (long)floor(b0)), start, n);
-    rr_date_format(rr_date_from_days(d0 + (long)ceil(b1) - 1), end, n);
+    bounds_dates(rr_date_days(r->plan->cfg[0]->start), &r->layout.periods, k,
+                 start, end, n);
 }
 
-static FILE *open_out(const char *path, char *err, size_t errlen)
+static FILE *open_out(const char *path, const char *mode, char *err,
+                      size_t errlen)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, mode);
     if (!f) {
         int e = errno;
         snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
@@ -246,7 +371,7 @@ static int close_out(FILE *f, const char *path, char *err, size_t errlen)
 int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                         size_t errlen)
 {
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = open_out(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     char d0[16], d1[16];
     if (!f)
@@ -272,7 +397,7 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
 int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
                                 char *err, size_t errlen)
 {
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = open_out(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     char d0[16], d1[16];
     if (!f)
@@ -302,7 +427,7 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
 int rr_write_summary(const char *path, const rr_run_result *r, char *err,
                      size_t errlen)
 {
-    FILE *f = open_out(path, err, errlen);
+    FILE *f = open_out(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     if (!f)
         return RR_EIO;
@@ -326,6 +451,1326 @@ int rr_write_summary(const char *path, const rr_run_result *r, char *err,
     }
     return close_out(f, path, err, errlen);
 }
+
+int rr_write_events(const char *path, const rr_plan *plan, char *err,
+                    size_t errlen)
+{
+    FILE *f = open_out(path, "w", err, errlen);
+    const rr_config *c = plan->cfg[0];
+    long d0 = rr_date_days(c->start);
+    char from[16], until[16];
+    if (!f)
+        return RR_EIO;
+    fputs("scenario,name,label,from,until\n", f);
+    for (size_t i = 0; i < plan->n_events; i++) {
+        const rr_event_info *ev = &plan->events[i];
+        day_date(d0, ev->from, from, sizeof from);
+        day_date(d0, ev->until, until, sizeof until);
+        rr_csv_field(f, c->name);
+        fputc(',', f);
+        rr_csv_field(f, ev->name);
+        fputc(',', f);
+        rr_csv_field(f, ev->label);
+        fprintf(f, ",%s,%s\n", from, until);
+    }
+    return close_out(f, path, err, errlen);
+}
+
+static const char *report_name(rr_report_period p)
+{
+    static const char *const names[] = {"day", "week", "month", "quarter",
+                                        "year"};
+    return (unsigned)p < RR_COUNTOF(names) ? names[p] : "?";
+}
+
+int rr_write_run_info(const char *path, const rr_run_result *r,
+                      const char *version, uint64_t seed, char *err,
+                      size_t errlen)
+{
+    FILE *f = open_out(path, "w", err, errlen);
+    const rr_config *c = r->plan->cfg[0];
+    char s[16], e[16];
+    if (!f)
+        return RR_EIO;
+    rr_date_format(c->start, s, sizeof s);
+    rr_date_format(c->end, e, sizeof e);
+    fputs("scenario,title,source,start,end,report,warmup_days,replications,"
+          "seed,version\n",
+          f);
+    rr_csv_field(f, c->name);
+    fputc(',', f);
+    rr_csv_field(f, c->title);
+    fputc(',', f);
+    rr_csv_field(f, c->source);
+    fprintf(f, ",%s,%s,%s,", s, e, report_name(c->report));
+    rr_csv_number(f, c->warmup);
+    fprintf(f, ",%zu,%llu,", r->reps, (unsigned long long)seed);
+    rr_csv_field(f, version);
+    fputc('\n', f);
+    return close_out(f, path, err, errlen);
+}
+
+/* }=================================================================== */
+
+/* {===================================================================
+ * The trace: cases.csv and time_to_departure.csv
+ * ==================================================================== */
+
+/* Bytes a replication keeps before appending them to its part file: small
+ * enough that many replications held at once stay cheap, large enough
+ * that the file is opened rarely. */
+#define TRACE_FLUSH 65536
+
+typedef struct trace_rep {
+    rr_trace *t;
+    size_t rep;
+    char *buf;
+    size_t len, cap;
+    bool started;      /* its part file exists */
+    int err;           /* errno of the first failure (ENOMEM for memory) */
+    uint32_t *ttd_k;   /* verified departures: period of departure */
+    double *ttd;       /* ... and days from entry */
+    size_t n_ttd, cap_ttd;
+} trace_rep;
+
+struct rr_trace {
+    const rr_config *cfg;
+    long d0;
+    rr_periods periods;
+    size_t reps;
+    char *folder;
+    trace_rep *rep;
+    void **ctx;
+};
+
+static void part_path(const rr_trace *t, size_t rep, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s/.cases-%06zu.part", t->folder, rep + 1);
+}
+
+int rr_trace_create(const rr_plan *plan, const char *folder, size_t reps,
+                    rr_trace **out, char *err, size_t errlen)
+{
+    rr_trace *t = calloc(1, sizeof *t);
+    *out = NULL;
+    if (!t)
+        goto nomem;
+    t->cfg = plan->cfg[0];
+    t->d0 = rr_date_days(t->cfg->start);
+    t->reps = reps;
+    t->folder = strdup(folder);
+    t->rep = calloc(reps ? reps : 1, sizeof *t->rep);
+    t->ctx = calloc(reps ? reps : 1, sizeof *t->ctx);
+    if (!t->folder || !t->rep || !t->ctx ||
+        rr_periods_make(t->cfg, &t->periods) != RR_OK)
+        goto nomem;
+    for (size_t i = 0; i < reps; i++) {
+        t->rep[i].t = t;
+        t->rep[i].rep = i;
+        t->ctx[i] = &t->rep[i];
+    }
+    *out = t;
+    return RR_OK;
+nomem:
+    rr_trace_destroy(t);
+    nomem(err, errlen);
+    return RR_ENOMEM;
+}
+
+void **rr_trace_contexts(rr_trace *t)
+{
+    return t->ctx;
+}
+
+void rr_trace_destroy(rr_trace *t)
+{
+    char path[PATH_MAX];
+    if (!t)
+        return;
+    if (t->rep)
+        for (size_t i = 0; i < t->reps; i++) {
+            trace_rep *r = &t->rep[i];
+            if (r->started) {
+                part_path(t, i, path, sizeof path);
+                remove(path);
+            }
+            free(r->buf);
+            free(r->ttd);
+            free(r->ttd_k);
+        }
+    rr_periods_fini(&t->periods);
+    free(t->rep);
+    free(t->ctx);
+    free(t->folder);
+    free(t);
+}
+
+/* trace_flush - append the buffer to the replication's part file. */
+static void trace_flush(trace_rep *r)
+{
+    char path[PATH_MAX];
+    FILE *f;
+    if (r->len == 0 || r->err)
+        return;
+    part_path(r->t, r->rep, path, sizeof path);
+    f = fopen(path, r->started ? "a" : "w");
+    if (!f) {
+        r->err = errno ? errno : EIO;
+        return;
+    }
+    r->started = true;
+    if (fwrite(r->buf, 1, r->len, f) != r->len) {
+        r->err = errno ? errno : EIO;
+        fclose(f);
+        return;
+    }
+    if (fclose(f) != 0)
+        r->err = errno ? errno : EIO;
+    r->len = 0;
+}
+
+static size_t period_of(const rr_periods *p, double t)
+{
+    size_t lo = 0, hi = p->n; /* bounds[lo] <= t < bounds[hi] */
+    if (t <= p->bounds[0])
+        return 0;
+    if (t >= p->bounds[p->n])
+        return p->n - 1;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (p->bounds[mid] <= t)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void ttd_push(trace_rep *r, size_t k, double days)
+{
+    if (r->n_ttd == r->cap_ttd) {
+        size_t cap = r->cap_ttd ? 2 * r->cap_ttd : 1024;
+        double *v = realloc(r->ttd, cap * sizeof *v);
+        uint32_t *kk;
+        if (!v) {
+            r->err = ENOMEM;
+            return;
+        }
+        r->ttd = v;
+        kk = realloc(r->ttd_k, cap * sizeof *kk);
+        if (!kk) {
+            r->err = ENOMEM;
+            return;
+        }
+        r->ttd_k = kk;
+        r->cap_ttd = cap;
+    }
+    r->ttd_k[r->n_ttd] = (uint32_t)k;
+    r->ttd[r->n_ttd++] = days;
+}
+
+static const char *origin_name(int o)
+{
+    switch (o) {
+    case 0: return "arrival";
+    case 1: return "caseload";
+    case 2: return "remigration";
+    default: return "NA";
+    }
+}
+
+static bool verified(int departure)
+{
+    return departure == RR_DEP_VOLUNTARY_IOM ||
+           departure == RR_DEP_VOLUNTARY_NGO ||
+           departure == RR_DEP_VOLUNTARY_SELF || departure == RR_DEP_FORCED;
+}
+
+void rr_trace_case(void *ctx, const rr_case_record *c)
+{
+    trace_rep *r = ctx;
+    const rr_trace *t = r->t;
+    const rr_config *cfg = t->cfg;
+    char entered[16], chan[16], dep[16], out[16];
+    char line[1024];
+    const char *provider = "NA", *outcome = "NA", *stage = "NA";
+    int n;
+
+    if (r->err)
+        return;
+    day_date(t->d0, c->t_entry, entered, sizeof entered);
+    day_date(t->d0, c->t_channel, chan, sizeof chan);
+    day_date(t->d0, c->departure >= 0 ? c->t_departure : NAN, dep,
+             sizeof dep);
+    day_date(t->d0, c->outcome >= 0 ? c->t_outcome : NAN, out, sizeof out);
+    if (c->provider >= 0 && (size_t)c->provider < cfg->n_providers)
+        provider = cfg->providers[c->provider].name;
+    else if (verified(c->departure))
+        provider = "none";
+    if (c->outcome == 1)
+        outcome = "sustainable";
+    else if (c->outcome == 0)
+        outcome = "not_sustainable";
+    if (c->departure < 0 && c->last_stage < cfg->n_stages)
+        stage = cfg->stages[c->last_stage].name;
+    n = snprintf(line, sizeof line,
+                 "%s,%zu,%lu,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s\n",
+                 cfg->name, r->rep + 1, (unsigned long)c->id,
+                 c->country < cfg->n_countries ? cfg->country[c->country]
+                                               : "NA",
+                 c->vulnerable ? 1 : 0, origin_name(c->origin), entered,
+                 chan, rr_channel_name((rr_channel)c->channel),
+                 c->departure >= 0
+                     ? rr_departure_name((rr_departure)c->departure)
+                     : "NA",
+                 dep, provider, outcome, out, c->remigrates ? 1 : 0, stage);
+    if (n < 0 || (size_t)n >= sizeof line) {
+        r->err = EOVERFLOW;
+        return;
+    }
+    if (r->len + (size_t)n > r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : TRACE_FLUSH + sizeof line;
+        char *b = realloc(r->buf, cap);
+        if (!b) {
+            r->err = ENOMEM;
+            return;
+        }
+        r->buf = b;
+        r->cap = cap;
+    }
+    memcpy(r->buf + r->len, line, (size_t)n);
+    r->len += (size_t)n;
+    if (r->len >= TRACE_FLUSH)
+        trace_flush(r);
+    if (verified(c->departure) && !isnan(c->t_departure))
+        ttd_push(r, period_of(&t->periods, c->t_departure),
+                 c->t_departure - c->t_entry);
+}
+
+/* copy_file - append the bytes of path to f. */
+static int copy_into(FILE *f, const char *path, int *e)
+{
+    char buf[65536];
+    size_t n;
+    FILE *in = fopen(path, "r");
+    if (!in) {
+        *e = errno;
+        return -1;
+    }
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, f) != n) {
+            *e = errno ? errno : EIO;
+            fclose(in);
+            return -2;
+        }
+    if (ferror(in)) {
+        *e = errno ? errno : EIO;
+        fclose(in);
+        return -1;
+    }
+    fclose(in);
+    return 0;
+}
+
+static int write_ttd(rr_trace *t, const char *path, char *err,
+                     size_t errlen)
+{
+    size_t np = t->periods.n, total = 0;
+    size_t *start = calloc(np + 1, sizeof *start);
+    size_t *fill = calloc(np + 1, sizeof *fill);
+    double *v = NULL;
+    char d0[16], d1[16];
+    FILE *f;
+    int rc;
+
+    for (size_t i = 0; i < t->reps; i++)
+        total += t->rep[i].n_ttd;
+    v = malloc((total ? total : 1) * sizeof *v);
+    if (!start || !fill || !v) {
+        free(start);
+        free(fill);
+        free(v);
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    /* counting sort by period, replications in order */
+    for (size_t i = 0; i < t->reps; i++)
+        for (size_t j = 0; j < t->rep[i].n_ttd; j++)
+            start[t->rep[i].ttd_k[j] + 1]++;
+    for (size_t k = 0; k < np; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < t->reps; i++)
+        for (size_t j = 0; j < t->rep[i].n_ttd; j++) {
+            size_t k = t->rep[i].ttd_k[j];
+            v[start[k] + fill[k]++] = t->rep[i].ttd[j];
+        }
+    if (!(f = open_out(path, "w", err, errlen))) {
+        free(start);
+        free(fill);
+        free(v);
+        return RR_EIO;
+    }
+    fputs("scenario,period_start,period_end,replications,departures,"
+          "mean_days,p10_days,p25_days,median_days,p75_days,p90_days\n",
+          f);
+    for (size_t k = 0; k < np; k++) {
+        double *x = v + start[k];
+        size_t n = start[k + 1] - start[k];
+        static const double q[] = {0.10, 0.25, 0.50, 0.75, 0.90};
+        double sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += x[i];
+        bounds_dates(t->d0, &t->periods, k, d0, d1, sizeof d0);
+        rr_csv_field(f, t->cfg->name);
+        fprintf(f, ",%s,%s,%zu,%zu,", d0, d1, t->reps, n);
+        rr_csv_number(f, n ? sum / (double)n : NAN);
+        for (size_t i = 0; i < RR_COUNTOF(q); i++) {
+            fputc(',', f);
+            rr_csv_number(f, n ? rr_quantile(x, n, q[i]) : NAN);
+        }
+        fputc('\n', f);
+    }
+    rc = close_out(f, path, err, errlen);
+    free(start);
+    free(fill);
+    free(v);
+    return rc;
+}
+
+int rr_trace_finish(rr_trace *t, const char *cases_path,
+                    const char *ttd_path, char *err, size_t errlen)
+{
+    char part[PATH_MAX];
+    FILE *f;
+    int rc;
+
+    for (size_t i = 0; i < t->reps; i++) {
+        trace_rep *r = &t->rep[i];
+        if (r->err == ENOMEM) {
+            nomem(err, errlen);
+            return RR_ENOMEM;
+        }
+        if (r->err) {
+            part_path(t, i, part, sizeof part);
+            snprintf(err, errlen, "cannot write '%s': %s", part,
+                     strerror(r->err));
+            return RR_EIO;
+        }
+    }
+    if (!(f = open_out(cases_path, "w", err, errlen)))
+        return RR_EIO;
+    fputs("scenario,replication,case_id,country,vulnerable,origin,entered,"
+          "channel_entered,channel,departure,departed,provider,outcome,"
+          "outcome_date,remigrates,last_stage\n",
+          f);
+    for (size_t i = 0; i < t->reps; i++) {
+        trace_rep *r = &t->rep[i];
+        int e = 0;
+        if (r->started) {
+            part_path(t, i, part, sizeof part);
+            int bad = copy_into(f, part, &e);
+            if (bad) {
+                snprintf(err, errlen, "cannot %s '%s': %s",
+                         bad == -1 ? "read" : "write",
+                         bad == -1 ? part : cases_path, strerror(e));
+                fclose(f);
+                return RR_EIO;
+            }
+            remove(part);
+            r->started = false;
+        }
+        if (r->len && fwrite(r->buf, 1, r->len, f) != r->len)
+            break; /* ferror reports it */
+        r->len = 0;
+    }
+    if ((rc = close_out(f, cases_path, err, errlen)) != RR_OK)
+        return rc;
+    return write_ttd(t, ttd_path, err, errlen);
+}
+
+/* }=================================================================== */
+
+/* {===================================================================
+ * scenario.resolved.ini and inputs/
+ * ==================================================================== */
+
+/* The scenario reader takes lines of at most 197 characters; keep a
+ * margin. */
+#define INI_LINE 190
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} sbuf;
+
+static void sb_addn(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        char *p;
+        while (b->n + n + 1 > cap)
+            cap *= 2;
+        if (!(p = realloc(b->p, cap))) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void sb_add(sbuf *b, const char *s)
+{
+    sb_addn(b, s, strlen(s));
+}
+
+/* sb_take - the text (an empty string when nothing was added); NULL when
+ * out of memory.  The caller frees it. */
+static char *sb_take(sbuf *b)
+{
+    if (b->oom) {
+        free(b->p);
+        return NULL;
+    }
+    if (!b->p)
+        return strdup("");
+    return b->p;
+}
+
+/* dir_of - "FOLDER/" of a path, "" when it has none; caller frees. */
+static char *dir_of(const char *path)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return slash ? strndup(path, (size_t)(slash - path + 1)) : strdup("");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The tables a scenario read, with where their copies go. */
+typedef struct input_map {
+    size_t n;
+    const char **written; /* as written in the scenario */
+    char **real;          /* canonical path of the file read, or NULL */
+    char **copy;          /* "inputs/NAME" */
+} input_map;
+
+static void input_map_fini(input_map *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->real)
+            free(m->real[i]);
+        if (m->copy)
+            free(m->copy[i]);
+    }
+    free(m->written);
+    free(m->real);
+    free(m->copy);
+    memset(m, 0, sizeof *m);
+}
+
+/* find_input - the table a path written in a file of folder `dir` names,
+ * or -1: by the text as written, else by the file it resolves to. */
+static long find_input(const input_map *m, const char *dir, const char *s,
+                       size_t n)
+{
+    char *tok = strndup(s, n), *joined, *real;
+    long found = -1;
+    size_t len;
+    if (!tok || !n) {
+        free(tok);
+        return -1;
+    }
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->written[i], tok) == 0) {
+            free(tok);
+            return (long)i;
+        }
+    len = strlen(dir) + n + 1;
+    if ((joined = malloc(len)) != NULL) {
+        snprintf(joined, len, "%s%s", tok[0] == '/' ? "" : dir, tok);
+        if ((real = realpath(joined, NULL)) != NULL) {
+            for (size_t i = 0; i < m->n && found < 0; i++)
+                if (m->real[i] && strcmp(m->real[i], real) == 0)
+                    found = (long)i;
+            free(real);
+        }
+        free(joined);
+    }
+    free(tok);
+    return found;
+}
+
+/* match_word - s starts with word w (case-insensitive) at a word start. */
+static bool match_word(const char *text, const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    if (s > text && (isalnum((unsigned char)s[-1]) || s[-1] == '_'))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)s[i]) != w[i])
+            return false;
+    return true;
+}
+
+/*
+ * rewrite_paths - text with the file argument of every empirical(...) (the
+ * named `file=` one, or the first positional one) pointed at the copy of
+ * the table it names; a whole value that names a table becomes its copy.
+ * Paths that name no table read are left alone.  Caller frees; NULL when
+ * out of memory.
+ */
+static char *rewrite_paths(const char *text, const input_map *m,
+                           const char *dir)
+{
+    sbuf b = {0};
+    const char *p = text, *done = text;
+    size_t len = strlen(text);
+    long whole;
+
+    if (len && strcspn(text, " \t(,") == len &&
+        (whole = find_input(m, dir, text, len)) >= 0)
+        return strdup(m->copy[whole]);
+    while (*p) {
+        const char *q;
+        int ai = 0;
+        bool quoted = false;
+        if (!match_word(text, p, "empirical")) {
+            p++;
+            continue;
+        }
+        q = p + 9;
+        while (is_space(*q))
+            q++;
+        if (*q != '(') {
+            p++;
+            continue;
+        }
+        q++;
+        /* the arguments, split at commas outside quotes */
+        for (;;) {
+            const char *a = q, *e, *eq = NULL, *v, *ve;
+            while (*q && (quoted || (*q != ',' && *q != ')'))) {
+                if (*q == '"')
+                    quoted = !quoted;
+                else if (*q == '=' && !quoted && !eq)
+                    eq = q;
+                q++;
+            }
+            e = q;
+            v = eq ? eq + 1 : a;
+            ve = e;
+            while (v < ve && is_space(*v))
+                v++;
+            while (ve > v && is_space(ve[-1]))
+                ve--;
+            if (eq) {
+                const char *k = a, *ke = eq;
+                while (k < ke && is_space(*k))
+                    k++;
+                while (ke > k && is_space(ke[-1]))
+                    ke--;
+                if (!(ke - k == 4 && match_word(k, k, "file")))
+                    v = ve; /* another argument */
+            } else if (ai != 0) {
+                v = ve;
+            }
+            if (v < ve) {
+                /* quotes around it: "x", or ""x"" inside a CSV cell */
+                const char *pv = v, *pe = ve;
+                while (pe - pv >= 2 && *pv == '"' && pe[-1] == '"')
+                    pv++, pe--;
+                long i = find_input(m, dir, pv, (size_t)(pe - pv));
+                if (i >= 0) {
+                    sb_addn(&b, done, (size_t)(pv - done));
+                    sb_add(&b, m->copy[i]);
+                    done = pe;
+                }
+            }
+            ai++;
+            if (*q != ',')
+                break;
+            q++;
+        }
+        p = *q ? q + 1 : q;
+    }
+    sb_add(&b, done);
+    return sb_take(&b);
+}
+
+static char *slurp(const char *path, size_t *len, int *e)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    if (!f) {
+        *e = errno;
+        return NULL;
+    }
+    for (;;) {
+        size_t got;
+        if (n + 4096 + 1 > cap) {
+            size_t nc = cap ? 2 * cap : 65536;
+            char *p = realloc(buf, nc);
+            if (!p) {
+                free(buf);
+                fclose(f);
+                *e = ENOMEM;
+                return NULL;
+            }
+            buf = p;
+            cap = nc;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        *e = errno ? errno : EIO;
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static bool contains_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++) {
+        size_t j = 0;
+        while (j < k && tolower((unsigned char)s[i + j]) == w[j])
+            j++;
+        if (j == k)
+            return true;
+    }
+    return false;
+}
+
+/* copy_inputs - FOLDER/inputs/NAME for every table read (names made unique
+ * with "-2", "-3", ...); tables whose cells name empirical tables get those
+ * paths pointed at the copies too. */
+static int copy_inputs(const char *folder, rr_scenario *sc, input_map *m,
+                       char *err, size_t errlen)
+{
+    size_t n = rr_scenario_n_inputs(sc);
+    char path[PATH_MAX];
+    char *sdir;
+    int rc = RR_OK;
+
+    memset(m, 0, sizeof *m);
+    if (n == 0)
+        return RR_OK;
+    m->written = calloc(n, sizeof *m->written);
+    m->real = calloc(n, sizeof *m->real);
+    m->copy = calloc(n, sizeof *m->copy);
+    if (!m->written || !m->real || !m->copy) {
+        input_map_fini(m);
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    m->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *base = base_name(rr_scenario_input_path(sc, i));
+        const char *dot = strrchr(base, '.');
+        size_t stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+        char name[PATH_MAX];
+        m->written[i] = rr_scenario_input_written(sc, i);
+        m->real[i] = realpath(rr_scenario_input_path(sc, i), NULL);
+        snprintf(name, sizeof name, "inputs/%s", base);
+        for (int k = 2;; k++) {
+            size_t j = 0;
+            while (j < i && strcmp(m->copy[j], name) != 0)
+                j++;
+            if (j == i)
+                break;
+            snprintf(name, sizeof name, "inputs/%.*s-%d%s", (int)stem, base,
+                     k, base + stem);
+        }
+        if (!(m->copy[i] = strdup(name))) {
+            input_map_fini(m);
+            nomem(err, errlen);
+            return RR_ENOMEM;
+        }
+    }
+    snprintf(path, sizeof path, "%s/inputs", folder);
+    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+        int e = errno;
+        snprintf(err, errlen, "cannot create folder '%s': %s", path,
+                 strerror(e));
+        input_map_fini(m);
+        return RR_EIO;
+    }
+    if (!(sdir = dir_of(rr_scenario_path(sc)))) {
+        input_map_fini(m);
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    for (size_t i = 0; i < n && rc == RR_OK; i++) {
+        const char *src = rr_scenario_input_path(sc, i);
+        size_t len = 0;
+        int e = 0;
+        char *bytes = slurp(src, &len, &e), *text = NULL;
+        FILE *f;
+        if (!bytes) {
+            if (e == ENOMEM) {
+                nomem(err, errlen);
+                rc = RR_ENOMEM;
+            } else {
+                snprintf(err, errlen, "cannot read '%s': %s", src,
+                         strerror(e));
+                rc = RR_EIO;
+            }
+            break;
+        }
+        if (contains_ci(bytes, len, "empirical") && !memchr(bytes, 0, len)) {
+            if (!(text = rewrite_paths(bytes, m, sdir))) {
+                free(bytes);
+                nomem(err, errlen);
+                rc = RR_ENOMEM;
+                break;
+            }
+            free(bytes);
+            bytes = text;
+            len = strlen(text);
+        }
+        snprintf(path, sizeof path, "%s/%s", folder, m->copy[i]);
+        if (!(f = open_out(path, "wb", err, errlen))) {
+            free(bytes);
+            rc = RR_EIO;
+            break;
+        }
+        fwrite(bytes, 1, len, f);
+        free(bytes);
+        rc = close_out(f, path, err, errlen);
+    }
+    free(sdir);
+    if (rc != RR_OK)
+        input_map_fini(m);
+    return rc;
+}
+
+/* ---- which values keep their ${...} -------------------------------------- */
+
+/* An event may set or scale a parameter; a value that uses such a
+ * parameter, directly or through others, must keep its ${...} so that it
+ * still follows the event.  Every other value is written substituted. */
+typedef struct params {
+    size_t n;
+    const char **name;
+    const char **raw;
+    bool *dynamic;
+} params;
+
+static long param_index(const params *p, const char *s, size_t n)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (strlen(p->name[i]) == n && strncmp(p->name[i], s, n) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* uses_dynamic - text refers to a parameter an event changes. */
+static bool uses_dynamic(const params *p, const char *text)
+{
+    const char *s = text;
+    while ((s = strstr(s, "${")) != NULL) {
+        const char *e = strchr(s + 2, '}');
+        long i;
+        if (!e)
+            break;
+        i = param_index(p, s + 2, (size_t)(e - s - 2));
+        if (i >= 0 && p->dynamic[i])
+            return true;
+        s = e + 1;
+    }
+    return false;
+}
+
+static int params_make(rr_scenario *sc, params *p)
+{
+    size_t n = rr_scenario_n_settings(sc);
+    bool again = true;
+    memset(p, 0, sizeof *p);
+    p->name = calloc(n + 1, sizeof *p->name);
+    p->raw = calloc(n + 1, sizeof *p->raw);
+    p->dynamic = calloc(n + 1, sizeof *p->dynamic);
+    if (!p->name || !p->raw || !p->dynamic)
+        return RR_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const rr_setting *s = rr_scenario_setting(sc, i);
+        if (!strchr(s->key, '.')) {
+            p->name[p->n] = s->key;
+            p->raw[p->n++] = s->value;
+        }
+    }
+    /* targets of events: event.NAME.set.PARAM / event.NAME.scale.PARAM */
+    for (size_t i = 0; i < n; i++) {
+        const char *k = rr_scenario_setting(sc, i)->key, *t;
+        long j;
+        if (strncmp(k, "event.", 6) != 0 || !(t = strchr(k + 6, '.')))
+            continue;
+        t++;
+        if (strncmp(t, "set.", 4) == 0)
+            t += 4;
+        else if (strncmp(t, "scale.", 6) == 0)
+            t += 6;
+        else
+            continue;
+        if (!strchr(t, '.') && (j = param_index(p, t, strlen(t))) >= 0)
+            p->dynamic[j] = true;
+    }
+    while (again) {
+        again = false;
+        for (size_t i = 0; i < p->n; i++)
+            if (!p->dynamic[i] && uses_dynamic(p, p->raw[i]))
+                p->dynamic[i] = again = true;
+    }
+    return RR_OK;
+}
+
+static void params_fini(params *p)
+{
+    free(p->name);
+    free(p->raw);
+    free(p->dynamic);
+}
+
+/* ---- the listing: section order and defaults ------------------------------ */
+
+typedef struct listing {
+    char *text;           /* rr_scenario_print output, cut into lines */
+    size_t n_sec;
+    const char **sec;     /* section names in listing order */
+    size_t n_def;
+    size_t *def_sec;      /* defaults: section index, key, value */
+    const char **def_key;
+    const char **def_value;
+} listing;
+
+static void listing_fini(listing *l)
+{
+    free(l->text);
+    free(l->sec);
+    free(l->def_sec);
+    free(l->def_key);
+    free(l->def_value);
+    memset(l, 0, sizeof *l);
+}
+
+/* listing_make - read the sections in order and the defaults of keys not
+ * written ("key = value   # default") from the `rrsim check` listing. */
+static int listing_make(rr_scenario *sc, listing *l)
+{
+    size_t len = 0, lines = 1;
+    FILE *f;
+    char *p;
+    memset(l, 0, sizeof *l);
+    if (!(f = open_memstream(&l->text, &len)))
+        return RR_ENOMEM;
+    rr_scenario_print(sc, f);
+    if (fclose(f) != 0 || !l->text)
+        return RR_ENOMEM;
+    for (p = l->text; *p; p++)
+        lines += *p == '\n';
+    l->sec = calloc(lines, sizeof *l->sec);
+    l->def_sec = calloc(lines, sizeof *l->def_sec);
+    l->def_key = calloc(lines, sizeof *l->def_key);
+    l->def_value = calloc(lines, sizeof *l->def_value);
+    if (!l->sec || !l->def_sec || !l->def_key || !l->def_value)
+        return RR_ENOMEM;
+    for (p = l->text; *p;) {
+        char *line = p, *nl = strchr(p, '\n'), *eq, *mark, *e;
+        size_t n;
+        if (nl) {
+            *nl = '\0';
+            p = nl + 1;
+        } else {
+            p += strlen(p);
+        }
+        n = strlen(line);
+        if (line[0] == '[' && n > 2 && line[n - 1] == ']') {
+            line[n - 1] = '\0';
+            l->sec[l->n_sec++] = line + 1;
+            continue;
+        }
+        if (l->n_sec == 0 || !(eq = strstr(line, " = ")) ||
+            n < 9 || strcmp(line + n - 9, "# default") != 0)
+            continue;
+        mark = line + n - 9;
+        e = mark;
+        while (e > eq + 3 && is_space(e[-1]))
+            e--;
+        if (e == mark) /* no space before the mark: not a listing note */
+            continue;
+        *e = '\0';
+        *eq = '\0';
+        if (eq[3] == '(' || strchr(line, ' ')) /* "(keep)", "(the name)" */
+            continue;
+        l->def_sec[l->n_def] = l->n_sec - 1;
+        l->def_key[l->n_def] = line;
+        l->def_value[l->n_def++] = eq + 3;
+    }
+    return RR_OK;
+}
+
+/* section_of - the listing section a dotted key belongs to, or -1. */
+static long section_of(const listing *l, const char *key)
+{
+    long best = -1;
+    size_t best_len = 0;
+    if (!strchr(key, '.')) {
+        for (size_t i = 0; i < l->n_sec; i++)
+            if (strcmp(l->sec[i], "parameters") == 0)
+                return (long)i;
+        return -1;
+    }
+    for (size_t i = 0; i < l->n_sec; i++) {
+        size_t n = strlen(l->sec[i]);
+        if (n > best_len && strncmp(key, l->sec[i], n) == 0 && key[n] == '.') {
+            best = (long)i;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
+/* fallback_section - "stage.X" for stage/provider/event keys, else the
+ * first word ("parameters" for a bare name), into buf. */
+static void fallback_section(const char *key, char *buf, size_t n)
+{
+    const char *d1 = strchr(key, '.'), *d2;
+    if (!d1) {
+        snprintf(buf, n, "parameters");
+        return;
+    }
+    if ((strncmp(key, "stage.", 6) == 0 || strncmp(key, "provider.", 9) == 0 ||
+         strncmp(key, "event.", 6) == 0) &&
+        (d2 = strchr(d1 + 1, '.')) != NULL)
+        snprintf(buf, n, "%.*s", (int)(d2 - key), key);
+    else
+        snprintf(buf, n, "%.*s", (int)(d1 - key), key);
+}
+
+/* ---- writing lines ------------------------------------------------------- */
+
+static bool ident_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-' ||
+           c == '$' || c == '{' || c == '}';
+}
+
+/* pair_like - the reader would take a continuation starting here for a
+ * new "key = value" line. */
+static bool pair_like(const char *s)
+{
+    size_t i = 0;
+    while (ident_char(s[i]))
+        i++;
+    if (i == 0)
+        return false;
+    while (s[i] == ' ' || s[i] == '\t')
+        i++;
+    return s[i] == '=';
+}
+
+/* split_ok - a continuation may start after the space at v[i]: the space
+ * is single (the reader joins lines with one space) and the next line is
+ * not taken for a comment, a section or a new setting. */
+static bool split_ok(const char *v, size_t i)
+{
+    return v[i] == ' ' && i > 0 && v[i - 1] != ' ' && v[i + 1] &&
+           v[i + 1] != ' ' && v[i + 1] != ';' && v[i + 1] != '#' &&
+           v[i + 1] != '[' && !pair_like(v + i + 1);
+}
+
+/* put_setting - "key = value", continued on indented lines when longer
+ * than INI_LINE; the comment goes after " ; " when all fits on one line. */
+static void put_setting(sbuf *b, const char *key, const char *value,
+                        const char *comment)
+{
+    char *v = strdup(value);
+    size_t n, pos = 0, budget;
+    if (!v) {
+        b->oom = true;
+        return;
+    }
+    for (char *s = v; *s; s++)
+        if (*s == '\n' || *s == '\r' || *s == '\t')
+            *s = ' ';
+    n = strlen(v);
+    sb_add(b, key);
+    sb_add(b, n ? " = " : " =");
+    budget = INI_LINE > strlen(key) + 3 ? INI_LINE - strlen(key) - 3 : 1;
+    if (n <= budget) {
+        sb_add(b, v);
+        if (comment && strlen(key) + 3 + n + 3 + strlen(comment) <= INI_LINE) {
+            sb_add(b, " ; ");
+            sb_add(b, comment);
+        }
+        sb_add(b, "\n");
+        free(v);
+        return;
+    }
+    while (pos < n) {
+        size_t cut = 0, i;
+        if (n - pos <= budget) {
+            cut = n;
+        } else {
+            for (i = pos + 1; i < n && i - pos <= budget; i++)
+                if (split_ok(v, i))
+                    cut = i;
+            for (i = pos + budget + 1; !cut && i < n; i++)
+                if (split_ok(v, i))
+                    cut = i; /* a word longer than a line: as it is */
+            if (!cut)
+                cut = n;
+        }
+        sb_addn(b, v + pos, cut - pos);
+        sb_add(b, "\n");
+        pos = cut < n ? cut + 1 : n;
+        if (pos < n)
+            sb_add(b, "    ");
+        budget = INI_LINE - 4;
+    }
+    free(v);
+}
+
+static void put_comment(sbuf *b, const char *key, const char *value)
+{
+    sb_add(b, "; manifest: ");
+    sb_add(b, key);
+    sb_add(b, " = ");
+    for (const char *s = value; *s; s++)
+        sb_addn(b, *s == '\n' || *s == '\r' ? " " : s, 1);
+    sb_add(b, "\n");
+}
+
+typedef struct resolved_ctx {
+    rr_scenario *sc;
+    const input_map *in;
+    const params *pa;
+    char *sdir;        /* the scenario file's folder */
+    char *vbuf;        /* resolved values */
+    size_t vlen;
+} resolved_ctx;
+
+/* put_one - setting i as used, and its source note. */
+static void put_one(sbuf *b, resolved_ctx *x, size_t i, const char *name)
+{
+    const rr_setting *s = rr_scenario_setting(x->sc, i);
+    bool keep = uses_dynamic(x->pa, s->value);
+    const char *v = keep ? s->value
+                         : rr_scenario_resolved_value(x->sc, i, x->vbuf,
+                                                      x->vlen);
+    char *dir = s->line > 0 ? dir_of(s->file) : NULL;
+    char *out = rewrite_paths(v, x->in, dir ? dir : x->sdir);
+    char *note = NULL;
+    if (!out) {
+        b->oom = true;
+        free(dir);
+        return;
+    }
+    if (strcmp(out, s->value) != 0 && strlen(s->value) < 120) {
+        size_t n = strlen(s->value) + 16;
+        if ((note = malloc(n)) != NULL)
+            snprintf(note, n, "written %s", s->value);
+    }
+    put_setting(b, name, out, note);
+    if (s->note && *s->note) {
+        size_t n = strlen(name) + 8;
+        char *k = malloc(n);
+        if (!k) {
+            b->oom = true;
+        } else {
+            snprintf(k, n, "%s.source", name);
+            put_setting(b, k, s->note, NULL);
+            free(k);
+        }
+    }
+    free(note);
+    free(out);
+    free(dir);
+}
+
+static void put_section(sbuf *b, const char *name)
+{
+    sb_add(b, "\n[");
+    sb_add(b, name);
+    sb_add(b, "]\n");
+}
+
+/* key_in - the name of a dotted key inside its section. */
+static const char *key_in(const char *key, const char *section)
+{
+    size_t n = strlen(section);
+    if (!strchr(key, '.'))
+        return key;
+    return strncmp(key, section, n) == 0 && key[n] == '.' ? key + n + 1
+                                                          : key;
+}
+
+static bool skipped(const char *key)
+{
+    /* flattened: what a base file said is in the settings already */
+    return strcmp(key, "scenario.base") == 0;
+}
+
+int rr_write_resolved(const char *folder, rr_scenario *sc,
+                      const rr_manifest *m, char *err, size_t errlen)
+{
+    const rr_plan *plan;
+    const rr_config *c;
+    input_map in;
+    params pa;
+    listing li;
+    resolved_ctx x;
+    sbuf b = {0};
+    size_t ns = rr_scenario_n_settings(sc);
+    bool *done = NULL;
+    char path[PATH_MAX], num[64];
+    int rc;
+    FILE *f;
+
+    if ((rc = rr_scenario_plan(sc, &plan, err, errlen)) != RR_OK)
+        return rc;
+    if ((rc = copy_inputs(folder, sc, &in, err, errlen)) != RR_OK)
+        return rc;
+    memset(&x, 0, sizeof x);
+    x.vlen = 65536;
+    x.vbuf = malloc(x.vlen);
+    x.sc = sc;
+    x.in = &in;
+    x.pa = &pa;
+    x.sdir = dir_of(rr_scenario_path(sc));
+    done = calloc(ns + 1, sizeof *done);
+    rc = params_make(sc, &pa);
+    if (rc == RR_OK)
+        rc = listing_make(sc, &li);
+    else
+        memset(&li, 0, sizeof li);
+    if (rc != RR_OK || !x.vbuf || !x.sdir || !done) {
+        rc = RR_ENOMEM;
+        goto out;
+    }
+
+    /* manifest */
+    c = plan->cfg[0];
+    put_comment(&b, "version", m && m->version ? m->version : "?");
+    put_comment(&b, "scenario", rr_scenario_path(sc));
+    for (size_t i = 1; i < rr_scenario_n_files(sc); i++)
+        put_comment(&b, "base", rr_scenario_file(sc, i));
+    snprintf(num, sizeof num, "%016llx",
+             (unsigned long long)rr_scenario_hash(sc));
+    put_comment(&b, "scenario_hash", num);
+    if (m && m->command)
+        put_comment(&b, "command", m->command);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)c->seed);
+    put_comment(&b, "seed", num);
+    snprintf(num, sizeof num, "%d", c->replications);
+    put_comment(&b, "replications", num);
+    if (m && m->created)
+        put_comment(&b, "created", m->created);
+    for (size_t i = 0; i < in.n; i++) {
+        char line[PATH_MAX * 2];
+        snprintf(line, sizeof line, "%s -> %s",
+                 rr_scenario_input_path(sc, i), in.copy[i]);
+        put_comment(&b, "input", line);
+    }
+    sb_add(&b,
+           ";\n"
+           "; Every setting of this run as it was used: ${...} substituted\n"
+           "; (except where an event changes the parameter), defaults\n"
+           "; written out, tables read from the copies in inputs/.  Running\n"
+           "; this file reproduces the run's CSV files.  [parameters] keep\n"
+           "; their values and source notes as the assumption register; the\n"
+           "; settings that used them hold the values already, so --set the\n"
+           "; settings themselves, or use the original scenario.\n");
+
+    /* sections in listing order, with their settings and defaults */
+    for (size_t si = 0; si < li.n_sec; si++) {
+        bool header = false;
+        for (size_t i = 0; i < ns; i++) {
+            const char *key = rr_scenario_setting(sc, i)->key;
+            if (done[i] || skipped(key) || section_of(&li, key) != (long)si)
+                continue;
+            if (!header)
+                put_section(&b, li.sec[si]);
+            header = true;
+            put_one(&b, &x, i, key_in(key, li.sec[si]));
+            done[i] = true;
+        }
+        for (size_t d = 0; d < li.n_def; d++) {
+            if (li.def_sec[d] != si)
+                continue;
+            if (!header)
+                put_section(&b, li.sec[si]);
+            header = true;
+            put_setting(&b, li.def_key[d], li.def_value[d], "default");
+        }
+    }
+    /* settings of sections the listing did not show, if any */
+    for (size_t first = 0; first < ns; first++) {
+        char sec[256], fs[256];
+        if (done[first] || skipped(rr_scenario_setting(sc, first)->key))
+            continue;
+        fallback_section(rr_scenario_setting(sc, first)->key, sec,
+                         sizeof sec);
+        put_section(&b, sec);
+        for (size_t i = first; i < ns; i++) {
+            const char *key = rr_scenario_setting(sc, i)->key;
+            if (done[i] || skipped(key))
+                continue;
+            fallback_section(key, fs, sizeof fs);
+            if (strcmp(fs, sec) != 0)
+                continue;
+            put_one(&b, &x, i, key_in(key, sec));
+            done[i] = true;
+        }
+    }
+    if (b.oom) {
+        rc = RR_ENOMEM;
+        goto out;
+    }
+    snprintf(path, sizeof path, "%s/scenario.resolved.ini", folder);
+    if (!(f = open_out(path, "w", err, errlen))) {
+        rc = RR_EIO;
+        goto out;
+    }
+    fwrite(b.p, 1, b.n, f);
+    rc = close_out(f, path, err, errlen);
+out:
+    if (rc == RR_ENOMEM)
+        nomem(err, errlen);
+    free(b.p);
+    free(done);
+    free(x.vbuf);
+    free(x.sdir);
+    listing_fini(&li);
+    params_fini(&pa);
+    input_map_fini(&in);
+    return rc;
+}
+
+/* }=================================================================== */
 
 static void print_num(FILE *f, double x, const char *unit)
 {
