@@ -1,0 +1,60 @@
+/*
+ * rr_plot.h - charts of a results folder, drawn by gnuplot through a pipe.
+ *
+ * The charts are made from the CSV files of a results folder alone
+ * (timeseries_summary.csv, summary.csv, run.csv, events.csv and, after a
+ * traced run, time_to_departure.csv), so `rrsim run` and `rrsim plot` draw
+ * the same charts.  Each chart is one gnuplot process fed by popen(); its
+ * data goes inline as datablocks ($data << EOD), so no temporary file is
+ * made.  A chart that gnuplot fails to draw is reported with gnuplot's exit
+ * status (gnuplot's own messages go to the inherited stderr).
+ *
+ * The charts (docs/outputs.md shows how to read them):
+ *   departures.EXT          departures by kind per period, stacked;
+ *   caseload.EXT            caseload per stage at each period end, mean and
+ *                           95% CI band, one panel per stage;
+ *   time_to_departure.EXT   days from entry to verified departure by period
+ *                           of departure: median with 25-75% and 10-90%
+ *                           bands after a traced run, otherwise the mean
+ *                           with its 95% CI band and the run's median and
+ *                           90th percentile;
+ *   reintegration.EXT       verified departures by reintegration provider
+ *                           per period, stacked.
+ * Every chart draws the scenario's policy events (a line at the start, a
+ * shaded window while active, the label in a band above the plot), and has
+ * a title, axis labels with units, a legend, the scenario and the source.
+ *
+ * The caller should ignore SIGPIPE: a gnuplot that dies early would
+ * otherwise end the program while its script is being written.
+ */
+#ifndef RR_PLOT_H
+#define RR_PLOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum rr_plot_format {
+    RR_PLOT_NONE = 0,
+    RR_PLOT_PNG,  /* 1280x720 pixels */
+    RR_PLOT_SVG,  /* 1280x720 */
+    RR_PLOT_PDF   /* 13.33x7.5 inches, the same layout */
+} rr_plot_format;
+
+/* rr_plot_format_parse - "png", "svg", "pdf" or "none"; RR_EINVAL
+ * otherwise. */
+int rr_plot_format_parse(const char *s, rr_plot_format *out);
+
+/* rr_plot_find_gnuplot - the gnuplot program on PATH, into buf; false when
+ * there is none. */
+bool rr_plot_find_gnuplot(char *buf, size_t n);
+
+/* rr_plot_results - draw the charts of the results folder `results` into
+ * the existing folder `plots`.  Returns RR_OK; RR_EIO when a CSV file
+ * cannot be read or gnuplot fails ("gnuplot failed drawing
+ * 'departures.png' (exit status N)"); RR_EPARSE / RR_ENOTFOUND for CSV files without the expected
+ * columns or values; RR_ENOTFOUND when gnuplot is not installed;
+ * RR_ENOMEM.  The message is in err. */
+int rr_plot_results(const char *results, const char *plots,
+                    rr_plot_format fmt, char *err, size_t errlen);
+
+#endif
