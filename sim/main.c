@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -19,6 +21,7 @@
 #include "rr_common.h"
 #include "rr_experiment.h"
 #include "rr_output.h"
+#include "rr_plot.h"
 #include "rr_scenario.h"
 
 enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -54,7 +57,7 @@ static const char usage_text[] =
     "  --plot FORMAT     png, svg, pdf or none (default png)\n"
     "  --trace           also write cases.csv, one row per case\n"
     "  --threads N       worker threads (default: all cores)\n"
-    "  --quiet           no KPI table on stdout\n"
+    "  --quiet           no progress bar, no KPI table\n"
     "\n"
     "  rrsim --help      this text\n"
     "  rrsim --version   the version\n";
@@ -228,22 +231,129 @@ static int cmd_check(cli *c)
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
 
-static int write_results(const rr_run_result *r, rr_outdir *d, char *err,
-                         size_t errlen)
+/* ---- progress on a terminal ------------------------------------------- */
+
+typedef struct progress {
+    double t0, last;
+    bool shown;
+} progress;
+
+static double now_seconds(void)
 {
-    char path[4096];
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void clock_text(double s, char *buf, size_t n)
+{
+    long t = (long)(s + 0.5);
+    if (t >= 3600)
+        snprintf(buf, n, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    else
+        snprintf(buf, n, "%ld:%02ld", t / 60, t % 60);
+}
+
+/* on_progress - "[#####.....] 12/20 replications  0:04 elapsed, about 0:03
+ * left" on stderr, redrawn at most ten times a second (called from the
+ * worker threads, one at a time). */
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+    progress *p = ctx;
+    double t = now_seconds(), el = t - p->t0;
+    char bar[32], a[32], b[32];
+    size_t fill = total ? done * 24 / total : 24;
+    if (done > 0 && done < total && t - p->last < 0.1)
+        return;
+    p->last = t;
+    for (size_t i = 0; i < 24; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[24] = '\0';
+    clock_text(el, a, sizeof a);
+    if (done > 0 && done < total)
+        clock_text(el / (double)done * (double)(total - done), b, sizeof b);
+    fprintf(stderr, "\r[%s] %zu/%zu replications  %s elapsed%s%s ", bar,
+            done, total, a, done > 0 && done < total ? ", about " : "",
+            done > 0 && done < total ? b : "");
+    if (done > 0 && done < total)
+        fputs("left ", stderr);
+    fflush(stderr);
+    p->shown = true;
+}
+
+static void progress_clear(progress *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%78s\r", "");
+    p->shown = false;
+}
+
+/* ---- run ------------------------------------------------------------------ */
+
+static const char *out_path(const rr_outdir *d, const char *name, char *buf,
+                            size_t n)
+{
+    return rr_outdir_path(d, name, buf, n);
+}
+
+/* write_results - every file of the results folder but the charts. */
+static int write_results(const rr_run_result *r, rr_scenario *sc,
+                         rr_trace *trace, const cli *c, rr_outdir *d,
+                         char *err, size_t errlen)
+{
+    char path[4096], path2[4096], created[32];
+    const rr_config *cfg = r->plan->cfg[0];
+    rr_manifest m;
+    time_t now = time(NULL);
+    struct tm tm;
     int rc;
-    if ((rc = rr_write_timeseries(
-             rr_outdir_path(d, "timeseries.csv", path, sizeof path), r, err,
-             errlen)) != RR_OK)
-        return rc;
-    if ((rc = rr_write_timeseries_summary(
-             rr_outdir_path(d, "timeseries_summary.csv", path, sizeof path),
-             r, err, errlen)) != RR_OK)
-        return rc;
-    return rr_write_summary(rr_outdir_path(d, "summary.csv", path,
+
+    gmtime_r(&now, &tm);
+    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    m.version = RR_VERSION;
+    m.command = c->cmdline;
+    m.created = created;
+    if ((rc = rr_write_timeseries(out_path(d, "timeseries.csv", path,
                                            sizeof path),
-                            r, err, errlen);
+                                  r, err, errlen)) ||
+        (rc = rr_write_timeseries_summary(
+             out_path(d, "timeseries_summary.csv", path, sizeof path), r,
+             err, errlen)) ||
+        (rc = rr_write_summary(out_path(d, "summary.csv", path, sizeof path),
+                               r, err, errlen)) ||
+        (rc = rr_write_events(out_path(d, "events.csv", path, sizeof path),
+                              r->plan, err, errlen)) ||
+        (rc = rr_write_run_info(out_path(d, "run.csv", path, sizeof path), r,
+                                RR_VERSION, cfg->seed, err, errlen)))
+        return rc;
+    if (trace &&
+        (rc = rr_trace_finish(
+             trace, out_path(d, "cases.csv", path, sizeof path),
+             out_path(d, "time_to_departure.csv", path2, sizeof path2), err,
+             errlen)))
+        return rc;
+    return rr_write_resolved(d->tmp, sc, &m, err, errlen);
+}
+
+/* draw - the charts into TMP/plots.  RR_ENOTFOUND without gnuplot (the
+ * caller warns); otherwise the plotting status. */
+static int draw(rr_outdir *d, rr_plot_format fmt, char *err, size_t errlen)
+{
+    char gp[4096], plots[4096];
+    int rc;
+    if (!rr_plot_find_gnuplot(gp, sizeof gp))
+        return RR_ENOTFOUND;
+    out_path(d, "plots", plots, sizeof plots);
+    if (mkdir(plots, 0777) != 0) {
+        int e = errno;
+        snprintf(err, errlen, "cannot create folder '%s': %s", plots,
+                 strerror(e));
+        return RR_EIO;
+    }
+    rc = rr_plot_results(d->tmp, plots, fmt, err, errlen);
+    if (rc != RR_OK)
+        rr_remove_tree(plots); /* no half set of charts */
+    return rc;
 }
 
 static int cmd_run(cli *c)
@@ -254,14 +364,18 @@ static int cmd_run(cli *c)
     rr_run_result res;
     rr_run_opts opts;
     rr_outdir dir;
+    rr_trace *trace = NULL;
+    rr_plot_format fmt = RR_PLOT_PNG;
+    progress prog;
     char target[4096];
-    char err[1024] = "";
-    int rc;
+    char err[1024] = "", plot_err[8192] = "";
+    int rc, prc = RR_OK;
 
     if (c->n_pos != 1)
         return usage_error("run needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
+    rr_plot_format_parse(c->plot, &fmt);
     cfg = plan->cfg[0];
     if (c->out)
         snprintf(target, sizeof target, "%s", c->out);
@@ -277,15 +391,38 @@ static int cmd_run(cli *c)
     opts.seed = cfg->seed;
     opts.threads = c->threads;
     opts.stop = &g_stop;
+    if (c->trace) {
+        if ((rc = rr_trace_create(plan, dir.tmp, (size_t)opts.reps, &trace,
+                                  err, sizeof err)) != RR_OK) {
+            fprintf(stderr, "rrsim: %s\n", err);
+            rr_outdir_abort(&dir);
+            rr_scenario_destroy(sc);
+            return EXIT_RUNTIME;
+        }
+        opts.on_case = rr_trace_case;
+        opts.case_ctx = rr_trace_contexts(trace);
+    }
+    memset(&prog, 0, sizeof prog);
+    if (!c->quiet && isatty(STDERR_FILENO)) {
+        prog.t0 = now_seconds();
+        opts.progress = on_progress;
+        opts.progress_ctx = &prog;
+        on_progress(&prog, 0, (size_t)opts.reps);
+    }
     rc = rr_run(plan, &opts, &res, err, sizeof err);
+    progress_clear(&prog);
     if (rc != RR_OK) {
+        rr_trace_destroy(trace);
         rr_outdir_abort(&dir);
         rr_scenario_destroy(sc);
         fprintf(stderr, "rrsim: %s\n",
                 rc == RR_EINTR ? "interrupted; no results written" : err);
         return EXIT_RUNTIME;
     }
-    rc = write_results(&res, &dir, err, sizeof err);
+    rc = write_results(&res, sc, trace, c, &dir, err, sizeof err);
+    rr_trace_destroy(trace);
+    if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
+        prc = draw(&dir, fmt, plot_err, sizeof plot_err);
     if (rc == RR_OK && g_stop)
         rc = RR_EINTR;
     if (rc == RR_OK)
@@ -298,12 +435,74 @@ static int cmd_run(cli *c)
         rr_scenario_destroy(sc);
         return EXIT_RUNTIME;
     }
+    if (prc == RR_ENOTFOUND)
+        fprintf(stderr,
+                "rrsim: warning: gnuplot not found, so no charts were drawn "
+                "(install it with: apt-get install gnuplot-nox; then run "
+                "'rrsim plot %s')\n",
+                target);
+    else if (prc != RR_OK)
+        fprintf(stderr,
+                "rrsim: %s; the CSV files are in '%s' (redraw the charts "
+                "with 'rrsim plot %s')\n",
+                plot_err, target, target);
     if (!c->quiet) {
         rr_print_kpis(stdout, &res);
         printf("\nresults: %s\n", target);
     }
     rr_run_result_fini(&res);
     rr_scenario_destroy(sc);
+    if (fflush(stdout) != 0)
+        return EXIT_RUNTIME;
+    return prc == RR_OK || prc == RR_ENOTFOUND ? EXIT_OK : EXIT_RUNTIME;
+}
+
+/* ---- plot ----------------------------------------------------------------- */
+
+static int cmd_plot(cli *c)
+{
+    rr_plot_format fmt = RR_PLOT_PNG;
+    rr_outdir dir;
+    char path[4096], gp[4096], err[1024] = "";
+    const char *res;
+    int rc;
+
+    if (c->n_pos != 1)
+        return usage_error("plot needs one results folder");
+    res = c->pos[0];
+    rr_plot_format_parse(c->plot, &fmt);
+    snprintf(path, sizeof path, "%s/timeseries_summary.csv", res);
+    if (access(path, R_OK) != 0) {
+        int e = errno;
+        fprintf(stderr, "rrsim: cannot open '%s': %s\n", path, strerror(e));
+        return EXIT_USAGE;
+    }
+    if (fmt == RR_PLOT_NONE)
+        return EXIT_OK;
+    if (!rr_plot_find_gnuplot(gp, sizeof gp)) {
+        fprintf(stderr, "rrsim: gnuplot not found (install it with: "
+                        "apt-get install gnuplot-nox)\n");
+        return EXIT_RUNTIME;
+    }
+    snprintf(path, sizeof path, "%s/plots", res);
+    if ((rc = rr_outdir_begin(&dir, path, true, err, sizeof err)) != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    rc = rr_plot_results(res, dir.tmp, fmt, err, sizeof err);
+    if (rc == RR_OK && g_stop)
+        rc = RR_EINTR;
+    if (rc == RR_OK)
+        rc = rr_outdir_commit(&dir, err, sizeof err);
+    if (rc != RR_OK) {
+        rr_outdir_abort(&dir);
+        fprintf(stderr, "rrsim: %s\n",
+                rc == RR_EINTR ? "interrupted; no charts written" : err);
+        return rc == RR_EPARSE || rc == RR_ENOTFOUND ? EXIT_USAGE
+                                                     : EXIT_RUNTIME;
+    }
+    if (!c->quiet)
+        printf("charts: %s\n", path);
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
 
@@ -333,6 +532,7 @@ int main(int argc, char **argv)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN); /* a failing gnuplot is reported by status */
 
     rc = parse_args(argc, argv, &c);
     if (rc < 0) {
@@ -340,6 +540,8 @@ int main(int argc, char **argv)
             rc = cmd_run(&c);
         else if (strcmp(c.cmd, "check") == 0)
             rc = cmd_check(&c);
+        else if (strcmp(c.cmd, "plot") == 0)
+            rc = cmd_plot(&c);
         else
             rc = usage_error("unknown command '%s'", c.cmd);
     }
