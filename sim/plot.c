@@ -40,6 +40,11 @@
 #define OI_VERMILLION "#D55E00"
 #define OI_PURPLE "#CC79A7"
 #define GREY "#999999"
+/* bands, as the colours above laid over white (opaque: every reader of
+ * SVG and PDF shows them alike) */
+#define BAND_CI "#bfdcec"    /* blue at 25% */
+#define BAND_LIGHT "#c4e5f7" /* sky blue at 35% */
+#define BAND_MID "#7fbddf"   /* blue at 35% over the light band */
 
 #define W 1280
 #define H 720
@@ -460,14 +465,59 @@ static void gp_num(FILE *g, double x)
         fprintf(g, "%.10g", x);
 }
 
-/* text_px - the width of a text in pixels at font size fs (an estimate
- * from the average advance of a sans font; UTF-8 aware). */
+/* text_px - the width of a text in pixels at font size fs (points, drawn
+ * at 96 dpi): the advance widths of DejaVu Sans, the cairo terminals' usual
+ * sans font, in em, for ASCII; 0.65 em for anything else. */
 static double text_px(const char *s, double fs)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return (double)n * 0.68 * fs;
+    static const double lower[26] = {
+        .613, .635, .550, .635, .615, .352, .635, .634, .278, .278, .579,
+        .278, .974, .634, .612, .635, .635, .411, .521, .392, .634, .592,
+        .818, .592, .592, .525};
+    static const double upper[26] = {
+        .684, .686, .698, .770, .632, .575, .775, .752, .295, .295, .656,
+        .557, .863, .748, .787, .603, .787, .695, .635, .611, .732, .684,
+        .989, .685, .611, .685};
+    double em = 0;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if ((ch & 0xC0) == 0x80)
+            continue; /* inside a UTF-8 sequence */
+        if (ch >= 'a' && ch <= 'z')
+            em += lower[ch - 'a'];
+        else if (ch >= 'A' && ch <= 'Z')
+            em += upper[ch - 'A'];
+        else if (ch >= '0' && ch <= '9')
+            em += .636;
+        else if (strchr(" ,.:;'!|", ch))
+            em += .318;
+        else if (strchr("-()/[]", ch))
+            em += .38;
+        else if (ch == '&' || ch == '%' || ch == '@')
+            em += .85;
+        else
+            em += .65;
+    }
+    return em * fs * (96.0 / 72.0) * 1.03;
+}
+
+/* fit - cut text with "…" so that it is at most max_px wide. */
+static void fit(char *text, double fs, double max_px)
+{
+    size_t n = strlen(text);
+    if (text_px(text, fs) <= max_px)
+        return;
+    while (n > 0) {
+        n--;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+        text[n] = '\0';
+        if (text_px(text, fs) + text_px("…", fs) <= max_px)
+            break;
+    }
+    while (n > 0 && text[n - 1] == ' ')
+        text[--n] = '\0';
+    strcat(text, "…"); /* callers leave room: the text was longer */
 }
 
 static double sy(double px_from_top)
@@ -795,8 +845,13 @@ static void heading(chart *c, const char *title, const char *subtitle)
 {
     FILE *g = c->g;
     const pdata *d = c->d;
-    char line[1024], src[600];
-    size_t max_src = (size_t)((0.96 * W) / (0.68 * 11));
+    char line[1024], src[600], t[1024], st[1024];
+    snprintf(t, sizeof t, "%s", title);
+    snprintf(st, sizeof st, "%s", subtitle);
+    fit(t, 22 * 1.1, 0.96 * W); /* bold */
+    fit(st, FS, 0.96 * W);
+    title = t;
+    subtitle = st;
     fprintf(g, "set label ");
     gp_str(g, title);
     fprintf(g, " at screen 0.02, screen %.4f left font \"%s Bold,22\"\n",
@@ -809,6 +864,7 @@ static void heading(chart *c, const char *title, const char *subtitle)
     snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
              d->scenario, d->reps, d->reps == 1 ? "" : "s",
              *d->version ? " · rrsim " : "", d->version);
+    fit(line, 11, 0.96 * W);
     fprintf(g, "set label ");
     gp_str(g, line);
     fprintf(g, " at screen 0.02, screen %.4f left font \"%s,11\" "
@@ -820,17 +876,71 @@ static void heading(chart *c, const char *title, const char *subtitle)
                  d->source);
     else
         snprintf(src, sizeof src, "Source: rrsim simulation");
-    if (strlen(src) > max_src) {
-        size_t cut = max_src - 2;
-        while (cut > 0 && ((unsigned char)src[cut] & 0xC0) == 0x80)
-            cut--;
-        snprintf(src + cut, sizeof src - cut, "…");
-    }
+    fit(src, 11, 0.96 * W);
     fprintf(g, "set label ");
     gp_str(g, src);
     fprintf(g, " at screen 0.02, screen %.4f left font \"%s,11\" "
                "textcolor rgb \"#555555\"\n",
             sy(H - 16), FONT);
+}
+
+/* shade_windows - the windows of events in force, shaded behind the data
+ * in opaque greys, darker where windows overlap (opaque, so that every
+ * SVG and PDF reader shows them alike). */
+static void shade_windows(chart *c)
+{
+    static const char *const grey[] = {"#efefef", "#e2e2e2", "#d5d5d5",
+                                       "#c8c8c8"};
+    const pdata *d = c->d;
+    long *cut = malloc((2 * d->ne + 2) * sizeof *cut);
+    size_t n = 0;
+    if (!cut)
+        return;
+    for (size_t i = 0; i < d->ne; i++) {
+        const event *e = &d->ev[i];
+        if (e->until == LONG_MAX || e->from >= c->x1 || e->until <= c->x0)
+            continue;
+        cut[n++] = e->from < c->x0 ? c->x0 : e->from;
+        cut[n++] = e->until > c->x1 ? c->x1 : e->until;
+    }
+    /* sort the cut points (few), then shade each piece by its depth */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && cut[j - 1] > cut[j]; j--) {
+            long t = cut[j];
+            cut[j] = cut[j - 1];
+            cut[j - 1] = t;
+        }
+    for (size_t k = 0; k + 1 < n;) {
+        long a = cut[k], b;
+        size_t depth = 0, next;
+        /* the piece from cut k, joined with those after it of the same
+         * depth: no seam between touching rectangles */
+        for (next = k + 1; next < n; next++) {
+            size_t dd = 0;
+            if (cut[next] == cut[next - 1])
+                continue;
+            for (size_t i = 0; i < d->ne; i++) {
+                const event *e = &d->ev[i];
+                if (e->until != LONG_MAX && e->from <= cut[next - 1] &&
+                    e->until >= cut[next])
+                    dd++;
+            }
+            if (next > k + 1 && dd != depth)
+                break;
+            depth = dd;
+        }
+        b = cut[next - 1];
+        k = next - 1;
+        if (depth == 0 || a == b)
+            continue;
+        if (depth > RR_COUNTOF(grey))
+            depth = RR_COUNTOF(grey);
+        fprintf(c->g, "set object rect from first %ld, graph 0 to first "
+                      "%ld, graph 1 fc rgb \"%s\" fs solid 1 noborder "
+                      "behind\n",
+                a, b, grey[depth - 1]);
+    }
+    free(cut);
 }
 
 /* events - the band of labels and bars above the plot, shaded windows and
@@ -841,6 +951,7 @@ static void events(chart *c)
     const pdata *d = c->d;
     double top = 88, row_h = 34;
     c->T = sy(top + row_h * c->rows + (c->rows ? 10 : 14));
+    shade_windows(c);
     for (size_t i = 0; i < d->ne; i++) {
         const event *e = &d->ev[i];
         long a = e->from < c->x0 ? c->x0 : e->from;
@@ -853,10 +964,6 @@ static void events(chart *c)
         y_bar = sy(top + row_h * (c->rows - 1 - c->row[i]) + 27);
         y_txt = sy(top + row_h * (c->rows - 1 - c->row[i]) + 14);
         if (e->until != LONG_MAX) {
-            fprintf(g, "set object rect from first %ld, graph 0 to first "
-                       "%ld, graph 1 fc rgb \"#000000\" fs transparent "
-                       "solid 0.07 noborder behind\n",
-                    a, b);
             fprintf(g, "set arrow from first %ld, screen %.4f to first %ld, "
                        "screen %.4f nohead lw 5 lc rgb \"#8c8c8c\"\n",
                     a, y_bar, b, y_bar);
@@ -905,14 +1012,11 @@ static void axes(chart *c, const char *xlabel, const char *ylabel)
             (c->T + c->B) / 2, FONT, 13);
 }
 
-/* A legend entry: a solid box, a transparent box (drawn over `under`,
- * as bands over bands are) or a line. */
+/* A legend entry: a box of a colour, or a line. */
 typedef struct key_entry {
     const char *title;
     const char *colour;
-    char kind;          /* 'b' box, 'f' transparent box, 'l' line */
-    double alpha;       /* 'f' */
-    const char *under;  /* 'f': the colour of a band beneath, or NULL */
+    char kind;          /* 'b' box, 'l' line */
     const char *dash;   /* 'l': a gnuplot dash pattern, or NULL */
     double lw;          /* 'l' */
 } key_entry;
@@ -951,21 +1055,10 @@ static void legend(chart *c, const key_entry *e, size_t n)
                         e[i].colour, e[i].dash ? " dt " : "",
                         e[i].dash ? e[i].dash : "");
             } else {
-                if (e[i].under)
-                    fprintf(g, "set object rect from screen %.4f, screen "
-                               "%.4f to screen %.4f, screen %.4f fc rgb "
-                               "\"%s\" fs transparent solid %.2g noborder "
-                               "front\n",
-                            x / W, y0, (x + sw) / W, y1, e[i].under,
-                            e[i].alpha);
                 fprintf(g, "set object rect from screen %.4f, screen %.4f "
-                           "to screen %.4f, screen %.4f fc rgb \"%s\" fs ",
+                           "to screen %.4f, screen %.4f fc rgb \"%s\" fs "
+                           "solid 1 noborder front\n",
                         x / W, y0, (x + sw) / W, y1, e[i].colour);
-                if (e[i].kind == 'f')
-                    fprintf(g, "transparent solid %.2g", e[i].alpha);
-                else
-                    fputs("solid 1", g);
-                fputs(" noborder front\n", g);
             }
             fprintf(g, "set label ");
             gp_str(g, e[i].title);
@@ -1078,6 +1171,41 @@ static const char *period_cap(const pdata *d)
     return "Period";
 }
 
+/* xlabel_periods - "Week of departure", with what is short about the
+ * first or last period when the run's start or end cuts it (bars of flows
+ * are lower for that reason alone): "(first week: 3 days, last: 2)". */
+static void xlabel_periods(const pdata *d, const char *what, char *buf,
+                           size_t n)
+{
+    static const struct {
+        const char *name;
+        long days; /* the shortest whole period */
+    } full[] = {{"day", 1}, {"week", 7}, {"month", 28}, {"quarter", 90},
+                {"year", 365}};
+    long min = 0, first = 0, last = 0;
+    size_t o;
+    for (size_t i = 0; i < RR_COUNTOF(full); i++)
+        if (strcmp(d->report, full[i].name) == 0)
+            min = full[i].days;
+    if (d->np > 0) {
+        first = d->p1[0] - d->p0[0];
+        last = d->p1[d->np - 1] - d->p0[d->np - 1];
+    }
+    o = (size_t)snprintf(buf, n, "%s %s", period_cap(d), what);
+    if (o >= n || !min || d->np == 0 || (first >= min && last >= min))
+        return;
+    if (first < min && (last >= min || d->np == 1))
+        snprintf(buf + o, n - o, " (the first %s has %ld day%s)", d->report,
+                 first, first == 1 ? "" : "s");
+    else if (first >= min)
+        snprintf(buf + o, n - o, " (the last %s has %ld day%s)", d->report,
+                 last, last == 1 ? "" : "s");
+    else
+        snprintf(buf + o, n - o, " (first %s: %ld day%s, last: %ld)",
+                 d->report, first, first == 1 ? "" : "s", last);
+}
+
+
 static int chart_departures(chart *c, rr_plot_format fmt, const char *out)
 {
     static const char *const metric[] = {
@@ -1090,12 +1218,12 @@ static int chart_departures(chart *c, rr_plot_format fmt, const char *out)
     const char *colour[] = {OI_BLUE, OI_SKY, OI_GREEN, OI_VERMILLION,
                             OI_ORANGE};
     const pdata *d = c->d;
-    char t[256], s[512], y[128], x[128];
+    char t[256], s[512], y[128], x[256];
     snprintf(t, sizeof t, "Departures by kind, per %s", period_word(d));
     snprintf(s, sizeof s, "%s · mean of %zu replication%s", d->title,
              d->reps, d->reps == 1 ? "" : "s");
     snprintf(y, sizeof y, "Departures per %s (persons)", period_word(d));
-    snprintf(x, sizeof x, "%s of departure", period_cap(d));
+    xlabel_periods(d, "of departure", x, sizeof x);
     style(c->g, fmt, out);
     heading(c, t, s);
     events(c);
@@ -1117,7 +1245,7 @@ static int chart_reintegration(chart *c, rr_plot_format fmt,
     const char **title = calloc(d->nm + 1, sizeof *title);
     const char **colour = calloc(d->nm + 1, sizeof *colour);
     char (*names)[96] = calloc(d->nm + 1, sizeof *names);
-    char t[256], s[512], y[128], x[128];
+    char t[256], s[512], y[128], x[256];
     size_t n = 0;
     if (!metric || !title || !colour || !names) {
         free(metric);
@@ -1149,7 +1277,7 @@ static int chart_reintegration(chart *c, rr_plot_format fmt,
              "%zu replication%s",
              d->title, d->reps, d->reps == 1 ? "" : "s");
     snprintf(y, sizeof y, "Returnees per %s (persons)", period_word(d));
-    snprintf(x, sizeof x, "%s of departure", period_cap(d));
+    xlabel_periods(d, "of departure", x, sizeof x);
     style(c->g, fmt, out);
     heading(c, t, s);
     events(c);
@@ -1222,16 +1350,15 @@ static int chart_time_to_departure(chart *c, rr_plot_format fmt,
     fputs("EOD\n", g);
     if (d->traced) {
         static const key_entry ke[] = {
-            {"Median", OI_BLUE, 'l', 0, NULL, NULL, 2.5},
-            {"Middle half of departures (25–75%)", OI_BLUE, 'f', 0.35,
-             OI_SKY, NULL, 0},
-            {"10–90% of departures", OI_SKY, 'f', 0.35, NULL, NULL, 0}};
+            {"Median", OI_BLUE, 'l', NULL, 2.5},
+            {"Middle half of departures (25–75%)", BAND_MID, 'b', NULL, 0},
+            {"10–90% of departures", BAND_LIGHT, 'b', NULL, 0}};
         y_axis(g, max, 6, 1.04);
         legend(c, ke, RR_COUNTOF(ke));
-        fputs("plot $t using 1:2:6 with filledcurves fc rgb \"" OI_SKY
-              "\" fs transparent solid 0.35 notitle, "
-              "\\\n     $t using 1:3:5 with filledcurves fc rgb \"" OI_BLUE
-              "\" fs transparent solid 0.35 notitle, "
+        fputs("plot $t using 1:2:6 with filledcurves fc rgb \"" BAND_LIGHT
+              "\" fs solid 1 notitle, "
+              "\\\n     $t using 1:3:5 with filledcurves fc rgb \"" BAND_MID
+              "\" fs solid 1 notitle, "
               "\\\n     $t using 1:4 with lines lw 2.5 lc rgb \"" OI_BLUE
               "\" notitle\n",
               g);
@@ -1242,10 +1369,10 @@ static int chart_time_to_departure(chart *c, rr_plot_format fmt,
     y_axis(g, max, 6, 1.04);
     {
         key_entry ke[4] = {
-            {"Mean of those departing", OI_BLUE, 'l', 0, NULL, NULL, 2.5},
-            {"95% confidence interval", OI_BLUE, 'f', 0.22, NULL, NULL, 0},
-            {k1, OI_VERMILLION, 'l', 0, NULL, "(8,5)", 1.8},
-            {k2, OI_PURPLE, 'l', 0, NULL, "(3,3)", 2.5}};
+            {"Mean of those departing", OI_BLUE, 'l', NULL, 2.5},
+            {"95% confidence interval", BAND_CI, 'b', NULL, 0},
+            {k1, OI_VERMILLION, 'l', "(8,5)", 1.8},
+            {k2, OI_PURPLE, 'l', "(3,3)", 2.5}};
         size_t nk = 2;
         if (!isnan(d->kpi_median)) {
             fmt_number(d->kpi_median, d->kpi_median < 10 ? 1 : 0, num,
@@ -1261,8 +1388,8 @@ static int chart_time_to_departure(chart *c, rr_plot_format fmt,
         }
         legend(c, ke, nk);
     }
-    fputs("plot $t using 1:3:4 with filledcurves fc rgb \"" OI_BLUE
-          "\" fs transparent solid 0.22 notitle, "
+    fputs("plot $t using 1:3:4 with filledcurves fc rgb \"" BAND_CI
+          "\" fs solid 1 notitle, "
           "\\\n     $t using 1:2 with lines lw 2.5 lc rgb \"" OI_BLUE
           "\" notitle",
           g);
@@ -1340,6 +1467,7 @@ static void panel_events(chart *c)
     const pdata *d = c->d;
     double end_px[3] = {-1e9, -1e9, -1e9};
     long last = LONG_MIN;
+    shade_windows(c);
     for (;;) {
         /* the next start date after `last` */
         long day = LONG_MAX;
@@ -1370,13 +1498,7 @@ static void panel_events(chart *c)
                 lab[n++] = (char)('A' + (letter - 1) % 26);
                 lab[n] = '\0';
             }
-            if (e->until != LONG_MAX)
-                fprintf(g, "set object rect from first %ld, graph 0 to "
-                           "first %ld, graph 1 fc rgb \"#000000\" fs "
-                           "transparent solid 0.07 noborder behind\n",
-                        e->from < c->x0 ? c->x0 : e->from,
-                        e->until > c->x1 ? c->x1 : e->until);
-            else
+            if (e->until == LONG_MAX)
                 fprintf(g, "set arrow from first %ld, graph 0 to first %ld, "
                            "graph 1 nohead dt (6,4) lw 1 lc rgb \"#333333\" "
                            "front\n",
@@ -1544,8 +1666,8 @@ static int chart_caseload(chart *c, rr_plot_format fmt, const char *out)
         c->R = r;
         panel_events(c);
         fprintf(g,
-                "plot $c%zu using 1:3:4 with filledcurves fc rgb \"" OI_BLUE
-                "\" fs transparent solid 0.25 notitle, \\\n"
+                "plot $c%zu using 1:3:4 with filledcurves fc rgb \"" BAND_CI
+                "\" fs solid 1 notitle, \\\n"
                 "     $c%zu using 1:2 with lines lw 2 lc rgb \"" OI_BLUE
                 "\" notitle\n",
                 p, p);
