@@ -501,12 +501,19 @@ static double text_px(const char *s, double fs)
     return em * fs * (96.0 / 72.0) * 1.03;
 }
 
-/* fit - cut text with "…" so that it is at most max_px wide. */
-static void fit(char *text, double fs, double max_px)
+/* fit - cut text (in a buffer of size bytes) with "…" so that it is at
+ * most max_px wide. */
+static void fit(char *text, size_t size, double fs, double max_px)
 {
     size_t n = strlen(text);
-    if (text_px(text, fs) <= max_px)
+    if (text_px(text, fs) <= max_px || size < 8)
         return;
+    if (n + 4 > size) { /* room for the ellipsis */
+        n = size - 4;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+        text[n] = '\0';
+    }
     while (n > 0) {
         n--;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
@@ -517,7 +524,7 @@ static void fit(char *text, double fs, double max_px)
     }
     while (n > 0 && text[n - 1] == ' ')
         text[--n] = '\0';
-    strcat(text, "…"); /* callers leave room: the text was longer */
+    strcat(text, "…"); /* room: at least 4 bytes were cut or free */
 }
 
 static double sy(double px_from_top)
@@ -848,8 +855,8 @@ static void heading(chart *c, const char *title, const char *subtitle)
     char line[1024], src[600], t[1024], st[1024];
     snprintf(t, sizeof t, "%s", title);
     snprintf(st, sizeof st, "%s", subtitle);
-    fit(t, 22 * 1.1, 0.96 * W); /* bold */
-    fit(st, FS, 0.96 * W);
+    fit(t, sizeof t, 22 * 1.1, 0.96 * W); /* bold */
+    fit(st, sizeof st, FS, 0.96 * W);
     title = t;
     subtitle = st;
     fprintf(g, "set label ");
@@ -864,7 +871,7 @@ static void heading(chart *c, const char *title, const char *subtitle)
     snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
              d->scenario, d->reps, d->reps == 1 ? "" : "s",
              *d->version ? " · rrsim " : "", d->version);
-    fit(line, 11, 0.96 * W);
+    fit(line, sizeof line, 11, 0.96 * W);
     fprintf(g, "set label ");
     gp_str(g, line);
     fprintf(g, " at screen 0.02, screen %.4f left font \"%s,11\" "
@@ -876,7 +883,7 @@ static void heading(chart *c, const char *title, const char *subtitle)
                  d->source);
     else
         snprintf(src, sizeof src, "Source: rrsim simulation");
-    fit(src, 11, 0.96 * W);
+    fit(src, sizeof src, 11, 0.96 * W);
     fprintf(g, "set label ");
     gp_str(g, src);
     fprintf(g, " at screen 0.02, screen %.4f left font \"%s,11\" "
