@@ -23,6 +23,7 @@
 #include "rr_output.h"
 #include "rr_plot.h"
 #include "rr_scenario.h"
+#include "rr_sweep.h"
 
 enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
@@ -42,10 +43,12 @@ static const char usage_text[] =
     "commands:\n"
     "  run SCENARIO      run the replications, write a results folder\n"
     "  check SCENARIO    validate; print every resolved parameter\n"
-    "  sweep SCENARIO --vary KEY=FROM:TO:STEP|KEY=V1,V2,...\n"
-    "                    run every design point with replications\n"
+    "  sweep SCENARIO --vary KEY=FROM:TO:STEP|KEY=V1,V2,... [--vary ...]\n"
+    "                    run every combination (grid) with replications and\n"
+    "                    common random numbers; writes sweep.csv\n"
     "  compare BASELINE POLICY\n"
-    "                    paired runs with common random numbers\n"
+    "                    paired runs with common random numbers: KPI\n"
+    "                    differences with 95% CI; writes compare.csv\n"
     "  plot RESULTS_DIR  redraw the charts of a results folder\n"
     "\n"
     "options of run (most apply to sweep and compare too):\n"
@@ -55,7 +58,7 @@ static const char usage_text[] =
     "  --out DIR         results folder (default output/NAME/TIMESTAMP)\n"
     "  --force           replace DIR if it exists\n"
     "  --plot FORMAT     png, svg, pdf or none (default png)\n"
-    "  --trace           also write cases.csv, one row per case\n"
+    "  --trace           also write cases.csv, one row per case (run)\n"
     "  --threads N       worker threads (default: all cores)\n"
     "  --quiet           no progress bar, no KPI table\n"
     "\n"
@@ -457,6 +460,263 @@ static int cmd_run(cli *c)
     return prc == RR_OK || prc == RR_ENOTFOUND ? EXIT_OK : EXIT_RUNTIME;
 }
 
+/* ---- sweep and compare --------------------------------------------------- */
+
+/* run_points - load and plan each scenario with its own overrides (on top
+ * of the --set ones), run them all with common random numbers into res
+ * (n entries) and return EXIT_*; sc[] receives the scenarios (caller
+ * destroys them). */
+static int run_points(const cli *c, const char *const *paths,
+                      char ***point_sets, size_t n_point_sets, size_t n,
+                      rr_scenario **sc, rr_run_result *res)
+{
+    const rr_plan **plans = calloc(n, sizeof *plans);
+    const char **sets = calloc((size_t)c->n_sets + n_point_sets + 1,
+                               sizeof *sets);
+    rr_run_opts opts;
+    progress prog;
+    char err[1024] = "";
+    int rc = EXIT_OK;
+
+    if (!plans || !sets) {
+        free(plans);
+        free(sets);
+        fprintf(stderr, "rrsim: %s\n", rr_strerror(RR_ENOMEM));
+        return EXIT_RUNTIME;
+    }
+    for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+        size_t k = 0;
+        for (int j = 0; j < c->n_sets; j++)
+            sets[k++] = c->sets[j];
+        for (size_t j = 0; point_sets && j < n_point_sets; j++)
+            sets[k++] = point_sets[i][j];
+        rc = rr_scenario_load(paths[i], sets, k, &sc[i], err, sizeof err);
+        if (rc == RR_OK)
+            rc = rr_scenario_plan(sc[i], &plans[i], err, sizeof err);
+        if (rc != RR_OK) {
+            if (point_sets)
+                fprintf(stderr, "rrsim: design point %zu: %s\n", i + 1, err);
+            else
+                fprintf(stderr, "rrsim: %s\n", err);
+            rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+        }
+    }
+    if (rc == EXIT_OK) {
+        memset(&opts, 0, sizeof opts);
+        opts.reps = plans[0]->cfg[0]->replications;
+        opts.seed = plans[0]->cfg[0]->seed;
+        opts.threads = c->threads;
+        opts.stop = &g_stop;
+        memset(&prog, 0, sizeof prog);
+        if (!c->quiet && isatty(STDERR_FILENO)) {
+            prog.t0 = now_seconds();
+            opts.progress = on_progress;
+            opts.progress_ctx = &prog;
+            on_progress(&prog, 0, n * (size_t)opts.reps);
+        }
+        rc = rr_run_many(plans, n, 1, &opts, res, err, sizeof err);
+        progress_clear(&prog);
+        if (rc != RR_OK) {
+            fprintf(stderr, "rrsim: %s\n",
+                    rc == RR_EINTR ? "interrupted; no results written" : err);
+            rc = EXIT_RUNTIME;
+        }
+    }
+    free(plans);
+    free(sets);
+    return rc;
+}
+
+/* finish_dir - write one CSV into a fresh results folder and commit it. */
+typedef int writer_fn(const char *path, void *ctx, char *err, size_t errlen);
+
+static int write_dir(const cli *c, const char *target, const char *file,
+                     writer_fn *fn, void *ctx)
+{
+    rr_outdir dir;
+    char path[4096], err[1024] = "";
+    int rc;
+    if (rr_outdir_begin(&dir, target, c->force, err, sizeof err) != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return EXIT_USAGE;
+    }
+    rc = fn(rr_outdir_path(&dir, file, path, sizeof path), ctx, err,
+            sizeof err);
+    if (rc == RR_OK && g_stop)
+        rc = RR_EINTR;
+    if (rc == RR_OK)
+        rc = rr_outdir_commit(&dir, err, sizeof err);
+    if (rc != RR_OK) {
+        rr_outdir_abort(&dir);
+        fprintf(stderr, "rrsim: %s\n",
+                rc == RR_EINTR ? "interrupted; no results written" : err);
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+typedef struct sweep_ctx {
+    const rr_design *d;
+    const rr_run_result *r;
+} sweep_ctx;
+
+static int write_sweep_file(const char *path, void *ctx, char *err,
+                            size_t errlen)
+{
+    sweep_ctx *s = ctx;
+    return rr_write_sweep(path, s->d, s->r, err, errlen);
+}
+
+static int cmd_sweep(cli *c)
+{
+    static const char *const shown[] = {
+        "departures_verified", "departures_unsupervised",
+        "iom_share_assisted_voluntary", "time_to_departure_mean_days",
+        "caseload_end"};
+    rr_vary *vary;
+    rr_design d;
+    rr_scenario **sc = NULL;
+    rr_run_result *res = NULL;
+    char ***psets = NULL;
+    const char **paths = NULL;
+    char err[1024] = "", target[4096];
+    int rc = EXIT_OK;
+    size_t n = 0, got = 0;
+
+    if (c->n_pos != 1)
+        return usage_error("sweep needs one scenario file");
+    if (c->n_vary == 0)
+        return usage_error("sweep needs at least one --vary KEY=FROM:TO:STEP "
+                           "or KEY=V1,V2,...");
+    vary = calloc((size_t)c->n_vary, sizeof *vary);
+    if (!vary)
+        return EXIT_RUNTIME;
+    for (int i = 0; i < c->n_vary; i++) {
+        int prc = rr_vary_parse(c->vary[i], &vary[i], err, sizeof err);
+        if (prc != RR_OK) {
+            for (int j = 0; j < i; j++)
+                rr_vary_fini(&vary[j]);
+            free(vary);
+            fprintf(stderr, "rrsim: %s\n", err);
+            return prc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+        }
+    }
+    if (rr_design_grid(vary, (size_t)c->n_vary, &d, err, sizeof err) !=
+        RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        rr_design_fini(&d);
+        return EXIT_USAGE;
+    }
+    n = d.n_points;
+    sc = calloc(n, sizeof *sc);
+    res = calloc(n, sizeof *res);
+    psets = calloc(n, sizeof *psets);
+    paths = calloc(n, sizeof *paths);
+    if (!sc || !res || !psets || !paths) {
+        rc = EXIT_RUNTIME;
+        goto done;
+    }
+    for (got = 0; got < n; got++) {
+        paths[got] = c->pos[0];
+        psets[got] = calloc(d.n_vary, sizeof(char *));
+        if (!psets[got] || rr_design_overrides(&d, got, psets[got]) != RR_OK) {
+            free(psets[got]);
+            psets[got] = NULL;
+            rc = EXIT_RUNTIME;
+            goto done;
+        }
+    }
+    rc = run_points(c, paths, psets, d.n_vary, n, sc, res);
+    if (rc != EXIT_OK)
+        goto done;
+    if (c->out)
+        snprintf(target, sizeof target, "%s", c->out);
+    else {
+        char name[RR_NAME_MAX + 8];
+        snprintf(name, sizeof name, "%s-sweep", res[0].plan->cfg[0]->name);
+        rr_outdir_default(name, target, sizeof target);
+    }
+    {
+        sweep_ctx ctx = {&d, res};
+        rc = write_dir(c, target, "sweep.csv", write_sweep_file, &ctx);
+    }
+    if (rc == EXIT_OK && !c->quiet) {
+        printf("%s: %zu design points x %zu replications, common random "
+               "numbers (mean +- 95%% CI half-width)\n\n",
+               res[0].plan->cfg[0]->name, n, res[0].reps);
+        rr_print_sweep(stdout, &d, res, shown, RR_COUNTOF(shown));
+        printf("\nresults: %s\n", target);
+    }
+    for (size_t i = 0; i < n; i++)
+        rr_run_result_fini(&res[i]);
+done:
+    if (psets)
+        for (size_t i = 0; i < got; i++) {
+            rr_design_overrides_free(&d, psets[i]);
+            free(psets[i]);
+        }
+    if (sc)
+        for (size_t i = 0; i < n; i++)
+            rr_scenario_destroy(sc[i]);
+    free(sc);
+    free(res);
+    free(psets);
+    free(paths);
+    rr_design_fini(&d);
+    if (rc == EXIT_OK && fflush(stdout) != 0)
+        rc = EXIT_RUNTIME;
+    return rc;
+}
+
+typedef struct compare_ctx {
+    const rr_run_result *r;
+} compare_ctx;
+
+static int write_compare_file(const char *path, void *ctx, char *err,
+                              size_t errlen)
+{
+    compare_ctx *s = ctx;
+    return rr_write_compare(path, &s->r[0], &s->r[1], err, errlen);
+}
+
+static int cmd_compare(cli *c)
+{
+    rr_scenario *sc[2] = {NULL, NULL};
+    rr_run_result res[2];
+    char target[4096];
+    int rc;
+
+    if (c->n_pos != 2)
+        return usage_error("compare needs two scenario files: BASELINE "
+                           "POLICY");
+    rc = run_points(c, c->pos, NULL, 0, 2, sc, res);
+    if (rc == EXIT_OK) {
+        if (c->out)
+            snprintf(target, sizeof target, "%s", c->out);
+        else {
+            char name[2 * RR_NAME_MAX + 8];
+            snprintf(name, sizeof name, "%s-vs-%s", res[0].plan->cfg[0]->name,
+                     res[1].plan->cfg[0]->name);
+            rr_outdir_default(name, target, sizeof target);
+        }
+        {
+            compare_ctx ctx = {res};
+            rc = write_dir(c, target, "compare.csv", write_compare_file, &ctx);
+        }
+        if (rc == EXIT_OK && !c->quiet) {
+            rr_print_compare(stdout, &res[0], &res[1]);
+            printf("\nresults: %s\n", target);
+        }
+        rr_run_result_fini(&res[0]);
+        rr_run_result_fini(&res[1]);
+    }
+    rr_scenario_destroy(sc[0]);
+    rr_scenario_destroy(sc[1]);
+    if (rc == EXIT_OK && fflush(stdout) != 0)
+        rc = EXIT_RUNTIME;
+    return rc;
+}
+
 /* ---- plot ----------------------------------------------------------------- */
 
 static int cmd_plot(cli *c)
@@ -542,6 +802,10 @@ int main(int argc, char **argv)
             rc = cmd_check(&c);
         else if (strcmp(c.cmd, "plot") == 0)
             rc = cmd_plot(&c);
+        else if (strcmp(c.cmd, "sweep") == 0)
+            rc = cmd_sweep(&c);
+        else if (strcmp(c.cmd, "compare") == 0)
+            rc = cmd_compare(&c);
         else
             rc = usage_error("unknown command '%s'", c.cmd);
     }
