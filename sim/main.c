@@ -20,10 +20,12 @@
 
 #include "rr_common.h"
 #include "rr_experiment.h"
+#include "rr_fit.h"
 #include "rr_output.h"
 #include "rr_plot.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
+#include "rr_table.h"
 
 enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
@@ -49,6 +51,9 @@ static const char usage_text[] =
     "  compare BASELINE POLICY\n"
     "                    paired runs with common random numbers: KPI\n"
     "                    differences with 95% CI; writes compare.csv\n"
+    "  fit SCENARIO OBSERVED.csv\n"
+    "                    simulated against observed yearly figures: relative\n"
+    "                    error per indicator and year; writes fit.csv\n"
     "  plot RESULTS_DIR  redraw the charts of a results folder\n"
     "\n"
     "options of run (most apply to sweep and compare too):\n"
@@ -717,6 +722,82 @@ static int cmd_compare(cli *c)
     return rc;
 }
 
+typedef struct fit_ctx {
+    const rr_fit *f;
+    const rr_run_result *r;
+} fit_ctx;
+
+static int write_fit_file(const char *path, void *ctx, char *err,
+                          size_t errlen)
+{
+    fit_ctx *s = ctx;
+    return rr_write_fit(path, s->f, s->r, err, errlen);
+}
+
+static int cmd_fit(cli *c)
+{
+    rr_scenario *sc = NULL;
+    rr_table *obs = NULL;
+    rr_run_result res;
+    rr_fit fit;
+    char err[1024] = "", target[4096];
+    int rc, trc;
+
+    if (c->n_pos != 2)
+        return usage_error("fit needs a scenario file and a CSV of observed "
+                           "figures");
+    /* bad input fails before anything is simulated */
+    trc = rr_table_read(c->pos[1], &obs, err, sizeof err);
+    if (trc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+    }
+    {
+        int a, b, d;
+        if (rr_table_require(obs, "year", &a, err, sizeof err) ||
+            rr_table_require(obs, "indicator", &b, err, sizeof err) ||
+            rr_table_require(obs, "value", &d, err, sizeof err)) {
+            fprintf(stderr, "rrsim: %s\n", err);
+            rr_table_destroy(obs);
+            return EXIT_USAGE;
+        }
+    }
+    rc = run_points(c, c->pos, NULL, 0, 1, &sc, &res);
+    if (rc != EXIT_OK) {
+        rr_table_destroy(obs);
+        rr_scenario_destroy(sc);
+        return rc;
+    }
+    trc = rr_fit_make(obs, &res, &fit, err, sizeof err);
+    if (trc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(trc));
+        rc = trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+    } else {
+        if (c->out)
+            snprintf(target, sizeof target, "%s", c->out);
+        else {
+            char name[RR_NAME_MAX + 8];
+            snprintf(name, sizeof name, "%s-fit", res.plan->cfg[0]->name);
+            rr_outdir_default(name, target, sizeof target);
+        }
+        {
+            fit_ctx ctx = {&fit, &res};
+            rc = write_dir(c, target, "fit.csv", write_fit_file, &ctx);
+        }
+        if (rc == EXIT_OK && !c->quiet) {
+            rr_print_fit(stdout, &fit, &res);
+            printf("\nresults: %s\n", target);
+        }
+        rr_fit_fini(&fit);
+    }
+    rr_run_result_fini(&res);
+    rr_table_destroy(obs);
+    rr_scenario_destroy(sc);
+    if (rc == EXIT_OK && fflush(stdout) != 0)
+        rc = EXIT_RUNTIME;
+    return rc;
+}
+
 /* ---- plot ----------------------------------------------------------------- */
 
 static int cmd_plot(cli *c)
@@ -806,6 +887,8 @@ int main(int argc, char **argv)
             rc = cmd_sweep(&c);
         else if (strcmp(c.cmd, "compare") == 0)
             rc = cmd_compare(&c);
+        else if (strcmp(c.cmd, "fit") == 0)
+            rc = cmd_fit(&c);
         else
             rc = usage_error("unknown command '%s'", c.cmd);
     }

@@ -30,3 +30,4 @@ else
 fi
 expect_stderr "rrsim: compare needs two scenario files: BASELINE POLICY
 (see 'rrsim --help')" compare-one-file -- "$RRSIM" compare scenarios/mm1.ini
+rm -rf "$TMP/sw" "$TMP/sw2" "$TMP/cmp"

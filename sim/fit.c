@@ -1,0 +1,268 @@
+/*
+ * fit.c - simulated against observed yearly figures (see rr_fit.h).
+ *
+ * Uses only the public headers.  A year counts only when the run covers it
+ * whole: a partial first or last year would be compared with a full
+ * year's figure.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rr_common.h"
+#include "rr_fit.h"
+#include "rr_output.h"
+#include "rr_scenario.h"
+
+static const char *const independent[] = {
+    "departures_voluntary_iom", "departures_voluntary_ngo",
+    "departures_voluntary_self", NULL};
+static const char *const verified[] = {
+    "departures_voluntary_iom", "departures_voluntary_ngo",
+    "departures_voluntary_self", "departures_forced", NULL};
+static const char *const total[] = {
+    "departures_voluntary_iom", "departures_voluntary_ngo",
+    "departures_voluntary_self", "departures_forced",
+    "departures_unsupervised", "departures_closed", NULL};
+
+static const char *const arrivals[] = {"arrivals", NULL};
+
+static long metric_index(const rr_run_result *r, const char *name)
+{
+    for (size_t m = 0; m < r->layout.n_metrics; m++)
+        if (strcmp(r->layout.metric[m], name) == 0)
+            return (long)m;
+    return -1;
+}
+
+/* year_periods - the periods that start in year y: [*k0, *k1).  false when
+ * the run does not cover the whole year. */
+static bool year_periods(const rr_run_result *r, int y, size_t *k0,
+                         size_t *k1)
+{
+    const rr_config *c = r->plan->cfg[0];
+    long d0 = rr_date_days(c->start);
+    long y0 = rr_date_days((rr_date){y, 1, 1}) - d0;
+    long y1 = rr_date_days((rr_date){y + 1, 1, 1}) - d0;
+    const double *b = r->layout.periods.bounds;
+    size_t n = r->layout.periods.n;
+
+    if (y0 < 0 || (double)y1 > c->horizon)
+        return false;
+    *k0 = *k1 = n;
+    for (size_t k = 0; k < n; k++) {
+        if (b[k] >= (double)y0 && *k0 == n)
+            *k0 = k;
+        if (b[k] >= (double)y1) {
+            *k1 = k;
+            break;
+        }
+    }
+    return *k0 < *k1;
+}
+
+/* yearly - the indicator's yearly figure per replication into x. */
+static int yearly(const rr_run_result *r, const char *ind, size_t k0,
+                  size_t k1, double *x)
+{
+    const char *const *sum = NULL;
+    const char *one[2] = {ind, NULL};
+    bool stock = strncmp(ind, "caseload_", 9) == 0;
+    bool intake = strcmp(ind, "intake") == 0;
+    long idx[8];
+    size_t n = 0;
+
+    if (strcmp(ind, "departures_independent") == 0)
+        sum = independent;
+    else if (strcmp(ind, "departures_verified") == 0)
+        sum = verified;
+    else if (strcmp(ind, "departures_total") == 0)
+        sum = total;
+    else if (intake)
+        sum = arrivals;
+    else
+        sum = one;
+    for (; sum[n]; n++)
+        if ((idx[n] = metric_index(r, sum[n])) < 0)
+            return -1;
+    if (!stock && !intake && n == 1 &&
+        (strcmp(ind, "detention_occupancy") == 0 ||
+         strcmp(ind, "time_to_departure_mean_days") == 0))
+        return -1; /* averages, not flows */
+    for (size_t i = 0; i < r->reps; i++) {
+        const double *v = r->rep[i].values;
+        size_t nm = r->layout.n_metrics;
+        double s = 0;
+        if (stock) {
+            s = v[(k1 - 1) * nm + (size_t)idx[0]];
+        } else {
+            for (size_t k = k0; k < k1; k++)
+                for (size_t j = 0; j < n; j++)
+                    s += v[k * nm + (size_t)idx[j]];
+            if (intake) {
+                long rm = metric_index(r, "arrivals_remigration");
+                for (size_t k = k0; k < k1; k++)
+                    s -= v[k * nm + (size_t)rm];
+            }
+        }
+        x[i] = s;
+    }
+    return 0;
+}
+
+void rr_fit_fini(rr_fit *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->row[i].indicator);
+        free(f->row[i].note);
+    }
+    free(f->row);
+    memset(f, 0, sizeof *f);
+}
+
+int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
+                char *err, size_t errlen)
+{
+    int cy, ci, cv, rc;
+    double *x = malloc((r->reps ? r->reps : 1) * sizeof *x);
+
+    memset(out, 0, sizeof *out);
+    if (!x)
+        return RR_ENOMEM;
+    if ((rc = rr_table_require(t, "year", &cy, err, errlen)) ||
+        (rc = rr_table_require(t, "indicator", &ci, err, errlen)) ||
+        (rc = rr_table_require(t, "value", &cv, err, errlen))) {
+        free(x);
+        return rc;
+    }
+    out->row = calloc(t->n_rows ? t->n_rows : 1, sizeof *out->row);
+    if (!out->row) {
+        free(x);
+        return RR_ENOMEM;
+    }
+    for (size_t i = 0; i < t->n_rows; i++) {
+        rr_fit_row *row = &out->row[out->n];
+        double y, v;
+        size_t k0, k1;
+        const char *ind = rr_table_cell(t, i, (size_t)ci);
+        char note[512] = "";
+
+        if ((rc = rr_table_number(t, i, (size_t)cy, &y, err, errlen)) ||
+            (rc = rr_table_number(t, i, (size_t)cv, &v, err, errlen)))
+            goto fail;
+        if (y != floor(y) || y < 1 || y > 9999) {
+            snprintf(err, errlen, "%s:%zu: column 'year': expected a year, "
+                     "got '%s'", t->path, t->line[i],
+                     rr_table_cell(t, i, (size_t)cy));
+            rc = RR_EPARSE;
+            goto fail;
+        }
+        if (!year_periods(r, (int)y, &k0, &k1)) {
+            snprintf(err, errlen, "%s:%zu: year %d is not wholly inside the "
+                     "run", t->path, t->line[i], (int)y);
+            rc = RR_ERANGE;
+            goto fail;
+        }
+        if (yearly(r, ind, k0, k1, x) != 0) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'indicator': '%s' is not a yearly "
+                     "figure of this scenario (a flow such as "
+                     "departures_forced, a caseload_STAGE, or "
+                     "departures_independent, departures_verified, "
+                     "departures_total, intake)",
+                     t->path, t->line[i], ind);
+            rc = RR_EPARSE;
+            goto fail;
+        }
+        for (size_t c = 0; c < t->n_cols; c++) {
+            size_t len = strlen(note);
+            if ((int)c == cy || (int)c == ci || (int)c == cv ||
+                !*rr_table_cell(t, i, c))
+                continue;
+            snprintf(note + len, sizeof note - len, "%s%s", len ? "; " : "",
+                     rr_table_cell(t, i, c));
+        }
+        row->year = (int)y;
+        row->indicator = strdup(ind);
+        row->note = strdup(note);
+        row->observed = v;
+        row->simulated = rr_ci95(x, r->reps);
+        row->rel_error = v != 0 ? row->simulated.mean / v - 1 : NAN;
+        out->n++;
+        if (!row->indicator || !row->note) {
+            rc = RR_ENOMEM;
+            goto fail;
+        }
+    }
+    free(x);
+    return RR_OK;
+fail:
+    free(x);
+    rr_fit_fini(out);
+    return rc;
+}
+
+int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
+                 char *err, size_t errlen)
+{
+    FILE *o = fopen(path, "w");
+    int bad, e;
+    if (!o) {
+        e = errno;
+        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+        return RR_EIO;
+    }
+    fputs("scenario,year,indicator,observed,simulated_mean,ci95_low,"
+          "ci95_high,relative_error,replications,note\n",
+          o);
+    for (size_t i = 0; i < f->n; i++) {
+        const rr_fit_row *w = &f->row[i];
+        rr_csv_field(o, r->plan->cfg[0]->name);
+        fprintf(o, ",%d,", w->year);
+        rr_csv_field(o, w->indicator);
+        fputc(',', o);
+        rr_csv_number(o, w->observed);
+        fputc(',', o);
+        rr_csv_number(o, w->simulated.mean);
+        fputc(',', o);
+        rr_csv_number(o, w->simulated.low);
+        fputc(',', o);
+        rr_csv_number(o, w->simulated.high);
+        fputc(',', o);
+        rr_csv_number(o, w->rel_error);
+        fprintf(o, ",%zu,", w->simulated.n);
+        rr_csv_field(o, w->note);
+        fputc('\n', o);
+    }
+    bad = ferror(o);
+    e = errno;
+    if (fclose(o) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        snprintf(err, errlen, "cannot write '%s': %s", path,
+                 strerror(e ? e : EIO));
+        return RR_EIO;
+    }
+    return RR_OK;
+}
+
+void rr_print_fit(FILE *out, const rr_fit *f, const rr_run_result *r)
+{
+    fprintf(out, "%s against observed figures, %zu replications\n\n",
+            r->plan->cfg[0]->name, r->reps);
+    fprintf(out, "%-5s %-28s %10s %10s %21s %9s\n", "year", "indicator",
+            "observed", "simulated", "95% CI", "error");
+    for (size_t i = 0; i < f->n; i++) {
+        const rr_fit_row *w = &f->row[i];
+        char ci[48];
+        snprintf(ci, sizeof ci, "[%.0f, %.0f]", w->simulated.low,
+                 w->simulated.high);
+        fprintf(out, "%-5d %-28s %10.0f %10.0f %21s %+8.1f%%\n", w->year,
+                w->indicator, w->observed, w->simulated.mean, ci,
+                100 * w->rel_error);
+    }
+}

@@ -1,0 +1,22 @@
+# fit.sh - rrsim fit: simulated against observed yearly figures.
+printf 'year,indicator,value\n2025,departures_voluntary_self,2000\n2026,caseload_officer,4\n' > "$TMP/obs.csv"
+expect_exit 0 fit-runs -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --reps 3 --out "$TMP/fit" --quiet
+if [ -f "$TMP/fit/fit.csv" ]; then
+    head -n 1 "$TMP/fit/fit.csv" | grep -qx 'scenario,year,indicator,observed,simulated_mean,ci95_low,ci95_high,relative_error,replications,note' &&
+        ok fit-header || fail fit-header "$(head -n 1 "$TMP/fit/fit.csv")"
+    # lambda 0.8 a day: about 292 departures a year
+    sim=$(grep ',2025,departures_voluntary_self,' "$TMP/fit/fit.csv" | cut -d, -f5)
+    awk -v s="$sim" 'BEGIN { exit !(s > 270 && s < 315) }' && ok fit-value || fail fit-value "simulated $sim"
+else
+    fail fit-file "no fit.csv"
+fi
+printf 'year,indicator,value\n2025,departures_sideways,1\n' > "$TMP/bad1.csv"
+expect_stderr "rrsim: $TMP/bad1.csv:2: column 'indicator': 'departures_sideways' is not a yearly figure of this scenario (a flow such as departures_forced, a caseload_STAGE, or departures_independent, departures_verified, departures_total, intake)" fit-bad-indicator -- "$RRSIM" fit scenarios/mm1.ini "$TMP/bad1.csv" --reps 2 --out "$TMP/fbad1"
+printf 'year,indicator,value\n2050,arrivals,1\n' > "$TMP/bad2.csv"
+expect_stderr "rrsim: $TMP/bad2.csv:2: year 2050 is not wholly inside the run" fit-bad-year -- "$RRSIM" fit scenarios/mm1.ini "$TMP/bad2.csv" --reps 2 --out "$TMP/fbad2"
+printf 'year,what,value\n2025,arrivals,1\n' > "$TMP/bad3.csv"
+expect_stderr "rrsim: $TMP/bad3.csv:1: missing column 'indicator' (columns: year, what, value)" fit-missing-column -- "$RRSIM" fit scenarios/mm1.ini "$TMP/bad3.csv" --out "$TMP/fbad3"
+expect_stderr "rrsim: $TMP/none.csv: cannot open: No such file or directory" fit-no-file -- "$RRSIM" fit scenarios/mm1.ini "$TMP/none.csv" --out "$TMP/fbad4"
+[ ! -e "$TMP/fbad1" ] && [ ! -e "$TMP/fbad2" ] && [ ! -e "$TMP/fbad3" ] && ok fit-no-folder || fail fit-no-folder "a failed fit left a folder"
+expect_exit 0 fit-shipped -- "$RRSIM" check scenarios/nl-baseline.ini
+rm -rf "$TMP/fit" "$TMP/obs.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"
