@@ -30,7 +30,7 @@ enum rr_status {
 /* rr_strerror - a short English text for a status code; never NULL. */
 const char *rr_strerror(int status);
 
-void rr_assert_fail(const char *file, const char *func, int line,
+_Noreturn void rr_assert_fail(const char *file, const char *func, int line,
                     const char *cond);
 
 #define rr_assert_always(cond)                                              \

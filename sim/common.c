@@ -37,7 +37,7 @@ const char *rr_strerror(int status)
 }
 
 /* rr_assert_fail - report a failed assertion and abort. */
-void rr_assert_fail(const char *file, const char *func, int line,
+_Noreturn void rr_assert_fail(const char *file, const char *func, int line,
                     const char *cond)
 {
     fflush(stdout);
