@@ -24,6 +24,20 @@
  * shaded window while active, the label in a band above the plot), and has
  * a title, axis labels with units, a legend, the scenario and the source.
  *
+ * The folder of a sweep, a comparison or a fit has one chart, drawn from
+ * its CSV file and run.csv (one row per scenario; a comparison's has two,
+ * the baseline first):
+ *   sweep.EXT     from sweep.csv: the main indicators against the first
+ *                 varied key, one panel each on its own scale, mean and
+ *                 95% CI; a second key gives one line per value (or is
+ *                 put on the axis when it has more than 8 values and the
+ *                 first fewer); with more keys the points are numbered;
+ *   compare.EXT   from compare.csv: each indicator's paired difference,
+ *                 policy minus baseline, a dot with its 95% CI, in panels
+ *                 of persons, days and percentage points;
+ *   fit.EXT       from fit.csv: observed figure and simulated mean with
+ *                 its 95% CI per indicator and year, relative error above.
+ *
  * The caller should ignore SIGPIPE: a gnuplot that dies early would
  * otherwise end the program while its script is being written.
  */
@@ -48,8 +62,14 @@ int rr_plot_format_parse(const char *s, rr_plot_format *out);
  * there is none. */
 bool rr_plot_find_gnuplot(char *buf, size_t n);
 
+/* rr_plot_has_data - whether the folder holds a CSV file that charts are
+ * drawn from: timeseries_summary.csv, sweep.csv, compare.csv or fit.csv. */
+bool rr_plot_has_data(const char *results);
+
 /* rr_plot_results - draw the charts of the results folder `results` into
- * the existing folder `plots`.  Returns RR_OK; RR_EIO when a CSV file
+ * the existing folder `plots`: a run's four charts when it holds
+ * timeseries_summary.csv, and sweep, compare or fit when it holds
+ * sweep.csv, compare.csv or fit.csv.  Returns RR_OK; RR_EIO when a CSV file
  * cannot be read or gnuplot fails ("gnuplot failed drawing
  * 'departures.png' (exit status N)"); RR_EPARSE / RR_ENOTFOUND for CSV files without the expected
  * columns or values; RR_ENOTFOUND when gnuplot is not installed;

@@ -14,6 +14,10 @@
  * source).  Axis tics are placed here, not by gnuplot, so that dates read
  * as years, quarters or months and numbers carry thousands separators.
  * Colours are the Okabe-Ito palette, safe for colour-blind readers.
+ *
+ * Sweeps, comparisons and fits have one chart each, in small panels with
+ * their own scales, the same heading, legend and footer; their section
+ * below says how each is laid out.
  */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
@@ -111,17 +115,23 @@ static int oom(char *err, size_t errlen)
     return RR_ENOMEM;
 }
 
-/* read_csv - DIR/NAME; *t = NULL without an error when optional and
+/* read_csv_in - DIR/NAME; *t = NULL without an error when optional and
  * absent. */
-static int read_csv(const pdata *d, const char *name, bool optional,
-                    rr_table **t, char *err, size_t errlen)
+static int read_csv_in(const char *dir, const char *name, bool optional,
+                       rr_table **t, char *err, size_t errlen)
 {
     char path[PATH_MAX];
     *t = NULL;
-    snprintf(path, sizeof path, "%s/%s", d->dir, name);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     if (optional && access(path, F_OK) != 0)
         return RR_OK;
     return rr_table_read(path, t, err, errlen);
+}
+
+static int read_csv(const pdata *d, const char *name, bool optional,
+                    rr_table **t, char *err, size_t errlen)
+{
+    return read_csv_in(d->dir, name, optional, t, err, errlen);
 }
 
 /* cell_number - a number, NAN for "NA" or an empty cell. */
@@ -847,48 +857,58 @@ static void style(FILE *g, rr_plot_format fmt, const char *out)
           g);
 }
 
-/* heading - title, subtitle and the two footer lines. */
-static void heading(chart *c, const char *title, const char *subtitle)
+/* small_text - a line of small grey text at px_from_top, cut to the
+ * chart's width. */
+static void small_text(FILE *g, const char *text, double px_from_top)
 {
-    FILE *g = c->g;
-    const pdata *d = c->d;
-    char line[1024], src[600], t[1024], st[1024];
-    snprintf(t, sizeof t, "%s", title);
-    snprintf(st, sizeof st, "%s", subtitle);
-    fit(t, sizeof t, 22 * 1.1, 0.96 * W); /* bold */
-    fit(st, sizeof st, FS, 0.96 * W);
-    title = t;
-    subtitle = st;
-    fprintf(g, "set label ");
-    gp_str(g, title);
-    fprintf(g, " at screen 0.02, screen %.4f left font \"%s Bold,22\"\n",
-            sy(34), FONT);
-    fprintf(g, "set label ");
-    gp_str(g, subtitle);
-    fprintf(g, " at screen 0.02, screen %.4f left font \"%s,%d\" "
-               "textcolor rgb \"#444444\"\n",
-            sy(68), FONT, FS);
-    snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
-             d->scenario, d->reps, d->reps == 1 ? "" : "s",
-             *d->version ? " · rrsim " : "", d->version);
+    char line[1024];
+    snprintf(line, sizeof line, "%s", text);
     fit(line, sizeof line, 11, 0.96 * W);
     fprintf(g, "set label ");
     gp_str(g, line);
     fprintf(g, " at screen 0.02, screen %.4f left font \"%s,11\" "
                "textcolor rgb \"#555555\"\n",
-            sy(H - 38), FONT);
-    if (*d->source)
+            sy(px_from_top), FONT);
+}
+
+/* heading_text - title, subtitle and the two footer lines: `foot` (what
+ * was run) and the source ("Source: " added unless it says so). */
+static void heading_text(FILE *g, const char *title, const char *subtitle,
+                         const char *foot, const char *source)
+{
+    char src[600], t[1024], st[1024];
+    snprintf(t, sizeof t, "%s", title);
+    snprintf(st, sizeof st, "%s", subtitle);
+    fit(t, sizeof t, 22 * 1.1, 0.96 * W); /* bold */
+    fit(st, sizeof st, FS, 0.96 * W);
+    fprintf(g, "set label ");
+    gp_str(g, t);
+    fprintf(g, " at screen 0.02, screen %.4f left font \"%s Bold,22\"\n",
+            sy(34), FONT);
+    fprintf(g, "set label ");
+    gp_str(g, st);
+    fprintf(g, " at screen 0.02, screen %.4f left font \"%s,%d\" "
+               "textcolor rgb \"#444444\"\n",
+            sy(68), FONT, FS);
+    small_text(g, foot, H - 38);
+    if (*source)
         snprintf(src, sizeof src, "%s%s",
-                 strncmp(d->source, "Source", 6) == 0 ? "" : "Source: ",
-                 d->source);
+                 strncmp(source, "Source", 6) == 0 ? "" : "Source: ",
+                 source);
     else
         snprintf(src, sizeof src, "Source: rrsim simulation");
-    fit(src, sizeof src, 11, 0.96 * W);
-    fprintf(g, "set label ");
-    gp_str(g, src);
-    fprintf(g, " at screen 0.02, screen %.4f left font \"%s,11\" "
-               "textcolor rgb \"#555555\"\n",
-            sy(H - 16), FONT);
+    small_text(g, src, H - 16);
+}
+
+/* heading - title, subtitle and the two footer lines of a run's chart. */
+static void heading(chart *c, const char *title, const char *subtitle)
+{
+    const pdata *d = c->d;
+    char line[1024];
+    snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
+             d->scenario, d->reps, d->reps == 1 ? "" : "s",
+             *d->version ? " · rrsim " : "", d->version);
+    heading_text(c->g, title, subtitle, line, d->source);
 }
 
 /* shade_windows - the windows of events in force, shaded behind the data
@@ -1019,18 +1039,21 @@ static void axes(chart *c, const char *xlabel, const char *ylabel)
             (c->T + c->B) / 2, FONT, 13);
 }
 
-/* A legend entry: a box of a colour, or a line. */
+/* A legend entry: a box of a colour, a line, a point, or an error bar. */
 typedef struct key_entry {
     const char *title;
     const char *colour;
-    char kind;          /* 'b' box, 'l' line */
-    const char *dash;   /* 'l': a gnuplot dash pattern, or NULL */
-    double lw;          /* 'l' */
+    char kind;          /* 'b' box, 'l' line, 'p' point, 'e' vertical and
+                           'h' horizontal error bar */
+    const char *dash;   /* 'l': a gnuplot dash pattern, or NULL; 'p': the
+                           point ("pt 7 ps 1.2"), on a line when lw > 0 */
+    double lw;          /* 'l', 'p', 'e', 'h' */
 } key_entry;
 
-/* legend - the entries in one row under the plot, centred, or in two rows
- * when one is too wide; drawn here so that nothing wraps unplanned. */
-static void legend(chart *c, const key_entry *e, size_t n)
+/* legend_at - the entries in one row centred under the plot at px_up
+ * pixels from the bottom, or in two rows (8 px above and 14 below) when
+ * one is too wide; drawn here so that nothing wraps unplanned. */
+static void legend_at(chart *c, const key_entry *e, size_t n, double px_up)
 {
     FILE *g = c->g;
     double fs = 13, sw = 26, gap = 30, total = 0, x, mid = (c->L + c->R) / 2 * W;
@@ -1046,7 +1069,8 @@ static void legend(chart *c, const key_entry *e, size_t n)
     }
     for (int row = 0; row < (split < n ? 2 : 1); row++) {
         size_t a = row ? split : 0, b = row ? n : split;
-        double w = 0, y = split < n ? (row ? 56.0 : 78.0) : 70.0;
+        double w = 0,
+               y = split < n ? (row ? px_up - 14 : px_up + 8) : px_up;
         for (size_t i = a; i < b; i++)
             w += sw + 8 + text_px(e[i].title, fs) + (i > a ? gap : 0);
         x = mid - w / 2;
@@ -1061,6 +1085,24 @@ static void legend(chart *c, const key_entry *e, size_t n)
                         x / W, y / H, (x + sw) / W, y / H, e[i].lw,
                         e[i].colour, e[i].dash ? " dt " : "",
                         e[i].dash ? e[i].dash : "");
+            } else if (e[i].kind == 'p') {
+                if (e[i].lw > 0)
+                    fprintf(g, "set arrow from screen %.4f, screen %.4f to "
+                               "screen %.4f, screen %.4f nohead lw %.2g lc "
+                               "rgb \"%s\"\n",
+                            x / W, y / H, (x + sw) / W, y / H, e[i].lw,
+                            e[i].colour);
+                fprintf(g, "set label \"\" at screen %.4f, screen %.4f "
+                           "point %s lc rgb \"%s\" front\n",
+                        (x + sw / 2) / W, y / H, e[i].dash, e[i].colour);
+            } else if (e[i].kind == 'e' || e[i].kind == 'h') {
+                bool v = e[i].kind == 'e';
+                fprintf(g, "set arrow from screen %.4f, screen %.4f to "
+                           "screen %.4f, screen %.4f heads size screen "
+                           "0.005,90 lw %.2g lc rgb \"%s\" front\n",
+                        (v ? x + sw / 2 : x + 3) / W, (v ? y0 * H - 2 : y) / H,
+                        (v ? x + sw / 2 : x + sw - 3) / W,
+                        (v ? y1 * H + 2 : y) / H, e[i].lw, e[i].colour);
             } else {
                 fprintf(g, "set object rect from screen %.4f, screen %.4f "
                            "to screen %.4f, screen %.4f fc rgb \"%s\" fs "
@@ -1075,6 +1117,12 @@ static void legend(chart *c, const key_entry *e, size_t n)
             x += sw + 8 + text_px(e[i].title, fs) + gap;
         }
     }
+}
+
+/* legend - the legend of a run's chart, 70 px from the bottom. */
+static void legend(chart *c, const key_entry *e, size_t n)
+{
+    legend_at(c, e, n, 70);
 }
 
 /* }=================================================================== */
@@ -1776,9 +1824,1833 @@ static int run_gnuplot(const char *gnuplot, const char *script, size_t len,
     return RR_EIO;
 }
 
+/* {===================================================================
+ * Sweeps, comparisons and fits
+ *
+ * Drawn from sweep.csv, compare.csv and fit.csv, with the rows of run.csv
+ * that describe the scenarios (one; a comparison has two, the baseline
+ * first).  Indicators are named in words, as a reader of a briefing knows
+ * them; every panel has its own scale.
+ * ==================================================================== */
+
+/* One row of run.csv. */
+typedef struct runrow {
+    char *scenario, *title, *source, *version;
+    long start, end;        /* days since 1970; LONG_MAX when unknown */
+    double warmup;
+    size_t reps;
+} runrow;
+
+#define MAX_RUNROWS 2
+
+static void runrows_fini(runrow *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(r[i].scenario);
+        free(r[i].title);
+        free(r[i].source);
+        free(r[i].version);
+    }
+}
+
+/* cell_dup - a copy of the cell of column `col` ("" without the column). */
+static char *cell_dup(const rr_table *t, size_t r, const char *col)
+{
+    int c = rr_table_col(t, col);
+    return strdup(c >= 0 ? rr_table_cell(t, r, (size_t)c) : "");
+}
+
+/* load_runrows - the first MAX_RUNROWS rows of DIR/run.csv; none when the
+ * file is absent. */
+static int load_runrows(const char *dir, runrow *rr, size_t *n, char *err,
+                        size_t errlen)
+{
+    rr_table *t;
+    int rc = read_csv_in(dir, "run.csv", true, &t, err, errlen);
+    *n = 0;
+    if (rc != RR_OK || !t)
+        return rc;
+    for (size_t r = 0; r < t->n_rows && *n < MAX_RUNROWS; r++) {
+        runrow *w = &rr[(*n)++];
+        double x = NAN;
+        int c;
+        memset(w, 0, sizeof *w);
+        w->start = w->end = LONG_MAX;
+        if (!(w->scenario = cell_dup(t, r, "scenario")) ||
+            !(w->title = cell_dup(t, r, "title")) ||
+            !(w->source = cell_dup(t, r, "source")) ||
+            !(w->version = cell_dup(t, r, "version"))) {
+            rc = oom(err, errlen);
+            break;
+        }
+        if (((c = rr_table_col(t, "start")) >= 0 &&
+             (rc = cell_day(t, r, c, true, &w->start, err, errlen))) ||
+            ((c = rr_table_col(t, "end")) >= 0 &&
+             (rc = cell_day(t, r, c, true, &w->end, err, errlen))) ||
+            ((c = rr_table_col(t, "warmup_days")) >= 0 &&
+             (rc = cell_number(t, r, c, &w->warmup, err, errlen))) ||
+            ((c = rr_table_col(t, "replications")) >= 0 &&
+             (rc = cell_number(t, r, c, &x, err, errlen))))
+            break;
+        if (isnan(w->warmup))
+            w->warmup = 0;
+        if (x >= 1)
+            w->reps = (size_t)x;
+    }
+    rr_table_destroy(t);
+    return rc;
+}
+
+/* kpi_span - "1 Jan 2019 – 31 Dec 2023": the days the indicators cover
+ * (the run after its warm-up); "" when run.csv does not say. */
+static void kpi_span(const runrow *r, char *buf, size_t n)
+{
+    char a[32], b[32];
+    buf[0] = '\0';
+    if (!r || r->start == LONG_MAX || r->end == LONG_MAX)
+        return;
+    date_text(r->start + (long)ceil(r->warmup), a, sizeof a);
+    date_text(r->end, b, sizeof b);
+    snprintf(buf, n, "%s – %s", a, b);
+}
+
+/* source_of - the source line of one or two scenarios. */
+static void source_of(const runrow *r, size_t n, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    if (n == 1 || (n == 2 && strcmp(r[0].source, r[1].source) == 0))
+        snprintf(buf, len, "%s", r[0].source);
+    else if (n == 2 && !*r[1].source)
+        snprintf(buf, len, "%s", r[0].source);
+    else if (n == 2 && !*r[0].source)
+        snprintf(buf, len, "%s", r[1].source);
+    else if (n == 2)
+        snprintf(buf, len, "Sources – baseline: %s · policy: %s",
+                 r[0].source, r[1].source);
+}
+
+/* num_text - x with dec decimals, thousands separators and a minus sign
+ * (U+2212); with plus, a plus sign before a positive number. */
+static void num_text(double x, int dec, bool plus, char *buf, size_t n)
+{
+    char t[48];
+    bool zero = true;
+    fmt_number(fabs(x), dec, t, sizeof t);
+    for (const char *p = t; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            zero = false;
+    snprintf(buf, n, "%s%s", zero ? "" : x < 0 ? "−" : plus ? "+" : "", t);
+}
+
+/* decimals - enough decimals to show x to about three digits. */
+static int decimals(double x)
+{
+    x = fabs(x);
+    return x >= 100 || x == 0 ? 0 : x >= 1 ? 1 : x >= 0.1 ? 2 : 3;
+}
+
+/* A scale: round tics every `step` from a to b, labelled with dec
+ * decimals. */
+typedef struct scale {
+    double a, b, step;
+    int dec;
+} scale;
+
+/* nice_scale - about `target` round steps from a <= lo to b >= hi. */
+static scale nice_scale(double lo, double hi, int target)
+{
+    scale s;
+    double raw, mag, norm;
+    if (!isfinite(lo) || !isfinite(hi)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (hi < lo) {
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
+    if (hi - lo <= 1e-9 * fmax(fabs(lo), fabs(hi))) {
+        double pad = lo != 0 ? 0.1 * fabs(lo) : 1;
+        lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
+        hi += pad;
+    }
+    raw = (hi - lo) / target;
+    mag = pow(10, floor(log10(raw)));
+    norm = raw / mag;
+    s.step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5
+              : norm <= 5 ? 5 : 10) * mag;
+    s.a = floor(lo / s.step + 1e-9) * s.step;
+    s.b = ceil(hi / s.step - 1e-9) * s.step;
+    if (s.step < 1)
+        s.dec = (int)ceil(-log10(s.step) - 1e-9) +
+                (fabs(s.step / mag - 2.5) < 1e-9 ? 1 : 0);
+    else
+        s.dec = fmod(s.step, 1) != 0 ? 1 : 0;
+    return s;
+}
+
+/* scale_label - the label of tic value v. */
+static void scale_label(const scale *s, double v, bool plus, char *buf,
+                        size_t n)
+{
+    if (fabs(v) < s->step * 1e-9)
+        snprintf(buf, n, "0");
+    else
+        num_text(v, s->dec, plus, buf, n);
+}
+
+/* scale_width - the widest tic label of a scale in pixels at size fs.
+ * Tics are the multiples of step from a to b. */
+static double scale_width(const scale *s, bool plus, double fs)
+{
+    double w = 0;
+    char lab[64];
+    long i0 = (long)ceil(s->a / s->step - 1e-9);
+    long i1 = (long)floor(s->b / s->step + 1e-9);
+    for (long i = i0; i <= i1; i++) {
+        scale_label(s, (double)i * s->step, plus, lab, sizeof lab);
+        w = fmax(w, text_px(lab, fs));
+    }
+    return w;
+}
+
+/* scale_tics - the range and tics of a scale on axis "x" or "y"; labels
+ * empty unless `labels`. */
+static void scale_tics(FILE *g, const char *axis, const scale *s,
+                       bool labels, bool plus)
+{
+    char lab[64];
+    long i0 = (long)ceil(s->a / s->step - 1e-9);
+    long i1 = (long)floor(s->b / s->step + 1e-9);
+    fprintf(g, "set %srange [%.10g:%.10g]\nset %stics (", axis, s->a, s->b,
+            axis);
+    for (long i = i0; i <= i1; i++) {
+        double v = (double)i * s->step;
+        lab[0] = '\0';
+        if (labels)
+            scale_label(s, v, plus, lab, sizeof lab);
+        fprintf(g, "%s\"%s\" %.10g", i > i0 ? ", " : "", lab, v);
+    }
+    fputs(")\n", g);
+}
+
+/* panel_scale - a vertical scale for values from lo to hi: from zero when
+ * that leaves the data more than half the height; otherwise around the
+ * data, but at least a tenth of their size tall, so that sampling noise
+ * is not drawn as a trend.  *zero tells whether zero is on the axis. */
+static scale panel_scale(double lo, double hi, bool *zero)
+{
+    double big = fmax(fabs(lo), fabs(hi)), pad_lo, pad_hi;
+    bool pos = lo >= 0;
+    if (lo >= 0 && lo <= 0.5 * hi)
+        lo = 0;
+    else if (hi <= 0 && hi >= 0.5 * lo)
+        hi = 0;
+    if (hi - lo < 0.1 * big) {
+        double mid = (lo + hi) / 2;
+        lo = mid - 0.05 * big;
+        hi = mid + 0.05 * big;
+        if (pos && lo < 0) {
+            hi -= lo;
+            lo = 0;
+        }
+    }
+    pad_lo = lo == 0 ? 0 : 0.06 * (hi - lo);
+    pad_hi = hi == 0 ? 0 : 0.08 * (hi - lo);
+    {
+        scale s = nice_scale(lo - pad_lo, hi + pad_hi, 4);
+        if (pos && s.a < 0)
+            s.a = 0;
+        *zero = s.a <= 0 && s.b >= 0;
+        return s;
+    }
+}
+
+/* cols_for - columns of a grid of n panels: few empty cells, panels
+ * wider than tall. */
+static size_t cols_for(size_t n)
+{
+    static const size_t by_n[MAX_PANELS + 1] = {1, 1, 2, 3, 2, 3, 3,
+                                                4, 4, 3, 5, 4, 4};
+    return by_n[n < MAX_PANELS ? n : MAX_PANELS];
+}
+
+/* legend_rows - the rows legend_at will use. */
+static int legend_rows(const key_entry *e, size_t n)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += 26 + 8 + text_px(e[i].title, 13) + (i ? 30 : 0);
+    return total > 0.94 * W ? 2 : 1;
+}
+
+/* unit_words - the unit of a value's suffix as written in a scenario
+ * ("d" -> "days", "/month" -> "per month"); "" for none. */
+static void unit_words(const char *suffix, char *buf, size_t n)
+{
+    static const char *const words[][2] = {
+        {"d", "days"},     {"day", "days"},       {"days", "days"},
+        {"w", "weeks"},    {"week", "weeks"},     {"weeks", "weeks"},
+        {"m", "months"},   {"month", "months"},   {"months", "months"},
+        {"y", "years"},    {"year", "years"},     {"years", "years"},
+        {"/d", "per day"}, {"/w", "per week"},    {"/m", "per month"},
+        {"/y", "per year"}};
+    buf[0] = '\0';
+    for (size_t i = 0; i < RR_COUNTOF(words); i++)
+        if (strcmp(suffix, words[i][0]) == 0) {
+            snprintf(buf, n, "%s", words[i][1]);
+            return;
+        }
+    if (suffix[0] == '/')
+        snprintf(buf, n, "per %s", suffix + 1);
+    else
+        snprintf(buf, n, "%s", suffix);
+}
+
+/* wrap2 - a note on at most two lines that fit, split after a `sep`
+ * ("; ", ". ") where possible, the second cut with "…". */
+static void wrap2(const char *text, const char *sep, char *l1, char *l2,
+                  size_t n)
+{
+    snprintf(l1, n, "%s", text);
+    l2[0] = '\0';
+    if (text_px(l1, 11) <= 0.96 * W)
+        return;
+    {
+        size_t best = 0;
+        for (const char *p = strstr(text, sep); p; p = strstr(p + 1, sep)) {
+            size_t k = (size_t)(p - text) + 1;
+            if (k + 1 > n)
+                break;
+            memcpy(l1, text, k);
+            l1[k] = '\0';
+            if (text_px(l1, 11) > 0.96 * W)
+                break;
+            best = k;
+        }
+        if (best == 0) {
+            snprintf(l1, n, "%s", text);
+            fit(l1, n, 11, 0.96 * W);
+            return;
+        }
+        memcpy(l1, text, best);
+        l1[best] = '\0';
+        snprintf(l2, n, "%s", text + best + 1);
+        fit(l2, n, 11, 0.96 * W);
+    }
+}
+
+/* series colours and point types, told apart by both */
+static const char *const series_colour[] = {
+    OI_BLUE, OI_VERMILLION, OI_GREEN, OI_ORANGE,
+    OI_PURPLE, OI_SKY, "#000000", "#8C7A00"};
+static const int series_pt[] = {7, 5, 9, 13, 11, 15, 7, 5};
+#define MAX_SERIES 8
+
+/* ---- sweep.csv ------------------------------------------------------------- */
+
+/* The indicators drawn, one panel each. */
+static const struct {
+    const char *kpi, *title;
+    double mul;     /* shares as percentages */
+} sweep_kpi[] = {
+    {"departures_verified", "Verified departures, persons", 1},
+    {"departures_unsupervised", "Departures without supervision, persons",
+     1},
+    {"iom_share_assisted_voluntary", "IOM share of assisted returns, %",
+     100},
+    {"time_to_departure_mean_days", "Mean days from entry to departure", 1},
+    {"time_to_departure_p90_days", "Days until 90% have departed", 1},
+    {"caseload_end", "Caseload at the end, persons", 1}};
+#define N_SWEEP_KPI RR_COUNTOF(sweep_kpi)
+
+typedef struct sweepdata {
+    size_t nk;              /* varied keys */
+    char **key;             /* nk */
+    size_t np;              /* design points */
+    char **val;             /* np * nk, the keys' values (NULL: no rows) */
+    double *mean, *lo, *hi; /* np * N_SWEEP_KPI */
+    size_t reps;
+} sweepdata;
+
+static void sweep_fini(sweepdata *s)
+{
+    for (size_t i = 0; i < s->nk; i++)
+        free(s->key[i]);
+    for (size_t i = 0; s->val && i < s->np * s->nk; i++)
+        free(s->val[i]);
+    free(s->key);
+    free(s->val);
+    free(s->mean);
+    free(s->lo);
+    free(s->hi);
+}
+
+static int load_sweep(const char *dir, sweepdata *s, char *err,
+                      size_t errlen)
+{
+    rr_table *t;
+    int cp, ck, cm, clo, chi, crep, csc;
+    int rc = read_csv_in(dir, "sweep.csv", false, &t, err, errlen);
+    double maxp = 0;
+
+    memset(s, 0, sizeof *s);
+    if (rc != RR_OK)
+        return rc;
+    if ((rc = rr_table_require(t, "scenario", &csc, err, errlen)) ||
+        (rc = rr_table_require(t, "point", &cp, err, errlen)) ||
+        (rc = rr_table_require(t, "kpi", &ck, err, errlen)) ||
+        (rc = rr_table_require(t, "mean", &cm, err, errlen)) ||
+        (rc = rr_table_require(t, "ci95_low", &clo, err, errlen)) ||
+        (rc = rr_table_require(t, "ci95_high", &chi, err, errlen)) ||
+        (rc = rr_table_require(t, "replications", &crep, err, errlen)))
+        goto out;
+    if (ck <= cp + 1 || t->n_rows == 0) {
+        snprintf(err, errlen,
+                 "%s: %s", t->path,
+                 t->n_rows ? "no column of a varied key between 'point' "
+                             "and 'kpi'"
+                           : "no data rows");
+        rc = RR_EPARSE;
+        goto out;
+    }
+    s->nk = (size_t)(ck - cp - 1);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        double p;
+        if ((rc = rr_table_number(t, r, (size_t)cp, &p, err, errlen)))
+            goto out;
+        if (p < 1 || p > 1e6 || p != floor(p)) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'point': expected a whole number >= 1, "
+                     "got '%s'",
+                     t->path, t->line[r], rr_table_cell(t, r, (size_t)cp));
+            rc = RR_EPARSE;
+            goto out;
+        }
+        maxp = fmax(maxp, p);
+    }
+    s->np = (size_t)maxp;
+    s->key = calloc(s->nk, sizeof *s->key);
+    s->val = calloc(s->np * s->nk, sizeof *s->val);
+    s->mean = malloc(s->np * N_SWEEP_KPI * sizeof *s->mean);
+    s->lo = malloc(s->np * N_SWEEP_KPI * sizeof *s->lo);
+    s->hi = malloc(s->np * N_SWEEP_KPI * sizeof *s->hi);
+    if (!s->key || !s->val || !s->mean || !s->lo || !s->hi) {
+        rc = oom(err, errlen);
+        goto out;
+    }
+    for (size_t i = 0; i < s->np * N_SWEEP_KPI; i++)
+        s->mean[i] = s->lo[i] = s->hi[i] = NAN;
+    for (size_t k = 0; k < s->nk; k++)
+        if (!(s->key[k] = strdup(t->header[(size_t)cp + 1 + k]))) {
+            rc = oom(err, errlen);
+            goto out;
+        }
+    for (size_t r = 0; r < t->n_rows; r++) {
+        double p, reps;
+        size_t at;
+        const char *kpi = rr_table_cell(t, r, (size_t)ck);
+        long k = -1;
+        rr_table_number(t, r, (size_t)cp, &p, err, errlen);
+        at = (size_t)p - 1;
+        for (size_t i = 0; i < s->nk; i++)
+            if (!s->val[at * s->nk + i] &&
+                !(s->val[at * s->nk + i] = strdup(
+                      rr_table_cell(t, r, (size_t)cp + 1 + i)))) {
+                rc = oom(err, errlen);
+                goto out;
+            }
+        for (size_t i = 0; i < N_SWEEP_KPI; i++)
+            if (strcmp(kpi, sweep_kpi[i].kpi) == 0)
+                k = (long)i;
+        if (k < 0)
+            continue;
+        at = at * N_SWEEP_KPI + (size_t)k;
+        if ((rc = cell_number(t, r, cm, &s->mean[at], err, errlen)) ||
+            (rc = cell_number(t, r, clo, &s->lo[at], err, errlen)) ||
+            (rc = cell_number(t, r, chi, &s->hi[at], err, errlen)) ||
+            (rc = cell_number(t, r, crep, &reps, err, errlen)))
+            goto out;
+        /* none of the indicators can be negative: an interval reaching
+         * below zero (a count near zero) is drawn from zero */
+        s->mean[at] *= sweep_kpi[k].mul;
+        s->lo[at] = s->lo[at] < 0 ? 0 : s->lo[at] * sweep_kpi[k].mul;
+        s->hi[at] *= sweep_kpi[k].mul;
+        if (reps > (double)s->reps)
+            s->reps = (size_t)reps;
+    }
+out:
+    rr_table_destroy(t);
+    return rc;
+}
+
+/* How the points of a sweep are laid out: the values of one key along
+ * the x axis, those of another as series; or, with more keys, the point
+ * numbers along the x axis. */
+typedef struct sweepplan {
+    long xkey, skey;        /* -1: point numbers / one series */
+    size_t nx, ns;
+    const char **xv, **sv;  /* distinct values, in order of appearance */
+    double *xpos;           /* nx positions on the axis */
+    bool numeric;           /* xpos are the values, else 1..nx */
+    char unit[64];          /* of the numeric values, in words */
+    size_t *px, *ps;        /* per point: its x and series */
+    char why[256];          /* why the point numbers, for the subtitle */
+} sweepplan;
+
+static void plan_fini(sweepplan *p)
+{
+    free(p->xv);
+    free(p->sv);
+    free(p->xpos);
+    free(p->px);
+    free(p->ps);
+}
+
+/* distinct - the distinct values of key k over the points, in order of
+ * appearance, into v (np entries); idx[p] gets each point's index. */
+static size_t distinct(const sweepdata *s, size_t k, const char **v,
+                       size_t *idx)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < s->np; p++) {
+        const char *x = s->val[p * s->nk + k];
+        size_t i;
+        if (!x) {
+            idx[p] = SIZE_MAX;
+            continue;
+        }
+        for (i = 0; i < n && strcmp(v[i], x) != 0; i++)
+            ;
+        if (i == n)
+            v[n++] = x;
+        idx[p] = i;
+    }
+    return n;
+}
+
+/* numeric_values - whether every value is a number with one and the
+ * same suffix (a unit); their numbers into pos. */
+static bool numeric_values(const char *const *v, size_t n, double *pos,
+                           char *unit, size_t ulen)
+{
+    const char *suffix = NULL;
+    for (size_t i = 0; i < n; i++) {
+        char *end;
+        errno = 0;
+        pos[i] = strtod(v[i], &end);
+        if (end == v[i] || errno || !isfinite(pos[i]) ||
+            (suffix && strcmp(suffix, end) != 0))
+            return false;
+        suffix = end;
+    }
+    if (n < 2)
+        return false;
+    unit_words(suffix, unit, ulen);
+    return true;
+}
+
+static int plan_sweep(const sweepdata *s, sweepplan *pl)
+{
+    size_t np = s->np ? s->np : 1;
+    size_t *ix = malloc(np * sizeof *ix), *is = malloc(np * sizeof *is);
+    const char **v0 = malloc(np * sizeof *v0), **v1 = malloc(np * sizeof *v1);
+    size_t n0 = 0, n1 = 0;
+
+    memset(pl, 0, sizeof *pl);
+    pl->xkey = pl->skey = -1;
+    pl->px = malloc(np * sizeof *pl->px);
+    pl->ps = calloc(np, sizeof *pl->ps);
+    pl->xpos = malloc(np * sizeof *pl->xpos);
+    if (!ix || !is || !v0 || !v1 || !pl->px || !pl->ps || !pl->xpos) {
+        free(ix);
+        free(is);
+        free(v0);
+        free(v1);
+        return RR_ENOMEM;
+    }
+    n0 = distinct(s, 0, v0, ix);
+    if (s->nk >= 2)
+        n1 = distinct(s, 1, v1, is);
+    if (s->nk == 1 || (s->nk == 2 && (n1 <= MAX_SERIES || n0 <= MAX_SERIES))) {
+        bool swap = s->nk == 2 && n1 > MAX_SERIES;
+        pl->xkey = swap ? 1 : 0;
+        pl->xv = swap ? v1 : v0;
+        pl->nx = swap ? n1 : n0;
+        memcpy(pl->px, swap ? is : ix, np * sizeof *ix);
+        if (s->nk == 2) {
+            pl->skey = swap ? 0 : 1;
+            pl->sv = swap ? v0 : v1;
+            pl->ns = swap ? n0 : n1;
+            memcpy(pl->ps, swap ? ix : is, np * sizeof *is);
+        } else {
+            free(v1);
+            pl->ns = 1;
+        }
+        pl->numeric = numeric_values(pl->xv, pl->nx, pl->xpos, pl->unit,
+                                     sizeof pl->unit);
+        if (!pl->numeric)
+            for (size_t i = 0; i < pl->nx; i++)
+                pl->xpos[i] = (double)(i + 1);
+    } else {
+        /* more keys than an axis and a legend can show */
+        if (s->nk == 2)
+            snprintf(pl->why, sizeof pl->why,
+                     "%zu × %zu values, too many for a legend: points "
+                     "numbered",
+                     n0, n1);
+        else
+            snprintf(pl->why, sizeof pl->why,
+                     "%zu settings varied: points numbered", s->nk);
+        free(v0);
+        free(v1);
+        pl->nx = s->np;
+        pl->ns = 1;
+        pl->numeric = true;
+        for (size_t p = 0; p < s->np; p++) {
+            pl->px[p] = s->val[p * s->nk] ? p : SIZE_MAX;
+            pl->xpos[p] = (double)(p + 1);
+        }
+    }
+    free(ix);
+    free(is);
+    return RR_OK;
+}
+
+/* value_text - a key's value without its unit suffix, for a tic. */
+static void value_text(const char *v, bool numeric, char *buf, size_t n)
+{
+    char *end;
+    snprintf(buf, n, "%s", v);
+    if (numeric) {
+        strtod(v, &end);
+        if ((size_t)(end - v) < n)
+            buf[end - v] = '\0';
+    }
+}
+
+/* tic_text - the label of x position i: the value, or the point's
+ * number. */
+static void tic_text(const sweepplan *pl, size_t i, char *buf, size_t n)
+{
+    if (pl->xv)
+        value_text(pl->xv[i], pl->numeric, buf, n);
+    else
+        snprintf(buf, n, "%zu", i + 1);
+}
+
+/* sweep_xtics - the x axis of a sweep panel (width px wide): the values
+ * themselves when few and far enough apart, else round numbers (or every
+ * k-th category). */
+static void sweep_xtics(FILE *g, const sweepplan *pl, double lo, double hi,
+                        double width)
+{
+    double ppu = width / (hi - lo), need = 0, gap = INFINITY;
+    char lab[128];
+    for (size_t i = 0; i < pl->nx; i++) {
+        tic_text(pl, i, lab, sizeof lab);
+        need = fmax(need, text_px(lab, 11) + 12);
+        for (size_t j = 0; j < pl->nx; j++)
+            if (j != i)
+                gap = fmin(gap, fabs(pl->xpos[i] - pl->xpos[j]) * ppu);
+    }
+    fprintf(g, "set xrange [%.10g:%.10g]\n", lo, hi);
+    if (gap >= need || !pl->numeric) {
+        size_t every = 1;
+        while (!pl->numeric && gap * (double)every < need &&
+               every < pl->nx)
+            every++;
+        fputs("set xtics (", g);
+        for (size_t i = 0; i < pl->nx; i++) {
+            lab[0] = '\0';
+            if (i % every == 0)
+                tic_text(pl, i, lab, sizeof lab);
+            fprintf(g, "%s", i ? ", " : "");
+            gp_str(g, lab);
+            fprintf(g, " %.10g", pl->xpos[i]);
+        }
+        fputs(")\n", g);
+        return;
+    }
+    {
+        double a = pl->xpos[0], b = pl->xpos[0];
+        scale s;
+        for (size_t i = 1; i < pl->nx; i++) {
+            a = fmin(a, pl->xpos[i]);
+            b = fmax(b, pl->xpos[i]);
+        }
+        s = nice_scale(a, b, (int)fmax(2, fmin(6, width / 70)));
+        if (!pl->xv && s.step < 1) {
+            s.step = 1;
+            s.dec = 0;
+        }
+        s.a = lo;
+        s.b = hi;
+        scale_tics(g, "x", &s, true, false);
+    }
+}
+
+static int draw_sweep(FILE *g, rr_plot_format fmt, const char *out,
+                      const sweepdata *s, const runrow *ri, size_t nri)
+{
+    sweepplan pl;
+    size_t shown[N_SWEEP_KPI], n = 0, cols, rows;
+    scale sc[N_SWEEP_KPI];
+    bool zero_all = true;
+    char t[512], st[1024], foot[512], src[600], note[1024], span[128];
+    char n1[1024], n2[1024], xl[256], zero[256] = "", none[256] = "", legend_buf[MAX_SERIES][160];
+    key_entry ke[MAX_SERIES + 2];
+    char pts[MAX_SERIES][32];
+    size_t nke = 0;
+    double xlo, xhi, dodge_px, L0 = 0.02 * W, R0 = 0.98 * W;
+    double T0 = 100, base, B, lpad[N_SWEEP_KPI];
+    chart c;
+    int rc;
+
+    if ((rc = plan_sweep(s, &pl)) != RR_OK)
+        return rc;
+    /* panels: indicators with a value at some point and not all zero */
+    for (size_t k = 0; k < N_SWEEP_KPI; k++) {
+        double lo = INFINITY, hi = -INFINITY;
+        bool any = false, nonzero = false;
+        for (size_t p = 0; p < s->np; p++) {
+            size_t at = p * N_SWEEP_KPI + k;
+            double m = s->mean[at];
+            if (isnan(m) || pl.px[p] == SIZE_MAX)
+                continue;
+            any = true;
+            nonzero = nonzero || m != 0 || (!isnan(s->hi[at]) &&
+                                            s->hi[at] != 0);
+            lo = fmin(lo, isnan(s->lo[at]) ? m : fmin(m, s->lo[at]));
+            hi = fmax(hi, isnan(s->hi[at]) ? m : fmax(m, s->hi[at]));
+        }
+        if (!any || !nonzero) {
+            char *list = any ? zero : none;
+            size_t len = strlen(list);
+            const char *nm = sweep_kpi[k].title;
+            size_t cut = strcspn(nm, ",");
+            snprintf(list + len, sizeof zero - len, "%s%.*s",
+                     len ? ", " : "", (int)cut, nm);
+            continue;
+        }
+        {
+            bool z;
+            sc[n] = panel_scale(lo, hi, &z);
+            zero_all = zero_all && z;
+        }
+        shown[n++] = k;
+    }
+    if (n == 0) {
+        plan_fini(&pl);
+        return RR_EPARSE; /* the caller names the file */
+    }
+    cols = cols_for(n);
+    rows = (n + cols - 1) / cols;
+
+    /* the texts */
+    if (pl.xkey < 0)
+        snprintf(t, sizeof t, "Indicators at each design point of the sweep");
+    else if (pl.skey < 0)
+        snprintf(t, sizeof t, "Indicators as %s varies", s->key[pl.xkey]);
+    else
+        snprintf(t, sizeof t, "Indicators as %s and %s vary",
+                 s->key[pl.xkey], s->key[pl.skey]);
+    {
+        char reps[128];
+        if (s->reps >= 2)
+            snprintf(reps, sizeof reps, "mean of %zu replications per point",
+                     s->reps);
+        else
+            snprintf(reps, sizeof reps, "one replication per point, so no "
+                                        "confidence intervals");
+        snprintf(st, sizeof st, "%s%s%s%s%s",
+                 nri && *ri[0].title ? ri[0].title : "",
+                 nri && *ri[0].title ? " · " : "", pl.why,
+                 *pl.why ? " · " : "", reps);
+    }
+    kpi_span(nri ? &ri[0] : NULL, span, sizeof span);
+    snprintf(note, sizeof note, "Each panel has its own scale%s. Every "
+             "point uses the same random numbers.%s%s%s%s%s%s%s",
+             zero_all ? "" : "; not all start at zero",
+             *span ? " Whole run: " : "", span, *span ? "." : "",
+             *zero ? " Zero at every point: " : "", zero,
+             *none ? (*zero ? "; no value: " : " No value: ") : "", none);
+    if (*zero || *none)
+        strcat(note, ".");
+    snprintf(foot, sizeof foot,
+             "Scenario %s · sweep of %zu design points · %zu replication%s "
+             "each%s%s",
+             nri ? ri[0].scenario : "", s->np, s->reps,
+             s->reps == 1 ? "" : "s", nri && *ri[0].version ? " · rrsim " : "",
+             nri ? ri[0].version : "");
+    source_of(ri, nri ? 1 : 0, src, sizeof src);
+    if (pl.xkey < 0)
+        snprintf(xl, sizeof xl, "Design point (the values of each are in "
+                                "sweep.csv; the first setting varies "
+                                "slowest)");
+    else if (*pl.unit && pl.numeric)
+        snprintf(xl, sizeof xl, "%s (%s)", s->key[pl.xkey], pl.unit);
+    else
+        snprintf(xl, sizeof xl, "%s", s->key[pl.xkey]);
+
+    /* the legend */
+    if (pl.ns > 1) {
+        for (size_t i = 0; i < pl.ns; i++) {
+            snprintf(legend_buf[i], sizeof legend_buf[i], "%s = %s",
+                     s->key[pl.skey], pl.sv[i]);
+            ke[nke].title = legend_buf[i];
+            ke[nke].colour = series_colour[i];
+            ke[nke].kind = 'p';
+            ke[nke].lw = pl.numeric ? 2 : 0;
+            ke[nke++].dash = NULL; /* set below */
+        }
+    } else {
+        snprintf(legend_buf[0], sizeof legend_buf[0], "%s",
+                 s->reps >= 2 ? "Mean of the replications"
+                              : "Result of the replication");
+        ke[nke].title = legend_buf[0];
+        ke[nke].colour = OI_BLUE;
+        ke[nke].kind = 'p';
+        ke[nke].lw = pl.numeric && pl.xkey >= 0 ? 2 : 0;
+        ke[nke++].dash = NULL;
+    }
+    if (s->reps >= 2) {
+        ke[nke].title = "95% confidence interval";
+        ke[nke].colour = "#444444";
+        ke[nke].kind = 'e';
+        ke[nke].lw = 1.5;
+        ke[nke++].dash = NULL;
+    }
+    {
+        for (size_t i = 0; i < pl.ns && i < MAX_SERIES; i++) {
+            snprintf(pts[i], sizeof pts[i], "pt %d ps 1.2", series_pt[i]);
+            ke[i].dash = pts[i];
+        }
+    }
+    wrap2(note, ". ", n1, n2, sizeof n1);
+    base = (*n2 ? 82 : 60) + 28 + (legend_rows(ke, nke) == 2 ? 8 : 0);
+    B = base + (legend_rows(ke, nke) == 2 ? 16 : 8) + 70;
+
+    /* x range and the offset between series at one x */
+    xlo = xhi = pl.xpos[0];
+    for (size_t i = 1; i < pl.nx; i++) {
+        xlo = fmin(xlo, pl.xpos[i]);
+        xhi = fmax(xhi, pl.xpos[i]);
+    }
+    if (pl.numeric && pl.xkey >= 0) {
+        double pad = 0.06 * (xhi - xlo);
+        xlo -= pad;
+        xhi += pad;
+    } else {
+        xlo -= 0.5;
+        xhi += 0.5;
+    }
+    {
+        double gapu = INFINITY, width = (R0 - L0) / (double)cols - 90;
+        for (size_t i = 0; i < pl.nx; i++)
+            for (size_t j = i + 1; j < pl.nx; j++)
+                gapu = fmin(gapu, fabs(pl.xpos[i] - pl.xpos[j]));
+        if (!isfinite(gapu))
+            gapu = xhi - xlo;
+        dodge_px = pl.ns > 1 ? fmin(8, 0.5 * gapu * width / (xhi - xlo) /
+                                           (double)pl.ns)
+                             : 0;
+    }
+
+    style(g, fmt, out);
+    fprintf(g, "set tics font \",11\"\nunset key\nset bars %s\n",
+            pl.nx > 25 ? "0.6" : pl.nx > 12 ? "1" : "1.5");
+    for (size_t q = 0; q < n; q++) {
+        size_t k = shown[q];
+        lpad[q] = scale_width(&sc[q], false, 11) + 16;
+        for (size_t sr = 0; sr < pl.ns; sr++) {
+            fprintf(g, "$p%zus%zu << EOD\n", q, sr);
+            for (size_t x = 0; x < pl.nx; x++) {
+                bool found = false;
+                for (size_t p = 0; p < s->np && !found; p++) {
+                    size_t at = p * N_SWEEP_KPI + k;
+                    double m = s->mean[at], lo = s->lo[at], hi = s->hi[at];
+                    if (pl.px[p] != x || pl.ps[p] != sr || isnan(m))
+                        continue;
+                    if (isnan(lo) || isnan(hi))
+                        lo = hi = m;
+                    fprintf(g, "%.10g %.10g %.10g %.10g\n", pl.xpos[x], m,
+                            lo, hi);
+                    found = true;
+                }
+                if (!found)
+                    fputc('\n', g); /* a gap in the line */
+            }
+            fputs("EOD\n", g);
+        }
+    }
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.L = 0.02;
+    c.R = 0.98;
+    fputs("set multiplot\n", g);
+    for (size_t q = 0; q < n; q++) {
+        size_t k = shown[q], ci = q % cols, rw = q / cols;
+        double cw = (R0 - L0) / (double)cols, rh = (H - T0 - B) / (double)rows;
+        double l = L0 + (double)ci * cw + lpad[q];
+        double r = L0 + (double)(ci + 1) * cw - 22;
+        double tp = T0 + (double)rw * rh + (rw ? 30 : 26);
+        double b = T0 + (double)(rw + 1) * rh - (rw + 1 < rows ? 34 : 0);
+        double du = dodge_px * (xhi - xlo) / (r - l);
+        char title[256];
+        bool any_plotted = false;
+        fputs("unset label\nunset object\nunset arrow\n", g);
+        if (q == 0) {
+            heading_text(g, t, st, foot, src);
+            small_text(g, n1, H - (*n2 ? 82 : 60));
+            if (*n2)
+                small_text(g, n2, H - 60);
+            legend_at(&c, ke, nke, base);
+            fprintf(g, "set label ");
+            gp_str(g, xl);
+            fprintf(g, " at screen 0.5, screen %.4f center font \"%s,13\" "
+                       "textcolor rgb \"#333333\"\n",
+                    (B - 50) / H, FONT);
+        }
+        margins(g, l / W, r / W, sy(tp), sy(b));
+        sweep_xtics(g, &pl, xlo, xhi, r - l);
+        scale_tics(g, "y", &sc[q], true, false);
+        snprintf(title, sizeof title, "%s", sweep_kpi[k].title);
+        fit(title, sizeof title, 12 * 1.1, r - l + lpad[q] - 10);
+        fprintf(g, "set label ");
+        gp_str(g, title);
+        fprintf(g, " at screen %.4f, graph 1 left offset 0,0.9 font "
+                   "\"%s Bold,12\" textcolor rgb \"#222222\"\n",
+                (l - lpad[q] + 4) / W, FONT);
+        for (size_t sr = 0; sr < pl.ns; sr++) {
+            double off = ((double)sr - (double)(pl.ns - 1) / 2) * du;
+            bool has = false;
+            for (size_t p = 0; p < s->np && !has; p++)
+                has = pl.ps[p] == sr && pl.px[p] != SIZE_MAX &&
+                      !isnan(s->mean[p * N_SWEEP_KPI + k]);
+            if (!has)
+                continue;
+            if (pl.numeric && pl.xkey >= 0)
+                fprintf(g, "%s$p%zus%zu using ($1+%.10g):2 with lines lw 2 "
+                           "lc rgb \"%s\" notitle, \\\n     ",
+                        any_plotted ? ", \\\n     " : "plot ", q, sr, off,
+                        series_colour[sr]);
+            else
+                fputs(any_plotted ? ", \\\n     " : "plot ", g);
+            any_plotted = true;
+            fprintf(g, "$p%zus%zu using ($1+%.10g):2%s with %s pt %d ps "
+                       "%.2g lw 1.5 lc rgb \"%s\" notitle",
+                    q, sr, off, s->reps >= 2 ? ":3:4" : "",
+                    s->reps >= 2 ? "yerrorbars" : "points", series_pt[sr],
+                    pl.nx > 25 ? 0.6 : pl.nx > 12 ? 0.8
+                                 : pl.ns > 1 ? 1.0 : 1.1,
+                    series_colour[sr]);
+        }
+        fputc('\n', g);
+    }
+    fputs("unset multiplot\n", g);
+    plan_fini(&pl);
+    return RR_OK;
+}
+
+/* ---- compare.csv ----------------------------------------------------------- */
+
+typedef struct cmprow {
+    char *kpi, *unit;
+    double base, pol, diff, lo, hi;
+} cmprow;
+
+typedef struct cmpdata {
+    char *baseline, *policy;
+    size_t n;
+    cmprow *row;
+    size_t reps;
+} cmpdata;
+
+static void cmp_fini(cmpdata *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->row[i].kpi);
+        free(d->row[i].unit);
+    }
+    free(d->row);
+    free(d->baseline);
+    free(d->policy);
+}
+
+static int load_compare(const char *dir, cmpdata *d, char *err,
+                        size_t errlen)
+{
+    rr_table *t;
+    int cb, cp, ck, cu, cbm, cpm, cd, clo, chi, crep;
+    int rc = read_csv_in(dir, "compare.csv", false, &t, err, errlen);
+    memset(d, 0, sizeof *d);
+    if (rc != RR_OK)
+        return rc;
+    if ((rc = rr_table_require(t, "baseline", &cb, err, errlen)) ||
+        (rc = rr_table_require(t, "policy", &cp, err, errlen)) ||
+        (rc = rr_table_require(t, "kpi", &ck, err, errlen)) ||
+        (rc = rr_table_require(t, "unit", &cu, err, errlen)) ||
+        (rc = rr_table_require(t, "baseline_mean", &cbm, err, errlen)) ||
+        (rc = rr_table_require(t, "policy_mean", &cpm, err, errlen)) ||
+        (rc = rr_table_require(t, "difference", &cd, err, errlen)) ||
+        (rc = rr_table_require(t, "ci95_low", &clo, err, errlen)) ||
+        (rc = rr_table_require(t, "ci95_high", &chi, err, errlen)) ||
+        (rc = rr_table_require(t, "replications", &crep, err, errlen)))
+        goto out;
+    if (t->n_rows == 0) {
+        snprintf(err, errlen, "%s: no data rows", t->path);
+        rc = RR_EPARSE;
+        goto out;
+    }
+    if (!(d->row = calloc(t->n_rows, sizeof *d->row)) ||
+        !(d->baseline = strdup(rr_table_cell(t, 0, (size_t)cb))) ||
+        !(d->policy = strdup(rr_table_cell(t, 0, (size_t)cp)))) {
+        rc = oom(err, errlen);
+        goto out;
+    }
+    for (size_t r = 0; r < t->n_rows; r++) {
+        cmprow *w = &d->row[d->n++];
+        double reps;
+        if (!(w->kpi = strdup(rr_table_cell(t, r, (size_t)ck))) ||
+            !(w->unit = strdup(rr_table_cell(t, r, (size_t)cu)))) {
+            rc = oom(err, errlen);
+            goto out;
+        }
+        if ((rc = cell_number(t, r, cbm, &w->base, err, errlen)) ||
+            (rc = cell_number(t, r, cpm, &w->pol, err, errlen)) ||
+            (rc = cell_number(t, r, cd, &w->diff, err, errlen)) ||
+            (rc = cell_number(t, r, clo, &w->lo, err, errlen)) ||
+            (rc = cell_number(t, r, chi, &w->hi, err, errlen)) ||
+            (rc = cell_number(t, r, crep, &reps, err, errlen)))
+            goto out;
+        if (reps > (double)d->reps)
+            d->reps = (size_t)reps;
+    }
+out:
+    rr_table_destroy(t);
+    return rc;
+}
+
+/* Where an indicator of a comparison goes: its panel (0 persons, 1 days,
+ * 2 shares), its section in the panel and its words.  A name ending in
+ * '_' stands for every indicator it begins. */
+static const struct {
+    const char *kpi;
+    int panel;
+    const char *section, *label;
+} cmp_words[] = {
+    {"departures_voluntary_iom", 0, "Departures", "Voluntary, with IOM"},
+    {"departures_voluntary_ngo", 0, "Departures", "Voluntary, with an NGO"},
+    {"departures_voluntary_self", 0, "Departures",
+     "Self-arranged, verified"},
+    {"departures_forced", 0, "Departures", "Forced"},
+    {"departures_verified", 0, "Departures", "Verified (the four above)"},
+    {"departures_unsupervised", 0, "Departures", "Without supervision"},
+    {"arrivals", 0, "Caseload", "New cases (arrivals)"},
+    {"departures_closed", 0, "Caseload", "Closed otherwise (e.g. permit)"},
+    {"caseload_start", 0, "Caseload", "At the start"},
+    {"caseload_end", 0, "Caseload", "At the end"},
+    {"detention_occupancy_mean", 0, "Caseload", "In detention, on average"},
+    {"reintegration_sustainable_share", 2, "Shares",
+     "Sustainable reintegrations"},
+    {"reintegration_none", 0, "Reintegration provider",
+     "No provider"},
+    {"reintegration_", 0, "Reintegration provider", NULL},
+    {"time_to_departure_mean_days", 1, "Time from entry to departure",
+     "Mean"},
+    {"time_to_departure_median_days", 1, "Time from entry to departure",
+     "Median"},
+    {"time_to_departure_p90_days", 1, "Time from entry to departure",
+     "90% have departed within"},
+    {"iom_share_assisted_voluntary", 2, "Shares",
+     "IOM share of assisted returns"}};
+
+/* cmp_word - the entry of cmp_words for kpi, or -1. */
+static long cmp_word(const char *kpi)
+{
+    for (size_t i = 0; i < RR_COUNTOF(cmp_words); i++) {
+        const char *w = cmp_words[i].kpi;
+        size_t n = strlen(w);
+        if (w[n - 1] == '_' ? strncmp(kpi, w, n) == 0 : strcmp(kpi, w) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+static int unit_panel(const char *unit)
+{
+    return strcmp(unit, "days") == 0 ? 1 : strcmp(unit, "share") == 0 ? 2 : 0;
+}
+
+/* A line of a comparison panel: a section heading or an indicator. */
+typedef struct cmpline {
+    const char *text;       /* heading or label */
+    long row;               /* -1 for a heading */
+    char label[96];
+    char value[128];        /* "+2,855 (+10%)" */
+} cmpline;
+
+/* cmp_lines - the lines of panel `panel`, sections in the order of
+ * cmp_words then "Other", indicators in table order within them; returns
+ * how many (lines has room for 2 * d->n + 8). */
+static size_t cmp_lines(const cmpdata *d, const bool *drawn, int pn,
+                        cmpline *lines)
+{
+    static const char *const sections[] = {
+        "Departures", "Caseload", "Reintegration provider",
+        "Time from entry to departure", "Shares", "Other"};
+    size_t n = 0;
+    for (size_t s = 0; s < RR_COUNTOF(sections); s++) {
+        bool head = false;
+        for (size_t wi = 0; wi <= RR_COUNTOF(cmp_words); wi++) {
+            bool other = wi == RR_COUNTOF(cmp_words);
+            if (other != (strcmp(sections[s], "Other") == 0))
+                continue;
+            if (!other && (cmp_words[wi].panel != pn ||
+                           strcmp(cmp_words[wi].section, sections[s]) != 0))
+                continue;
+            for (size_t r = 0; r < d->n; r++) {
+                const cmprow *w = &d->row[r];
+                long k = cmp_word(w->kpi);
+                cmpline *ln;
+                if (!drawn[r] || (other ? k >= 0 : k != (long)wi) ||
+                    (other && unit_panel(w->unit) != pn))
+                    continue;
+                if (!head) {
+                    lines[n].text = sections[s];
+                    lines[n].row = -1;
+                    lines[n].value[0] = '\0';
+                    n++;
+                    head = true;
+                }
+                ln = &lines[n++];
+                ln->row = (long)r;
+                if (other)
+                    snprintf(ln->label, sizeof ln->label, "%s", w->kpi);
+                else if (cmp_words[wi].label)
+                    snprintf(ln->label, sizeof ln->label, "%s",
+                             cmp_words[wi].label);
+                else
+                    display_name(w->kpi + strlen(cmp_words[wi].kpi),
+                                 ln->label, sizeof ln->label);
+                ln->text = ln->label;
+                /* the value, with the change relative to the baseline */
+                {
+                    double x = pn == 2 ? 100 * w->diff : w->diff;
+                    char a[48], b[48];
+                    /* whole persons from 10 on */
+                    num_text(x, pn == 0 && fabs(x) >= 10 ? 0 : decimals(x),
+                             true, a, sizeof a);
+                    if (pn == 2)
+                        snprintf(ln->value, sizeof ln->value, "%s pp", a);
+                    else if (isfinite(w->base) && w->base != 0) {
+                        double rel = 100 * w->diff / fabs(w->base);
+                        num_text(rel, fabs(rel) < 10 ? 1 : 0, true, b,
+                                 sizeof b);
+                        snprintf(ln->value, sizeof ln->value, "%s (%s%%)",
+                                 a, b);
+                    } else
+                        snprintf(ln->value, sizeof ln->value, "%s", a);
+                }
+            }
+        }
+    }
+    return n;
+}
+
+/* cmp_hollow - 1 when the interval of a difference includes zero. */
+static int cmp_hollow(const cmprow *w, size_t reps)
+{
+    double lo = isnan(w->lo) ? w->diff : w->lo;
+    double hi = isnan(w->hi) ? w->diff : w->hi;
+    return reps >= 2 && lo <= 0 && hi >= 0;
+}
+
+static int draw_compare(FILE *g, rr_plot_format fmt, const char *out,
+                        const cmpdata *d, const runrow *ri, size_t nri)
+{
+    static const char *const xlabel[3] = {
+        "Difference, persons", "Difference, days",
+        "Difference, percentage points"};
+    bool *drawn = calloc(d->n + 1, sizeof *drawn);
+    cmpline *lines[3] = {NULL, NULL, NULL};
+    size_t nl[3] = {0, 0, 0};
+    char t[512], st[1024], st2[1024], foot[512], src[1200], note[1024] = "";
+    char same[512] = "", missing[512] = "", missing_base[512] = "";
+    char novalue[512] = "", span[128], n1[1024], n2[1024];
+    const runrow *rb = nri >= 1 ? &ri[0] : NULL, *rp = nri >= 2 ? &ri[1] : NULL;
+    chart c;
+    key_entry ke[3] = {
+        {"Difference, policy minus baseline", OI_BLUE, 'p', "pt 7 ps 1.3", 0},
+        {"95% confidence interval", "#333333", 'h', NULL, 1.5},
+        {"Interval includes zero: no clear difference", OI_BLUE, 'p',
+         "pt 6 ps 1.3", 0}};
+    size_t nke = d->reps >= 2 ? 3 : 1;
+    double T0 = 104, base, B, colx[2][2];
+    int order[3], np = 0;
+
+    for (int p = 0; p < 3; p++)
+        lines[p] = calloc(2 * d->n + 8, sizeof *lines[p]);
+    if (!drawn || !lines[0] || !lines[1] || !lines[2]) {
+        free(drawn);
+        for (int p = 0; p < 3; p++)
+            free(lines[p]);
+        return RR_ENOMEM;
+    }
+    /* what is drawn; what is only named under the chart */
+    for (size_t r = 0; r < d->n; r++) {
+        const cmprow *w = &d->row[r];
+        long k = cmp_word(w->kpi);
+        char nm[96];
+        char *list = NULL;
+        /* "Section: label", as the chart would show it */
+        if (k >= 0 && cmp_words[k].label)
+            snprintf(nm, sizeof nm, "%s: %s", cmp_words[k].section,
+                     cmp_words[k].label);
+        else if (k >= 0) {
+            char dn[64];
+            display_name(w->kpi + strlen(cmp_words[k].kpi), dn, sizeof dn);
+            snprintf(nm, sizeof nm, "%s: %s", cmp_words[k].section, dn);
+        } else
+            snprintf(nm, sizeof nm, "%s", w->kpi);
+        if (isnan(w->diff) && isnan(w->base) && isnan(w->pol))
+            list = novalue;
+        else if (isnan(w->diff))
+            list = isnan(w->pol) ? missing : missing_base;
+        else if (w->diff == 0 && (isnan(w->lo) || w->lo == 0) &&
+                 (isnan(w->hi) || w->hi == 0))
+            list = same;
+        if (list) {
+            size_t len = strlen(list);
+            if (len + strlen(nm) + 3 < sizeof same)
+                snprintf(list + len, sizeof same - len, "%s%s",
+                         len ? ", " : "", nm);
+            continue;
+        }
+        drawn[r] = true;
+    }
+    for (int p = 0; p < 3; p++)
+        nl[p] = cmp_lines(d, drawn, p, lines[p]);
+    /* the panel with most lines on the left, the others stacked on the
+     * right */
+    for (int p = 0; p < 3; p++)
+        if (nl[p])
+            order[np++] = p;
+    for (int i = 1; i < np; i++)
+        if (nl[order[i]] > nl[order[0]]) {
+            int tmp = order[0];
+            order[0] = order[i];
+            order[i] = tmp;
+        }
+    snprintf(t, sizeof t, "%s compared with %s", d->policy, d->baseline);
+    snprintf(st, sizeof st, "Policy: %s · baseline: %s",
+             rp && *rp->title ? rp->title : d->policy,
+             rb && *rb->title ? rb->title : d->baseline);
+    kpi_span(rb, span, sizeof span);
+    if (d->reps >= 2)
+        snprintf(st2, sizeof st2, "Policy minus baseline%s%s · mean of %zu "
+                 "paired replications with 95%% confidence interval",
+                 *span ? " over " : "", span, d->reps);
+    else
+        snprintf(st2, sizeof st2, "Policy minus baseline%s%s · one paired "
+                 "replication, so no confidence intervals",
+                 *span ? " over " : "", span);
+    fit(st2, sizeof st2, FS, 0.96 * W);
+    snprintf(foot, sizeof foot,
+             "Scenarios %s (baseline) and %s (policy) · %zu paired "
+             "replication%s%s%s",
+             d->baseline, d->policy, d->reps, d->reps == 1 ? "" : "s",
+             rb && *rb->version ? " · rrsim " : "", rb ? rb->version : "");
+    source_of(ri, nri, src, sizeof src);
+    snprintf(note, sizeof note, "Replication i of both scenarios uses the "
+             "same random numbers, so the differences are the policy's.");
+    if (np == 0 && !*missing && !*missing_base && !*novalue)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " Every indicator is the same in both.");
+    else if (*same)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " The same in both: %s.", same);
+    if (*missing)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " Not in %s: %s.", d->policy, missing);
+    if (*missing_base)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " Not in %s: %s.", d->baseline, missing_base);
+    if (*novalue)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " No value in either: %s.", novalue);
+    wrap2(note, ". ", n1, n2, sizeof n1);
+    base = (*n2 ? 82 : 60) + 28 + (legend_rows(ke, nke) == 2 ? 8 : 0);
+    B = base + (legend_rows(ke, nke) == 2 ? 16 : 8) + 14;
+    /* columns: [x0, x1] in pixels */
+    colx[0][0] = 0.02 * W;
+    colx[0][1] = np > 1 ? 0.5 * W : 0.98 * W;
+    colx[1][0] = 0.54 * W;
+    colx[1][1] = 0.98 * W;
+
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.L = 0.02;
+    c.R = 0.98;
+    style(g, fmt, out);
+    fputs("set tics font \",11\"\nunset key\nset bars 1.2\n"
+          "unset grid\nset grid xtics lc rgb \"#e3e3e3\" lw 1 dt 1\n"
+          "set border 1 lw 1 lc rgb \"#444444\"\nunset ytics\n",
+          g);
+    for (int i = 0; i < np; i++)
+        for (int hollow = 0; hollow < 2; hollow++) {
+            int p = order[i];
+            bool any = false;
+            for (size_t j = 0; j < nl[p]; j++) {
+                const cmpline *ln = &lines[p][j];
+                const cmprow *w;
+                double f = p == 2 ? 100 : 1;
+                if (ln->row < 0)
+                    continue;
+                w = &d->row[ln->row];
+                if (cmp_hollow(w, d->reps) != hollow)
+                    continue;
+                if (!any)
+                    fprintf(g, "$c%d%s << EOD\n", p, hollow ? "h" : "f");
+                any = true;
+                fprintf(g, "%.10g %zu %.10g %.10g\n", f * w->diff, j + 1,
+                        f * (isnan(w->lo) ? w->diff : w->lo),
+                        f * (isnan(w->hi) ? w->diff : w->hi));
+            }
+            if (any)
+                fputs("EOD\n", g);
+        }
+    if (np == 0) {
+        /* nothing differs: the headings and a line that says so */
+        heading_text(g, t, st, foot, src);
+        fprintf(g, "set label ");
+        gp_str(g, st2);
+        fprintf(g, " at screen 0.02, screen %.4f left font \"%s,%d\" "
+                   "textcolor rgb \"#444444\"\n",
+                sy(90), FONT, FS);
+        small_text(g, n1, H - (*n2 ? 82 : 60));
+        if (*n2)
+            small_text(g, n2, H - 60);
+        fprintf(g, "set label \"No indicator differs between the two "
+                   "scenarios.\" at screen 0.5, screen 0.5 center font "
+                   "\"%s,16\" textcolor rgb \"#222222\"\n"
+                   "unset border\nunset tics\nunset grid\n"
+                   "set xrange [0:1]\nset yrange [0:1]\nplot NaN notitle\n",
+                FONT);
+        np = 0;
+    }
+    if (np > 0)
+        fputs("set multiplot\n", g);
+    if (np > 0) {
+        /* heights: the right column shares its height in proportion to the
+         * lines, rows at most 30 px apart */
+        double avail = H - T0 - B, top[2] = {T0, T0};
+        size_t total_right = 0;
+        for (int i = 1; i < np; i++)
+            total_right += nl[order[i]] + 3;
+        for (int i = 0; i < np; i++) {
+            int p = order[i], col = i == 0 ? 0 : 1;
+            double over = 20 + 60; /* above the first line, axis below */
+            double h = i == 0 ? avail
+                              : avail * (double)(nl[p] + 3) /
+                                    (double)total_right;
+            double row_px = fmin(30, (h - over) / ((double)nl[p] + 0.3));
+            double pt = top[col] + 20, pb = pt + row_px * ((double)nl[p] + 0.3);
+            double lab_w = 0, val_w = 0, l, r, lo = 0, hi = 0;
+            scale s;
+            for (size_t j = 0; j < nl[p]; j++) {
+                const cmpline *ln = &lines[p][j];
+                double f = p == 2 ? 100 : 1;
+                lab_w = fmax(lab_w, ln->row < 0
+                                        ? text_px(ln->text, 12 * 1.1)
+                                        : text_px(ln->text, 12) + 14);
+                val_w = fmax(val_w, text_px(ln->value, 11));
+                if (ln->row >= 0) {
+                    const cmprow *w = &d->row[ln->row];
+                    lo = fmin(lo, f * (isnan(w->lo) ? w->diff : w->lo));
+                    hi = fmax(hi, f * (isnan(w->hi) ? w->diff : w->hi));
+                    lo = fmin(lo, f * w->diff);
+                    hi = fmax(hi, f * w->diff);
+                }
+            }
+            top[col] = pb + 60 + 14;
+            lab_w = fmin(lab_w, 0.5 * (colx[col][1] - colx[col][0]));
+            l = colx[col][0] + lab_w + 14;
+            r = colx[col][1] - val_w - 12;
+            {
+                /* tight around the data and zero, tics inside */
+                double pad = 0.05 * (hi - lo);
+                s = nice_scale(lo, hi, (int)fmax(3, fmin(5, (r - l) / 60)));
+                if (hi - lo > 0) {
+                    s.a = lo - pad;
+                    s.b = hi + pad;
+                }
+            }
+            fputs("unset label\nunset object\nunset arrow\n", g);
+            if (i == 0) {
+                heading_text(g, t, st, foot, src);
+                fprintf(g, "set label ");
+                gp_str(g, st2);
+                fprintf(g, " at screen 0.02, screen %.4f left font "
+                           "\"%s,%d\" textcolor rgb \"#444444\"\n",
+                        sy(90), FONT, FS);
+                small_text(g, n1, H - (*n2 ? 82 : 60));
+                if (*n2)
+                    small_text(g, n2, H - 60);
+                legend_at(&c, ke, nke, base);
+            }
+            margins(g, l / W, r / W, sy(pt), sy(pb));
+            scale_tics(g, "x", &s, true, true);
+            fprintf(g, "set yrange [%.4f:0.7]\n", (double)nl[p] + 0.6);
+            fprintf(g, "set label ");
+            gp_str(g, xlabel[p]);
+            fprintf(g, " at screen %.4f, screen %.4f center font \"%s,12\" "
+                       "textcolor rgb \"#333333\"\n",
+                    (l + r) / 2 / W, sy(pb + 46), FONT);
+            /* zero line, row guides, labels and values */
+            fprintf(g, "set arrow from first 0, graph 0 to first 0, graph 1 "
+                       "nohead lw 1.5 lc rgb \"#333333\" back\n");
+            for (size_t j = 0; j < nl[p]; j++) {
+                const cmpline *ln = &lines[p][j];
+                char lab[128];
+                snprintf(lab, sizeof lab, "%s", ln->text);
+                fit(lab, sizeof lab, ln->row < 0 ? 12 * 1.1 : 12,
+                    ln->row < 0 ? lab_w : lab_w - 14);
+                fprintf(g, "set label ");
+                gp_str(g, lab);
+                fprintf(g, " at screen %.4f, first %zu left font \"%s%s,12\" "
+                           "textcolor rgb \"#222222\"\n",
+                        (colx[col][0] + (ln->row < 0 ? 0 : 14)) / W, j + 1,
+                        FONT, ln->row < 0 ? " Bold" : "");
+                if (ln->row < 0)
+                    continue;
+                fprintf(g, "set arrow from graph 0, first %zu to graph 1, "
+                           "first %zu nohead lw 1 lc rgb \"#eeeeee\" back\n",
+                        j + 1, j + 1);
+                fprintf(g, "set label ");
+                gp_str(g, ln->value);
+                fprintf(g, " at screen %.4f, first %zu left font \"%s,11\" "
+                           "textcolor rgb \"#222222\"\n",
+                        (r + 10) / W, j + 1, FONT);
+            }
+            {
+                const char *sep = "plot ";
+                for (int hollow = 0; hollow < 2; hollow++) {
+                    bool any = false;
+                    for (size_t j = 0; j < nl[p] && !any; j++)
+                        any = lines[p][j].row >= 0 &&
+                              cmp_hollow(&d->row[lines[p][j].row],
+                                         d->reps) == hollow;
+                    if (!any)
+                        continue;
+                    fprintf(g, "%s$c%d%s using 1:2%s with %s pt 7 ps 1.3 "
+                               "lw 1.5 lc rgb \"%s\" notitle",
+                            sep, p, hollow ? "h" : "f",
+                            d->reps >= 2 ? ":3:4" : "",
+                            d->reps >= 2 ? "xerrorbars" : "points",
+                            hollow ? "#333333" : OI_BLUE);
+                    sep = ", \\\n     ";
+                    if (hollow)
+                        fprintf(g, "%s$c%dh using 1:2 with points pt 7 ps 1.0 "
+                                   "lc rgb \"white\" notitle%s$c%dh using 1:2 "
+                                   "with points pt 6 ps 1.3 lw 1.5 lc rgb "
+                                   "\"" OI_BLUE "\" notitle",
+                                sep, p, sep, p);
+                }
+                fputc('\n', g);
+            }
+        }
+    }
+    if (np > 0)
+        fputs("unset multiplot\n", g);
+    free(drawn);
+    for (int p = 0; p < 3; p++)
+        free(lines[p]);
+    return RR_OK;
+}
+
+/* ---- fit.csv --------------------------------------------------------------- */
+
+typedef struct fitrow {
+    long year;
+    char *indicator, *note;
+    double observed, mean, lo, hi, rel;
+} fitrow;
+
+typedef struct fitdata {
+    char *scenario;
+    size_t n;
+    fitrow *row;
+    size_t reps;
+} fitdata;
+
+static void fitdata_fini(fitdata *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->row[i].indicator);
+        free(d->row[i].note);
+    }
+    free(d->row);
+    free(d->scenario);
+}
+
+static int load_fit(const char *dir, fitdata *d, char *err, size_t errlen)
+{
+    rr_table *t;
+    int cs, cy, ci, co, cm, clo, chi, crel, crep, cn;
+    int rc = read_csv_in(dir, "fit.csv", false, &t, err, errlen);
+    memset(d, 0, sizeof *d);
+    if (rc != RR_OK)
+        return rc;
+    if ((rc = rr_table_require(t, "scenario", &cs, err, errlen)) ||
+        (rc = rr_table_require(t, "year", &cy, err, errlen)) ||
+        (rc = rr_table_require(t, "indicator", &ci, err, errlen)) ||
+        (rc = rr_table_require(t, "observed", &co, err, errlen)) ||
+        (rc = rr_table_require(t, "simulated_mean", &cm, err, errlen)) ||
+        (rc = rr_table_require(t, "ci95_low", &clo, err, errlen)) ||
+        (rc = rr_table_require(t, "ci95_high", &chi, err, errlen)) ||
+        (rc = rr_table_require(t, "relative_error", &crel, err, errlen)) ||
+        (rc = rr_table_require(t, "replications", &crep, err, errlen)))
+        goto out;
+    cn = rr_table_col(t, "note");
+    if (t->n_rows == 0) {
+        snprintf(err, errlen, "%s: no data rows", t->path);
+        rc = RR_EPARSE;
+        goto out;
+    }
+    if (!(d->row = calloc(t->n_rows, sizeof *d->row)) ||
+        !(d->scenario = strdup(rr_table_cell(t, 0, (size_t)cs)))) {
+        rc = oom(err, errlen);
+        goto out;
+    }
+    for (size_t r = 0; r < t->n_rows; r++) {
+        fitrow *w = &d->row[d->n++];
+        double y, reps;
+        if (!(w->indicator = strdup(rr_table_cell(t, r, (size_t)ci))) ||
+            !(w->note = strdup(cn >= 0 ? rr_table_cell(t, r, (size_t)cn)
+                                       : ""))) {
+            rc = oom(err, errlen);
+            goto out;
+        }
+        if ((rc = rr_table_number(t, r, (size_t)cy, &y, err, errlen)) ||
+            (rc = cell_number(t, r, co, &w->observed, err, errlen)) ||
+            (rc = cell_number(t, r, cm, &w->mean, err, errlen)) ||
+            (rc = cell_number(t, r, clo, &w->lo, err, errlen)) ||
+            (rc = cell_number(t, r, chi, &w->hi, err, errlen)) ||
+            (rc = cell_number(t, r, crel, &w->rel, err, errlen)) ||
+            (rc = cell_number(t, r, crep, &reps, err, errlen)))
+            goto out;
+        if (y != floor(y) || fabs(y) > 1e6) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'year': expected a year, got '%s'",
+                     t->path, t->line[r], rr_table_cell(t, r, (size_t)cy));
+            rc = RR_EPARSE;
+            goto out;
+        }
+        w->year = (long)y;
+        if (reps > (double)d->reps)
+            d->reps = (size_t)reps;
+    }
+out:
+    rr_table_destroy(t);
+    return rc;
+}
+
+/* fit_title - an observed indicator in words. */
+static void fit_title(const char *ind, char *buf, size_t n)
+{
+    static const char *const words[][2] = {
+        {"departures_independent",
+         "Independent departures (IOM, NGO, self-arranged)"},
+        {"departures_verified", "Verified departures (independent, forced)"},
+        {"departures_total", "All departures"},
+        {"departures_voluntary_iom", "Voluntary departures with IOM"},
+        {"departures_voluntary_ngo", "Voluntary departures with an NGO"},
+        {"departures_voluntary_self", "Self-arranged departures, verified"},
+        {"departures_forced", "Forced returns"},
+        {"departures_unsupervised", "Departures without supervision"},
+        {"departures_closed", "Cases closed otherwise (e.g. permit)"},
+        {"intake", "Intake (new cases, re-migrants not counted)"},
+        {"arrivals", "Arrivals, re-migrants included"},
+        {"arrivals_remigration", "Re-migrants coming back"},
+        {"caseload_total", "Caseload at the year's end"},
+        {"reintegration_none", "Returnees without reintegration provider"}};
+    char nm[96];
+    for (size_t i = 0; i < RR_COUNTOF(words); i++)
+        if (strcmp(ind, words[i][0]) == 0) {
+            snprintf(buf, n, "%s", words[i][1]);
+            return;
+        }
+    if (strncmp(ind, "caseload_", 9) == 0) {
+        display_name(ind + 9, nm, sizeof nm);
+        snprintf(buf, n, "Caseload at the year's end: %s", nm);
+    } else if (strncmp(ind, "reintegration_", 14) == 0) {
+        display_name(ind + 14, nm, sizeof nm);
+        snprintf(buf, n, "Returnees with reintegration by %s", nm);
+    } else {
+        snprintf(buf, n, "%s", ind);
+    }
+}
+
+static int draw_fit(FILE *g, rr_plot_format fmt, const char *out,
+                    const fitdata *d, const runrow *ri, size_t nri)
+{
+    const char **ind = calloc(d->n + 1, sizeof *ind);
+    long *year = calloc(d->n + 1, sizeof *year);
+    size_t ni = 0, ny = 0, shown, cols, rows;
+    char t[256], st[1024], foot[512], src[600], obs[2048] = "Observed: ";
+    char n1[1024], n2[1024], hidden[512] = "", sim_key[128];
+    chart c;
+    key_entry ke[3];
+    double T0 = 100, base, B;
+    int lines = 0;
+
+    if (!ind || !year) {
+        free(ind);
+        free(year);
+        return RR_ENOMEM;
+    }
+    for (size_t r = 0; r < d->n; r++) {
+        size_t i, y;
+        for (i = 0; i < ni && strcmp(ind[i], d->row[r].indicator) != 0; i++)
+            ;
+        if (i == ni)
+            ind[ni++] = d->row[r].indicator;
+        for (y = 0; y < ny && year[y] != d->row[r].year; y++)
+            ;
+        if (y == ny)
+            year[ny++] = d->row[r].year;
+    }
+    for (size_t i = 1; i < ny; i++) /* few years: insertion sort */
+        for (size_t j = i; j > 0 && year[j - 1] > year[j]; j--) {
+            long tmp = year[j];
+            year[j] = year[j - 1];
+            year[j - 1] = tmp;
+        }
+    shown = ni < MAX_PANELS ? ni : MAX_PANELS;
+    for (size_t i = shown; i < ni; i++) {
+        char nm[160];
+        size_t len = strlen(hidden);
+        fit_title(ind[i], nm, sizeof nm);
+        if (len + strlen(nm) + 3 < sizeof hidden)
+            snprintf(hidden + len, sizeof hidden - len, "%s%s",
+                     len ? ", " : "", nm);
+    }
+    cols = cols_for(shown);
+    rows = (shown + cols - 1) / cols;
+    /* the notes of the observed figures, each once */
+    for (size_t r = 0; r < d->n; r++) {
+        const char *nt = d->row[r].note;
+        bool seen = !*nt;
+        for (size_t q = 0; q < r && !seen; q++)
+            seen = strcmp(d->row[q].note, nt) == 0;
+        if (!seen && strlen(obs) + strlen(nt) + 3 < sizeof obs)
+            snprintf(obs + strlen(obs), sizeof obs - strlen(obs), "%s%s",
+                     strcmp(obs, "Observed: ") ? "; " : "", nt);
+    }
+    if (*hidden && strlen(obs) + strlen(hidden) + 16 < sizeof obs)
+        snprintf(obs + strlen(obs), sizeof obs - strlen(obs),
+                 "%sNot shown: %s.", strcmp(obs, "Observed: ") ? ". " : "",
+                 hidden);
+    if (strcmp(obs, "Observed: ") == 0)
+        obs[0] = '\0';
+    wrap2(obs, "; ", n1, n2, sizeof n1);
+    lines = *n2 ? 2 : *n1 ? 1 : 0;
+
+    snprintf(t, sizeof t, "Simulated against observed yearly figures");
+    snprintf(st, sizeof st,
+             "%s%slabels: relative error (simulated / observed − 1) · each "
+             "panel on its own scale",
+             nri && *ri[0].title ? ri[0].title : d->scenario, " · ");
+    snprintf(foot, sizeof foot, "Scenario %s · %zu replication%s%s%s",
+             d->scenario, d->reps, d->reps == 1 ? "" : "s",
+             nri && *ri[0].version ? " · rrsim " : "",
+             nri ? ri[0].version : "");
+    source_of(ri, nri ? 1 : 0, src, sizeof src);
+    snprintf(sim_key, sizeof sim_key, "Simulated: mean of %zu replication%s",
+             d->reps, d->reps == 1 ? "" : "s");
+    ke[0] = (key_entry){sim_key, BAND_MID, 'b', NULL, 0};
+    ke[1] = (key_entry){"Observed (published figure)", OI_VERMILLION, 'p',
+                        "pt 7 ps 1.5", 0};
+    ke[2] = (key_entry){"95% confidence interval", "#222222", 'e', NULL, 1.5};
+    base = (lines == 2 ? 82 + 28 : lines ? 60 + 28 : 70) +
+           (legend_rows(ke, d->reps >= 2 ? 3 : 2) == 2 ? 8 : 0);
+    B = base + (legend_rows(ke, 3) == 2 ? 16 : 8) + 54;
+
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.L = 0.02;
+    c.R = 0.98;
+    style(g, fmt, out);
+    fputs("set tics font \",11\"\nunset key\nset bars 1.5\n"
+          "set boxwidth 0.55\n",
+          g);
+    for (size_t i = 0; i < shown; i++) {
+        fprintf(g, "$f%zu << EOD\n", i);
+        for (size_t y = 0; y < ny; y++)
+            for (size_t r = 0; r < d->n; r++) {
+                const fitrow *w = &d->row[r];
+                double lo = w->lo, hi = w->hi;
+                if (w->year != year[y] || strcmp(w->indicator, ind[i]) != 0)
+                    continue;
+                if (isnan(lo) || isnan(hi))
+                    lo = hi = w->mean;
+                if (lo < 0)
+                    lo = 0; /* a count near zero */
+                fprintf(g, "%zu ", y + 1);
+                gp_num(g, w->mean);
+                fputc(' ', g);
+                gp_num(g, lo);
+                fputc(' ', g);
+                gp_num(g, hi);
+                fputc(' ', g);
+                gp_num(g, w->observed);
+                fputc('\n', g);
+                break;
+            }
+        fputs("EOD\n", g);
+    }
+    fputs("set multiplot\n", g);
+    for (size_t i = 0; i < shown; i++) {
+        size_t ci = i % cols, rw = i / cols;
+        double cw = 0.96 * W / (double)cols, rh = (H - T0 - B) / (double)rows;
+        double max = 0, lpad, l, r, tp, b;
+        bool any_sim = false, any_obs = false;
+        char title[256];
+        scale s;
+        for (size_t k = 0; k < d->n; k++) {
+            const fitrow *w = &d->row[k];
+            if (strcmp(w->indicator, ind[i]) != 0)
+                continue;
+            if (!isnan(w->hi))
+                max = fmax(max, w->hi);
+            if (!isnan(w->mean)) {
+                max = fmax(max, w->mean);
+                any_sim = true;
+            }
+            if (!isnan(w->observed)) {
+                max = fmax(max, w->observed);
+                any_obs = true;
+            }
+        }
+        s = nice_scale(0, max * 1.2, 4);
+        lpad = scale_width(&s, false, 11) + 16;
+        l = 0.02 * W + (double)ci * cw + lpad;
+        r = 0.02 * W + (double)(ci + 1) * cw - 24;
+        tp = T0 + (double)rw * rh + (rw ? 30 : 26);
+        b = T0 + (double)(rw + 1) * rh - (rw + 1 < rows ? 34 : 0);
+        fputs("unset label\nunset object\nunset arrow\n", g);
+        if (i == 0) {
+            heading_text(g, t, st, foot, src);
+            if (lines == 2) {
+                small_text(g, n1, H - 82);
+                small_text(g, n2, H - 60);
+            } else if (lines) {
+                small_text(g, n1, H - 60);
+            }
+            legend_at(&c, ke, d->reps >= 2 ? 3 : 2, base);
+            {
+                char y[64];
+                bool stock = false;
+                for (size_t k = 0; k < shown; k++)
+                    stock = stock || strncmp(ind[k], "caseload_", 9) == 0;
+                snprintf(y, sizeof y, "%s",
+                         stock ? "Persons (a year's flow, or at its end)"
+                               : "Persons per year");
+                fprintf(g, "set label ");
+                gp_str(g, y);
+                fprintf(g, " at screen 0.012, screen %.4f center rotate by "
+                           "90 font \"%s,13\" textcolor rgb \"#333333\"\n",
+                        (sy(T0) + B / H) / 2, FONT);
+            }
+        }
+        margins(g, (l + 10) / W, r / W, sy(tp), sy(b));
+        fprintf(g, "set xrange [0.4:%.1f]\nset xtics (", (double)ny + 0.6);
+        for (size_t y = 0; y < ny; y++)
+            fprintf(g, "%s\"%ld\" %zu", y ? ", " : "", year[y], y + 1);
+        fputs(") scale 0\n", g);
+        scale_tics(g, "y", &s, true, false);
+        fit_title(ind[i], title, sizeof title);
+        fit(title, sizeof title, 12 * 1.1, r - l + lpad - 10);
+        fprintf(g, "set label ");
+        gp_str(g, title);
+        fprintf(g, " at screen %.4f, graph 1 left offset 0,0.9 font "
+                   "\"%s Bold,12\" textcolor rgb \"#222222\"\n",
+                (l - lpad + 14) / W, FONT);
+        /* relative errors above each year's pair */
+        for (size_t k = 0; k < d->n; k++) {
+            const fitrow *w = &d->row[k];
+            size_t y;
+            char lab[64];
+            double top = 0;
+            if (strcmp(w->indicator, ind[i]) != 0 || isnan(w->rel))
+                continue;
+            for (y = 0; y < ny && year[y] != w->year; y++)
+                ;
+            num_text(100 * w->rel, fabs(w->rel) < 0.1 ? 1 : 0, true, lab,
+                     sizeof lab);
+            strcat(lab, "%");
+            top = fmax(isnan(w->hi) ? 0 : w->hi,
+                       fmax(isnan(w->mean) ? 0 : w->mean,
+                            isnan(w->observed) ? 0 : w->observed));
+            fprintf(g, "set label \"%s\" at first %zu, first %.10g center "
+                       "offset 0,0.9 font \"%s,11\" textcolor rgb "
+                       "\"#222222\" front\n",
+                    lab, y + 1, top, FONT);
+        }
+        {
+            const char *sep = "plot ";
+            if (any_sim) {
+                fprintf(g, "%s$f%zu using 1:2 with boxes lc rgb \"" BAND_MID
+                           "\" notitle",
+                        sep, i);
+                sep = ", \\\n     ";
+            }
+            if (any_obs) {
+                fprintf(g, "%s$f%zu using 1:5 with points pt 7 ps 1.9 lc rgb "
+                           "\"white\" notitle%s$f%zu using 1:5 with points "
+                           "pt 7 ps 1.5 lc rgb \"" OI_VERMILLION "\" notitle",
+                        sep, i, ", \\\n     ", i);
+                sep = ", \\\n     ";
+            }
+            /* the interval over the dot, so that both show */
+            if (any_sim && d->reps >= 2)
+                fprintf(g, "%s$f%zu using 1:3:(0):($4-$3) with vectors "
+                           "heads size screen 0.006,90 lw 1.5 lc rgb "
+                           "\"#222222\" notitle",
+                        sep, i);
+            if (!any_sim && !any_obs)
+                fputs("plot NaN notitle", g);
+            fputc('\n', g);
+        }
+    }
+    fputs("unset multiplot\n", g);
+    free(ind);
+    free(year);
+    return RR_OK;
+}
+
+/* }=================================================================== */
+
 typedef int chart_fn(chart *c, rr_plot_format fmt, const char *out);
 
-int rr_plot_results(const char *results, const char *plots,
+static const char *const ext_of[] = {"", "png", "svg", "pdf"};
+
+/* need_gnuplot - the program into buf; RR_ENOTFOUND with a message. */
+static int need_gnuplot(char *buf, size_t n, char *err, size_t errlen)
+{
+    if (rr_plot_find_gnuplot(buf, n))
+        return RR_OK;
+    snprintf(err, errlen, "gnuplot not found (install it with: "
+                          "apt-get install gnuplot-nox)");
+    return RR_ENOTFOUND;
+}
+
+/* plot_run - the charts of a run, from timeseries_summary.csv and the
+ * files beside it. */
+static int plot_run(const char *results, const char *plots,
                     rr_plot_format fmt, char *err, size_t errlen)
 {
     static const struct {
@@ -1788,24 +3660,16 @@ int rr_plot_results(const char *results, const char *plots,
                   {"caseload", chart_caseload},
                   {"time_to_departure", chart_time_to_departure},
                   {"reintegration", chart_reintegration}};
-    static const char *const ext[] = {"", "png", "svg", "pdf"};
     pdata d;
     char gnuplot[PATH_MAX];
     int rc;
 
-    if (fmt == RR_PLOT_NONE)
-        return RR_OK;
     memset(&d, 0, sizeof d);
     d.dir = results;
-    if ((rc = load(&d, err, errlen)) != RR_OK) {
+    if ((rc = load(&d, err, errlen)) != RR_OK ||
+        (rc = need_gnuplot(gnuplot, sizeof gnuplot, err, errlen)) != RR_OK) {
         pdata_fini(&d);
         return rc;
-    }
-    if (!rr_plot_find_gnuplot(gnuplot, sizeof gnuplot)) {
-        snprintf(err, errlen, "gnuplot not found (install it with: "
-                              "apt-get install gnuplot-nox)");
-        pdata_fini(&d);
-        return RR_ENOTFOUND;
     }
     for (size_t i = 0; i < RR_COUNTOF(charts) && rc == RR_OK; i++) {
         char out[PATH_MAX];
@@ -1820,7 +3684,7 @@ int rr_plot_results(const char *results, const char *plots,
         c.R = 0.975;
         c.B = 165.0 / H;
         snprintf(out, sizeof out, "%s/%s.%s", plots, charts[i].name,
-                 ext[fmt]);
+                 ext_of[fmt]);
         if (!(c.g = open_memstream(&script, &len)) ||
             place_events(&c) != RR_OK) {
             if (c.g)
@@ -1842,6 +3706,103 @@ int rr_plot_results(const char *results, const char *plots,
         free(c.row);
     }
     pdata_fini(&d);
+    return rc;
+}
+
+/* The chart of a sweep, comparison or fit folder. */
+typedef enum study_kind { STUDY_SWEEP, STUDY_COMPARE, STUDY_FIT } study_kind;
+
+/* plot_study - NAME.EXT from NAME.csv and run.csv. */
+static int plot_study(const char *results, const char *plots,
+                      rr_plot_format fmt, study_kind kind, char *err,
+                      size_t errlen)
+{
+    static const char *const names[] = {"sweep", "compare", "fit"};
+    runrow ri[MAX_RUNROWS];
+    size_t nri = 0;
+    sweepdata sw;
+    cmpdata cmp;
+    fitdata ft;
+    char gnuplot[PATH_MAX], out[PATH_MAX];
+    char *script = NULL;
+    size_t len = 0;
+    FILE *g = NULL;
+    int rc;
+
+    memset(&sw, 0, sizeof sw);
+    memset(&cmp, 0, sizeof cmp);
+    memset(&ft, 0, sizeof ft);
+    rc = kind == STUDY_SWEEP     ? load_sweep(results, &sw, err, errlen)
+         : kind == STUDY_COMPARE ? load_compare(results, &cmp, err, errlen)
+                                 : load_fit(results, &ft, err, errlen);
+    if (rc == RR_OK)
+        rc = load_runrows(results, ri, &nri, err, errlen);
+    if (rc == RR_OK)
+        rc = need_gnuplot(gnuplot, sizeof gnuplot, err, errlen);
+    if (rc == RR_OK && !(g = open_memstream(&script, &len)))
+        rc = oom(err, errlen);
+    if (rc == RR_OK) {
+        snprintf(out, sizeof out, "%s/%s.%s", plots, names[kind],
+                 ext_of[fmt]);
+        rc = kind == STUDY_SWEEP ? draw_sweep(g, fmt, out, &sw, ri, nri)
+             : kind == STUDY_COMPARE
+                 ? draw_compare(g, fmt, out, &cmp, ri, nri)
+                 : draw_fit(g, fmt, out, &ft, ri, nri);
+        fputs("unset output\n", g);
+        if (fclose(g) != 0 || !script)
+            rc = RR_ENOMEM;
+        if (rc == RR_ENOMEM)
+            oom(err, errlen);
+        else if (rc == RR_EPARSE)
+            snprintf(err, errlen, "%s/%s.csv: no indicator with a value to "
+                                  "draw",
+                     results, names[kind]);
+        if (rc == RR_OK)
+            rc = run_gnuplot(gnuplot, script, len, out, err, errlen);
+    }
+    free(script);
+    runrows_fini(ri, nri);
+    sweep_fini(&sw);
+    cmp_fini(&cmp);
+    fitdata_fini(&ft);
+    return rc;
+}
+
+static bool has_file(const char *dir, const char *name)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return access(path, F_OK) == 0;
+}
+
+bool rr_plot_has_data(const char *results)
+{
+    return has_file(results, "timeseries_summary.csv") ||
+           has_file(results, "sweep.csv") ||
+           has_file(results, "compare.csv") || has_file(results, "fit.csv");
+}
+
+int rr_plot_results(const char *results, const char *plots,
+                    rr_plot_format fmt, char *err, size_t errlen)
+{
+    bool sweep = has_file(results, "sweep.csv");
+    bool compare = has_file(results, "compare.csv");
+    bool fitted = has_file(results, "fit.csv");
+    int rc = RR_OK;
+
+    if (fmt == RR_PLOT_NONE)
+        return RR_OK;
+    /* a run's folder, or one that holds nothing: the run's charts (which
+     * say what is missing) */
+    if (has_file(results, "timeseries_summary.csv") ||
+        (!sweep && !compare && !fitted))
+        rc = plot_run(results, plots, fmt, err, errlen);
+    if (rc == RR_OK && sweep)
+        rc = plot_study(results, plots, fmt, STUDY_SWEEP, err, errlen);
+    if (rc == RR_OK && compare)
+        rc = plot_study(results, plots, fmt, STUDY_COMPARE, err, errlen);
+    if (rc == RR_OK && fitted)
+        rc = plot_study(results, plots, fmt, STUDY_FIT, err, errlen);
     return rc;
 }
 
