@@ -364,6 +364,25 @@ static int draw(rr_outdir *d, rr_plot_format fmt, char *err, size_t errlen)
     return rc;
 }
 
+/* report_charts - the line about charts that were not drawn: a warning
+ * without gnuplot, an error when gnuplot failed.  Returns the exit code
+ * the charts call for. */
+static int report_charts(int prc, const char *plot_err, const char *target)
+{
+    if (prc == RR_ENOTFOUND)
+        fprintf(stderr,
+                "rrsim: warning: gnuplot not found, so no charts were drawn "
+                "(install it with: apt-get install gnuplot-nox; then run "
+                "'rrsim plot %s')\n",
+                target);
+    else if (prc != RR_OK)
+        fprintf(stderr,
+                "rrsim: %s; the CSV files are in '%s' (redraw the charts "
+                "with 'rrsim plot %s')\n",
+                plot_err, target, target);
+    return prc == RR_OK || prc == RR_ENOTFOUND ? EXIT_OK : EXIT_RUNTIME;
+}
+
 static int cmd_run(cli *c)
 {
     rr_scenario *sc = NULL;
@@ -443,17 +462,7 @@ static int cmd_run(cli *c)
         rr_scenario_destroy(sc);
         return EXIT_RUNTIME;
     }
-    if (prc == RR_ENOTFOUND)
-        fprintf(stderr,
-                "rrsim: warning: gnuplot not found, so no charts were drawn "
-                "(install it with: apt-get install gnuplot-nox; then run "
-                "'rrsim plot %s')\n",
-                target);
-    else if (prc != RR_OK)
-        fprintf(stderr,
-                "rrsim: %s; the CSV files are in '%s' (redraw the charts "
-                "with 'rrsim plot %s')\n",
-                plot_err, target, target);
+    rc = report_charts(prc, plot_err, target);
     if (!c->quiet) {
         rr_print_kpis(stdout, &res);
         printf("\nresults: %s\n", target);
@@ -462,7 +471,7 @@ static int cmd_run(cli *c)
     rr_scenario_destroy(sc);
     if (fflush(stdout) != 0)
         return EXIT_RUNTIME;
-    return prc == RR_OK || prc == RR_ENOTFOUND ? EXIT_OK : EXIT_RUNTIME;
+    return rc;
 }
 
 /* ---- sweep and compare --------------------------------------------------- */
@@ -532,21 +541,31 @@ static int run_points(const cli *c, const char *const *paths,
     return rc;
 }
 
-/* finish_dir - write one CSV into a fresh results folder and commit it. */
-typedef int writer_fn(const char *path, void *ctx, char *err, size_t errlen);
+/* write_dir - write the files of a sweep, comparison or fit into a fresh
+ * results folder (fn writes the CSV files into the temporary folder), draw
+ * its chart there and commit it.  Returns the folder's exit code; *charts
+ * gets the charts' (a chart that failed leaves the folder without plots/,
+ * as in run). */
+typedef int writer_fn(const rr_outdir *d, void *ctx, char *err,
+                      size_t errlen);
 
-static int write_dir(const cli *c, const char *target, const char *file,
-                     writer_fn *fn, void *ctx)
+static int write_dir(const cli *c, const char *target, writer_fn *fn,
+                     void *ctx, int *charts)
 {
     rr_outdir dir;
-    char path[4096], err[1024] = "";
-    int rc;
+    rr_plot_format fmt = RR_PLOT_PNG;
+    char err[1024] = "", plot_err[8192] = "";
+    int rc, prc = RR_OK;
+
+    *charts = EXIT_OK;
+    rr_plot_format_parse(c->plot, &fmt);
     if (rr_outdir_begin(&dir, target, c->force, err, sizeof err) != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err);
         return EXIT_USAGE;
     }
-    rc = fn(rr_outdir_path(&dir, file, path, sizeof path), ctx, err,
-            sizeof err);
+    rc = fn(&dir, ctx, err, sizeof err);
+    if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
+        prc = draw(&dir, fmt, plot_err, sizeof plot_err);
     if (rc == RR_OK && g_stop)
         rc = RR_EINTR;
     if (rc == RR_OK)
@@ -557,7 +576,58 @@ static int write_dir(const cli *c, const char *target, const char *file,
                 rc == RR_EINTR ? "interrupted; no results written" : err);
         return EXIT_RUNTIME;
     }
+    *charts = report_charts(prc, plot_err, target);
     return EXIT_OK;
+}
+
+/* write_runs - run.csv with one row per result, in order (a comparison
+ * has two: the baseline, then the policy), all with the seed used.
+ * rr_write_run_info writes one row with its header; the rows after the
+ * first are written beside it and appended without the header. */
+static int write_runs(const rr_outdir *d, const rr_run_result *r, size_t n,
+                      char *err, size_t errlen)
+{
+    char path[4096], part[4096], line[8192];
+    uint64_t seed = r[0].plan->cfg[0]->seed;
+    int rc = rr_write_run_info(rr_outdir_path(d, "run.csv", path,
+                                              sizeof path),
+                               &r[0], RR_VERSION, seed, err, errlen);
+    for (size_t i = 1; i < n && rc == RR_OK; i++) {
+        FILE *in, *out;
+        bool header = true;
+        int bad;
+        rr_outdir_path(d, ".run-row.csv", part, sizeof part);
+        if ((rc = rr_write_run_info(part, &r[i], RR_VERSION, seed, err,
+                                    errlen)) != RR_OK)
+            break;
+        in = fopen(part, "r");
+        out = fopen(path, "a");
+        if (!in || !out) {
+            int e = errno;
+            snprintf(err, errlen, "cannot write '%s': %s", path,
+                     strerror(e));
+            if (in)
+                fclose(in);
+            if (out)
+                fclose(out);
+            remove(part);
+            return RR_EIO;
+        }
+        while (fgets(line, sizeof line, in)) {
+            if (!header)
+                fputs(line, out);
+            header = header && !strchr(line, '\n');
+        }
+        bad = ferror(in) | ferror(out);
+        fclose(in);
+        if (fclose(out) != 0 || bad) {
+            snprintf(err, errlen, "cannot write '%s': %s", path,
+                     strerror(errno ? errno : EIO));
+            rc = RR_EIO;
+        }
+        remove(part);
+    }
+    return rc;
 }
 
 typedef struct sweep_ctx {
@@ -565,11 +635,14 @@ typedef struct sweep_ctx {
     const rr_run_result *r;
 } sweep_ctx;
 
-static int write_sweep_file(const char *path, void *ctx, char *err,
-                            size_t errlen)
+static int write_sweep_files(const rr_outdir *d, void *ctx, char *err,
+                             size_t errlen)
 {
     sweep_ctx *s = ctx;
-    return rr_write_sweep(path, s->d, s->r, err, errlen);
+    char path[4096];
+    int rc = rr_write_sweep(rr_outdir_path(d, "sweep.csv", path, sizeof path),
+                            s->d, s->r, err, errlen);
+    return rc != RR_OK ? rc : write_runs(d, s->r, 1, err, errlen);
 }
 
 static int cmd_sweep(cli *c)
@@ -585,7 +658,7 @@ static int cmd_sweep(cli *c)
     char ***psets = NULL;
     const char **paths = NULL;
     char err[1024] = "", target[4096];
-    int rc = EXIT_OK;
+    int rc = EXIT_OK, charts = EXIT_OK;
     size_t n = 0, got = 0;
 
     if (c->n_pos != 1)
@@ -643,7 +716,7 @@ static int cmd_sweep(cli *c)
     }
     {
         sweep_ctx ctx = {&d, res};
-        rc = write_dir(c, target, "sweep.csv", write_sweep_file, &ctx);
+        rc = write_dir(c, target, write_sweep_files, &ctx, &charts);
     }
     if (rc == EXIT_OK && !c->quiet) {
         printf("%s: %zu design points x %zu replications, common random "
@@ -652,6 +725,8 @@ static int cmd_sweep(cli *c)
         rr_print_sweep(stdout, &d, res, shown, RR_COUNTOF(shown));
         printf("\nresults: %s\n", target);
     }
+    if (rc == EXIT_OK)
+        rc = charts;
     for (size_t i = 0; i < n; i++)
         rr_run_result_fini(&res[i]);
 done:
@@ -677,11 +752,15 @@ typedef struct compare_ctx {
     const rr_run_result *r;
 } compare_ctx;
 
-static int write_compare_file(const char *path, void *ctx, char *err,
-                              size_t errlen)
+static int write_compare_files(const rr_outdir *d, void *ctx, char *err,
+                               size_t errlen)
 {
     compare_ctx *s = ctx;
-    return rr_write_compare(path, &s->r[0], &s->r[1], err, errlen);
+    char path[4096];
+    int rc = rr_write_compare(rr_outdir_path(d, "compare.csv", path,
+                                             sizeof path),
+                              &s->r[0], &s->r[1], err, errlen);
+    return rc != RR_OK ? rc : write_runs(d, s->r, 2, err, errlen);
 }
 
 static int cmd_compare(cli *c)
@@ -689,7 +768,7 @@ static int cmd_compare(cli *c)
     rr_scenario *sc[2] = {NULL, NULL};
     rr_run_result res[2];
     char target[4096];
-    int rc;
+    int rc, charts = EXIT_OK;
 
     if (c->n_pos != 2)
         return usage_error("compare needs two scenario files: BASELINE "
@@ -706,12 +785,14 @@ static int cmd_compare(cli *c)
         }
         {
             compare_ctx ctx = {res};
-            rc = write_dir(c, target, "compare.csv", write_compare_file, &ctx);
+            rc = write_dir(c, target, write_compare_files, &ctx, &charts);
         }
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_compare(stdout, &res[0], &res[1]);
             printf("\nresults: %s\n", target);
         }
+        if (rc == EXIT_OK)
+            rc = charts;
         rr_run_result_fini(&res[0]);
         rr_run_result_fini(&res[1]);
     }
@@ -727,11 +808,14 @@ typedef struct fit_ctx {
     const rr_run_result *r;
 } fit_ctx;
 
-static int write_fit_file(const char *path, void *ctx, char *err,
-                          size_t errlen)
+static int write_fit_files(const rr_outdir *d, void *ctx, char *err,
+                           size_t errlen)
 {
     fit_ctx *s = ctx;
-    return rr_write_fit(path, s->f, s->r, err, errlen);
+    char path[4096];
+    int rc = rr_write_fit(rr_outdir_path(d, "fit.csv", path, sizeof path),
+                          s->f, s->r, err, errlen);
+    return rc != RR_OK ? rc : write_runs(d, s->r, 1, err, errlen);
 }
 
 static int cmd_fit(cli *c)
@@ -741,7 +825,7 @@ static int cmd_fit(cli *c)
     rr_run_result res;
     rr_fit fit;
     char err[1024] = "", target[4096];
-    int rc, trc;
+    int rc, trc, charts = EXIT_OK;
 
     if (c->n_pos != 2)
         return usage_error("fit needs a scenario file and a CSV of observed "
@@ -782,12 +866,14 @@ static int cmd_fit(cli *c)
         }
         {
             fit_ctx ctx = {&fit, &res};
-            rc = write_dir(c, target, "fit.csv", write_fit_file, &ctx);
+            rc = write_dir(c, target, write_fit_files, &ctx, &charts);
         }
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_fit(stdout, &fit, &res);
             printf("\nresults: %s\n", target);
         }
+        if (rc == EXIT_OK)
+            rc = charts;
         rr_fit_fini(&fit);
     }
     rr_run_result_fini(&res);
@@ -812,8 +898,9 @@ static int cmd_plot(cli *c)
         return usage_error("plot needs one results folder");
     res = c->pos[0];
     rr_plot_format_parse(c->plot, &fmt);
+    /* a run's, a sweep's, a comparison's or a fit's folder */
     snprintf(path, sizeof path, "%s/timeseries_summary.csv", res);
-    if (access(path, R_OK) != 0) {
+    if (!rr_plot_has_data(res) && access(path, R_OK) != 0) {
         int e = errno;
         fprintf(stderr, "rrsim: cannot open '%s': %s\n", path, strerror(e));
         return EXIT_USAGE;
