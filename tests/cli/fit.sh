@@ -19,4 +19,40 @@ expect_stderr "rrsim: $TMP/bad3.csv:1: missing column 'indicator' (columns: year
 expect_stderr "rrsim: $TMP/none.csv: cannot open: No such file or directory" fit-no-file -- "$RRSIM" fit scenarios/mm1.ini "$TMP/none.csv" --out "$TMP/fbad4"
 [ ! -e "$TMP/fbad1" ] && [ ! -e "$TMP/fbad2" ] && [ ! -e "$TMP/fbad3" ] && ok fit-no-folder || fail fit-no-folder "a failed fit left a folder"
 expect_exit 0 fit-shipped -- "$RRSIM" check scenarios/nl-baseline.ini
-rm -rf "$TMP/fit" "$TMP/obs.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"
+
+# ---- run.csv and the chart ----------------------------------------------------
+[ "$(wc -l <"$TMP/fit/run.csv")" -eq 2 ] &&
+    grep -q '^mm1,M/M/1 teaching scenario,.*,year,365.25,3,1,' "$TMP/fit/run.csv" &&
+    ok fit-run-csv || fail fit-run-csv "$(cat "$TMP/fit/run.csv")"
+# fit_png NAME FILE - a pass when FILE is a 1280x720 PNG (signature, IHDR).
+fit_png() {
+    if [ "$(od -An -tx1 -N8 "$2" 2>/dev/null | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+       [ "$(od -An -tu1 -j16 -N8 "$2" | tr -s ' ' | sed 's/^ //')" = "0 0 5 0 0 0 2 208" ]; then
+        ok "$1"
+    else
+        fail "$1" "'$2' is not a 1280x720 PNG"
+    fi
+}
+if command -v gnuplot >/dev/null 2>&1; then
+    fit_png fit-chart "$TMP/fit/plots/fit.png"
+    [ "$(ls -A "$TMP/fit/plots")" = fit.png ] && ok fit-chart-only ||
+        fail fit-chart-only "$(ls -A "$TMP/fit/plots")"
+    # rrsim plot redraws it from fit.csv and run.csv alone
+    rm -rf "$TMP/fit/plots"
+    expect_exit 0 fit-plot -- "$RRSIM" plot "$TMP/fit"
+    fit_png fit-plot-chart "$TMP/fit/plots/fit.png"
+    expect_exit 0 fit-plot-pdf -- "$RRSIM" plot "$TMP/fit" --plot pdf
+    [ "$(head -c 5 "$TMP/fit/plots/fit.pdf")" = "%PDF-" ] && ok fit-plot-pdf-file ||
+        fail fit-plot-pdf-file "$(ls -A "$TMP/fit/plots")"
+    # without run.csv the chart still draws, from fit.csv alone
+    rm "$TMP/fit/run.csv"
+    expect_exit 0 fit-plot-no-run-csv -- "$RRSIM" plot "$TMP/fit"
+fi
+expect_exit 0 fit-plot-none -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --reps 2 --plot none \
+    --out "$TMP/fit2" --quiet
+[ -s "$TMP/fit2/fit.csv" ] && [ ! -e "$TMP/fit2/plots" ] && ok fit-plot-none-no-charts ||
+    fail fit-plot-none-no-charts "$(ls -A "$TMP/fit2")"
+printf 'scenario,year\nmm1,2025\n' > "$TMP/fit2/fit.csv"
+expect_stderr "rrsim: $TMP/fit2/fit.csv:1: missing column 'indicator' (columns: scenario, year)" \
+    fit-plot-bad-csv -- "$RRSIM" plot "$TMP/fit2"
+rm -rf "$TMP/fit" "$TMP/fit2" "$TMP/obs.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"

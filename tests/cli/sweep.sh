@@ -30,4 +30,58 @@ else
 fi
 expect_stderr "rrsim: compare needs two scenario files: BASELINE POLICY
 (see 'rrsim --help')" compare-one-file -- "$RRSIM" compare scenarios/mm1.ini
-rm -rf "$TMP/sw" "$TMP/sw2" "$TMP/cmp"
+
+# ---- run.csv and the charts ---------------------------------------------------
+# sw_png NAME FILE - a pass when FILE is a 1280x720 PNG (signature, IHDR).
+sw_png() {
+    if [ "$(od -An -tx1 -N8 "$2" 2>/dev/null | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+       [ "$(od -An -tu1 -j16 -N8 "$2" | tr -s ' ' | sed 's/^ //')" = "0 0 5 0 0 0 2 208" ]; then
+        ok "$1"
+    else
+        fail "$1" "'$2' is not a 1280x720 PNG"
+    fi
+}
+[ "$(head -n 1 "$TMP/sw/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,version" ] &&
+    [ "$(wc -l <"$TMP/sw/run.csv")" -eq 2 ] && ok sweep-run-csv ||
+    fail sweep-run-csv "$(cat "$TMP/sw/run.csv")"
+[ "$(cut -d, -f1 "$TMP/cmp/run.csv" | tr '\n' ' ')" = "scenario mm1 mm1 " ] &&
+    ok compare-run-csv || fail compare-run-csv "$(cat "$TMP/cmp/run.csv")"
+if command -v gnuplot >/dev/null 2>&1; then
+    sw_png sweep-chart "$TMP/sw/plots/sweep.png"
+    [ "$(ls -A "$TMP/sw/plots")" = sweep.png ] && ok sweep-chart-only ||
+        fail sweep-chart-only "$(ls -A "$TMP/sw/plots")"
+    sw_png compare-chart "$TMP/cmp/plots/compare.png"
+    # two keys (one series per value of the second), three keys (numbered
+    # points), a list with a word, one replication
+    expect_exit 0 sweep-two-keys -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5:0.7:0.1 \
+        --vary mean_talk=0.8d,1d --reps 2 --out "$TMP/sw3" --quiet
+    sw_png sweep-two-keys-chart "$TMP/sw3/plots/sweep.png"
+    expect_exit 0 sweep-three-keys -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.7 \
+        --vary mean_talk=0.8d,1d --vary stage.officer.servers=1,unlimited --reps 1 --out "$TMP/sw4" --quiet
+    sw_png sweep-three-keys-chart "$TMP/sw4/plots/sweep.png"
+    # rrsim plot redraws them from the CSV files alone
+    rm -rf "$TMP/sw/plots" "$TMP/cmp/plots"
+    expect_exit 0 sweep-plot -- "$RRSIM" plot "$TMP/sw"
+    sw_png sweep-plot-chart "$TMP/sw/plots/sweep.png"
+    expect_exit 0 compare-plot -- "$RRSIM" plot "$TMP/cmp" --plot svg
+    [ -s "$TMP/cmp/plots/compare.svg" ] && [ ! -e "$TMP/cmp/plots/compare.png" ] &&
+        ok compare-plot-svg || fail compare-plot-svg "$(ls -A "$TMP/cmp/plots")"
+    cmp -s "$TMP/sw/sweep.csv" "$TMP/sw2/sweep.csv" && ok sweep-plot-keeps-csv ||
+        fail sweep-plot-keeps-csv "sweep.csv changed"
+fi
+expect_exit 0 sweep-plot-none -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 2 \
+    --plot none --out "$TMP/sw5" --quiet
+[ -s "$TMP/sw5/sweep.csv" ] && [ ! -e "$TMP/sw5/plots" ] && ok sweep-plot-none-no-charts ||
+    fail sweep-plot-none-no-charts "$(ls -A "$TMP/sw5")"
+expect_exit 0 compare-plot-none -- "$RRSIM" compare scenarios/mm1.ini scenarios/mm1.ini --reps 2 \
+    --plot none --out "$TMP/cmp2" --quiet
+[ -s "$TMP/cmp2/compare.csv" ] && [ ! -e "$TMP/cmp2/plots" ] && ok compare-plot-none-no-charts ||
+    fail compare-plot-none-no-charts "$(ls -A "$TMP/cmp2")"
+# without gnuplot: the CSV files and one warning line
+PATH=/nonexistent "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 2 --quiet \
+    --out "$TMP/sw6" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q 'apt-get install gnuplot-nox' "$TMP/err" &&
+    [ -s "$TMP/sw6/sweep.csv" ] && [ ! -e "$TMP/sw6/plots" ] && ok sweep-no-gnuplot ||
+    fail sweep-no-gnuplot "exit $rc: $(cat "$TMP/err")"
+rm -rf "$TMP/sw" "$TMP/sw2" "$TMP/sw3" "$TMP/sw4" "$TMP/sw5" "$TMP/sw6" "$TMP/cmp" "$TMP/cmp2"
