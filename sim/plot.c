@@ -2172,6 +2172,7 @@ typedef struct sweepdata {
     char **val;             /* np * nk, the keys' values (NULL: no rows) */
     double *mean, *lo, *hi; /* np * N_SWEEP_KPI */
     size_t reps;
+    char *scenario;
 } sweepdata;
 
 static void sweep_fini(sweepdata *s)
@@ -2185,6 +2186,7 @@ static void sweep_fini(sweepdata *s)
     free(s->mean);
     free(s->lo);
     free(s->hi);
+    free(s->scenario);
 }
 
 static int load_sweep(const char *dir, sweepdata *s, char *err,
@@ -2216,6 +2218,10 @@ static int load_sweep(const char *dir, sweepdata *s, char *err,
         goto out;
     }
     s->nk = (size_t)(ck - cp - 1);
+    if (!(s->scenario = strdup(rr_table_cell(t, 0, (size_t)csc)))) {
+        rc = oom(err, errlen);
+        goto out;
+    }
     for (size_t r = 0; r < t->n_rows; r++) {
         double p;
         if ((rc = rr_table_number(t, r, (size_t)cp, &p, err, errlen)))
@@ -2564,9 +2570,8 @@ static int draw_sweep(FILE *g, rr_plot_format fmt, const char *out,
         else
             snprintf(reps, sizeof reps, "one replication per point, so no "
                                         "confidence intervals");
-        snprintf(st, sizeof st, "%s%s%s%s%s",
-                 nri && *ri[0].title ? ri[0].title : "",
-                 nri && *ri[0].title ? " · " : "", pl.why,
+        snprintf(st, sizeof st, "%s · %s%s%s",
+                 nri && *ri[0].title ? ri[0].title : s->scenario, pl.why,
                  *pl.why ? " · " : "", reps);
     }
     kpi_span(nri ? &ri[0] : NULL, span, sizeof span);
@@ -2581,7 +2586,7 @@ static int draw_sweep(FILE *g, rr_plot_format fmt, const char *out,
     snprintf(foot, sizeof foot,
              "Scenario %s · sweep of %zu design points · %zu replication%s "
              "each%s%s",
-             nri ? ri[0].scenario : "", s->np, s->reps,
+             s->scenario, s->np, s->reps,
              s->reps == 1 ? "" : "s", nri && *ri[0].version ? " · rrsim " : "",
              nri ? ri[0].version : "");
     source_of(ri, nri ? 1 : 0, src, sizeof src);
