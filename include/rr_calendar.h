@@ -7,19 +7,28 @@
  * determined by its random streams.  Scheduling at a time before now() is a
  * bug and trips an assertion.
  *
- * Storage is an array-backed binary heap of small plain structs; the payload
- * (fn, subject, object) lives in a slot table indexed by the handle, and each
- * slot knows its heap position, so cancel() removes the event at once in
- * O(log n): cancelled events leave nothing behind.  Slots are recycled through
- * a free list; after the heap has grown to the largest number of pending
- * events, schedule/pop/cancel do no allocation at all.
+ * Because no event is ever scheduled before now, the calendar is a monotone
+ * priority queue: a radix heap keyed on the bit pattern of the times (which
+ * sorts like the times), with base-32 digits.  An event moves between
+ * buckets at most 13 times in its life (2.6 times in the baseline model),
+ * always in a sequential pass over dense arrays.  Equal times are sorted by
+ * insertion sequence when they come due.  The payload (fn, subject, object)
+ * lives in a slot table indexed by the handle, and each slot knows where its
+ * event waits, so cancel() removes the event at once: cancelled events leave
+ * nothing behind.  Slots are recycled through a free list and every array is
+ * sized from the number of slots, so after the calendar has grown to the
+ * largest number of pending events, schedule/step/cancel do no allocation at
+ * all.
  *
  * Handles are uint64_t: (generation << 32) | (slot + 1).  0 means "no event".
  * A handle becomes stale once its event has run or been cancelled; cancel()
  * of a stale handle returns false and does nothing, so callers may keep
  * handles around without tracking whether the event already fired.
  *
- * Cost: schedule O(log n), pop O(log n), cancel O(log n), peek O(1).
+ * Cost: schedule O(1), cancel O(1), step O(1) amortized (plus O(k log k) to
+ * order k events that share one time), next_time O(1) (a scan of the bucket
+ * holding the earliest events if the least of them was cancelled).  Design
+ * and invariants: sim/calendar.c.
  */
 #ifndef RR_CALENDAR_H
 #define RR_CALENDAR_H

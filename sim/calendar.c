@@ -1,35 +1,75 @@
 /*
- * calendar.c - the event calendar: a binary heap of (time, seq, slot)
- * entries plus a slot table that holds each event's payload.
+ * calendar.c - the event calendar: a monotone radix heap on the bit pattern
+ * of the event times, plus a slot table that holds each event's payload.
  *
- * Layout.  heap[1..n] is a min-heap on (t, seq); heap[0] is unused so that
- * the children of i are 2i and 2i+1 and its parent is i/2.  Each entry names
- * a slot; slot[s].pos is the heap index of that entry while the event is
- * pending, which is what lets cancel() find and remove it in O(log n).
- * Entries are 24 bytes and carry their own sort key, so the sift loops
- * compare without touching the slot table; they only write slot[].pos of the
- * entries they move.
+ * Keys.  The calendar never takes an event before now and hands events out
+ * in order, so it is a monotone priority queue.  key(t) turns a double into
+ * a uint64_t that sorts the same way (set the sign bit of a non-negative
+ * double, flip every bit of a negative one; -0 is made +0 first so that it
+ * ties with 0).  `last` is the key of the event taken most recently (or of
+ * t0): every pending key is >= last, and so is every key that can still be
+ * scheduled, because last is never above the key of now.
  *
- * Sifting moves a hole, not swaps: the entry being placed is held aside,
- * parents (or children) slide into the hole one move per level, and the
- * entry is written once at the end.  Popping the root uses the bottom-up
- * variant: the hole runs down the smaller children to a leaf (one comparison
- * per level) and the former last entry is sifted up from there.  The last
- * entry is usually among the latest events, so it rarely climbs far; this
- * does about half the comparisons of the textbook sift-down.
+ * Buckets.  Read a key as 13 base-32 digits.  A pending key k != last goes
+ * to the bucket of the highest digit j in which k differs from last and of
+ * k's value v of that digit: b = 32 j + v.  Every key in a bucket is smaller
+ * than every key in a higher-numbered one, and all keys of bucket (j, v)
+ * share the digits above j with last, and digit j with each other.  Keys
+ * equal to last wait in the ring.  A bitmap over the 416 buckets (7 words
+ * and a summary word) finds the lowest non-empty bucket with two ctz.
  *
- * Slots.  A slot's generation is odd while its event is pending and even
- * while the slot is free; it is bumped on both transitions.  A handle
- * carries the generation it was issued with, so a handle is pending exactly
- * when its slot has that same (odd) generation.  Handles of events that ran
- * or were cancelled are therefore stale, even after the slot is reused; a
- * stale handle could only match again after 2^31 reuses of one slot.  Free
- * slots are chained through their pos field; slots at or above `used` have
- * never been handed out since the last reset and are taken in order.
+ * Taking the earliest event.  When the ring holds events, its head is the
+ * earliest.  Otherwise the earliest is the least key m of the lowest
+ * non-empty bucket b, and m becomes last.  No key outside b changes bucket
+ * then: m agrees with last on every digit above b's level, so a key of a
+ * higher bucket still differs from m first in the same digit, with the same
+ * value.  Only b is emptied and spread again relative to m: keys equal to m
+ * to the ring, the rest to buckets of lower levels.  A key only ever moves to
+ * a lower level, so it moves at most 13 times in its life; in the baseline
+ * model an event moves 2.6 times on average.  When b holds a single entry,
+ * as it does seven times in ten there, that entry is run at once without
+ * the ring.
  *
- * Memory.  heap and slot grow together (doubling) and are never shrunk, so
- * once the calendar has held its largest number of pending events it does
- * not allocate again; reset() keeps both arrays.
+ * Ties.  Events at one time have one key, so they share a bucket and reach
+ * the ring together; there they are sorted by insertion sequence.  An event
+ * scheduled at exactly last goes to the tail of the ring, after every event
+ * already there, as its sequence number is the largest.  Cancelling an event
+ * in the ring leaves a tombstone, which popping skips and which is squeezed
+ * out when the ring is full; the ring has room for 2 cap entries, so at
+ * least half of it is tombstones when that happens.
+ *
+ * Storage.  Entries are {key, slot}, 16 bytes, kept in chunks of CHUNK from
+ * one pool; a bucket is a chain of chunks, all full except its newest, so a
+ * bucket stays dense and cancel moves the newest entry into the hole.  Each
+ * bucket knows its least key, or MIN_UNKNOWN after that key was cancelled
+ * (then taking from it scans it once).  idx[slot].pos is where the event
+ * waits - an entry index, or IN_RING | ring index - and is rewritten on
+ * every move, which is what lets cancel() remove any event at once.
+ *
+ * Slots.  A slot's generation (idx[].gen) is odd while its event is pending
+ * and even while the slot is free; it is bumped on both transitions.  A
+ * handle carries the generation it was issued with, so a handle is pending
+ * exactly when its slot has that same (odd) generation.  Handles of events
+ * that ran or were cancelled are therefore stale, even after the slot is
+ * reused; a stale handle could only match again after 2^31 reuses of one
+ * slot.  Free slots are chained through idx[].pos; slots at or above `used`
+ * have not been handed out since the last reset and are taken in order.
+ * The payload {fn, subject, object, seq} is read only when the event runs,
+ * and seq only to order ties.
+ *
+ * Memory.  Everything is sized from cap, the number of slots: the pool has
+ * cap / CHUNK chunks, plus one for each bucket that can be partly filled
+ * (no more than min(cap, buckets)), plus two, which is the most that cap
+ * entries can occupy even while a bucket is being spread.  The arrays grow
+ * together (doubling cap) and are never shrunk, so once the calendar has
+ * held its largest number of pending events it does not allocate again;
+ * reset() keeps them.
+ *
+ * Cost.  schedule O(1); cancel O(1); taking the earliest event O(1)
+ * amortized (at most 13 moves per event over its life, plus an
+ * O(k log k) sort for k events that share one time); next_time() O(1),
+ * except that after the least key of the lowest bucket was cancelled it
+ * scans that bucket.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -38,149 +78,459 @@
 #include "rr_calendar.h"
 #include "rr_common.h"
 
+#define DIGIT 5                                    /* key bits per digit */
+#define RADIX (1u << DIGIT)                        /* buckets per level */
+#define LEVELS ((64 + DIGIT - 1) / DIGIT)          /* 13 */
+#define NBUCKETS (LEVELS * RADIX)                  /* 416 */
+#define NWORDS ((NBUCKETS + 63) / 64)              /* bitmap words: 7 */
+#define CHUNK_SHIFT 4
+#define CHUNK (1u << CHUNK_SHIFT)                  /* entries per chunk */
 #define DEFAULT_CAP 256u
+#define IN_RING 0x80000000u /* idx[].pos of an event in the ring */
 #define NO_SLOT UINT32_MAX
-/* Largest slot count: slot + 1, heap positions 1..cap and a child index
- * 2 * pos + 1 must all fit in 32 bits, and the array sizes in a size_t. */
+#define NO_CHUNK UINT32_MAX
+#define MIN_UNKNOWN 0u      /* no time has key 0 (it is a NaN) */
+#define KEY_TOP ((uint64_t)1 << 63)
+/* Largest slot count: the ring (2 cap entries) and the pool (a little over
+ * cap entries) are indexed below IN_RING, slot + 1 fits in 32 bits, and the
+ * array sizes fit in a size_t. */
 #define MAX_CAP                                                             \
-    (SIZE_MAX / 64 < 0x7fffffffu ? (uint32_t)(SIZE_MAX / 64) : 0x7fffffffu)
+    (SIZE_MAX / 64 < 0x3ff00000u ? (uint32_t)(SIZE_MAX / 64) : 0x3ff00000u)
 
-struct entry {
-    double t;
-    uint64_t seq;  /* schedule order: breaks ties in t */
+#if defined(__GNUC__) || defined(__clang__)
+#define clz64(x) __builtin_clzll(x)
+#define ctz64(x) __builtin_ctzll(x)
+#else
+static inline int clz64(uint64_t x) /* x != 0 */
+{
+    int n = 0;
+    for (; !(x & KEY_TOP); x <<= 1)
+        n++;
+    return n;
+}
+static inline int ctz64(uint64_t x) /* x != 0 */
+{
+    int n = 0;
+    for (; !(x & 1); x >>= 1)
+        n++;
+    return n;
+}
+#endif
+
+struct entry { /* a pending event in a bucket */
+    uint64_t key;
     uint32_t slot;
+    uint32_t unused;
 };
 
-struct slot {
+struct payload {
     rr_event_fn *fn;
     void *subject;
     void *object;
-    uint32_t pos; /* heap index while pending; next free slot while free */
+    uint64_t seq; /* schedule order: breaks ties in t */
+};
+
+struct index {
+    uint32_t pos; /* entry index or IN_RING | ring index while pending;
+                     next free slot while free */
     uint32_t gen; /* odd while pending, even while free */
 };
 
+struct bucket {
+    uint64_t min;  /* least key, MIN_UNKNOWN, or UINT64_MAX when empty */
+    uint32_t tail; /* entry index after the newest entry; 0 when empty */
+    uint32_t unused;
+};
+
 struct rr_calendar {
-    struct entry *heap; /* heap[1..n]; room for cap + 1 entries */
-    struct slot *slot;  /* slot[0..cap-1] */
-    uint32_t n;         /* pending events */
-    uint32_t cap;       /* slots allocated */
-    uint32_t used;      /* slots handed out at least once since reset */
-    uint32_t free_head; /* first free slot below used, or NO_SLOT */
+    struct entry *ent;      /* the chunk pool: chunk k is ent[k * CHUNK..] */
+    uint32_t *chunk_next;   /* older chunk of the same bucket, or next free */
+    struct payload *pay;    /* pay[0..cap-1] */
+    struct index *idx;      /* idx[0..cap-1] */
+    uint32_t *ring;         /* ring[rh..rt-1]: slots at key last, or NO_SLOT */
+    uint64_t last;          /* key of the event taken last, or of t0 */
+    double last_t;          /* its time */
+    uint32_t rh, rt;        /* ring head and tail; both 0 when empty */
+    uint32_t r_live;        /* pending events in the ring */
+    uint32_t free_chunk;    /* first free chunk, or NO_CHUNK */
+    uint32_t chunks;        /* chunks in the pool */
+    uint32_t n;             /* pending events */
+    uint32_t cap;           /* slots allocated */
+    uint32_t used;          /* slots handed out at least once since reset */
+    uint32_t free_head;     /* first free slot below used, or NO_SLOT */
     double now;
     uint64_t seq;
     uint64_t events_run;
+    uint64_t summary;       /* bit w set when bits[w] != 0 */
+    uint64_t bits[NWORDS];  /* bit b set when bucket b is not empty */
+    struct bucket bk[NBUCKETS];
 };
 
-/* less - whether a runs before b. */
-static inline bool less(const struct entry *a, const struct entry *b)
+/* key_of - the uint64_t that sorts like t (t not NaN, not -0). */
+static inline uint64_t key_of(double t)
 {
-    return a->t < b->t || (a->t == b->t && a->seq < b->seq);
+    uint64_t u;
+    memcpy(&u, &t, sizeof u);
+    return u ^ ((uint64_t)((int64_t)u >> 63) | KEY_TOP);
 }
 
-/* sift_up - place e at hole or above it, moving larger parents down. */
-static inline void sift_up(struct entry *heap, struct slot *slot,
-                           uint32_t hole, const struct entry *e)
+/* time_of_key - the inverse of key_of. */
+static inline double time_of_key(uint64_t k)
 {
-    while (hole > 1) {
-        uint32_t parent = hole >> 1;
-        if (!less(e, &heap[parent]))
-            break;
-        heap[hole] = heap[parent];
-        slot[heap[hole].slot].pos = hole;
-        hole = parent;
+    uint64_t u = k ^ (((k >> 63) - 1) | KEY_TOP);
+    double t;
+    memcpy(&t, &u, sizeof t);
+    return t;
+}
+
+/* bucket_of - the bucket of key, given x = key ^ last != 0. */
+static inline unsigned bucket_of(uint64_t key, uint64_t x)
+{
+    unsigned j = (unsigned)(63 ^ clz64(x)) / DIGIT;
+    return j * RADIX + (unsigned)((key >> (j * DIGIT)) & (RADIX - 1));
+}
+
+/* mark - note that bucket b is not empty. */
+static inline void mark(rr_calendar *c, unsigned b)
+{
+    c->bits[b / 64] |= (uint64_t)1 << (b % 64);
+    c->summary |= (uint64_t)1 << (b / 64);
+}
+
+/* unmark - note that bucket b is empty. */
+static inline void unmark(rr_calendar *c, unsigned b)
+{
+    if ((c->bits[b / 64] &= ~((uint64_t)1 << (b % 64))) == 0)
+        c->summary &= ~((uint64_t)1 << (b / 64));
+}
+
+/* lowest - the lowest non-empty bucket; some bucket is not empty. */
+static inline unsigned lowest(const rr_calendar *c)
+{
+    unsigned w = (unsigned)ctz64(c->summary);
+    return w * 64 + (unsigned)ctz64(c->bits[w]);
+}
+
+/* new_chunk - take a free chunk to put in front of the chain whose tail is
+ * `tail` (0: an empty bucket); the index of its first entry.  The pool is
+ * sized so that a chunk is always free here. */
+static inline uint32_t new_chunk(rr_calendar *c, uint32_t tail)
+{
+    uint32_t ch = c->free_chunk;
+
+    rr_assert_always(ch != NO_CHUNK);
+    c->free_chunk = c->chunk_next[ch];
+    c->chunk_next[ch] = tail ? (tail - 1) >> CHUNK_SHIFT : NO_CHUNK;
+    return ch << CHUNK_SHIFT;
+}
+
+/* append - add key (slot s) to bucket b. */
+static inline void append(rr_calendar *c, unsigned b, uint64_t key,
+                          uint32_t s)
+{
+    struct bucket *bk = &c->bk[b];
+    uint32_t g = bk->tail;
+
+    if ((g & (CHUNK - 1)) == 0) { /* empty, or the newest chunk is full */
+        if (g == 0)
+            mark(c, b);
+        g = new_chunk(c, g);
     }
-    heap[hole] = *e;
-    slot[e->slot].pos = hole;
+    c->ent[g].key = key;
+    c->ent[g].slot = s;
+    bk->tail = g + 1;
+    if (key < bk->min)
+        bk->min = key;
+    c->idx[s].pos = g;
 }
 
-/* sift_down - place e at hole or below it within heap[1..n], moving smaller
- * children up. */
-static inline void sift_down(struct entry *heap, struct slot *slot,
-                             uint32_t n, uint32_t hole, const struct entry *e)
+/* remove_entry - drop the entry at index g: the bucket's newest entry
+ * takes its place, and a chunk left empty goes back to the pool. */
+static inline void remove_entry(rr_calendar *c, uint32_t g)
 {
-    uint32_t child;
-    while ((child = hole << 1) <= n) {
-        if (child < n && less(&heap[child + 1], &heap[child]))
+    uint64_t key = c->ent[g].key;
+    unsigned b = bucket_of(key, key ^ c->last);
+    struct bucket *bk = &c->bk[b];
+    uint32_t newest = bk->tail - 1;
+
+    if (g != newest) {
+        c->ent[g] = c->ent[newest];
+        c->idx[c->ent[g].slot].pos = g;
+    }
+    if (key == bk->min)
+        bk->min = MIN_UNKNOWN;
+    if ((newest & (CHUNK - 1)) == 0) {
+        uint32_t ch = newest >> CHUNK_SHIFT, older = c->chunk_next[ch];
+        c->chunk_next[ch] = c->free_chunk;
+        c->free_chunk = ch;
+        if (older == NO_CHUNK) {
+            bk->tail = 0;
+            bk->min = UINT64_MAX;
+            unmark(c, b);
+        } else {
+            bk->tail = (older << CHUNK_SHIFT) + CHUNK;
+        }
+    } else {
+        bk->tail = newest;
+    }
+}
+
+/* bucket_scan - the least key of non-empty bucket b, by reading it all. */
+static uint64_t bucket_scan(const rr_calendar *c, unsigned b)
+{
+    uint64_t m = UINT64_MAX;
+    uint32_t end = c->bk[b].tail;
+    uint32_t ch = (end - 1) >> CHUNK_SHIFT;
+
+    for (;;) {
+        for (uint32_t g = ch << CHUNK_SHIFT; g < end; g++)
+            if (c->ent[g].key < m)
+                m = c->ent[g].key;
+        ch = c->chunk_next[ch];
+        if (ch == NO_CHUNK)
+            return m;
+        end = (ch << CHUNK_SHIFT) + CHUNK;
+    }
+}
+
+/* bucket_min - the least key of non-empty bucket b. */
+static inline uint64_t bucket_min(const rr_calendar *c, unsigned b)
+{
+    uint64_t m = c->bk[b].min;
+    return m != MIN_UNKNOWN ? m : bucket_scan(c, b);
+}
+
+/* seq_less - whether slot a was scheduled before slot b. */
+static inline bool seq_less(const struct payload *pay, uint32_t a,
+                            uint32_t b)
+{
+    return pay[a].seq < pay[b].seq;
+}
+
+/* sift - heapsort's sift-down of r[i] within r[0..n-1], largest seq on
+ * top. */
+static void sift(const struct payload *pay, uint32_t *r, uint32_t i,
+                 uint32_t n)
+{
+    uint32_t v = r[i], child;
+
+    while ((child = 2 * i + 1) < n) {
+        if (child + 1 < n && seq_less(pay, r[child], r[child + 1]))
             child++;
-        if (!less(&heap[child], e))
+        if (!seq_less(pay, v, r[child]))
             break;
-        heap[hole] = heap[child];
-        slot[heap[hole].slot].pos = hole;
-        hole = child;
+        r[i] = r[child];
+        i = child;
     }
-    heap[hole] = *e;
-    slot[e->slot].pos = hole;
+    r[i] = v;
 }
 
-/* remove_root - drop heap[1] (bottom-up: hole to a leaf, then sift the last
- * entry up from there).  n >= 1. */
-static inline void remove_root(rr_calendar *c)
+/* sort_ring - put the ring (rh = 0, no tombstones) in schedule order:
+ * insertion sort for a few entries, heapsort for many. */
+static void sort_ring(rr_calendar *c)
 {
-    struct entry *heap = c->heap;
-    struct slot *slot = c->slot;
-    uint32_t n = --c->n;
-    uint32_t hole = 1, child;
-    struct entry last;
+    const struct payload *pay = c->pay;
+    uint32_t *r = c->ring, n = c->rt;
 
-    if (n == 0)
-        return;
-    /* The former last entry, heap[n + 1], is set aside and placed at the
-     * end, so the hole runs through positions 1..n only. */
-    last = heap[n + 1];
-    while ((child = hole << 1) <= n) {
-        if (child < n && less(&heap[child + 1], &heap[child]))
-            child++;
-        heap[hole] = heap[child];
-        slot[heap[hole].slot].pos = hole;
-        hole = child;
+    if (n <= 16) {
+        for (uint32_t i = 1; i < n; i++) {
+            uint32_t v = r[i], j = i;
+            while (j > 0 && seq_less(pay, v, r[j - 1])) {
+                r[j] = r[j - 1];
+                j--;
+            }
+            r[j] = v;
+        }
+    } else {
+        for (uint32_t i = n / 2; i-- > 0;)
+            sift(pay, r, i, n);
+        for (uint32_t k = n - 1; k > 0; k--) {
+            uint32_t v = r[0];
+            r[0] = r[k];
+            r[k] = v;
+            sift(pay, r, 0, k);
+        }
     }
-    sift_up(heap, slot, hole, &last);
+    for (uint32_t i = 0; i < n; i++)
+        c->idx[r[i]].pos = IN_RING | i;
 }
 
-/* remove_at - drop the entry at heap position pos (1 <= pos <= n). */
-static inline void remove_at(rr_calendar *c, uint32_t pos)
+/* advance - make m, the least key of the lowest bucket b, the new last:
+ * empty b and spread its entries, those equal to m to the (empty) ring and
+ * the others to lower buckets.  Chunks are returned to the pool as soon as
+ * they have been read, so the pool never runs short. */
+static void advance(rr_calendar *c, unsigned b, uint64_t m)
 {
-    uint32_t n = --c->n;
-    struct entry last;
+    struct entry *restrict ent = c->ent;
+    struct index *restrict idx = c->idx;
+    uint32_t *restrict next_of = c->chunk_next;
+    uint32_t *restrict ring = c->ring;
+    struct bucket *restrict bk = c->bk;
+    uint32_t end = bk[b].tail, rt = 0;
+    uint32_t ch = (end - 1) >> CHUNK_SHIFT;
+    uint32_t free_chunk = c->free_chunk;
 
-    if (pos > n) /* it was the last entry */
-        return;
-    last = c->heap[n + 1];
-    if (pos > 1 && less(&last, &c->heap[pos >> 1]))
-        sift_up(c->heap, c->slot, pos, &last);
-    else
-        sift_down(c->heap, c->slot, n, pos, &last);
+    bk[b].tail = 0;
+    bk[b].min = UINT64_MAX;
+    unmark(c, b);
+    c->last = m;
+    c->last_t = time_of_key(m);
+    for (;;) {
+        uint32_t older = next_of[ch];
+        for (uint32_t g = ch << CHUNK_SHIFT; g < end; g++) {
+            uint64_t key = ent[g].key, x = key ^ m;
+            uint32_t s = ent[g].slot, t;
+            unsigned nb;
+            if (x == 0) {
+                ring[rt] = s;
+                idx[s].pos = IN_RING | rt;
+                rt++;
+                continue;
+            }
+            nb = bucket_of(key, x);
+            t = bk[nb].tail;
+            if ((t & (CHUNK - 1)) == 0) {
+                uint32_t nc = free_chunk;
+                if (t == 0)
+                    mark(c, nb);
+                rr_assert_always(nc != NO_CHUNK);
+                free_chunk = next_of[nc];
+                next_of[nc] = t ? (t - 1) >> CHUNK_SHIFT : NO_CHUNK;
+                t = nc << CHUNK_SHIFT;
+            }
+            ent[t].key = key;
+            ent[t].slot = s;
+            bk[nb].tail = t + 1;
+            if (key < bk[nb].min)
+                bk[nb].min = key;
+            idx[s].pos = t;
+        }
+        next_of[ch] = free_chunk;
+        free_chunk = ch;
+        if (older == NO_CHUNK)
+            break;
+        ch = older;
+        end = (ch << CHUNK_SHIFT) + CHUNK;
+    }
+    c->free_chunk = free_chunk;
+    c->rh = 0;
+    c->rt = rt;
+    c->r_live = rt;
+    if (rt > 1)
+        sort_ring(c);
+}
+
+/* take_lone - if the lowest bucket b holds a single entry, remove it and
+ * return its slot, with its key in *key; else NO_SLOT.  The entry is the
+ * earliest event and no other event has its time. */
+static inline uint32_t take_lone(rr_calendar *c, unsigned b, uint64_t *key)
+{
+    struct bucket *bk = &c->bk[b];
+    uint32_t g = bk->tail - 1, ch = g >> CHUNK_SHIFT;
+
+    if ((g & (CHUNK - 1)) != 0 || c->chunk_next[ch] != NO_CHUNK)
+        return NO_SLOT;
+    *key = c->ent[g].key;
+    c->chunk_next[ch] = c->free_chunk;
+    c->free_chunk = ch;
+    bk->tail = 0;
+    bk->min = UINT64_MAX;
+    unmark(c, b);
+    return c->ent[g].slot;
 }
 
 /* free_slot - return slot s to the free list; its handles go stale. */
 static inline void free_slot(rr_calendar *c, uint32_t s)
 {
-    c->slot[s].gen++;
-    c->slot[s].pos = c->free_head;
+    c->idx[s].gen++;
+    c->idx[s].pos = c->free_head;
     c->free_head = s;
 }
 
-/* grow - double the heap and the slot table.  false when out of memory or
- * at MAX_CAP; the calendar is unchanged then. */
+/* run - run the event of slot s, which has key `key` (now last). */
+static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
+{
+    const struct payload *p = &c->pay[s];
+    rr_event_fn *fn = p->fn;
+    void *subject = p->subject, *object = p->object;
+
+    c->last = key;
+    c->now = c->last_t = time_of_key(key);
+    free_slot(c, s);
+    c->n--;
+    c->events_run++;
+    fn(subject, object);
+}
+
+/* run_ring - remove the head of the ring (r_live >= 1) and run it. */
+static inline void run_ring(rr_calendar *c)
+{
+    uint32_t s;
+
+    while ((s = c->ring[c->rh]) == NO_SLOT) /* tombstones */
+        c->rh++;
+    c->rh++;
+    if (--c->r_live == 0)
+        c->rh = c->rt = 0;
+    run(c, s, c->last);
+}
+
+/* link_chunks - put chunks from..to-1 on the free list, lowest first. */
+static void link_chunks(rr_calendar *c, uint32_t from, uint32_t to)
+{
+    for (uint32_t k = to; k-- > from;) {
+        c->chunk_next[k] = c->free_chunk;
+        c->free_chunk = k;
+    }
+}
+
+/* chunks_for - the pool for cap slots: full chunks for cap entries, one
+ * partly filled chunk per bucket that can hold any, and two for the bucket
+ * being spread by advance(). */
+static uint32_t chunks_for(uint32_t cap)
+{
+    return (cap >> CHUNK_SHIFT) + (cap < NBUCKETS ? cap : NBUCKETS) + 2;
+}
+
+/* grow - double every array.  false when out of memory or at MAX_CAP; the
+ * calendar is unchanged then (arrays already reallocated are only bigger
+ * than needed). */
 static bool grow(rr_calendar *c)
 {
-    uint32_t cap;
-    struct entry *heap;
-    struct slot *slot;
+    uint32_t cap, chunks;
+    struct payload *pay;
+    struct index *idx;
+    uint32_t *ring, *next;
+    struct entry *ent;
 
     if (c->cap >= MAX_CAP)
         return false;
     cap = c->cap > MAX_CAP / 2 ? MAX_CAP : c->cap * 2;
-    heap = realloc(c->heap, ((size_t)cap + 1) * sizeof *heap);
-    if (!heap)
+    chunks = chunks_for(cap);
+    pay = realloc(c->pay, (size_t)cap * sizeof *pay);
+    if (!pay)
         return false;
-    c->heap = heap; /* bigger than needed for c->cap; harmless if slot fails */
-    slot = realloc(c->slot, (size_t)cap * sizeof *slot);
-    if (!slot)
+    c->pay = pay;
+    idx = realloc(c->idx, (size_t)cap * sizeof *idx);
+    if (!idx)
         return false;
     /* New slots start free with generation 0. */
-    memset(slot + c->cap, 0, (size_t)(cap - c->cap) * sizeof *slot);
-    c->slot = slot;
+    memset(idx + c->cap, 0, (size_t)(cap - c->cap) * sizeof *idx);
+    c->idx = idx;
+    ring = realloc(c->ring, (size_t)cap * 2 * sizeof *ring);
+    if (!ring)
+        return false;
+    c->ring = ring;
+    ent = realloc(c->ent, ((size_t)chunks << CHUNK_SHIFT) * sizeof *ent);
+    if (!ent)
+        return false;
+    c->ent = ent;
+    next = realloc(c->chunk_next, (size_t)chunks * sizeof *next);
+    if (!next)
+        return false;
+    c->chunk_next = next;
+    link_chunks(c, c->chunks, chunks);
+    c->chunks = chunks;
     c->cap = cap;
     return true;
 }
@@ -191,24 +541,32 @@ static inline uint32_t decode(const rr_calendar *c, uint64_t handle)
     uint32_t s = (uint32_t)handle - 1u; /* handle 0 wraps to NO_SLOT */
     uint32_t gen = (uint32_t)(handle >> 32);
 
-    if (s >= c->used || (gen & 1u) == 0 || c->slot[s].gen != gen)
+    if (s >= c->used || (gen & 1u) == 0 || c->idx[s].gen != gen)
         return NO_SLOT;
     return s;
 }
 
-/* step - pop the earliest event and run it.  n >= 1. */
-static inline void step(rr_calendar *c)
+/* empty_all - no pending events, every chunk free, clock at t0. */
+static void empty_all(rr_calendar *c, double t0)
 {
-    uint32_t s = c->heap[1].slot;
-    struct slot *sl = &c->slot[s];
-    rr_event_fn *fn = sl->fn;
-    void *subject = sl->subject, *object = sl->object;
-
-    c->now = c->heap[1].t;
-    free_slot(c, s);
-    remove_root(c);
-    c->events_run++;
-    fn(subject, object);
+    for (unsigned b = 0; b < NBUCKETS; b++) {
+        c->bk[b].tail = 0;
+        c->bk[b].min = UINT64_MAX;
+    }
+    memset(c->bits, 0, sizeof c->bits);
+    c->summary = 0;
+    c->free_chunk = NO_CHUNK;
+    link_chunks(c, 0, c->chunks);
+    c->rh = c->rt = c->r_live = 0;
+    t0 += 0.0; /* -0 to +0 */
+    c->now = t0;
+    c->last = key_of(t0);
+    c->last_t = t0;
+    c->n = 0;
+    c->used = 0;
+    c->free_head = NO_SLOT;
+    c->seq = 0;
+    c->events_run = 0;
 }
 
 /* rr_calendar_create - allocate an empty calendar with room for hint events. */
@@ -217,18 +575,22 @@ rr_calendar *rr_calendar_create(double t0, size_t hint)
     rr_calendar *c = calloc(1, sizeof *c);
     uint32_t cap = hint == 0 ? DEFAULT_CAP
                    : hint > MAX_CAP ? MAX_CAP : (uint32_t)hint;
+    uint32_t chunks = chunks_for(cap);
 
     if (!c)
         return NULL;
-    c->heap = malloc(((size_t)cap + 1) * sizeof *c->heap);
-    c->slot = calloc(cap, sizeof *c->slot);
-    if (!c->heap || !c->slot) {
+    c->pay = malloc((size_t)cap * sizeof *c->pay);
+    c->idx = calloc(cap, sizeof *c->idx);
+    c->ring = malloc((size_t)cap * 2 * sizeof *c->ring);
+    c->ent = malloc(((size_t)chunks << CHUNK_SHIFT) * sizeof *c->ent);
+    c->chunk_next = malloc((size_t)chunks * sizeof *c->chunk_next);
+    if (!c->pay || !c->idx || !c->ring || !c->ent || !c->chunk_next) {
         rr_calendar_destroy(c);
         return NULL;
     }
     c->cap = cap;
-    c->free_head = NO_SLOT;
-    c->now = t0;
+    c->chunks = chunks;
+    empty_all(c, t0);
     return c;
 }
 
@@ -237,25 +599,40 @@ void rr_calendar_destroy(rr_calendar *c)
 {
     if (!c)
         return;
-    free(c->heap);
-    free(c->slot);
+    free(c->pay);
+    free(c->idx);
+    free(c->ring);
+    free(c->ent);
+    free(c->chunk_next);
     free(c);
 }
 
 /* rr_calendar_reset - drop pending events, clock to t0, keep the memory.
  * Pending slots get an even generation so their handles go stale; the free
  * list restarts at slot 0 so that a replication hands out the same slots as
- * a fresh calendar would.  O(slots used). */
+ * a fresh calendar would.  O(slots used + chunks). */
 void rr_calendar_reset(rr_calendar *c, double t0)
 {
     for (uint32_t s = 0; s < c->used; s++)
-        c->slot[s].gen += c->slot[s].gen & 1u;
-    c->n = 0;
-    c->used = 0;
-    c->free_head = NO_SLOT;
-    c->now = t0;
-    c->seq = 0;
-    c->events_run = 0;
+        c->idx[s].gen += c->idx[s].gen & 1u;
+    empty_all(c, t0);
+}
+
+/* squeeze_ring - drop the ring's tombstones, keeping the order. */
+static void squeeze_ring(rr_calendar *c)
+{
+    uint32_t k = 0;
+
+    for (uint32_t i = c->rh; i < c->rt; i++) {
+        uint32_t s = c->ring[i];
+        if (s != NO_SLOT) {
+            c->ring[k] = s;
+            c->idx[s].pos = IN_RING | k;
+            k++;
+        }
+    }
+    c->rh = 0;
+    c->rt = k;
 }
 
 /* rr_calendar_schedule - add fn(subject, object) at time t; its handle. */
@@ -263,30 +640,48 @@ uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
                               void *subject, void *object)
 {
     uint32_t s;
-    struct slot *sl;
-    struct entry e;
+    struct payload *p;
+    uint64_t key, x;
 
-    /* Also false for NaN, which would break the heap order. */
+    /* Also false for NaN. */
     rr_assert(t >= c->now);
     rr_assert(fn != NULL);
+#ifdef NDEBUG
+    /* Without the assertion, run a late event now rather than break the
+     * order of every other. */
+    if (!(t >= c->now))
+        t = c->now;
+#endif
+    t += 0.0; /* -0 to +0: they are equal times */
     if (c->free_head != NO_SLOT) {
         s = c->free_head;
-        c->free_head = c->slot[s].pos;
+        c->free_head = c->idx[s].pos;
     } else {
         if (c->used == c->cap && !grow(c))
             return 0;
         s = c->used++;
     }
-    sl = &c->slot[s];
-    sl->gen++;
-    sl->fn = fn;
-    sl->subject = subject;
-    sl->object = object;
-    e.t = t;
-    e.seq = c->seq++;
-    e.slot = s;
-    sift_up(c->heap, c->slot, ++c->n, &e);
-    return ((uint64_t)sl->gen << 32) | ((uint64_t)s + 1u);
+    p = &c->pay[s];
+    p->fn = fn;
+    p->subject = subject;
+    p->object = object;
+    p->seq = c->seq++;
+    c->idx[s].gen++;
+    c->n++;
+    key = key_of(t);
+    x = key ^ c->last;
+    if (x != 0) {
+        append(c, bucket_of(key, x), key, s);
+    } else {
+        /* At the time of the events in the ring, after all of them. */
+        if (c->rt == 2 * c->cap)
+            squeeze_ring(c);
+        c->ring[c->rt] = s;
+        c->idx[s].pos = IN_RING | c->rt;
+        c->rt++;
+        c->r_live++;
+    }
+    return ((uint64_t)c->idx[s].gen << 32) | ((uint64_t)s + 1u);
 }
 
 /* rr_calendar_cancel - remove a pending event; false for 0 or stale. */
@@ -297,10 +692,18 @@ bool rr_calendar_cancel(rr_calendar *c, uint64_t handle)
 
     if (s == NO_SLOT)
         return false;
-    pos = c->slot[s].pos;
-    rr_assert(pos >= 1 && pos <= c->n && c->heap[pos].slot == s);
+    pos = c->idx[s].pos;
+    if (pos & IN_RING) {
+        rr_assert(c->ring[pos & ~IN_RING] == s);
+        c->ring[pos & ~IN_RING] = NO_SLOT;
+        if (--c->r_live == 0)
+            c->rh = c->rt = 0;
+    } else {
+        rr_assert(pos < c->chunks * CHUNK && c->ent[pos].slot == s);
+        remove_entry(c, pos);
+    }
     free_slot(c, s);
-    remove_at(c, pos);
+    c->n--;
     return true;
 }
 
@@ -313,30 +716,61 @@ bool rr_calendar_pending(const rr_calendar *c, uint64_t handle)
 /* rr_calendar_time_of - time of a pending event; NAN otherwise. */
 double rr_calendar_time_of(const rr_calendar *c, uint64_t handle)
 {
-    uint32_t s = decode(c, handle);
+    uint32_t s = decode(c, handle), pos;
 
-    return s == NO_SLOT ? NAN : c->heap[c->slot[s].pos].t;
+    if (s == NO_SLOT)
+        return NAN;
+    pos = c->idx[s].pos;
+    return pos & IN_RING ? c->last_t : time_of_key(c->ent[pos].key);
 }
 
 /* rr_calendar_step - run the earliest event; false when there is none. */
 bool rr_calendar_step(rr_calendar *c)
 {
-    if (c->n == 0)
-        return false;
-    step(c);
+    if (c->r_live == 0) {
+        unsigned b;
+        uint64_t key;
+        uint32_t s;
+        if (c->n == 0)
+            return false;
+        b = lowest(c);
+        if ((s = take_lone(c, b, &key)) != NO_SLOT) {
+            run(c, s, key);
+            return true;
+        }
+        advance(c, b, bucket_min(c, b));
+    }
+    run_ring(c);
     return true;
 }
 
 /* rr_calendar_run_until - run events with time <= t_end, then clock to
- * t_end.  The heap is re-read after each event because events schedule and
- * cancel (and may grow the arrays). */
+ * t_end.  The state is re-read after each event because events schedule
+ * and cancel (and may grow the arrays).  Nothing moves for an event after
+ * t_end: last must not pass now, which may stay below that event. */
 uint64_t rr_calendar_run_until(rr_calendar *c, double t_end)
 {
     uint64_t k = 0;
 
-    while (c->n > 0 && c->heap[1].t <= t_end) {
-        step(c);
-        k++;
+    while (c->n > 0) {
+        if (c->r_live == 0) {
+            unsigned b = lowest(c);
+            uint64_t m = bucket_min(c, b);
+            uint32_t s;
+            if (!(time_of_key(m) <= t_end))
+                break;
+            k++;
+            if ((s = take_lone(c, b, &m)) != NO_SLOT) {
+                run(c, s, m);
+                continue;
+            }
+            advance(c, b, m);
+        } else if (!(c->last_t <= t_end)) {
+            break;
+        } else {
+            k++;
+        }
+        run_ring(c);
     }
     if (t_end > c->now)
         c->now = t_end;
@@ -352,7 +786,11 @@ double rr_calendar_now(const rr_calendar *c)
 /* rr_calendar_next_time - time of the earliest event; INFINITY if none. */
 double rr_calendar_next_time(const rr_calendar *c)
 {
-    return c->n > 0 ? c->heap[1].t : INFINITY;
+    if (c->r_live > 0)
+        return c->last_t;
+    if (c->n == 0)
+        return INFINITY;
+    return time_of_key(bucket_min(c, lowest(c)));
 }
 
 /* rr_calendar_size - number of pending events. */

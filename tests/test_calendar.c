@@ -1,8 +1,12 @@
 /*
  * test_calendar.c - the event calendar: order, ties, cancel, nesting,
- * run_until, reset, bounded memory, and a randomized comparison against a
- * simple reference model.
+ * run_until, reset, bounded memory, a randomized comparison against a
+ * simple reference model, and the edges of the radix heap: extreme and
+ * negative times, -0, ties reaching the ring from different buckets,
+ * tombstones in the ring, stopping before a bucket, and a large randomized
+ * run checked for order and completeness.
  */
+#include <float.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -253,27 +257,28 @@ static void run_all_ids(rr_calendar *c, const long *want, size_t n,
               what, log_n, bad);
 }
 
-/* Cancelling the root, a middle entry and the last entry keeps the heap in
- * order; one case forces the moved last entry to climb. */
+/* Cancelling the earliest, the latest and events in between keeps the
+ * order, for increasing and decreasing inserts and an interleaved pattern
+ * (which, in a binary heap, makes the entry moved into the hole climb). */
 static void test_cancel_positions(void)
 {
     rr_calendar *c = rr_calendar_create(0.0, 0);
     uint64_t h[16];
 
-    /* Increasing inserts: heap[i] is the i-th time, the last entry is 15. */
+    /* Increasing inserts, times 1..15. */
     for (long i = 1; i <= 15; i++)
         h[i] = rr_calendar_schedule(c, (double)i, log_event, id(i), NULL);
-    CHECK(rr_calendar_cancel(c, h[1]));  /* root */
-    CHECK(rr_calendar_cancel(c, h[15])); /* last */
-    CHECK(rr_calendar_cancel(c, h[8]));  /* middle (a leaf) */
-    CHECK(rr_calendar_cancel(c, h[3]));  /* inner node */
+    CHECK(rr_calendar_cancel(c, h[1]));  /* the earliest */
+    CHECK(rr_calendar_cancel(c, h[15])); /* the latest */
+    CHECK(rr_calendar_cancel(c, h[8]));  /* two in between */
+    CHECK(rr_calendar_cancel(c, h[3]));
     CHECK_NEAR(rr_calendar_next_time(c), 2.0, 0);
     {
         static const long want[] = {2, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14};
         run_all_ids(c, want, RR_COUNTOF(want), "increasing");
     }
 
-    /* Decreasing inserts: every insert climbs to the root. */
+    /* Decreasing inserts: each new event is the earliest. */
     for (long i = 15; i >= 1; i--)
         h[i] = rr_calendar_schedule(c, 100.0 + (double)i, log_event, id(i),
                                     NULL);
@@ -286,9 +291,9 @@ static void test_cancel_positions(void)
         run_all_ids(c, want, RR_COUNTOF(want), "decreasing");
     }
 
-    /* Inserting 1, 10, 2, 11, 12, 3, 4 gives the heap [1 10 2 11 12 3 4].
-     * Cancelling 11 (position 4) moves the last entry, 4, into position 4,
-     * below 10: it has to sift up, not down. */
+    /* Inserting 1, 10, 2, 11, 12, 3, 4 and cancelling 11: a binary heap
+     * [1 10 2 11 12 3 4] moves 4 into the hole below 10, where it has to
+     * climb. */
     {
         static const long ts[] = {1, 10, 2, 11, 12, 3, 4};
         static const long want[] = {1, 2, 3, 4, 10, 12};
@@ -297,7 +302,7 @@ static void test_cancel_positions(void)
                                         id(ts[i]), NULL);
         CHECK(rr_calendar_cancel(c, h[3]));
         CHECK_NEAR(rr_calendar_time_of(c, h[6]), 204.0, 0);
-        run_all_ids(c, want, RR_COUNTOF(want), "sift-up after cancel");
+        run_all_ids(c, want, RR_COUNTOF(want), "interleaved");
     }
     rr_calendar_destroy(c);
 }
@@ -544,6 +549,395 @@ static void test_run_until(void)
     rr_calendar_destroy(c);
 }
 
+/* ---- times, ties and the ring ------------------------------------------- */
+
+/* schedule_and_drain - schedule ts[0..n-1] (ids 0..n-1) in that order, then
+ * run everything: the times must come back exactly from time_of(), and the
+ * events must run sorted by time, ties in schedule order, with the clock at
+ * each event's time. */
+static void schedule_and_drain(rr_calendar *c, const double *ts, size_t n,
+                               const char *what)
+{
+    static long want[512];
+    static uint64_t h[512];
+    size_t bad = 0, bad_time = 0;
+
+    for (size_t i = 0; i < n; i++)
+        h[i] = rr_calendar_schedule(c, ts[i], log_event, id((long)i), NULL);
+    for (size_t i = 0; i < n; i++)
+        bad_time += !(rr_calendar_time_of(c, h[i]) == ts[i]);
+    for (size_t i = 0; i < n; i++) { /* stable insertion sort by time */
+        size_t j = i;
+        while (j > 0 && ts[i] < ts[want[j - 1]]) {
+            want[j] = want[j - 1];
+            j--;
+        }
+        want[j] = (long)i;
+    }
+    log_start(c);
+    while (rr_calendar_step(c))
+        ;
+    for (size_t i = 0; i < n && i < log_n; i++)
+        bad += log_id[i] != want[i] || !(log_time[i] == ts[log_id[i]]);
+    CHECK_MSG(log_n == n && bad == 0 && bad_time == 0,
+              "%s: %zu of %zu events run, %zu out of place, %zu time_of "
+              "wrong", what, log_n, n, bad, bad_time);
+}
+
+/* Zero, subnormals, the extremes, infinity, -0 (a tie with 0, in schedule
+ * order) and neighbours one ulp apart; then times spread over every
+ * exponent so that nearly every bucket is used, at exactly the capacity
+ * (the chunk pool must suffice without growing). */
+static void test_extreme_times(void)
+{
+    const double ts[] = {
+        1.0, DBL_MAX, 0.0, DBL_TRUE_MIN, INFINITY, 1e-300, -0.0, DBL_MIN,
+        1e300, 2 * DBL_TRUE_MIN, 1.0, 0.0, 1e-10, nextafter(1.0, 2.0),
+        nextafter(1.0, 0.0), 1e10, 0.5, nextafter(DBL_MAX, 0.0), -0.0,
+    };
+    enum { SPREAD = 400 };
+    static double spread[SPREAD];
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+
+    schedule_and_drain(c, ts, RR_COUNTOF(ts), "extreme times");
+    CHECK(isinf(rr_calendar_now(c)));
+    rr_calendar_destroy(c);
+
+    c = rr_calendar_create(0.0, SPREAD);
+    for (size_t i = 0; i < SPREAD; i++)
+        spread[i] = i % 7 == 0 ? spread[i / 2]
+                               : ldexp(1.0 + next_unit(),
+                                       (int)next_below(2040) - 1020);
+    schedule_and_drain(c, spread, SPREAD, "every exponent");
+    CHECK_EQ(rr_calendar_capacity(c), SPREAD);
+    rr_calendar_destroy(c);
+}
+
+static rr_calendar *cross_cal;
+
+/* cross - logs itself and schedules id + 1 two days later, across 0. */
+static void cross(void *subject, void *object)
+{
+    log_event(subject, object);
+    rr_calendar_schedule(cross_cal, rr_calendar_now(cross_cal) + 2.0,
+                         log_event, id((long)(intptr_t)subject + 1), NULL);
+}
+
+/* A clock that starts below zero: negative keys, -0, and events that
+ * cross from negative to positive times. */
+static void test_negative_times(void)
+{
+    const double ts[] = {
+        -999.5, -1000.0, -1e-300, -0.0, 0.0, 5.0, -500.0, -DBL_MIN,
+        -1000.0, -nextafter(500.0, 0.0), 1e-300, -0.0,
+    };
+    rr_calendar *c = rr_calendar_create(-1000.0, 0);
+
+    schedule_and_drain(c, ts, RR_COUNTOF(ts), "negative times");
+    rr_calendar_reset(c, -1.0);
+    cross_cal = c;
+    log_start(c);
+    rr_calendar_schedule(c, -1.0, cross, id(1), NULL);
+    rr_calendar_schedule(c, 0.5, log_event, id(9), NULL);
+    CHECK_EQ(rr_calendar_run_until(c, 2.0), 3);
+    CHECK_EQ(log_n, 3);
+    CHECK_EQ(log_id[0], 1);
+    CHECK_EQ(log_id[1], 9);
+    CHECK_EQ(log_id[2], 2);
+    CHECK_NEAR(log_time[2], 1.0, 0);
+    rr_calendar_destroy(c);
+}
+
+static rr_calendar *tie_cal;
+static uint64_t tie_victim;
+static int tie_victim_cancelled = -1;
+
+/* tie_first - the first event at the tied time: it cancels a later event
+ * at the same time (already waiting with it) and schedules one more at
+ * now, which must run after every event already at this time. */
+static void tie_first(void *subject, void *object)
+{
+    log_event(subject, object);
+    tie_victim_cancelled = rr_calendar_cancel(tie_cal, tie_victim);
+    CHECK_NEAR(rr_calendar_next_time(tie_cal), rr_calendar_now(tie_cal), 0);
+    rr_calendar_schedule(tie_cal, rr_calendar_now(tie_cal), log_event, id(7),
+                         NULL);
+}
+
+/* Events at one time T, scheduled while the clock was at 0, 50 and just
+ * below T (so they wait in different buckets until T comes near), run in
+ * schedule order, among neighbours one ulp and 1e-9 away. */
+static void test_ties_across_buckets(void)
+{
+    const double T = 100.0;
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+    uint64_t e;
+    size_t n = 0;
+
+    tie_cal = c;
+    log_start(c);
+    rr_calendar_schedule(c, T, tie_first, id(1), NULL);                /* A */
+    rr_calendar_schedule(c, nextafter(T, 200.0), log_event, id(10), NULL);
+    for (long k = 1; k < 100; k++) /* fillers move the clock along */
+        rr_calendar_schedule(c, (double)k - 0.5 * next_unit(), log_event,
+                             id(-k), NULL);
+    rr_calendar_run_until(c, 50.0);
+    rr_calendar_schedule(c, T, log_event, id(2), NULL);                /* B */
+    rr_calendar_schedule(c, nextafter(T, 0.0), log_event, id(11), NULL);
+    rr_calendar_run_until(c, 99.999);
+    tie_victim = rr_calendar_schedule(c, T, log_event, id(3), NULL);   /* C */
+    rr_calendar_schedule(c, T - 1e-9, log_event, id(12), NULL);
+    e = rr_calendar_schedule(c, T, log_event, id(4), NULL);            /* E */
+    rr_calendar_schedule(c, T, log_event, id(5), NULL);                /* F */
+    CHECK(rr_calendar_cancel(c, e));
+    rr_calendar_run_until(c, nextafter(nextafter(T, 0.0), 0.0));
+    CHECK_NEAR(rr_calendar_now(c), nextafter(nextafter(T, 0.0), 0.0), 0);
+    rr_calendar_schedule(c, T, log_event, id(6), NULL);                /* G */
+    CHECK_NEAR(rr_calendar_next_time(c), nextafter(T, 0.0), 0);
+    rr_calendar_run_until(c, 200.0);
+    {
+        /* 12 (T - 1e-9), 11 (T - ulp), then at T: A, B, (C cancelled by
+         * A), F, G, 7 (scheduled by A at T), then 10 (T + ulp). */
+        static const long want[] = {12, 11, 1, 2, 5, 6, 7, 10};
+        size_t bad = 0;
+        for (size_t i = 0; i < log_n; i++) {
+            if (log_id[i] < 0)
+                continue;
+            if (n < RR_COUNTOF(want))
+                bad += log_id[i] != want[n] ||
+                       (log_id[i] < 10 && log_time[i] != T);
+            n++;
+        }
+        CHECK_EQ(n, RR_COUNTOF(want));
+        CHECK_EQ(bad, 0);
+    }
+    CHECK_EQ(tie_victim_cancelled, 1);
+    CHECK_EQ(rr_calendar_size(c), 0);
+    rr_calendar_destroy(c);
+}
+
+static rr_calendar *ring_cal;
+static uint64_t ring_y, ring_z;
+static size_t ring_cap_before, ring_cap_after;
+
+/* ring_churn - at time 5, with Y and Z still waiting at 5: many events at
+ * now, each cancelled at once (tombstones, squeezed out again and again),
+ * every 100th kept; then Z, moved by the squeezing, is cancelled. */
+static void ring_churn(void *subject, void *object)
+{
+    rr_calendar *c = ring_cal;
+    size_t bad = 0;
+
+    log_event(subject, object);
+    ring_cap_before = rr_calendar_capacity(c);
+    for (long i = 0; i < 3000; i++) {
+        uint64_t h = rr_calendar_schedule(c, 5.0, log_event,
+                                          id(1000 + i / 100), NULL);
+        if (i % 100 != 99)
+            bad += !rr_calendar_cancel(c, h);
+        bad += rr_calendar_time_of(c, ring_y) != 5.0;
+    }
+    CHECK_EQ(bad, 0);
+    CHECK_EQ(rr_calendar_size(c), 3 + 30); /* Y, Z, the one at 6, kept */
+    CHECK_NEAR(rr_calendar_next_time(c), 5.0, 0);
+    CHECK(rr_calendar_cancel(c, ring_z));
+    CHECK(!rr_calendar_pending(c, ring_z));
+    CHECK(rr_calendar_pending(c, ring_y));
+    ring_cap_after = rr_calendar_capacity(c);
+}
+
+/* Cancelled events at the current time leave tombstones that are skipped
+ * and squeezed out without growing the calendar or breaking the order. */
+static void test_ring(void)
+{
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+    size_t bad = 0;
+
+    ring_cal = c;
+    log_start(c);
+    rr_calendar_schedule(c, 5.0, ring_churn, id(1), NULL);
+    ring_y = rr_calendar_schedule(c, 5.0, log_event, id(2), NULL);
+    ring_z = rr_calendar_schedule(c, 5.0, log_event, id(3), NULL);
+    rr_calendar_schedule(c, 6.0, log_event, id(4), NULL);
+    CHECK_EQ(rr_calendar_run_until(c, 10.0), 1 + 1 + 30 + 1);
+    CHECK_EQ(log_n, 33);
+    CHECK_EQ(log_id[0], 1);
+    CHECK_EQ(log_id[1], 2);
+    for (size_t i = 2; i < 32 && i < log_n; i++)
+        bad += log_id[i] != 1000 + (long)(i - 2) || log_time[i] != 5.0;
+    CHECK_EQ(bad, 0);
+    CHECK_EQ(log_id[32], 4);
+    CHECK_EQ(ring_cap_after, ring_cap_before);
+    rr_calendar_destroy(c);
+}
+
+/* run_until stops before a bucket of several events without disturbing
+ * it: events scheduled afterwards between now and that bucket run first.
+ * Cancelling the earliest of such a bucket, again and again, leaves
+ * next_time() and the order right. */
+static void test_stop_before_bucket(void)
+{
+    enum { K = 40 };
+    static double ts[K];
+    static uint64_t h[K];
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+    size_t bad = 0;
+
+    for (long i = 0; i < K; i++) {
+        ts[i] = 10.0 + 1e-6 * next_unit();
+        h[i] = rr_calendar_schedule(c, ts[i], log_event, id(i), NULL);
+    }
+    CHECK_EQ(rr_calendar_run_until(c, 5.0), 0);
+    CHECK_NEAR(rr_calendar_now(c), 5.0, 0);
+    rr_calendar_schedule(c, 7.0, log_event, id(100), NULL);
+    rr_calendar_schedule(c, 5.0, log_event, id(101), NULL); /* at now */
+    log_start(c);
+    CHECK_EQ(rr_calendar_run_until(c, 8.0), 2);
+    CHECK_EQ(log_id[0], 101);
+    CHECK_EQ(log_id[1], 100);
+    /* Cancel the earliest ten, one at a time. */
+    for (int k = 0; k < 10; k++) {
+        long m = -1;
+        for (long i = 0; i < K; i++)
+            if (rr_calendar_pending(c, h[i]) && (m < 0 || ts[i] < ts[m]))
+                m = i;
+        CHECK(rr_calendar_cancel(c, h[m]));
+        m = -1;
+        for (long i = 0; i < K; i++)
+            if (rr_calendar_pending(c, h[i]) && (m < 0 || ts[i] < ts[m]))
+                m = i;
+        bad += rr_calendar_next_time(c) != ts[m];
+    }
+    CHECK_EQ(bad, 0);
+    log_start(c);
+    while (rr_calendar_step(c))
+        ;
+    CHECK_EQ(log_n, K - 10);
+    for (size_t i = 1; i < log_n; i++)
+        bad += log_time[i] < log_time[i - 1] || log_time[i] != ts[log_id[i]];
+    CHECK_EQ(bad, 0);
+    rr_calendar_destroy(c);
+}
+
+/* ---- a large randomized run --------------------------------------------- */
+
+/* Tens of thousands pending, as in the baseline model: each event
+ * schedules a successor - continuous delays (mean 90), whole days (ties
+ * between events scheduled at different times), zero delays, and far
+ * clocks (mean 800) - and sometimes cancels a random earlier event and
+ * replaces it.  The check: events run in (time, schedule order) without
+ * exception, each with the clock at its time; cancelled events never run;
+ * at the end every event has run or been cancelled, once. */
+enum { BIG_MAX = 500000 };
+static struct big_ev {
+    double t;
+    uint64_t h;
+    unsigned char ran, cancelled;
+} big[BIG_MAX];
+static long big_n, big_last;
+static size_t big_bad;
+static rr_calendar *big_cal;
+
+static double expo(double mean)
+{
+    return -mean * log(1.0 - next_unit());
+}
+
+static void big_event(void *subject, void *object);
+
+static void big_schedule(double t)
+{
+    if (big_n == BIG_MAX)
+        return;
+    big[big_n].t = t;
+    big[big_n].h = rr_calendar_schedule(big_cal, t, big_event, id(big_n),
+                                        NULL);
+    big_n++;
+}
+
+static void big_successor(void)
+{
+    double now = rr_calendar_now(big_cal), u = next_unit();
+
+    if (u < 0.6)
+        big_schedule(now + expo(90.0));
+    else if (u < 0.8)
+        big_schedule(floor(now) + 1.0 + (double)next_below(5));
+    else if (u < 0.85)
+        big_schedule(now);
+    else
+        big_schedule(now + expo(800.0));
+}
+
+static void big_event(void *subject, void *object)
+{
+    long i = (long)(intptr_t)subject;
+    struct big_ev *e = &big[i];
+    RR_UNUSED(object);
+
+    if (e->ran || e->cancelled || rr_calendar_now(big_cal) != e->t ||
+        (big_last >= 0 &&
+         (e->t < big[big_last].t || (e->t == big[big_last].t && i < big_last))))
+        big_bad++;
+    e->ran = 1;
+    big_last = i;
+    big_successor();
+    if (next_unit() < 0.1 && big_n > 0) {
+        long v = (long)next_below((size_t)big_n);
+        bool was = !big[v].ran && !big[v].cancelled;
+        bool did = rr_calendar_cancel(big_cal, big[v].h);
+        if (did != was)
+            big_bad++;
+        if (did) {
+            big[v].cancelled = 1;
+            big_successor();
+        }
+    }
+}
+
+static void big_run(double t0, long pending)
+{
+    rr_calendar *c = rr_calendar_create(t0, 0);
+    size_t bad_query = 0, lost = 0;
+    long steps = 0;
+
+    big_cal = c;
+    big_n = 0;
+    big_last = -1;
+    big_bad = 0;
+    memset(big, 0, sizeof big);
+    for (long i = 0; i < pending; i++)
+        big_schedule(t0 + expo(90.0));
+    while (rr_calendar_size(c) > 0) {
+        if (steps % 1000 == 999) { /* now and then, a stop between events */
+            double now = rr_calendar_now(c);
+            rr_calendar_run_until(c, now + 0.01 * next_unit());
+            bad_query += !(rr_calendar_next_time(c) >= rr_calendar_now(c));
+        } else {
+            rr_calendar_step(c);
+        }
+        if (steps++ % 97 == 0) {
+            long v = (long)next_below((size_t)big_n);
+            bool live = !big[v].ran && !big[v].cancelled;
+            bad_query += rr_calendar_pending(c, big[v].h) != live ||
+                         (live && rr_calendar_time_of(c, big[v].h) != big[v].t);
+        }
+    }
+    for (long i = 0; i < big_n; i++)
+        lost += big[i].ran + big[i].cancelled != 1;
+    CHECK_MSG(big_n == BIG_MAX, "large run from %g: %ld events", t0, big_n);
+    CHECK_EQ(big_bad, 0);
+    CHECK_EQ(bad_query, 0);
+    CHECK_EQ(lost, 0);
+    rr_calendar_destroy(c);
+}
+
+static void test_large(void)
+{
+    big_run(0.0, 45000);
+    big_run(-200.0, 20000); /* times cross from negative to positive */
+}
+
 /* ---- memory ------------------------------------------------------------- */
 
 /* Millions of schedule/cancel/step cycles with a bounded number pending
@@ -715,6 +1109,12 @@ int main(void)
     test_model();
     test_nested();
     test_run_until();
+    test_extreme_times();
+    test_negative_times();
+    test_ties_across_buckets();
+    test_ring();
+    test_stop_before_bucket();
+    test_large();
     test_bounded();
     test_reset();
 #ifndef NDEBUG
