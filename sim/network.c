@@ -332,6 +332,8 @@ static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
 static void serve_waiting(rr_net *net, station *st, double now)
 {
     rr_entity *e;
+    if (st->waiting == 0)
+        return;
     while (has_free_server(st) && (e = queue_first(st)) != NULL) {
         unqueue(st, e);
         rr_timeavg_set(&st->st.waiting, now, st->waiting);

@@ -163,6 +163,10 @@ double rr_quantile(double *x, size_t n, double p)
     }
     if (m == 0)
         return NAN;
-    gsl_sort(x, 1, m);
+    /* a second quantile of the same sample finds it sorted: O(n), no sort */
+    for (i = 1; i < m && x[i - 1] <= x[i]; i++)
+        ;
+    if (i < m)
+        gsl_sort(x, 1, m);
     return gsl_stats_quantile_from_sorted_data(x, 1, m, p);
 }
