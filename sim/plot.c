@@ -2035,6 +2035,25 @@ static void scale_tics(FILE *g, const char *axis, const scale *s,
     fputs(")\n", g);
 }
 
+/* fitting_scale - a horizontal scale from lo to hi (padded by pad on
+ * each side) over width pixels, with at most `target` steps and fewer
+ * where the labels would touch. */
+static scale fitting_scale(double lo, double hi, double pad, double width,
+                           bool plus, int target)
+{
+    scale s = nice_scale(lo, hi, target);
+    for (int t = target; t >= 1; t--) {
+        s = nice_scale(lo, hi, t);
+        if (hi > lo) {
+            s.a = lo - pad;
+            s.b = hi + pad;
+        }
+        if (s.step * width / (s.b - s.a) >= scale_width(&s, plus, 11) + 14)
+            break;
+    }
+    return s;
+}
+
 /* panel_scale - a vertical scale for values from lo to hi: from zero when
  * that leaves the data more than half the height; otherwise around the
  * data, but at least a tenth of their size tall, so that sampling noise
@@ -2486,7 +2505,7 @@ static void sweep_xtics(FILE *g, const sweepplan *pl, double lo, double hi,
             a = fmin(a, pl->xpos[i]);
             b = fmax(b, pl->xpos[i]);
         }
-        s = nice_scale(a, b, (int)fmax(2, fmin(6, width / 70)));
+        s = fitting_scale(a, b, a - lo, width, false, 6);
         if (!pl->xv && s.step < 1) {
             s.step = 1;
             s.dec = 0;
@@ -3184,15 +3203,8 @@ static int draw_compare(FILE *g, rr_plot_format fmt, const char *out,
             lab_w = fmin(lab_w, 0.5 * (colx[col][1] - colx[col][0]));
             l = colx[col][0] + lab_w + 14;
             r = colx[col][1] - val_w - 12;
-            {
-                /* tight around the data and zero, tics inside */
-                double pad = 0.05 * (hi - lo);
-                s = nice_scale(lo, hi, (int)fmax(3, fmin(5, (r - l) / 60)));
-                if (hi - lo > 0) {
-                    s.a = lo - pad;
-                    s.b = hi + pad;
-                }
-            }
+            /* tight around the data and zero, tics inside */
+            s = fitting_scale(lo, hi, 0.05 * (hi - lo), r - l, true, 5);
             fputs("unset label\nunset object\nunset arrow\n", g);
             if (i == 0) {
                 heading_text(g, t, st, foot, src);
