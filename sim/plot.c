@@ -2086,6 +2086,19 @@ static scale panel_scale(double lo, double hi, bool *zero)
     }
 }
 
+/* nothing_to_draw - a message in the middle of a chart without a plot
+ * (the heading and notes are set already). */
+static void nothing_to_draw(FILE *g, const char *message)
+{
+    fprintf(g, "set label ");
+    gp_str(g, message);
+    fprintf(g, " at screen 0.5, screen 0.5 center font \"%s,16\" "
+               "textcolor rgb \"#222222\"\n"
+               "unset border\nunset tics\nunset grid\nunset key\n"
+               "set xrange [0:1]\nset yrange [0:1]\nplot NaN notitle\n",
+            FONT);
+}
+
 /* cols_for - columns of a grid of n panels: few empty cells, panels
  * wider than tall. */
 static size_t cols_for(size_t n)
@@ -2566,12 +2579,8 @@ static int draw_sweep(FILE *g, rr_plot_format fmt, const char *out,
         }
         shown[n++] = k;
     }
-    if (n == 0) {
-        plan_fini(&pl);
-        return RR_EPARSE; /* the caller names the file */
-    }
     cols = cols_for(n);
-    rows = (n + cols - 1) / cols;
+    rows = n ? (n + cols - 1) / cols : 1;
 
     /* the texts */
     if (pl.xkey < 0)
@@ -2713,6 +2722,16 @@ static int draw_sweep(FILE *g, rr_plot_format fmt, const char *out,
     c.g = g;
     c.L = 0.02;
     c.R = 0.98;
+    if (n == 0) {
+        heading_text(g, t, st, foot, src);
+        small_text(g, n1, H - (*n2 ? 82 : 60));
+        if (*n2)
+            small_text(g, n2, H - 60);
+        nothing_to_draw(g, "No indicator of the sweep has a value other "
+                           "than zero.");
+        plan_fini(&pl);
+        return RR_OK;
+    }
     fputs("set multiplot\n", g);
     for (size_t q = 0; q < n; q++) {
         size_t k = shown[q], ci = q % cols, rw = q / cols;
@@ -3157,13 +3176,8 @@ static int draw_compare(FILE *g, rr_plot_format fmt, const char *out,
         small_text(g, n1, H - (*n2 ? 82 : 60));
         if (*n2)
             small_text(g, n2, H - 60);
-        fprintf(g, "set label \"No indicator differs between the two "
-                   "scenarios.\" at screen 0.5, screen 0.5 center font "
-                   "\"%s,16\" textcolor rgb \"#222222\"\n"
-                   "unset border\nunset tics\nunset grid\n"
-                   "set xrange [0:1]\nset yrange [0:1]\nplot NaN notitle\n",
-                FONT);
-        np = 0;
+        nothing_to_draw(g, "No indicator differs between the two "
+                           "scenarios.");
     }
     if (np > 0)
         fputs("set multiplot\n", g);
@@ -3332,13 +3346,9 @@ static int load_fit(const char *dir, fitdata *d, char *err, size_t errlen)
         (rc = rr_table_require(t, "replications", &crep, err, errlen)))
         goto out;
     cn = rr_table_col(t, "note");
-    if (t->n_rows == 0) {
-        snprintf(err, errlen, "%s: no data rows", t->path);
-        rc = RR_EPARSE;
-        goto out;
-    }
-    if (!(d->row = calloc(t->n_rows, sizeof *d->row)) ||
-        !(d->scenario = strdup(rr_table_cell(t, 0, (size_t)cs)))) {
+    if (!(d->row = calloc(t->n_rows + 1, sizeof *d->row)) ||
+        !(d->scenario = strdup(t->n_rows ? rr_table_cell(t, 0, (size_t)cs)
+                                         : ""))) {
         rc = oom(err, errlen);
         goto out;
     }
@@ -3412,7 +3422,7 @@ static void fit_title(const char *ind, char *buf, size_t n)
 }
 
 static int draw_fit(FILE *g, rr_plot_format fmt, const char *out,
-                    const fitdata *d, const runrow *ri, size_t nri)
+                    fitdata *d, const runrow *ri, size_t nri)
 {
     const char **ind = calloc(d->n + 1, sizeof *ind);
     long *year = calloc(d->n + 1, sizeof *year);
@@ -3456,7 +3466,17 @@ static int draw_fit(FILE *g, rr_plot_format fmt, const char *out,
                      len ? ", " : "", nm);
     }
     cols = cols_for(shown);
-    rows = (shown + cols - 1) / cols;
+    rows = shown ? (shown + cols - 1) / cols : 1;
+    if (!*d->scenario && nri) {
+        /* no rows: the name from run.csv */
+        free(d->scenario);
+        d->scenario = strdup(ri[0].scenario);
+        if (!d->scenario) {
+            free(ind);
+            free(year);
+            return RR_ENOMEM;
+        }
+    }
     /* the notes of the observed figures, each once */
     for (size_t r = 0; r < d->n; r++) {
         const char *nt = d->row[r].note;
@@ -3528,6 +3548,13 @@ static int draw_fit(FILE *g, rr_plot_format fmt, const char *out,
                 break;
             }
         fputs("EOD\n", g);
+    }
+    if (shown == 0) {
+        heading_text(g, t, st, foot, src);
+        nothing_to_draw(g, "No observed figures to compare with.");
+        free(ind);
+        free(year);
+        return RR_OK;
     }
     fputs("set multiplot\n", g);
     for (size_t i = 0; i < shown; i++) {
@@ -3770,10 +3797,6 @@ static int plot_study(const char *results, const char *plots,
             rc = RR_ENOMEM;
         if (rc == RR_ENOMEM)
             oom(err, errlen);
-        else if (rc == RR_EPARSE)
-            snprintf(err, errlen, "%s/%s.csv: no indicator with a value to "
-                                  "draw",
-                     results, names[kind]);
         if (rc == RR_OK)
             rc = run_gnuplot(gnuplot, script, len, out, err, errlen);
     }
