@@ -47,6 +47,10 @@ if command -v gnuplot >/dev/null 2>&1; then
     # without run.csv the chart still draws, from fit.csv alone
     rm "$TMP/fit/run.csv"
     expect_exit 0 fit-plot-no-run-csv -- "$RRSIM" plot "$TMP/fit"
+    # no observed figures: a chart that says so
+    printf 'year,indicator,value\n' > "$TMP/obs0.csv"
+    expect_exit 0 fit-empty -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs0.csv" --reps 2 --out "$TMP/fit3" --quiet
+    fit_png fit-empty-chart "$TMP/fit3/plots/fit.png"
 fi
 expect_exit 0 fit-plot-none -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --reps 2 --plot none \
     --out "$TMP/fit2" --quiet
@@ -55,4 +59,4 @@ expect_exit 0 fit-plot-none -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --r
 printf 'scenario,year\nmm1,2025\n' > "$TMP/fit2/fit.csv"
 expect_stderr "rrsim: $TMP/fit2/fit.csv:1: missing column 'indicator' (columns: scenario, year)" \
     fit-plot-bad-csv -- "$RRSIM" plot "$TMP/fit2"
-rm -rf "$TMP/fit" "$TMP/fit2" "$TMP/obs.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"
+rm -rf "$TMP/fit" "$TMP/fit2" "$TMP/fit3" "$TMP/obs.csv" "$TMP/obs0.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"
