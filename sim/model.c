@@ -65,6 +65,7 @@ enum {
     K_CASELOAD_END,
     K_DETENTION_MEAN,
     K_SUSTAINABLE,
+    K_SUPPORTED,
     K_FIXED
 };
 
@@ -85,12 +86,13 @@ static const char *const fixed_kpi[K_FIXED] = {
     "caseload_end",
     "detention_occupancy_mean",
     "reintegration_sustainable_share",
+    "reintegration_supported_share",
 };
 
 static const char *const fixed_kpi_unit[K_FIXED] = {
     "persons", "persons", "persons", "persons", "persons", "persons",
     "persons", "persons", "share",   "days",    "days",    "days",
-    "persons", "persons", "persons", "share",
+    "persons", "persons", "persons", "share",   "share",
 };
 
 /* ---- periods ------------------------------------------------------------- */
@@ -848,6 +850,13 @@ static void finish_kpis(model *m)
     k[K_SUSTAINABLE] = m->sust_yes + m->sust_no > 0
                            ? m->sust_yes / (m->sust_yes + m->sust_no)
                            : NAN;
+    {
+        double supported = 0;
+        for (size_t i = 0; i < np; i++)
+            supported += m->reint[i];
+        k[K_SUPPORTED] =
+            k[K_VERIFIED] > 0 ? supported / k[K_VERIFIED] : NAN;
+    }
     for (size_t i = 0; i <= np; i++)
         k[K_FIXED + i] = m->reint[i];
 }

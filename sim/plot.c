@@ -2898,6 +2898,8 @@ static const struct {
     {"detention_occupancy_mean", 0, "Caseload", "In detention, on average"},
     {"reintegration_sustainable_share", 2, "Shares",
      "Sustainable reintegrations"},
+    {"reintegration_supported_share", 2, "Shares",
+     "Returnees given support"},
     {"reintegration_none", 0, "Reintegration provider",
      "No provider"},
     {"reintegration_", 0, "Reintegration provider", NULL},
