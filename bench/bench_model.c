@@ -18,21 +18,6 @@
 #include "rr_experiment.h"
 #include "rr_scenario.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
-/* keep_freed_memory - every replication builds and frees the same large
- * arrays (calendar, entity pools, results); let glibc keep freed memory for
- * the next one instead of returning it to the system and faulting it in
- * again (about 6% of a run's time).  Peak memory is unchanged. */
-static void keep_freed_memory(void)
-{
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
 
 #define SCENARIO "scenarios/nl-baseline.ini"
 #define REPS 30
@@ -75,7 +60,7 @@ int main(void)
     int rc;
 
     gsl_set_error_handler_off();
-    keep_freed_memory();
+    rr_keep_freed_memory();
     if (rr_scenario_load(SCENARIO, NULL, 0, &sc, err, sizeof err) != RR_OK ||
         rr_scenario_plan(sc, &plan, err, sizeof err) != RR_OK) {
         fprintf(stderr, "bench_model: %s\n", err);

@@ -148,6 +148,13 @@ void rr_print_kpis(FILE *f, const rr_run_result *r);
 void rr_period_dates(const rr_run_result *r, size_t k, char *start,
                      char *end, size_t n);
 
+/* rr_out_open - fopen for writing; NULL with "cannot write 'PATH': ..." in
+ * err.  rr_out_close - fclose, RR_EIO with the same message when anything
+ * written to f failed (ferror) or closing did; RR_OK otherwise. */
+FILE *rr_out_open(const char *path, const char *mode, char *err,
+                  size_t errlen);
+int rr_out_close(FILE *f, const char *path, char *err, size_t errlen);
+
 /* rr_csv_field - write one field quoted as needed (libcsv csv_fwrite). */
 int rr_csv_field(FILE *f, const char *s);
 /* rr_csv_number - %.10g, "NA" for NAN. */

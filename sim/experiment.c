@@ -13,6 +13,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "rr_common.h"
 #include "rr_experiment.h"
@@ -29,6 +32,14 @@ typedef struct job {
     int rc;
     char err[512];
 } job;
+
+void rr_keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
 
 int rr_cpu_count(void)
 {

@@ -207,13 +207,9 @@ fail:
 int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
                  char *err, size_t errlen)
 {
-    FILE *o = fopen(path, "w");
-    int bad, e;
-    if (!o) {
-        e = errno;
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+    FILE *o = rr_out_open(path, "w", err, errlen);
+    if (!o)
         return RR_EIO;
-    }
     fputs("scenario,year,indicator,observed,simulated_mean,ci95_low,"
           "ci95_high,relative_error,replications,note\n",
           o);
@@ -236,18 +232,7 @@ int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
         rr_csv_field(o, w->note);
         fputc('\n', o);
     }
-    bad = ferror(o);
-    e = errno;
-    if (fclose(o) != 0 && !bad) {
-        bad = 1;
-        e = errno;
-    }
-    if (bad) {
-        snprintf(err, errlen, "cannot write '%s': %s", path,
-                 strerror(e ? e : EIO));
-        return RR_EIO;
-    }
-    return RR_OK;
+    return rr_out_close(o, path, err, errlen);
 }
 
 void rr_print_fit(FILE *out, const rr_fit *f, const rr_run_result *r)

@@ -27,21 +27,6 @@
 #include "rr_sweep.h"
 #include "rr_table.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
-/* keep_freed_memory - every replication builds and frees the same large
- * arrays (calendar, entity pools, results); let glibc keep freed memory for
- * the next one instead of returning it to the system and faulting it in
- * again (about 6% of a run's time).  Peak memory is unchanged. */
-static void keep_freed_memory(void)
-{
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
 
 enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
@@ -959,7 +944,7 @@ int main(int argc, char **argv)
     struct sigaction sa;
 
     gsl_set_error_handler_off();
-    keep_freed_memory();
+    rr_keep_freed_memory();
     memset(&c, 0, sizeof c);
     if (argc < 2) {
         fputs(usage_text, stderr);

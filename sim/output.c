@@ -341,8 +341,8 @@ void rr_period_dates(const rr_run_result *r, size_t k, char *start,
                  start, end, n);
 }
 
-static FILE *open_out(const char *path, const char *mode, char *err,
-                      size_t errlen)
+FILE *rr_out_open(const char *path, const char *mode, char *err,
+                  size_t errlen)
 {
     FILE *f = fopen(path, mode);
     if (!f) {
@@ -352,7 +352,7 @@ static FILE *open_out(const char *path, const char *mode, char *err,
     return f;
 }
 
-static int close_out(FILE *f, const char *path, char *err, size_t errlen)
+int rr_out_close(FILE *f, const char *path, char *err, size_t errlen)
 {
     int bad = ferror(f);
     int e = errno;
@@ -371,7 +371,7 @@ static int close_out(FILE *f, const char *path, char *err, size_t errlen)
 int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                         size_t errlen)
 {
-    FILE *f = open_out(path, "w", err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     char d0[16], d1[16];
     if (!f)
@@ -391,13 +391,13 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
             }
         }
     }
-    return close_out(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
                                 char *err, size_t errlen)
 {
-    FILE *f = open_out(path, "w", err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     char d0[16], d1[16];
     if (!f)
@@ -421,13 +421,13 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             fprintf(f, ",%zu\n", ci.n);
         }
     }
-    return close_out(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 int rr_write_summary(const char *path, const rr_run_result *r, char *err,
                      size_t errlen)
 {
-    FILE *f = open_out(path, "w", err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     if (!f)
         return RR_EIO;
@@ -449,13 +449,13 @@ int rr_write_summary(const char *path, const rr_run_result *r, char *err,
         rr_csv_number(f, ci.high);
         fprintf(f, ",%zu\n", ci.n);
     }
-    return close_out(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 int rr_write_events(const char *path, const rr_plan *plan, char *err,
                     size_t errlen)
 {
-    FILE *f = open_out(path, "w", err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     const rr_config *c = plan->cfg[0];
     long d0 = rr_date_days(c->start);
     char from[16], until[16];
@@ -473,7 +473,7 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
         rr_csv_field(f, ev->label);
         fprintf(f, ",%s,%s\n", from, until);
     }
-    return close_out(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 static const char *report_name(rr_report_period p)
@@ -487,7 +487,7 @@ int rr_write_run_info(const char *path, const rr_run_result *r,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen)
 {
-    FILE *f = open_out(path, "w", err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     const rr_config *c = r->plan->cfg[0];
     char s[16], e[16];
     if (!f)
@@ -507,7 +507,7 @@ int rr_write_run_info(const char *path, const rr_run_result *r,
     fprintf(f, ",%zu,%llu,", r->reps, (unsigned long long)seed);
     rr_csv_field(f, version);
     fputc('\n', f);
-    return close_out(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 /* }=================================================================== */
@@ -804,7 +804,7 @@ static int write_ttd(rr_trace *t, const char *path, char *err,
             size_t k = t->rep[i].ttd_k[j];
             v[start[k] + fill[k]++] = t->rep[i].ttd[j];
         }
-    if (!(f = open_out(path, "w", err, errlen))) {
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
         free(start);
         free(fill);
         free(v);
@@ -830,7 +830,7 @@ static int write_ttd(rr_trace *t, const char *path, char *err,
         }
         fputc('\n', f);
     }
-    rc = close_out(f, path, err, errlen);
+    rc = rr_out_close(f, path, err, errlen);
     free(start);
     free(fill);
     free(v);
@@ -857,7 +857,7 @@ int rr_trace_finish(rr_trace *t, const char *cases_path,
             return RR_EIO;
         }
     }
-    if (!(f = open_out(cases_path, "w", err, errlen)))
+    if (!(f = rr_out_open(cases_path, "w", err, errlen)))
         return RR_EIO;
     fputs("scenario,replication,case_id,country,vulnerable,origin,entered,"
           "channel_entered,channel,departure,departed,provider,outcome,"
@@ -883,7 +883,7 @@ int rr_trace_finish(rr_trace *t, const char *cases_path,
             break; /* ferror reports it */
         r->len = 0;
     }
-    if ((rc = close_out(f, cases_path, err, errlen)) != RR_OK)
+    if ((rc = rr_out_close(f, cases_path, err, errlen)) != RR_OK)
         return rc;
     return write_ttd(t, ttd_path, err, errlen);
 }
@@ -1253,14 +1253,14 @@ static int copy_inputs(const char *folder, rr_scenario *sc, input_map *m,
             len = strlen(text);
         }
         snprintf(path, sizeof path, "%s/%s", folder, m->copy[i]);
-        if (!(f = open_out(path, "wb", err, errlen))) {
+        if (!(f = rr_out_open(path, "wb", err, errlen))) {
             free(bytes);
             rc = RR_EIO;
             break;
         }
         fwrite(bytes, 1, len, f);
         free(bytes);
-        rc = close_out(f, path, err, errlen);
+        rc = rr_out_close(f, path, err, errlen);
     }
     free(sdir);
     if (rc != RR_OK)
@@ -1751,12 +1751,12 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
         goto out;
     }
     snprintf(path, sizeof path, "%s/scenario.resolved.ini", folder);
-    if (!(f = open_out(path, "w", err, errlen))) {
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
         rc = RR_EIO;
         goto out;
     }
     fwrite(b.p, 1, b.n, f);
-    rc = close_out(f, path, err, errlen);
+    rc = rr_out_close(f, path, err, errlen);
 out:
     if (rc == RR_ENOMEM)
         nomem(err, errlen);

@@ -249,32 +249,6 @@ void rr_design_overrides_free(const rr_design *d, char **buf)
 
 /* ---- files ------------------------------------------------------------------- */
 
-static FILE *open_w(const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        int e = errno;
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
-    }
-    return f;
-}
-
-static int close_w(FILE *f, const char *path, char *err, size_t errlen)
-{
-    int bad = ferror(f);
-    int e = errno;
-    if (fclose(f) != 0 && !bad) {
-        bad = 1;
-        e = errno;
-    }
-    if (bad) {
-        snprintf(err, errlen, "cannot write '%s': %s", path,
-                 strerror(e ? e : EIO));
-        return RR_EIO;
-    }
-    return RR_OK;
-}
-
 static void ci_fields(FILE *f, rr_ci ci)
 {
     fputc(',', f);
@@ -291,7 +265,7 @@ static void ci_fields(FILE *f, rr_ci ci)
 int rr_write_sweep(const char *path, const rr_design *d,
                    const rr_run_result *r, char *err, size_t errlen)
 {
-    FILE *f = open_w(path, err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     if (!f)
         return RR_EIO;
     fputs("scenario,point", f);
@@ -317,7 +291,7 @@ int rr_write_sweep(const char *path, const rr_design *d,
             fputc('\n', f);
         }
     }
-    return close_w(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 /* kpi_in - index of KPI `name` in r, or -1 (the two runs of a comparison
@@ -354,7 +328,7 @@ static rr_ci paired(const rr_run_result *base, const rr_run_result *pol,
 int rr_write_compare(const char *path, const rr_run_result *base,
                      const rr_run_result *pol, char *err, size_t errlen)
 {
-    FILE *f = open_w(path, err, errlen);
+    FILE *f = rr_out_open(path, "w", err, errlen);
     if (!f)
         return RR_EIO;
     fputs("baseline,policy,kpi,unit,baseline_mean,policy_mean,difference,"
@@ -382,7 +356,7 @@ int rr_write_compare(const char *path, const rr_run_result *base,
         rr_csv_number(f, d.high);
         fprintf(f, ",%zu\n", d.n);
     }
-    return close_w(f, path, err, errlen);
+    return rr_out_close(f, path, err, errlen);
 }
 
 /* ---- tables -------------------------------------------------------------------- */
