@@ -20,6 +20,11 @@
  * largest number of pending events, schedule/step/cancel do no allocation at
  * all.
  *
+ * While few events are pending (up to 32) they are kept in a small binary
+ * heap on (time, insertion sequence) instead, which is faster at that size;
+ * they move to the radix heap when there are more and back when the count
+ * falls to 16 or below, so neither structure slows the other's range.
+ *
  * Handles are uint64_t: (generation << 32) | (slot + 1).  0 means "no event".
  * A handle becomes stale once its event has run or been cancelled; cancel()
  * of a stale handle returns false and does nothing, so callers may keep
@@ -27,8 +32,9 @@
  *
  * Cost: schedule O(1), cancel O(1), step O(1) amortized (plus O(k log k) to
  * order k events that share one time), next_time O(1) (a scan of the bucket
- * holding the earliest events if the least of them was cancelled).  Design
- * and invariants: sim/calendar.c.
+ * holding the earliest events if the least of them was cancelled); with
+ * few pending, O(log n) for n <= 32.  Design and invariants:
+ * sim/calendar.c.
  */
 #ifndef RR_CALENDAR_H
 #define RR_CALENDAR_H

@@ -4,7 +4,10 @@
  * simple reference model, and the edges of the radix heap: extreme and
  * negative times, -0, ties reaching the ring from different buckets,
  * tombstones in the ring, stopping before a bucket, and a large randomized
- * run checked for order and completeness.
+ * run checked for order and completeness; and the moves between the binary
+ * heap that holds a few pending events and the radix heap that holds many:
+ * a random mix that crosses both thresholds hundreds of times, ties that
+ * straddle a move, and cancels right after one.
  */
 #include <float.h>
 #include <signal.h>
@@ -409,6 +412,228 @@ static void test_model(void)
     CHECK_EQ(bad_size, 0);
     CHECK_EQ(rr_calendar_events_run(c), pops);
     rr_calendar_destroy(c);
+}
+
+/* ---- few and many pending events --------------------------------------- */
+
+/* The calendar keeps a few pending events in a binary heap and many in the
+ * radix heap, moving them when the count crosses a threshold (up) or falls
+ * well below it (down).  A random mix whose target size swings between 0
+ * and 90, so that the count crosses both thresholds hundreds of times in
+ * both directions, compared operation by operation with the reference.
+ * Times are on a coarse grid half of the time, so ties often straddle a
+ * move, and every cancel, query and run_until may come right after one. */
+static void test_switching(void)
+{
+    enum { OPS = 300000, LIVE_MAX = 100, STALE_MAX = 1024 };
+    static struct ref_event ref[LIVE_MAX + 1];
+    static uint64_t stale[STALE_MAX];
+    size_t n = 0, n_stale = 0, target = 0, swings = 0, max_n = 0;
+    size_t bad_pop = 0, bad_cancel = 0, bad_query = 0, bad_size = 0;
+    uint64_t seq = 0;
+    long next_id = 0;
+    bool growing = true;
+    rr_calendar *c = rr_calendar_create(0.0, 4);
+
+    log_start(c);
+    for (long op = 0; op < OPS; op++) {
+        double u = next_unit();
+        double now = rr_calendar_now(c);
+
+        if (growing && n >= target) {
+            growing = false;
+            target = next_below(20);
+        } else if (!growing && n <= target) {
+            growing = true;
+            target = 20 + next_below(71);
+            swings++;
+        }
+        if (n == 0 || (n < LIVE_MAX && u < (growing ? 0.75 : 0.2))) {
+            double dt = next_unit() < 0.5 ? (double)next_below(3)
+                                          : next_unit() * 5.0;
+            uint64_t h = rr_calendar_schedule(c, now + dt, log_event,
+                                              id(next_id), NULL);
+            ref[n].t = now + dt;
+            ref[n].seq = seq++;
+            ref[n].id = next_id++;
+            ref[n].handle = h;
+            n++;
+        } else if (u < (growing ? 0.82 : 0.45)) {
+            size_t i = next_below(n);
+            if (!rr_calendar_cancel(c, ref[i].handle) ||
+                rr_calendar_pending(c, ref[i].handle) ||
+                rr_calendar_cancel(c, ref[i].handle))
+                bad_cancel++;
+            stale[n_stale++ % STALE_MAX] = ref[i].handle;
+            ref[i] = ref[--n];
+        } else if (u < (growing ? 0.85 : 0.5)) {
+            uint64_t h = n_stale ? stale[next_below(n_stale < STALE_MAX
+                                                    ? n_stale : STALE_MAX)]
+                                 : 0;
+            if (rr_calendar_cancel(c, h) || rr_calendar_pending(c, h))
+                bad_cancel++;
+        } else if (u < (growing ? 0.87 : 0.55)) {
+            /* run_until the earliest time: every event at that time. */
+            double t = ref[ref_min(ref, n)].t;
+            size_t want = 0, got;
+            for (size_t i = 0; i < n; i++)
+                want += ref[i].t <= t;
+            log_n = 0;
+            got = (size_t)rr_calendar_run_until(c, t);
+            if (got != want || log_n != want)
+                bad_pop++;
+            for (size_t k = 0; k < want && k < log_n; k++) {
+                size_t m = ref_min(ref, n);
+                if (log_id[k] != ref[m].id || log_time[k] != ref[m].t)
+                    bad_pop++;
+                stale[n_stale++ % STALE_MAX] = ref[m].handle;
+                ref[m] = ref[--n];
+            }
+        } else {
+            size_t m = ref_min(ref, n);
+            log_n = 0;
+            if (!rr_calendar_step(c) || log_n != 1 ||
+                log_id[0] != ref[m].id || log_time[0] != ref[m].t)
+                bad_pop++;
+            stale[n_stale++ % STALE_MAX] = ref[m].handle;
+            ref[m] = ref[--n];
+        }
+        if (n > max_n)
+            max_n = n;
+        if (rr_calendar_size(c) != n)
+            bad_size++;
+        if (n > 0) {
+            size_t i = next_below(n), m = ref_min(ref, n);
+            if (!rr_calendar_pending(c, ref[i].handle) ||
+                rr_calendar_time_of(c, ref[i].handle) != ref[i].t ||
+                rr_calendar_next_time(c) != ref[m].t)
+                bad_query++;
+        } else if (!isinf(rr_calendar_next_time(c))) {
+            bad_query++;
+        }
+    }
+    while (n > 0) {
+        size_t m = ref_min(ref, n);
+        log_n = 0;
+        if (!rr_calendar_step(c) || log_n != 1 || log_id[0] != ref[m].id)
+            bad_pop++;
+        ref[m] = ref[--n];
+    }
+    CHECK(!rr_calendar_step(c));
+    CHECK_MSG(swings > 500 && max_n >= 80,
+              "switching mix: %zu swings, at most %zu pending", swings,
+              max_n);
+    CHECK_EQ(bad_pop, 0);
+    CHECK_EQ(bad_cancel, 0);
+    CHECK_EQ(bad_query, 0);
+    CHECK_EQ(bad_size, 0);
+    rr_calendar_destroy(c);
+}
+
+/* Events that share a time keep their schedule order across the moves:
+ * for every count m, m events alternate between now (they tie with the
+ * clock) and now + 1, then m more are scheduled at the same two times and
+ * everything runs; the m at now must run first, in order, then the rest,
+ * in order.  The same again with the count shrunk by cancels before the
+ * second batch, and with a step between the batches. */
+static void test_switch_ties(void)
+{
+    for (int variant = 0; variant < 3; variant++) {
+        for (long m = 1; m <= 80; m++) {
+            static uint64_t h[160];
+            static long want[160];
+            size_t bad = 0, k = 0;
+            rr_calendar *c = rr_calendar_create(3.0, 0);
+            long i, ran_first = 0;
+
+            log_start(c);
+            for (i = 0; i < m; i++)
+                h[i] = rr_calendar_schedule(c, 3.0 + (double)(i & 1),
+                                            log_event, id(i), NULL);
+            if (variant == 1) /* cancel most of them: fewer than ever */
+                for (i = 0; i < m - 3; i++)
+                    CHECK(rr_calendar_cancel(c, h[i]));
+            if (variant == 2 && rr_calendar_step(c))
+                ran_first = 1;
+            for (i = m; i < 2 * m; i++)
+                h[i] = rr_calendar_schedule(c, 3.0 + (double)(i & 1),
+                                            log_event, id(i), NULL);
+            for (int odd = 0; odd < 2; odd++)
+                for (i = 0; i < 2 * m; i++)
+                    if ((i & 1) == odd && (variant != 1 || i >= m - 3))
+                        want[k++] = i;
+            while (rr_calendar_step(c))
+                ;
+            if (log_n != k)
+                bad++;
+            for (size_t j = 0; j < k && j < log_n; j++)
+                if (log_id[j] != want[j] ||
+                    log_time[j] != 3.0 + (double)(want[j] & 1))
+                    bad++;
+            CHECK_MSG(bad == 0 && ran_first == (variant == 2),
+                      "ties across a move: variant %d, m = %ld: %zu wrong",
+                      variant, m, bad);
+            rr_calendar_destroy(c);
+        }
+    }
+}
+
+/* Cancel and query right after the count crosses a threshold, up or down:
+ * for every count m, schedule m events at distinct times, cancel one of
+ * them at once, then pop one at a time, cancelling the latest pending event
+ * after every pop; each handle stays exact throughout. */
+static void test_switch_cancel(void)
+{
+    for (long m = 2; m <= 90; m++) {
+        static uint64_t h[90];
+        size_t bad = 0;
+        long lo = 0, hi = m - 1; /* ids lo..hi pending, except cancelled */
+        static bool gone[90];
+        rr_calendar *c = rr_calendar_create(0.0, 0);
+
+        log_start(c);
+        for (long i = 0; i < m; i++) {
+            gone[i] = false;
+            h[i] = rr_calendar_schedule(c, 1.0 + (double)i, log_event,
+                                        id(i), NULL);
+        }
+        /* Right after the last schedule (which may have moved them all). */
+        if (!rr_calendar_cancel(c, h[m / 2]) ||
+            rr_calendar_pending(c, h[m / 2]))
+            bad++;
+        gone[m / 2] = true;
+        while (lo <= hi) {
+            long first = lo;
+            while (first <= hi && gone[first])
+                first++;
+            if (first > hi)
+                break;
+            log_n = 0;
+            if (!rr_calendar_step(c) || log_n != 1 || log_id[0] != first)
+                bad++;
+            gone[first] = true;
+            lo = first + 1;
+            /* Right after the pop (which may have moved them all). */
+            while (hi >= lo && gone[hi])
+                hi--;
+            if (hi >= lo) {
+                if (rr_calendar_time_of(c, h[hi]) != 1.0 + (double)hi ||
+                    !rr_calendar_cancel(c, h[hi]))
+                    bad++;
+                gone[hi] = true;
+            }
+            for (long i = lo; i <= hi; i++)
+                if (rr_calendar_pending(c, h[i]) == gone[i] ||
+                    (!gone[i] &&
+                     rr_calendar_time_of(c, h[i]) != 1.0 + (double)i))
+                    bad++;
+        }
+        if (rr_calendar_size(c) != 0 || rr_calendar_step(c))
+            bad++;
+        CHECK_MSG(bad == 0, "cancel after a move: m = %ld: %zu wrong", m,
+                  bad);
+        rr_calendar_destroy(c);
+    }
 }
 
 /* ---- events that schedule and cancel ------------------------------------ */
@@ -1107,6 +1332,9 @@ int main(void)
     test_cancel();
     test_cancel_positions();
     test_model();
+    test_switching();
+    test_switch_ties();
+    test_switch_cancel();
     test_nested();
     test_run_until();
     test_extreme_times();
