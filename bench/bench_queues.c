@@ -10,10 +10,15 @@
  * A model stops when its customers have arrived (the on_create hook sets
  * the source rate to 0) and the calendar has emptied.  Each model runs in a
  * child process so that its peak RSS (getrusage ru_maxrss) is its own.
- * Printed per model: events, events per second, wall seconds (monotonic
- * clock around start and run) and peak RSS, each target beside its figure.
+ * Printed per model: events, events per second and wall seconds (monotonic
+ * clock around start and run; the median of five identical runs) and peak
+ * RSS, each target beside its figure.
  * This is a report, not a test: the exit status is 0 whatever the figures.
  */
+#ifdef __linux__
+#define _GNU_SOURCE
+#include <sched.h>
+#endif
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +38,7 @@
 #define SEED 1u
 #define TARGET_EVENTS_PER_S 8e6
 #define TARGET_RSS_MB 50.0
+#define REPEAT 5
 
 typedef struct counter {
     uint64_t created, limit;
@@ -81,10 +87,10 @@ static rr_station_spec station(const char *name, int servers, rr_dist d)
     return s;
 }
 
-/* run_model - build, run and report one model; returns 0 or 1 (setup
- * failure). */
-static int run_model(const char *title, const rr_net_spec *spec0,
-                     uint64_t customers)
+/* one_run - one simulation of the model; its wall time and events. */
+static int one_run(const char *title, const rr_net_spec *spec0,
+                   uint64_t customers, double *wall, uint64_t *events,
+                   uint64_t *arrived, uint64_t *left)
 {
     rr_net_spec spec = *spec0;
     counter cnt = {0, customers};
@@ -92,8 +98,7 @@ static int run_model(const char *title, const rr_net_spec *spec0,
     rr_calendar *cal = rr_calendar_create(0, 0);
     rr_net *net = NULL;
     char err[256] = "";
-    double t0, wall, rate, rss;
-    uint64_t events;
+    double t0;
     int rc = 1;
 
     for (int i = 0; i < RR_STREAM_COUNT; i++)
@@ -111,21 +116,10 @@ static int run_model(const char *title, const rr_net_spec *spec0,
         goto out;
     while (rr_calendar_step(cal))
         ;
-    wall = seconds_now() - t0;
-    events = rr_calendar_events_run(cal);
-    rate = (double)events / wall;
-    rss = peak_rss_mb();
-    printf("%s\n", title);
-    printf("  customers   %" PRIu64 " arrived, %" PRIu64 " left\n",
-           rr_net_arrivals(net), rr_net_exited(net, 0));
-    printf("  events      %" PRIu64 "\n", events);
-    printf("  wall        %.3f s\n", wall);
-    printf("  events/s    %.2f M   (target >= %.0f M)  %s\n", rate / 1e6,
-           TARGET_EVENTS_PER_S / 1e6,
-           rate >= TARGET_EVENTS_PER_S ? "ok" : "BELOW TARGET");
-    printf("  peak RSS    %.1f MB  (target < %.0f MB)  %s\n", rss,
-           TARGET_RSS_MB, rss < TARGET_RSS_MB ? "ok" : "BELOW TARGET");
-    fflush(stdout);
+    *wall = seconds_now() - t0;
+    *events = rr_calendar_events_run(cal);
+    *arrived = rr_net_arrivals(net);
+    *left = rr_net_exited(net, 0);
     rc = 0;
 out:
     rr_net_destroy(net);
@@ -134,6 +128,43 @@ out:
         if (rng[i])
             gsl_rng_free(rng[i]);
     return rc;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* run_model - REPEAT identical runs (same seed, so the same events); the
+ * median wall time is reported with the fastest and slowest, since a
+ * shared machine makes single timings of a fraction of a second noisy. */
+static int run_model(const char *title, const rr_net_spec *spec0,
+                     uint64_t customers)
+{
+    double wall[REPEAT], rss, rate;
+    uint64_t events = 0, arrived = 0, left = 0;
+
+    for (int i = 0; i < REPEAT; i++)
+        if (one_run(title, spec0, customers, &wall[i], &events, &arrived,
+                    &left) != 0)
+            return 1;
+    qsort(wall, REPEAT, sizeof wall[0], cmp_double);
+    rate = (double)events / wall[REPEAT / 2];
+    rss = peak_rss_mb();
+    printf("%s\n", title);
+    printf("  customers   %" PRIu64 " arrived, %" PRIu64 " left\n", arrived,
+           left);
+    printf("  events      %" PRIu64 "\n", events);
+    printf("  wall        %.3f s  (median of %d runs; %.3f to %.3f s)\n",
+           wall[REPEAT / 2], REPEAT, wall[0], wall[REPEAT - 1]);
+    printf("  events/s    %.2f M   (target >= %.0f M)  %s\n", rate / 1e6,
+           TARGET_EVENTS_PER_S / 1e6,
+           rate >= TARGET_EVENTS_PER_S ? "ok" : "BELOW TARGET");
+    printf("  peak RSS    %.1f MB  (target < %.0f MB)  %s\n", rss,
+           TARGET_RSS_MB, rss < TARGET_RSS_MB ? "ok" : "BELOW TARGET");
+    fflush(stdout);
+    return 0;
 }
 
 static int model_mmc(void)
@@ -188,6 +219,30 @@ static void in_child(int (*fn)(void))
 
 int main(void)
 {
+#ifdef __linux__
+    /* On a shared virtual machine the cores can differ in speed by a factor
+     * of two: measure on each in turn, and say which. */
+    cpu_set_t all, one;
+    int pinned = 0;
+    CPU_ZERO(&all);
+    if (sched_getaffinity(0, sizeof all, &all) == 0) {
+        for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+            if (!CPU_ISSET(cpu, &all))
+                continue;
+            CPU_ZERO(&one);
+            CPU_SET(cpu, &one);
+            if (sched_setaffinity(0, sizeof one, &one) != 0)
+                continue;
+            printf("on cpu %d:\n", cpu);
+            in_child(model_mmc);
+            in_child(model_chain);
+            pinned++;
+        }
+        sched_setaffinity(0, sizeof all, &all);
+    }
+    if (pinned > 0)
+        return 0;
+#endif
     in_child(model_mmc);
     in_child(model_chain);
     return 0;
