@@ -157,6 +157,9 @@ int rr_out_close(FILE *f, const char *path, char *err, size_t errlen);
 
 /* rr_csv_field - write one field quoted as needed (libcsv csv_fwrite). */
 int rr_csv_field(FILE *f, const char *s);
+/* rr_csv_ci - ",mean,sd,ci95_low,ci95_high,replications" of a CI (sd NA
+ * with fewer than two replications), the tail of every KPI row. */
+void rr_csv_ci(FILE *f, rr_ci ci);
 /* rr_csv_number - %.10g, "NA" for NAN. */
 int rr_csv_number(FILE *f, double x);
 

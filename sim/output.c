@@ -308,6 +308,19 @@ int rr_csv_field(FILE *f, const char *s)
     return csv_fwrite(f, s, strlen(s));
 }
 
+void rr_csv_ci(FILE *f, rr_ci ci)
+{
+    fputc(',', f);
+    rr_csv_number(f, ci.mean);
+    fputc(',', f);
+    rr_csv_number(f, ci.n >= 2 ? ci.sd : NAN);
+    fputc(',', f);
+    rr_csv_number(f, ci.low);
+    fputc(',', f);
+    rr_csv_number(f, ci.high);
+    fprintf(f, ",%zu", ci.n);
+}
+
 int rr_csv_number(FILE *f, double x)
 {
     if (isnan(x))
@@ -439,15 +452,8 @@ int rr_write_summary(const char *path, const rr_run_result *r, char *err,
         rr_csv_field(f, r->layout.kpi[k]);
         fputc(',', f);
         rr_csv_field(f, r->layout.kpi_unit[k]);
-        fputc(',', f);
-        rr_csv_number(f, ci.mean);
-        fputc(',', f);
-        rr_csv_number(f, ci.n >= 2 ? ci.sd : NAN);
-        fputc(',', f);
-        rr_csv_number(f, ci.low);
-        fputc(',', f);
-        rr_csv_number(f, ci.high);
-        fprintf(f, ",%zu\n", ci.n);
+        rr_csv_ci(f, ci);
+        fputc('\n', f);
     }
     return rr_out_close(f, path, err, errlen);
 }

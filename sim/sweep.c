@@ -249,19 +249,6 @@ void rr_design_overrides_free(const rr_design *d, char **buf)
 
 /* ---- files ------------------------------------------------------------------- */
 
-static void ci_fields(FILE *f, rr_ci ci)
-{
-    fputc(',', f);
-    rr_csv_number(f, ci.mean);
-    fputc(',', f);
-    rr_csv_number(f, ci.n >= 2 ? ci.sd : NAN);
-    fputc(',', f);
-    rr_csv_number(f, ci.low);
-    fputc(',', f);
-    rr_csv_number(f, ci.high);
-    fprintf(f, ",%zu", ci.n);
-}
-
 int rr_write_sweep(const char *path, const rr_design *d,
                    const rr_run_result *r, char *err, size_t errlen)
 {
@@ -287,7 +274,7 @@ int rr_write_sweep(const char *path, const rr_design *d,
             rr_csv_field(f, x->layout.kpi[k]);
             fputc(',', f);
             rr_csv_field(f, x->layout.kpi_unit[k]);
-            ci_fields(f, rr_run_kpi_ci(x, k));
+            rr_csv_ci(f, rr_run_kpi_ci(x, k));
             fputc('\n', f);
         }
     }
