@@ -511,9 +511,16 @@ static int run_points(const cli *c, const char *const *paths,
         if (rc == RR_OK)
             rc = rr_scenario_plan(sc[i], &plans[i], err, sizeof err);
         if (rc != RR_OK) {
-            if (point_sets)
-                fprintf(stderr, "rrsim: design point %zu: %s\n", i + 1, err);
-            else
+            if (point_sets && strncmp(err, "--set", 5) == 0) {
+                /* the settings were checked without the design: the
+                 * offending override is one of --vary's */
+                fprintf(stderr, "rrsim: --vary%s\n", err + 5);
+            } else if (point_sets) {
+                fprintf(stderr, "rrsim: design point %zu (", i + 1);
+                for (size_t j = 0; j < n_point_sets; j++)
+                    fprintf(stderr, "%s%s", j ? ", " : "", point_sets[i][j]);
+                fprintf(stderr, "): %s\n", err);
+            } else
                 fprintf(stderr, "rrsim: %s\n", err);
             rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
         }
@@ -706,6 +713,16 @@ static int cmd_sweep(cli *c)
             rc = EXIT_RUNTIME;
             goto done;
         }
+    }
+    {
+        /* the scenario and --set alone first, so that their errors are
+         * told as such and not blamed on a design point */
+        rr_scenario *plain = NULL;
+        const rr_plan *pp;
+        rc = load(c->pos[0], c, &plain, &pp);
+        rr_scenario_destroy(plain);
+        if (rc != EXIT_OK)
+            goto done;
     }
     rc = run_points(c, paths, psets, d.n_vary, n, sc, res);
     if (rc != EXIT_OK)

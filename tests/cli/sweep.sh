@@ -17,8 +17,10 @@ cmp -s "$TMP/sw/sweep.csv" "$TMP/sw2/sweep.csv" && ok sweep-same-bytes || fail s
 expect_stderr "rrsim: --vary lambda=0.5:0.7: expected KEY=FROM:TO:STEP or KEY=V1,V2,..." sweep-bad-range -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5:0.7 --out "$TMP/bad1"
 expect_stderr "rrsim: sweep needs at least one --vary KEY=FROM:TO:STEP or KEY=V1,V2,...
 (see 'rrsim --help')" sweep-no-vary -- "$RRSIM" sweep scenarios/mm1.ini --out "$TMP/bad2"
-expect_stderr "rrsim: design point 1: --set: unknown key 'lambdaa' (did you mean 'lambda'?)" sweep-bad-key -- "$RRSIM" sweep scenarios/mm1.ini --vary lambdaa=1,2 --out "$TMP/bad3"
-[ ! -e "$TMP/bad1" ] && [ ! -e "$TMP/bad3" ] && ok sweep-no-folder || fail sweep-no-folder "a failed sweep left a folder"
+expect_stderr "rrsim: --vary: unknown key 'lambdaa' (did you mean 'lambda'?)" sweep-bad-key -- "$RRSIM" sweep scenarios/mm1.ini --vary lambdaa=1,2 --out "$TMP/bad3"
+expect_stderr "rrsim: design point 2 (lambda=1.5x): scenarios/mm1.ini:28: [arrivals] rate: expected a rate such as 1500/month or 10/day, got '1.5x/day'" sweep-bad-point -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,1.5x --out "$TMP/bad4"
+expect_stderr "rrsim: --set: unknown key 'bogus'" sweep-bad-set -- "$RRSIM" sweep scenarios/mm1.ini --set bogus=1 --vary lambda=0.5 --out "$TMP/bad5"
+[ ! -e "$TMP/bad1" ] && [ ! -e "$TMP/bad3" ] && [ ! -e "$TMP/bad4" ] && [ ! -e "$TMP/bad5" ] && ok sweep-no-folder || fail sweep-no-folder "a failed sweep left a folder"
 
 expect_exit 0 compare-runs -- "$RRSIM" compare scenarios/mm1.ini scenarios/mm1.ini --reps 3 --out "$TMP/cmp" --quiet --set lambda=0.6
 if [ -f "$TMP/cmp/compare.csv" ]; then
