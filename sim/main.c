@@ -59,7 +59,7 @@ static const char usage_text[] =
     "                    chart\n"
     "  plot RESULTS_DIR  redraw the charts of a run, sweep, comparison or fit\n"
     "\n"
-    "options of run (most apply to sweep and compare too):\n"
+    "options of run (all but --trace apply to sweep, compare and fit too):\n"
     "  --reps N          replications (default: the scenario's)\n"
     "  --seed S          base seed (default: the scenario's)\n"
     "  --set KEY=VALUE   override a setting or parameter (repeatable)\n"
