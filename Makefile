@@ -71,7 +71,9 @@ else
 endif
 
 # ---- sources --------------------------------------------------------------
-LIB_SRCS = $(filter-out sim/main.c,$(wildcard sim/*.c))
+# One folder per layer, from the ground up (DESIGN §8); main.c sits on top.
+LAYERS = engine scenario model study results
+LIB_SRCS = $(foreach l,$(LAYERS),$(wildcard sim/$(l)/*.c))
 LIB_OBJS = $(patsubst sim/%.c,$(BUILD)/sim/%.o,$(LIB_SRCS))
 MAIN_OBJ = $(BUILD)/sim/main.o
 LIB = $(BUILD)/librrsim.a
