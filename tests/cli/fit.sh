@@ -33,7 +33,7 @@ fit_png() {
         fail "$1" "'$2' is not a 1280x720 PNG"
     fi
 }
-if command -v gnuplot >/dev/null 2>&1; then
+requires gnuplot
     fit_png fit-chart "$TMP/fit/plots/fit.png"
     [ "$(ls -A "$TMP/fit/plots")" = fit.png ] && ok fit-chart-only ||
         fail fit-chart-only "$(ls -A "$TMP/fit/plots")"
@@ -51,7 +51,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     printf 'year,indicator,value\n' > "$TMP/obs0.csv"
     expect_exit 0 fit-empty -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs0.csv" --reps 2 --out "$TMP/fit3" --quiet
     fit_png fit-empty-chart "$TMP/fit3/plots/fit.png"
-fi
+requires -
 expect_exit 0 fit-plot-none -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --reps 2 --plot none \
     --out "$TMP/fit2" --quiet
 [ -s "$TMP/fit2/fit.csv" ] && [ ! -e "$TMP/fit2/plots" ] && ok fit-plot-none-no-charts ||

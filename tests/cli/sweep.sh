@@ -48,7 +48,7 @@ sw_png() {
     fail sweep-run-csv "$(cat "$TMP/sw/run.csv")"
 [ "$(cut -d, -f1 "$TMP/cmp/run.csv" | tr '\n' ' ')" = "scenario mm1 mm1 " ] &&
     ok compare-run-csv || fail compare-run-csv "$(cat "$TMP/cmp/run.csv")"
-if command -v gnuplot >/dev/null 2>&1; then
+requires gnuplot
     sw_png sweep-chart "$TMP/sw/plots/sweep.png"
     [ "$(ls -A "$TMP/sw/plots")" = sweep.png ] && ok sweep-chart-only ||
         fail sweep-chart-only "$(ls -A "$TMP/sw/plots")"
@@ -70,7 +70,7 @@ if command -v gnuplot >/dev/null 2>&1; then
         ok compare-plot-svg || fail compare-plot-svg "$(ls -A "$TMP/cmp/plots")"
     cmp -s "$TMP/sw/sweep.csv" "$TMP/sw2/sweep.csv" && ok sweep-plot-keeps-csv ||
         fail sweep-plot-keeps-csv "sweep.csv changed"
-fi
+requires -
 expect_exit 0 sweep-plot-none -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 2 \
     --plot none --out "$TMP/sw5" --quiet
 [ -s "$TMP/sw5/sweep.csv" ] && [ ! -e "$TMP/sw5/plots" ] && ok sweep-plot-none-no-charts ||
