@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh - run every test program given, then the command-line tests, and
+# run.sh - run every test program given, then the command-line tests
+# (tests/cli.sh) and the golden runs (tests/golden.sh), and
 # close on one line "N passed, N failed" (", N skipped" added when a check
 # was skipped; exit 1 if anything failed).  Each program, and tests/cli.sh,
 # ends on "NAME: N passed, N failed" or "NAME: N passed, N failed, N skipped".
@@ -40,9 +41,12 @@ for t in "$@"; do
     fi
     tally "$name" $?
 done
-if [ -f tests/cli.sh ] && [ -x "${BUILD:-build/release}/rrsim" ]; then
-    RRSIM="${BUILD:-build/release}/rrsim" sh tests/cli.sh >"$log" 2>&1
-    tally cli $?
+if [ -x "${BUILD:-build/release}/rrsim" ]; then
+    for part in cli golden; do
+        [ -f "tests/$part.sh" ] || continue
+        RRSIM="${BUILD:-build/release}/rrsim" sh "tests/$part.sh" >"$log" 2>&1
+        tally "$part" $?
+    done
 fi
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
