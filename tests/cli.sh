@@ -13,8 +13,9 @@
 #                           every ok and fail counts as a skip, "TOOL is not
 #                           installed", when TOOL is not on PATH.  The
 #                           commands between still run (rrsim without
-#                           gnuplot writes its CSV files and warns), so
-#                           each check is counted by its own name.
+#                           gnuplot writes its CSV files and warns), their
+#                           stderr sent to /dev/null, so each check is
+#                           counted by its own name.
 #   expect_exit CODE NAME -- CMD...   run CMD, check its exit code
 #   expect_stderr TEXT NAME -- CMD... run CMD, check exit 2 and that stderr is
 #                                     exactly "TEXT"
@@ -42,10 +43,13 @@ fail() {
     echo "  FAIL cli: $1: $2"
 }
 requires() {
-    if [ "$1" = - ] || command -v "$1" >/dev/null 2>&1; then
+    if [ -n "$cli_missing" ]; then
+        exec 2>&8 8>&- # the region's commands wrote to /dev/null
         cli_missing=
-    else
+    fi
+    if [ "$1" != - ] && ! command -v "$1" >/dev/null 2>&1; then
         cli_missing="$1 is not installed"
+        exec 8>&2 2>/dev/null
     fi
 }
 expect_exit() {
@@ -70,7 +74,7 @@ expect_stderr() {
 for part in "$@"; do
     [ -f "$part" ] || { fail "$part" "no such part"; continue; }
     . "$part"
-    cli_missing=
+    requires -
 done
 if [ "$cli_skipped" -gt 0 ]; then
     echo "cli: $cli_passed passed, $cli_failed failed, $cli_skipped skipped"

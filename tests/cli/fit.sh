@@ -56,7 +56,11 @@ expect_exit 0 fit-plot-none -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --r
     --out "$TMP/fit2" --quiet
 [ -s "$TMP/fit2/fit.csv" ] && [ ! -e "$TMP/fit2/plots" ] && ok fit-plot-none-no-charts ||
     fail fit-plot-none-no-charts "$(ls -A "$TMP/fit2")"
+# rrsim plot reads fit.csv only once it has found gnuplot (without it:
+# "gnuplot not found", exit 1, whatever the file holds)
 printf 'scenario,year\nmm1,2025\n' > "$TMP/fit2/fit.csv"
+requires gnuplot
 expect_stderr "rrsim: $TMP/fit2/fit.csv:1: missing column 'indicator' (columns: scenario, year)" \
     fit-plot-bad-csv -- "$RRSIM" plot "$TMP/fit2"
+requires -
 rm -rf "$TMP/fit" "$TMP/fit2" "$TMP/fit3" "$TMP/obs.csv" "$TMP/obs0.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"
