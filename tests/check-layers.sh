@@ -23,6 +23,7 @@ study    rr_experiment.h rr_sweep.h rr_fit.h
 results  rr_output.h rr_plot.h
 '
 LAYERS="engine scenario model study results main"
+ORDER=$(echo "$LAYERS" | sed 's/ / < /g')
 
 ROOT=${1:-.}
 if [ ! -d "$ROOT/sim" ] || [ ! -d "$ROOT/include" ]; then
@@ -101,7 +102,7 @@ for f in $files; do
         hl=$(layer_of "$p")
         [ -n "$hl" ] || continue # reported as a file of its own
         if [ "$(rank "$hl")" -gt "$fr" ]; then
-            echo "check-layers: $f:$line: includes $name of the $hl layer; the $fl layer may include only its own and lower layers ($(echo $LAYERS | sed 's/ / < /g'))" >&2
+            echo "check-layers: $f:$line: includes $name of the $hl layer; the $fl layer may include only its own and lower layers ($ORDER)" >&2
             bad=1
         fi
     done <<EOF
