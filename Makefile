@@ -3,6 +3,8 @@
 #   make            build ./rrsim
 #   make run        install what is missing, build, run the baseline scenario
 #   make test       build and run every test (ends on "N passed, N failed")
+#   make test-update  rewrite the golden runs in tests/reference/ (review
+#                   the diff: it is what the change does to the results)
 #   make bench      speed and memory benchmark
 #   make deps       install the Debian packages the project needs
 #   make install    PREFIX=/usr/local DESTDIR=

@@ -33,7 +33,7 @@ fit_png() {
         fail "$1" "'$2' is not a 1280x720 PNG"
     fi
 }
-if command -v gnuplot >/dev/null 2>&1; then
+requires gnuplot
     fit_png fit-chart "$TMP/fit/plots/fit.png"
     [ "$(ls -A "$TMP/fit/plots")" = fit.png ] && ok fit-chart-only ||
         fail fit-chart-only "$(ls -A "$TMP/fit/plots")"
@@ -51,12 +51,16 @@ if command -v gnuplot >/dev/null 2>&1; then
     printf 'year,indicator,value\n' > "$TMP/obs0.csv"
     expect_exit 0 fit-empty -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs0.csv" --reps 2 --out "$TMP/fit3" --quiet
     fit_png fit-empty-chart "$TMP/fit3/plots/fit.png"
-fi
+requires -
 expect_exit 0 fit-plot-none -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --reps 2 --plot none \
     --out "$TMP/fit2" --quiet
 [ -s "$TMP/fit2/fit.csv" ] && [ ! -e "$TMP/fit2/plots" ] && ok fit-plot-none-no-charts ||
     fail fit-plot-none-no-charts "$(ls -A "$TMP/fit2")"
+# rrsim plot reads fit.csv only once it has found gnuplot (without it:
+# "gnuplot not found", exit 1, whatever the file holds)
 printf 'scenario,year\nmm1,2025\n' > "$TMP/fit2/fit.csv"
+requires gnuplot
 expect_stderr "rrsim: $TMP/fit2/fit.csv:1: missing column 'indicator' (columns: scenario, year)" \
     fit-plot-bad-csv -- "$RRSIM" plot "$TMP/fit2"
+requires -
 rm -rf "$TMP/fit" "$TMP/fit2" "$TMP/fit3" "$TMP/obs.csv" "$TMP/obs0.csv" "$TMP/bad1.csv" "$TMP/bad2.csv" "$TMP/bad3.csv"

@@ -139,7 +139,7 @@ out_none_hidden out-stale-removed "$O/sig"
 
 # ---- charts -----------------------------------------------------------------
 png_size() { od -An -tu1 -j16 -N8 "$1" | tr -s ' ' | sed 's/^ //'; }
-if command -v gnuplot >/dev/null 2>&1; then
+requires gnuplot
     expect_exit 0 out-charts -- "$RRSIM" run scenarios/mm1.ini --reps 2 \
         --quiet --out "$O/p1"
     for c in departures caseload time_to_departure reintegration; do
@@ -167,7 +167,7 @@ if command -v gnuplot >/dev/null 2>&1; then
         ok out-gnuplot-fails || fail out-gnuplot-fails "exit $rc: $(cat "$TMP/err")"
     out_check out-gnuplot-fails-csv test -s "$O/p2/summary.csv"
     out_check out-gnuplot-fails-no-plots test ! -e "$O/p2/plots"
-fi
+requires -
 # without gnuplot: the CSV files and one warning line
 PATH=/nonexistent "$RRSIM" run scenarios/mm1.ini --reps 2 --quiet \
     --out "$O/p3" >"$TMP/out" 2>"$TMP/err"
@@ -183,10 +183,10 @@ expect_stderr "rrsim: plot needs one results folder
 (see 'rrsim --help')" out-plot-usage -- "$RRSIM" plot
 
 # ---- the progress bar, on a terminal --------------------------------------
-if command -v script >/dev/null 2>&1; then
+requires script
     script -qec "$RRSIM run scenarios/mm1.ini --reps 3 --plot none --out $O/tty" \
         /dev/null >"$O/tty.log" 2>&1
     grep -q '3/3 replications' "$O/tty.log" && ok out-progress-tty ||
         fail out-progress-tty "$(head -c 300 "$O/tty.log")"
-fi
+requires -
 rm -rf "$O" # the other parts expect an empty scratch folder

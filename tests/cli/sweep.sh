@@ -23,12 +23,44 @@ expect_stderr "rrsim: --set: unknown key 'bogus'" sweep-bad-set -- "$RRSIM" swee
 [ ! -e "$TMP/bad1" ] && [ ! -e "$TMP/bad3" ] && [ ! -e "$TMP/bad4" ] && [ ! -e "$TMP/bad5" ] && ok sweep-no-folder || fail sweep-no-folder "a failed sweep left a folder"
 
 expect_exit 0 compare-runs -- "$RRSIM" compare scenarios/mm1.ini scenarios/mm1.ini --reps 3 --out "$TMP/cmp" --quiet --set lambda=0.6
-if [ -f "$TMP/cmp/compare.csv" ]; then
-    # the same scenario against itself: every paired difference is 0
-    nz=$(tail -n +2 "$TMP/cmp/compare.csv" | cut -d, -f7 | grep -v -x -e 0 -e NA | wc -l)
-    [ "$nz" -eq 0 ] && ok compare-self-zero || fail compare-self-zero "$nz non-zero differences"
+# the same scenario against itself: a row for every KPI of a run with the
+# same settings, its baseline mean the run's mean, the policy's the same,
+# every paired difference and its CI 0 (NA where no replication has a
+# value), and not all of it zero
+expect_exit 0 compare-run-alone -- "$RRSIM" run scenarios/mm1.ini --reps 3 --out "$TMP/cmprun" --quiet \
+    --plot none --set lambda=0.6
+if [ -f "$TMP/cmp/compare.csv" ] && [ -f "$TMP/cmprun/summary.csv" ]; then
+    # cmp_cols FILE NAME... - the values of the named columns (the
+    # indicator column is kpi, metric or indicator), one row a line
+    cmp_cols() {
+        cmp_f=$1; shift
+        awk -F, -v want="$*" 'NR == 1 {
+                n = split(want, w, " ")
+                for (i = 1; i <= NF; i++) {
+                    h = $i
+                    if (h == "kpi" || h == "metric" || h == "indicator") h = "KPI"
+                    col[h] = i
+                }
+                for (k = 1; k <= n; k++) if (!(w[k] in col)) { print "no column " w[k]; exit 1 }
+                next
+            }
+            { line = ""; for (k = 1; k <= n; k++) line = line (k > 1 ? "," : "") $col[w[k]]; print line }' "$cmp_f"
+    }
+    cmp_run=$(cmp_cols "$TMP/cmprun/summary.csv" KPI mean)
+    cmp_got=$(cmp_cols "$TMP/cmp/compare.csv" KPI baseline_mean)
+    cmp_n=$(echo "$cmp_run" | grep -c .)
+    [ "$cmp_n" -ge 10 ] && [ "$cmp_got" = "$cmp_run" ] && ok compare-self-rows ||
+        fail compare-self-rows "compare.csv has '$cmp_got', the run's summary.csv '$cmp_run'"
+    bad=$(cmp_cols "$TMP/cmp/compare.csv" KPI baseline_mean policy_mean difference ci95_low ci95_high replications |
+          awk -F, '!($2 == $3 && (($7 == 3 && $4 == 0 && $5 == 0 && $6 == 0) ||
+                              ($7 == 0 && $2 == "NA" && $4 == "NA" && $5 == "NA" && $6 == "NA"))) { print $1 }')
+    cmp_rows=$(($(wc -l <"$TMP/cmp/compare.csv") - 1))
+    [ -z "$bad" ] && [ "$cmp_rows" -ge 10 ] && [ "$cmp_rows" -eq "$cmp_n" ] && ok compare-self-zero ||
+        fail compare-self-zero "$cmp_rows rows for $cmp_n KPIs; not a zero difference: $bad"
+    cmp_nz=$(cmp_cols "$TMP/cmp/compare.csv" KPI baseline_mean | awk -F, '$2 != "NA" && $2 > 0' | wc -l)
+    [ "$cmp_nz" -ge 3 ] && ok compare-self-not-empty || fail compare-self-not-empty "$cmp_nz KPIs above 0"
 else
-    fail compare-file "no compare.csv"
+    fail compare-file "no compare.csv or summary.csv"
 fi
 expect_stderr "rrsim: compare needs two scenario files: BASELINE POLICY
 (see 'rrsim --help')" compare-one-file -- "$RRSIM" compare scenarios/mm1.ini
@@ -48,7 +80,7 @@ sw_png() {
     fail sweep-run-csv "$(cat "$TMP/sw/run.csv")"
 [ "$(cut -d, -f1 "$TMP/cmp/run.csv" | tr '\n' ' ')" = "scenario mm1 mm1 " ] &&
     ok compare-run-csv || fail compare-run-csv "$(cat "$TMP/cmp/run.csv")"
-if command -v gnuplot >/dev/null 2>&1; then
+requires gnuplot
     sw_png sweep-chart "$TMP/sw/plots/sweep.png"
     [ "$(ls -A "$TMP/sw/plots")" = sweep.png ] && ok sweep-chart-only ||
         fail sweep-chart-only "$(ls -A "$TMP/sw/plots")"
@@ -70,7 +102,7 @@ if command -v gnuplot >/dev/null 2>&1; then
         ok compare-plot-svg || fail compare-plot-svg "$(ls -A "$TMP/cmp/plots")"
     cmp -s "$TMP/sw/sweep.csv" "$TMP/sw2/sweep.csv" && ok sweep-plot-keeps-csv ||
         fail sweep-plot-keeps-csv "sweep.csv changed"
-fi
+requires -
 expect_exit 0 sweep-plot-none -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 2 \
     --plot none --out "$TMP/sw5" --quiet
 [ -s "$TMP/sw5/sweep.csv" ] && [ ! -e "$TMP/sw5/plots" ] && ok sweep-plot-none-no-charts ||
@@ -86,4 +118,4 @@ rc=$?
 [ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q 'apt-get install gnuplot-nox' "$TMP/err" &&
     [ -s "$TMP/sw6/sweep.csv" ] && [ ! -e "$TMP/sw6/plots" ] && ok sweep-no-gnuplot ||
     fail sweep-no-gnuplot "exit $rc: $(cat "$TMP/err")"
-rm -rf "$TMP/sw" "$TMP/sw2" "$TMP/sw3" "$TMP/sw4" "$TMP/sw5" "$TMP/sw6" "$TMP/cmp" "$TMP/cmp2"
+rm -rf "$TMP/sw" "$TMP/sw2" "$TMP/sw3" "$TMP/sw4" "$TMP/sw5" "$TMP/sw6" "$TMP/cmp" "$TMP/cmp2" "$TMP/cmprun"
