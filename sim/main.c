@@ -33,10 +33,11 @@ enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 #define MAX_SETS 256
 
 static volatile int g_stop;
+static volatile sig_atomic_t g_signal; /* the last one, for the exit code */
 
 static void on_signal(int sig)
 {
-    RR_UNUSED(sig);
+    g_signal = sig;
     g_stop = 1;
 }
 
@@ -66,6 +67,7 @@ static const char usage_text[] =
     "  --out DIR         results folder (default output/NAME/TIMESTAMP)\n"
     "  --force           replace DIR if it exists\n"
     "  --plot FORMAT     png, svg, pdf or none (default png)\n"
+    "  --plot-timeout S  seconds gnuplot may take per chart (default 60)\n"
     "  --trace           also write cases.csv, one row per case (run)\n"
     "  --threads N       worker threads (default: all cores)\n"
     "  --quiet           no progress bar, no KPI table\n"
@@ -97,6 +99,7 @@ typedef struct cli {
     const char *out;
     bool force;
     const char *plot;
+    double plot_timeout;
     bool trace;
     int threads;
     bool quiet;
@@ -183,6 +186,15 @@ static int parse_args(int argc, char **argv, cli *c)
                 return usage_error("--plot: expected png, svg, pdf or none, "
                                    "got '%s'", v);
             c->plot = v;
+        } else if (strcmp(a, "--plot-timeout") == 0) {
+            char *end;
+            NEED_VALUE();
+            errno = 0;
+            c->plot_timeout = strtod(v, &end);
+            if (errno || end == v || *end || !(c->plot_timeout > 0) ||
+                c->plot_timeout > 86400)
+                return usage_error("--plot-timeout: expected seconds, more "
+                                   "than 0 and at most 86400, got '%s'", v);
         } else if (strcmp(a, "--trace") == 0) {
             c->trace = true;
         } else if (strcmp(a, "--threads") == 0) {
@@ -348,8 +360,10 @@ static int write_results(const rr_run_result *r, rr_scenario *sc,
 
 /* draw - the charts into TMP/plots.  RR_ENOTFOUND without gnuplot (the
  * caller warns); otherwise the plotting status. */
-static int draw(rr_outdir *d, rr_plot_format fmt, char *err, size_t errlen)
+static int draw(rr_outdir *d, rr_plot_format fmt, double timeout, char *err,
+                size_t errlen)
 {
+    rr_plot_opts po = {fmt, timeout, &g_stop};
     char gp[4096], plots[4096];
     int rc;
     if (!rr_plot_find_gnuplot(gp, sizeof gp))
@@ -361,7 +375,7 @@ static int draw(rr_outdir *d, rr_plot_format fmt, char *err, size_t errlen)
                  strerror(e));
         return RR_EIO;
     }
-    rc = rr_plot_results(d->tmp, plots, fmt, err, errlen);
+    rc = rr_plot_results(d->tmp, plots, &po, err, errlen);
     if (rc != RR_OK)
         rr_remove_tree(plots); /* no half set of charts */
     return rc;
@@ -452,7 +466,7 @@ static int cmd_run(cli *c)
     rc = write_results(&res, sc, trace, c, &dir, err, sizeof err);
     rr_trace_destroy(trace);
     if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
-        prc = draw(&dir, fmt, plot_err, sizeof plot_err);
+        prc = draw(&dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
     if (rc == RR_OK && g_stop)
         rc = RR_EINTR;
     if (rc == RR_OK)
@@ -575,7 +589,7 @@ static int write_dir(const cli *c, const char *target, writer_fn *fn,
     }
     rc = fn(&dir, ctx, err, sizeof err);
     if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
-        prc = draw(&dir, fmt, plot_err, sizeof plot_err);
+        prc = draw(&dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
     if (rc == RR_OK && g_stop)
         rc = RR_EINTR;
     if (rc == RR_OK)
@@ -937,7 +951,10 @@ static int cmd_plot(cli *c)
         fprintf(stderr, "rrsim: %s\n", err);
         return EXIT_RUNTIME;
     }
-    rc = rr_plot_results(res, dir.tmp, fmt, err, sizeof err);
+    {
+        rr_plot_opts po = {fmt, c->plot_timeout, &g_stop};
+        rc = rr_plot_results(res, dir.tmp, &po, err, sizeof err);
+    }
     if (rc == RR_OK && g_stop)
         rc = RR_EINTR;
     if (rc == RR_OK)
@@ -1002,5 +1019,8 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < RR_COUNTOF(c.owned); i++)
         free(c.owned[i]);
+    /* stopped by a signal: 128 + its number, as a shell reports it */
+    if (g_signal && rc != EXIT_OK)
+        rc = 128 + g_signal;
     return rc;
 }

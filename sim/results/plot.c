@@ -3,8 +3,14 @@
  *
  * Uses only the public headers.  Reads the CSV files of a results folder
  * with libcsv (rr_table.h), writes one gnuplot script per chart into
- * memory and feeds it to a gnuplot started with popen(); the data go
- * inline as datablocks, so nothing is written but the charts.
+ * memory and feeds it through a pipe to a gnuplot started with
+ * posix_spawn (no shell) in the charts' folder; the data go inline as
+ * datablocks, so nothing is written but the charts.
+ *
+ * The texts of the CSV files are hostile (rr_plot.h): every text in a
+ * script, whatever its origin, is written by gp_str (rr_plot_quote), and
+ * nothing else of a script is made of text read from a file - numbers are
+ * printed with %g or %ld, colours and fonts are constants.
  *
  * Layout, in pixels of a 1280x720 chart (the SVG and PDF terminals are
  * given the same proportions): a title and a subtitle at the top left,
@@ -19,15 +25,20 @@
  * their own scales, the same heading, legend and footer; their section
  * below says how each is laid out.
  */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np, pipe2 */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rr_common.h"
@@ -303,13 +314,20 @@ static int load_run(pdata *d, double *warmup, char *err, size_t errlen)
     return rc;
 }
 
+static void fit(char *text, size_t size, double fs, double max_px);
+
+/* add_event - an event, its label cut to the chart's width (a label from
+ * a file may be of any length). */
 static int add_event(pdata *d, const char *label, long from, long until)
 {
+    char text[512];
     event *v = realloc(d->ev, (d->ne + 1) * sizeof *v);
     if (!v)
         return RR_ENOMEM;
     d->ev = v;
-    if (!(v[d->ne].label = strdup(label)))
+    snprintf(text, sizeof text, "%s", label);
+    fit(text, sizeof text, FS_EVENT, W - 16);
+    if (!(v[d->ne].label = strdup(text)))
         return RR_ENOMEM;
     v[d->ne].from = from;
     v[d->ne].until = until;
@@ -455,16 +473,105 @@ static int load(pdata *d, char *err, size_t errlen)
  * Script pieces
  * ==================================================================== */
 
-/* gp_str - a gnuplot double-quoted string. */
+/* utf8_char - the length of the valid UTF-8 sequence at s (1 to 4) and its
+ * code point in *cp; 0 when s does not start one (a stray continuation
+ * byte, a cut sequence, an overlong form, a surrogate, above U+10FFFF). */
+static size_t utf8_char(const unsigned char *s, unsigned long *cp)
+{
+    unsigned char c = s[0];
+    size_t n;
+    unsigned long v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1Fu;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0Fu;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07u;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) /* NUL included: a cut sequence */
+            return 0;
+        v = v << 6 | (s[i] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+/* rr_plot_quote - see rr_plot.h.  Why this form (gnuplot 5.4; its manual,
+ * "quotes" and "substitution", and its sources, scanner.c and
+ * expand_1level_macros in command.c):
+ *   - inside single quotes gnuplot substitutes no `command`, expands no
+ *     @macro and reads a backslash as itself: only ' is special there;
+ *   - ' cannot be written inside them reliably: the manual says to double
+ *     it, but the scanner takes '' as a quote only right after another
+ *     character, so '''a' or 'a''''b' fall apart into several strings
+ *     (and the chart fails); so a quote is "\047" (an octal escape, read
+ *     in double quotes), joined to the rest with the . operator;
+ *   - that leaves every ' of a line in pairs around single-quoted parts:
+ *     the macro pass, which flips "inside single quotes" on every ' it
+ *     meets (in double quotes too), so sees each @ of a text inside them;
+ *   - a newline or CR would end the command inside the string and let
+ *     the rest of a label be read as commands; gnuplot also echoes a
+ *     failing line to standard error, where an escape character would
+ *     reach the user's terminal: control characters become spaces.
+ * quote_part - switch to part `want`: 1 a single-quoted run, 2 a run of
+ * quotes; *part is 0 before the first. */
+static void quote_part(FILE *out, int *part, int want)
+{
+    if (*part == want)
+        return;
+    if (*part)
+        fputs(*part == 1 ? "'." : "\".", out);
+    fputc(want == 1 ? '\'' : '"', out);
+    *part = want;
+}
+
+int rr_plot_quote(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int part = 0;
+    while (*p) {
+        unsigned long cp = 0;
+        size_t n = utf8_char(p, &cp);
+        quote_part(out, &part, n == 1 && cp == '\'' ? 2 : 1);
+        if (n == 0) {
+            fputs("\xEF\xBF\xBD", out); /* U+FFFD for the byte */
+            n = 1;
+        } else if (cp == '\'') {
+            fputs("\\047", out);
+        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+                   cp == 0x2028 || cp == 0x2029) {
+            putc(' ', out);
+        } else {
+            fwrite(p, 1, n, out);
+        }
+        p += n;
+    }
+    if (part == 0)
+        fputs("''", out);
+    else
+        fputc(part == 1 ? '\'' : '"', out);
+    return ferror(out) ? RR_EIO : RR_OK;
+}
+
+/* gp_str - a text in a script; the one way any text is written. */
 static void gp_str(FILE *g, const char *s)
 {
-    fputc('"', g);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', g);
-        fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, g);
-    }
-    fputc('"', g);
+    rr_plot_quote(g, s); /* an error shows at fclose of the script */
 }
 
 static void gp_num(FILE *g, double x)
@@ -587,7 +694,9 @@ static void y_axis(FILE *g, double max, int target, double room)
     fprintf(g, "set yrange [0:%.10g]\nset ytics (", top);
     for (int i = 0; i * step <= top * (1 + 1e-9); i++) {
         fmt_number(i * step, dec, lab, sizeof lab);
-        fprintf(g, "%s\"%s\" %.10g", i ? ", " : "", lab, i * step);
+        fputs(i ? ", " : "", g);
+        gp_str(g, lab);
+        fprintf(g, " %.10g", i * step);
     }
     fputs(")\n", g);
 }
@@ -680,8 +789,9 @@ static void x_axis(FILE *g, long x0, long x1, bool labels, double fs,
                         snprintf(lab, sizeof lab, "%s", month_abbr[m - 1]);
                     year_shown = true;
                 }
-                fprintf(g, "%s\"%s\" %ld%s", first ? "" : ", ", lab, t,
-                        major ? "" : " 1");
+                fputs(first ? "" : ", ", g);
+                gp_str(g, lab);
+                fprintf(g, " %ld%s", t, major ? "" : " 1");
                 first = false;
             }
             if (++m > 12) {
@@ -696,10 +806,12 @@ static void x_axis(FILE *g, long x0, long x1, bool labels, double fs,
         long every = ppd * 7 >= text_px("30 Sep", fs) * 1.3 ? 7 : 14;
         for (long t = x0; t <= x1; t += every) {
             rr_date d = rr_date_from_days(t);
-            fprintf(g, "%s\"", first ? "" : ", ");
+            char lab[32] = "";
             if (labels)
-                fprintf(g, "%d %s", d.d, month_abbr[d.m - 1]);
-            fprintf(g, "\" %ld", t);
+                snprintf(lab, sizeof lab, "%d %s", d.d, month_abbr[d.m - 1]);
+            fputs(first ? "" : ", ", g);
+            gp_str(g, lab);
+            fprintf(g, " %ld", t);
             first = false;
         }
     }
@@ -1565,9 +1677,11 @@ static void panel_events(chart *c)
         while (row < 2 && px < end_px[row] + 2)
             row++;
         end_px[row] = px + w;
-        fprintf(g, "set label \"%s\" at first %ld, graph 1 left offset "
-                   "0.2,%.1f font \",10\" textcolor rgb \"#333333\" front\n",
-                lab, day, -0.6 - 0.9 * row);
+        fputs("set label ", g);
+        gp_str(g, lab);
+        fprintf(g, " at first %ld, graph 1 left offset 0.2,%.1f font \",10\" "
+                   "textcolor rgb \"#333333\" front\n",
+                day, -0.6 - 0.9 * row);
     }
 }
 
@@ -1751,76 +1865,417 @@ int rr_plot_format_parse(const char *s, rr_plot_format *out)
 
 bool rr_plot_find_gnuplot(char *buf, size_t n)
 {
-    const char *path = getenv("PATH");
-    if (!path)
-        path = "/usr/bin:/bin";
-    while (*path) {
-        size_t len = strcspn(path, ":");
-        struct stat sb;
-        snprintf(buf, n, "%.*s%sgnuplot", (int)len, path, len ? "/" : "");
-        if (stat(buf, &sb) == 0 && S_ISREG(sb.st_mode) &&
-            access(buf, X_OK) == 0)
+    static const char *const dirs[] = {"/usr/local/bin", "/usr/bin", "/bin"};
+    const char *env = getenv("RRSIM_GNUPLOT");
+    bool from_env = env && *env;
+    struct stat sb;
+    if (n == 0)
+        return false;
+    for (size_t i = 0; i < (from_env ? 1 : RR_COUNTOF(dirs)); i++) {
+        int w = from_env ? snprintf(buf, n, "%s", env)
+                         : snprintf(buf, n, "%s/gnuplot", dirs[i]);
+        if (w > 0 && (size_t)w < n && stat(buf, &sb) == 0 &&
+            S_ISREG(sb.st_mode) && access(buf, X_OK) == 0)
             return true;
-        path += len;
-        if (*path == ':')
-            path++;
     }
-    if (n)
-        buf[0] = '\0';
+    buf[0] = '\0';
     return false;
 }
 
-/* run_gnuplot - feed the script to gnuplot; its exit status tells. */
-static int run_gnuplot(const char *gnuplot, const char *script, size_t len,
-                       const char *out, char *err, size_t errlen)
+/* chart_name - the last component of a path, for messages: they name the
+ * chart, not the temporary folder it is drawn in. */
+static const char *chart_name(const char *path)
 {
-    /* messages name the chart, not the temporary folder it is drawn in */
-    const char *name = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
-    char cmd[PATH_MAX * 4 + 16];
-    size_t o = 0;
-    FILE *p;
-    int st;
-    struct stat sb;
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
 
-    /* the program's path in single quotes for the shell */
-    o += (size_t)snprintf(cmd, sizeof cmd, "exec '");
-    for (const char *s = gnuplot; *s && o + 6 < sizeof cmd; s++) {
-        if (*s == '\'') {
-            memcpy(cmd + o, "'\\''", 4);
-            o += 4;
-        } else {
-            cmd[o++] = *s;
+static unsigned long be32(const unsigned char *b)
+{
+    return (unsigned long)b[0] << 24 | (unsigned long)b[1] << 16 |
+           (unsigned long)b[2] << 8 | (unsigned long)b[3];
+}
+
+/* png_complete - NULL when the file of `size` bytes is the PNG signature
+ * and a chain of chunks from IHDR to an IEND that ends the file; else
+ * what is wrong.  (The chunks' CRCs are not computed: a write cut short
+ * leaves the chain short, whatever the bytes.) */
+static const char *png_complete(FILE *f, off_t size)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G',
+                                         '\r', '\n', 0x1A, '\n'};
+    static const unsigned char iend_crc[4] = {0xAE, 0x42, 0x60, 0x82};
+    unsigned char b[8];
+    off_t off = 8;
+    if (size < 8 || fread(b, 1, 8, f) != 8 || memcmp(b, sig, 8) != 0)
+        return "no PNG signature";
+    for (bool first = true;; first = false) {
+        unsigned long len;
+        if (size - off < 12)
+            return "it ends before an IEND chunk";
+        if (fseeko(f, off, SEEK_SET) != 0 || fread(b, 1, 8, f) != 8)
+            return "it cannot be read";
+        len = be32(b);
+        if (first && memcmp(b + 4, "IHDR", 4) != 0)
+            return "no IHDR chunk first";
+        if (len > 0x7FFFFFFFul || (unsigned long)(size - off - 12) < len)
+            return "it ends inside a chunk";
+        off += 12 + (off_t)len;
+        if (memcmp(b + 4, "IEND", 4) == 0) {
+            unsigned char crc[4];
+            if (len != 0 || fread(crc, 1, 4, f) != 4 ||
+                memcmp(crc, iend_crc, 4) != 0)
+                return "a damaged IEND chunk";
+            return off == size ? NULL : "bytes after its IEND chunk";
         }
     }
-    snprintf(cmd + o, sizeof cmd - o, "'");
-    fflush(NULL);
-    if (!(p = popen(cmd, "w"))) {
-        int e = errno;
-        snprintf(err, errlen, "cannot start gnuplot: %s", strerror(e));
+}
+
+static bool white(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+           c == '\v';
+}
+
+/* text_complete - NULL when the file of `size` bytes starts with `head`
+ * and, but for trailing white space, ends with `tail`; else what is
+ * wrong. */
+static const char *text_complete(FILE *f, off_t size, const char *head,
+                                 const char *tail, const char *no_head,
+                                 const char *no_tail)
+{
+    char b[256];
+    size_t hn = strlen(head), tn = strlen(tail), n;
+    off_t from = size > (off_t)sizeof b ? size - (off_t)sizeof b : 0;
+    if (fread(b, 1, hn, f) != hn || memcmp(b, head, hn) != 0)
+        return no_head;
+    n = (size_t)(size - from);
+    if (fseeko(f, from, SEEK_SET) != 0 || fread(b, 1, n, f) != n)
+        return "it cannot be read";
+    while (n > 0 && white(b[n - 1]))
+        n--;
+    if (n < tn || (off_t)n + from < (off_t)(hn + tn) ||
+        memcmp(b + n - tn, tail, tn) != 0)
+        return no_tail;
+    return NULL;
+}
+
+int rr_plot_check_chart(const char *path, rr_plot_format fmt, char *err,
+                        size_t errlen)
+{
+    const char *name = chart_name(path), *why = NULL;
+    struct stat sb;
+    FILE *f;
+    /* not following a link, not blocking on a FIFO: the chart was made
+     * by another program */
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        sb.st_size == 0) {
+        if (fd >= 0)
+            close(fd);
+        snprintf(err, errlen, "gnuplot wrote nothing to '%s'", name);
         return RR_EIO;
     }
-    fwrite(script, 1, len, p); /* a short write shows in the status */
-    st = pclose(p);
-    if (st == -1) {
+    if (!(f = fdopen(fd, "rb"))) {
         int e = errno;
-        snprintf(err, errlen, "gnuplot failed drawing '%s': %s", name,
+        close(fd);
+        snprintf(err, errlen, "cannot read chart '%s': %s", name,
                  strerror(e));
         return RR_EIO;
     }
+    if (fmt == RR_PLOT_PNG)
+        why = png_complete(f, sb.st_size);
+    else if (fmt == RR_PLOT_SVG)
+        why = text_complete(f, sb.st_size, "<", "</svg>",
+                            "it does not start with <",
+                            "it does not end with </svg>");
+    else if (fmt == RR_PLOT_PDF)
+        why = text_complete(f, sb.st_size, "%PDF-", "%%EOF",
+                            "it does not start with %PDF-",
+                            "it does not end with %%EOF");
+    fclose(f);
+    if (why) {
+        snprintf(err, errlen,
+                 "gnuplot wrote an incomplete chart '%s' (%s; is the disk "
+                 "full?)",
+                 name, why);
+        return RR_EIO;
+    }
+    return RR_OK;
+}
+
+/* A chart for gnuplot to draw. */
+typedef struct gp_job {
+    const char *gnuplot;   /* the program */
+    const char *dir;       /* the charts' folder, gnuplot's working folder */
+    const char *name;      /* the chart's file name, in dir */
+    rr_plot_format fmt;
+    double timeout;        /* seconds */
+    volatile int *stop;    /* or NULL */
+} gp_job;
+
+#define GP_KEEP 4096 /* bytes of gnuplot's messages kept, the last ones */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* high_pipe - a pipe whose ends are 3 or above, close-on-exec: the
+ * child's dup2 onto 0, 1 and 2 then never meets one of them (rrsim may
+ * have been started with a standard stream closed).  0 or an errno. */
+static int high_pipe(int p[2])
+{
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return errno;
+    for (int i = 0; i < 2; i++)
+        if (p[i] < 3) {
+            int h = fcntl(p[i], F_DUPFD_CLOEXEC, 3), e = errno;
+            close(p[i]);
+            p[i] = h;
+            if (h < 0) {
+                close(p[1 - i]);
+                p[0] = p[1] = -1;
+                return e;
+            }
+        }
+    return 0;
+}
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+/* spawn - gnuplot -d in job->dir, in a process group of its own, with
+ * signals at their defaults, reading *in, writing its messages to *er
+ * (the child's ends of both are closed here).  0 or an errno. */
+static int spawn(const gp_job *job, int in[2], int er[2], pid_t *pid)
+{
+    static const int deflt[] = {SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    char *argv[] = {(char *)job->gnuplot, (char *)"-d", NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t at;
+    sigset_t none, def;
+    int e;
+
+    if ((e = posix_spawn_file_actions_init(&fa)) != 0)
+        return e;
+    if ((e = posix_spawnattr_init(&at)) != 0) {
+        posix_spawn_file_actions_destroy(&fa);
+        return e;
+    }
+    sigemptyset(&none);
+    sigemptyset(&def);
+    for (size_t i = 0; i < RR_COUNTOF(deflt); i++)
+        sigaddset(&def, deflt[i]);
+    if (!(e = posix_spawn_file_actions_adddup2(&fa, in[0], 0)) &&
+        !(e = posix_spawn_file_actions_addopen(&fa, 1, "/dev/null",
+                                               O_WRONLY, 0)) &&
+        !(e = posix_spawn_file_actions_adddup2(&fa, er[1], 2)) &&
+        !(e = posix_spawn_file_actions_addchdir_np(&fa, job->dir)) &&
+        !(e = posix_spawnattr_setpgroup(&at, 0)) &&
+        !(e = posix_spawnattr_setsigmask(&at, &none)) &&
+        !(e = posix_spawnattr_setsigdefault(&at, &def)) &&
+        !(e = posix_spawnattr_setflags(
+              &at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                       POSIX_SPAWN_SETSIGDEF)))
+        e = posix_spawn(pid, job->gnuplot, &fa, &at, argv, environ);
+    posix_spawnattr_destroy(&at);
+    posix_spawn_file_actions_destroy(&fa);
+    close_fd(&in[0]);
+    close_fd(&er[1]);
+    return e;
+}
+
+/* keep - append n bytes of gnuplot's messages to buf (*len of GP_KEEP),
+ * keeping the last GP_KEEP. */
+static void keep(char *buf, size_t *len, const char *s, size_t n)
+{
+    if (n > GP_KEEP) {
+        s += n - GP_KEEP;
+        n = GP_KEEP;
+    }
+    if (*len + n > GP_KEEP) {
+        size_t drop = *len + n - GP_KEEP;
+        memmove(buf, buf + drop, *len - drop);
+        *len -= drop;
+    }
+    memcpy(buf + *len, s, n);
+    *len += n;
+}
+
+/* last_line - the last line of gnuplot's messages that is not blank, with
+ * control characters made spaces and cut to 200 bytes; "" for none. */
+static void last_line(const char *buf, size_t len, char *out, size_t n)
+{
+    size_t end = len, start, o = 0;
+    while (end > 0 && (white(buf[end - 1]) || buf[end - 1] == '\0'))
+        end--;
+    start = end;
+    while (start > 0 && buf[start - 1] != '\n')
+        start--;
+    while (start < end && white(buf[start]))
+        start++;
+    for (size_t i = start; i < end && o + 1 < n && o < 200; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        out[o++] = c < 0x20 || c == 0x7F ? ' ' : (char)c;
+    }
+    if (n)
+        out[o < n ? o : n - 1] = '\0';
+}
+
+/* run_gnuplot - feed the script to gnuplot, keep what it says, wait for
+ * it while watching the clock and the stop flag; then check the chart.
+ * The pipe is written without blocking, so that a gnuplot that reads
+ * nothing cannot hold rrsim. */
+static int run_gnuplot(const gp_job *job, const char *script, size_t len,
+                       char *err, size_t errlen)
+{
+    int in[2] = {-1, -1}, er[2] = {-1, -1}, st = 0, e;
+    char said[GP_KEEP], line[256], path[PATH_MAX];
+    size_t nsaid = 0, off = 0;
+    pid_t pid;
+    double deadline;
+    enum { RUNNING, EXITED, STOPPED, LATE, LOST } how = RUNNING;
+
+    if ((e = high_pipe(in)) != 0 || (e = high_pipe(er)) != 0) {
+        close_fd(&in[0]);
+        close_fd(&in[1]);
+        snprintf(err, errlen, "cannot start gnuplot: %s", strerror(e));
+        return RR_EIO;
+    }
+    if ((e = spawn(job, in, er, &pid)) != 0) {
+        close_fd(&in[1]);
+        close_fd(&er[0]);
+        snprintf(err, errlen, "cannot start gnuplot '%s' in '%s': %s",
+                 job->gnuplot, job->dir, strerror(e));
+        return RR_EIO;
+    }
+    fcntl(in[1], F_SETFL, O_NONBLOCK);
+    fcntl(er[0], F_SETFL, O_NONBLOCK);
+    deadline = now_s() + job->timeout;
+    while (how == RUNNING) {
+        struct pollfd pf[2];
+        nfds_t np = 0;
+        double left;
+        siginfo_t si;
+        /* ended? (left a zombie until its group is killed below) */
+        si.si_pid = 0;
+        if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) != 0 &&
+            errno != EINTR) {
+            e = errno;
+            how = LOST;
+            break;
+        }
+        if (si.si_pid == pid) {
+            how = EXITED;
+            break;
+        }
+        if (job->stop && *job->stop) {
+            how = STOPPED;
+            break;
+        }
+        if ((left = deadline - now_s()) <= 0) {
+            how = LATE;
+            break;
+        }
+        if (in[1] >= 0)
+            pf[np++] = (struct pollfd){.fd = in[1], .events = POLLOUT};
+        if (er[0] >= 0)
+            pf[np++] = (struct pollfd){.fd = er[0], .events = POLLIN};
+        /* at most 100 ms between looks at the flag, the clock and the
+         * child (a signal also ends the wait) */
+        if (poll(pf, np, left < 0.1 ? (int)(left * 1000) + 1 : 100) <= 0)
+            continue;
+        for (nfds_t i = 0; i < np; i++) {
+            if (!pf[i].revents)
+                continue;
+            if (pf[i].fd == in[1]) {
+                size_t chunk = len - off < 65536 ? len - off : 65536;
+                ssize_t k = write(in[1], script + off, chunk);
+                if (k > 0)
+                    off += (size_t)k;
+                /* a gnuplot that stopped reading (EPIPE): its status
+                 * tells why */
+                if (off == len ||
+                    (k < 0 && errno != EAGAIN && errno != EINTR))
+                    close_fd(&in[1]);
+            } else {
+                char buf[4096];
+                ssize_t k = read(er[0], buf, sizeof buf);
+                if (k > 0)
+                    keep(said, &nsaid, buf, (size_t)k);
+                else if (k == 0 || (errno != EAGAIN && errno != EINTR))
+                    close_fd(&er[0]);
+            }
+        }
+    }
+    if (how != LOST) {
+        /* the whole group, whatever gnuplot (or a wrapper) left running;
+         * the group is surely still ours: its leader is not reaped yet */
+        kill(-pid, SIGKILL);
+        if (how != EXITED)
+            kill(pid, SIGKILL);
+        while (waitpid(pid, &st, 0) < 0)
+            if (errno != EINTR) {
+                e = errno;
+                if (how == EXITED)
+                    how = LOST;
+                break;
+            }
+    }
+    /* what it said last; a process it left behind may hold the pipe, so
+     * only what is there now */
+    for (int i = 0; i < 16 && er[0] >= 0; i++) {
+        char buf[4096];
+        ssize_t k = read(er[0], buf, sizeof buf);
+        if (k <= 0)
+            break;
+        keep(said, &nsaid, buf, (size_t)k);
+    }
+    close_fd(&in[1]);
+    close_fd(&er[0]);
+
+    switch (how) {
+    case STOPPED:
+        snprintf(err, errlen, "interrupted while gnuplot drew '%s'",
+                 job->name);
+        return RR_EINTR;
+    case LATE:
+        snprintf(err, errlen,
+                 "gnuplot took more than %g second%s over '%s' and was "
+                 "stopped (allow more with --plot-timeout SECONDS)",
+                 job->timeout, job->timeout == 1 ? "" : "s", job->name);
+        return RR_EIO;
+    case LOST:
+        snprintf(err, errlen, "cannot wait for gnuplot drawing '%s': %s",
+                 job->name, strerror(e));
+        return RR_EIO;
+    default:
+        break;
+    }
+    last_line(said, nsaid, line, sizeof line);
     if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
-        if (stat(out, &sb) != 0 || sb.st_size == 0) {
-            snprintf(err, errlen, "gnuplot wrote nothing to '%s'", name);
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", job->dir,
+                             job->name) >= sizeof path) {
+            snprintf(err, errlen, "path of chart '%s' too long", job->name);
             return RR_EIO;
         }
-        return RR_OK;
+        return rr_plot_check_chart(path, job->fmt, err, errlen);
     }
     if (WIFEXITED(st))
-        snprintf(err, errlen, "gnuplot failed drawing '%s' (exit status %d)",
-                 name, WEXITSTATUS(st));
+        snprintf(err, errlen, "gnuplot failed drawing '%s' (exit status %d)%s%s",
+                 job->name, WEXITSTATUS(st), *line ? ": " : "", line);
     else
         snprintf(err, errlen,
-                 "gnuplot failed drawing '%s' (killed by signal %d)", name,
-                 WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+                 "gnuplot failed drawing '%s' (killed by signal %d)%s%s",
+                 job->name, WIFSIGNALED(st) ? WTERMSIG(st) : 0,
+                 *line ? ": " : "", line);
     return RR_EIO;
 }
 
@@ -2030,7 +2485,9 @@ static void scale_tics(FILE *g, const char *axis, const scale *s,
         lab[0] = '\0';
         if (labels)
             scale_label(s, v, plus, lab, sizeof lab);
-        fprintf(g, "%s\"%s\" %.10g", i > i0 ? ", " : "", lab, v);
+        fputs(i > i0 ? ", " : "", g);
+        gp_str(g, lab);
+        fprintf(g, " %.10g", v);
     }
     fputs(")\n", g);
 }
@@ -3641,10 +4098,11 @@ static int draw_fit(FILE *g, rr_plot_format fmt, const char *out,
             top = fmax(isnan(w->hi) ? 0 : w->hi,
                        fmax(isnan(w->mean) ? 0 : w->mean,
                             isnan(w->observed) ? 0 : w->observed));
-            fprintf(g, "set label \"%s\" at first %zu, first %.10g center "
-                       "offset 0,0.9 font \"%s,11\" textcolor rgb "
-                       "\"#222222\" front\n",
-                    lab, y + 1, top, FONT);
+            fputs("set label ", g);
+            gp_str(g, lab);
+            fprintf(g, " at first %zu, first %.10g center offset 0,0.9 "
+                       "font \"%s,11\" textcolor rgb \"#222222\" front\n",
+                    y + 1, top, FONT);
         }
         {
             const char *sep = "plot ";
@@ -3697,7 +4155,7 @@ static int need_gnuplot(char *buf, size_t n, char *err, size_t errlen)
 /* plot_run - the charts of a run, from timeseries_summary.csv and the
  * files beside it. */
 static int plot_run(const char *results, const char *plots,
-                    rr_plot_format fmt, char *err, size_t errlen)
+                    const rr_plot_opts *o, char *err, size_t errlen)
 {
     static const struct {
         const char *name;
@@ -3706,6 +4164,7 @@ static int plot_run(const char *results, const char *plots,
                   {"caseload", chart_caseload},
                   {"time_to_departure", chart_time_to_departure},
                   {"reintegration", chart_reintegration}};
+    rr_plot_format fmt = o->format;
     pdata d;
     char gnuplot[PATH_MAX];
     int rc;
@@ -3718,10 +4177,16 @@ static int plot_run(const char *results, const char *plots,
         return rc;
     }
     for (size_t i = 0; i < RR_COUNTOF(charts) && rc == RR_OK; i++) {
-        char out[PATH_MAX];
+        char out[64];
         char *script = NULL;
         size_t len = 0;
         chart c;
+        gp_job job = {gnuplot, plots, out, fmt, o->timeout, o->stop};
+        if (o->stop && *o->stop) {
+            snprintf(err, errlen, "%s", rr_strerror(RR_EINTR));
+            rc = RR_EINTR;
+            break;
+        }
         memset(&c, 0, sizeof c);
         c.d = &d;
         c.x0 = d.p0[0];
@@ -3729,8 +4194,7 @@ static int plot_run(const char *results, const char *plots,
         c.L = 0.09;
         c.R = 0.975;
         c.B = 165.0 / H;
-        snprintf(out, sizeof out, "%s/%s.%s", plots, charts[i].name,
-                 ext_of[fmt]);
+        snprintf(out, sizeof out, "%s.%s", charts[i].name, ext_of[fmt]);
         if (!(c.g = open_memstream(&script, &len)) ||
             place_events(&c) != RR_OK) {
             if (c.g)
@@ -3747,7 +4211,7 @@ static int plot_run(const char *results, const char *plots,
         if (rc == RR_ENOMEM)
             oom(err, errlen);
         if (rc == RR_OK)
-            rc = run_gnuplot(gnuplot, script, len, out, err, errlen);
+            rc = run_gnuplot(&job, script, len, err, errlen);
         free(script);
         free(c.row);
     }
@@ -3760,7 +4224,7 @@ typedef enum study_kind { STUDY_SWEEP, STUDY_COMPARE, STUDY_FIT } study_kind;
 
 /* plot_study - NAME.EXT from NAME.csv and run.csv. */
 static int plot_study(const char *results, const char *plots,
-                      rr_plot_format fmt, study_kind kind, char *err,
+                      const rr_plot_opts *o, study_kind kind, char *err,
                       size_t errlen)
 {
     static const char *const names[] = {"sweep", "compare", "fit"};
@@ -3769,7 +4233,9 @@ static int plot_study(const char *results, const char *plots,
     sweepdata sw;
     cmpdata cmp;
     fitdata ft;
-    char gnuplot[PATH_MAX], out[PATH_MAX];
+    rr_plot_format fmt = o->format;
+    char gnuplot[PATH_MAX], out[64];
+    gp_job job = {gnuplot, plots, out, fmt, o->timeout, o->stop};
     char *script = NULL;
     size_t len = 0;
     FILE *g = NULL;
@@ -3778,6 +4244,10 @@ static int plot_study(const char *results, const char *plots,
     memset(&sw, 0, sizeof sw);
     memset(&cmp, 0, sizeof cmp);
     memset(&ft, 0, sizeof ft);
+    if (o->stop && *o->stop) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_EINTR));
+        return RR_EINTR;
+    }
     rc = kind == STUDY_SWEEP     ? load_sweep(results, &sw, err, errlen)
          : kind == STUDY_COMPARE ? load_compare(results, &cmp, err, errlen)
                                  : load_fit(results, &ft, err, errlen);
@@ -3788,8 +4258,7 @@ static int plot_study(const char *results, const char *plots,
     if (rc == RR_OK && !(g = open_memstream(&script, &len)))
         rc = oom(err, errlen);
     if (rc == RR_OK) {
-        snprintf(out, sizeof out, "%s/%s.%s", plots, names[kind],
-                 ext_of[fmt]);
+        snprintf(out, sizeof out, "%s.%s", names[kind], ext_of[fmt]);
         rc = kind == STUDY_SWEEP ? draw_sweep(g, fmt, out, &sw, ri, nri)
              : kind == STUDY_COMPARE
                  ? draw_compare(g, fmt, out, &cmp, ri, nri)
@@ -3800,7 +4269,7 @@ static int plot_study(const char *results, const char *plots,
         if (rc == RR_ENOMEM)
             oom(err, errlen);
         if (rc == RR_OK)
-            rc = run_gnuplot(gnuplot, script, len, out, err, errlen);
+            rc = run_gnuplot(&job, script, len, err, errlen);
     }
     free(script);
     runrows_fini(ri, nri);
@@ -3825,26 +4294,29 @@ bool rr_plot_has_data(const char *results)
 }
 
 int rr_plot_results(const char *results, const char *plots,
-                    rr_plot_format fmt, char *err, size_t errlen)
+                    const rr_plot_opts *opts, char *err, size_t errlen)
 {
     bool sweep = has_file(results, "sweep.csv");
     bool compare = has_file(results, "compare.csv");
     bool fitted = has_file(results, "fit.csv");
+    rr_plot_opts o = *opts;
     int rc = RR_OK;
 
-    if (fmt == RR_PLOT_NONE)
+    if (o.format <= RR_PLOT_NONE || o.format > RR_PLOT_PDF)
         return RR_OK;
+    if (!(o.timeout > 0))
+        o.timeout = RR_PLOT_TIMEOUT_DEFAULT;
     /* a run's folder, or one that holds nothing: the run's charts (which
      * say what is missing) */
     if (has_file(results, "timeseries_summary.csv") ||
         (!sweep && !compare && !fitted))
-        rc = plot_run(results, plots, fmt, err, errlen);
+        rc = plot_run(results, plots, &o, err, errlen);
     if (rc == RR_OK && sweep)
-        rc = plot_study(results, plots, fmt, STUDY_SWEEP, err, errlen);
+        rc = plot_study(results, plots, &o, STUDY_SWEEP, err, errlen);
     if (rc == RR_OK && compare)
-        rc = plot_study(results, plots, fmt, STUDY_COMPARE, err, errlen);
+        rc = plot_study(results, plots, &o, STUDY_COMPARE, err, errlen);
     if (rc == RR_OK && fitted)
-        rc = plot_study(results, plots, fmt, STUDY_FIT, err, errlen);
+        rc = plot_study(results, plots, &o, STUDY_FIT, err, errlen);
     return rc;
 }
 

@@ -160,7 +160,7 @@ requires gnuplot
     mkdir -p "$O/bin"
     printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' >"$O/bin/gnuplot"
     chmod +x "$O/bin/gnuplot"
-    PATH="$O/bin:$PATH" "$RRSIM" run scenarios/mm1.ini --reps 2 --quiet \
+    RRSIM_GNUPLOT="$O/bin/gnuplot" "$RRSIM" run scenarios/mm1.ini --reps 2 --quiet \
         --out "$O/p2" >"$TMP/out" 2>"$TMP/err"
     rc=$?
     [ "$rc" -eq 1 ] && grep -q "rrsim: gnuplot failed drawing 'departures.png' (exit status 3); the CSV files are in '$O/p2'" "$TMP/err" &&
@@ -169,7 +169,7 @@ requires gnuplot
     out_check out-gnuplot-fails-no-plots test ! -e "$O/p2/plots"
 requires -
 # without gnuplot: the CSV files and one warning line
-PATH=/nonexistent "$RRSIM" run scenarios/mm1.ini --reps 2 --quiet \
+RRSIM_GNUPLOT=/nonexistent/gnuplot "$RRSIM" run scenarios/mm1.ini --reps 2 --quiet \
     --out "$O/p3" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 [ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] &&

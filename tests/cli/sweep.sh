@@ -112,7 +112,7 @@ expect_exit 0 compare-plot-none -- "$RRSIM" compare scenarios/mm1.ini scenarios/
 [ -s "$TMP/cmp2/compare.csv" ] && [ ! -e "$TMP/cmp2/plots" ] && ok compare-plot-none-no-charts ||
     fail compare-plot-none-no-charts "$(ls -A "$TMP/cmp2")"
 # without gnuplot: the CSV files and one warning line
-PATH=/nonexistent "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 2 --quiet \
+RRSIM_GNUPLOT=/nonexistent/gnuplot "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 2 --quiet \
     --out "$TMP/sw6" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 [ "$rc" -eq 0 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q 'apt-get install gnuplot-nox' "$TMP/err" &&
