@@ -866,11 +866,8 @@ static int cmd_compare(cli *c)
     if (rc == EXIT_OK && (rc = sim_points(c, plans, 2, res)) != EXIT_OK)
         rr_outdir_abort(&dir);
     if (rc == EXIT_OK) {
-        {
-            compare_ctx ctx = {res};
-            rc = finish_dir(c, &dir, target, write_compare_files, &ctx,
-                            &charts);
-        }
+        compare_ctx ctx = {res};
+        rc = finish_dir(c, &dir, target, write_compare_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_compare(stdout, &res[0], &res[1]);
             printf("\nresults: %s\n", target);
@@ -956,10 +953,8 @@ static int cmd_fit(cli *c)
         rc = trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
         rr_outdir_abort(&dir);
     } else {
-        {
-            fit_ctx ctx = {&fit, &res};
-            rc = finish_dir(c, &dir, target, write_fit_files, &ctx, &charts);
-        }
+        fit_ctx ctx = {&fit, &res};
+        rc = finish_dir(c, &dir, target, write_fit_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_fit(stdout, &fit, &res);
             printf("\nresults: %s\n", target);
