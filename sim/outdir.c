@@ -945,8 +945,10 @@ static int replace_aside(rr_outdir *d, char *err, size_t errlen)
         e = errno;
         say(err, errlen, "cannot rename '%s' to '%s': %s", d->tmp,
             d->target, strerror(e));
-        if (rename_noreplace(d->parent, old, d->name) != 0)
-            drop_old(d, old); /* someone else's results are there now */
+        /* put back; if even that fails the old folder stays set aside,
+         * and the next run puts it back or, if results are there by
+         * then, removes it */
+        rename_noreplace(d->parent, old, d->name);
         free(old);
         return RR_EIO;
     }
@@ -956,19 +958,28 @@ static int replace_aside(rr_outdir *d, char *err, size_t errlen)
     return RR_OK;
 }
 
+/* chart_marker - a chart folder has no marker of its own: remove the
+ * temporary folder's just before it goes into place, or put it back when
+ * that failed (so that an abort, or the next run, knows the folder). */
+static void chart_marker(rr_outdir *d, bool keep)
+{
+    int fd;
+    if (!(d->flags & RR_OUTDIR_CHARTS) ||
+        (fd = open_dir(d->parent, d->tmp_name)) < 0)
+        return;
+    if (keep)
+        write_marker(fd);
+    else
+        unlinkat(fd, RR_OUTDIR_MARKER, 0);
+    close(fd);
+}
+
 int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen)
 {
     bool exists;
-    int rc, fd;
+    int rc;
 
     test_kill("commit");
-    if (d->flags & RR_OUTDIR_CHARTS) {
-        /* a chart folder has no marker of its own */
-        if ((fd = open_dir(d->parent, d->tmp_name)) >= 0) {
-            unlinkat(fd, RR_OUTDIR_MARKER, 0);
-            close(fd);
-        }
-    }
     if ((rc = check_target(d, &exists, err, errlen)) != RR_OK) {
         if (exists && !d->force)
             say(err, errlen,
@@ -977,9 +988,11 @@ int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen)
                 d->target);
         return rc == RR_EINVAL ? RR_EIO : rc;
     }
+    chart_marker(d, false);
     if (!exists) {
         if (rename_noreplace(d->parent, d->tmp_name, d->name) != 0) {
             int e = errno;
+            chart_marker(d, true);
             if (e == EEXIST || e == ENOTEMPTY)
                 say(err, errlen,
                     "'%s' was written by another run meanwhile; nothing "
@@ -1004,9 +1017,11 @@ int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen)
         drop_old(d, d->tmp_name);
     } else if (errno != ENOSYS) {
         int e = errno;
+        chart_marker(d, true);
         say(err, errlen, "cannot replace '%s': %s", d->target, strerror(e));
         return RR_EIO;
     } else if ((rc = replace_aside(d, err, errlen)) != RR_OK) {
+        chart_marker(d, true);
         return rc;
     }
     close_outdir(d);
@@ -1015,7 +1030,8 @@ int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen)
 
 void rr_outdir_abort(rr_outdir *d)
 {
-    if (d->parent >= 0 && d->tmp_name)
+    /* ours: unless something else took the temporary name meanwhile */
+    if (d->parent >= 0 && d->tmp_name && ours(d->parent, d->tmp_name))
         remove_ours(d->parent, d->tmp_name, NULL);
     close_outdir(d);
 }

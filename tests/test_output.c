@@ -384,6 +384,19 @@ static void test_outdir_races(void)
     snprintf(path, sizeof path, "%s/theirs.csv", t);
     CHECK(holds(path, "theirs\n"));
     CHECK_EQ(hidden(base), 0);
+    /* something else took the temporary folder's name: an abort leaves
+     * it alone */
+    snprintf(t, sizeof t, "%s/other", base);
+    CHECK_EQ(rr_outdir_begin(&d, t, 0, NULL, NULL, err, sizeof err), RR_OK);
+    CHECK_EQ(rr_remove_tree(d.tmp), 0);
+    mkdir(d.tmp, 0777);
+    snprintf(path, sizeof path, "%s/mine.txt", d.tmp);
+    put(path, "mine\n");
+    rr_outdir_abort(&d);
+    CHECK(holds(path, "mine\n"));
+    snprintf(path, sizeof path, "%s/.rrsim-other.tmp-%ld", base,
+             (long)getpid());
+    CHECK_EQ(rr_remove_tree(path), 0);
 }
 
 /* A chart folder (rrsim plot) is replaced only inside a results folder. */
