@@ -532,24 +532,25 @@ static int clear_stale(int dirfd, const char *parent, const char *entry,
         errno == ENOENT) {
         if (rename_noreplace(dirfd, entry, name) == 0) {
             note(fn, ctx,
-                 "restored '%s' from '%s', where a run that was killed "
-                 "while replacing it (process %ld) had set it aside",
+                 "restored '%s' from '%s', where process %ld, which no "
+                 "longer runs, had set it aside while replacing it",
                  shown(parent, name, b, sizeof b), a, pid);
             return 1;
         }
     }
     if (remove_ours(dirfd, entry, NULL) != 0) {
         int e = errno;
-        note(fn, ctx, "cannot remove '%s', left by a run that was killed "
-                      "(process %ld): %s",
-             a, pid, strerror(e));
+        note(fn, ctx, "cannot remove '%s', left behind by process %ld: %s",
+             a, pid, e == EXDEV ? "it holds another file system (a mount "
+                                  "point), which rrsim does not enter"
+                                : strerror(e));
         return 0;
     }
     note(fn, ctx,
-         old ? "removed '%s', results replaced by a run that was killed "
-               "(process %ld)"
-             : "removed '%s', the temporary folder of a run that was "
-               "killed (process %ld)",
+         old ? "removed '%s', results replaced by process %ld, which no "
+               "longer runs"
+             : "removed '%s', left behind by process %ld, which no longer "
+               "runs",
          a, pid);
     return 1;
 }
@@ -915,7 +916,10 @@ static void drop_old(rr_outdir *d, const char *entry)
         note(d->note, d->note_ctx,
              "the old results were replaced, but '%s' could not be removed "
              "completely: %s",
-             shown(d->parent_path, entry, a, sizeof a), strerror(e));
+             shown(d->parent_path, entry, a, sizeof a),
+             e == EXDEV ? "it holds another file system (a mount point), "
+                          "which rrsim does not enter"
+                        : strerror(e));
     }
 }
 

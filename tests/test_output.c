@@ -499,8 +499,8 @@ static void test_stale_rules(void)
     snprintf(p, sizeof p, "%s/.rrsim-x.tmp-%ld", parent, dead);
     CHECK(!exists(p));
     snprintf(q, sizeof q,
-             "removed '%s', the temporary folder of a run that was killed "
-             "(process %ld)\n",
+             "removed '%s', left behind by process %ld, which no longer "
+             "runs\n",
              p, dead);
     CHECK_MSG(strstr(all_notes, q) != NULL, "note '%s' in '%s'", q,
               all_notes);

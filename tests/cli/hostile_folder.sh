@@ -83,6 +83,36 @@ hf_check folder-force-links-not-followed grep -qx keep "$F/outside/keep.txt"
 [ "$(hf_which "$F/res" "$F/ref1" "$F/ref2")" = 2 ] && [ ! -e "$F/res/evil" ] &&
     ok folder-force-replaced || fail folder-force-replaced "$(ls -A "$F/res")"
 hf_no_hidden folder-force-no-temp "$F"
+# another file system: a mount point inside a replaced folder is not
+# entered, a mount point as the target is not replaced (where a private
+# mount namespace can be made, so nothing outlives the test)
+if unshare -m true 2>/dev/null; then
+    cp -R "$F/ref1" "$F/mres"
+    mkdir "$F/mres/sub" "$F/mnt"
+    RRSIM="$RRSIM" F="$F" unshare -m sh -c '
+        mount -t tmpfs none "$F/mres/sub" && mount -t tmpfs none "$F/mnt" || exit
+        echo keep >"$F/mres/sub/keep.txt"
+        cp "$F/ref1/.rrsim-results" "$F/mnt/"
+        "$RRSIM" run scenarios/mm1.ini --reps 2 --plot none --quiet --force \
+            --out "$F/mres" 2>"$F/err-m1"
+        echo $? >"$F/rc-m1"
+        cat "$F"/.rrsim-mres.tmp-*/sub/keep.txt >"$F/keep-m1"
+        "$RRSIM" run scenarios/mm1.ini --reps 2 --plot none --quiet --force \
+            --out "$F/mnt" 2>"$F/err-m2"
+        echo $? >"$F/rc-m2"'
+    [ "$(cat "$F/rc-m1" 2>/dev/null)" = 0 ] &&
+        grep -q "^rrsim: note: the old results were replaced, but '$F/.rrsim-mres.tmp-[0-9]*' could not be removed completely: it holds another file system (a mount point), which rrsim does not enter\$" "$F/err-m1" &&
+        ok folder-force-mount-inside || fail folder-force-mount-inside "$(cat "$F/err-m1" 2>/dev/null)"
+    [ "$(cat "$F/keep-m1" 2>/dev/null)" = keep ] && ok folder-force-mount-inside-kept ||
+        fail folder-force-mount-inside-kept "the mounted file system was entered"
+    [ "$(cat "$F/rc-m2" 2>/dev/null)" = 2 ] &&
+        grep -qx "rrsim: '$F/mnt' exists and is a folder on another file system, not an rrsim results folder; --force replaces only those: choose another --out" "$F/err-m2" &&
+        ok folder-force-mount-target || fail folder-force-mount-target "$(cat "$F/err-m2" 2>/dev/null)"
+    # the mounts are gone with their namespace: the next run clears the rest
+    expect_exit 0 folder-force-mount-next -- hf_mm --out "$F/mnext"
+    hf_no_hidden folder-force-mount-cleared "$F"
+    rm -rf "$F/mres" "$F/mnt" "$F/mnext"
+fi
 
 # ---- --out checked before anything is simulated ----------------------------
 # (1000 replications of nl-baseline take minutes: a refusal within the time
@@ -148,7 +178,7 @@ RRSIM_TEST_KILL_AT=begun hf_mm --out "$F/h/results" >/dev/null 2>&1
 killed=$(hf_hidden "$F/h" | grep -E '^\.rrsim-results\.tmp-[0-9]+$' | grep -v 99999999)
 [ -n "$killed" ] && ok folder-kill-leaves-temp || fail folder-kill-leaves-temp "$(ls -A "$F/h")"
 expect_exit 0 folder-stale-next-run -- hf_mm --out "$F/h/results"
-grep -qx "rrsim: note: removed '$F/h/$killed', the temporary folder of a run that was killed (process ${killed##*-})" "$TMP/err" &&
+grep -qx "rrsim: note: removed '$F/h/$killed', left behind by process ${killed##*-}, which no longer runs" "$TMP/err" &&
     ok folder-stale-note || fail folder-stale-note "$(cat "$TMP/err")"
 [ "$(wc -l <"$TMP/err")" -eq 1 ] && ok folder-stale-one-note || fail folder-stale-one-note "$(cat "$TMP/err")"
 hf_check folder-stale-removed test ! -e "$F/h/$killed"
