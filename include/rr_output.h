@@ -2,20 +2,27 @@
  * rr_output.h - the results folder and its files.
  *
  * A results folder is built in a temporary folder beside its target
- * (".NAME.tmp-PID", hidden) and renamed into place only when everything in
- * it has been written and closed without error: an interrupted or failed
- * run leaves no results folder.  An existing target is refused unless
- * `force` is set, in which case it is replaced only at the final rename.
- * A run killed outright (SIGKILL) cannot clean up after itself; the next
- * rr_outdir_begin in the same parent folder removes temporary folders whose
- * process is gone.
+ * (".rrsim-NAME.tmp-PID", hidden) and renamed into place only when
+ * everything in it has been written and closed without error: an
+ * interrupted or failed run leaves no results folder.  Every results folder
+ * carries a marker file, .rrsim-results, whose first line is
+ * RR_OUTDIR_MARKER_LINE; only a real folder with that marker is ever
+ * replaced (--force) or cleaned up.  Replacing keeps the old or the new
+ * results at the target at every instant (an exchange of the two names;
+ * where the file system cannot, the old folder is set aside as
+ * ".rrsim-NAME.old-PID" and put back by the next run if the new one never
+ * arrived).  A run killed outright (SIGKILL) cannot clean up after itself;
+ * the next rr_outdir_begin in the same parent folder removes what it left,
+ * with a note.  Trees are removed without following symbolic links and
+ * without leaving their file system.
  *
  * CSV files are tidy and header-first, written with libcsv's quoting;
  * numbers use %.10g, missing values are written "NA".  docs/outputs.md
  * documents every column of every file.
  *
  * Nothing here prints: every failure comes back as a status with one
- * message in err ("cannot write 'PATH': reason").
+ * message in err ("cannot write 'PATH': reason"), and notes go to the
+ * caller's rr_note_fn.
  */
 #ifndef RR_OUTPUT_H
 #define RR_OUTPUT_H
@@ -29,36 +36,81 @@
 
 /* ---- the folder -------------------------------------------------------- */
 
+/* The marker file of a results folder and its first line. */
+#define RR_OUTDIR_MARKER ".rrsim-results"
+#define RR_OUTDIR_MARKER_LINE "rrsim results folder"
+
+/* Flags of rr_outdir_begin. */
+enum {
+    RR_OUTDIR_FORCE = 1 << 0,   /* replace an existing rrsim results folder */
+    RR_OUTDIR_PARENTS = 1 << 1, /* create missing parent folders */
+    RR_OUTDIR_CHARTS = 1 << 2   /* the target is the plots/ folder of a
+                                   results folder: no marker of its own; an
+                                   existing one is replaced (with FORCE) when
+                                   the folder it is in has the marker */
+};
+
+/* rr_note_fn - receives a note for the user (one line, no newline), such as
+ * a stale temporary folder that was removed. */
+typedef void rr_note_fn(void *ctx, const char *msg);
+
 typedef struct rr_outdir {
-    char *target;   /* the folder asked for */
-    char *tmp;      /* where files are written until commit */
+    char *target;      /* the folder asked for, trailing '/' removed */
+    char *tmp;         /* where files are written until commit */
     bool force;
+    /* internal */
+    unsigned flags;
+    int parent;        /* the target's parent folder, open */
+    char *parent_path; /* as given, NULL when the target named none */
+    char *name;        /* the target's last component */
+    char *tmp_name;    /* ".rrsim-NAME.tmp-PID" */
+    rr_note_fn *note;
+    void *note_ctx;
 } rr_outdir;
 
 /* rr_outdir_default - "output/NAME/YYYYMMDDTHHMMSSZ" (UTC now) into buf;
  * "-2", "-3", ... is added when that folder exists already. */
 void rr_outdir_default(const char *name, char *buf, size_t n);
 
-/* rr_outdir_begin - remove stale temporary folders of dead processes in
- * the target's parent folder, then create the temporary folder (and the
- * target's parent folders).  RR_EIO with a message when the target exists
- * without force, or a folder cannot be made.  On success the caller ends
- * with rr_outdir_commit or rr_outdir_abort. */
-int rr_outdir_begin(rr_outdir *d, const char *target, bool force, char *err,
-                    size_t errlen);
+/*
+ * rr_outdir_begin - check the target and create the temporary folder with
+ * its marker.  Before that, stale folders of dead processes in the
+ * target's parent are removed (or, for a set-aside old folder whose
+ * replacement never arrived, put back), each with a note through fn (may
+ * be NULL).  Refused with RR_EINVAL and a message: an empty target, '.',
+ * '..', a name starting with ".rrsim-", a missing parent folder (unless
+ * RR_OUTDIR_PARENTS), an unwritable one, an existing target without
+ * RR_OUTDIR_FORCE, and with it anything but an rrsim results folder (a
+ * file, a symbolic link, a folder without the marker, a mount point).
+ * RR_EIO / RR_ENOMEM for other failures.  On success the caller ends with
+ * rr_outdir_commit or rr_outdir_abort.
+ */
+int rr_outdir_begin(rr_outdir *d, const char *target, unsigned flags,
+                    rr_note_fn *fn, void *ctx, char *err, size_t errlen);
 /* rr_outdir_path - TMP/NAME into buf; returns buf. */
 const char *rr_outdir_path(const rr_outdir *d, const char *name, char *buf,
                            size_t n);
-/* rr_outdir_commit - rename into place (replacing the target when forced).
- * On failure the temporary folder is still there: call rr_outdir_abort. */
+/* rr_outdir_commit - rename into place, replacing the target when forced
+ * (checked again: still an rrsim results folder).  RR_EIO when the target
+ * appeared meanwhile (another run) or the rename failed; the temporary
+ * folder is still there then: call rr_outdir_abort.  An old folder that
+ * cannot be removed completely after the replacement is a note. */
 int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen);
 /* rr_outdir_abort - remove the temporary folder and all in it. */
 void rr_outdir_abort(rr_outdir *d);
-/* rr_remove_tree - remove a folder and everything in it (best effort). */
-void rr_remove_tree(const char *path);
-/* rr_remove_stale - remove "PARENT/.NAME.tmp-PID" and "PARENT/.NAME.old-PID"
- * folders whose process PID no longer exists; returns how many. */
-int rr_remove_stale(const char *parent);
+/* rr_outdir_is_results - path is a real folder holding the marker. */
+bool rr_outdir_is_results(const char *path);
+/* rr_remove_tree - remove path and, when it is a folder, everything in it,
+ * never following a symbolic link (a link is removed itself) nor entering
+ * another file system.  0, or -1 with errno of the first failure (what
+ * could be removed is gone). */
+int rr_remove_tree(const char *path);
+/* rr_remove_stale - in the folder parent, remove (or put back) what runs
+ * killed outright left: "PARENT/.rrsim-NAME.tmp-PID" and
+ * "PARENT/.rrsim-NAME.old-PID" folders that hold the marker (or nothing),
+ * whose process PID no longer exists; a note for each through fn (may be
+ * NULL).  Returns how many. */
+int rr_remove_stale(const char *parent, rr_note_fn *fn, void *ctx);
 
 /* ---- CSV files of a run ---------------------------------------------------- */
 

@@ -33,14 +33,17 @@ typedef struct rr_design {
     size_t *index;     /* n_points * n_vary: value index of each key */
 } rr_design;
 
-/* rr_vary_parse - one --vary argument; RR_EPARSE with a message such as
- * "--vary iom_share=0.6:0.9: expected KEY=FROM:TO:STEP or KEY=V1,V2,...". */
+/* rr_vary_parse - one --vary argument (key and values trimmed); RR_EPARSE
+ * with a message such as "--vary iom_share=0.6:0.9: expected
+ * KEY=FROM:TO:STEP or KEY=V1,V2,...", RR_ERANGE beyond 1000 values in a
+ * range or RR_SWEEP_MAX_POINTS in a list. */
 int rr_vary_parse(const char *spec, rr_vary *out, char *err, size_t errlen);
 void rr_vary_fini(rr_vary *v);
 
 /* rr_design_grid - every combination of the values (takes ownership of the
- * vary array).  RR_ERANGE when there would be more than
- * RR_SWEEP_MAX_POINTS points. */
+ * vary array).  RR_EINVAL when a key is varied twice or a value is listed
+ * twice for one key (the points would be mislabelled or repeated);
+ * RR_ERANGE when there would be more than RR_SWEEP_MAX_POINTS points. */
 int rr_design_grid(rr_vary *vary, size_t n, rr_design *out, char *err,
                    size_t errlen);
 void rr_design_fini(rr_design *d);

@@ -2,8 +2,14 @@
  * main.c - the rrsim command line.
  *
  * Parses arguments, calls the layers below and maps their status to an
- * exit code: 0 ok, 1 runtime failure, 2 bad usage or bad input.  Nothing
- * else lives here.
+ * exit code: 0 ok, 1 runtime failure, 2 bad usage or bad input, 128 + the
+ * signal's number when SIGINT (130), SIGTERM (143) or SIGHUP (129) stopped
+ * the work.  Nothing else lives here.
+ *
+ * The results folder is checked and its temporary folder made before
+ * anything is simulated, so a bad --out costs no simulation time; a
+ * signal only sets g_stop, which the layers below look at, and the
+ * temporary folder is removed on the way out.
  */
 #include <errno.h>
 #include <limits.h>
@@ -32,13 +38,30 @@ enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 #define MAX_SETS 256
 
+/* g_stop: non-zero once a signal asked to stop (rr_run_opts.stop);
+ * g_signal: the first such signal, for the exit code. */
 static volatile int g_stop;
-static volatile sig_atomic_t g_signal; /* the last one, for the exit code */
+static volatile sig_atomic_t g_signal;
 
 static void on_signal(int sig)
 {
-    g_signal = sig;
+    if (!g_signal)
+        g_signal = sig;
     g_stop = 1;
+}
+
+/* interrupted - the message and exit code of work stopped by a signal. */
+static int interrupted(const char *what)
+{
+    fprintf(stderr, "rrsim: interrupted; no %s written\n", what);
+    return 128 + (g_signal ? (int)g_signal : SIGINT);
+}
+
+/* print_note - a note of the results folder's, on stderr. */
+static void print_note(void *ctx, const char *msg)
+{
+    RR_UNUSED(ctx);
+    fprintf(stderr, "rrsim: note: %s\n", msg);
 }
 
 static const char usage_text[] =
@@ -64,13 +87,19 @@ static const char usage_text[] =
     "  --reps N          replications (default: the scenario's)\n"
     "  --seed S          base seed (default: the scenario's)\n"
     "  --set KEY=VALUE   override a setting or parameter (repeatable)\n"
-    "  --out DIR         results folder (default output/NAME/TIMESTAMP)\n"
-    "  --force           replace DIR if it exists\n"
+    "  --out DIR         results folder (default output/NAME/TIMESTAMP); its\n"
+    "                    parent folder must exist\n"
+    "  --force           replace DIR if it is an rrsim results folder\n"
     "  --plot FORMAT     png, svg, pdf or none (default png)\n"
     "  --plot-timeout S  seconds gnuplot may take per chart (default 60)\n"
     "  --trace           also write cases.csv, one row per case (run)\n"
     "  --threads N       worker threads (default: all cores)\n"
     "  --quiet           no progress bar, no KPI table\n"
+    "  An option given twice counts as given last; --set and --vary count\n"
+    "  each time, and a key may be varied only once.\n"
+    "\n"
+    "exit status: 0 done, 1 failed, 2 bad usage or input, 130 on SIGINT,\n"
+    "143 on SIGTERM\n"
     "\n"
     "  rrsim --help      this text\n"
     "  rrsim --version   the version\n";
@@ -95,7 +124,8 @@ typedef struct cli {
     int n_pos;
     const char *sets[MAX_SETS];
     int n_sets;
-    char *owned[4];
+    char reps_set[48];  /* "scenario.replications=N" of the last --reps */
+    char seed_set[48];  /* "scenario.seed=S" of the last --seed */
     const char *out;
     bool force;
     const char *plot;
@@ -148,25 +178,22 @@ static int parse_args(int argc, char **argv, cli *c)
             if (!parse_int(v, 1, 1000000, &n))
                 return usage_error("--reps: expected a whole number >= 1, "
                                    "got '%s'", v);
-            c->owned[0] = malloc(strlen(v) + 32);
-            if (!c->owned[0])
-                return EXIT_RUNTIME;
-            sprintf(c->owned[0], "scenario.replications=%ld", n);
+            /* given twice: each entry shows the last value, and the last
+             * entry comes after any --set of the same key before it */
+            snprintf(c->reps_set, sizeof c->reps_set,
+                     "scenario.replications=%ld", n);
             if (c->n_sets >= MAX_SETS)
                 return usage_error("too many overrides");
-            c->sets[c->n_sets++] = c->owned[0];
+            c->sets[c->n_sets++] = c->reps_set;
         } else if (strcmp(a, "--seed") == 0) {
             NEED_VALUE();
             if (!parse_int(v, 0, LONG_MAX, &n))
                 return usage_error("--seed: expected a whole number >= 0, "
                                    "got '%s'", v);
-            c->owned[1] = malloc(strlen(v) + 32);
-            if (!c->owned[1])
-                return EXIT_RUNTIME;
-            sprintf(c->owned[1], "scenario.seed=%ld", n);
+            snprintf(c->seed_set, sizeof c->seed_set, "scenario.seed=%ld", n);
             if (c->n_sets >= MAX_SETS)
                 return usage_error("too many overrides");
-            c->sets[c->n_sets++] = c->owned[1];
+            c->sets[c->n_sets++] = c->seed_set;
         } else if (strcmp(a, "--set") == 0) {
             NEED_VALUE();
             if (!strchr(v, '=') || v[0] == '=')
@@ -176,6 +203,8 @@ static int parse_args(int argc, char **argv, cli *c)
             c->sets[c->n_sets++] = v;
         } else if (strcmp(a, "--out") == 0) {
             NEED_VALUE();
+            if (!*v)
+                return usage_error("--out: expected a folder name, got ''");
             c->out = v;
         } else if (strcmp(a, "--force") == 0) {
             c->force = true;
@@ -400,6 +429,43 @@ static int report_charts(int prc, const char *plot_err, const char *target)
     return prc == RR_OK || prc == RR_ENOTFOUND ? EXIT_OK : EXIT_RUNTIME;
 }
 
+/* begin_dir - the results folder's checks and its temporary folder, before
+ * anything is simulated.  EXIT_OK, or the exit code with the message
+ * printed: a target refused is bad usage (2). */
+static int begin_dir(const cli *c, const char *target, rr_outdir *d)
+{
+    char err[1024] = "";
+    unsigned flags = (c->force ? RR_OUTDIR_FORCE : 0) |
+                     (c->out ? 0 : RR_OUTDIR_PARENTS);
+    int rc;
+    if (g_stop)
+        return interrupted("results");
+    rc = rr_outdir_begin(d, target, flags, print_note, NULL, err, sizeof err);
+    if (rc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        return rc == RR_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+/* end_dir - commit the folder after writing (rc: the writing's status),
+ * or remove it; the message and exit code of a failure. */
+static int end_dir(rr_outdir *d, int rc, const char *err)
+{
+    char cerr[1024] = "";
+    if (rc == RR_OK && g_stop)
+        rc = RR_EINTR;
+    if (rc == RR_OK && (rc = rr_outdir_commit(d, cerr, sizeof cerr)) != RR_OK)
+        err = cerr;
+    if (rc == RR_OK)
+        return EXIT_OK;
+    rr_outdir_abort(d);
+    if (rc == RR_EINTR)
+        return interrupted("results");
+    fprintf(stderr, "rrsim: %s\n", err && *err ? err : rr_strerror(rc));
+    return EXIT_RUNTIME;
+}
+
 static int cmd_run(cli *c)
 {
     rr_scenario *sc = NULL;
@@ -425,10 +491,9 @@ static int cmd_run(cli *c)
         snprintf(target, sizeof target, "%s", c->out);
     else
         rr_outdir_default(cfg->name, target, sizeof target);
-    if (rr_outdir_begin(&dir, target, c->force, err, sizeof err) != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err);
+    if ((rc = begin_dir(c, target, &dir)) != EXIT_OK) {
         rr_scenario_destroy(sc);
-        return EXIT_USAGE;
+        return rc;
     }
     memset(&opts, 0, sizeof opts);
     opts.reps = cfg->replications;
@@ -438,10 +503,8 @@ static int cmd_run(cli *c)
     if (c->trace) {
         if ((rc = rr_trace_create(plan, dir.tmp, (size_t)opts.reps, &trace,
                                   err, sizeof err)) != RR_OK) {
-            fprintf(stderr, "rrsim: %s\n", err);
-            rr_outdir_abort(&dir);
             rr_scenario_destroy(sc);
-            return EXIT_RUNTIME;
+            return end_dir(&dir, rc, err);
         }
         opts.on_case = rr_trace_case;
         opts.case_ctx = rr_trace_contexts(trace);
@@ -457,27 +520,17 @@ static int cmd_run(cli *c)
     progress_clear(&prog);
     if (rc != RR_OK) {
         rr_trace_destroy(trace);
-        rr_outdir_abort(&dir);
         rr_scenario_destroy(sc);
-        fprintf(stderr, "rrsim: %s\n",
-                rc == RR_EINTR ? "interrupted; no results written" : err);
-        return EXIT_RUNTIME;
+        return end_dir(&dir, rc, err);
     }
     rc = write_results(&res, sc, trace, c, &dir, err, sizeof err);
     rr_trace_destroy(trace);
     if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
         prc = draw(&dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
-    if (rc == RR_OK && g_stop)
-        rc = RR_EINTR;
-    if (rc == RR_OK)
-        rc = rr_outdir_commit(&dir, err, sizeof err);
-    if (rc != RR_OK) {
-        rr_outdir_abort(&dir);
-        fprintf(stderr, "rrsim: %s\n",
-                rc == RR_EINTR ? "interrupted; no results written" : err);
+    if ((rc = end_dir(&dir, rc, err)) != EXIT_OK) {
         rr_run_result_fini(&res);
         rr_scenario_destroy(sc);
-        return EXIT_RUNTIME;
+        return rc;
     }
     rc = report_charts(prc, plot_err, target);
     if (!c->quiet) {
@@ -493,25 +546,19 @@ static int cmd_run(cli *c)
 
 /* ---- sweep and compare --------------------------------------------------- */
 
-/* run_points - load and plan each scenario with its own overrides (on top
- * of the --set ones), run them all with common random numbers into res
- * (n entries) and return EXIT_*; sc[] receives the scenarios (caller
- * destroys them). */
-static int run_points(const cli *c, const char *const *paths,
-                      char ***point_sets, size_t n_point_sets, size_t n,
-                      rr_scenario **sc, rr_run_result *res)
+/* load_points - load and plan each scenario with its own overrides (on
+ * top of the --set ones) into sc[] and plans[] (n entries; the caller
+ * destroys sc[] whatever the outcome).  EXIT_*, with the message printed. */
+static int load_points(const cli *c, const char *const *paths,
+                       char ***point_sets, size_t n_point_sets, size_t n,
+                       rr_scenario **sc, const rr_plan **plans)
 {
-    const rr_plan **plans = calloc(n, sizeof *plans);
     const char **sets = calloc((size_t)c->n_sets + n_point_sets + 1,
                                sizeof *sets);
-    rr_run_opts opts;
-    progress prog;
     char err[1024] = "";
     int rc = EXIT_OK;
 
-    if (!plans || !sets) {
-        free(plans);
-        free(sets);
+    if (!sets) {
         fprintf(stderr, "rrsim: %s\n", rr_strerror(RR_ENOMEM));
         return EXIT_RUNTIME;
     }
@@ -539,67 +586,65 @@ static int run_points(const cli *c, const char *const *paths,
             rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
         }
     }
-    if (rc == EXIT_OK) {
-        memset(&opts, 0, sizeof opts);
-        opts.reps = plans[0]->cfg[0]->replications;
-        opts.seed = plans[0]->cfg[0]->seed;
-        opts.threads = c->threads;
-        opts.stop = &g_stop;
-        memset(&prog, 0, sizeof prog);
-        if (!c->quiet && isatty(STDERR_FILENO)) {
-            prog.t0 = now_seconds();
-            opts.progress = on_progress;
-            opts.progress_ctx = &prog;
-            on_progress(&prog, 0, n * (size_t)opts.reps);
-        }
-        rc = rr_run_many(plans, n, 1, &opts, res, err, sizeof err);
-        progress_clear(&prog);
-        if (rc != RR_OK) {
-            fprintf(stderr, "rrsim: %s\n",
-                    rc == RR_EINTR ? "interrupted; no results written" : err);
-            rc = EXIT_RUNTIME;
-        }
-    }
-    free(plans);
     free(sets);
     return rc;
 }
 
-/* write_dir - write the files of a sweep, comparison or fit into a fresh
- * results folder (fn writes the CSV files into the temporary folder), draw
+/* sim_points - run the n plans with common random numbers into res.
+ * EXIT_*, with the message printed. */
+static int sim_points(const cli *c, const rr_plan **plans, size_t n,
+                      rr_run_result *res)
+{
+    rr_run_opts opts;
+    progress prog;
+    char err[1024] = "";
+    int rc;
+
+    memset(&opts, 0, sizeof opts);
+    opts.reps = plans[0]->cfg[0]->replications;
+    opts.seed = plans[0]->cfg[0]->seed;
+    opts.threads = c->threads;
+    opts.stop = &g_stop;
+    memset(&prog, 0, sizeof prog);
+    if (!c->quiet && isatty(STDERR_FILENO)) {
+        prog.t0 = now_seconds();
+        opts.progress = on_progress;
+        opts.progress_ctx = &prog;
+        on_progress(&prog, 0, n * (size_t)opts.reps);
+    }
+    rc = rr_run_many(plans, n, 1, &opts, res, err, sizeof err);
+    progress_clear(&prog);
+    if (rc == RR_EINTR)
+        return interrupted("results");
+    if (rc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+/* finish_dir - write the files of a sweep, comparison or fit into the
+ * begun folder (fn writes the CSV files into the temporary folder), draw
  * its chart there and commit it.  Returns the folder's exit code; *charts
  * gets the charts' (a chart that failed leaves the folder without plots/,
  * as in run). */
 typedef int writer_fn(const rr_outdir *d, void *ctx, char *err,
                       size_t errlen);
 
-static int write_dir(const cli *c, const char *target, writer_fn *fn,
-                     void *ctx, int *charts)
+static int finish_dir(const cli *c, rr_outdir *dir, const char *target,
+                      writer_fn *fn, void *ctx, int *charts)
 {
-    rr_outdir dir;
     rr_plot_format fmt = RR_PLOT_PNG;
     char err[1024] = "", plot_err[8192] = "";
     int rc, prc = RR_OK;
 
     *charts = EXIT_OK;
     rr_plot_format_parse(c->plot, &fmt);
-    if (rr_outdir_begin(&dir, target, c->force, err, sizeof err) != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err);
-        return EXIT_USAGE;
-    }
-    rc = fn(&dir, ctx, err, sizeof err);
+    rc = fn(dir, ctx, err, sizeof err);
     if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
-        prc = draw(&dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
-    if (rc == RR_OK && g_stop)
-        rc = RR_EINTR;
-    if (rc == RR_OK)
-        rc = rr_outdir_commit(&dir, err, sizeof err);
-    if (rc != RR_OK) {
-        rr_outdir_abort(&dir);
-        fprintf(stderr, "rrsim: %s\n",
-                rc == RR_EINTR ? "interrupted; no results written" : err);
-        return EXIT_RUNTIME;
-    }
+        prc = draw(dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
+    if ((rc = end_dir(dir, rc, err)) != EXIT_OK)
+        return rc;
     *charts = report_charts(prc, plot_err, target);
     return EXIT_OK;
 }
@@ -678,10 +723,12 @@ static int cmd_sweep(cli *c)
     rr_vary *vary;
     rr_design d;
     rr_scenario **sc = NULL;
+    const rr_plan **plans = NULL;
     rr_run_result *res = NULL;
     char ***psets = NULL;
     const char **paths = NULL;
     char err[1024] = "", target[4096];
+    rr_outdir dir;
     int rc = EXIT_OK, charts = EXIT_OK;
     size_t n = 0, got = 0;
 
@@ -703,18 +750,19 @@ static int cmd_sweep(cli *c)
             return prc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
         }
     }
-    if (rr_design_grid(vary, (size_t)c->n_vary, &d, err, sizeof err) !=
-        RR_OK) {
+    if ((rc = rr_design_grid(vary, (size_t)c->n_vary, &d, err,
+                             sizeof err)) != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err);
         rr_design_fini(&d);
-        return EXIT_USAGE;
+        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     }
     n = d.n_points;
     sc = calloc(n, sizeof *sc);
+    plans = calloc(n, sizeof *plans);
     res = calloc(n, sizeof *res);
     psets = calloc(n, sizeof *psets);
     paths = calloc(n, sizeof *paths);
-    if (!sc || !res || !psets || !paths) {
+    if (!sc || !plans || !res || !psets || !paths) {
         rc = EXIT_RUNTIME;
         goto done;
     }
@@ -738,19 +786,25 @@ static int cmd_sweep(cli *c)
         if (rc != EXIT_OK)
             goto done;
     }
-    rc = run_points(c, paths, psets, d.n_vary, n, sc, res);
-    if (rc != EXIT_OK)
+    if ((rc = load_points(c, paths, psets, d.n_vary, n, sc, plans)) !=
+        EXIT_OK)
         goto done;
     if (c->out)
         snprintf(target, sizeof target, "%s", c->out);
     else {
         char name[RR_NAME_MAX + 8];
-        snprintf(name, sizeof name, "%s-sweep", res[0].plan->cfg[0]->name);
+        snprintf(name, sizeof name, "%s-sweep", plans[0]->cfg[0]->name);
         rr_outdir_default(name, target, sizeof target);
+    }
+    if ((rc = begin_dir(c, target, &dir)) != EXIT_OK)
+        goto done;
+    if ((rc = sim_points(c, plans, n, res)) != EXIT_OK) {
+        rr_outdir_abort(&dir);
+        goto done;
     }
     {
         sweep_ctx ctx = {&d, res};
-        rc = write_dir(c, target, write_sweep_files, &ctx, &charts);
+        rc = finish_dir(c, &dir, target, write_sweep_files, &ctx, &charts);
     }
     if (rc == EXIT_OK && !c->quiet) {
         printf("%s: %zu design points x %zu replications, common random "
@@ -773,6 +827,7 @@ done:
         for (size_t i = 0; i < n; i++)
             rr_scenario_destroy(sc[i]);
     free(sc);
+    free(plans);
     free(res);
     free(psets);
     free(paths);
@@ -800,27 +855,32 @@ static int write_compare_files(const rr_outdir *d, void *ctx, char *err,
 static int cmd_compare(cli *c)
 {
     rr_scenario *sc[2] = {NULL, NULL};
+    const rr_plan *plans[2];
     rr_run_result res[2];
+    rr_outdir dir;
     char target[4096];
     int rc, charts = EXIT_OK;
 
     if (c->n_pos != 2)
         return usage_error("compare needs two scenario files: BASELINE "
                            "POLICY");
-    rc = run_points(c, c->pos, NULL, 0, 2, sc, res);
+    rc = load_points(c, c->pos, NULL, 0, 2, sc, plans);
     if (rc == EXIT_OK) {
         if (c->out)
             snprintf(target, sizeof target, "%s", c->out);
         else {
             char name[2 * RR_NAME_MAX + 8];
-            snprintf(name, sizeof name, "%s-vs-%s", res[0].plan->cfg[0]->name,
-                     res[1].plan->cfg[0]->name);
+            snprintf(name, sizeof name, "%s-vs-%s", plans[0]->cfg[0]->name,
+                     plans[1]->cfg[0]->name);
             rr_outdir_default(name, target, sizeof target);
         }
-        {
-            compare_ctx ctx = {res};
-            rc = write_dir(c, target, write_compare_files, &ctx, &charts);
-        }
+        rc = begin_dir(c, target, &dir);
+    }
+    if (rc == EXIT_OK && (rc = sim_points(c, plans, 2, res)) != EXIT_OK)
+        rr_outdir_abort(&dir);
+    if (rc == EXIT_OK) {
+        compare_ctx ctx = {res};
+        rc = finish_dir(c, &dir, target, write_compare_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_compare(stdout, &res[0], &res[1]);
             printf("\nresults: %s\n", target);
@@ -855,8 +915,10 @@ static int write_fit_files(const rr_outdir *d, void *ctx, char *err,
 static int cmd_fit(cli *c)
 {
     rr_scenario *sc = NULL;
+    const rr_plan *plan;
     rr_table *obs = NULL;
     rr_run_result res;
+    rr_outdir dir;
     rr_fit fit;
     char err[1024] = "", target[4096];
     int rc, trc, charts = EXIT_OK;
@@ -880,7 +942,19 @@ static int cmd_fit(cli *c)
             return EXIT_USAGE;
         }
     }
-    rc = run_points(c, c->pos, NULL, 0, 1, &sc, &res);
+    rc = load_points(c, c->pos, NULL, 0, 1, &sc, &plan);
+    if (rc == EXIT_OK) {
+        if (c->out)
+            snprintf(target, sizeof target, "%s", c->out);
+        else {
+            char name[RR_NAME_MAX + 8];
+            snprintf(name, sizeof name, "%s-fit", plan->cfg[0]->name);
+            rr_outdir_default(name, target, sizeof target);
+        }
+        rc = begin_dir(c, target, &dir);
+    }
+    if (rc == EXIT_OK && (rc = sim_points(c, &plan, 1, &res)) != EXIT_OK)
+        rr_outdir_abort(&dir);
     if (rc != EXIT_OK) {
         rr_table_destroy(obs);
         rr_scenario_destroy(sc);
@@ -890,18 +964,10 @@ static int cmd_fit(cli *c)
     if (trc != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(trc));
         rc = trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+        rr_outdir_abort(&dir);
     } else {
-        if (c->out)
-            snprintf(target, sizeof target, "%s", c->out);
-        else {
-            char name[RR_NAME_MAX + 8];
-            snprintf(name, sizeof name, "%s-fit", res.plan->cfg[0]->name);
-            rr_outdir_default(name, target, sizeof target);
-        }
-        {
-            fit_ctx ctx = {&fit, &res};
-            rc = write_dir(c, target, write_fit_files, &ctx, &charts);
-        }
+        fit_ctx ctx = {&fit, &res};
+        rc = finish_dir(c, &dir, target, write_fit_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_fit(stdout, &fit, &res);
             printf("\nresults: %s\n", target);
@@ -947,9 +1013,11 @@ static int cmd_plot(cli *c)
         return EXIT_RUNTIME;
     }
     snprintf(path, sizeof path, "%s/plots", res);
-    if ((rc = rr_outdir_begin(&dir, path, true, err, sizeof err)) != RR_OK) {
+    /* plots/ is replaced only inside an rrsim results folder */
+    if ((rc = rr_outdir_begin(&dir, path, RR_OUTDIR_FORCE | RR_OUTDIR_CHARTS,
+                              print_note, NULL, err, sizeof err)) != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err);
-        return EXIT_RUNTIME;
+        return rc == RR_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
     }
     {
         rr_plot_opts po = {fmt, c->plot_timeout, &g_stop};
@@ -961,8 +1029,9 @@ static int cmd_plot(cli *c)
         rc = rr_outdir_commit(&dir, err, sizeof err);
     if (rc != RR_OK) {
         rr_outdir_abort(&dir);
-        fprintf(stderr, "rrsim: %s\n",
-                rc == RR_EINTR ? "interrupted; no charts written" : err);
+        if (rc == RR_EINTR)
+            return interrupted("charts");
+        fprintf(stderr, "rrsim: %s\n", err);
         return rc == RR_EPARSE || rc == RR_ENOTFOUND ? EXIT_USAGE
                                                      : EXIT_RUNTIME;
     }
@@ -996,9 +1065,14 @@ int main(int argc, char **argv)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
+    /* stop cleanly: the temporary folder is removed on the way out */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     signal(SIGPIPE, SIG_IGN); /* a failing gnuplot is reported by status */
+    /* a file over the size limit fails its write (EFBIG) instead of
+     * killing the process with the temporary folder left behind */
+    signal(SIGXFSZ, SIG_IGN);
 
     rc = parse_args(argc, argv, &c);
     if (rc < 0) {
@@ -1017,8 +1091,6 @@ int main(int argc, char **argv)
         else
             rc = usage_error("unknown command '%s'", c.cmd);
     }
-    for (size_t i = 0; i < RR_COUNTOF(c.owned); i++)
-        free(c.owned[i]);
     /* stopped by a signal: 128 + its number, as a shell reports it */
     if (g_signal && rc != EXIT_OK)
         rc = 128 + g_signal;

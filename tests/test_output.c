@@ -5,7 +5,10 @@
  * scenario.resolved.ini read back as a scenario with every value as used.
  * Works in a fresh mkdtemp folder, removed at the end.
  */
+#include <dirent.h>
+#include <signal.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,17 +47,93 @@ static char *slurp(const char *path)
     return buf;
 }
 
-static void test_outdir(void)
+/* ---- the results folder ------------------------------------------------ */
+
+static void put(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+static bool holds(const char *path, const char *text)
+{
+    char *s = slurp(path);
+    bool ok = s && strcmp(s, text) == 0;
+    free(s);
+    return ok;
+}
+
+static bool is_link(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
+}
+
+/* mark - make folder look like a committed results folder. */
+static void mark(const char *folder)
+{
+    char path[2048];
+    mkdir(folder, 0777);
+    snprintf(path, sizeof path, "%s/%s", folder, RR_OUTDIR_MARKER);
+    put(path, RR_OUTDIR_MARKER_LINE "\nformat 1\n");
+}
+
+/* hidden - how many entries of folder are rrsim's temporary ones
+ * (".rrsim-NAME.tmp-PID", ".rrsim-NAME.old-PID"). */
+static int hidden(const char *folder)
+{
+    DIR *d = opendir(folder);
+    struct dirent *de;
+    int n = 0;
+    if (!d)
+        return -1;
+    while ((de = readdir(d)) != NULL)
+        n += strncmp(de->d_name, ".rrsim-", 7) == 0 &&
+             (strstr(de->d_name, ".tmp-") || strstr(de->d_name, ".old-"));
+    closedir(d);
+    return n;
+}
+
+/* dead_pid - a PID without a process. */
+static long dead_pid(void)
+{
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    waitpid(child, NULL, 0);
+    return (long)child;
+}
+
+static int notes;
+static char all_notes[8192];
+
+static void count_note(void *ctx, const char *msg)
+{
+    size_t n = strlen(all_notes);
+    RR_UNUSED(ctx);
+    notes++;
+    snprintf(all_notes + n, sizeof all_notes - n, "%s\n", msg);
+}
+
+/* The life of a results folder: made with its marker, committed, refused
+ * when it exists, aborted, replaced. */
+static void test_outdir_life(void)
 {
     rr_outdir d;
-    char target[512], path[600], err[1024];
+    char target[512], path[2048], err[1024];
     FILE *f;
 
     snprintf(target, sizeof target, "%s/a/b/res", dir);
-    CHECK_EQ(rr_outdir_begin(&d, target, false, err, sizeof err), RR_OK);
-    snprintf(path, sizeof path, "%s/a/b/.res.tmp-%ld", dir, (long)getpid());
+    CHECK_EQ(rr_outdir_begin(&d, target, RR_OUTDIR_PARENTS, NULL, NULL, err,
+                             sizeof err),
+             RR_OK);
+    snprintf(path, sizeof path, "%s/a/b/.rrsim-res.tmp-%ld", dir,
+             (long)getpid());
     CHECK_STR(d.tmp, path);
-    CHECK(exists(d.tmp));
+    CHECK(rr_outdir_is_results(d.tmp));
     CHECK(!exists(target));
     rr_outdir_path(&d, "x.csv", path, sizeof path);
     f = fopen(path, "w");
@@ -64,19 +143,23 @@ static void test_outdir(void)
     CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_OK);
     snprintf(path, sizeof path, "%s/x.csv", target);
     CHECK(exists(path));
+    CHECK(rr_outdir_is_results(target));
+    snprintf(path, sizeof path, "%s/a/b", dir);
+    CHECK_EQ(hidden(path), 0);
 
     /* exists: refused without force, untouched */
-    CHECK_EQ(rr_outdir_begin(&d, target, false, err, sizeof err), RR_EIO);
+    CHECK_EQ(rr_outdir_begin(&d, target, 0, NULL, NULL, err, sizeof err),
+             RR_EINVAL);
     CHECK(strstr(err, "exists already") != NULL);
+    snprintf(path, sizeof path, "%s/x.csv", target);
     CHECK(exists(path));
 
     /* aborted: nothing left */
     snprintf(target, sizeof target, "%s/a/b/gone", dir);
-    CHECK_EQ(rr_outdir_begin(&d, target, false, err, sizeof err), RR_OK);
+    CHECK_EQ(rr_outdir_begin(&d, target, 0, NULL, NULL, err, sizeof err),
+             RR_OK);
     rr_outdir_path(&d, "y.csv", path, sizeof path);
-    f = fopen(path, "w");
-    if (f)
-        fclose(f);
+    put(path, "y\n");
     snprintf(path, sizeof path, "%s", d.tmp);
     rr_outdir_abort(&d);
     CHECK(!exists(path));
@@ -84,47 +167,458 @@ static void test_outdir(void)
 
     /* forced: replaced at the commit, no old copy left */
     snprintf(target, sizeof target, "%s/a/b/res", dir);
-    CHECK_EQ(rr_outdir_begin(&d, target, true, err, sizeof err), RR_OK);
-    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_OK);
+    CHECK_EQ(rr_outdir_begin(&d, target, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_OK);
     snprintf(path, sizeof path, "%s/x.csv", target);
+    CHECK(exists(path)); /* the old results stay until the commit */
+    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_OK);
     CHECK(!exists(path));
-    CHECK(exists(target));
-    snprintf(path, sizeof path, "%s/a/b/.res.old-%ld", dir, (long)getpid());
+    CHECK(rr_outdir_is_results(target));
+    snprintf(path, sizeof path, "%s/a/b", dir);
+    CHECK_EQ(hidden(path), 0);
+
+    /* the parent must exist unless asked to make it */
+    snprintf(target, sizeof target, "%s/no/such/res", dir);
+    CHECK_EQ(rr_outdir_begin(&d, target, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    snprintf(path, sizeof path,
+             "cannot write results to '%s': folder '%s/no/such' does not "
+             "exist",
+             target, dir);
+    CHECK_STR(err, path);
+    snprintf(path, sizeof path, "%s/no", dir);
     CHECK(!exists(path));
+    /* names that are no new folder */
+    {
+        static const char *const bad[] = {"", ".", "..", "/", "x/..",
+                                          "x/.", ".rrsim-a.tmp-1"};
+        for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+            if (i >= 4)
+                snprintf(target, sizeof target, "%s/a/%s", dir, bad[i]);
+            else
+                snprintf(target, sizeof target, "%s", bad[i]);
+            CHECK_EQ(rr_outdir_begin(&d, target, RR_OUTDIR_FORCE, NULL, NULL,
+                                     err, sizeof err),
+                     RR_EINVAL);
+        }
+    }
+}
+
+/* --force replaces nothing but an rrsim results folder, never through a
+ * symbolic link. */
+static void test_outdir_force_refuses(void)
+{
+    char base[512], t[700], path[800], err[1024];
+    rr_outdir d;
+
+    snprintf(base, sizeof base, "%s/force", dir);
+    mkdir(base, 0777);
+    /* a plain file */
+    snprintf(t, sizeof t, "%s/file", base);
+    put(t, "mine\n");
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    CHECK(strstr(err, "is a file, not an rrsim results folder") != NULL);
+    CHECK(holds(t, "mine\n"));
+    /* a folder without the marker (a home folder, a scenario folder) */
+    snprintf(t, sizeof t, "%s/home", base);
+    mkdir(t, 0777);
+    snprintf(path, sizeof path, "%s/thesis.tex", t);
+    put(path, "chapter 1\n");
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    CHECK(strstr(err, "has no .rrsim-results file") != NULL);
+    CHECK(holds(path, "chapter 1\n"));
+    /* a marker whose first line is not ours, a marker that is a folder,
+     * a marker that is a link to a real one */
+    snprintf(path, sizeof path, "%s/%s", t, RR_OUTDIR_MARKER);
+    put(path, RR_OUTDIR_MARKER_LINE " (or so it says)\n");
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    remove(path);
+    mkdir(path, 0777);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    rmdir(path);
+    snprintf(t, sizeof t, "%s/res", base);
+    mark(t);
+    snprintf(t, sizeof t, "%s/home", base);
+    snprintf(err, sizeof err, "%s/res/%s", base, RR_OUTDIR_MARKER);
+    CHECK_EQ(symlink(err, path), 0);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    snprintf(path, sizeof path, "%s/thesis.tex", t);
+    CHECK(holds(path, "chapter 1\n"));
+    /* a symbolic link to a results folder: the link is not replaced and
+     * the folder it points to is not touched */
+    snprintf(t, sizeof t, "%s/link", base);
+    snprintf(path, sizeof path, "%s/res", base);
+    CHECK_EQ(symlink(path, t), 0);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    CHECK(strstr(err, "is a symbolic link") != NULL);
+    CHECK(is_link(t));
+    CHECK(rr_outdir_is_results(path));
+    CHECK(!rr_outdir_is_results(t)); /* not through a link */
+    /* a dangling link, with and without force */
+    snprintf(t, sizeof t, "%s/dangling", base);
+    snprintf(path, sizeof path, "%s/nowhere", base);
+    CHECK_EQ(symlink(path, t), 0);
+    CHECK_EQ(rr_outdir_begin(&d, t, 0, NULL, NULL, err, sizeof err),
+             RR_EINVAL);
+    CHECK(strstr(err, "a symbolic link to nothing") != NULL);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    CHECK(is_link(t) && !exists(path));
+    /* a FIFO */
+    snprintf(t, sizeof t, "%s/fifo", base);
+    CHECK_EQ(mkfifo(t, 0666), 0);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    CHECK(strstr(err, "a special file") != NULL);
+    /* the parent is a file */
+    snprintf(t, sizeof t, "%s/file/x", base);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_EINVAL);
+    CHECK_EQ(hidden(base), 0);
+}
+
+/* Removing a tree, and replacing a results folder that holds symbolic
+ * links, never touches what the links point to. */
+static void test_outdir_links(void)
+{
+    char base[512], outside[700], res[700], path[800], err[1024];
+    rr_outdir d;
+
+    snprintf(base, sizeof base, "%s/links", dir);
+    mkdir(base, 0777);
+    snprintf(outside, sizeof outside, "%s/outside", base);
+    mkdir(outside, 0777);
+    snprintf(path, sizeof path, "%s/keep.txt", outside);
+    put(path, "keep\n");
+    snprintf(res, sizeof res, "%s/res", base);
+    mark(res);
+    snprintf(path, sizeof path, "%s/sub", res);
+    mkdir(path, 0777);
+    snprintf(path, sizeof path, "%s/sub/evil", res);
+    CHECK_EQ(symlink(outside, path), 0);
+    snprintf(path, sizeof path, "%s/evil-file", res);
+    snprintf(err, sizeof err, "%s/keep.txt", outside);
+    CHECK_EQ(symlink(err, path), 0);
+    CHECK_EQ(rr_outdir_begin(&d, res, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_OK);
+    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_OK);
+    snprintf(path, sizeof path, "%s/keep.txt", outside);
+    CHECK(holds(path, "keep\n"));
+    snprintf(path, sizeof path, "%s/sub", res);
+    CHECK(!exists(path));
+    CHECK_EQ(hidden(base), 0);
+    /* rr_remove_tree on a link removes the link only */
+    snprintf(path, sizeof path, "%s/link", base);
+    CHECK_EQ(symlink(outside, path), 0);
+    CHECK_EQ(rr_remove_tree(path), 0);
+    CHECK(!is_link(path));
+    snprintf(path, sizeof path, "%s/keep.txt", outside);
+    CHECK(holds(path, "keep\n"));
+    /* a tree with links inside */
+    snprintf(path, sizeof path, "%s/tree", base);
+    mkdir(path, 0777);
+    snprintf(path, sizeof path, "%s/tree/in", base);
+    CHECK_EQ(symlink(outside, path), 0);
+    snprintf(path, sizeof path, "%s/tree", base);
+    CHECK_EQ(rr_remove_tree(path), 0);
+    CHECK(!exists(path));
+    snprintf(path, sizeof path, "%s/keep.txt", outside);
+    CHECK(holds(path, "keep\n"));
+    CHECK_EQ(rr_remove_tree(path), 0);
+    CHECK(!exists(path));
+}
+
+/* The target changes between begin and commit: another run wrote it, or
+ * something not ours took its place. */
+static void test_outdir_races(void)
+{
+    char base[512], t[700], path[800], err[1024];
+    rr_outdir d;
+
+    snprintf(base, sizeof base, "%s/race", dir);
+    mkdir(base, 0777);
+    snprintf(t, sizeof t, "%s/res", base);
+    CHECK_EQ(rr_outdir_begin(&d, t, 0, NULL, NULL, err, sizeof err), RR_OK);
+    mark(t); /* another run commits first */
+    snprintf(path, sizeof path, "%s/theirs.csv", t);
+    put(path, "theirs\n");
+    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_EIO);
+    CHECK(strstr(err, "was written by another run meanwhile") != NULL);
+    rr_outdir_abort(&d);
+    CHECK(holds(path, "theirs\n"));
+    CHECK_EQ(hidden(base), 0);
+    /* an empty folder made meanwhile is not replaced either */
+    snprintf(t, sizeof t, "%s/empty", base);
+    CHECK_EQ(rr_outdir_begin(&d, t, 0, NULL, NULL, err, sizeof err), RR_OK);
+    mkdir(t, 0777);
+    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_EIO);
+    rr_outdir_abort(&d);
+    CHECK(exists(t) && !rr_outdir_is_results(t));
+    /* forced, but the results folder became a folder of the user's */
+    snprintf(t, sizeof t, "%s/res", base);
+    CHECK_EQ(rr_outdir_begin(&d, t, RR_OUTDIR_FORCE, NULL, NULL, err,
+                             sizeof err),
+             RR_OK);
+    snprintf(path, sizeof path, "%s/%s", t, RR_OUTDIR_MARKER);
+    remove(path);
+    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_EIO);
+    rr_outdir_abort(&d);
+    snprintf(path, sizeof path, "%s/theirs.csv", t);
+    CHECK(holds(path, "theirs\n"));
+    CHECK_EQ(hidden(base), 0);
+    /* something else took the temporary folder's name: an abort leaves
+     * it alone */
+    snprintf(t, sizeof t, "%s/other", base);
+    CHECK_EQ(rr_outdir_begin(&d, t, 0, NULL, NULL, err, sizeof err), RR_OK);
+    CHECK_EQ(rr_remove_tree(d.tmp), 0);
+    mkdir(d.tmp, 0777);
+    snprintf(path, sizeof path, "%s/mine.txt", d.tmp);
+    put(path, "mine\n");
+    rr_outdir_abort(&d);
+    CHECK(holds(path, "mine\n"));
+    snprintf(path, sizeof path, "%s/.rrsim-other.tmp-%ld", base,
+             (long)getpid());
+    CHECK_EQ(rr_remove_tree(path), 0);
+}
+
+/* A chart folder (rrsim plot) is replaced only inside a results folder. */
+static void test_outdir_charts(void)
+{
+    char base[512], t[700], path[800], err[1024];
+    rr_outdir d;
+    unsigned fl = RR_OUTDIR_FORCE | RR_OUTDIR_CHARTS;
+
+    snprintf(base, sizeof base, "%s/charts", dir);
+    mark(base);
+    snprintf(t, sizeof t, "%s/plots", base);
+    mkdir(t, 0777);
+    snprintf(path, sizeof path, "%s/old.png", t);
+    put(path, "png\n");
+    CHECK_EQ(rr_outdir_begin(&d, t, fl, NULL, NULL, err, sizeof err), RR_OK);
+    rr_outdir_path(&d, "new.png", path, sizeof path);
+    put(path, "png\n");
+    CHECK_EQ(rr_outdir_commit(&d, err, sizeof err), RR_OK);
+    snprintf(path, sizeof path, "%s/new.png", t);
+    CHECK(exists(path));
+    snprintf(path, sizeof path, "%s/old.png", t);
+    CHECK(!exists(path));
+    snprintf(path, sizeof path, "%s/%s", t, RR_OUTDIR_MARKER);
+    CHECK(!exists(path)); /* no marker of its own */
+    CHECK_EQ(hidden(base), 0);
+    /* not in a results folder: plots/ stays */
+    snprintf(path, sizeof path, "%s/%s", base, RR_OUTDIR_MARKER);
+    remove(path);
+    CHECK_EQ(rr_outdir_begin(&d, t, fl, NULL, NULL, err, sizeof err),
+             RR_EINVAL);
+    snprintf(path, sizeof path, "%s/new.png", t);
+    CHECK(exists(path));
+    /* plots/ a link out of the results folder */
+    mark(base);
+    rr_remove_tree(t);
+    CHECK_EQ(symlink(dir, t), 0);
+    CHECK_EQ(rr_outdir_begin(&d, t, fl, NULL, NULL, err, sizeof err),
+             RR_EINVAL);
+    CHECK(is_link(t));
+    CHECK_EQ(hidden(base), 0);
+}
+
+static void test_outdir(void)
+{
+    test_outdir_life();
+    test_outdir_force_refuses();
+    test_outdir_links();
+    test_outdir_races();
+    test_outdir_charts();
+}
+
+/* Stale folders: only what rrsim provably made (its prefix and the name,
+ * a real folder, the marker inside or nothing, a dead process) is removed,
+ * with a note; a set-aside old folder goes back where it was. */
+static void test_stale_rules(void)
+{
+    char parent[512], p[700], q[800], target[700], err[1024];
+    long dead = dead_pid();
+    rr_outdir d;
+
+    snprintf(parent, sizeof parent, "%s/stale", dir);
+    mkdir(parent, 0777);
+    /* what a killed run leaves: removed */
+    snprintf(p, sizeof p, "%s/.rrsim-x.tmp-%ld", parent, dead);
+    mark(p);
+    snprintf(q, sizeof q, "%s/file.csv", p);
+    put(q, "x\n");
+    snprintf(p, sizeof p, "%s/.rrsim-e.tmp-%ld", parent, dead);
+    mkdir(p, 0777); /* killed before its marker */
+    /* look-alikes of the user's: kept */
+    snprintf(p, sizeof p, "%s/.bashrc.old-2023", parent);
+    put(p, "alias ll='ls -l'\n");
+    snprintf(p, sizeof p, "%s/.thesis.old-2024", parent);
+    mkdir(p, 0777);
+    snprintf(q, sizeof q, "%s/chapter1.tex", p);
+    put(q, "chapter 1\n");
+    snprintf(p, sizeof p, "%s/.x.tmp-%ld", parent, dead); /* no prefix */
+    mark(p);
+    snprintf(p, sizeof p, "%s/.rrsim-y.tmp-%ld", parent, (long)getppid());
+    mark(p); /* its process lives */
+    snprintf(p, sizeof p, "%s/.rrsim-f.tmp-%ld", parent, dead);
+    put(p, "a plain file\n");
+    snprintf(p, sizeof p, "%s/.rrsim-u.tmp-%ld", parent, dead);
+    mkdir(p, 0777); /* rrsim's name, but the user's files and no marker */
+    snprintf(q, sizeof q, "%s/notes.txt", p);
+    put(q, "notes\n");
+    snprintf(p, sizeof p, "%s/.rrsim-l.tmp-%ld", parent, dead);
+    snprintf(q, sizeof q, "%s/.rrsim-y.tmp-%ld", parent, (long)getppid());
+    CHECK_EQ(symlink(q, p), 0); /* a link to a marked folder */
+
+    notes = 0;
+    all_notes[0] = '\0';
+    snprintf(target, sizeof target, "%s/new", parent);
+    CHECK_EQ(rr_outdir_begin(&d, target, 0, count_note, NULL, err,
+                             sizeof err),
+             RR_OK);
+    rr_outdir_abort(&d);
+    CHECK_EQ(notes, 2);
+    snprintf(p, sizeof p, "%s/.rrsim-x.tmp-%ld", parent, dead);
+    CHECK(!exists(p));
+    snprintf(q, sizeof q,
+             "removed '%s', left behind by process %ld, which no longer "
+             "runs\n",
+             p, dead);
+    CHECK_MSG(strstr(all_notes, q) != NULL, "note '%s' in '%s'", q,
+              all_notes);
+    snprintf(p, sizeof p, "%s/.rrsim-e.tmp-%ld", parent, dead);
+    CHECK(!exists(p));
+    snprintf(p, sizeof p, "%s/.bashrc.old-2023", parent);
+    CHECK(holds(p, "alias ll='ls -l'\n"));
+    snprintf(p, sizeof p, "%s/.thesis.old-2024/chapter1.tex", parent);
+    CHECK(holds(p, "chapter 1\n"));
+    snprintf(p, sizeof p, "%s/.x.tmp-%ld", parent, dead);
+    CHECK(rr_outdir_is_results(p));
+    snprintf(p, sizeof p, "%s/.rrsim-y.tmp-%ld", parent, (long)getppid());
+    CHECK(rr_outdir_is_results(p));
+    snprintf(p, sizeof p, "%s/.rrsim-f.tmp-%ld", parent, dead);
+    CHECK(holds(p, "a plain file\n"));
+    snprintf(p, sizeof p, "%s/.rrsim-u.tmp-%ld/notes.txt", parent, dead);
+    CHECK(holds(p, "notes\n"));
+    snprintf(p, sizeof p, "%s/.rrsim-l.tmp-%ld", parent, dead);
+    CHECK(is_link(p));
+    CHECK_EQ(rr_remove_stale(parent, NULL, NULL), 0);
+
+    /* a set-aside old folder whose replacement never arrived: back */
+    snprintf(p, sizeof p, "%s/.rrsim-res.old-%ld", parent, dead);
+    mark(p);
+    snprintf(q, sizeof q, "%s/summary.csv", p);
+    put(q, "old\n");
+    notes = 0;
+    all_notes[0] = '\0';
+    CHECK_EQ(rr_remove_stale(parent, count_note, NULL), 1);
+    CHECK_EQ(notes, 1);
+    CHECK(strncmp(all_notes, "restored '", 10) == 0);
+    snprintf(q, sizeof q, "%s/res/summary.csv", parent);
+    CHECK(holds(q, "old\n"));
+    CHECK(!exists(p));
+    /* ... and when the new one did arrive: removed */
+    mark(p);
+    CHECK_EQ(rr_remove_stale(parent, NULL, NULL), 1);
+    CHECK(!exists(p));
+    CHECK(holds(q, "old\n"));
+}
+
+/* kill_at - in a child, replace target (forced) with a folder holding
+ * new.csv, killed at step; returns the child's signal (0: it finished). */
+static int kill_at(const char *target, const char *step, bool exchange)
+{
+    pid_t child = fork();
+    int status = 0;
+    if (child == 0) {
+        rr_outdir d;
+        char err[1024], path[800];
+        setenv("RRSIM_TEST_KILL_AT", step, 1);
+        if (!exchange)
+            setenv("RRSIM_TEST_NO_EXCHANGE", "1", 1);
+        if (rr_outdir_begin(&d, target, RR_OUTDIR_FORCE, NULL, NULL, err,
+                            sizeof err) != RR_OK)
+            _exit(3);
+        rr_outdir_path(&d, "new.csv", path, sizeof path);
+        put(path, "new\n");
+        _exit(rr_outdir_commit(&d, err, sizeof err) == RR_OK ? 0 : 4);
+    }
+    waitpid(child, &status, 0);
+    return WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/* A forced replacement killed at every step: the old or the new results
+ * are at the target at once, or after the next run's clean-up; nothing
+ * else in the folder is touched and nothing hidden stays. */
+static void test_stale_kill_steps(void)
+{
+    static const char *const steps[] = {"begun", "commit", "exchanged",
+                                        "aside", "renamed", "removing",
+                                        "none"};
+    char parent[512], target[700], p[800], q[800];
+
+    snprintf(parent, sizeof parent, "%s/kill", dir);
+    mkdir(parent, 0777);
+    snprintf(target, sizeof target, "%s/res", parent);
+    snprintf(p, sizeof p, "%s/.bashrc.old-2023", parent);
+    put(p, "mine\n");
+    for (int ex = 0; ex < 2; ex++)
+        for (size_t i = 0; i < RR_COUNTOF(steps); i++) {
+            bool now, later;
+            int sig;
+            rr_remove_tree(target);
+            mark(target);
+            snprintf(p, sizeof p, "%s/old.csv", target);
+            put(p, "old\n");
+            snprintf(q, sizeof q, "%s/new.csv", target);
+            sig = kill_at(target, steps[i], ex == 1);
+            /* a step not on the path taken is not reached */
+            bool skipped = strcmp(steps[i], "none") == 0 ||
+                           (ex == 1 && (strcmp(steps[i], "aside") == 0 ||
+                                        strcmp(steps[i], "renamed") == 0)) ||
+                           (ex == 0 && strcmp(steps[i], "exchanged") == 0);
+            CHECK_MSG(sig == (skipped ? 0 : SIGKILL),
+                      "step %s (exchange %d): ended with %d", steps[i], ex,
+                      sig);
+            now = holds(p, "old\n") != holds(q, "new\n");
+            rr_remove_stale(parent, NULL, NULL);
+            later = holds(p, "old\n") != holds(q, "new\n");
+            CHECK_MSG(rr_outdir_is_results(target) && later,
+                      "step %s (exchange %d): old or new in place", steps[i],
+                      ex);
+            /* only the path without exchange may need the next run */
+            CHECK_MSG(now != (ex == 0 && strcmp(steps[i], "aside") == 0),
+                      "step %s (exchange %d): old or new at once", steps[i],
+                      ex);
+            CHECK_MSG(hidden(parent) == 0, "step %s (exchange %d): %d left",
+                      steps[i], ex, hidden(parent));
+        }
+    snprintf(p, sizeof p, "%s/.bashrc.old-2023", parent);
+    CHECK(holds(p, "mine\n"));
 }
 
 static void test_stale(void)
 {
-    char parent[512], dead[600], live[600], other[600], target[700];
-    char err[1024];
-    FILE *f;
-    pid_t child = fork();
-    rr_outdir d;
-
-    if (child == 0)
-        _exit(0);
-    waitpid(child, NULL, 0); /* now a PID without a process */
-    snprintf(parent, sizeof parent, "%s/stale", dir);
-    mkdir(parent, 0777);
-    snprintf(dead, sizeof dead, "%s/.x.tmp-%ld", parent, (long)child);
-    snprintf(live, sizeof live, "%s/.y.tmp-%ld", parent, (long)getppid());
-    snprintf(other, sizeof other, "%s/z.tmp-%ld", parent, (long)child);
-    mkdir(dead, 0777);
-    mkdir(live, 0777);
-    mkdir(other, 0777);
-    snprintf(target, sizeof target, "%s/file.csv", dead);
-    if ((f = fopen(target, "w")) != NULL)
-        fclose(f);
-    /* a new run in the same parent removes what the dead one left */
-    snprintf(target, sizeof target, "%s/new", parent);
-    CHECK_EQ(rr_outdir_begin(&d, target, false, err, sizeof err), RR_OK);
-    rr_outdir_abort(&d);
-    CHECK(!exists(dead));
-    CHECK(exists(live));  /* its process lives */
-    CHECK(exists(other)); /* not hidden: not ours */
-    rmdir(live);
-    rmdir(other);
-    CHECK_EQ(rr_remove_stale(parent), 0);
+    test_stale_rules();
+    test_stale_kill_steps();
 }
 
 static void test_csv(void)

@@ -110,11 +110,69 @@ static void test_grid(void)
     rr_design_fini(&d);
 }
 
+/* A key varied twice (the later --set would win at every point, and the
+ * points would be labelled with values they did not run with), or a value
+ * listed twice, is refused. */
+static void test_grid_duplicates(void)
+{
+    static const struct {
+        const char *a, *b, *msg;
+    } bad[] = {
+        {"lambda=0.1,0.2", "lambda=0.3",
+         "--vary lambda: the key is varied twice (give all its values in one "
+         "--vary)"},
+        {"lambda =0.1", " lambda=0.1:0.3:0.1",
+         "--vary lambda: the key is varied twice (give all its values in one "
+         "--vary)"},
+        {"stage.a.servers=1,2", "stage.a.servers=3",
+         "--vary stage.a.servers: the key is varied twice (give all its "
+         "values in one --vary)"},
+        {"a=1", "b=x,y,x", "--vary b: the value 'x' is listed twice"},
+    };
+    for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+        rr_vary *v = calloc(2, sizeof *v);
+        rr_design d;
+        char err[256] = "";
+        CHECK_EQ(rr_vary_parse(bad[i].a, &v[0], err, sizeof err), RR_OK);
+        CHECK_EQ(rr_vary_parse(bad[i].b, &v[1], err, sizeof err), RR_OK);
+        CHECK_EQ(rr_design_grid(v, 2, &d, err, sizeof err), RR_EINVAL);
+        CHECK_STR(err, bad[i].msg);
+        rr_design_fini(&d);
+    }
+    /* different keys, the same values: fine */
+    {
+        rr_vary *v = calloc(2, sizeof *v);
+        rr_design d;
+        char err[256] = "";
+        CHECK_EQ(rr_vary_parse("lambda=1,2", &v[0], err, sizeof err), RR_OK);
+        CHECK_EQ(rr_vary_parse("mu=1,2", &v[1], err, sizeof err), RR_OK);
+        CHECK_EQ(rr_design_grid(v, 2, &d, err, sizeof err), RR_OK);
+        CHECK_EQ(d.n_points, 4);
+        rr_design_fini(&d);
+    }
+    /* a list longer than a sweep can be is refused while it is read */
+    {
+        size_t n = 3 * RR_SWEEP_MAX_POINTS;
+        char *spec = malloc(2 * n + 8);
+        rr_vary v;
+        char err[256] = "";
+        if (spec) {
+            strcpy(spec, "x=");
+            for (size_t i = 0; i < n; i++)
+                strcat(spec + 2 * i, i ? ",1" : "1");
+            CHECK_EQ(rr_vary_parse(spec, &v, err, sizeof err), RR_ERANGE);
+            CHECK(strstr(err, "more than 10000 values") != NULL);
+            free(spec);
+        }
+    }
+}
+
 int main(void)
 {
     test_range();
     test_list();
     test_errors();
     test_grid();
+    test_grid_duplicates();
     return check_summary("test_sweep");
 }

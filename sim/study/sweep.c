@@ -169,6 +169,13 @@ int rr_vary_parse(const char *spec, rr_vary *out, char *err, size_t errlen)
                 rc = RR_EPARSE;
                 break;
             }
+            if (out->n >= RR_SWEEP_MAX_POINTS) {
+                free(s);
+                snprintf(err, errlen, "--vary %.200s...: more than %d values",
+                         spec, RR_SWEEP_MAX_POINTS);
+                rc = RR_ERANGE;
+                break;
+            }
             if ((rc = push(out, s)) != RR_OK)
                 break;
             if (!c)
@@ -182,6 +189,32 @@ int rr_vary_parse(const char *spec, rr_vary *out, char *err, size_t errlen)
         rr_vary_fini(out);
     }
     return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* repeated - a value listed twice in v (sorted copy, n log n), or NULL. */
+static const char *repeated(const rr_vary *v, int *rc)
+{
+    const char *dup = NULL;
+    char **s;
+    *rc = RR_OK;
+    if (v->n < 2)
+        return NULL;
+    if (!(s = malloc(v->n * sizeof *s))) {
+        *rc = RR_ENOMEM;
+        return NULL;
+    }
+    memcpy(s, v->values, v->n * sizeof *s);
+    qsort(s, v->n, sizeof *s, cmp_str);
+    for (size_t i = 1; i < v->n && !dup; i++)
+        if (strcmp(s[i - 1], s[i]) == 0)
+            dup = s[i];
+    free(s);
+    return dup;
 }
 
 void rr_design_fini(rr_design *d)
@@ -200,6 +233,31 @@ int rr_design_grid(rr_vary *vary, size_t n, rr_design *d, char *err,
     memset(d, 0, sizeof *d);
     d->vary = vary;
     d->n_vary = n;
+    /* a key varied twice: the later --set would win at every point and
+     * the points would be labelled with values they did not run with */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(vary[i].key, vary[j].key) == 0) {
+                snprintf(err, errlen,
+                         "--vary %s: the key is varied twice (give all its "
+                         "values in one --vary)",
+                         vary[i].key);
+                return RR_EINVAL;
+            }
+    for (size_t i = 0; i < n; i++) {
+        int rc;
+        const char *dup = repeated(&vary[i], &rc);
+        if (rc != RR_OK) {
+            snprintf(err, errlen, "%s", rr_strerror(rc));
+            return rc;
+        }
+        if (dup) {
+            snprintf(err, errlen,
+                     "--vary %s: the value '%s' is listed twice",
+                     vary[i].key, dup);
+            return RR_EINVAL;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         if (vary[i].n == 0 || points > RR_SWEEP_MAX_POINTS / vary[i].n) {
             snprintf(err, errlen, "the sweep has more than %d design points",

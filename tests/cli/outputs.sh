@@ -129,9 +129,9 @@ for s in INT TERM KILL; do
         --threads 1 --plot none --quiet --out "$O/sig/r$s" >/dev/null 2>&1
     out_check "out-$s-no-folder" test ! -e "$O/sig/r$s"
 done
-[ -z "$(ls -A "$O/sig" | grep -E '^\.r(INT|TERM)\.tmp-')" ] &&
+[ -z "$(ls -A "$O/sig" | grep -E '^\.rrsim-r(INT|TERM)\.tmp-')" ] &&
     ok out-signal-cleaned || fail out-signal-cleaned "$(ls -A "$O/sig")"
-[ -n "$(ls -A "$O/sig" | grep -E '^\.rKILL\.tmp-[0-9]+$')" ] &&
+[ -n "$(ls -A "$O/sig" | grep -E '^\.rrsim-rKILL\.tmp-[0-9]+$')" ] &&
     ok out-kill-hidden-temp || fail out-kill-hidden-temp "$(ls -A "$O/sig")"
 expect_exit 0 out-after-kill -- "$RRSIM" run scenarios/mm1.ini --reps 2 \
     --plot none --quiet --out "$O/sig/next"
