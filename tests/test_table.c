@@ -414,7 +414,7 @@ static void test_errors(void)
 
     snprintf(missing, sizeof missing, "%s/nope.csv", dir);
     expect_error(missing, RR_EIO, ": cannot open: No such file or directory");
-    expect_error(dir, RR_EIO, ": cannot read: Is a directory");
+    expect_error(dir, RR_EIO, ": cannot read: not a regular file (a folder)");
 
     expect_error(fixture("empty.csv", ""), RR_EPARSE,
                  ": empty file (expected a header row)");
