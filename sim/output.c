@@ -995,13 +995,13 @@ static void input_map_fini(input_map *m)
 static long find_input(const input_map *m, const char *dir, const char *s,
                        size_t n)
 {
-    char *tok = strndup(s, n), *joined, *real;
+    char *tok, *joined, *real;
     long found = -1;
     size_t len;
-    if (!tok || !n) {
-        free(tok);
+    if (!n)
         return -1;
-    }
+    if (!(tok = strndup(s, n)))
+        return -2;
     for (size_t i = 0; i < m->n; i++)
         if (strcmp(m->written[i], tok) == 0) {
             free(tok);
@@ -1010,13 +1010,18 @@ static long find_input(const input_map *m, const char *dir, const char *s,
     len = strlen(dir) + n + 1;
     if ((joined = malloc(len)) != NULL) {
         snprintf(joined, len, "%s%s", tok[0] == '/' ? "" : dir, tok);
+        errno = 0;
         if ((real = realpath(joined, NULL)) != NULL) {
             for (size_t i = 0; i < m->n && found < 0; i++)
                 if (m->real[i] && strcmp(m->real[i], real) == 0)
                     found = (long)i;
             free(real);
+        } else if (errno == ENOMEM) {
+            found = -2;
         }
         free(joined);
+    } else {
+        found = -2;
     }
     free(tok);
     return found;
@@ -1039,7 +1044,7 @@ static bool match_word(const char *text, const char *s, const char *w)
  * named `file=` one, or the first positional one) pointed at the copy of
  * the table it names; a whole value that names a table becomes its copy.
  * Paths that name no table read are left alone.  Caller frees; NULL when
- * out of memory.
+ * out of memory (find_input's -2).
  */
 static char *rewrite_paths(const char *text, const input_map *m,
                            const char *dir)
@@ -1050,8 +1055,8 @@ static char *rewrite_paths(const char *text, const input_map *m,
     long whole;
 
     if (len && strcspn(text, " \t(,") == len &&
-        (whole = find_input(m, dir, text, len)) >= 0)
-        return strdup(m->copy[whole]);
+        (whole = find_input(m, dir, text, len)) != -1)
+        return whole >= 0 ? strdup(m->copy[whole]) : NULL;
     while (*p) {
         const char *q;
         int ai = 0;
@@ -1102,6 +1107,8 @@ static char *rewrite_paths(const char *text, const input_map *m,
                 while (pe - pv >= 2 && *pv == '"' && pe[-1] == '"')
                     pv++, pe--;
                 long i = find_input(m, dir, pv, (size_t)(pe - pv));
+                if (i == -2)
+                    b.oom = true;
                 if (i >= 0) {
                     sb_addn(&b, done, (size_t)(pv - done));
                     sb_add(&b, m->copy[i]);
@@ -1740,7 +1747,8 @@ static void put_one(sbuf *b, resolved_ctx *x, size_t i, const char *name)
     char *out, *note = NULL;
     if (!keep && strstr(v, "${"))
         v = s->value;
-    if (!(out = rewrite_paths(v, x->in, dir ? dir : x->sdir))) {
+    if ((s->line > 0 && !dir) ||
+        !(out = rewrite_paths(v, x->in, dir ? dir : x->sdir))) {
         b->oom = true;
         free(dir);
         return;

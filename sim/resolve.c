@@ -1180,7 +1180,11 @@ static int setup_countries(rctx *c, rr_config *cfg)
 {
     rr_scenario *sc = c->sc;
     /* cell overrides of the active events, in file order */
-    c->ov = rri_alloc(c->a, (sc->n_changes + 1) * sizeof *c->ov);
+    size_t ncell = 0;
+    for (size_t i = 0; c->active && i < sc->n_changes; i++)
+        ncell += c->active[sc->changes[i].event] &&
+                 sc->changes[i].kind == RRI_TGT_CELL;
+    c->ov = rri_alloc(c->a, (ncell + 1) * sizeof *c->ov);
     if (!c->ov)
         return oom(c);
     for (size_t i = 0; i < sc->n_changes; i++) {
@@ -1495,11 +1499,21 @@ static int emp_loader(void *ctx, const char *file, const char *colname,
     rr_empirical *emp = NULL;
     if (rc == RR_OK) {
         emp = rr_empirical_create(v, wc >= 0 ? w : NULL, t->n_rows);
-        if (!emp) {
+        double ws = 0;
+        for (size_t r = 0; wc >= 0 && r < t->n_rows; r++)
+            ws += w[r];
+        if (!emp && t->n_rows > 0 && (wc < 0 || (isfinite(ws) && ws > 0))) {
+            snprintf(err, errlen,
+                     "%s: column '%s': values too large to average (more "
+                     "than %g days in all)",
+                     t->path, colname, DBL_MAX);
+            rc = RR_ERANGE;
+        } else if (!emp) {
             snprintf(err, errlen,
                      "%s: column '%s': no usable values (at least one row "
-                     "with a positive weight is needed)",
-                     t->path, colname);
+                     "with a positive weight is needed, and the weights "
+                     "must add up to at most %g)",
+                     t->path, colname, DBL_MAX);
             rc = RR_EINVAL;
         }
     }
@@ -1942,7 +1956,7 @@ static bool service_near(const rctx *c, const rr_cfg_stage *st, size_t k)
  * it is no such edge. */
 static bool edge(const rctx *c, const rr_cfg_stage *st, size_t u, size_t e,
                  size_t k, const bool *svc_near, uint32_t *to,
-                 const loc **at)
+                 const loc **at, bool *remig)
 {
     const stage_routes *sr = &c->routes[u];
     const rr_route_table *rt;
@@ -1968,7 +1982,8 @@ static bool edge(const rctx *c, const rr_cfg_stage *st, size_t u, size_t e,
         t = rt->target[0];
         *at = &sr->timeout_at;
     }
-    if (t == RR_TO_EXIT(RR_EXIT_DEPARTED) && c->remig_near)
+    *remig = t == RR_TO_EXIT(RR_EXIT_DEPARTED) && c->remig_near;
+    if (*remig)
         t = c->remig_stage;
     if (RR_IS_EXIT(t))
         return false;
@@ -1995,13 +2010,14 @@ static int find_cycle(rctx *c, const rr_cfg_stage *st, size_t ns, size_t k,
             size_t u = stack[depth];
             uint32_t v;
             const loc *at;
+            bool remig;
             if (next[depth] == c->routes[u].n + 2) {
                 color[u] = 2;
                 depth = depth == 0 ? SIZE_MAX : depth - 1;
                 continue;
             }
             size_t e = next[depth]++;
-            if (!edge(c, st, u, e, k, svc_near, &v, &at))
+            if (!edge(c, st, u, e, k, svc_near, &v, &at, &remig))
                 continue;
             if (color[v] == 1) {
                 *found = true;
@@ -2021,14 +2037,26 @@ static int find_cycle(rctx *c, const rr_cfg_stage *st, size_t ns, size_t k,
                         break;
                     used += (size_t)w;
                 }
-                /* blame the way out of the first stage of the loop */
+                /* blame the way out of the first stage of the loop; say
+                 * when departures come back through remigration on it */
                 size_t nx = from < depth ? stack[from + 1] : v;
                 const loc *blame = NULL;
-                for (size_t q = 0; q < c->routes[v].n + 2 && !blame; q++) {
-                    uint32_t w;
-                    const loc *l;
-                    if (edge(c, st, v, q, k, svc_near, &w, &l) && w == nx)
-                        blame = l;
+                bool back = remig;
+                for (size_t i = from; i <= depth; i++) {
+                    size_t a = stack[i], b = i < depth ? stack[i + 1] : v;
+                    bool hit = false;
+                    for (size_t q = 0; q < c->routes[a].n + 2 && !hit; q++) {
+                        uint32_t w;
+                        const loc *l;
+                        bool r;
+                        if (edge(c, st, a, q, k, svc_near, &w, &l, &r) &&
+                            w == b) {
+                            hit = true;
+                            back = back || r;
+                            if (a == v && w == nx && !blame)
+                                blame = l;
+                        }
+                    }
                 }
                 const char *who =
                     k == SIZE_MAX || !c->ct
@@ -2036,8 +2064,12 @@ static int find_cycle(rctx *c, const rr_cfg_stage *st, size_t ns, size_t k,
                         : rri_printf(c->a, " for country %s", c->cname[k]);
                 return failat(c, blame ? blame : at, RR_EINVAL,
                               "routes %s form a cycle that takes no time "
-                              "(under a second at every stage)%s",
-                              list, who ? who : "");
+                              "(under a second at every stage%s)%s",
+                              list,
+                              back ? ", and departures come back at once "
+                                     "through remigration"
+                                   : "",
+                              who ? who : "");
             }
             if (color[v] == 0) {
                 color[v] = 1;
@@ -2713,42 +2745,49 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
         if (nu == 0 || times[i] != times[nu - 1])
             times[nu++] = times[i];
 
-    /* one configuration per distinct set of active events */
+    /* one configuration per distinct set of active events; the set of an
+     * epoch is built in cur (a byte per event, as the context reads it)
+     * and kept as bits only when it is new */
     const rr_config **cfgs = rri_alloc(c.a, nu * sizeof *cfgs);
     unsigned char **sets = rri_alloc(c.a, nu * sizeof *sets);
-    if (!cfgs || !sets)
+    unsigned char *cur = rri_alloc(c.a, ne + 1);
+    size_t nb = (ne + 7) / 8 + 1;
+    if (!cfgs || !sets || !cur)
         return oom(&c);
     rri_map seen = {0}; /* epochs by their set of active events */
     const rr_cfg_initial *initial = NULL;
     size_t n_initial = 0;
     const double *sched_t = NULL, *sched_f = NULL;
     size_t n_sched = 0;
+    unsigned char *bits = rri_alloc(c.a, nb);
+    if (!bits)
+        return oom(&c);
     for (size_t i = 0; i < nu; i++) {
-        sets[i] = rri_alloc(c.a, ne + 1);
-        if (!sets[i]) {
-            rri_map_fini(&seen);
-            return oom(&c);
-        }
         bool any = false;
+        memset(bits, 0, nb);
         for (size_t e = 0; e < ne; e++) {
-            sets[i][e] =
+            cur[e] =
                 on[e] && ev[e].from <= times[i] && times[i] < ev[e].until;
-            any = any || sets[i][e];
+            bits[e / 8] |= (unsigned char)(cur[e] << (e % 8));
+            any = any || cur[e];
         }
         cfgs[i] = NULL;
-        uint64_t h = set_hash(sets[i], ne);
+        sets[i] = NULL;
+        uint64_t h = set_hash(bits, nb);
         size_t it = 0, j;
         while (!cfgs[i] && rri_map_next(&seen, h, &it, &j))
-            if (memcmp(sets[j], sets[i], ne) == 0)
+            if (memcmp(sets[j], bits, nb) == 0)
                 cfgs[i] = cfgs[j];
         if (cfgs[i])
             continue;
-        if (rri_map_add(&seen, h, i)) {
+        sets[i] = rri_alloc(c.a, nb);
+        if (!sets[i] || rri_map_add(&seen, h, i)) {
             rri_map_fini(&seen);
             return oom(&c);
         }
+        memcpy(sets[i], bits, nb);
         rctx ec;
-        if ((rc = ctx_init(&ec, sc, any ? sets[i] : NULL, err, errlen))) {
+        if ((rc = ctx_init(&ec, sc, any ? cur : NULL, err, errlen))) {
             rri_map_fini(&seen);
             return rc;
         }

@@ -15,7 +15,20 @@
  *     which inih leaves in;
  *   - refuses lines longer than inih's buffer instead of letting inih read
  *     the rest of such a line as a line of its own.
- * A continued value is joined to the previous one with a single space.
+ * A continued value is joined to the previous one with a single space, in
+ * a buffer that grows by doubling (a value of n lines costs O(n)), up to
+ * RR_VALUE_MAX bytes.
+ *
+ * Before inih sees a file, rr_input_read() has made sure it is a regular
+ * file of at most RR_INPUT_MAX bytes (a FIFO or /dev/zero named as a base
+ * is refused, not waited on or read without end) and rr_text_check() that
+ * it is UTF-8 without NUL bytes or control characters: inih reads lines as
+ * C strings, so a NUL would silently cut one.
+ *
+ * Sections, settings, stages, parameters, countries and tables are found
+ * through hash indexes (rri_map), so that reading and checking a scenario
+ * is linear in its size, however many parameters, stages or countries it
+ * has.
  *
  * A scenario with [scenario] base = FILE is read file by file, each into
  * a layer of its own (so "written twice" stays a per-file error), the
@@ -170,33 +183,27 @@ int rri_map_add(rri_map *m, uint64_t h, size_t v)
     if (v == SIZE_MAX)
         return RR_ENOMEM;
     if (2 * (m->n + 1) > m->cap) {
-        rri_map big = {m->cap ? 2 * m->cap : 16, 0, NULL, NULL};
-        if (big.cap < m->cap || big.cap > SIZE_MAX / sizeof(uint64_t))
+        rri_map big = {m->cap ? 2 * m->cap : 16, m->n, NULL};
+        if (big.cap < m->cap || big.cap > SIZE_MAX / sizeof *big.s)
             return RR_ENOMEM;
-        big.h = malloc(big.cap * sizeof *big.h);
-        big.v = calloc(big.cap, sizeof *big.v);
-        if (!big.h || !big.v) {
-            free(big.h);
-            free(big.v);
+        big.s = calloc(big.cap, sizeof *big.s);
+        if (!big.s)
             return RR_ENOMEM;
-        }
         for (size_t i = 0; i < m->cap; i++)
-            if (m->v[i]) {
-                size_t j = slot_of(&big, m->h[i]);
-                while (big.v[j])
+            if (m->s[i].v) {
+                size_t j = slot_of(&big, m->s[i].h);
+                while (big.s[j].v)
                     j = (j + 1) & (big.cap - 1);
-                big.h[j] = m->h[i];
-                big.v[j] = m->v[i];
+                big.s[j] = m->s[i];
             }
-        big.n = m->n;
-        rri_map_fini(m);
+        free(m->s);
         *m = big;
     }
     size_t j = slot_of(m, h);
-    while (m->v[j])
+    while (m->s[j].v)
         j = (j + 1) & (m->cap - 1);
-    m->h[j] = h;
-    m->v[j] = v + 1;
+    m->s[j].h = h;
+    m->s[j].v = v + 1;
     m->n++;
     return RR_OK;
 }
@@ -205,22 +212,21 @@ bool rri_map_next(const rri_map *m, uint64_t h, size_t *it, size_t *v)
 {
     if (!m->cap)
         return false;
-    for (;;) {
-        size_t j = (slot_of(m, h) + *it) & (m->cap - 1);
-        if (!m->v[j] || *it >= m->cap)
-            return false;
+    size_t j = (slot_of(m, h) + *it) & (m->cap - 1);
+    while (*it < m->cap && m->s[j].v) {
         ++*it;
-        if (m->h[j] == h) {
-            *v = m->v[j] - 1;
+        if (m->s[j].h == h) {
+            *v = m->s[j].v - 1;
             return true;
         }
+        j = (j + 1) & (m->cap - 1);
     }
+    return false;
 }
 
 void rri_map_fini(rri_map *m)
 {
-    free(m->h);
-    free(m->v);
+    free(m->s);
     memset(m, 0, sizeof *m);
 }
 
@@ -2108,7 +2114,7 @@ static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
         if (bad) {
             free(text);
             set_err(err, errlen,
-                    "%s:%zu: %s (a scenario file must be UTF-8 text)", path,
+                    "%s:%zu: %s; a scenario file must be UTF-8 text", path,
                     bad, why);
             return RR_EPARSE;
         }

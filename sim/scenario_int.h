@@ -54,11 +54,15 @@ void rri_arena_free(rri_arena *a);
  * name, a section and a name, a row and a column).  This is what keeps
  * reading and resolving linear in the size of a scenario: 20,000
  * parameters or 100,000 countries cost a lookup each, not a scan. */
+typedef struct rri_slot {
+    uint64_t h;
+    size_t v;           /* index + 1; 0 for an empty slot */
+} rri_slot;
+
 typedef struct rri_map {
     size_t cap;         /* slots, a power of two, or 0 */
     size_t n;
-    uint64_t *h;
-    size_t *v;          /* index + 1; 0 for an empty slot */
+    rri_slot *s;        /* hash and index side by side: one cache line */
 } rri_map;
 
 #define RRI_HASH0 0xcbf29ce484222325ULL

@@ -423,7 +423,7 @@ int rr_table_parse(const char *path, const char *text, size_t len,
     *out = NULL;
     line = rr_text_check(text, len, false, why, sizeof why);
     if (line) {
-        set_err(err, errlen, "%s:%zu: %s (a table must be UTF-8 text)", path,
+        set_err(err, errlen, "%s:%zu: %s; a table must be UTF-8 text", path,
                 line, why);
         return RR_EPARSE;
     }
