@@ -1971,7 +1971,9 @@ static bool edge(const rctx *c, const rr_cfg_stage *st, size_t u, size_t e,
     } else if (e == sr->n) {
         rt = &st[u].route[RR_OUT_ABANDON];
         if (!st[u].has_abscond || rt->n == 0 ||
-            !near_zero(rr_dist_mean(&st[u].abscond), st[u].abscond_scale))
+            !near_zero(rr_dist_mean(&st[u].abscond), st[u].abscond_scale) ||
+            (st[u].abscond_during == RR_PATIENCE_QUEUE &&
+             st[u].servers == RR_UNLIMITED)) /* no queue, no clock */
             return false;
         t = rt->target[0];
         *at = &sr->abscond_at;

@@ -171,11 +171,22 @@ uint64_t rri_hash_str(uint64_t h, const char *s)
     return rri_hash(h, s, strlen(s));
 }
 
-/* slot_of - the first slot to probe for h (FNV's low bits are weak on
- * their own, so the high ones are folded in). */
+/* slot_of - the first slot to probe for h: h mixed with the map's seed by
+ * MurmurHash3's finaliser, so that every bit of h counts, and so that
+ * names made to fall into one slot (to turn lookups quadratic) cannot be
+ * made in advance: the seed comes from where the slots were allocated,
+ * which address-space randomisation varies from run to run.  Nothing
+ * depends on the order of the slots (every lookup compares its keys), so
+ * the results do not vary with it. */
 static size_t slot_of(const rri_map *m, uint64_t h)
 {
-    return (size_t)(h ^ (h >> 29) ^ (h >> 47)) & (m->cap - 1);
+    h ^= m->seed;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return (size_t)h & (m->cap - 1);
 }
 
 int rri_map_add(rri_map *m, uint64_t h, size_t v)
@@ -183,12 +194,13 @@ int rri_map_add(rri_map *m, uint64_t h, size_t v)
     if (v == SIZE_MAX)
         return RR_ENOMEM;
     if (2 * (m->n + 1) > m->cap) {
-        rri_map big = {m->cap ? 2 * m->cap : 16, m->n, NULL};
+        rri_map big = {m->cap ? 2 * m->cap : 16, m->n, NULL, 0};
         if (big.cap < m->cap || big.cap > SIZE_MAX / sizeof *big.s)
             return RR_ENOMEM;
         big.s = calloc(big.cap, sizeof *big.s);
         if (!big.s)
             return RR_ENOMEM;
+        big.seed = (uint64_t)(uintptr_t)big.s * 0x9E3779B97F4A7C15ULL;
         for (size_t i = 0; i < m->cap; i++)
             if (m->s[i].v) {
                 size_t j = slot_of(&big, m->s[i].h);
@@ -1584,17 +1596,6 @@ static int check_required(rr_scenario *sc, char *err, size_t errlen)
  * Tables
  * ==================================================================== */
 
-static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-#define FNV_BASIS 0xcbf29ce484222325ULL
 
 /* normalise - a path without "." segments and "NAME/.." pairs, into the
  * arena; a name for a file, not a way to open it. */
@@ -1664,7 +1665,7 @@ int rri_input_table(rr_scenario *sc, int file, const char *written,
             set_err(err, errlen, "cannot %s '%s': %s", verb, path, why);
         return rc == RR_ENOMEM ? rc : RR_EIO;
     }
-    uint64_t h = fnv1a(sc->hash, bytes, len);
+    uint64_t h = rri_hash(sc->hash, bytes, len);
     rr_table *t = NULL;
     rc = rr_table_parse(path, bytes, len, &t, err, errlen);
     free(bytes);
@@ -2135,7 +2136,7 @@ static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
                               slash ? (size_t)(slash - path) + 1 : 0);
         if (!fl->dir)
             goto oom;
-        sc->hash = fnv1a(sc->hash, text, len);
+        sc->hash = rri_hash(sc->hash, text, len);
 
         ly[k].file = (int)k;
         rc = read_ini(sc, &ly[k], err, errlen);
@@ -2279,7 +2280,7 @@ int rr_scenario_load(const char *path, const char *const *overrides,
         set_err(err, errlen, "out of memory");
         goto fail;
     }
-    sc->hash = FNV_BASIS;
+    sc->hash = RRI_HASH0;
     if ((rc = read_files(sc, ly, err, errlen)))
         goto fail;
     if (ly[0].n_sections == 0 && ly[0].n_settings == 0 && ly[0].nt.n == 0) {

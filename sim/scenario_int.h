@@ -63,6 +63,7 @@ typedef struct rri_map {
     size_t cap;         /* slots, a power of two, or 0 */
     size_t n;
     rri_slot *s;        /* hash and index side by side: one cache line */
+    uint64_t seed;      /* mixed into slot positions (see slot_of) */
 } rri_map;
 
 #define RRI_HASH0 0xcbf29ce484222325ULL
