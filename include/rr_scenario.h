@@ -41,6 +41,13 @@
 #define RR_NAME_MAX 64
 #define RR_TEXT_MAX 512
 
+/* Limits of a scenario's text (docs/scenarios.md, "Limits"). */
+#define RR_LINE_MAX 197    /* characters in a line (comments may be longer) */
+#define RR_VALUE_MAX 65536 /* bytes in a value, after continuation lines and
+                              after ${...} substitution */
+#define RR_WORD_MAX 150    /* characters of a --set value that cannot be
+                              broken over lines (see rr_scenario_break_ok) */
+
 /* ---- calendar dates ---------------------------------------------------- */
 
 typedef struct rr_date {
@@ -246,6 +253,16 @@ const char *rr_scenario_resolved_value(const rr_scenario *sc, size_t i,
 size_t rr_scenario_n_inputs(const rr_scenario *sc);
 const char *rr_scenario_input_written(const rr_scenario *sc, size_t i);
 const char *rr_scenario_input_path(const rr_scenario *sc, size_t i);
+
+/* rr_scenario_break_ok - may a value written into a scenario file go on
+ * on a new, indented line at v[i], a space, and read back the same?  Only
+ * at a single space between two other characters where the next line would
+ * not be read as something else: a comment (';', '#'), a section ('[') or
+ * a new setting ("name = ...").  The reader joins continuation lines with
+ * one space.  scenario.resolved.ini is written by this rule, and --set
+ * values are checked against it (at most RR_WORD_MAX characters between
+ * two places where a line may break). */
+bool rr_scenario_break_ok(const char *v, size_t i);
 
 /* rr_scenario_path - the scenario file as given. */
 const char *rr_scenario_path(const rr_scenario *sc);

@@ -842,6 +842,38 @@ static void test_rejected(void)
 
 /* }=================================================================== */
 
+/* test_finite - nothing a distribution gives or a duration reads may be
+ * infinite: a huge shape or range, a duration that overflows in days,
+ * values too large to average. */
+static void test_finite(void)
+{
+    rr_dist d;
+    CHECK_EQ(rr_dist_weibull(&d, 0.001, 1), RR_ERANGE); /* Gamma(1001) */
+    CHECK_EQ(rr_dist_weibull(&d, 0.01, 1e300), RR_ERANGE);
+    CHECK_EQ(rr_dist_weibull(&d, 0.5, 10), RR_OK);
+    CHECK(isfinite(rr_dist_mean(&d)) && isfinite(rr_dist_sd(&d)));
+    CHECK_EQ(rr_dist_triangular(&d, 0, 1e300, 1e308), RR_ERANGE);
+    CHECK_EQ(rr_dist_triangular(&d, 0, 1e150, 1e150), RR_OK);
+    check_bad_duration("1e307y", RR_ERANGE,
+                       "duration '1e307y' is too long (more than "
+                       "1.79769e+308 days)");
+    check_bad_dist("deterministic(1e308w)", RR_ERANGE,
+                   "duration '1e308w' is too long (more than 1.79769e+308 "
+                   "days)");
+    check_bad_dist("weibull(shape=0.001, scale=1d)", RR_ERANGE,
+                   "parameters out of range in 'weibull(shape=0.001, "
+                   "scale=1d)'");
+    check_duration("-0", 0);
+    double x = -1;
+    CHECK_EQ(rr_duration_parse("-0d", &x, NULL, 0), RR_OK);
+    CHECK(x == 0 && !signbit(x));
+    double big[2] = {1e308, 1e308};
+    CHECK(rr_empirical_create(big, NULL, 2) == NULL);
+    double w[2] = {1e308, 1e308};
+    double v[2] = {1, 2};
+    CHECK(rr_empirical_create(v, w, 2) == NULL); /* weights sum to inf */
+}
+
 int main(void)
 {
     test_statistics();
@@ -855,5 +887,6 @@ int main(void)
     test_format();
     test_empirical_parse();
     test_rejected();
+    test_finite();
     return check_summary("test_dist");
 }

@@ -5,6 +5,7 @@
  * ("; expect: MESSAGE"); "; set: KEY=VALUE" lines after it are passed as
  * --set overrides.  Run from the repository root.
  */
+#include <ctype.h>
 #include <glob.h>
 #include <sys/stat.h>
 #include <math.h>
@@ -15,7 +16,9 @@
 
 #include "check.h"
 #include "rr_common.h"
+#include "rr_output.h"
 #include "rr_scenario.h"
+#include "scenario_int.h"
 
 #define DAYS_PER_YEAR 365.25
 #define DAYS_PER_MONTH (365.25 / 12)
@@ -440,22 +443,25 @@ static int expectations(const char *path, char *expect, size_t n,
     return 0;
 }
 
-static void test_bad(void)
+/* test_bad - every file of the pattern fails with its message. */
+static void test_bad(const char *pattern, size_t at_least)
 {
     glob_t g;
-    if (glob("tests/bad/*.ini", 0, NULL, &g) != 0) {
-        CHECK_MSG(0, "no files in tests/bad/ (run from the repository root)");
+    if (glob(pattern, 0, NULL, &g) != 0) {
+        CHECK_MSG(0, "no files %s (run from the repository root)", pattern);
         return;
     }
-    CHECK_MSG(g.gl_pathc >= 30, "%zu bad scenarios, want at least 30",
-              (size_t)g.gl_pathc);
+    CHECK_MSG(g.gl_pathc >= at_least, "%zu files %s, want at least %zu",
+              (size_t)g.gl_pathc, pattern, at_least);
     for (size_t i = 0; i < g.gl_pathc; i++) {
         const char *path = g.gl_pathv[i];
         char expect[1024], ov[8][1024], err[1024] = "";
         const char *ovp[8];
         size_t nov;
         if (expectations(path, expect, sizeof expect, ov, &nov)) {
-            CHECK_MSG(0, "%s: first line is not '; expect: MESSAGE'", path);
+            /* a scenario of tests/hostile/ may be a good one */
+            CHECK_MSG(strncmp(path, "tests/hostile/", 14) == 0,
+                      "%s: first line is not '; expect: MESSAGE'", path);
             continue;
         }
         for (size_t k = 0; k < nov; k++)
@@ -937,6 +943,561 @@ static void test_missing_file(void)
                    "or directory");
 }
 
+/* ---- issue 7: hostile scenarios ------------------------------------------ */
+
+/* load_plan - load (with overrides) and plan; the status, message in err. */
+static int load_plan(const char *path, const char *const *ov, size_t nov,
+                     char *err, size_t n)
+{
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    int rc = rr_scenario_load(path, ov, nov, &sc, err, n);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(sc, &plan, err, n);
+    rr_scenario_destroy(sc);
+    return rc;
+}
+
+/* test_map - the hash index: many values under one hash, and growth. */
+static void test_map(void)
+{
+    rri_map m = {0};
+    size_t it = 0, v, count = 0;
+    bool ok = true;
+    for (size_t i = 0; i < 1000; i++)
+        ok = ok && rri_map_add(&m, i % 3, i) == RR_OK;
+    CHECK(ok);
+    CHECK_EQ(m.n, 1000);
+    while (rri_map_next(&m, 1, &it, &v)) {
+        ok = ok && v % 3 == 1;
+        count++;
+    }
+    CHECK(ok);
+    CHECK_EQ(count, 333);
+    it = 0;
+    CHECK(!rri_map_next(&m, 99, &it, &v));
+    rri_map_fini(&m);
+    it = 0;
+    CHECK(!rri_map_next(&m, 1, &it, &v));
+    CHECK(rri_hash_str(RRI_HASH0, "ab") ==
+          rri_hash(rri_hash(RRI_HASH0, "a", 1), "b", 1));
+}
+
+/* test_break_ok - where a written value may go on over lines. */
+static void test_break_ok(void)
+{
+    CHECK(rr_scenario_break_ok("a b", 1));
+    CHECK(rr_scenario_break_ok("a =b", 1)); /* "=b" is no setting */
+    CHECK(rr_scenario_break_ok("a (x = 1)", 1));
+    CHECK(!rr_scenario_break_ok("ab", 1));
+    CHECK(!rr_scenario_break_ok("a  b", 1));
+    CHECK(!rr_scenario_break_ok("a  b", 2));
+    CHECK(!rr_scenario_break_ok("a ;b", 1));
+    CHECK(!rr_scenario_break_ok("a #b", 1));
+    CHECK(!rr_scenario_break_ok("a [b]", 1));
+    CHECK(!rr_scenario_break_ok("a x = 1", 1));
+    CHECK(!rr_scenario_break_ok("a x.y=1", 1));
+    CHECK(!rr_scenario_break_ok("a ${p} = 1", 1));
+    CHECK(!rr_scenario_break_ok("a ", 1));
+    CHECK(!rr_scenario_break_ok(" a", 0));
+    CHECK(!rr_scenario_break_ok("a\t b", 2));
+}
+
+/* write_chain - a scenario whose rate uses ${p0}, p0 = ${p1}, ..., the
+ * last = 1; written last first when reverse. */
+static void write_chain(const char *path, int n, bool reverse)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    fprintf(f, "[scenario]\nname = c\nstart = 2020-01-01\nend = 2020-01-31\n"
+               "[arrivals]\nrate = ${p0}/day\n[stage.a]\n"
+               "service = exponential(mean=1d)\nroute.departed = 1\n"
+               "[parameters]\n");
+    for (int k = 0; k < n; k++) {
+        int i = reverse ? n - 1 - k : k;
+        if (i == n - 1)
+            fprintf(f, "p%d = 1\n", i);
+        else
+            fprintf(f, "p%d = ${p%d}\n", i, i + 1);
+    }
+    fclose(f);
+}
+
+/* test_nesting - ${...} nests at most RRI_MAX_NESTING deep, whatever the
+ * order the chain is written in; cycles in long chains are named. */
+static void test_nesting(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX", path[300], err[1024], want[1200];
+    if (!mkdtemp(dir))
+        return;
+    snprintf(path, sizeof path, "%s/chain.ini", dir);
+    write_chain(path, 64, false);
+    CHECK_MSG(load_plan(path, NULL, 0, err, sizeof err) == RR_OK,
+              "a chain of 64: %s", err);
+    write_chain(path, 64, true);
+    CHECK_MSG(load_plan(path, NULL, 0, err, sizeof err) == RR_OK,
+              "a chain of 64 written last first: %s", err);
+    write_chain(path, 65, false);
+    CHECK_EQ(load_plan(path, NULL, 0, err, sizeof err), RR_EINVAL);
+    snprintf(want, sizeof want,
+             "%s:11: [parameters] p0: ${...} nested more than 64 deep: p0 -> "
+             "p1 -> p2 -> p3 -> ... -> p63 -> p64",
+             path);
+    CHECK_STR(err, want);
+    write_chain(path, 65, true);
+    CHECK_EQ(load_plan(path, NULL, 0, err, sizeof err), RR_EINVAL);
+    snprintf(want, sizeof want,
+             "%s:75: [parameters] p0: ${...} nested more than 64 deep: p0 -> "
+             "p1 -> p2 -> p3 -> ... -> p63 -> p64",
+             path);
+    CHECK_STR(err, want);
+
+    /* a cycle at the end of a chain */
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fprintf(f, "[scenario]\nname = c\nstart = 2020-01-01\n"
+                   "end = 2020-01-31\n[arrivals]\nrate = ${p0}/day\n"
+                   "[stage.a]\nservice = exponential(mean=1d)\n"
+                   "route.departed = 1\n[parameters]\n");
+        for (int i = 0; i < 10; i++)
+            fprintf(f, "p%d = ${p%d}\n", i, i + 1);
+        fprintf(f, "p10 = x${p5}\n");
+        fclose(f);
+    }
+    CHECK_EQ(load_plan(path, NULL, 0, err, sizeof err), RR_EINVAL);
+    snprintf(want, sizeof want,
+             "%s:16: [parameters] p5: parameters refer to each other in a "
+             "cycle: p5 -> p6 -> p7 -> p8 -> p9 -> p10 -> p5",
+             path);
+    CHECK_STR(err, want);
+
+    /* an event's factor that uses parameters which use others */
+    f = fopen(path, "w");
+    if (f) {
+        fprintf(f, "[scenario]\nname = c\nstart = 2020-01-01\n"
+                   "end = 2020-01-31\n[arrivals]\nrate = ${r}/day\n"
+                   "[stage.a]\nservice = exponential(mean=1d)\n"
+                   "route.departed = 1\n[parameters]\nr = ${base}\n"
+                   "base = 3\nf = ${g}\ng = ${h}\nh = 2.5\n"
+                   "[event.e]\nfrom = 2020-01-10\nscale.r = ${f}\n");
+        fclose(f);
+    }
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    int rc = rr_scenario_load(path, NULL, 0, &sc, err, sizeof err);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "factor through parameters: %s", err);
+    if (rc == RR_OK) {
+        CHECK_EQ(plan->n_epochs, 2);
+        CHECK_NEAR(plan->cfg[0]->rate, 3, 0);
+        CHECK_NEAR(plan->cfg[1]->rate, 7.5, 1e-12);
+    }
+    rr_scenario_destroy(sc);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* test_continuation - a value of thousands of lines is joined exactly (and
+ * in linear time); the lines after it keep their numbers; a value is at
+ * most RR_VALUE_MAX bytes. */
+static void test_continuation(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX", path[300], err[1024], want[512];
+    if (!mkdtemp(dir))
+        return;
+    snprintf(path, sizeof path, "%s/cont.ini", dir);
+    size_t cap = 100000, n = 0;
+    char *expect = malloc(cap);
+    FILE *f = fopen(path, "w");
+    if (!f || !expect) {
+        free(expect);
+        if (f)
+            fclose(f);
+        return;
+    }
+    fprintf(f, "[scenario]\nname = c\nstart = 2020-01-01\nend = 2020-01-31\n"
+               "[arrivals]\nrate = 1/day\n[stage.a]\n"
+               "service = exponential(mean=1d)\nroute.departed = 1\n"
+               "[parameters]\nlong = a\n");
+    n += (size_t)snprintf(expect + n, cap - n, "a");
+    for (int i = 0; i < 5000; i++) {
+        fprintf(f, "   w%d ; a comment\n", i);
+        n += (size_t)snprintf(expect + n, cap - n, " w%d", i);
+    }
+    fprintf(f, "long.source = see\n  the note\nafter = 1\n");
+    fclose(f);
+    rr_scenario *sc = NULL;
+    int rc = rr_scenario_load(path, NULL, 0, &sc, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "load: %s", err);
+    if (rc == RR_OK) {
+        const rr_setting *st = setting(sc, "long");
+        CHECK(st && strcmp(st->value, expect) == 0);
+        CHECK(st && st->note && strcmp(st->note, "see the note") == 0);
+        st = setting(sc, "after");
+        CHECK(st != NULL);
+        if (st)
+            CHECK_EQ(st->line, 11 + 5000 + 3);
+        rr_scenario_destroy(sc);
+    }
+    free(expect);
+
+    /* exactly RR_VALUE_MAX bytes: 88 + 648 * (1 + 100) */
+    for (int extra = 0; extra < 2; extra++) {
+        f = fopen(path, "w");
+        if (!f)
+            break;
+        fprintf(f, "[scenario]\nname = c\nstart = 2020-01-01\n"
+                   "end = 2020-01-31\n[arrivals]\nrate = 1/day\n"
+                   "[stage.a]\nservice = exponential(mean=1d)\n"
+                   "route.departed = 1\n[parameters]\nx = %0*d\n",
+                88 + extra, 0);
+        for (int i = 0; i < 648; i++)
+            fprintf(f, "  %0100d\n", i);
+        fclose(f);
+        rc = rr_scenario_load(path, NULL, 0, &sc, err, sizeof err);
+        if (extra == 0) {
+            CHECK_MSG(rc == RR_OK, "a value of 65536 bytes: %s", err);
+            if (rc == RR_OK) {
+                const rr_setting *st = setting(sc, "x");
+                CHECK(st && strlen(st->value) == RR_VALUE_MAX);
+                rr_scenario_destroy(sc);
+            }
+        } else {
+            CHECK_EQ(rc, RR_EPARSE);
+            snprintf(want, sizeof want,
+                     "%s:659: [parameters] x: value longer than 65536 "
+                     "characters",
+                     path);
+            CHECK_STR(err, want);
+        }
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
+/* set_err_of - the message of loading simple.ini with one override. */
+static int set_err_of(const char *ov, char *err, size_t n)
+{
+    const char *o[1] = {ov};
+    return load_plan("tests/fixtures/simple.ini", o, 1, err, n);
+}
+
+/* test_set_values - --set values that scenario.resolved.ini could not hold
+ * are refused at once, each with its reason. */
+static void test_set_values(void)
+{
+    static const struct {
+        const char *ov, *msg;
+    } bad[] = {
+        {"scenario.title=a\nb",
+         "--set scenario.title: a value is one line (it holds a line break)"},
+        {"scenario.title=a\rb",
+         "--set scenario.title: a value is one line (it holds a line break)"},
+        {"scenario.title=a ;b",
+         "--set scenario.title: ' ;' would start a comment in a scenario "
+         "file (write ';' without the space before it)"},
+        {"weekly=;5",
+         "--set weekly: a value cannot start with ';' (a scenario file would "
+         "read it as a comment)"},
+        {"scenario.title=a\tb",
+         "--set scenario.title: expected text (UTF-8, no control "
+         "characters), got a tab"},
+        {"scenario.title=caf\xe9",
+         "--set scenario.title: expected text (UTF-8, no control "
+         "characters), got invalid UTF-8 (byte 0xE9)"},
+        {"back.source=see ;here",
+         "--set back.source: ' ;' would start a comment in a scenario file "
+         "(write ';' without the space before it)"},
+    };
+    char err[1024], v[600];
+    for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+        CHECK_EQ(set_err_of(bad[i].ov, err, sizeof err), RR_EPARSE);
+        CHECK_STR(err, bad[i].msg);
+    }
+    CHECK_MSG(set_err_of("scenario.title=Plan #2 = [draft];v1", err,
+                         sizeof err) == RR_OK,
+              "%s", err);
+    /* 150 characters that cannot be broken are fine, 151 are not */
+    snprintf(v, sizeof v, "scenario.title=a %0150d", 0);
+    CHECK_MSG(set_err_of(v, err, sizeof err) == RR_OK, "%s", err);
+    snprintf(v, sizeof v, "scenario.title=a %0151d", 0);
+    CHECK_EQ(set_err_of(v, err, sizeof err), RR_EPARSE);
+    CHECK_STR(err, "--set scenario.title: more than 150 characters without "
+                   "a space where the value could go on over lines in a "
+                   "scenario file");
+    /* a line may not start with "#": the two words are one piece */
+    snprintf(v, sizeof v, "scenario.title=%0100d #%060d", 0, 0);
+    CHECK_EQ(set_err_of(v, err, sizeof err), RR_EPARSE);
+}
+
+/* test_table_path_param - a table's path may use ${...}: the parameters
+ * are known before the tables are read. */
+static void test_table_path_param(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX", ini[300], csv[300], err[1024];
+    if (!mkdtemp(dir))
+        return;
+    write_file(dir, "c.csv", "country,share\nAA,1\nBB,3\n", csv, sizeof csv);
+    write_file(dir, "t.ini",
+               "[scenario]\nname = t\nstart = 2020-01-01\nend = 2020-01-31\n"
+               "[parameters]\ncf = c.csv\n[countries]\nfile = ${cf}\n"
+               "[arrivals]\nrate = 1/day\n[stage.a]\n"
+               "service = exponential(mean=1d)\nroute.departed = 1\n",
+               ini, sizeof ini);
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    int rc = rr_scenario_load(ini, NULL, 0, &sc, err, sizeof err);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "file = ${cf}: %s", err);
+    if (rc == RR_OK) {
+        CHECK_STR(rr_scenario_input_written(sc, 0), "c.csv");
+        CHECK_EQ(plan->cfg[0]->n_countries, 2);
+        CHECK_NEAR(plan->cfg[0]->country_share[1], 0.75, 1e-15);
+    }
+    rr_scenario_destroy(sc);
+    unlink(csv);
+    unlink(ini);
+    rmdir(dir);
+}
+
+/* test_near_zero_by_country - a country whose service takes no time but
+ * that never loops, and one that loops but takes time, make no cycle; a
+ * country that does both does. */
+static void test_near_zero_by_country(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX", ini[300], csv[300], err[1024],
+         want[1200];
+    static const char scen[] =
+        "[scenario]\nname = t\nstart = 2020-01-01\nend = 2020-01-31\n"
+        "[countries]\nfile = c.csv\n[arrivals]\nrate = 1/day\n"
+        "[stage.a]\nservice = country.svc\n"
+        "route.a = 0.5 * country.loop\nroute.departed = rest\n";
+    if (!mkdtemp(dir))
+        return;
+    write_file(dir, "c.csv",
+               "country,share,svc,loop\nAA,1,deterministic(0),0\n"
+               "BB,1,2d,1\n",
+               csv, sizeof csv);
+    write_file(dir, "t.ini", scen, ini, sizeof ini);
+    CHECK_MSG(load_plan(ini, NULL, 0, err, sizeof err) == RR_OK,
+              "no country both takes no time and loops: %s", err);
+    write_file(dir, "c.csv",
+               "country,share,svc,loop\nAA,1,deterministic(0),1\n"
+               "BB,1,2d,1\n",
+               csv, sizeof csv);
+    CHECK_EQ(load_plan(ini, NULL, 0, err, sizeof err), RR_EINVAL);
+    snprintf(want, sizeof want,
+             "%s:11: [stage.a] route.a: routes a -> a form a cycle that "
+             "takes no time (under a second at every stage) for country AA",
+             ini);
+    CHECK_STR(err, want);
+    unlink(csv);
+    unlink(ini);
+    rmdir(dir);
+}
+
+/* ---- the round trip of scenario.resolved.ini, by random values -------- */
+
+static uint64_t rt_state = 0x2545F4914F6CDD1DULL;
+
+static uint64_t rt_next(void)
+{
+    rt_state ^= rt_state << 13;
+    rt_state ^= rt_state >> 7;
+    rt_state ^= rt_state << 17;
+    return rt_state;
+}
+
+/* rt_value - a random value of pieces that trouble INI files. */
+static void rt_value(char *buf, size_t n, size_t maxlen)
+{
+    static const char *const piece[] = {
+        "a", "b", "word", " ", " ", " ", ";", "#", "=", "[", "]", "$", "{",
+        "}", "${p2}", "${hash}", "${semi}", "${brk}", "${dol}{br}",
+        "# default", "   # default", " = ", "\"", "'", "\\", "`", "@",
+        "\xC3\xA9", "\t", "\n", "\r", "\xE9", "\x01", "x=1", " [s]",
+        "0123456789012345678901234567890123456789",
+    };
+    size_t len = 0, want = (size_t)(rt_next() % maxlen);
+    bool tame = rt_next() % 3 != 0; /* most values are writable */
+    buf[0] = '\0';
+    while (len < want) {
+        const char *p = piece[rt_next() % RR_COUNTOF(piece)];
+        /* the troublesome control pieces only now and then */
+        if ((strchr("\t\n\r\x01", p[0]) || p[0] == '\xE9') &&
+            (tame || rt_next() % 8))
+            continue;
+        if (tame && p[0] == ';' && len && buf[len - 1] == ' ')
+            continue;
+        size_t k = strlen(p);
+        if (len + k + 1 > n)
+            break;
+        memcpy(buf + len, p, k + 1);
+        len += k;
+    }
+}
+
+/* rt_trim - s without blanks at its ends, into buf. */
+static const char *rt_trim(const char *s, char *buf, size_t n)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t k = strlen(s);
+    while (k && isspace((unsigned char)s[k - 1]))
+        k--;
+    snprintf(buf, n, "%.*s", (int)k, s);
+    return buf;
+}
+
+/* rt_writable - can the trimmed value go into a scenario file and read
+ * back the same (the rule stated in docs/scenarios.md, checked here
+ * independently of the reader)? */
+static bool rt_writable(const char *v, size_t keylen)
+{
+    size_t n = strlen(v), start = 0;
+    if (v[0] == ';')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c < 0x20 || c == 0x7F || c == 0xE9)
+            return false; /* controls, and the only non-UTF-8 byte used */
+        if (c == ';' && i && v[i - 1] == ' ')
+            return false;
+    }
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && !rr_scenario_break_ok(v, i))
+            continue;
+        bool lead = start == 0 && (v[0] == '#' || v[0] == '[' ||
+                                   strstr(v, "x=1") == v);
+        if (i - start > RR_WORD_MAX ||
+            (lead && keylen + 3 + i - start > RR_LINE_MAX))
+            return false;
+        start = i + 1;
+    }
+    return true;
+}
+
+/* rt_compare - every setting of a has the same resolved value and note in
+ * b (the scenario written by a's run and read back). */
+static int rt_compare(rr_scenario *a, rr_scenario *b, char *why, size_t n)
+{
+    static char va[RR_VALUE_MAX + 1], vb[RR_VALUE_MAX + 1],
+        ta[RR_VALUE_MAX + 1], tb[RR_VALUE_MAX + 1];
+    for (size_t i = 0; i < rr_scenario_n_settings(a); i++) {
+        const rr_setting *sa = rr_scenario_setting(a, i);
+        const rr_setting *sb = NULL;
+        size_t j;
+        if (strcmp(sa->key, "scenario.base") == 0)
+            continue;
+        for (j = 0; j < rr_scenario_n_settings(b) && !sb; j++)
+            if (strcmp(rr_scenario_setting(b, j)->key, sa->key) == 0)
+                sb = rr_scenario_setting(b, j);
+        if (!sb) {
+            snprintf(why, n, "%s: not written", sa->key);
+            return 1;
+        }
+        rr_scenario_resolved_value(a, i, va, sizeof va);
+        rr_scenario_resolved_value(b, j - 1, vb, sizeof vb);
+        if (strcmp(rt_trim(va, ta, sizeof ta), rt_trim(vb, tb, sizeof tb))) {
+            snprintf(why, n, "%s: '%.300s' read back as '%.300s'", sa->key,
+                     ta, tb);
+            return 1;
+        }
+        if ((sa->note && *sa->note) &&
+            (!sb->note || strcmp(sa->note, sb->note) != 0)) {
+            snprintf(why, n, "%s: note '%.300s' read back as '%.300s'",
+                     sa->key, sa->note, sb->note ? sb->note : "(none)");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* test_roundtrip_property - random values (fixed seed) given by --set to
+ * a parameter, a text and a note: either refused at once with a --set
+ * message, when the rule says they cannot be written, or written to
+ * scenario.resolved.ini and read back the same, with every other setting
+ * (those using the parameter too). */
+static void test_roundtrip_property(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX", ini[300], out[300], path[400];
+    char v1[400], v2[400], v3[400], o1[450], o2[450], o3[450], t[450];
+    char err[1024], why[1024];
+    size_t accepted = 0, refused = 0, unplanned = 0;
+    if (!mkdtemp(dir))
+        return;
+    write_file(dir, "rt.ini",
+               "[scenario]\nname = rt\nstart = 2020-01-01\nend = 2020-03-31\n"
+               "title = plain\n[parameters]\np1 = 1\np2 = 2\nsemi = ;x\n"
+               "hash = # h\nbrk = [b]\ndol = $\nbr = {x}\n"
+               "use = <${p1}> and ${p2}\n[arrivals]\nrate = 10/day\n"
+               "[stage.a]\nservice = exponential(mean=2d)\n"
+               "route.departed = 1\n[event.e]\nlabel = e ${p1}\n"
+               "from = 2020-02-01\nscale.arrivals.rate = 2\n",
+               ini, sizeof ini);
+    snprintf(out, sizeof out, "%s/out", dir);
+    for (int iter = 0; iter < 500; iter++) {
+        rt_value(v1, sizeof v1, 240);
+        rt_value(v2, sizeof v2, 300);
+        rt_value(v3, sizeof v3, 240);
+        snprintf(o1, sizeof o1, "p1=%s", v1);
+        snprintf(o2, sizeof o2, "scenario.source=%s", v2);
+        snprintf(o3, sizeof o3, "p2.source=%s", v3);
+        const char *ov[3] = {o1, o2, o3};
+        bool writable = rt_writable(rt_trim(v1, t, sizeof t), 2) &&
+                        rt_writable(rt_trim(v2, t, sizeof t), 15) &&
+                        rt_writable(rt_trim(v3, t, sizeof t), 9);
+        rr_scenario *sc = NULL, *back = NULL;
+        const rr_plan *plan;
+        int rc = rr_scenario_load(ini, ov, 3, &sc, err, sizeof err);
+        if (rc != RR_OK) {
+            CHECK_MSG(!writable && strncmp(err, "--set ", 6) == 0,
+                      "refused a writable value: %s", err);
+            refused++;
+            continue;
+        }
+        CHECK_MSG(writable, "took '%s' (%d) / '%s' (%d) / '%s' (%d)", v1,
+                  rt_writable(rt_trim(v1, t, sizeof t), 2), v2,
+                  rt_writable(rt_trim(v2, t, sizeof t), 15), v3,
+                  rt_writable(rt_trim(v3, t, sizeof t), 9));
+        if (rr_scenario_plan(sc, &plan, err, sizeof err) != RR_OK) {
+            unplanned++; /* an undefined ${...}, a source too long */
+            rr_scenario_destroy(sc);
+            continue;
+        }
+        accepted++;
+        rr_manifest m = {"test", "test_scenario", NULL};
+        mkdir(out, 0777);
+        rc = rr_write_resolved(out, sc, &m, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "write: %s", err);
+        snprintf(path, sizeof path, "%s/scenario.resolved.ini", out);
+        if (rc == RR_OK) {
+            rc = rr_scenario_load(path, NULL, 0, &back, err, sizeof err);
+            if (rc == RR_OK)
+                rc = rr_scenario_plan(back, &plan, err, sizeof err);
+            CHECK_MSG(rc == RR_OK, "read back '%s' / '%s' / '%s': %s", v1,
+                      v2, v3, err);
+            if (rc == RR_OK)
+                CHECK_MSG(rt_compare(sc, back, why, sizeof why) == 0, "%s",
+                          why);
+        }
+        rr_scenario_destroy(back);
+        rr_scenario_destroy(sc);
+        unlink(path);
+        snprintf(path, sizeof path, "%s/inputs", out);
+        rmdir(path);
+        rmdir(out);
+    }
+    CHECK_MSG(accepted >= 100 && refused >= 50,
+              "%zu values written, %zu refused, %zu not planned", accepted,
+              refused, unplanned);
+    unlink(ini);
+    rmdir(dir);
+}
+
 int main(void)
 {
     test_dates();
@@ -948,6 +1509,15 @@ int main(void)
     test_variant();
     test_nested();
     test_chain();
-    test_bad();
+    test_bad("tests/bad/*.ini", 30);
+    test_bad("tests/hostile/scen-*.ini", 20);
+    test_map();
+    test_break_ok();
+    test_nesting();
+    test_continuation();
+    test_set_values();
+    test_table_path_param();
+    test_near_zero_by_country();
+    test_roundtrip_property();
     return check_summary("test_scenario");
 }

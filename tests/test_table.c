@@ -6,6 +6,7 @@
  * removed at the end.
  */
 #include <stdbool.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -414,7 +415,7 @@ static void test_errors(void)
 
     snprintf(missing, sizeof missing, "%s/nope.csv", dir);
     expect_error(missing, RR_EIO, ": cannot open: No such file or directory");
-    expect_error(dir, RR_EIO, ": cannot read: Is a directory");
+    expect_error(dir, RR_EIO, ": cannot read: not a regular file (a folder)");
 
     expect_error(fixture("empty.csv", ""), RR_EPARSE,
                  ": empty file (expected a header row)");
@@ -445,6 +446,169 @@ static void test_errors(void)
     expect_error(fixture("open.csv", "a,b\n1,2\n3,\"abc\n4,5\n"), RR_EPARSE,
                  ":3: malformed CSV: error parsing data while strict "
                  "checking enabled");
+}
+
+/* test_input_read - only regular files of at most RR_INPUT_MAX bytes are
+ * read; a FIFO or a device is refused at once, without blocking. */
+static void test_input_read(void)
+{
+    char path[600], *text = (char *)"sentinel", why[256];
+    const char *verb = "";
+    size_t len = 7;
+    rr_file_id a, b;
+    int rc;
+
+    snprintf(path, sizeof path, "%s/fifo", dir);
+    CHECK(mkfifo(path, 0600) == 0);
+    rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_EIO);
+    CHECK(text == NULL);
+    CHECK_STR(verb, "read");
+    CHECK_STR(why, "not a regular file (a FIFO)");
+    unlink(path);
+
+    rc = rr_input_read("/dev/zero", &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_EIO);
+    CHECK_STR(why, "not a regular file (a character device)");
+    snprintf(path, sizeof path, "%s/zero-link", dir);
+    CHECK(symlink("/dev/urandom", path) == 0);
+    rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_EIO);
+    CHECK_STR(why, "not a regular file (a character device)");
+    unlink(path);
+    rc = rr_input_read(dir, &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_EIO);
+    CHECK_STR(why, "not a regular file (a folder)");
+
+    snprintf(path, sizeof path, "%s/none", dir);
+    rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_ENOTFOUND);
+    CHECK_STR(verb, "open");
+    CHECK_STR(why, "No such file or directory");
+
+    /* the size is looked at before anything is read: a sparse file of
+     * 64 MiB + 1 costs nothing; one of exactly 64 MiB is read */
+    snprintf(path, sizeof path, "%s/big", dir);
+    CHECK(truncate(fixture("big", ""), (off_t)RR_INPUT_MAX + 1) == 0);
+    rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_ERANGE);
+    CHECK_STR(why, "larger than 64 MiB (the limit for an input file)");
+    CHECK(truncate(path, (off_t)RR_INPUT_MAX) == 0);
+    rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_OK);
+    CHECK_EQ(len, RR_INPUT_MAX);
+    CHECK(text != NULL && text[0] == 0 && text[len] == 0);
+    free(text);
+    CHECK(truncate(path, 0) == 0);
+
+    const char *p = fixture("plain.txt", "a,b\n1,2\n");
+    rc = rr_input_read(p, &text, &len, &a, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_OK);
+    CHECK_EQ(len, 8);
+    CHECK_STR(text, "a,b\n1,2\n");
+    free(text);
+    rc = rr_input_read(p, &text, &len, &b, &verb, why, sizeof why);
+    CHECK_EQ(rc, RR_OK);
+    free(text);
+    CHECK(a.dev == b.dev && a.ino == b.ino);
+}
+
+/* text_line - rr_text_check of a string literal (sizeof - 1 bytes). */
+#define text_line(s, ini, why) rr_text_check((s), sizeof(s) - 1, (ini), (why), sizeof(why))
+
+static void test_text_check(void)
+{
+    char why[128] = "";
+
+    CHECK_EQ(text_line("plain, caf\xC3\xA9, \xF0\x9F\x98\x80\t\r\n", true, why),
+             0);
+    CHECK_EQ(text_line("a\nb\0c", true, why), 2);
+    CHECK_STR(why, "NUL byte");
+    CHECK_EQ(text_line("x\ny\nz\xFF", false, why), 3);
+    CHECK_STR(why, "invalid UTF-8 (byte 0xFF)");
+    CHECK_EQ(text_line("\xC0\xAF", false, why), 1); /* overlong '/' */
+    CHECK_STR(why, "invalid UTF-8 (byte 0xC0)");
+    CHECK_EQ(text_line("\xE0\x80\xAF", false, why), 1); /* overlong */
+    CHECK_EQ(text_line("\xED\xA0\x80", false, why), 1); /* surrogate */
+    CHECK_EQ(text_line("\xF4\x90\x80\x80", false, why), 1); /* > U+10FFFF */
+    CHECK_EQ(text_line("ok\n\xE2\x82", false, why), 2); /* cut short */
+    CHECK_EQ(text_line("\xE2\x82\xAC", false, why), 0); /* the euro sign */
+    CHECK_EQ(text_line("a\x01", true, why), 1);
+    CHECK_STR(why, "control character 0x01");
+    CHECK_EQ(text_line("a\x7F", true, why), 1);
+    CHECK_STR(why, "control character 0x7F");
+    CHECK_EQ(text_line("a\x01\x1B", false, why), 0); /* tables may */
+    CHECK_EQ(text_line("a\r\nb\r\n", true, why), 0);
+    CHECK_EQ(text_line("a\r", true, why), 0);         /* at the very end */
+    CHECK_EQ(text_line("a\n\nb\rc", true, why), 3);
+    CHECK_STR(why, "carriage return inside a line");
+    /* a table's lines end at a lone CR too */
+    CHECK_EQ(text_line("a\rb\r\nc\nd\0", false, why), 4);
+}
+
+/* test_hostile_tables - NUL bytes, bytes that are not UTF-8, numbers at
+ * the edges and a header too wide for the quadratic check. */
+static void test_hostile_tables(void)
+{
+    char err[1024], want[1024], head[4096];
+    rr_table *t;
+    double v = 1;
+    size_t n = 0;
+
+    /* a NUL would end a cell early: the rest of it would silently go */
+    expect_error(fixture_n("nul.csv", "a,b\n1,2\0 9\n", 12), RR_EPARSE,
+                 ":2: NUL byte; a table must be UTF-8 text");
+    expect_error(fixture("latin1.csv", "name\nS\xE3o Tom\xE9\n"), RR_EPARSE,
+                 ":2: invalid UTF-8 (byte 0xE3); a table must be UTF-8 text");
+    CHECK_EQ(rr_table_parse("mem.csv", "a\nx\0y\n", 6, &t, err, sizeof err),
+             RR_EPARSE);
+    CHECK_STR(err, "mem.csv:2: NUL byte; a table must be UTF-8 text");
+    CHECK(t == NULL);
+    CHECK_EQ(rr_table_parse("mem.csv", "a,b\n1,2\n", 8, &t, err, sizeof err),
+             RR_OK);
+    if (t) {
+        CHECK_EQ(t->n_rows, 1);
+        CHECK_STR(rr_table_cell(t, 0, 1), "2");
+        rr_table_destroy(t);
+    }
+
+    const char *p = fixture("edges.csv", "x\n"    /* 1 */
+                                         "0x10\n" /* 2 */
+                                         "1e400\n" /* 3 */
+                                         "nan\n"  /* 4 */
+                                         "-0\n"   /* 5 */
+                                         "+5\n"   /* 6 */
+                                         "1e-400\n" /* 7 */
+                                         "infinity\n" /* 8 */
+                                         "0x1p3\n"); /* 9 */
+    t = read_ok(p);
+    if (t) {
+        static const size_t bad[] = {0, 1, 2, 6, 7};
+        for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+            CHECK_EQ(rr_table_number(t, bad[i], 0, &v, err, sizeof err),
+                     RR_EPARSE);
+            snprintf(want, sizeof want,
+                     "%s:%zu: column 'x': expected a number, got '%s'", p,
+                     bad[i] + 2, rr_table_cell(t, bad[i], 0));
+            CHECK_STR(err, want);
+        }
+        CHECK_EQ(rr_table_number(t, 3, 0, &v, err, sizeof err), RR_OK);
+        CHECK(v == 0 && !signbit(v)); /* -0 reads as 0 */
+        CHECK_EQ(rr_table_number(t, 4, 0, &v, err, sizeof err), RR_OK);
+        CHECK_NEAR(v, 5, 0);
+        CHECK_EQ(rr_table_number(t, 5, 0, &v, err, sizeof err), RR_OK);
+        CHECK(v >= 0 && v < 1e-300);
+        rr_table_destroy(t);
+    }
+
+    /* 300 columns, "c42" twice and "c7" twice: the first repeat in order
+     * is reported, as the quadratic check for small headers does */
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(head + n, sizeof head - n, "%sc%d", i ? "," : "",
+                              i == 250 ? 42 : i == 280 ? 7 : i);
+    snprintf(head + n, sizeof head - n, "\n");
+    expect_error(fixture("wide.csv", head), RR_EPARSE,
+                 ":1: duplicate column 'c42'");
 }
 
 static void test_no_err_buffer(void)
@@ -479,6 +643,9 @@ int main(void)
     test_require();
     test_errors();
     test_no_err_buffer();
+    test_input_read();
+    test_text_check();
+    test_hostile_tables();
 
     for (i = 0; i < n_made; i++)
         if (unlink(made[i]) != 0)

@@ -20,6 +20,7 @@
 #include "rr_common.h"
 
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -108,10 +109,14 @@ int rr_dist_gamma(rr_dist *d, double mean, double sd)
     return RR_OK;
 }
 
-/* rr_dist_weibull - shape k > 0, scale lambda > 0 (days). */
+/* rr_dist_weibull - shape k > 0, scale lambda > 0 (days), with a finite
+ * mean and sd: a tiny shape (1e-3) makes Gamma(1 + 1/k) overflow, and the
+ * draws with it. */
 int rr_dist_weibull(rr_dist *d, double shape, double scale)
 {
     if (!(isfinite(shape) && shape > 0 && isfinite(scale) && scale > 0))
+        return RR_ERANGE;
+    if (!isfinite(scale * tgamma(1 + 2 / shape)))
         return RR_ERANGE;
     dist_set(d, RR_DIST_WEIBULL, shape, scale, 0);
     d->a = scale; /* gsl_ran_weibull(r, a = scale, b = shape) */
@@ -138,8 +143,10 @@ int rr_dist_triangular(rr_dist *d, double min, double mode, double max)
     if (!(isfinite(min) && isfinite(mode) && isfinite(max) && min >= 0 &&
           mode >= min && max >= mode))
         return RR_ERANGE;
-    dist_set(d, RR_DIST_TRIANGULAR, min, mode, max);
     double w = max - min;
+    if (!isfinite(w * (max - mode)) || !isfinite(w * (mode - min)))
+        return RR_ERANGE; /* the inverse cdf below would overflow */
+    dist_set(d, RR_DIST_TRIANGULAR, min, mode, max);
     d->a = w > 0 ? (mode - min) / w : 0; /* min == max: always max */
     d->b = w * (mode - min);
     d->c = w * (max - mode);
@@ -394,6 +401,11 @@ rr_empirical *rr_empirical_create(const double *values, const double *weights,
     e->mean = mean;
     e->sd = sqrt(var / wsum);
     free(ones);
+    if (!isfinite(e->mean) || !isfinite(e->sd)) {
+        /* values too large to average (two of 1e308) */
+        rr_empirical_destroy(e);
+        return NULL;
+    }
     return e;
 
 fail:
@@ -521,11 +533,13 @@ static bool number_only(slice s, double *x)
 }
 
 /* duration_signed - a number with an optional unit, spaces between allowed;
- * sign not checked here, so callers can name the limit in their message. */
-static bool duration_signed(slice s, double *days)
+ * sign not checked here, so callers can name the limit in their message.
+ * *big is set when the form is right but the days overflow ("1e308y"). */
+static bool duration_signed(slice s, double *days, bool *big)
 {
     double x;
     size_t k = scan_number(s, &x);
+    *big = false;
     if (!k)
         return false;
     slice unit = trim(s.p + k, s.n - k);
@@ -533,8 +547,12 @@ static bool duration_signed(slice s, double *days)
     if (f == 0)
         return false;
     *days = x * f + 0.0; /* "-0" reads as 0 */
-    return isfinite(*days);
+    *big = !isfinite(*days);
+    return !*big;
 }
+
+#define TOO_LONG(s)                                                         \
+    "duration '%.*s' is too long (more than %g days)", QUOTE(s), DBL_MAX
 
 #define DURATION_EXPECTED "expected a duration such as 21d, 2w or 3m"
 
@@ -544,9 +562,11 @@ int rr_duration_parse(const char *text, double *days, char *err,
 {
     slice s = trim(text ? text : "", text ? strlen(text) : 0);
     double x;
-    if (!duration_signed(s, &x))
-        return fail(err, errlen, RR_EPARSE, DURATION_EXPECTED ", got '%.*s'",
-                    QUOTE(s));
+    bool big;
+    if (!duration_signed(s, &x, &big))
+        return big ? fail(err, errlen, RR_ERANGE, TOO_LONG(s))
+                   : fail(err, errlen, RR_EPARSE,
+                          DURATION_EXPECTED ", got '%.*s'", QUOTE(s));
     if (x < 0)
         return fail(err, errlen, RR_ERANGE,
                     "duration must be >= 0, got '%.*s'", QUOTE(s));
@@ -914,11 +934,14 @@ int rr_dist_parse(const char *text, rr_dist *out, rr_empirical_loader *loader,
     for (int i = 0; i < sp->nargs; i++) {
         if (!have[i])
             continue;
+        bool big;
         switch (sp->args[i].type) {
         case ARG_DURATION:
-            if (!duration_signed(val[i], &v[i]))
-                return fail(err, errlen, RR_EPARSE,
-                            DURATION_EXPECTED ", got '%.*s'", QUOTE(val[i]));
+            if (!duration_signed(val[i], &v[i], &big))
+                return big ? fail(err, errlen, RR_ERANGE, TOO_LONG(val[i]))
+                           : fail(err, errlen, RR_EPARSE,
+                                  DURATION_EXPECTED ", got '%.*s'",
+                                  QUOTE(val[i]));
             break;
         case ARG_NUMBER:
             if (!number_only(val[i], &v[i]))

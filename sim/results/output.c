@@ -30,6 +30,7 @@
 #include "rr_common.h"
 #include "rr_output.h"
 #include "rr_stats.h"
+#include "rr_table.h"
 
 static void nomem(char *err, size_t errlen)
 {
@@ -641,8 +642,8 @@ int rr_trace_finish(rr_trace *t, const char *cases_path,
  * scenario.resolved.ini and inputs/
  * ==================================================================== */
 
-/* The scenario reader takes lines of at most 197 characters; keep a
- * margin. */
+/* The scenario reader takes lines of at most RR_LINE_MAX (197)
+ * characters; keep a margin where there is a choice. */
 #define INI_LINE 190
 
 typedef struct sbuf {
@@ -735,13 +736,13 @@ static void input_map_fini(input_map *m)
 static long find_input(const input_map *m, const char *dir, const char *s,
                        size_t n)
 {
-    char *tok = strndup(s, n), *joined, *real;
+    char *tok, *joined, *real;
     long found = -1;
     size_t len;
-    if (!tok || !n) {
-        free(tok);
+    if (!n)
         return -1;
-    }
+    if (!(tok = strndup(s, n)))
+        return -2;
     for (size_t i = 0; i < m->n; i++)
         if (strcmp(m->written[i], tok) == 0) {
             free(tok);
@@ -750,13 +751,18 @@ static long find_input(const input_map *m, const char *dir, const char *s,
     len = strlen(dir) + n + 1;
     if ((joined = malloc(len)) != NULL) {
         snprintf(joined, len, "%s%s", tok[0] == '/' ? "" : dir, tok);
+        errno = 0;
         if ((real = realpath(joined, NULL)) != NULL) {
             for (size_t i = 0; i < m->n && found < 0; i++)
                 if (m->real[i] && strcmp(m->real[i], real) == 0)
                     found = (long)i;
             free(real);
+        } else if (errno == ENOMEM) {
+            found = -2;
         }
         free(joined);
+    } else {
+        found = -2;
     }
     free(tok);
     return found;
@@ -779,7 +785,7 @@ static bool match_word(const char *text, const char *s, const char *w)
  * named `file=` one, or the first positional one) pointed at the copy of
  * the table it names; a whole value that names a table becomes its copy.
  * Paths that name no table read are left alone.  Caller frees; NULL when
- * out of memory.
+ * out of memory (find_input's -2).
  */
 static char *rewrite_paths(const char *text, const input_map *m,
                            const char *dir)
@@ -790,8 +796,8 @@ static char *rewrite_paths(const char *text, const input_map *m,
     long whole;
 
     if (len && strcspn(text, " \t(,") == len &&
-        (whole = find_input(m, dir, text, len)) >= 0)
-        return strdup(m->copy[whole]);
+        (whole = find_input(m, dir, text, len)) != -1)
+        return whole >= 0 ? strdup(m->copy[whole]) : NULL;
     while (*p) {
         const char *q;
         int ai = 0;
@@ -842,6 +848,8 @@ static char *rewrite_paths(const char *text, const input_map *m,
                 while (pe - pv >= 2 && *pv == '"' && pe[-1] == '"')
                     pv++, pe--;
                 long i = find_input(m, dir, pv, (size_t)(pe - pv));
+                if (i == -2)
+                    b.oom = true;
                 if (i >= 0) {
                     sb_addn(&b, done, (size_t)(pv - done));
                     sb_add(&b, m->copy[i]);
@@ -857,46 +865,6 @@ static char *rewrite_paths(const char *text, const input_map *m,
     }
     sb_add(&b, done);
     return sb_take(&b);
-}
-
-static char *slurp(const char *path, size_t *len, int *e)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    if (!f) {
-        *e = errno;
-        return NULL;
-    }
-    for (;;) {
-        size_t got;
-        if (n + 4096 + 1 > cap) {
-            size_t nc = cap ? 2 * cap : 65536;
-            char *p = realloc(buf, nc);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                *e = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap = nc;
-        }
-        got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        *e = errno ? errno : EIO;
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
 }
 
 static bool contains_ci(const char *s, size_t n, const char *w)
@@ -974,16 +942,17 @@ static int copy_inputs(const char *folder, rr_scenario *sc, input_map *m,
     for (size_t i = 0; i < n && rc == RR_OK; i++) {
         const char *src = rr_scenario_input_path(sc, i);
         size_t len = 0;
-        int e = 0;
-        char *bytes = slurp(src, &len, &e), *text = NULL;
+        char *bytes, *text = NULL, why[256];
+        const char *verb;
         FILE *f;
-        if (!bytes) {
-            if (e == ENOMEM) {
+        /* read again as when the scenario was loaded: a regular file only
+         * (it may have been swapped for a FIFO since) */
+        rc = rr_input_read(src, &bytes, &len, NULL, &verb, why, sizeof why);
+        if (rc != RR_OK) {
+            if (rc == RR_ENOMEM) {
                 nomem(err, errlen);
-                rc = RR_ENOMEM;
             } else {
-                snprintf(err, errlen, "cannot read '%s': %s", src,
-                         strerror(e));
+                snprintf(err, errlen, "cannot %s '%s': %s", verb, src, why);
                 rc = RR_EIO;
             }
             break;
@@ -1015,6 +984,43 @@ static int copy_inputs(const char *folder, rr_scenario *sc, input_map *m,
     return rc;
 }
 
+/* ---- sorted names: lookups in n log n --------------------------------------- */
+
+/* The writer looks names up (parameters, sections, written keys) once per
+ * setting; sorted arrays and binary search keep `run` on a scenario of
+ * 20,000 parameters or 10,000 stages at n log n instead of n^2. */
+typedef struct name_ix {
+    const char *name;
+    size_t i;
+} name_ix;
+
+static int cmp_name_ix(const void *a, const void *b)
+{
+    const name_ix *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* find_name - the index stored with the n bytes at s in the sorted v (the
+ * first of equal names), or -1. */
+static long find_name(const name_ix *v, size_t nv, const char *s, size_t n)
+{
+    size_t lo = 0, hi = nv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(v[mid].name, s, n);
+        if (c == 0 && v[mid].name[n] != '\0')
+            c = 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < nv && strncmp(v[lo].name, s, n) == 0 && v[lo].name[n] == '\0')
+        return (long)v[lo].i;
+    return -1;
+}
+
 /* ---- which values keep their ${...} -------------------------------------- */
 
 /* An event may set or scale a parameter; a value that uses such a
@@ -1025,14 +1031,12 @@ typedef struct params {
     const char **name;
     const char **raw;
     bool *dynamic;
+    name_ix *sorted;
 } params;
 
 static long param_index(const params *p, const char *s, size_t n)
 {
-    for (size_t i = 0; i < p->n; i++)
-        if (strlen(p->name[i]) == n && strncmp(p->name[i], s, n) == 0)
-            return (long)i;
-    return -1;
+    return find_name(p->sorted, p->n, s, n);
 }
 
 /* uses_dynamic - text refers to a parameter an event changes. */
@@ -1052,23 +1056,30 @@ static bool uses_dynamic(const params *p, const char *text)
     return false;
 }
 
+/* params_make - the parameters, those events change, and those that use
+ * them: a walk over the "is used by" links from the changed ones, each
+ * link once (linear in the ${...} written). */
 static int params_make(rr_scenario *sc, params *p)
 {
-    size_t n = rr_scenario_n_settings(sc);
-    bool again = true;
+    size_t n = rr_scenario_n_settings(sc), nref = 0;
+    size_t *start = NULL, *user = NULL, *fill = NULL, *queue = NULL;
+    int rc = RR_ENOMEM;
     memset(p, 0, sizeof *p);
     p->name = calloc(n + 1, sizeof *p->name);
     p->raw = calloc(n + 1, sizeof *p->raw);
     p->dynamic = calloc(n + 1, sizeof *p->dynamic);
-    if (!p->name || !p->raw || !p->dynamic)
+    p->sorted = calloc(n + 1, sizeof *p->sorted);
+    if (!p->name || !p->raw || !p->dynamic || !p->sorted)
         return RR_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const rr_setting *s = rr_scenario_setting(sc, i);
         if (!strchr(s->key, '.')) {
+            p->sorted[p->n] = (name_ix){s->key, p->n};
             p->name[p->n] = s->key;
             p->raw[p->n++] = s->value;
         }
     }
+    qsort(p->sorted, p->n, sizeof *p->sorted, cmp_name_ix);
     /* targets of events: event.NAME.set.PARAM / event.NAME.scale.PARAM */
     for (size_t i = 0; i < n; i++) {
         const char *k = rr_scenario_setting(sc, i)->key, *t;
@@ -1085,13 +1096,57 @@ static int params_make(rr_scenario *sc, params *p)
         if (!strchr(t, '.') && (j = param_index(p, t, strlen(t))) >= 0)
             p->dynamic[j] = true;
     }
-    while (again) {
-        again = false;
+    /* links j -> i for every ${j} in parameter i, grouped by j */
+    start = calloc(p->n + 2, sizeof *start);
+    fill = calloc(p->n + 1, sizeof *fill);
+    queue = calloc(p->n + 1, sizeof *queue);
+    if (!start || !fill || !queue)
+        goto out;
+    for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < p->n; i++)
-            if (!p->dynamic[i] && uses_dynamic(p, p->raw[i]))
-                p->dynamic[i] = again = true;
+            for (const char *s = p->raw[i]; (s = strstr(s, "${")) != NULL;) {
+                const char *e = strchr(s + 2, '}');
+                long j;
+                if (!e)
+                    break;
+                j = param_index(p, s + 2, (size_t)(e - s - 2));
+                if (j >= 0 && pass == 0)
+                    start[j + 1]++;
+                else if (j >= 0)
+                    user[fill[j]++] = i;
+                s = e + 1;
+            }
+        if (pass == 0) {
+            for (size_t j = 0; j < p->n; j++)
+                start[j + 1] += start[j];
+            nref = start[p->n];
+            if (!(user = calloc(nref + 1, sizeof *user)))
+                goto out;
+            for (size_t j = 0; j < p->n; j++)
+                fill[j] = start[j];
+        }
     }
-    return RR_OK;
+    {
+        size_t head = 0, tail = 0;
+        for (size_t j = 0; j < p->n; j++)
+            if (p->dynamic[j])
+                queue[tail++] = j;
+        while (head < tail) {
+            size_t j = queue[head++];
+            for (size_t k = start[j]; k < start[j + 1]; k++)
+                if (!p->dynamic[user[k]]) {
+                    p->dynamic[user[k]] = true;
+                    queue[tail++] = user[k];
+                }
+        }
+    }
+    rc = RR_OK;
+out:
+    free(start);
+    free(user);
+    free(fill);
+    free(queue);
+    return rc;
 }
 
 static void params_fini(params *p)
@@ -1099,6 +1154,7 @@ static void params_fini(params *p)
     free(p->name);
     free(p->raw);
     free(p->dynamic);
+    free(p->sorted);
 }
 
 /* ---- the listing: section order and defaults ------------------------------ */
@@ -1107,6 +1163,7 @@ typedef struct listing {
     char *text;           /* rr_scenario_print output, cut into lines */
     size_t n_sec;
     const char **sec;     /* section names in listing order */
+    name_ix *sec_sorted;  /* the same, sorted */
     size_t n_def;
     size_t *def_sec;      /* defaults: section index, key, value */
     const char **def_key;
@@ -1117,19 +1174,50 @@ static void listing_fini(listing *l)
 {
     free(l->text);
     free(l->sec);
+    free(l->sec_sorted);
     free(l->def_sec);
     free(l->def_key);
     free(l->def_value);
     memset(l, 0, sizeof *l);
 }
 
+/* written_keys - the dotted keys of the settings, sorted, to tell a
+ * default in the listing from a written setting whose value or note
+ * happens to end in "# default". */
+static name_ix *written_keys(rr_scenario *sc, size_t *n)
+{
+    *n = rr_scenario_n_settings(sc);
+    name_ix *v = calloc(*n + 1, sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < *n; i++)
+        v[i] = (name_ix){rr_scenario_setting(sc, i)->key, i};
+    qsort(v, *n, sizeof *v, cmp_name_ix);
+    return v;
+}
+
+/* is_written - key (in section sec of the listing) is a written setting. */
+static bool is_written(const name_ix *w, size_t nw, const char *sec,
+                       const char *key, sbuf *tmp)
+{
+    if (strcmp(sec, "parameters") == 0)
+        return find_name(w, nw, key, strlen(key)) >= 0;
+    tmp->n = 0;
+    sb_add(tmp, sec);
+    sb_add(tmp, ".");
+    sb_add(tmp, key);
+    return !tmp->oom && find_name(w, nw, tmp->p, tmp->n) >= 0;
+}
+
 /* listing_make - read the sections in order and the defaults of keys not
  * written ("key = value   # default") from the `rrsim check` listing. */
 static int listing_make(rr_scenario *sc, listing *l)
 {
-    size_t len = 0, lines = 1;
+    size_t len = 0, lines = 1, nw;
     FILE *f;
     char *p;
+    sbuf tmp = {0};
+    name_ix *w;
     memset(l, 0, sizeof *l);
     if (!(f = open_memstream(&l->text, &len)))
         return RR_ENOMEM;
@@ -1139,11 +1227,16 @@ static int listing_make(rr_scenario *sc, listing *l)
     for (p = l->text; *p; p++)
         lines += *p == '\n';
     l->sec = calloc(lines, sizeof *l->sec);
+    l->sec_sorted = calloc(lines, sizeof *l->sec_sorted);
     l->def_sec = calloc(lines, sizeof *l->def_sec);
     l->def_key = calloc(lines, sizeof *l->def_key);
     l->def_value = calloc(lines, sizeof *l->def_value);
-    if (!l->sec || !l->def_sec || !l->def_key || !l->def_value)
+    w = written_keys(sc, &nw);
+    if (!l->sec || !l->sec_sorted || !l->def_sec || !l->def_key ||
+        !l->def_value || !w) {
+        free(w);
         return RR_ENOMEM;
+    }
     for (p = l->text; *p;) {
         char *line = p, *nl = strchr(p, '\n'), *eq, *mark, *e;
         size_t n;
@@ -1156,6 +1249,7 @@ static int listing_make(rr_scenario *sc, listing *l)
         n = strlen(line);
         if (line[0] == '[' && n > 2 && line[n - 1] == ']') {
             line[n - 1] = '\0';
+            l->sec_sorted[l->n_sec] = (name_ix){line + 1, l->n_sec};
             l->sec[l->n_sec++] = line + 1;
             continue;
         }
@@ -1172,32 +1266,33 @@ static int listing_make(rr_scenario *sc, listing *l)
         *eq = '\0';
         if (eq[3] == '(' || strchr(line, ' ')) /* "(keep)", "(the name)" */
             continue;
+        if (is_written(w, nw, l->sec[l->n_sec - 1], line, &tmp))
+            continue; /* a value or a note that ends in "# default" */
         l->def_sec[l->n_def] = l->n_sec - 1;
         l->def_key[l->n_def] = line;
         l->def_value[l->n_def++] = eq + 3;
     }
+    free(w);
+    free(tmp.p);
+    if (tmp.oom)
+        return RR_ENOMEM;
+    qsort(l->sec_sorted, l->n_sec, sizeof *l->sec_sorted, cmp_name_ix);
     return RR_OK;
 }
 
-/* section_of - the listing section a dotted key belongs to, or -1. */
+/* section_of - the listing section a dotted key belongs to, or -1: the
+ * longest section name that is the key up to one of its dots. */
 static long section_of(const listing *l, const char *key)
 {
-    long best = -1;
-    size_t best_len = 0;
-    if (!strchr(key, '.')) {
-        for (size_t i = 0; i < l->n_sec; i++)
-            if (strcmp(l->sec[i], "parameters") == 0)
-                return (long)i;
-        return -1;
+    if (!strchr(key, '.'))
+        return find_name(l->sec_sorted, l->n_sec, "parameters", 10);
+    for (size_t n = strlen(key); n-- > 0;) {
+        long i;
+        if (key[n] == '.' &&
+            (i = find_name(l->sec_sorted, l->n_sec, key, n)) >= 0)
+            return i;
     }
-    for (size_t i = 0; i < l->n_sec; i++) {
-        size_t n = strlen(l->sec[i]);
-        if (n > best_len && strncmp(key, l->sec[i], n) == 0 && key[n] == '.') {
-            best = (long)i;
-            best_len = n;
-        }
-    }
-    return best;
+    return -1;
 }
 
 /* fallback_section - "stage.X" for stage/provider/event keys, else the
@@ -1219,95 +1314,151 @@ static void fallback_section(const char *key, char *buf, size_t n)
 
 /* ---- writing lines ------------------------------------------------------- */
 
-static bool ident_char(char c)
-{
-    return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-' ||
-           c == '$' || c == '{' || c == '}';
-}
-
-/* pair_like - the reader would take a continuation starting here for a
- * new "key = value" line. */
-static bool pair_like(const char *s)
+/* lead_ok - a value may start a continuation line with v: the reader would
+ * not take it for a comment, a section or a new setting. */
+static bool lead_ok(const char *v)
 {
     size_t i = 0;
-    while (ident_char(s[i]))
+    if (!*v || strchr(" \t;#[", *v))
+        return false;
+    /* "name =" (rr_scenario_break_ok's test, for the value's start) */
+    while (isalnum((unsigned char)v[i]) || strchr("_.-${}", v[i]))
         i++;
     if (i == 0)
-        return false;
-    while (s[i] == ' ' || s[i] == '\t')
+        return true;
+    while (v[i] == ' ' || v[i] == '\t')
         i++;
-    return s[i] == '=';
+    return v[i] != '=';
 }
 
-/* split_ok - a continuation may start after the space at v[i]: the space
- * is single (the reader joins lines with one space) and the next line is
- * not taken for a comment, a section or a new setting. */
-static bool split_ok(const char *v, size_t i)
+/* plain - v reads back as itself after "key = ": no control character (a
+ * tab aside), no ';' at its start or after a blank (a comment). */
+static bool plain(const char *v)
 {
-    return v[i] == ' ' && i > 0 && v[i - 1] != ' ' && v[i + 1] &&
-           v[i + 1] != ' ' && v[i + 1] != ';' && v[i + 1] != '#' &&
-           v[i + 1] != '[' && !pair_like(v + i + 1);
+    if (v[0] == ';')
+        return false;
+    for (size_t i = 0; v[i]; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            return false;
+        if (c == ';' && (v[i - 1] == ' ' || v[i - 1] == '\t'))
+            return false;
+    }
+    return true;
 }
 
 /* put_setting - "key = value", continued on indented lines when longer
- * than INI_LINE; the comment goes after " ; " when all fits on one line. */
-static void put_setting(sbuf *b, const char *key, const char *value,
+ * than INI_LINE, breaking only where rr_scenario_break_ok() allows (the
+ * reader joins the lines with one space, so the value reads back the same);
+ * a piece that does not fit a line of INI_LINE gets one of its own, up to
+ * RR_LINE_MAX.  The comment goes after " ; " when all fits on one line.
+ * False, with nothing written, when the value cannot be written so (a
+ * control character, a comment mark, a piece too long for any line). */
+static bool put_setting(sbuf *out, const char *key, const char *v,
                         const char *comment)
 {
-    char *v = strdup(value);
-    size_t n, pos = 0, budget;
-    if (!v) {
-        b->oom = true;
-        return;
-    }
-    for (char *s = v; *s; s++)
-        if (*s == '\n' || *s == '\r' || *s == '\t')
-            *s = ' ';
-    n = strlen(v);
-    sb_add(b, key);
-    sb_add(b, n ? " = " : " =");
-    budget = INI_LINE > strlen(key) + 3 ? INI_LINE - strlen(key) - 3 : 1;
-    if (n <= budget) {
-        sb_add(b, v);
-        if (comment && strlen(key) + 3 + n + 3 + strlen(comment) <= INI_LINE) {
-            sb_add(b, " ; ");
-            sb_add(b, comment);
+    size_t n = strlen(v), klen = strlen(key), pos = 0;
+    sbuf b = {0};
+    bool ok = true, first = true;
+    if (!plain(v))
+        return false;
+    if (n == 0 || klen + 3 + n <= INI_LINE) {
+        sb_add(&b, key);
+        sb_add(&b, n ? " = " : " =");
+        sb_add(&b, v);
+        if (comment && klen + 3 + n + 3 + strlen(comment) <= INI_LINE) {
+            sb_add(&b, " ; ");
+            sb_add(&b, comment);
         }
-        sb_add(b, "\n");
-        free(v);
-        return;
+        sb_add(&b, "\n");
+        goto done;
     }
-    while (pos < n) {
-        size_t cut = 0, i;
-        if (n - pos <= budget) {
-            cut = n;
+    sb_add(&b, key);
+    while (pos < n && ok) {
+        /* the pieces that fit on this line, at least one */
+        size_t end = pos, i;
+        size_t room = !first               ? INI_LINE - 4
+                      : klen + 3 < INI_LINE ? INI_LINE - (klen + 3)
+                                            : 0;
+        for (i = pos + 1; i <= n; i++)
+            if (i == n || rr_scenario_break_ok(v, i)) {
+                if (end == pos || i - pos <= room)
+                    end = i;
+                if (i - pos > room)
+                    break;
+            }
+        size_t len = end - pos;
+        if (first) {
+            if (klen + 3 + len <= RR_LINE_MAX) {
+                sb_add(&b, " = ");
+            } else if (lead_ok(v)) {
+                /* the key alone, the value from the next line */
+                sb_add(&b, " =\n");
+                first = false;
+                continue;
+            } else if (klen + 1 + len <= RR_LINE_MAX) {
+                sb_add(&b, "=");
+            } else {
+                ok = false;
+                break;
+            }
+        } else if (4 + len <= RR_LINE_MAX) {
+            sb_add(&b, "    ");
+        } else if (1 + len <= RR_LINE_MAX) {
+            sb_add(&b, " ");
         } else {
-            for (i = pos + 1; i < n && i - pos <= budget; i++)
-                if (split_ok(v, i))
-                    cut = i;
-            for (i = pos + budget + 1; !cut && i < n; i++)
-                if (split_ok(v, i))
-                    cut = i; /* a word longer than a line: as it is */
-            if (!cut)
-                cut = n;
+            ok = false;
+            break;
         }
-        sb_addn(b, v + pos, cut - pos);
-        sb_add(b, "\n");
-        pos = cut < n ? cut + 1 : n;
-        if (pos < n)
-            sb_add(b, "    ");
-        budget = INI_LINE - 4;
+        sb_addn(&b, v + pos, len);
+        sb_add(&b, "\n");
+        first = false;
+        pos = end < n ? end + 1 : n;
     }
-    free(v);
+done:
+    if (ok && !b.oom)
+        sb_addn(out, b.p, b.n);
+    else if (b.oom)
+        out->oom = true;
+    free(b.p);
+    return ok || b.oom;
 }
 
+/* utf8_seq - length of the valid UTF-8 sequence at s, 0 if none. */
+static size_t utf8_seq(const unsigned char *s)
+{
+    size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+                             : s[0] >= 0xE0 && s[0] <= 0xEF   ? 3
+                             : s[0] >= 0xF0 && s[0] <= 0xF4   ? 4
+                                                              : 0;
+    for (size_t i = 1; i < k; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return k;
+}
+
+/* put_comment - a manifest line; text from the command line or the file
+ * system (a path, the command) may hold line breaks, control characters
+ * or bytes that are not UTF-8, which the reader would refuse: they become
+ * '?'. */
 static void put_comment(sbuf *b, const char *key, const char *value)
 {
     sb_add(b, "; manifest: ");
     sb_add(b, key);
     sb_add(b, " = ");
-    for (const char *s = value; *s; s++)
-        sb_addn(b, *s == '\n' || *s == '\r' ? " " : s, 1);
+    for (const unsigned char *s = (const unsigned char *)value; *s;) {
+        size_t k = utf8_seq(s);
+        if (k == 0 || (k == 1 && ((*s < 0x20 && *s != '\t') || *s == 0x7F))) {
+            sb_add(b, *s == '\n' || *s == '\r' ? " " : "?");
+            s++;
+        } else {
+            sb_addn(b, (const char *)s, k);
+            s += k;
+        }
+    }
     sb_add(b, "\n");
 }
 
@@ -1320,7 +1471,12 @@ typedef struct resolved_ctx {
     size_t vlen;
 } resolved_ctx;
 
-/* put_one - setting i as used, and its source note. */
+/* put_one - setting i as used, and its source note.  The value is written
+ * substituted, unless it uses a parameter an event changes, or its
+ * substituted text could not be read back the same (it holds "${" from a
+ * parameter's text, or a parameter put " ;" or a piece too long for a line
+ * into it): then as written, ${...} and all, which reads back the same
+ * since the parameters are written too. */
 static void put_one(sbuf *b, resolved_ctx *x, size_t i, const char *name)
 {
     const rr_setting *s = rr_scenario_setting(x->sc, i);
@@ -1329,9 +1485,11 @@ static void put_one(sbuf *b, resolved_ctx *x, size_t i, const char *name)
                          : rr_scenario_resolved_value(x->sc, i, x->vbuf,
                                                       x->vlen);
     char *dir = s->line > 0 ? dir_of(s->file) : NULL;
-    char *out = rewrite_paths(v, x->in, dir ? dir : x->sdir);
-    char *note = NULL;
-    if (!out) {
+    char *out, *note = NULL;
+    if (!keep && strstr(v, "${"))
+        v = s->value;
+    if ((s->line > 0 && !dir) ||
+        !(out = rewrite_paths(v, x->in, dir ? dir : x->sdir))) {
         b->oom = true;
         free(dir);
         return;
@@ -1340,8 +1498,12 @@ static void put_one(sbuf *b, resolved_ctx *x, size_t i, const char *name)
         size_t n = strlen(s->value) + 16;
         if ((note = malloc(n)) != NULL)
             snprintf(note, n, "written %s", s->value);
+        else
+            b->oom = true;
     }
-    put_setting(b, name, out, note);
+    if (!put_setting(b, name, out, note) &&
+        !put_setting(b, name, s->value, NULL))
+        put_setting(b, name, "", "value not writable"); /* cannot happen */
     if (s->note && *s->note) {
         size_t n = strlen(name) + 8;
         char *k = malloc(n);
@@ -1393,6 +1555,8 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
     sbuf b = {0};
     size_t ns = rr_scenario_n_settings(sc);
     bool *done = NULL;
+    long *sidx = NULL;
+    size_t *order = NULL, *first = NULL;
     char path[PATH_MAX], num[64];
     int rc;
     FILE *f;
@@ -1402,19 +1566,23 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
     if ((rc = copy_inputs(folder, sc, &in, err, errlen)) != RR_OK)
         return rc;
     memset(&x, 0, sizeof x);
-    x.vlen = 65536;
+    x.vlen = RR_VALUE_MAX + 1;
     x.vbuf = malloc(x.vlen);
     x.sc = sc;
     x.in = &in;
     x.pa = &pa;
     x.sdir = dir_of(rr_scenario_path(sc));
     done = calloc(ns + 1, sizeof *done);
+    sidx = calloc(ns + 1, sizeof *sidx);
+    order = calloc(ns + 1, sizeof *order);
     rc = params_make(sc, &pa);
     if (rc == RR_OK)
         rc = listing_make(sc, &li);
     else
         memset(&li, 0, sizeof li);
-    if (rc != RR_OK || !x.vbuf || !x.sdir || !done) {
+    first = calloc(li.n_sec + 2, sizeof *first);
+    if (rc != RR_OK || !x.vbuf || !x.sdir || !done || !sidx || !order ||
+        !first) {
         rc = RR_ENOMEM;
         goto out;
     }
@@ -1452,20 +1620,37 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
            "; settings that used them hold the values already, so --set the\n"
            "; settings themselves, or use the original scenario.\n");
 
-    /* sections in listing order, with their settings and defaults */
-    for (size_t si = 0; si < li.n_sec; si++) {
+    /* each setting's listing section, then the settings grouped by it in
+     * file order (a counting sort: linear) */
+    for (size_t i = 0; i < ns; i++) {
+        const char *key = rr_scenario_setting(sc, i)->key;
+        sidx[i] = skipped(key) ? -1 : section_of(&li, key);
+        if (sidx[i] >= 0)
+            first[sidx[i] + 1]++;
+    }
+    for (size_t si = 0; si < li.n_sec; si++)
+        first[si + 1] += first[si];
+    for (size_t i = 0; i < ns; i++)
+        if (sidx[i] >= 0)
+            order[first[sidx[i]]++] = i;
+    for (size_t si = li.n_sec; si-- > 0;)
+        first[si + 1] = first[si];
+    first[0] = 0;
+
+    /* sections in listing order, with their settings and defaults (which
+     * the listing gives in section order) */
+    for (size_t si = 0, d = 0; si < li.n_sec; si++) {
         bool header = false;
-        for (size_t i = 0; i < ns; i++) {
+        for (size_t k = first[si]; k < first[si + 1]; k++) {
+            size_t i = order[k];
             const char *key = rr_scenario_setting(sc, i)->key;
-            if (done[i] || skipped(key) || section_of(&li, key) != (long)si)
-                continue;
             if (!header)
                 put_section(&b, li.sec[si]);
             header = true;
             put_one(&b, &x, i, key_in(key, li.sec[si]));
             done[i] = true;
         }
-        for (size_t d = 0; d < li.n_def; d++) {
+        for (; d < li.n_def && li.def_sec[d] <= si; d++) {
             if (li.def_sec[d] != si)
                 continue;
             if (!header)
@@ -1475,14 +1660,14 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
         }
     }
     /* settings of sections the listing did not show, if any */
-    for (size_t first = 0; first < ns; first++) {
+    for (size_t first_i = 0; first_i < ns; first_i++) {
         char sec[256], fs[256];
-        if (done[first] || skipped(rr_scenario_setting(sc, first)->key))
+        if (done[first_i] || skipped(rr_scenario_setting(sc, first_i)->key))
             continue;
-        fallback_section(rr_scenario_setting(sc, first)->key, sec,
+        fallback_section(rr_scenario_setting(sc, first_i)->key, sec,
                          sizeof sec);
         put_section(&b, sec);
-        for (size_t i = first; i < ns; i++) {
+        for (size_t i = first_i; i < ns; i++) {
             const char *key = rr_scenario_setting(sc, i)->key;
             if (done[i] || skipped(key))
                 continue;
@@ -1509,6 +1694,9 @@ out:
         nomem(err, errlen);
     free(b.p);
     free(done);
+    free(sidx);
+    free(order);
+    free(first);
     free(x.vbuf);
     free(x.sdir);
     listing_fini(&li);

@@ -10,11 +10,19 @@
  * product of the active `scale` factors and the place to blame in
  * messages: the setting's line, or the line of the event that changed it.
  *
- * Cost: every lookup is a linear scan of the settings and changes; a
- * scenario has tens to hundreds of them and is resolved once per distinct
- * set of active events, so this is not worth an index.
+ * Cost: settings, sections, stages, parameters and countries are found
+ * through hash indexes (scenario_int.h, rri_map) and the events' changes
+ * through chains by target (struct rri_res), so that resolving one epoch
+ * is linear in the size of the scenario; a scenario is resolved once per
+ * distinct set of active events.
+ *
+ * Every number that comes out is finite and inside its domain: a product
+ * of scale factors, a rate or a duration scaled by events, a countries
+ * cell or a share sum that overflows is an error naming the event (or the
+ * cell) that took it out, never an infinity handed to the model.
  */
 #include <ctype.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -60,7 +68,20 @@ typedef struct stage_routes {
     uint32_t *target;
     loc *at;
     bool *used;          /* some country goes this way */
+    loc abscond_at;      /* where abscond was set */
+    loc timeout_at;      /* where max_stay was set */
 } stage_routes;
+
+/* A parameter being resolved (see param_value). */
+typedef struct frame {
+    size_t p;                    /* index in sc->params */
+    const char *raw;             /* its text in this epoch */
+    loc at;                      /* where that text was written */
+    int phase;                   /* scanning 0 the factors, 1 raw,
+                                    2 nothing more */
+    size_t cur;                  /* phase 0: the change being scanned */
+    const char *pos;             /* where to look for the next ${ */
+} frame;
 
 typedef struct rctx {
     rr_scenario *sc;
@@ -72,7 +93,9 @@ typedef struct rctx {
     /* parameters */
     const char **ptext;
     int *pstate;                 /* 0 not yet, 1 resolving, 2 done */
-    size_t *stack;
+    int *plevel;                 /* nesting: 1 + the deepest ${} used */
+    size_t *pdeep;               /* the parameter that deepest one is */
+    frame *stack;
     size_t depth;
     /* countries */
     const rr_table *ct;
@@ -88,7 +111,27 @@ typedef struct rctx {
     /* the run */
     long day0, day_end;          /* days of start and end */
     stage_routes *routes;
+    rri_map ov_map;              /* cell overrides by row and column */
+    bool remig_near;             /* remigration comes back in no time */
+    uint32_t remig_stage;
 } rctx;
+
+/* What resolve.c keeps with a scenario, built when it is first planned:
+ * the changes of events grouped by what they change, so that finding them
+ * costs their number, not a scan of all. */
+struct rri_res {
+    rri_map target_map;          /* first change of each target */
+    size_t *next, *tail;         /* per change: the next of its target;
+                                    the last (valid for the first) */
+    size_t *route_head;          /* per stage: first change of a route */
+    size_t *route_next;          /* per change: the next of its stage */
+    size_t *ev_start, *ev_list;  /* changes grouped by event */
+};
+
+/* The most text all ${...} substitutions of one scenario may produce: a
+ * few parameters that each use another twice would otherwise double it at
+ * every step. */
+#define SUBST_BUDGET ((size_t)64 << 20)
 
 typedef struct sbuf {
     char *p;
@@ -228,7 +271,7 @@ static bool number(const char *s, double *x)
         end++;
     if (*end || !isfinite(v))
         return false;
-    *x = v;
+    *x = v + 0.0; /* -0 reads as 0 */
     return true;
 }
 
@@ -298,71 +341,275 @@ static int choice(const char *s, const char *const *w, size_t n, char *msg,
 /* }=================================================================== */
 
 /* {===================================================================
- * Parameters and substitution
+ * Events' changes, by target
  * ==================================================================== */
 
-static int param_value(rctx *c, size_t p, const char **out);
-
-static long param_index(rctx *c, const char *name, size_t n)
+/* target_hash - the hash of a change's target of kind k: a, or a "." b
+ * (so that "stage.x" + "servers" hashes as the written "stage.x.servers"). */
+static uint64_t target_hash(rri_target_kind k, const char *a, const char *b)
 {
-    for (size_t i = 0; i < c->sc->n_params; i++) {
-        const char *pn = c->sc->settings[c->sc->params[i]].name;
-        if (strlen(pn) == n && strncmp(pn, name, n) == 0)
+    char kb = (char)('0' + (int)k);
+    uint64_t h = rri_hash_str(rri_hash(RRI_HASH0, &kb, 1), a);
+    if (b)
+        h = rri_hash_str(rri_hash(h, ".", 1), b);
+    return h;
+}
+
+static bool target_is(const rri_change *ch, rri_target_kind k, const char *a,
+                      const char *b)
+{
+    if (ch->kind != k)
+        return false;
+    if (!b)
+        return strcmp(ch->target, a) == 0;
+    size_t n = strlen(a);
+    return strncmp(ch->target, a, n) == 0 && ch->target[n] == '.' &&
+           strcmp(ch->target + n + 1, b) == 0;
+}
+
+/* stage_of_target - the stage a route change's target "stage.X.route.Y"
+ * belongs to, or -1. */
+static long stage_of_target(const rr_scenario *sc, const char *t)
+{
+    if (strncmp(t, "stage.", 6) != 0)
+        return -1;
+    const char *name = t + 6, *dot = strchr(name, '.');
+    size_t n = dot ? (size_t)(dot - name) : strlen(name), it = 0, i;
+    uint64_t h = rri_hash(RRI_HASH0, name, n);
+    while (rri_map_next(&sc->stage_map, h, &it, &i)) {
+        const char *sub = sc->sections[sc->stages[i]].sub;
+        if (strlen(sub) == n && memcmp(sub, name, n) == 0)
             return (long)i;
     }
     return -1;
 }
 
-/* subst - text with every ${NAME} replaced by the parameter's value. */
-static int subst(rctx *c, const char *text, const loc *at, const char **out)
+/* res_get - resolve.c's part of the scenario, built on first use (NULL
+ * when out of memory).  The chains of changes need the changes, which are
+ * built at the end of loading; before that (a table path resolved while
+ * loading) only the no-event context is used, which looks at none. */
+static struct rri_res *res_get(rr_scenario *sc)
 {
+    struct rri_res *r = sc->res;
+    if (r)
+        return r;
+    r = rri_alloc(&sc->arena, sizeof *r);
+    if (!r)
+        return NULL;
+    size_t n = sc->n_changes + 1, ns = sc->n_stages + 1,
+           ne = sc->n_events + 2;
+    r->next = rri_alloc(&sc->arena, n * sizeof *r->next);
+    r->tail = rri_alloc(&sc->arena, n * sizeof *r->tail);
+    r->route_next = rri_alloc(&sc->arena, n * sizeof *r->route_next);
+    r->route_head = rri_alloc(&sc->arena, ns * sizeof *r->route_head);
+    size_t *route_tail = rri_alloc(&sc->arena, ns * sizeof *route_tail);
+    r->ev_start = rri_alloc(&sc->arena, ne * sizeof *r->ev_start);
+    r->ev_list = rri_alloc(&sc->arena, n * sizeof *r->ev_list);
+    if (!r->next || !r->tail || !r->route_next || !r->route_head ||
+        !route_tail || !r->ev_start || !r->ev_list)
+        return NULL;
+    for (size_t s = 0; s < ns; s++)
+        r->route_head[s] = SIZE_MAX;
+    for (size_t i = 0; i < sc->n_changes; i++) {
+        const rri_change *ch = &sc->changes[i];
+        r->next[i] = r->route_next[i] = SIZE_MAX;
+        uint64_t h = target_hash(ch->kind, ch->target, NULL);
+        size_t it = 0, head = SIZE_MAX, j;
+        while (rri_map_next(&r->target_map, h, &it, &j))
+            if (target_is(&sc->changes[j], ch->kind, ch->target, NULL)) {
+                head = j;
+                break;
+            }
+        if (head == SIZE_MAX) {
+            if (rri_map_add(&r->target_map, h, i)) {
+                rri_map_fini(&r->target_map);
+                return NULL;
+            }
+            r->tail[i] = i;
+        } else {
+            r->next[r->tail[head]] = i;
+            r->tail[head] = i;
+        }
+        if (ch->kind == RRI_TGT_KEY && ch->def->type == RRI_T_ROUTE) {
+            long s = stage_of_target(sc, ch->target);
+            if (s >= 0) {
+                if (r->route_head[s] == SIZE_MAX)
+                    r->route_head[s] = i;
+                else
+                    r->route_next[route_tail[s]] = i;
+                route_tail[s] = i;
+            }
+        }
+        r->ev_start[ch->event + 1]++;
+    }
+    for (size_t e = 0; e + 1 < ne; e++)
+        r->ev_start[e + 1] += r->ev_start[e];
+    size_t *fill = route_tail; /* reused: ns >= 1, but ne may be larger */
+    if (ne > ns) {
+        fill = rri_alloc(&sc->arena, ne * sizeof *fill);
+        if (!fill) {
+            rri_map_fini(&r->target_map);
+            return NULL;
+        }
+    }
+    for (size_t e = 0; e + 1 < ne; e++)
+        fill[e] = r->ev_start[e];
+    for (size_t i = 0; i < sc->n_changes; i++)
+        r->ev_list[fill[sc->changes[i].event]++] = i;
+    sc->res = r;
+    return r;
+}
+
+void rri_res_free(rr_scenario *sc)
+{
+    if (sc->res)
+        rri_map_fini(&sc->res->target_map);
+}
+
+/* first_change - the first change (file order) of the target, or SIZE_MAX;
+ * the next is res->next[i]. */
+static size_t first_change(rctx *c, rri_target_kind k, const char *a,
+                           const char *b)
+{
+    struct rri_res *r = c->sc->res;
+    if (!c->active || !r)
+        return SIZE_MAX;
+    size_t it = 0, i;
+    uint64_t h = target_hash(k, a, b);
+    while (rri_map_next(&r->target_map, h, &it, &i))
+        if (target_is(&c->sc->changes[i], k, a, b))
+            return i;
+    return SIZE_MAX;
+}
+
+/* }=================================================================== */
+
+/* {===================================================================
+ * Parameters and substitution
+ * ==================================================================== */
+
+static int param_value(rctx *c, size_t p, const char **out);
+
+static const char *pname(const rctx *c, size_t p)
+{
+    return c->sc->settings[c->sc->params[p]].name;
+}
+
+/* nest_err - a chain of parameters nested too deep: the first few and the
+ * last of the n in chain. */
+static int nest_err(rctx *c, const loc *at, const size_t *chain, size_t n)
+{
+    char list[600];
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof list; i++) {
+        if (i == 4 && n > 6) {
+            used += (size_t)snprintf(list + used, sizeof list - used,
+                                     " -> ...");
+            i = n - 2;
+        }
+        int w = snprintf(list + used, sizeof list - used, "%s%.40s",
+                         i ? " -> " : "", pname(c, chain[i]));
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    return failat(c, at, RR_EINVAL,
+                  "${...} nested more than %d deep: %s", RRI_MAX_NESTING,
+                  list);
+}
+
+/* subst_lv - text with every ${NAME} replaced by the parameter's value;
+ * *level gets the deepest nesting of the parameters used (0 for none) and
+ * *deep that parameter.  Two passes: every name is resolved first, left to
+ * right (so the first bad one is the one reported), then the text is built
+ * at its final size.  A result longer than RR_VALUE_MAX is an error, and
+ * so is going over SUBST_BUDGET for the whole scenario. */
+static int subst_lv(rctx *c, const char *text, const loc *at,
+                    const char **out, int *level, size_t *deep)
+{
+    *level = 0;
+    *deep = SIZE_MAX;
     if (!strstr(text, "${")) {
         *out = text;
         return RR_OK;
     }
-    sbuf b = {NULL, 0, 0, false};
-    const char *p = text;
-    int rc = RR_OK;
-    for (;;) {
+    size_t total = 0;
+    for (const char *p = text;;) {
         const char *s = strstr(p, "${");
         if (!s) {
-            sb_add(&b, p, strlen(p));
+            total += strlen(p);
             break;
         }
-        sb_add(&b, p, (size_t)(s - p));
+        total += (size_t)(s - p);
         const char *e = strchr(s + 2, '}');
-        if (!e) {
-            rc = failat(c, at, RR_EPARSE, "unterminated '${' in '%s'", text);
-            break;
-        }
-        long pi = param_index(c, s + 2, (size_t)(e - s - 2));
-        if (pi < 0) {
-            rc = failat(c, at, RR_ENOTFOUND,
-                        "undefined parameter '%.*s' in '%s'",
-                        (int)(e - s - 2), s + 2, text);
-            break;
-        }
+        if (!e)
+            return failat(c, at, RR_EPARSE, "unterminated '${' in '%.200s'",
+                          text);
+        long pi = rri_param_index(c->sc, s + 2, (size_t)(e - s - 2));
+        if (pi < 0)
+            return failat(c, at, RR_ENOTFOUND,
+                          "undefined parameter '%.*s' in '%.200s'",
+                          (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2,
+                          text);
         const char *v;
-        if ((rc = param_value(c, (size_t)pi, &v)))
+        int rc = param_value(c, (size_t)pi, &v);
+        if (rc)
+            return rc;
+        total += strlen(v);
+        if (c->plevel[pi] > *level) {
+            *level = c->plevel[pi];
+            *deep = (size_t)pi;
+        }
+        if (total > RR_VALUE_MAX)
             break;
-        sb_add(&b, v, strlen(v));
         p = e + 1;
     }
-    if (rc == RR_OK && b.oom)
-        rc = oom(c);
-    if (rc == RR_OK) {
-        *out = rri_strndup(c->a, b.p ? b.p : "", b.n);
-        if (!*out)
-            rc = oom(c);
+    if (total > RR_VALUE_MAX)
+        return failat(c, at, RR_ERANGE,
+                      "longer than %d characters after ${...} substitution",
+                      RR_VALUE_MAX);
+    if (total > SUBST_BUDGET - c->sc->subst_bytes)
+        return failat(c, at, RR_ERANGE,
+                      "${...} substitutions make more than %d MiB of text",
+                      (int)(SUBST_BUDGET >> 20));
+    c->sc->subst_bytes += total;
+    char *b = rri_alloc(c->a, total + 1);
+    if (!b)
+        return oom(c);
+    size_t n = 0;
+    for (const char *p = text;;) {
+        const char *s = strstr(p, "${");
+        if (!s) {
+            memcpy(b + n, p, strlen(p));
+            n += strlen(p);
+            break;
+        }
+        memcpy(b + n, p, (size_t)(s - p));
+        n += (size_t)(s - p);
+        const char *e = strchr(s + 2, '}');
+        long pi = rri_param_index(c->sc, s + 2, (size_t)(e - s - 2));
+        const char *v = c->ptext[pi];
+        memcpy(b + n, v, strlen(v));
+        n += strlen(v);
+        p = e + 1;
     }
-    free(b.p);
-    return rc;
+    b[n] = '\0';
+    *out = b;
+    return RR_OK;
+}
+
+static int subst(rctx *c, const char *text, const loc *at, const char **out)
+{
+    int level;
+    size_t deep;
+    return subst_lv(c, text, at, out, &level, &deep);
 }
 
 /* scale_number - the leading number of text times f, the rest kept
- * ("1500/month" * 0.5 = "750/month"); false if text has none. */
+ * ("1500/month" * 0.5 = "750/month"); false if text has none.  *x gets
+ * the product, which the caller checks is finite. */
 static bool scale_number(rctx *c, const char *text, double f,
-                         const char **out)
+                         const char **out, double *x)
 {
     const char *s = text;
     while (isspace((unsigned char)*s))
@@ -376,7 +623,8 @@ static bool scale_number(rctx *c, const char *text, double f,
     for (const char *q = s; q < end; q++)
         if (!strchr("0123456789.eE+-", *q))
             return false;
-    *out = rri_printf(c->a, "%.15g%s", v * f, end);
+    *x = v * f + 0.0;
+    *out = rri_printf(c->a, "%.15g%s", *x, end);
     return *out != NULL;
 }
 
@@ -394,74 +642,222 @@ static int scale_factor(rctx *c, const rri_setting *st, double *f)
     return RR_OK;
 }
 
-/* param_value - a parameter's text in this epoch, ${...} resolved. */
-static int param_value(rctx *c, size_t p, const char **out)
+/* times - factor *f times g, which must stay finite: scales of several
+ * events multiply (1e200 twice is not a number). */
+static int times(rctx *c, const loc *at, double *f, double g)
+{
+    double x = *f * g;
+    if (!isfinite(x))
+        return failat(c, at, RR_ERANGE,
+                      "the scale factors of the active events multiply to "
+                      "more than %g",
+                      DBL_MAX);
+    *f = x + 0.0;
+    return RR_OK;
+}
+
+/* push - start resolving parameter p: its text in this epoch (the last
+ * active event's set., else as written) and where to blame it.  A
+ * parameter already being resolved is a cycle; a stack RRI_MAX_NESTING
+ * deep is a chain too long. */
+static int push(rctx *c, size_t p)
 {
     rr_scenario *sc = c->sc;
+    if (c->pstate[p] == 1) {
+        size_t from = 0;
+        while (c->stack[from].p != p)
+            from++;
+        char list[700];
+        size_t used = 0;
+        for (size_t i = from; i <= c->depth && used < sizeof list; i++) {
+            const char *n = pname(c, i < c->depth ? c->stack[i].p : p);
+            int w = snprintf(list + used, sizeof list - used, "%s%s",
+                             i > from ? " -> " : "", n);
+            if (w < 0)
+                break;
+            used += (size_t)w;
+        }
+        loc at = setting_loc(&sc->settings[sc->params[c->stack[from].p]]);
+        return failat(c, &at, RR_EINVAL,
+                      "parameters refer to each other in a cycle: %s", list);
+    }
+    if (c->depth >= RRI_MAX_NESTING) {
+        size_t chain[RRI_MAX_NESTING + 2];
+        for (size_t i = 0; i < c->depth; i++)
+            chain[i] = c->stack[i].p;
+        chain[c->depth] = p;
+        loc at = setting_loc(&sc->settings[sc->params[chain[0]]]);
+        return nest_err(c, &at, chain, c->depth + 1);
+    }
+    frame *f = &c->stack[c->depth++];
     const rri_setting *st = &sc->settings[sc->params[p]];
+    f->p = p;
+    f->raw = st->pub.value;
+    f->at = setting_loc(st);
+    f->phase = 1;
+    for (size_t i = first_change(c, RRI_TGT_PARAM, st->name, NULL);
+         i != SIZE_MAX; i = sc->res->next[i]) {
+        const rri_change *ch = &sc->changes[i];
+        if (!c->active[ch->event])
+            continue;
+        if (ch->scale && f->phase == 1) {
+            f->phase = 0; /* the first factor text to look into */
+            f->cur = i;
+        }
+        if (!ch->scale)
+            f->raw = sc->settings[ch->setting].pub.value;
+        f->at = setting_loc(&sc->settings[ch->setting]);
+    }
+    f->pos = f->phase == 1 ? f->raw
+                           : sc->settings[sc->changes[f->cur].setting]
+                                 .pub.value;
+    c->pstate[p] = 1;
+    return RR_OK;
+}
+
+/* frame_loc - where the text frame f is scanning was written. */
+static loc frame_loc(const rctx *c, const frame *f)
+{
+    if (f->phase == 0)
+        return setting_loc(&c->sc->settings[c->sc->changes[f->cur].setting]);
+    return f->at;
+}
+
+/* next_text - move frame f on to the next text it depends on: the next
+ * active factor, then the raw text; false when all are done. */
+static bool next_text(rctx *c, frame *f)
+{
+    rr_scenario *sc = c->sc;
+    if (f->phase == 0) {
+        size_t i = sc->res->next[f->cur];
+        while (i != SIZE_MAX && !(c->active[sc->changes[i].event] &&
+                                  sc->changes[i].scale))
+            i = sc->res->next[i];
+        if (i != SIZE_MAX) {
+            f->cur = i;
+            f->pos = sc->settings[sc->changes[i].setting].pub.value;
+        } else {
+            f->phase = 1;
+            f->pos = f->raw;
+        }
+        return true;
+    }
+    f->phase = 2;
+    return false;
+}
+
+/* finish - every parameter frame f uses is resolved: apply the events'
+ * factors (evaluated in file order, as written) and substitute. */
+static int finish(rctx *c, frame *f)
+{
+    rr_scenario *sc = c->sc;
+    const rri_setting *st = &sc->settings[sc->params[f->p]];
+    double factor = 1;
+    bool scaled = false;
+    int rc;
+    for (size_t i = first_change(c, RRI_TGT_PARAM, st->name, NULL);
+         i != SIZE_MAX; i = sc->res->next[i]) {
+        const rri_change *ch = &sc->changes[i];
+        if (!c->active[ch->event])
+            continue;
+        if (ch->scale) {
+            double g;
+            if ((rc = scale_factor(c, &sc->settings[ch->setting], &g)) ||
+                (rc = times(c, &f->at, &factor, g)))
+                return rc;
+            scaled = true;
+        } else {
+            factor = 1;
+            scaled = false;
+        }
+    }
+    const char *text;
+    int level;
+    size_t deep;
+    if ((rc = subst_lv(c, f->raw, &f->at, &text, &level, &deep)))
+        return rc;
+    if (level >= RRI_MAX_NESTING) {
+        size_t chain[RRI_MAX_NESTING + 2], n = 0;
+        chain[n++] = f->p;
+        for (size_t q = deep; q != SIZE_MAX && n < RRI_MAX_NESTING + 2;
+             q = c->pdeep[q])
+            chain[n++] = q;
+        loc at = setting_loc(st);
+        return nest_err(c, &at, chain, n);
+    }
+    double x;
+    if (scaled && !scale_number(c, text, factor, &text, &x))
+        return failat(c, &f->at, RR_EINVAL,
+                      "cannot scale parameter '%s': its value '%.200s' does "
+                      "not start with a number",
+                      st->name, text);
+    if (scaled && !isfinite(x))
+        return failat(c, &f->at, RR_ERANGE,
+                      "scaling parameter '%s' by %g gives a number too large "
+                      "(more than %g)",
+                      st->name, factor, DBL_MAX);
+    c->ptext[f->p] = text;
+    c->plevel[f->p] = level + 1;
+    c->pdeep[f->p] = deep;
+    c->pstate[f->p] = 2;
+    return RR_OK;
+}
+
+/* param_value - a parameter's text in this epoch, ${...} resolved, by a
+ * depth-first walk with an explicit stack instead of recursion, so that a
+ * long chain of parameters cannot overflow the C stack: each frame scans
+ * its texts (the active events' factors, then its value) for ${NAME}, and
+ * pushes a name not resolved yet; when a frame has none left it is
+ * finished and popped.  A failure leaves the parameters it was resolving
+ * unresolved, so that asking again reports it again. */
+static int param_value(rctx *c, size_t p, const char **out)
+{
     if (c->pstate[p] == 2) {
         *out = c->ptext[p];
         return RR_OK;
     }
-    if (c->pstate[p] == 1) {
-        size_t from = 0;
-        while (c->stack[from] != p)
-            from++;
-        sbuf b = {NULL, 0, 0, false};
-        for (size_t i = from; i < c->depth; i++) {
-            const char *n = sc->settings[sc->params[c->stack[i]]].name;
-            sb_add(&b, n, strlen(n));
-            sb_add(&b, " -> ", 4);
-        }
-        sb_add(&b, st->name, strlen(st->name));
-        loc at = setting_loc(&sc->settings[sc->params[c->stack[from]]]);
-        int rc = b.oom ? oom(c)
-                       : failat(c, &at, RR_EINVAL,
-                                "parameters refer to each other in a cycle: "
-                                "%s",
-                                b.p);
-        free(b.p);
-        return rc;
-    }
-    c->pstate[p] = 1;
-    c->stack[c->depth++] = p;
-    const char *raw = st->pub.value;
-    loc at = setting_loc(st);
-    double factor = 1;
-    bool scaled = false;
-    int rc = RR_OK;
-    for (size_t i = 0; i < sc->n_changes && rc == RR_OK; i++) {
-        const rri_change *ch = &sc->changes[i];
-        if (!c->active || !c->active[ch->event] ||
-            ch->kind != RRI_TGT_PARAM || strcmp(ch->target, st->name) != 0)
+    size_t base = c->depth;
+    int rc = push(c, p);
+    while (rc == RR_OK && c->depth > base) {
+        frame *f = &c->stack[c->depth - 1];
+        const char *s = strstr(f->pos, "${");
+        if (s) {
+            /* the same errors, in the same order, as subst_lv */
+            const char *e = strchr(s + 2, '}');
+            const char *text = f->phase == 0 ? c->sc->settings[c->sc->changes
+                                                   [f->cur].setting]
+                                                   .pub.value
+                                             : f->raw;
+            loc at = frame_loc(c, f);
+            long pi = e ? rri_param_index(c->sc, s + 2, (size_t)(e - s - 2))
+                        : -1;
+            if (!e)
+                rc = failat(c, &at, RR_EPARSE,
+                            "unterminated '${' in '%.200s'", text);
+            else if (pi < 0)
+                rc = failat(c, &at, RR_ENOTFOUND,
+                            "undefined parameter '%.*s' in '%.200s'",
+                            (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2,
+                            text);
+            else {
+                f->pos = e + 1;
+                if (c->pstate[pi] != 2)
+                    rc = push(c, (size_t)pi);
+            }
             continue;
-        const rri_setting *cs = &sc->settings[ch->setting];
-        if (ch->scale) {
-            double f;
-            rc = scale_factor(c, cs, &f);
-            factor *= f;
-            scaled = true;
-        } else {
-            raw = cs->pub.value;
-            factor = 1;
-            scaled = false;
         }
-        at = setting_loc(cs);
+        if (next_text(c, f))
+            continue;
+        if ((rc = finish(c, f)) == RR_OK)
+            c->depth--;
     }
-    const char *text = NULL;
-    if (rc == RR_OK)
-        rc = subst(c, raw, &at, &text);
-    if (rc == RR_OK && scaled && !scale_number(c, text, factor, &text))
-        rc = failat(c, &at, RR_EINVAL,
-                    "cannot scale parameter '%s': its value '%s' does not "
-                    "start with a number",
-                    st->name, text);
-    c->depth--;
-    if (rc)
+    if (rc) {
+        for (size_t i = base; i < c->depth; i++)
+            c->pstate[c->stack[i].p] = 0;
+        c->depth = base;
         return rc;
-    c->ptext[p] = text;
-    c->pstate[p] = 2;
-    *out = text;
+    }
+    *out = c->ptext[p];
     return RR_OK;
 }
 
@@ -470,16 +866,6 @@ static int param_value(rctx *c, size_t p, const char **out)
 /* {===================================================================
  * Effective values
  * ==================================================================== */
-
-static bool change_hits(const rri_change *ch, const char *sec,
-                        const char *key)
-{
-    if (ch->kind != RRI_TGT_KEY)
-        return false;
-    size_t n = strlen(sec);
-    return strncmp(ch->target, sec, n) == 0 && ch->target[n] == '.' &&
-           strcmp(ch->target + n + 1, key) == 0;
-}
 
 /* get - the effective value of (sec, key) in this epoch (see the top). */
 static int get(rctx *c, const char *sec, const char *key, const char *def,
@@ -498,17 +884,18 @@ static int get(rctx *c, const char *sec, const char *key, const char *def,
         v->at = section_loc(c, sec, key);
         v->at.dotted = rri_printf(c->a, "%s.%s", sec, key);
     }
-    for (size_t i = 0; i < sc->n_changes; i++) {
+    for (size_t i = first_change(c, RRI_TGT_KEY, sec, key); i != SIZE_MAX;
+         i = sc->res->next[i]) {
         const rri_change *ch = &sc->changes[i];
-        if (!c->active || !c->active[ch->event] || !change_hits(ch, sec, key))
+        if (!c->active[ch->event])
             continue;
         const rri_setting *cs = &sc->settings[ch->setting];
         if (ch->scale) {
             double f;
+            loc at = setting_loc(cs);
             int rc = scale_factor(c, cs, &f);
-            if (rc)
+            if (rc || (rc = times(c, &at, &v->factor, f)))
                 return rc;
-            v->factor *= f;
             v->scaled = true;
         } else {
             v->raw = cs->pub.value;
@@ -559,11 +946,11 @@ static int get_prob(rctx *c, const char *sec, const char *key,
                       "expected a probability such as 0.25, got '%s'",
                       v.text);
     x *= v.factor;
-    if (x < 0 || x > 1)
+    if (!(x >= 0 && x <= 1))
         return failat(c, &v.at, RR_ERANGE,
                       "expected a probability in [0,1], got %g%s", x,
                       scaled_note(c, &v));
-    *p = x;
+    *p = x + 0.0;
     return RR_OK;
 }
 
@@ -573,7 +960,13 @@ static int get_duration(rctx *c, const val *v, double *days)
     int rc = rr_duration_parse(v->text, days, msg, sizeof msg);
     if (rc)
         return failat(c, &v->at, rc, "%s", msg);
-    *days *= v->factor;
+    double x = *days * v->factor;
+    if (!isfinite(x))
+        return failat(c, &v->at, RR_ERANGE,
+                      "'%s' scaled by %g is too long a duration (more than "
+                      "%g days)",
+                      v->text, v->factor, DBL_MAX);
+    *days = x + 0.0;
     return RR_OK;
 }
 
@@ -725,9 +1118,16 @@ static int column(rctx *c, const char *name, const loc *at, size_t *col)
     return rc;
 }
 
+static uint64_t cell_hash(size_t row, size_t col)
+{
+    size_t rc[2] = {row, col};
+    return rri_hash(RRI_HASH0, (const char *)rc, sizeof rc);
+}
+
 static const cellov *override_of(rctx *c, size_t row, size_t col)
 {
-    for (size_t i = 0; i < c->nov; i++)
+    size_t it = 0, i;
+    while (rri_map_next(&c->ov_map, cell_hash(row, col), &it, &i))
         if (c->ov[i].row == row && c->ov[i].col == col)
             return &c->ov[i];
     return NULL;
@@ -764,8 +1164,14 @@ static int cell_num(rctx *c, size_t row, size_t col, bool flags, double *x)
         return fail(c, RR_EPARSE, "%s:%zu: column '%s': expected %s, got '%s'",
                     c->ct->path, c->ct->line[row], c->ct->header[col], what, t);
     }
-    if (ov && ov->scaled)
+    if (ov && ov->scaled) {
         *x *= ov->factor;
+        if (!isfinite(*x))
+            return failat(c, &ov->at, RR_ERANGE,
+                          "'%s' scaled by %g is more than %g", t, ov->factor,
+                          DBL_MAX);
+        *x += 0.0;
+    }
     return RR_OK;
 }
 
@@ -774,7 +1180,11 @@ static int setup_countries(rctx *c, rr_config *cfg)
 {
     rr_scenario *sc = c->sc;
     /* cell overrides of the active events, in file order */
-    c->ov = rri_alloc(c->a, (sc->n_changes + 1) * sizeof *c->ov);
+    size_t ncell = 0;
+    for (size_t i = 0; c->active && i < sc->n_changes; i++)
+        ncell += c->active[sc->changes[i].event] &&
+                 sc->changes[i].kind == RRI_TGT_CELL;
+    c->ov = rri_alloc(c->a, (ncell + 1) * sizeof *c->ov);
     if (!c->ov)
         return oom(c);
     for (size_t i = 0; i < sc->n_changes; i++) {
@@ -784,6 +1194,9 @@ static int setup_countries(rctx *c, rr_config *cfg)
         const rri_setting *cs = &sc->settings[ch->setting];
         cellov *ov = (cellov *)override_of(c, ch->row, ch->col);
         if (!ov) {
+            if (rri_map_add(&c->ov_map, cell_hash(ch->row, ch->col),
+                            c->nov))
+                return oom(c);
             ov = &c->ov[c->nov++];
             ov->row = ch->row;
             ov->col = ch->col;
@@ -793,9 +1206,8 @@ static int setup_countries(rctx *c, rr_config *cfg)
         if (ch->scale) {
             double f;
             int rc = scale_factor(c, cs, &f);
-            if (rc)
+            if (rc || (rc = times(c, &ov->at, &ov->factor, f)))
                 return rc;
-            ov->factor *= f;
             ov->scaled = true;
         } else {
             const char *t;
@@ -853,6 +1265,11 @@ static int setup_countries(rctx *c, rr_config *cfg)
                             rr_table_cell(c->ct, r, sh));
             }
             sum += share[r];
+            if (!isfinite(sum))
+                return fail(c, RR_ERANGE,
+                            "%s:%zu: column 'share': the shares add up to "
+                            "more than %g",
+                            c->ct->path, c->ct->line[r], DBL_MAX);
         }
         if (!(sum > 0))
             return fail(c, RR_ERANGE,
@@ -986,7 +1403,7 @@ static int eval_pexpr(rctx *c, const pexpr *e, const val *v, size_t k,
             x = 0;
     }
     x *= v->factor;
-    if (x < 0 || x > 1) {
+    if (!(x >= 0 && x <= 1)) {
         if (e->ncols || e->when)
             return failat(c, &v->at, RR_ERANGE,
                           "'%s' gives %g for country %s, outside [0,1]%s",
@@ -995,7 +1412,7 @@ static int eval_pexpr(rctx *c, const pexpr *e, const val *v, size_t k,
                       "expected a probability in [0,1], got %g%s", x,
                       scaled_note(c, v));
     }
-    *p = x;
+    *p = x + 0.0;
     return RR_OK;
 }
 
@@ -1082,11 +1499,21 @@ static int emp_loader(void *ctx, const char *file, const char *colname,
     rr_empirical *emp = NULL;
     if (rc == RR_OK) {
         emp = rr_empirical_create(v, wc >= 0 ? w : NULL, t->n_rows);
-        if (!emp) {
+        double ws = 0;
+        for (size_t r = 0; wc >= 0 && r < t->n_rows; r++)
+            ws += w[r];
+        if (!emp && t->n_rows > 0 && (wc < 0 || (isfinite(ws) && ws > 0))) {
+            snprintf(err, errlen,
+                     "%s: column '%s': values too large to average (more "
+                     "than %g days in all)",
+                     t->path, colname, DBL_MAX);
+            rc = RR_ERANGE;
+        } else if (!emp) {
             snprintf(err, errlen,
                      "%s: column '%s': no usable values (at least one row "
-                     "with a positive weight is needed)",
-                     t->path, colname);
+                     "with a positive weight is needed, and the weights "
+                     "must add up to at most %g)",
+                     t->path, colname, DBL_MAX);
             rc = RR_EINVAL;
         }
     }
@@ -1125,13 +1552,32 @@ static int dist_text(rctx *c, const char *text, const loc *at, rr_dist *d)
     return failat(c, at, rc, "%s", msg);
 }
 
+/* scaled_ok - the n distributions d, times the events' factor, keep a
+ * finite mean and spread (exponential(1e300d) scaled by 1e10 does not). */
+static int scaled_ok(rctx *c, const val *v, const rr_dist *d, size_t n,
+                     double scale)
+{
+    for (size_t k = 0; k < n; k++) {
+        double m = rr_dist_mean(&d[k]) * scale, sd = rr_dist_sd(&d[k]) * scale;
+        if (!isfinite(m) || !isfinite(sd))
+            return failat(c, &v->at, RR_ERANGE,
+                          "'%s' scaled by %g is out of range (its mean or "
+                          "spread is more than %g days)",
+                          v->text, scale, DBL_MAX);
+    }
+    return RR_OK;
+}
+
 static int get_dist(rctx *c, const char *sec, const char *key,
-                    const char *def, rr_dist *d, bool *has, double *scale)
+                    const char *def, rr_dist *d, bool *has, double *scale,
+                    loc *where)
 {
     val v;
     int rc = get(c, sec, key, def, &v);
     if (rc)
         return rc;
+    if (where)
+        *where = v.at;
     if (scale)
         *scale = v.factor;
     if (has)
@@ -1142,7 +1588,8 @@ static int get_dist(rctx *c, const char *sec, const char *key,
         return failat(c, &v.at, RR_EINVAL,
                       "a distribution per country is only possible for "
                       "stage service");
-    return dist_text(c, v.text, &v.at, d);
+    int rc2 = dist_text(c, v.text, &v.at, d);
+    return rc2 ? rc2 : scaled_ok(c, &v, d, 1, v.factor);
 }
 
 /* }=================================================================== */
@@ -1151,36 +1598,54 @@ static int get_dist(rctx *c, const char *sec, const char *key,
  * Stages
  * ==================================================================== */
 
-/* route_names - the route keys of a stage in this epoch: written ones in
- * file order, then those only active events set. */
-static const char **route_names(rctx *c, const char *sec, size_t *n)
+/* route_names - the route keys of stage si in this epoch: written ones in
+ * file order, then those only active events set (each once). */
+static const char **route_names(rctx *c, size_t si, const char *sec,
+                                size_t *n)
 {
     rr_scenario *sc = c->sc;
-    const char **names =
-        rri_alloc(c->a, (sc->n_settings + sc->n_changes + 1) * sizeof *names);
+    size_t nw;
+    const size_t *own = rri_section_settings(sc, sec, &nw);
+    size_t nch = 0;
+    if (c->active)
+        for (size_t i = sc->res->route_head[si]; i != SIZE_MAX;
+             i = sc->res->route_next[i])
+            nch++;
+    const char **names = rri_alloc(c->a, (nw + nch + 1) * sizeof *names);
     if (!names)
         return NULL;
     *n = 0;
-    for (size_t i = 0; i < sc->n_settings; i++) {
-        const rri_setting *st = &sc->settings[i];
-        if (st->def && st->def->type == RRI_T_ROUTE &&
-            strcmp(st->section, sec) == 0)
+    for (size_t k = 0; k < nw; k++) {
+        const rri_setting *st = &sc->settings[own[k]];
+        if (st->def && st->def->type == RRI_T_ROUTE)
             names[(*n)++] = st->name;
     }
-    size_t len = strlen(sec);
-    for (size_t i = 0; i < sc->n_changes; i++) {
+    if (!c->active)
+        return names;
+    size_t len = strlen(sec), first = *n;
+    rri_map added = {0};
+    for (size_t i = sc->res->route_head[si]; i != SIZE_MAX;
+         i = sc->res->route_next[i]) {
         const rri_change *ch = &sc->changes[i];
-        if (!c->active || !c->active[ch->event] || ch->kind != RRI_TGT_KEY ||
-            ch->def->type != RRI_T_ROUTE || strncmp(ch->target, sec, len) ||
-            ch->target[len] != '.')
+        if (!c->active[ch->event])
             continue;
         const char *name = ch->target + len + 1;
+        if (rri_setting_find(sc, sec, name) >= 0)
+            continue; /* written: listed already */
+        uint64_t h = rri_hash_str(RRI_HASH0, name);
+        size_t it = 0, j;
         bool seen = false;
-        for (size_t j = 0; j < *n; j++)
-            seen = seen || strcmp(names[j], name) == 0;
-        if (!seen)
-            names[(*n)++] = name;
+        while (!seen && rri_map_next(&added, h, &it, &j))
+            seen = strcmp(names[first + j], name) == 0;
+        if (seen)
+            continue;
+        if (rri_map_add(&added, h, *n - first)) {
+            rri_map_fini(&added);
+            return NULL;
+        }
+        names[(*n)++] = name;
     }
+    rri_map_fini(&added);
     return names;
 }
 
@@ -1188,7 +1653,7 @@ static int resolve_routes(rctx *c, size_t si, rr_cfg_stage *st)
 {
     const char *sec = c->sc->sections[c->sc->stages[si]].name;
     size_t n;
-    const char **names = route_names(c, sec, &n);
+    const char **names = route_names(c, si, sec, &n);
     if (!names)
         return oom(c);
     loc sloc = section_loc(c, sec, "route.*");
@@ -1294,7 +1759,9 @@ static int resolve_service(rctx *c, const char *sec, rr_cfg_stage *st)
     if (!v.text)
         return failat(c, &v.at, RR_EINVAL, "missing (required)");
     if (strncmp(v.text, "country.", 8) != 0)
-        return dist_text(c, v.text, &v.at, &st->service);
+        return (rc = dist_text(c, v.text, &v.at, &st->service))
+                   ? rc
+                   : scaled_ok(c, &v, &st->service, 1, v.factor);
     size_t col;
     if ((rc = column(c, v.text, &v.at, &col)))
         return rc;
@@ -1334,7 +1801,7 @@ static int resolve_service(rctx *c, const char *sec, rr_cfg_stage *st)
     }
     st->service = by[0];
     st->service_by_country = by;
-    return RR_OK;
+    return scaled_ok(c, &v, by, c->nc, v.factor);
 }
 
 static int resolve_stage(rctx *c, size_t si, rr_cfg_stage *st)
@@ -1393,7 +1860,8 @@ static int resolve_stage(rctx *c, size_t si, rr_cfg_stage *st)
     }
 
     if ((rc = get_dist(c, sec, "abscond", NULL, &st->abscond,
-                       &st->has_abscond, &st->abscond_scale)))
+                       &st->has_abscond, &st->abscond_scale,
+                       &c->routes[si].abscond_at)))
         return rc;
     static const char *const scope[] = {"stay", "queue"};
     if ((rc = get(c, sec, "abscond_during", "stay", &v)))
@@ -1412,6 +1880,7 @@ static int resolve_stage(rctx *c, size_t si, rr_cfg_stage *st)
     val ms;
     if ((rc = get(c, sec, "max_stay", NULL, &ms)))
         return rc;
+    c->routes[si].timeout_at = ms.at;
     if ((rc = get(c, sec, "release_to", NULL, &v)))
         return rc;
     if (ms.text) {
@@ -1435,84 +1904,219 @@ static int resolve_stage(rctx *c, size_t si, rr_cfg_stage *st)
     return resolve_routes(c, si, st);
 }
 
-/* takes_no_time - service that is always 0 days. */
-static bool takes_no_time(const rr_cfg_stage *st, size_t nc)
+/* {===================================================================
+ * Cycles that take (almost) no time
+ * ==================================================================== */
+
+/* A case that goes round a loop of stages each of which keeps it for no
+ * time at all (deterministic(0)) or for next to none (deterministic(1e-300d),
+ * a max_stay of a microsecond) would make the model spin at one instant.
+ * "Next to none" is a mean time under NEAR_ZERO_DAYS (one second, see
+ * docs/scenarios.md); real stages take minutes at least.  A case leaves a
+ * stage by one of three ways, each with its own clock:
+ *   - completion, after its service (scaled by events), to a route target
+ *     its country takes with a probability above 0;
+ *   - absconding, after the abscond clock, to abscond_to;
+ *   - the maximum stay, to release_to;
+ * and a verified departure (the exit `departed`) comes back at the
+ * remigration stage after the support period and the remigration delay
+ * when remigration_share > 0.  A way out whose clock is near zero is an
+ * edge; a cycle of edges is an error.  Routes and services may differ by
+ * country, so the search runs first on the union over countries (no cycle
+ * there: none anywhere, the usual case) and only then per country.  Cost:
+ * O(stages + routes), times the countries only when the union has a cycle.
+ * The engine bounds events per unit of simulated time as well; this check
+ * says at `check` which routes are at fault. */
+
+#define NEAR_ZERO_DAYS (1.0 / 86400.0)
+
+static bool near_zero(double mean, double scale)
 {
-    if (st->service_scale == 0)
-        return true;
-    if (st->service_by_country) {
-        for (size_t k = 0; k < nc; k++)
-            if (rr_dist_mean(&st->service_by_country[k]) != 0)
-                return false;
-        return true;
-    }
-    return rr_dist_mean(&st->service) == 0;
+    return mean * scale < NEAR_ZERO_DAYS;
 }
 
-/* zero_cycle - a loop of routes among stages that take no time would let
- * a case go round for ever at one instant. */
-static int zero_cycle(rctx *c, const rr_cfg_stage *st, size_t ns)
+/* service_near - stage u's service is near zero for country k (any country
+ * when k is SIZE_MAX). */
+static bool service_near(const rctx *c, const rr_cfg_stage *st, size_t k)
 {
-    int *color = rri_alloc(c->a, ns * sizeof *color);
-    size_t *stack = rri_alloc(c->a, (ns + 1) * sizeof *stack);
-    size_t *edge = rri_alloc(c->a, (ns + 1) * sizeof *edge);
-    bool *zero = rri_alloc(c->a, ns * sizeof *zero);
-    if (!color || !stack || !edge || !zero)
-        return oom(c);
-    for (size_t i = 0; i < ns; i++)
-        zero[i] = takes_no_time(&st[i], c->nc);
+    if (!st->service_by_country)
+        return near_zero(rr_dist_mean(&st->service), st->service_scale);
+    if (k != SIZE_MAX)
+        return near_zero(rr_dist_mean(&st->service_by_country[k]),
+                         st->service_scale);
+    for (size_t q = 0; q < c->nc; q++)
+        if (near_zero(rr_dist_mean(&st->service_by_country[q]),
+                      st->service_scale))
+            return true;
+    return false;
+}
+
+/* edge - the e-th way out of stage u (e < its routes + 2) for country k:
+ * the stage it leads to in no time and where it is written, or false when
+ * it is no such edge. */
+static bool edge(const rctx *c, const rr_cfg_stage *st, size_t u, size_t e,
+                 size_t k, const bool *svc_near, uint32_t *to,
+                 const loc **at, bool *remig)
+{
+    const stage_routes *sr = &c->routes[u];
+    const rr_route_table *rt;
+    uint32_t t;
+    if (e < sr->n) {
+        rt = &st[u].route[RR_OUT_DONE];
+        if (!svc_near[u] || (k == SIZE_MAX ? !sr->used[e]
+                                           : !(rt->p[k * rt->n + e] > 0)))
+            return false;
+        t = rt->target[e];
+        *at = &sr->at[e];
+    } else if (e == sr->n) {
+        rt = &st[u].route[RR_OUT_ABANDON];
+        if (!st[u].has_abscond || rt->n == 0 ||
+            !near_zero(rr_dist_mean(&st[u].abscond), st[u].abscond_scale) ||
+            (st[u].abscond_during == RR_PATIENCE_QUEUE &&
+             st[u].servers == RR_UNLIMITED)) /* no queue, no clock */
+            return false;
+        t = rt->target[0];
+        *at = &sr->abscond_at;
+    } else {
+        rt = &st[u].route[RR_OUT_TIMEOUT];
+        if (rt->n == 0 || !(st[u].max_stay < NEAR_ZERO_DAYS))
+            return false;
+        t = rt->target[0];
+        *at = &sr->timeout_at;
+    }
+    *remig = t == RR_TO_EXIT(RR_EXIT_DEPARTED) && c->remig_near;
+    if (*remig)
+        t = c->remig_stage;
+    if (RR_IS_EXIT(t))
+        return false;
+    *to = t;
+    return true;
+}
+
+/* find_cycle - a depth-first search for a cycle of edges for country k;
+ * RR_OK when there is none. */
+static int find_cycle(rctx *c, const rr_cfg_stage *st, size_t ns, size_t k,
+                      const bool *svc_near, int *color, size_t *stack,
+                      size_t *next, bool report, bool *found)
+{
+    *found = false;
+    memset(color, 0, ns * sizeof *color);
     for (size_t root = 0; root < ns; root++) {
-        if (!zero[root] || color[root])
+        if (color[root])
             continue;
         size_t depth = 0;
         stack[0] = root;
-        edge[0] = 0;
+        next[0] = 0;
         color[root] = 1;
         while (depth != SIZE_MAX) {
             size_t u = stack[depth];
-            const stage_routes *sr = &c->routes[u];
-            if (edge[depth] == sr->n) {
+            uint32_t v;
+            const loc *at;
+            bool remig;
+            if (next[depth] == c->routes[u].n + 2) {
                 color[u] = 2;
                 depth = depth == 0 ? SIZE_MAX : depth - 1;
                 continue;
             }
-            size_t j = edge[depth]++;
-            uint32_t v = sr->target[j];
-            if (RR_IS_EXIT(v) || !sr->used[j] || !zero[v])
+            size_t e = next[depth]++;
+            if (!edge(c, st, u, e, k, svc_near, &v, &at, &remig))
                 continue;
             if (color[v] == 1) {
+                *found = true;
+                if (!report)
+                    return RR_OK;
                 size_t from = 0;
                 while (stack[from] != v)
                     from++;
-                sbuf b = {NULL, 0, 0, false};
-                for (size_t i = from; i <= depth; i++) {
-                    sb_add(&b, st[stack[i]].name, strlen(st[stack[i]].name));
-                    sb_add(&b, " -> ", 4);
-                }
-                sb_add(&b, st[v].name, strlen(st[v].name));
-                /* blame the route leaving the first stage of the loop */
-                const stage_routes *fr = &c->routes[v];
-                size_t next = from < depth ? stack[from + 1] : v;
-                const loc *at = &fr->at[0];
-                for (size_t q = 0; q < fr->n; q++)
-                    if (fr->target[q] == next) {
-                        at = &fr->at[q];
+                char list[700];
+                size_t used = 0;
+                for (size_t i = from; i <= depth + 1 && used < sizeof list;
+                     i++) {
+                    const char *n = st[i <= depth ? stack[i] : v].name;
+                    int w = snprintf(list + used, sizeof list - used, "%s%s",
+                                     i > from ? " -> " : "", n);
+                    if (w < 0)
                         break;
+                    used += (size_t)w;
+                }
+                /* blame the way out of the first stage of the loop; say
+                 * when departures come back through remigration on it */
+                size_t nx = from < depth ? stack[from + 1] : v;
+                const loc *blame = NULL;
+                bool back = remig;
+                for (size_t i = from; i <= depth; i++) {
+                    size_t a = stack[i], b = i < depth ? stack[i + 1] : v;
+                    bool hit = false;
+                    for (size_t q = 0; q < c->routes[a].n + 2 && !hit; q++) {
+                        uint32_t w;
+                        const loc *l;
+                        bool r;
+                        if (edge(c, st, a, q, k, svc_near, &w, &l, &r) &&
+                            w == b) {
+                            hit = true;
+                            back = back || r;
+                            if (a == v && w == nx && !blame)
+                                blame = l;
+                        }
                     }
-                int rc = b.oom ? oom(c)
-                               : failat(c, at, RR_EINVAL,
-                                        "routes %s form a cycle that takes "
-                                        "no time",
-                                        b.p);
-                free(b.p);
-                return rc;
+                }
+                const char *who =
+                    k == SIZE_MAX || !c->ct
+                        ? ""
+                        : rri_printf(c->a, " for country %s", c->cname[k]);
+                return failat(c, blame ? blame : at, RR_EINVAL,
+                              "routes %s form a cycle that takes no time "
+                              "(under a second at every stage%s)%s",
+                              list,
+                              back ? ", and departures come back at once "
+                                     "through remigration"
+                                   : "",
+                              who ? who : "");
             }
             if (color[v] == 0) {
                 color[v] = 1;
                 stack[++depth] = v;
-                edge[depth] = 0;
+                next[depth] = 0;
             }
         }
+    }
+    return RR_OK;
+}
+
+/* near_zero_cycle - the check described at the top of this part. */
+static int near_zero_cycle(rctx *c, const rr_config *cfg)
+{
+    const rr_cfg_stage *st = cfg->stages;
+    size_t ns = cfg->n_stages;
+    int *color = rri_alloc(c->a, (ns + 1) * sizeof *color);
+    size_t *stack = rri_alloc(c->a, (ns + 1) * sizeof *stack);
+    size_t *next = rri_alloc(c->a, (ns + 1) * sizeof *next);
+    bool *svc = rri_alloc(c->a, (ns + 1) * sizeof *svc);
+    if (!color || !stack || !next || !svc)
+        return oom(c);
+    c->remig_near = cfg->remigration_share > 0 &&
+                    near_zero(rr_dist_mean(&cfg->support) +
+                                  rr_dist_mean(&cfg->remigration_delay),
+                              1);
+    c->remig_stage = cfg->remigration_stage;
+    bool any = false, by_country = c->nc > 1, found;
+    for (size_t u = 0; u < ns; u++) {
+        svc[u] = service_near(c, &st[u], SIZE_MAX);
+        any = any || svc[u] || st[u].has_abscond ||
+              st[u].route[RR_OUT_TIMEOUT].n;
+    }
+    if (!any)
+        return RR_OK;
+    int rc = find_cycle(c, st, ns, SIZE_MAX, svc, color, stack, next,
+                        !by_country, &found);
+    if (rc || !found || !by_country)
+        return rc;
+    for (size_t k = 0; k < c->nc; k++) {
+        for (size_t u = 0; u < ns; u++)
+            svc[u] = service_near(c, &st[u], k);
+        if ((rc = find_cycle(c, st, ns, k, svc, color, stack, next, true,
+                             &found)))
+            return rc;
     }
     return RR_OK;
 }
@@ -1642,7 +2246,11 @@ static int resolve_config(rctx *c, const rr_config *base, rr_config *cfg)
     char msg[512];
     if ((rc = rr_rate_parse(v.text, &cfg->rate, msg, sizeof msg)))
         return failat(c, &v.at, rc, "%s", msg);
-    cfg->rate *= v.factor;
+    if (!isfinite(cfg->rate * v.factor))
+        return failat(c, &v.at, RR_ERANGE,
+                      "rate '%s' scaled by %g is more than %g a day",
+                      v.text, v.factor, DBL_MAX);
+    cfg->rate = cfg->rate * v.factor + 0.0;
     if ((rc = get(c, "arrivals", "stage", st[0].name, &v)) ||
         (rc = stage_of(c, &v, &cfg->entry_stage)) ||
         (rc = get_prob(c, "arrivals", "vulnerable_share", "0",
@@ -1653,7 +2261,7 @@ static int resolve_config(rctx *c, const rr_config *base, rr_config *cfg)
     double *sus = NULL;
     bool has;
     if ((rc = get_dist(c, "reintegration", "support", "deterministic(12m)",
-                       &cfg->support, &has, NULL)) ||
+                       &cfg->support, &has, NULL, NULL)) ||
         (rc = get(c, "reintegration", "sustainable", "1", &v)) ||
         (rc = per_country(c, &v, &sus)) ||
         (rc = get_prob(c, "reintegration", "sustainable_unsupported", "0.5",
@@ -1662,7 +2270,7 @@ static int resolve_config(rctx *c, const rr_config *base, rr_config *cfg)
                        &cfg->remigration_share)) ||
         (rc = get_dist(c, "reintegration", "remigration_delay",
                        "exponential(mean=1y)", &cfg->remigration_delay, &has,
-                       NULL)) ||
+                       NULL, NULL)) ||
         (rc = get(c, "reintegration", "remigration_stage",
                   st[cfg->entry_stage].name, &v)) ||
         (rc = stage_of(c, &v, &cfg->remigration_stage)))
@@ -1684,7 +2292,7 @@ static int resolve_config(rctx *c, const rr_config *base, rr_config *cfg)
     cfg->n_providers = np;
     cfg->providers = pv;
 
-    return zero_cycle(c, st, ns);
+    return near_zero_cycle(c, cfg);
 }
 
 /* }=================================================================== */
@@ -1858,10 +2466,9 @@ static int resolve_initial(rctx *c, rr_config *cfg)
                         g ? g : "", g ? "'?)" : "");
         }
         const char *code = rr_table_cell(t, r, cc);
-        long ki = -1;
-        for (size_t k = 0; k < cfg->n_countries; k++)
-            if (strcmp(cfg->country[k], code) == 0)
-                ki = (long)k;
+        long ki = c->ct ? rri_country_row(sc, code, strlen(code))
+                  : strcmp(code, "all") == 0 ? 0
+                                             : -1;
         if (ki < 0) {
             if (!c->ct)
                 return fail(c, RR_ENOTFOUND,
@@ -1937,8 +2544,12 @@ static int ctx_init(rctx *c, rr_scenario *sc, const unsigned char *active,
     size_t np = sc->n_params + 1;
     c->ptext = rri_alloc(c->a, np * sizeof *c->ptext);
     c->pstate = rri_alloc(c->a, np * sizeof *c->pstate);
-    c->stack = rri_alloc(c->a, np * sizeof *c->stack);
-    if (!c->ptext || !c->pstate || !c->stack)
+    c->plevel = rri_alloc(c->a, np * sizeof *c->plevel);
+    c->pdeep = rri_alloc(c->a, np * sizeof *c->pdeep);
+    c->stack = rri_alloc(c->a, (RRI_MAX_NESTING + 2) * sizeof *c->stack);
+    if (!c->ptext || !c->pstate || !c->plevel || !c->pdeep || !c->stack)
+        return oom(c);
+    if (active && !res_get(sc))
         return oom(c);
     if (sc->countries_input >= 0) {
         long s = rri_setting_find(sc, "countries", "file");
@@ -1972,16 +2583,34 @@ static int ctx_init(rctx *c, rr_scenario *sc, const unsigned char *active,
     return RR_OK;
 }
 
+/* ctx_fini - what a context holds outside the arena. */
+static void ctx_fini(rctx *c)
+{
+    rri_map_fini(&c->ov_map);
+}
+
+/* rri_resolved_setting - through one context kept with the scenario, so
+ * that a listing of n settings resolves each parameter once, not n times
+ * (the context holds nothing outside the arena: it never sees cells). */
 const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
                                  size_t errlen)
 {
-    rctx c;
-    if (ctx_init(&c, sc, NULL, err, errlen))
-        return NULL;
+    rctx *c = sc->res0;
+    if (!c) {
+        c = rri_alloc(&sc->arena, sizeof *c);
+        if (!c || ctx_init(c, sc, NULL, err, errlen)) {
+            if (!c && err && errlen)
+                snprintf(err, errlen, "out of memory");
+            return NULL;
+        }
+        sc->res0 = c;
+    }
+    c->err = err;
+    c->errlen = errlen;
     loc at = setting_loc(&sc->settings[i]);
     const char *out;
-    return subst(&c, sc->settings[i].pub.value, &at, &out) == RR_OK ? out
-                                                                    : NULL;
+    return subst(c, sc->settings[i].pub.value, &at, &out) == RR_OK ? out
+                                                                   : NULL;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -1990,12 +2619,47 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* check_schedule_rate - the arrival rate times every factor of the
+ * schedule (first holds it) stays finite. */
+static int check_schedule_rate(rctx *c, const rr_config *cfg,
+                               const rr_config *first)
+{
+    const rr_scenario *sc = c->sc;
+    if (sc->schedule_input < 0)
+        return RR_OK;
+    const rr_table *t = sc->inputs[sc->schedule_input].table;
+    size_t k = (size_t)rr_table_col(t, "factor");
+    /* rows map to entries in order, after a leading factor 1 when the
+     * first row starts after the start */
+    size_t lead = first->n_schedule - t->n_rows;
+    for (size_t i = lead; i < first->n_schedule; i++) {
+        if (isfinite(cfg->rate * first->schedule_factor[i]))
+            continue;
+        size_t r = i - lead;
+        return fail(c, RR_ERANGE,
+                    "%s:%zu: column 'factor': %s times the arrival rate "
+                    "(%g a day%s) is more than %g",
+                    t->path, t->line[r], rr_table_cell(t, r, k), cfg->rate,
+                    c->while_events, DBL_MAX);
+    }
+    return RR_OK;
+}
+
+/* set_hash - the hash of a set of active events. */
+static uint64_t set_hash(const unsigned char *set, size_t n)
+{
+    return rri_hash(RRI_HASH0, (const char *)set, n);
+}
+
 int rri_plan(rr_scenario *sc, char *err, size_t errlen)
 {
     rctx c;
     int rc = ctx_init(&c, sc, NULL, err, errlen);
     if (rc)
         return rc;
+    struct rri_res *res = res_get(sc);
+    if (!res)
+        return oom(&c);
     rr_config base;
     memset(&base, 0, sizeof base);
     if ((rc = resolve_scenario(&c, &base)))
@@ -2027,10 +2691,11 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
             choice(v.text, yesno, 2, msg, sizeof msg);
             return failat(&c, &v.at, RR_EPARSE, "%s", msg);
         }
-        for (size_t i = 0; i < sc->n_changes; i++) {
+        for (size_t q = res->ev_start[e]; !on[e] && q < res->ev_start[e + 1];
+             q++) {
             double f;
-            const rri_change *ch = &sc->changes[i];
-            if (!on[e] && ch->event == e && ch->scale &&
+            const rri_change *ch = &sc->changes[res->ev_list[q]];
+            if (ch->scale &&
                 (rc = scale_factor(&c, &sc->settings[ch->setting], &f)))
                 return rc;
         }
@@ -2082,46 +2747,69 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
         if (nu == 0 || times[i] != times[nu - 1])
             times[nu++] = times[i];
 
-    /* one configuration per distinct set of active events */
+    /* one configuration per distinct set of active events; the set of an
+     * epoch is built in cur (a byte per event, as the context reads it)
+     * and kept as bits only when it is new */
     const rr_config **cfgs = rri_alloc(c.a, nu * sizeof *cfgs);
     unsigned char **sets = rri_alloc(c.a, nu * sizeof *sets);
-    if (!cfgs || !sets)
+    unsigned char *cur = rri_alloc(c.a, ne + 1);
+    size_t nb = (ne + 7) / 8 + 1;
+    if (!cfgs || !sets || !cur)
         return oom(&c);
+    rri_map seen = {0}; /* epochs by their set of active events */
     const rr_cfg_initial *initial = NULL;
     size_t n_initial = 0;
     const double *sched_t = NULL, *sched_f = NULL;
     size_t n_sched = 0;
+    unsigned char *bits = rri_alloc(c.a, nb);
+    if (!bits)
+        return oom(&c);
     for (size_t i = 0; i < nu; i++) {
-        sets[i] = rri_alloc(c.a, ne + 1);
-        if (!sets[i])
-            return oom(&c);
         bool any = false;
+        memset(bits, 0, nb);
         for (size_t e = 0; e < ne; e++) {
-            sets[i][e] =
+            cur[e] =
                 on[e] && ev[e].from <= times[i] && times[i] < ev[e].until;
-            any = any || sets[i][e];
+            bits[e / 8] |= (unsigned char)(cur[e] << (e % 8));
+            any = any || cur[e];
         }
         cfgs[i] = NULL;
-        for (size_t j = 0; j < i; j++)
-            if (memcmp(sets[j], sets[i], ne) == 0)
+        sets[i] = NULL;
+        uint64_t h = set_hash(bits, nb);
+        size_t it = 0, j;
+        while (!cfgs[i] && rri_map_next(&seen, h, &it, &j))
+            if (memcmp(sets[j], bits, nb) == 0)
                 cfgs[i] = cfgs[j];
         if (cfgs[i])
             continue;
+        sets[i] = rri_alloc(c.a, nb);
+        if (!sets[i] || rri_map_add(&seen, h, i)) {
+            rri_map_fini(&seen);
+            return oom(&c);
+        }
+        memcpy(sets[i], bits, nb);
         rctx ec;
-        if ((rc = ctx_init(&ec, sc, any ? sets[i] : NULL, err, errlen)))
+        if ((rc = ctx_init(&ec, sc, any ? cur : NULL, err, errlen))) {
+            rri_map_fini(&seen);
             return rc;
+        }
         ec.day0 = day0;
         ec.day_end = day_end;
         rr_config *cfg = rri_alloc(c.a, sizeof *cfg);
-        if (!cfg)
-            return oom(&c);
-        if ((rc = resolve_config(&ec, &base, cfg)))
-            return rc;
-        if (i == 0) {
+        rc = cfg ? resolve_config(&ec, &base, cfg) : oom(&c);
+        if (rc == RR_OK && i == 0)
             /* the schedule and the caseload do not change with events */
-            if ((rc = resolve_schedule(&ec, cfg)) ||
-                (rc = resolve_initial(&ec, cfg)))
-                return rc;
+            rc = resolve_schedule(&ec, cfg);
+        if (rc == RR_OK && i == 0)
+            rc = resolve_initial(&ec, cfg);
+        if (rc == RR_OK)
+            rc = check_schedule_rate(&ec, cfg, i == 0 ? cfg : cfgs[0]);
+        ctx_fini(&ec);
+        if (rc) {
+            rri_map_fini(&seen);
+            return rc;
+        }
+        if (i == 0) {
             initial = cfg->initial;
             n_initial = cfg->n_initial;
             sched_t = cfg->schedule_t;
@@ -2135,6 +2823,7 @@ int rri_plan(rr_scenario *sc, char *err, size_t errlen)
         cfg->n_schedule = n_sched;
         cfgs[i] = cfg;
     }
+    rri_map_fini(&seen);
     sc->plan.n_epochs = nu;
     sc->plan.t = times;
     sc->plan.cfg = cfgs;

@@ -15,7 +15,20 @@
  *     which inih leaves in;
  *   - refuses lines longer than inih's buffer instead of letting inih read
  *     the rest of such a line as a line of its own.
- * A continued value is joined to the previous one with a single space.
+ * A continued value is joined to the previous one with a single space, in
+ * a buffer that grows by doubling (a value of n lines costs O(n)), up to
+ * RR_VALUE_MAX bytes.
+ *
+ * Before inih sees a file, rr_input_read() has made sure it is a regular
+ * file of at most RR_INPUT_MAX bytes (a FIFO or /dev/zero named as a base
+ * is refused, not waited on or read without end) and rr_text_check() that
+ * it is UTF-8 without NUL bytes or control characters: inih reads lines as
+ * C strings, so a NUL would silently cut one.
+ *
+ * Sections, settings, stages, parameters, countries and tables are found
+ * through hash indexes (rri_map), so that reading and checking a scenario
+ * is linear in its size, however many parameters, stages or countries it
+ * has.
  *
  * A scenario with [scenario] base = FILE is read file by file, each into
  * a layer of its own (so "written twice" stays a per-file error), the
@@ -51,6 +64,8 @@ struct rri_block {
 
 void *rri_alloc(rri_arena *a, size_t n)
 {
+    if (n > SIZE_MAX / 2 - sizeof(rri_block))
+        return NULL; /* a size computed from hostile counts */
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
         n = 16;
@@ -126,14 +141,105 @@ int rri_grow(void **v, size_t *cap, size_t need, size_t size)
     if (need <= *cap)
         return RR_OK;
     size_t ncap = *cap ? *cap : 8;
-    while (ncap < need)
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return RR_ENOMEM;
         ncap *= 2;
+    }
+    if (ncap > SIZE_MAX / size)
+        return RR_ENOMEM;
     void *p = realloc(*v, ncap * size);
     if (!p)
         return RR_ENOMEM;
     *v = p;
     *cap = ncap;
     return RR_OK;
+}
+
+uint64_t rri_hash(uint64_t h, const char *s, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+uint64_t rri_hash_str(uint64_t h, const char *s)
+{
+    return rri_hash(h, s, strlen(s));
+}
+
+/* slot_of - the first slot to probe for h: h mixed with the map's seed by
+ * MurmurHash3's finaliser, so that every bit of h counts, and so that
+ * names made to fall into one slot (to turn lookups quadratic) cannot be
+ * made in advance: the seed comes from where the slots were allocated,
+ * which address-space randomisation varies from run to run.  Nothing
+ * depends on the order of the slots (every lookup compares its keys), so
+ * the results do not vary with it. */
+static size_t slot_of(const rri_map *m, uint64_t h)
+{
+    h ^= m->seed;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return (size_t)h & (m->cap - 1);
+}
+
+int rri_map_add(rri_map *m, uint64_t h, size_t v)
+{
+    if (v == SIZE_MAX)
+        return RR_ENOMEM;
+    if (2 * (m->n + 1) > m->cap) {
+        rri_map big = {m->cap ? 2 * m->cap : 16, m->n, NULL, 0};
+        if (big.cap < m->cap || big.cap > SIZE_MAX / sizeof *big.s)
+            return RR_ENOMEM;
+        big.s = calloc(big.cap, sizeof *big.s);
+        if (!big.s)
+            return RR_ENOMEM;
+        big.seed = (uint64_t)(uintptr_t)big.s * 0x9E3779B97F4A7C15ULL;
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->s[i].v) {
+                size_t j = slot_of(&big, m->s[i].h);
+                while (big.s[j].v)
+                    j = (j + 1) & (big.cap - 1);
+                big.s[j] = m->s[i];
+            }
+        free(m->s);
+        *m = big;
+    }
+    size_t j = slot_of(m, h);
+    while (m->s[j].v)
+        j = (j + 1) & (m->cap - 1);
+    m->s[j].h = h;
+    m->s[j].v = v + 1;
+    m->n++;
+    return RR_OK;
+}
+
+bool rri_map_next(const rri_map *m, uint64_t h, size_t *it, size_t *v)
+{
+    if (!m->cap)
+        return false;
+    size_t j = (slot_of(m, h) + *it) & (m->cap - 1);
+    while (*it < m->cap && m->s[j].v) {
+        ++*it;
+        if (m->s[j].h == h) {
+            *v = m->s[j].v - 1;
+            return true;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    return false;
+}
+
+void rri_map_fini(rri_map *m)
+{
+    free(m->s);
+    memset(m, 0, sizeof *m);
 }
 
 /* }=================================================================== */
@@ -309,6 +415,9 @@ const char *rri_suggest(const char *word, const char *const *cand, size_t n)
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
+        size_t lc = strlen(cand[i]);
+        if ((lc > len ? lc - len : len - lc) > limit)
+            continue; /* further than the limit: no need to compare */
         size_t d = edit_distance(word, cand[i]);
         if (d <= limit && d < best_d && d > 0) {
             best = cand[i];
@@ -399,14 +508,18 @@ typedef struct notes {
     size_t n, cap;
 } notes;
 
-/* One INI file's sections, settings and notes as read, before merging. */
+/* One INI file's sections, settings and notes as read, before merging,
+ * each with an index by name for "written twice". */
 typedef struct layer {
     int file;             /* index in sc->files */
     rri_section *sections;
     size_t n_sections, cap_sections;
+    rri_map sec_map;
     rri_setting *settings;
     size_t n_settings, cap_settings;
+    rri_map set_map;
     notes nt;
+    rri_map note_map;
 } layer;
 
 static void layer_fini(layer *ly)
@@ -414,7 +527,41 @@ static void layer_fini(layer *ly)
     free(ly->sections);
     free(ly->settings);
     free(ly->nt.v);
+    rri_map_fini(&ly->sec_map);
+    rri_map_fini(&ly->set_map);
+    rri_map_fini(&ly->note_map);
     memset(ly, 0, sizeof *ly);
+}
+
+/* set_hash - the hash of a setting's (section, name). */
+static uint64_t set_hash(const char *section, const char *name)
+{
+    return rri_hash_str(rri_hash(rri_hash_str(RRI_HASH0, section), "\n", 1),
+                        name);
+}
+
+/* find_in - the section (by name) or setting (by section and name) of a
+ * list, through its map; -1 if none. */
+static long find_section_in(const rri_map *m, const rri_section *v,
+                            const char *name, size_t n)
+{
+    size_t it = 0, i;
+    uint64_t h = rri_hash(RRI_HASH0, name, n);
+    while (rri_map_next(m, h, &it, &i))
+        if (strlen(v[i].name) == n && memcmp(v[i].name, name, n) == 0)
+            return (long)i;
+    return -1;
+}
+
+static long find_setting_in(const rri_map *m, const rri_setting *v,
+                            const char *section, const char *name)
+{
+    size_t it = 0, i;
+    uint64_t h = set_hash(section, name);
+    while (rri_map_next(m, h, &it, &i))
+        if (strcmp(v[i].section, section) == 0 && strcmp(v[i].name, name) == 0)
+            return (long)i;
+    return -1;
 }
 
 struct parse {
@@ -427,6 +574,12 @@ struct parse {
     int too_long;         /* first line too long for inih's buffer */
     long last;            /* setting the previous pair went to, or -1 */
     long last_note;       /* note the previous pair went to, or -1 */
+    /* a value being continued, built here in linear time and copied to
+     * the arena when the next setting starts (flush_value) */
+    char *cbuf;
+    size_t clen, ccap;
+    int ckind;            /* 0 none, 1 setting `last`, 2 note `last_note` */
+    bool cdead;           /* the value grew too long: ignore the rest */
     first_err fe;
 };
 
@@ -453,7 +606,9 @@ static int add_section(rr_scenario *sc, layer *ly, const char *name,
                        size_t n, int line)
 {
     if (rri_grow((void **)&ly->sections, &ly->cap_sections,
-                 ly->n_sections + 1, sizeof *ly->sections))
+                 ly->n_sections + 1, sizeof *ly->sections) ||
+        rri_map_add(&ly->sec_map, rri_hash(RRI_HASH0, name, n),
+                    ly->n_sections))
         return RR_ENOMEM;
     rri_section *s = &ly->sections[ly->n_sections];
     memset(s, 0, sizeof *s);
@@ -513,14 +668,14 @@ static char *reader(char *str, int num, void *stream)
             while (b > a && isspace((unsigned char)b[-1]))
                 b--;
             layer *ly = pr->ly;
-            for (size_t i = 0; i < ly->n_sections; i++)
-                if (strlen(ly->sections[i].name) == (size_t)(b - a) &&
-                    strncmp(ly->sections[i].name, a, (size_t)(b - a)) == 0)
-                    note_err(&pr->fe, pr->line, RR_EPARSE,
-                             "%s:%d: [%s]: section written twice (first at "
-                             "line %d)",
-                             pr->path, pr->line, ly->sections[i].name,
-                             ly->sections[i].line);
+            long i = find_section_in(&ly->sec_map, ly->sections, a,
+                                     (size_t)(b - a));
+            if (i >= 0)
+                note_err(&pr->fe, pr->line, RR_EPARSE,
+                         "%s:%d: [%s]: section written twice (first at "
+                         "line %d)",
+                         pr->path, pr->line, ly->sections[i].name,
+                         ly->sections[i].line);
             if (add_section(pr->sc, ly, a, (size_t)(b - a), pr->line))
                 note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
         }
@@ -541,9 +696,9 @@ static char *reader(char *str, int num, void *stream)
 }
 
 /* add_setting - append a setting to the list *v (n items, capacity
- * *cap); strings are copied into the arena. */
+ * *cap) and its index m; strings are copied into the arena. */
 static int add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
-                       const char *section, const char *name,
+                       rri_map *m, const char *section, const char *name,
                        const char *value, const char *file, int line,
                        int fidx)
 {
@@ -561,41 +716,58 @@ static int add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
     st->pub.line = line;
     st->sec = -1;
     st->file = fidx;
-    if (!st->section || !st->name || !st->pub.value || !st->pub.key)
+    if (!st->section || !st->name || !st->pub.value || !st->pub.key ||
+        rri_map_add(m, set_hash(section, name), *n))
         return RR_ENOMEM;
     (*n)++;
     return RR_OK;
 }
 
-static long find_setting(const rri_setting *v, size_t n, const char *section,
-                         const char *name)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(v[i].section, section) == 0 &&
-            strcmp(v[i].name, name) == 0)
-            return (long)i;
-    return -1;
-}
-
 long rri_setting_find(const rr_scenario *sc, const char *section,
                       const char *name)
 {
-    return find_setting(sc->settings, sc->n_settings, section, name);
+    return find_setting_in(&sc->set_map, sc->settings, section, name);
 }
 
 long rri_section_find(const rr_scenario *sc, const char *name)
 {
-    for (size_t i = 0; i < sc->n_sections; i++)
-        if (strcmp(sc->sections[i].name, name) == 0)
-            return (long)i;
-    return -1;
+    return find_section_in(&sc->sec_map, sc->sections, name, strlen(name));
 }
 
 long rri_stage_index(const rr_scenario *sc, const char *name)
 {
-    for (size_t i = 0; i < sc->n_stages; i++)
+    size_t it = 0, i;
+    uint64_t h = rri_hash_str(RRI_HASH0, name);
+    while (rri_map_next(&sc->stage_map, h, &it, &i))
         if (strcmp(sc->sections[sc->stages[i]].sub, name) == 0)
             return (long)i;
+    return -1;
+}
+
+long rri_param_index(const rr_scenario *sc, const char *name, size_t n)
+{
+    size_t it = 0, i;
+    uint64_t h = rri_hash(RRI_HASH0, name, n);
+    while (rri_map_next(&sc->param_map, h, &it, &i)) {
+        const char *pn = sc->settings[sc->params[i]].name;
+        if (strlen(pn) == n && memcmp(pn, name, n) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+long rri_country_row(const rr_scenario *sc, const char *code, size_t n)
+{
+    if (sc->countries_input < 0)
+        return -1;
+    const rr_table *t = sc->inputs[sc->countries_input].table;
+    size_t c = (size_t)rr_table_col(t, "country"), it = 0, r;
+    uint64_t h = rri_hash(RRI_HASH0, code, n);
+    while (rri_map_next(&sc->country_map, h, &it, &r)) {
+        const char *cc = rr_table_cell(t, r, c);
+        if (strlen(cc) == n && memcmp(cc, code, n) == 0)
+            return (long)r;
+    }
     return -1;
 }
 
@@ -606,10 +778,68 @@ static bool is_note_key(const char *section, const char *name)
            strcmp(name + n - 7, ".source") == 0;
 }
 
-/* append - join a continuation line to a value. */
-static char *append(rri_arena *a, const char *old, const char *more)
+/* flush_value - the value being continued, into the arena. */
+static void flush_value(struct parse *pr)
 {
-    return *old ? rri_printf(a, "%s %s", old, more) : rri_strdup(a, more);
+    if (!pr->ckind)
+        return;
+    char *v = rri_strndup(&pr->sc->arena, pr->cbuf ? pr->cbuf : "",
+                          pr->clen);
+    if (!v)
+        note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
+    else if (pr->ckind == 1)
+        pr->ly->settings[pr->last].pub.value = v;
+    else
+        pr->ly->nt.v[pr->last_note].text = v;
+    pr->ckind = 0;
+    pr->clen = 0;
+    pr->cdead = false;
+}
+
+/* continue_value - join a continuation line to the value of the setting
+ * (kind 1) or note (kind 2) the previous pair went to, with one space, in
+ * a buffer that doubles as it grows: a value of n lines costs O(n), not
+ * the O(n^2) of copying it whole at every line.  A value longer than
+ * RR_VALUE_MAX is an error at the line that makes it so. */
+static int continue_value(struct parse *pr, int kind, const char *section,
+                          const char *name, const char *more)
+{
+    if (pr->ckind != kind) {
+        flush_value(pr);
+        const char *old = kind == 1 ? pr->ly->settings[pr->last].pub.value
+                                    : pr->ly->nt.v[pr->last_note].text;
+        pr->clen = 0;
+        pr->ckind = kind;
+        pr->cdead = false;
+        size_t n = strlen(old);
+        if (rri_grow((void **)&pr->cbuf, &pr->ccap, n + 1, 1)) {
+            note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
+            pr->cdead = true;
+            return 0;
+        }
+        memcpy(pr->cbuf, old, n);
+        pr->clen = n;
+    }
+    if (pr->cdead)
+        return 1;
+    size_t m = strlen(more), sep = pr->clen > 0;
+    if (pr->clen + sep + m > RR_VALUE_MAX) {
+        note_err(&pr->fe, pr->line, RR_EPARSE,
+                 "%s:%d: [%s] %s: value longer than %d characters",
+                 pr->path, pr->line, section, name, RR_VALUE_MAX);
+        pr->cdead = true;
+        return 0;
+    }
+    if (rri_grow((void **)&pr->cbuf, &pr->ccap, pr->clen + sep + m + 1, 1)) {
+        note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
+        pr->cdead = true;
+        return 0;
+    }
+    if (sep)
+        pr->cbuf[pr->clen++] = ' ';
+    memcpy(pr->cbuf + pr->clen, more, m);
+    pr->clen += m;
+    return 1;
 }
 
 /* handler - one name = value pair (or a continuation line). */
@@ -627,25 +857,19 @@ static int handler(void *user, const char *section, const char *name,
         if (pr->last >= 0) {
             rri_setting *st = &ly->settings[pr->last];
             if (strcmp(st->section, section) == 0 &&
-                strcmp(st->name, name) == 0) {
-                st->pub.value = append(&sc->arena, st->pub.value, value);
-                if (!st->pub.value)
-                    note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
-                return 1;
-            }
+                strcmp(st->name, name) == 0)
+                return continue_value(pr, 1, section, name, value);
         }
         if (pr->last_note >= 0 &&
             strcmp(nts->v[pr->last_note].name, name) == 0 &&
-            strcmp(section, "parameters") == 0) {
-            pnote *nt = &nts->v[pr->last_note];
-            nt->text = append(&sc->arena, nt->text, value);
-            if (!nt->text)
-                note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
-            return 1;
-        }
+            strcmp(section, "parameters") == 0)
+            return continue_value(pr, 2, section, name, value);
     }
+    flush_value(pr);
     if (is_note_key(section, name)) {
-        for (size_t i = 0; i < nts->n; i++)
+        size_t it = 0, i;
+        uint64_t h = rri_hash_str(RRI_HASH0, name);
+        while (rri_map_next(&ly->note_map, h, &it, &i))
             if (strcmp(nts->v[i].name, name) == 0) {
                 note_err(&pr->fe, line, RR_EPARSE,
                          "%s:%d: [parameters] %s: duplicate key (first "
@@ -654,7 +878,8 @@ static int handler(void *user, const char *section, const char *name,
                 return 0;
             }
         if (rri_grow((void **)&nts->v, &nts->cap, nts->n + 1,
-                     sizeof *nts->v)) {
+                     sizeof *nts->v) ||
+            rri_map_add(&ly->note_map, h, nts->n)) {
             note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
             return 0;
         }
@@ -672,7 +897,7 @@ static int handler(void *user, const char *section, const char *name,
         pr->last = -1;
         return 1;
     }
-    long dup = find_setting(ly->settings, ly->n_settings, section, name);
+    long dup = find_setting_in(&ly->set_map, ly->settings, section, name);
     if (dup >= 0) {
         note_err(&pr->fe, line, RR_EPARSE,
                  "%s:%d: [%s] %s: duplicate key (first written at line %d)",
@@ -681,8 +906,8 @@ static int handler(void *user, const char *section, const char *name,
         return 0;
     }
     if (add_setting(&sc->arena, &ly->settings, &ly->n_settings,
-                    &ly->cap_settings, section, name, value, pr->path, line,
-                    ly->file)) {
+                    &ly->cap_settings, &ly->set_map, section, name, value,
+                    pr->path, line, ly->file)) {
         note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
         return 0;
     }
@@ -728,6 +953,8 @@ static int read_ini(rr_scenario *sc, layer *ly, char *err, size_t errlen)
     pr.last = -1;
     pr.last_note = -1;
     int rc = ini_parse_stream(reader, &pr, handler, &pr);
+    flush_value(&pr);
+    free(pr.cbuf);
     first_err *fe = &pr.fe;
     if (rc == -2 || (fe->status == RR_ENOMEM)) {
         set_err(err, errlen, "out of memory");
@@ -901,11 +1128,26 @@ static int check_sections(rr_scenario *sc, char *err, size_t errlen)
         set_err(err, errlen, "out of memory");
         return RR_ENOMEM;
     }
+    sc->sec_event = rri_alloc(&sc->arena,
+                              (sc->n_sections + 1) * sizeof *sc->sec_event);
+    if (!sc->sec_event) {
+        set_err(err, errlen, "out of memory");
+        return RR_ENOMEM;
+    }
     for (size_t i = 0; i < sc->n_sections; i++) {
-        if (sc->sections[i].kind == RRI_SEC_STAGE)
+        sc->sec_event[i] = SIZE_MAX;
+        if (sc->sections[i].kind == RRI_SEC_STAGE) {
+            if (rri_map_add(&sc->stage_map,
+                            rri_hash_str(RRI_HASH0, sc->sections[i].sub),
+                            sc->n_stages)) {
+                set_err(err, errlen, "out of memory");
+                return RR_ENOMEM;
+            }
             sc->stages[sc->n_stages++] = i;
-        else if (sc->sections[i].kind == RRI_SEC_EVENT)
+        } else if (sc->sections[i].kind == RRI_SEC_EVENT) {
+            sc->sec_event[i] = sc->n_events;
             sc->events[sc->n_events++] = i;
+        }
     }
     return RR_OK;
 }
@@ -1147,6 +1389,80 @@ static const rri_keydef *check_dotted(rr_scenario *sc, const char *key,
     return NULL;
 }
 
+/* pair_start - looks_like_pair() on a NUL-terminated string, looking no
+ * further than the name and the blanks after it (constant time for a
+ * value's every space, not a scan of the rest of the value). */
+static bool pair_start(const char *s)
+{
+    size_t i = 0;
+    while (ident_char((unsigned char)s[i]))
+        i++;
+    if (i == 0)
+        return false;
+    while (s[i] == ' ' || s[i] == '\t')
+        i++;
+    return s[i] == '=';
+}
+
+bool rr_scenario_break_ok(const char *v, size_t i)
+{
+    return v[i] == ' ' && i > 0 && v[i - 1] != ' ' && v[i - 1] != '\t' &&
+           v[i + 1] && !strchr(" \t;#[", v[i + 1]) && !pair_start(v + i + 1);
+}
+
+/* value_problem - why a --set value (of a key whose name in its section
+ * has keylen characters) could not be written back to a scenario file so
+ * that it reads the same (scenario.resolved.ini is such a file), or NULL.
+ * The reader's rules: one line of UTF-8 text; " ;" starts a comment, and
+ * so does ';' at the start of a value; a line has at most RR_LINE_MAX
+ * characters, and a value goes on over lines only where
+ * rr_scenario_break_ok() says, so a piece between two such places is
+ * limited (RR_WORD_MAX), and one that can only start a line after the key
+ * must fit there. */
+static const char *value_problem(const char *v, size_t keylen, char *buf,
+                                 size_t n)
+{
+    size_t len = strlen(v);
+    char why[128];
+    if (len > RR_VALUE_MAX) {
+        snprintf(buf, n, "longer than %d characters", RR_VALUE_MAX);
+        return buf;
+    }
+    if (memchr(v, '\n', len) || memchr(v, '\r', len))
+        return "a value is one line (it holds a line break)";
+    if (rr_text_check(v, len, true, why, sizeof why) || strchr(v, '\t')) {
+        snprintf(buf, n, "expected text (UTF-8, no control characters), "
+                         "got %s", *why && !strchr(v, '\t') ? why
+                                                          : "a tab");
+        return buf;
+    }
+    if (v[0] == ';')
+        return "a value cannot start with ';' (a scenario file would read "
+               "it as a comment)";
+    for (size_t i = 1; i < len; i++)
+        if (v[i] == ';' && v[i - 1] == ' ')
+            return "' ;' would start a comment in a scenario file (write ';' "
+                   "without the space before it)";
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && !rr_scenario_break_ok(v, i))
+            continue;
+        size_t seg = i - start;
+        bool lead = start == 0 && (strchr("#[", v[0]) || pair_start(v));
+        if (seg > RR_WORD_MAX || (lead && keylen + 3 + seg > RR_LINE_MAX)) {
+            snprintf(buf, n,
+                     "more than %d characters without a space where the "
+                     "value could go on over lines in a scenario file",
+                     lead && seg <= RR_WORD_MAX
+                         ? (int)(RR_LINE_MAX - 3 - keylen)
+                         : RR_WORD_MAX);
+            return buf;
+        }
+        start = i + 1;
+    }
+    return NULL;
+}
+
 /* apply_overrides - the --set list. */
 static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
                            char *err, size_t errlen)
@@ -1177,6 +1493,11 @@ static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
         char *section;
         const char *name;
         char msg[400];
+        const char *why = value_problem(value, strlen(key), msg, sizeof msg);
+        if (why) {
+            set_err(err, errlen, "--set %s: %s", key, why);
+            return RR_EPARSE;
+        }
         if (is_note_key("parameters", key)) {
             char *pname = rri_strndup(&sc->arena, key, strlen(key) - 7);
             long s = pname ? rri_setting_find(sc, "parameters", pname) : -1;
@@ -1211,8 +1532,8 @@ static int apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
             continue;
         }
         if (add_setting(&sc->arena, &sc->settings, &sc->n_settings,
-                        &sc->cap_settings, section, name, value, "--set", 0,
-                        0)) {
+                        &sc->cap_settings, &sc->set_map, section, name, value,
+                        "--set", 0, 0)) {
             set_err(err, errlen, "out of memory");
             return RR_ENOMEM;
         }
@@ -1275,57 +1596,6 @@ static int check_required(rr_scenario *sc, char *err, size_t errlen)
  * Tables
  * ==================================================================== */
 
-static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-#define FNV_BASIS 0xcbf29ce484222325ULL
-
-/* slurp - a whole file into a NUL-terminated buffer; errno on failure. */
-static char *slurp(const char *path, size_t *len, int *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *e = errno;
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (!buf) {
-        *e = ENOMEM;
-    } else if (ferror(f)) {
-        *e = errno ? errno : EIO;
-        free(buf);
-        buf = NULL;
-    } else {
-        buf[n] = '\0';
-        *len = n;
-    }
-    fclose(f);
-    return buf;
-}
 
 /* normalise - a path without "." segments and "NAME/.." pairs, into the
  * arena; a name for a file, not a way to open it. */
@@ -1375,32 +1645,37 @@ int rri_input_table(rr_scenario *sc, int file, const char *written,
         set_err(err, errlen, "out of memory");
         return RR_ENOMEM;
     }
-    for (size_t i = 0; i < sc->n_inputs; i++)
+    uint64_t ph = rri_hash_str(RRI_HASH0, path);
+    size_t it = 0, i;
+    while (rri_map_next(&sc->input_map, ph, &it, &i))
         if (strcmp(sc->inputs[i].path, path) == 0) {
             *idx = i;
             return RR_OK;
         }
+    /* the bytes are read once, through rr_input_read (a regular file of
+     * at most RR_INPUT_MAX bytes), then hashed and parsed from memory */
     size_t len = 0;
-    int e = 0;
-    char *bytes = slurp(path, &len, &e);
-    if (!bytes) {
-        if (e == ENOMEM) {
+    char *bytes, why[256];
+    const char *verb;
+    int rc = rr_input_read(path, &bytes, &len, NULL, &verb, why, sizeof why);
+    if (rc != RR_OK) {
+        if (rc == RR_ENOMEM)
             set_err(err, errlen, "out of memory");
-            return RR_ENOMEM;
-        }
-        set_err(err, errlen, "cannot open '%s': %s", path, strerror(e));
-        return RR_EIO;
+        else
+            set_err(err, errlen, "cannot %s '%s': %s", verb, path, why);
+        return rc == RR_ENOMEM ? rc : RR_EIO;
     }
-    uint64_t h = fnv1a(sc->hash, bytes, len);
-    free(bytes);
+    uint64_t h = rri_hash(sc->hash, bytes, len);
     rr_table *t = NULL;
-    int rc = rr_table_read(path, &t, err, errlen);
+    rc = rr_table_parse(path, bytes, len, &t, err, errlen);
+    free(bytes);
     if (rc != RR_OK) {
         *own = rc != RR_ENOMEM;
         return rc;
     }
     if (rri_grow((void **)&sc->inputs, &sc->cap_inputs, sc->n_inputs + 1,
-                 sizeof *sc->inputs)) {
+                 sizeof *sc->inputs) ||
+        rri_map_add(&sc->input_map, ph, sc->n_inputs)) {
         rr_table_destroy(t);
         set_err(err, errlen, "out of memory");
         return RR_ENOMEM;
@@ -1488,14 +1763,18 @@ static int check_countries(rr_scenario *sc, char *err, size_t errlen)
                     t->path, t->line[r], RR_NAME_MAX - 1, code);
             return RR_EPARSE;
         }
-        for (size_t q = 0; q < r; q++)
-            if (strcmp(rr_table_cell(t, q, (size_t)c), code) == 0) {
-                set_err(err, errlen,
-                        "%s:%zu: column 'country': '%s' appears twice "
-                        "(first at line %zu)",
-                        t->path, t->line[r], code, t->line[q]);
-                return RR_EPARSE;
-            }
+        long q = rri_country_row(sc, code, strlen(code));
+        if (q >= 0) {
+            set_err(err, errlen,
+                    "%s:%zu: column 'country': '%s' appears twice "
+                    "(first at line %zu)",
+                    t->path, t->line[r], code, t->line[q]);
+            return RR_EPARSE;
+        }
+        if (rri_map_add(&sc->country_map, rri_hash_str(RRI_HASH0, code), r)) {
+            set_err(err, errlen, "out of memory");
+            return RR_ENOMEM;
+        }
     }
     return RR_OK;
 }
@@ -1525,12 +1804,7 @@ static bool cell_target(rr_scenario *sc, const char *key, size_t *row,
         return false;
     }
     int cc = rr_table_col(t, "country");
-    long r = -1;
-    for (size_t i = 0; i < t->n_rows; i++)
-        if (strlen(rr_table_cell(t, i, (size_t)cc)) == (size_t)(dot - code) &&
-            strncmp(rr_table_cell(t, i, (size_t)cc), code,
-                    (size_t)(dot - code)) == 0)
-            r = (long)i;
+    long r = rri_country_row(sc, code, (size_t)(dot - code));
     if (r < 0) {
         snprintf(msg, n, "no country '%.*s' in %s", (int)(dot - code), code,
                  t->path);
@@ -1572,20 +1846,107 @@ static const char *type_word(rri_type t)
     }
 }
 
+/* build_params - the list of parameters and its index, before anything
+ * substitutes ${...} (table paths may use them). */
+static int build_params(rr_scenario *sc, char *err, size_t errlen)
+{
+    sc->params = rri_alloc(&sc->arena,
+                           (sc->n_settings + 1) * sizeof *sc->params);
+    if (!sc->params) {
+        set_err(err, errlen, "out of memory");
+        return RR_ENOMEM;
+    }
+    for (size_t i = 0; i < sc->n_settings; i++)
+        if (sc->settings[i].def && sc->settings[i].def->type == RRI_T_PARAM) {
+            if (rri_map_add(&sc->param_map,
+                            rri_hash_str(RRI_HASH0, sc->settings[i].name),
+                            sc->n_params)) {
+                set_err(err, errlen, "out of memory");
+                return RR_ENOMEM;
+            }
+            sc->params[sc->n_params++] = i;
+        }
+    return RR_OK;
+}
+
+/* build_by_section - the settings' indices grouped by section name (the
+ * groups in order of their first setting, file order within each), by a
+ * counting sort: listing or resolving one section then costs its own
+ * settings, not a scan of all. */
+static int build_by_section(rr_scenario *sc, char *err, size_t errlen)
+{
+    size_t n = sc->n_settings;
+    size_t *group = malloc((n + 1) * sizeof *group);
+    sc->by_section = rri_alloc(&sc->arena, (n + 1) * sizeof *sc->by_section);
+    sc->group_name = rri_alloc(&sc->arena, (n + 1) * sizeof *sc->group_name);
+    sc->group_start = rri_alloc(&sc->arena,
+                                (n + 1) * sizeof *sc->group_start);
+    sc->group_count = rri_alloc(&sc->arena,
+                                (n + 1) * sizeof *sc->group_count);
+    if (!group || !sc->by_section || !sc->group_name || !sc->group_start ||
+        !sc->group_count) {
+        free(group);
+        set_err(err, errlen, "out of memory");
+        return RR_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = sc->settings[i].section;
+        uint64_t h = rri_hash_str(RRI_HASH0, name);
+        size_t it = 0, g, found = SIZE_MAX;
+        while (rri_map_next(&sc->group_map, h, &it, &g))
+            if (strcmp(sc->group_name[g], name) == 0) {
+                found = g;
+                break;
+            }
+        if (found == SIZE_MAX) {
+            found = sc->n_groups++;
+            sc->group_name[found] = name;
+            if (rri_map_add(&sc->group_map, h, found)) {
+                free(group);
+                set_err(err, errlen, "out of memory");
+                return RR_ENOMEM;
+            }
+        }
+        group[i] = found;
+        sc->group_count[found]++;
+    }
+    size_t at = 0;
+    for (size_t g = 0; g < sc->n_groups; g++) {
+        sc->group_start[g] = at;
+        at += sc->group_count[g];
+        sc->group_count[g] = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t g = group[i];
+        sc->by_section[sc->group_start[g] + sc->group_count[g]++] = i;
+    }
+    free(group);
+    return RR_OK;
+}
+
+const size_t *rri_section_settings(const rr_scenario *sc, const char *name,
+                                   size_t *n)
+{
+    uint64_t h = rri_hash_str(RRI_HASH0, name);
+    size_t it = 0, g;
+    *n = 0;
+    while (rri_map_next(&sc->group_map, h, &it, &g))
+        if (strcmp(sc->group_name[g], name) == 0) {
+            *n = sc->group_count[g];
+            return sc->by_section + sc->group_start[g];
+        }
+    return sc->by_section;
+}
+
 /* build_changes - every set./scale. of every event, checked. */
 static int build_changes(rr_scenario *sc, char *err, size_t errlen)
 {
     sc->changes = rri_alloc(&sc->arena,
                             (sc->n_settings + 1) * sizeof *sc->changes);
-    sc->params = rri_alloc(&sc->arena,
-                           (sc->n_settings + 1) * sizeof *sc->params);
-    if (!sc->changes || !sc->params) {
+    if (!sc->changes) {
         set_err(err, errlen, "out of memory");
         return RR_ENOMEM;
     }
-    for (size_t i = 0; i < sc->n_settings; i++)
-        if (sc->settings[i].def && sc->settings[i].def->type == RRI_T_PARAM)
-            sc->params[sc->n_params++] = i;
     for (size_t i = 0; i < sc->n_settings; i++) {
         rri_setting *st = &sc->settings[i];
         if (!st->def || (st->def->type != RRI_T_SETVALUE &&
@@ -1595,9 +1956,8 @@ static int build_changes(rr_scenario *sc, char *err, size_t errlen)
         memset(ch, 0, sizeof *ch);
         ch->setting = i;
         ch->scale = st->def->type == RRI_T_FACTOR;
-        for (size_t e = 0; e < sc->n_events; e++)
-            if ((int)sc->events[e] == st->sec)
-                ch->event = e;
+        if (st->sec >= 0 && sc->sec_event[st->sec] != SIZE_MAX)
+            ch->event = sc->sec_event[st->sec];
         const char *key = st->name + (ch->scale ? 6 : 4);
         ch->target = (char *)key;
         char msg[600];
@@ -1666,6 +2026,14 @@ void rr_scenario_destroy(rr_scenario *sc)
     free(sc->emps);
     free(sc->sections);
     free(sc->settings);
+    rri_res_free(sc);
+    rri_map_fini(&sc->sec_map);
+    rri_map_fini(&sc->set_map);
+    rri_map_fini(&sc->group_map);
+    rri_map_fini(&sc->stage_map);
+    rri_map_fini(&sc->param_map);
+    rri_map_fini(&sc->country_map);
+    rri_map_fini(&sc->input_map);
     rri_arena_free(&sc->arena);
     free(sc);
 }
@@ -1699,8 +2067,7 @@ static void chain_err(const rr_scenario *sc, const rri_setting *from,
  * however its paths are spelled. */
 static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
 {
-    dev_t dev[RRI_MAX_BASES + 1];
-    ino_t ino[RRI_MAX_BASES + 1];
+    rr_file_id id[RRI_MAX_BASES + 1];
     const rri_setting *from = NULL; /* the base setting naming `path` */
     const char *slash = strrchr(sc->path, '/');
     const char *path = sc->path, *rel = "";
@@ -1708,42 +2075,49 @@ static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
     if (!name)
         goto oom;
     for (size_t k = 0;; k++) {
-        struct stat st;
         size_t len = 0;
-        int e = 0;
-        char *text = NULL;
-        if (stat(path, &st) == 0) {
-            for (size_t j = 0; j < k; j++)
-                if (dev[j] == st.st_dev && ino[j] == st.st_ino) {
+        char *text = NULL, why[256];
+        const char *verb;
+        rr_file_id cur;
+        int rc = rr_input_read(path, &text, &len, &cur, &verb, why,
+                               sizeof why);
+        if (rc == RR_OK) {
+            for (size_t j = 0; j < k && j <= RRI_MAX_BASES; j++)
+                if (id[j].dev == cur.dev && id[j].ino == cur.ino) {
+                    free(text);
                     chain_err(sc, from, "bases form a cycle", path, err,
                               errlen);
                     return RR_EINVAL;
                 }
             if (k > RRI_MAX_BASES) {
                 char what[64];
+                free(text);
                 snprintf(what, sizeof what, "more than %d bases in a chain",
                          RRI_MAX_BASES);
                 chain_err(sc, from, what, path, err, errlen);
                 return RR_EINVAL;
             }
-            text = slurp(path, &len, &e);
-        } else {
-            e = errno;
+            id[k] = cur;
         }
         if (!text) {
-            int rc = e == ENOMEM   ? RR_ENOMEM
-                     : e == ENOENT ? RR_ENOTFOUND
-                                   : RR_EIO;
+            /* a FIFO, a device or a folder named as a scenario or a base
+             * is refused here, before anything waits on it */
             if (rc == RR_ENOMEM)
                 set_err(err, errlen, "out of memory");
             else if (from)
-                set_err(err, errlen,
-                        "%s:%d: [scenario] base: cannot open '%s': %s",
-                        from->pub.file, from->pub.line, path, strerror(e));
+                set_err(err, errlen, "%s:%d: [scenario] base: cannot %s '%s': %s",
+                        from->pub.file, from->pub.line, verb, path, why);
             else
-                set_err(err, errlen, "cannot open '%s': %s", path,
-                        strerror(e));
+                set_err(err, errlen, "cannot %s '%s': %s", verb, path, why);
             return rc;
+        }
+        size_t bad = rr_text_check(text, len, true, why, sizeof why);
+        if (bad) {
+            free(text);
+            set_err(err, errlen,
+                    "%s:%zu: %s; a scenario file must be UTF-8 text", path,
+                    bad, why);
+            return RR_EPARSE;
         }
         if (rri_grow((void **)&sc->files, &sc->cap_files, sc->n_files + 1,
                      sizeof *sc->files)) {
@@ -1762,16 +2136,14 @@ static int read_files(rr_scenario *sc, layer *ly, char *err, size_t errlen)
                               slash ? (size_t)(slash - path) + 1 : 0);
         if (!fl->dir)
             goto oom;
-        sc->hash = fnv1a(sc->hash, text, len);
-        dev[k] = st.st_dev;
-        ino[k] = st.st_ino;
+        sc->hash = rri_hash(sc->hash, text, len);
 
         ly[k].file = (int)k;
-        int rc = read_ini(sc, &ly[k], err, errlen);
+        rc = read_ini(sc, &ly[k], err, errlen);
         if (rc)
             return rc;
-        long b = find_setting(ly[k].settings, ly[k].n_settings, "scenario",
-                              "base");
+        long b = find_setting_in(&ly[k].set_map, ly[k].settings, "scenario",
+                                 "base");
         if (b < 0)
             return RR_OK;
         from = &ly[k].settings[b];
@@ -1811,14 +2183,20 @@ oom:
  * anything new is appended.  Notes merge by name the same way. */
 static int merge(rr_scenario *sc, const layer *ly, notes *nt)
 {
+    long base_at = -1;
+    rri_map note_map = {0};
+    int rc = RR_ENOMEM;
     for (size_t k = sc->n_files; k-- > 0;) {
         const layer *l = &ly[k];
         for (size_t i = 0; i < l->n_sections; i++) {
-            if (rri_section_find(sc, l->sections[i].name) >= 0)
+            const char *name = l->sections[i].name;
+            if (rri_section_find(sc, name) >= 0)
                 continue;
             if (rri_grow((void **)&sc->sections, &sc->cap_sections,
-                         sc->n_sections + 1, sizeof *sc->sections))
-                return RR_ENOMEM;
+                         sc->n_sections + 1, sizeof *sc->sections) ||
+                rri_map_add(&sc->sec_map, rri_hash_str(RRI_HASH0, name),
+                            sc->n_sections))
+                goto out;
             sc->sections[sc->n_sections++] = l->sections[i];
         }
         for (size_t i = 0; i < l->n_settings; i++) {
@@ -1833,31 +2211,50 @@ static int merge(rr_scenario *sc, const layer *ly, notes *nt)
                 continue;
             }
             if (rri_grow((void **)&sc->settings, &sc->cap_settings,
-                         sc->n_settings + 1, sizeof *sc->settings))
-                return RR_ENOMEM;
-            size_t at = sc->n_settings++;
+                         sc->n_settings + 1, sizeof *sc->settings) ||
+                rri_map_add(&sc->set_map, set_hash(src->section, src->name),
+                            sc->n_settings))
+                goto out;
             if (strcmp(src->section, "scenario") == 0 &&
-                strcmp(src->name, "base") == 0) {
-                /* listed first, where a reader looks for it */
-                memmove(&sc->settings[1], &sc->settings[0],
-                        at * sizeof *sc->settings);
-                at = 0;
-            }
-            sc->settings[at] = *src;
+                strcmp(src->name, "base") == 0)
+                base_at = (long)sc->n_settings;
+            sc->settings[sc->n_settings++] = *src;
         }
         for (size_t i = 0; i < l->nt.n; i++) {
-            size_t j = 0;
-            while (j < nt->n && strcmp(nt->v[j].name, l->nt.v[i].name) != 0)
-                j++;
+            const char *name = l->nt.v[i].name;
+            uint64_t h = rri_hash_str(RRI_HASH0, name);
+            size_t it = 0, j = nt->n, q;
+            while (rri_map_next(&note_map, h, &it, &q))
+                if (strcmp(nt->v[q].name, name) == 0)
+                    j = q;
             if (j == nt->n &&
-                rri_grow((void **)&nt->v, &nt->cap, nt->n + 1, sizeof *nt->v))
-                return RR_ENOMEM;
+                (rri_grow((void **)&nt->v, &nt->cap, nt->n + 1,
+                          sizeof *nt->v) ||
+                 rri_map_add(&note_map, h, j)))
+                goto out;
             nt->v[j] = l->nt.v[i];
             if (j == nt->n)
                 nt->n++;
         }
     }
-    return RR_OK;
+    if (base_at > 0) {
+        /* listed first, where a reader looks for it; the index follows */
+        rri_setting b = sc->settings[base_at];
+        memmove(&sc->settings[1], &sc->settings[0],
+                (size_t)base_at * sizeof *sc->settings);
+        sc->settings[0] = b;
+        rri_map_fini(&sc->set_map);
+        for (size_t i = 0; i < sc->n_settings; i++)
+            if (rri_map_add(&sc->set_map,
+                            set_hash(sc->settings[i].section,
+                                     sc->settings[i].name),
+                            i))
+                goto out;
+    }
+    rc = RR_OK;
+out:
+    rri_map_fini(&note_map);
+    return rc;
 }
 
 int rr_scenario_load(const char *path, const char *const *overrides,
@@ -1883,9 +2280,19 @@ int rr_scenario_load(const char *path, const char *const *overrides,
         set_err(err, errlen, "out of memory");
         goto fail;
     }
-    sc->hash = FNV_BASIS;
+    sc->hash = RRI_HASH0;
     if ((rc = read_files(sc, ly, err, errlen)))
         goto fail;
+    if (ly[0].n_sections == 0 && ly[0].n_settings == 0 && ly[0].nt.n == 0) {
+        /* an empty file, or only comments: say so rather than name the
+         * first missing key */
+        set_err(err, errlen,
+                "%s: no sections (a scenario needs [scenario], [arrivals] "
+                "and at least one [stage.NAME])",
+                sc->path);
+        rc = RR_EPARSE;
+        goto fail;
+    }
     if ((rc = merge(sc, ly, &nt))) {
         set_err(err, errlen, "out of memory");
         goto fail;
@@ -1894,7 +2301,9 @@ int rr_scenario_load(const char *path, const char *const *overrides,
         (rc = check_keys(sc, err, errlen)) ||
         (rc = attach_notes(sc, &nt, err, errlen)) ||
         (rc = apply_overrides(sc, overrides, n_overrides, err, errlen)) ||
-        (rc = check_required(sc, err, errlen)))
+        (rc = check_required(sc, err, errlen)) ||
+        (rc = build_params(sc, err, errlen)) ||
+        (rc = build_by_section(sc, err, errlen)))
         goto fail;
     {
         static const char *const ccols[] = {"country", "share"};
@@ -2049,21 +2458,19 @@ static const char *default_text(const rr_scenario *sc, const rri_section *s,
 static void print_section(rr_scenario *sc, FILE *f, const char *name,
                           const rri_section *s)
 {
-    size_t nd;
+    size_t nd, ns;
     const rri_keydef *d = rri_keydefs(s->kind, &nd);
-    bool any = s->line > 0;
-    for (size_t i = 0; i < sc->n_settings && !any; i++)
-        any = strcmp(sc->settings[i].section, name) == 0;
+    const size_t *own = rri_section_settings(sc, name, &ns);
+    bool any = s->line > 0 || ns > 0;
     for (size_t j = 0; j < nd && !any; j++)
         any = !is_family(&d[j]) && default_text(sc, s, &d[j]) != NULL;
     if (!any)
         return;
     fprintf(f, "[%s]\n", name);
     char buf[RR_TEXT_MAX * 2];
-    for (size_t i = 0; i < sc->n_settings; i++) {
+    for (size_t k = 0; k < ns; k++) {
+        size_t i = own[k];
         const rri_setting *st = &sc->settings[i];
-        if (strcmp(st->section, name) != 0)
-            continue;
         rr_scenario_resolved_value(sc, i, buf, sizeof buf);
         const char *note = st->pub.note;
         if (st->pub.line == 0 && !note) {

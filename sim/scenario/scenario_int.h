@@ -45,6 +45,44 @@ char *rri_strndup(rri_arena *a, const char *s, size_t n);
 char *rri_printf(rri_arena *a, const char *fmt, ...) RRI_PRINTF(2, 3);
 void rri_arena_free(rri_arena *a);
 
+/* ---- hash index: string keys to indices ------------------------------------ */
+
+/* A multimap from 64-bit hashes to indices (of settings, sections, ...),
+ * open addressing with linear probing at most half full.  It stores no
+ * keys: a lookup walks the indices stored under the key's hash and the
+ * caller compares the keys itself, so the map serves any kind of key (a
+ * name, a section and a name, a row and a column).  This is what keeps
+ * reading and resolving linear in the size of a scenario: 20,000
+ * parameters or 100,000 countries cost a lookup each, not a scan. */
+typedef struct rri_slot {
+    uint64_t h;
+    size_t v;           /* index + 1; 0 for an empty slot */
+} rri_slot;
+
+typedef struct rri_map {
+    size_t cap;         /* slots, a power of two, or 0 */
+    size_t n;
+    rri_slot *s;        /* hash and index side by side: one cache line */
+    uint64_t seed;      /* mixed into slot positions (see slot_of) */
+} rri_map;
+
+#define RRI_HASH0 0xcbf29ce484222325ULL
+
+/* rri_hash - FNV-1a 64 of n bytes, continuing from h (RRI_HASH0 to start). */
+uint64_t rri_hash(uint64_t h, const char *s, size_t n);
+/* rri_hash_str - the same for a NUL-terminated string. */
+uint64_t rri_hash_str(uint64_t h, const char *s);
+/* rri_map_add - store v under h; RR_OK or RR_ENOMEM (map unchanged). */
+int rri_map_add(rri_map *m, uint64_t h, size_t v);
+/* rri_map_next - the next index stored under h; *it starts at 0.  False
+ * when there is no more. */
+bool rri_map_next(const rri_map *m, uint64_t h, size_t *it, size_t *v);
+void rri_map_fini(rri_map *m);
+
+/* ---- limits ----------------------------------------------------------------- */
+
+#define RRI_MAX_NESTING 64  /* ${...} inside ${...}: a chain of parameters */
+
 /* ---- sections and keys ---------------------------------------------------- */
 
 typedef enum rri_sec_kind {
@@ -186,22 +224,39 @@ struct rr_scenario {
 
     rri_section *sections;
     size_t n_sections, cap_sections;
+    rri_map sec_map;    /* sections by name */
     rri_setting *settings;
     size_t n_settings, cap_settings;
+    rri_map set_map;    /* settings by section and name */
+    size_t *by_section; /* setting indices by section name, then file
+                           order (see rri_section_settings) */
+    size_t n_groups;    /* distinct section names of settings */
+    const char **group_name;
+    size_t *group_start, *group_count; /* their runs in by_section */
+    rri_map group_map;  /* groups by name */
     size_t *stages;     /* section index of each stage, file order */
+    rri_map stage_map;  /* stages by name */
     size_t n_stages;
     size_t *events;     /* section index of each event, file order */
     size_t n_events;
+    size_t *sec_event;  /* per section: its index in events, or SIZE_MAX */
     size_t *params;     /* setting index of each parameter, file order */
     size_t n_params;
+    rri_map param_map;  /* parameters by name */
     rri_change *changes;
     size_t n_changes;
 
     rri_input *inputs;
     size_t n_inputs, cap_inputs;
+    rri_map input_map;  /* inputs by path as opened */
     rri_emp *emps;
     size_t n_emps, cap_emps;
     long countries_input, schedule_input, caseload_input; /* -1: none */
+    rri_map country_map; /* rows of the countries table by code */
+
+    struct rri_res *res; /* resolve.c's index of the events' changes */
+    void *res0;         /* resolve.c's context with no event active */
+    size_t subst_bytes; /* text ${...} substitution has made so far */
 
     bool planned;
     rr_plan plan;
@@ -218,6 +273,16 @@ long rri_setting_find(const rr_scenario *sc, const char *section,
 long rri_section_find(const rr_scenario *sc, const char *name);
 /* rri_stage_index - index of the stage named `name`, or -1. */
 long rri_stage_index(const rr_scenario *sc, const char *name);
+/* rri_param_index - index in params of the parameter named by the n bytes
+ * at name, or -1. */
+long rri_param_index(const rr_scenario *sc, const char *name, size_t n);
+/* rri_country_row - row of the countries table for the code of n bytes,
+ * or -1 (also when there is no table). */
+long rri_country_row(const rr_scenario *sc, const char *code, size_t n);
+/* rri_section_settings - the settings of section `name` (written or not),
+ * in file order: *n indices into settings. */
+const size_t *rri_section_settings(const rr_scenario *sc, const char *name,
+                                   size_t *n);
 
 /* rri_input_table - read a CSV named in INI file `file` (relative to its
  * folder), hashing its bytes; returns the input's index in *idx.  A file
@@ -243,5 +308,9 @@ const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
 
 /* rri_plan - resolve every epoch (resolve.c). */
 int rri_plan(rr_scenario *sc, char *err, size_t errlen);
+
+/* rri_res_free - what resolve.c keeps in sc->res (called by
+ * rr_scenario_destroy). */
+void rri_res_free(rr_scenario *sc);
 
 #endif

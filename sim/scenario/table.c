@@ -34,6 +34,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <csv.h>
 
 #include "rr_common.h"
@@ -175,11 +179,57 @@ static void on_cell(void *s, size_t len, void *data)
     r->text_len += len + 1;
 }
 
+struct named {
+    const char *name;
+    size_t i;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+    const struct named *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* first_repeat - the smallest i whose name equals an earlier one's, or n;
+ * SIZE_MAX when out of memory.  Quadratic for a few dozen names, sorted
+ * (n log n) beyond, so that a hostile header of 100,000 columns costs
+ * little. */
+static size_t first_repeat(const char *text, const size_t *h, size_t n)
+{
+    size_t i, j, best = n;
+    struct named *v;
+
+    if (n <= 64) {
+        for (i = 0; i < n; i++)
+            for (j = 0; j < i; j++)
+                if (strcmp(text + h[i], text + h[j]) == 0)
+                    return i;
+        return n;
+    }
+    v = malloc(n * sizeof *v);
+    if (v == NULL)
+        return SIZE_MAX;
+    for (i = 0; i < n; i++) {
+        v[i].name = text + h[i];
+        v[i].i = i;
+    }
+    qsort(v, n, sizeof *v, cmp_named);
+    /* in a run of equal names the second is the first repeat of it */
+    for (i = 1; i < n; i++)
+        if (strcmp(v[i].name, v[i - 1].name) == 0 &&
+            (i < 2 || strcmp(v[i - 1].name, v[i - 2].name) != 0) &&
+            v[i].i < best)
+            best = v[i].i;
+    free(v);
+    return best;
+}
+
 /* header_done - the first row read: check the names and keep it. */
 static void header_done(struct reader *r, size_t n)
 {
     const size_t *h = r->cells + r->row_start;
-    size_t i, j;
+    size_t i;
 
     for (i = 0; i < n; i++) {
         const char *name = r->text + h[i];
@@ -188,14 +238,16 @@ static void header_done(struct reader *r, size_t n)
                  r->row_line, i + 1);
             return;
         }
-        /* O(n^2), but headers are a few dozen names at most */
-        for (j = 0; j < i; j++) {
-            if (strcmp(name, r->text + h[j]) == 0) {
-                fail(r, RR_EPARSE, "%s:%zu: duplicate column '%s'", r->path,
-                     r->row_line, name);
-                return;
-            }
-        }
+    }
+    i = first_repeat(r->text, h, n);
+    if (i == SIZE_MAX) {
+        fail(r, RR_ENOMEM, "%s: out of memory", r->path);
+        return;
+    }
+    if (i < n) {
+        fail(r, RR_EPARSE, "%s:%zu: duplicate column '%s'", r->path,
+             r->row_line, r->text + h[i]);
+        return;
     }
     r->have_header = true;
     r->n_cols = n;
@@ -307,33 +359,20 @@ static void feed(struct reader *r, struct csv_parser *p, const char *buf,
     }
 }
 
-/* read_file - run the reader over the open file. */
-static void read_file(struct reader *r, FILE *f)
+/* parse_text - run the reader over the whole text. */
+static void parse_text(struct reader *r, const char *text, size_t len)
 {
     struct csv_parser p;
-    char buf[16384];
-    size_t got;
-    bool first = true;
 
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         fail(r, RR_ENOMEM, "%s: out of memory", r->path);
         return;
     }
-    while (r->status == RR_OK && (got = fread(buf, 1, sizeof buf, f)) > 0) {
-        const char *s = buf;
-        /* a regular file yields a full buffer or all of itself, so the
-         * mark is wholly in the first chunk if it is there at all */
-        if (first && got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-            s += 3;
-            got -= 3;
-        }
-        first = false;
-        feed(r, &p, s, got);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
     }
-    if (r->status == RR_OK && ferror(f)) {
-        int e = errno;
-        fail(r, RR_EIO, "%s: cannot read: %s", r->path, strerror(e));
-    }
+    feed(r, &p, text, len);
     if (r->status == RR_OK && csv_fini(&p, on_cell, on_row, r) != 0)
         csv_failed(r, csv_error(&p), r->row_line);
     csv_free(&p);
@@ -372,28 +411,28 @@ static struct table *build(struct reader *r)
     return t;
 }
 
-/* rr_table_read - read and check a whole CSV file. */
-int rr_table_read(const char *path, rr_table **out, char *err, size_t errlen)
+/* rr_table_parse - check and read the text of a CSV file. */
+int rr_table_parse(const char *path, const char *text, size_t len,
+                   rr_table **out, char *err, size_t errlen)
 {
     struct reader r;
     struct table *t = NULL;
-    FILE *f;
+    char why[128];
+    size_t line;
 
     *out = NULL;
+    line = rr_text_check(text, len, false, why, sizeof why);
+    if (line) {
+        set_err(err, errlen, "%s:%zu: %s; a table must be UTF-8 text", path,
+                line, why);
+        return RR_EPARSE;
+    }
     memset(&r, 0, sizeof r);
     r.path = path;
     r.err = err;
     r.errlen = errlen;
     r.line = 1;
-
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        int e = errno;
-        set_err(err, errlen, "%s: cannot open: %s", path, strerror(e));
-        return RR_EIO;
-    }
-    read_file(&r, f);
-    fclose(f);
+    parse_text(&r, text, len);
     if (r.status == RR_OK) {
         t = build(&r);
         if (t == NULL)
@@ -405,6 +444,28 @@ int rr_table_read(const char *path, rr_table **out, char *err, size_t errlen)
     if (t != NULL)
         *out = &t->pub;
     return r.status;
+}
+
+/* rr_table_read - read a regular file and parse it. */
+int rr_table_read(const char *path, rr_table **out, char *err, size_t errlen)
+{
+    char *text, why[256];
+    const char *verb;
+    size_t len;
+    int rc;
+
+    *out = NULL;
+    rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
+    if (rc != RR_OK) {
+        if (rc == RR_ENOMEM)
+            set_err(err, errlen, "%s: out of memory", path);
+        else
+            set_err(err, errlen, "%s: cannot %s: %s", path, verb, why);
+        return rc == RR_ENOMEM ? rc : RR_EIO;
+    }
+    rc = rr_table_parse(path, text, len, out, err, errlen);
+    free(text);
+    return rc;
 }
 
 /* rr_table_destroy - free a table from rr_table_read; NULL is a no-op. */
@@ -439,22 +500,26 @@ const char *rr_table_cell(const rr_table *t, size_t row, size_t col)
     return t->cells[row * t->n_cols + col];
 }
 
-/* rr_table_number - strtod over the whole cell; inf and nan are refused
- * because no table column means them. */
+/* rr_table_number - the cell as a finite decimal number: strtod over the
+ * whole cell, but only after checking that the cell holds nothing but
+ * digits, signs, '.' and exponents, since strtod also reads "inf", "nan" and
+ * hexadecimal ("0x1p3"), which no table column means.  A value too large
+ * for a double ("1e400") is refused; -0 reads as 0. */
 int rr_table_number(const rr_table *t, size_t row, size_t col, double *out,
                     char *err, size_t errlen)
 {
     const char *s = rr_table_cell(t, row, col);
     char *end;
     double v;
+    bool ok = *s != '\0' && strspn(s, "0123456789.eE+-") == strlen(s);
 
-    v = strtod(s, &end);
-    if (end == s || *end != '\0' || !isfinite(v)) {
+    v = ok ? strtod(s, &end) : 0;
+    if (!ok || end == s || *end != '\0' || !isfinite(v)) {
         set_err(err, errlen, "%s:%zu: column '%s': expected a number, got '%s'",
                 t->path, t->line[row], t->header[col], s);
         return RR_EPARSE;
     }
-    *out = v;
+    *out = v + 0.0;
     return RR_OK;
 }
 
@@ -483,3 +548,208 @@ int rr_table_require(const rr_table *t, const char *name, int *col, char *err,
         snprintf(err + pos, errlen - pos, ")");
     return RR_ENOTFOUND;
 }
+
+/* {===================================================================
+ * Input files
+ * ==================================================================== */
+
+/* kind_of - what a file that is not a regular one is, for messages. */
+static const char *kind_of(mode_t m)
+{
+    if (S_ISDIR(m))
+        return "a folder";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "a special file";
+}
+
+/* rr_input_read - open without blocking (a FIFO with no writer would
+ * otherwise wait for ever) and without taking a terminal, look at what was
+ * opened through the descriptor itself (no window between a check of the
+ * path and the open), refuse anything but a regular file and anything
+ * larger than RR_INPUT_MAX, then read it in blocking mode.  A file that
+ * grows while it is read is cut off at RR_INPUT_MAX + 1 bytes and refused
+ * as too large. */
+int rr_input_read(const char *path, char **text, size_t *len, rr_file_id *id,
+                  const char **verb, char *why, size_t whylen)
+{
+    struct stat st;
+    char *buf = NULL;
+    size_t n = 0, cap;
+    int fd, flags, e;
+
+    *text = NULL;
+    *len = 0;
+    *verb = "open";
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        e = errno;
+        set_err(why, whylen, "%s", strerror(e));
+        return e == ENOENT ? RR_ENOTFOUND : e == ENOMEM ? RR_ENOMEM : RR_EIO;
+    }
+    *verb = "read";
+    if (fstat(fd, &st) != 0) {
+        e = errno;
+        close(fd);
+        set_err(why, whylen, "%s", strerror(e));
+        return RR_EIO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        set_err(why, whylen, "not a regular file (%s)", kind_of(st.st_mode));
+        return RR_EIO;
+    }
+    if (st.st_size < 0 || (unsigned long long)st.st_size > RR_INPUT_MAX) {
+        close(fd);
+        set_err(why, whylen, "larger than %d MiB (the limit for an input file)",
+                (int)(RR_INPUT_MAX >> 20));
+        return RR_ERANGE;
+    }
+    flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        e = errno;
+        close(fd);
+        set_err(why, whylen, "%s", strerror(e));
+        return RR_EIO;
+    }
+    cap = (size_t)st.st_size + 2; /* room to see that it did not grow */
+    buf = malloc(cap);
+    if (buf == NULL) {
+        close(fd);
+        set_err(why, whylen, "out of memory");
+        return RR_ENOMEM;
+    }
+    for (;;) {
+        ssize_t got;
+        if (n + 1 >= cap) {
+            size_t ncap = cap * 2 > RR_INPUT_MAX + 2 ? RR_INPUT_MAX + 2
+                                                      : cap * 2;
+            char *nb;
+            if (ncap <= cap)
+                break; /* RR_INPUT_MAX + 1 bytes read */
+            nb = realloc(buf, ncap);
+            if (nb == NULL) {
+                free(buf);
+                close(fd);
+                set_err(why, whylen, "out of memory");
+                return RR_ENOMEM;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        got = read(fd, buf + n, cap - n - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            e = errno;
+            free(buf);
+            close(fd);
+            set_err(why, whylen, "%s", strerror(e));
+            return RR_EIO;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    close(fd);
+    if (n > RR_INPUT_MAX) {
+        free(buf);
+        set_err(why, whylen, "larger than %d MiB (the limit for an input file)",
+                (int)(RR_INPUT_MAX >> 20));
+        return RR_ERANGE;
+    }
+    buf[n] = '\0';
+    if (id != NULL) {
+        id->dev = (unsigned long long)st.st_dev;
+        id->ino = (unsigned long long)st.st_ino;
+    }
+    *text = buf;
+    *len = n;
+    return RR_OK;
+}
+
+/* utf8_len - length of the valid UTF-8 sequence at p (at most n bytes), 0 if
+ * there is none: no overlong forms, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    size_t k, i;
+    unsigned lo = 0x80, hi = 0xBF;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        k = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F; /* surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        k = 4;
+        if (c == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else
+        return 0;
+    if (n < k || p[1] < lo || p[1] > hi)
+        return 0;
+    for (i = 2; i < k; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return k;
+}
+
+/* rr_text_check - one pass over the bytes. */
+size_t rr_text_check(const char *text, size_t len, bool ini, char *why,
+                     size_t whylen)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0, line = 1;
+
+    while (i < len) {
+        unsigned c = p[i];
+        size_t k;
+        if (c == '\n') {
+            line++;
+            i++;
+            continue;
+        }
+        if (c == '\r') {
+            bool crlf = i + 1 < len && p[i + 1] == '\n';
+            if (ini && !crlf && i + 1 < len) {
+                set_err(why, whylen, "carriage return inside a line");
+                return line;
+            }
+            if (!ini && !crlf)
+                line++; /* a lone CR ends a CSV line */
+            i++;
+            continue;
+        }
+        if (c == 0) {
+            set_err(why, whylen, "NUL byte");
+            return line;
+        }
+        if (ini && (c < 0x20 || c == 0x7F) && c != '\t') {
+            set_err(why, whylen, "control character 0x%02X", c);
+            return line;
+        }
+        k = utf8_len(p + i, len - i);
+        if (k == 0) {
+            set_err(why, whylen, "invalid UTF-8 (byte 0x%02X)", c);
+            return line;
+        }
+        i += k;
+    }
+    return 0;
+}
+
+/* }=================================================================== */
