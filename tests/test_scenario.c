@@ -18,7 +18,7 @@
 #include "rr_common.h"
 #include "rr_output.h"
 #include "rr_scenario.h"
-#include "scenario_int.h"
+#include "scenario/scenario_int.h"
 
 #define DAYS_PER_YEAR 365.25
 #define DAYS_PER_MONTH (365.25 / 12)

@@ -88,8 +88,16 @@ if command -v gnuplot >/dev/null 2>&1; then
         "name\`touch pwned\`'@x"
     hp_has plot-received-run-stage "$HP/run/plots/caseload.svg" \
         "Off\`touch pwned\`'@x"
-    hp_has plot-received-run-bad-utf8 "$HP/run/plots/departures.svg" \
-        "@GPVAL_PWD $(printf '\357\277\275\357\277\275\357\277\275') end"
+    hp_has plot-received-run-utf8 "$HP/run/plots/departures.svg" \
+        "@GPVAL_PWD $(printf '\303\251\342\202\254') end"
+    # a received folder whose text is not UTF-8 is refused before drawing
+    cp -R "$HOST/plot-run" "$HP/badutf8"
+    perl -pi -e 's/\xc3\xa9\xe2\x82\xac/\xff\xc0\xaf/g' "$HP/badutf8/run.csv"
+    (cd "$HP/cwd" && "$HP_RRSIM" plot "$HP/badutf8" --plot svg) >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ "$rc" -eq 2 ] && grep -q 'run.csv:4: invalid UTF-8' "$TMP/err" &&
+        [ ! -e "$HP/badutf8/plots" ] && ok plot-received-bad-utf8-refused ||
+        fail plot-received-bad-utf8-refused "exit $rc: $(cat "$TMP/err")"
     hp_has plot-received-sweep-key "$HP/sweep/plots/sweep.svg" \
         "Indicators as lam\`touch pwned\`'@x and mean_talk vary"
     hp_has plot-received-sweep-value "$HP/sweep/plots/sweep.svg" "hi'@x ''"
