@@ -4,6 +4,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 
 #include "fuzz.h"
 #include "rr_output.h"
+#include "rr_scenario.h"
 
 #ifndef RR_FUZZ_SRC
 #define RR_FUZZ_SRC "."
@@ -157,4 +159,134 @@ size_t fz_lines(char *text, char **line, size_t max)
         p = nl + 1;
     }
     return n;
+}
+
+/* ---- fz_check_plan ------------------------------------------------------ */
+
+static size_t epoch;
+
+static void in_range(const char *what, double x, double lo, double hi)
+{
+    if (!(x >= lo && x <= hi))
+        fz_fail("epoch %zu: %s is %g, outside [%g, %g]", epoch, what, x, lo,
+                hi);
+}
+
+static void finite_at_least(const char *what, double x, double lo)
+{
+    if (!isfinite(x) || x < lo)
+        fz_fail("epoch %zu: %s is %g (expected a finite number >= %g)",
+                epoch, what, x, lo);
+}
+
+/* a duration's distribution: a mean that is a number >= 0 (+inf is what a
+ * heavy tail such as weibull(shape=0.001) truly has) */
+static void duration(const char *what, const rr_dist *d)
+{
+    double m = rr_dist_mean(d);
+    if (isnan(m) || m < 0)
+        fz_fail("epoch %zu: %s has a mean of %g", epoch, what, m);
+}
+
+static void routes(const char *stage, const rr_route_table *t, size_t nc)
+{
+    for (size_t k = 0; t->n && k < nc; k++) {
+        double sum = 0;
+        for (size_t i = 0; i < t->n; i++) {
+            in_range("a route's probability", t->p[k * t->n + i], 0, 1);
+            sum += t->p[k * t->n + i];
+        }
+        if (fabs(sum - 1) > 1e-6)
+            fz_fail("epoch %zu: the routes of stage '%s' sum to %.9g for "
+                    "country %zu",
+                    epoch, stage, sum, k + 1);
+    }
+}
+
+static void check_config(const rr_config *c)
+{
+    double shares = 0;
+    finite_at_least("the horizon", c->horizon, 1e-300);
+    finite_at_least("the warm-up", c->warmup, 0);
+    finite_at_least("the arrival rate", c->rate, 0);
+    in_range("the vulnerable share", c->vulnerable_share, 0, 1);
+    for (size_t i = 0; i < c->n_schedule; i++) {
+        finite_at_least("a schedule factor", c->schedule_factor[i], 0);
+        if (!isfinite(c->schedule_t[i]) ||
+            (i > 0 && c->schedule_t[i] <= c->schedule_t[i - 1]))
+            fz_fail("epoch %zu: schedule step %zu at day %g", epoch, i + 1,
+                    c->schedule_t[i]);
+    }
+    if (c->n_countries < 1)
+        fz_fail("epoch %zu: no country", epoch);
+    for (size_t i = 0; i < c->n_countries; i++) {
+        finite_at_least("a country's share", c->country_share[i], 0);
+        in_range("a sustainable share", c->sustainable[i], 0, 1);
+        shares += c->country_share[i];
+    }
+    if (fabs(shares - 1) > 1e-6)
+        fz_fail("epoch %zu: the country shares sum to %.9g", epoch, shares);
+    if (c->n_stages < 1 || c->entry_stage >= c->n_stages)
+        fz_fail("epoch %zu: entry stage %u of %zu", epoch,
+                (unsigned)c->entry_stage, c->n_stages);
+    for (size_t s = 0; s < c->n_stages; s++) {
+        const rr_cfg_stage *st = &c->stages[s];
+        if (st->servers < 0 && st->servers != RR_UNLIMITED)
+            fz_fail("epoch %zu: stage '%s' has %d servers", epoch, st->name,
+                    st->servers);
+        duration("a service", &st->service);
+        for (size_t i = 0; st->service_by_country && i < c->n_countries; i++)
+            duration("a per-country service", &st->service_by_country[i]);
+        finite_at_least("a service scale", st->service_scale, 0);
+        if (st->has_abscond)
+            duration("a time to absconding", &st->abscond);
+        finite_at_least("an abscond scale", st->abscond_scale, 0);
+        if (isnan(st->max_stay) || st->max_stay < 0)
+            fz_fail("epoch %zu: stage '%s' has max_stay %g", epoch,
+                    st->name, st->max_stay);
+        for (int w = 0; w < RR_OUT_COUNT; w++)
+            routes(st->name, &st->route[w], c->n_countries);
+    }
+    for (size_t p = 0; p < c->n_providers; p++) {
+        const rr_cfg_provider *pr = &c->providers[p];
+        if (isnan(pr->from) || isnan(pr->until) || pr->from > pr->until)
+            fz_fail("epoch %zu: provider '%s' active from %g until %g",
+                    epoch, pr->name, pr->from, pr->until);
+        for (size_t i = 0; i < c->n_countries; i++)
+            in_range("a provider's coverage", pr->covered[i], 0, 1);
+    }
+    duration("the support period", &c->support);
+    in_range("sustainable_unsupported", c->sustainable_unsupported, 0, 1);
+    in_range("remigration_share", c->remigration_share, 0, 1);
+    duration("the remigration delay", &c->remigration_delay);
+    if (c->remigration_stage >= c->n_stages)
+        fz_fail("epoch %zu: remigration stage %u of %zu", epoch,
+                (unsigned)c->remigration_stage, c->n_stages);
+    for (size_t i = 0; i < c->n_initial; i++) {
+        const rr_cfg_initial *in = &c->initial[i];
+        if (in->stage >= c->n_stages || in->country >= c->n_countries)
+            fz_fail("epoch %zu: a starting row at stage %u, country %u",
+                    epoch, (unsigned)in->stage, (unsigned)in->country);
+        finite_at_least("a starting case's time at its stage", in->elapsed,
+                        0);
+    }
+}
+
+void fz_check_plan(const rr_plan *plan)
+{
+    if (plan->n_epochs < 1 || plan->t[0] != 0)
+        fz_fail("a plan of %zu epochs starting at day %g", plan->n_epochs,
+                plan->n_epochs ? plan->t[0] : 0.0);
+    for (epoch = 0; epoch < plan->n_epochs; epoch++) {
+        if (epoch > 0 && !(plan->t[epoch] > plan->t[epoch - 1] &&
+                           plan->t[epoch] < plan->cfg[0]->horizon))
+            fz_fail("epoch %zu starts at day %g", epoch, plan->t[epoch]);
+        check_config(plan->cfg[epoch]);
+    }
+    for (size_t e = 0; e < plan->n_events; e++) {
+        const rr_event_info *ev = &plan->events[e];
+        if (!isfinite(ev->from) || isnan(ev->until) || ev->until < ev->from)
+            fz_fail("event '%s' from day %g until day %g", ev->name,
+                    ev->from, ev->until);
+    }
 }

@@ -57,6 +57,13 @@ char *fz_text(const uint8_t *data, size_t size);
  * '\r' dropped from each); returns the count. */
 size_t fz_lines(char *text, char **line, size_t max);
 
+/* fz_check_plan - every number of every epoch of a plan is finite (or
+ * +inf where "none" is meant, as an open end) and inside its domain:
+ * rates, shares and probabilities, servers, durations, routes summing to 1.
+ * A plan that breaks this is a finding, whatever text made it. */
+struct rr_plan;
+void fz_check_plan(const struct rr_plan *plan);
+
 /* fz_fail - report a broken property and abort, which the fuzzer records as
  * a finding. */
 _Noreturn void fz_fail(const char *fmt, ...)

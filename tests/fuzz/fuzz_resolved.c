@@ -215,6 +215,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rr_scenario_load(path, NULL, 0, &back, err, sizeof err) != RR_OK ||
         rr_scenario_plan(back, &plan2, err, sizeof err) != RR_OK)
         fz_fail("scenario.resolved.ini does not read back: %s", err);
+    fz_check_plan(plan);
     same_plan(plan, plan2);
     rr_scenario_destroy(back);
     rr_scenario_destroy(sc);

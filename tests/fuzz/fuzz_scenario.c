@@ -43,6 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_fail("refused (%s) with a message that names no file: '%s'",
                 rr_strerror(rc), err);
     if (rc == RR_OK) {
+        fz_check_plan(plan);
         char *text = NULL;
         size_t len = 0;
         FILE *f = open_memstream(&text, &len);

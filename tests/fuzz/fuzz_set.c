@@ -50,6 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == RR_OK)
         rc = rr_scenario_plan(sc, &plan, err, sizeof err);
     if (rc == RR_OK) {
+        fz_check_plan(plan);
         char *out = NULL;
         size_t len = 0;
         FILE *f = open_memstream(&out, &len);

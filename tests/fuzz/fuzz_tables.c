@@ -108,6 +108,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc = rr_scenario_load(path, NULL, 0, &sc, err, sizeof err);
     if (rc == RR_OK)
         rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    if (rc == RR_OK)
+        fz_check_plan(plan);
     if (rc != RR_OK && !err[0])
         fz_fail("refused without a message (%s)", rr_strerror(rc));
     rr_scenario_destroy(sc);

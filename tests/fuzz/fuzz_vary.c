@@ -40,6 +40,8 @@ static void point(const char *path, const rr_design *d, size_t p)
                           sizeof err);
     if (rc == RR_OK)
         rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    if (rc == RR_OK)
+        fz_check_plan(plan);
     if (rc != RR_OK && rc != RR_ENOMEM && !err[0])
         fz_fail("design point %zu refused without a message", p + 1);
     rr_scenario_destroy(sc);

@@ -34,7 +34,7 @@ for t in "$@"; do
     # shellcheck disable=SC2086
     RRSIM_FUZZ_TMP="$fuzz/tmp" "$fuzz/$t" "$fuzz/corpus/$t" "$fuzz/seeds/$t" \
         -max_total_time="$seconds" -print_final_stats=1 -max_len="$len" \
-        -timeout=10 -rss_limit_mb=2048 -dict="$here/$dict.dict" \
+        -timeout=30 -rss_limit_mb=2048 -dict="$here/$dict.dict" \
         -artifact_prefix="$fuzz/findings/$t/" ${FUZZ_FLAGS:-} >"$log" 2>&1
     rc=$?
     took=$(($(date +%s) - start))
