@@ -28,4 +28,5 @@ if [ -d "$fz_bin" ]; then
                 env RRSIM_FUZZ_TMP="$TMP/fuzz-tmp" timeout 60 "$fz_prog" "$fz_in"
         done
     done
+    rm -rf "$TMP/fuzz-seeds" "$TMP/fuzz-tmp" # the other parts expect an empty scratch folder
 fi
