@@ -6,11 +6,14 @@
 #   make test-update  rewrite the golden runs in tests/reference/ (review
 #                   the diff: it is what the change does to the results)
 #   make bench      speed and memory benchmark
+#   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
+#                   for FUZZ_SECONDS (default 60); fails on any finding
 #   make deps       install the Debian packages the project needs
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Settings (on the command line or in the environment):
 #   CC=clang  SANITIZE=address,undefined  DEBUG=1  DEVELOPER=1  V=1
+#   FUZZ_SECONDS=60  FUZZ_TARGETS="scenario csv ..."  FUZZ_CC=clang
 
 # ---- settings you may change -------------------------------------------
 CC ?= cc
@@ -25,7 +28,7 @@ VERSION = 0.1.0
 
 # ---- packages -------------------------------------------------------------
 DEB_PACKAGES = libgsl-dev libcsv-dev libinih-dev gnuplot-nox pkg-config
-DEB_DEV_PACKAGES = clang valgrind
+DEB_DEV_PACKAGES = clang libclang-rt-dev valgrind
 
 # ---- flags ----------------------------------------------------------------
 comma := ,
@@ -84,11 +87,33 @@ TEST_SRCS = $(wildcard tests/test_*.c)
 TEST_BINS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 BENCH_SRCS = $(wildcard bench/*.c)
 BENCH_BINS = $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRCS))
-DEPS = $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BINS:=.d) $(BENCH_BINS:=.d)
+
+# Fuzz targets (tests/fuzz/fuzz_NAME.c): libFuzzer programs in build/fuzz/
+# for `make fuzz`, and the same files built normally as replay programs
+# BUILD/fuzz/replay_NAME that tests/cli/fuzz_replay.sh runs in `make test`.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_ALL = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+FUZZ = build/fuzz
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = $(STD) $(WARN) -O1 -g $(FUZZ_SAN) -Iinclude -Isim -Itests/fuzz \
+	$(PKG_CFLAGS) -DRR_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+FUZZ_LIB_OBJS = $(patsubst sim/%.c,$(FUZZ)/sim/%.o,$(LIB_SRCS))
+FUZZ_BINS = $(addprefix $(FUZZ)/,$(FUZZ_ALL))
+REPLAY_BINS = $(addprefix $(BUILD)/fuzz/replay_,$(FUZZ_ALL))
+REPLAY_OBJS = $(BUILD)/fuzz/fuzz.o $(BUILD)/fuzz/replay.o
+FUZZ_SRC_DEF = -DRR_FUZZ_SRC='"$(CURDIR)"'
+
+DEPS = $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BINS:=.d) $(BENCH_BINS:=.d) \
+	$(REPLAY_OBJS:.o=.d) $(REPLAY_BINS:=.d) $(FUZZ_LIB_OBJS:.o=.d) \
+	$(FUZZ)/tests/fuzz.d $(FUZZ_BINS:=.d)
 
 .DELETE_ON_ERROR:
+.SECONDARY: $(REPLAY_OBJS)
 .PHONY: all run test test-sanitize test-update bench deps deps-dev install \
-	uninstall clean valgrind
+	uninstall clean valgrind fuzz
 
 all: rrsim
 
@@ -114,6 +139,32 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(QCC)$(CC) $(FINAL_CFLAGS) -MF $@.d -o $@ $< $(LIB) $(FINAL_LDFLAGS) $(LIBS)
 
+$(BUILD)/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(QCC)$(CC) $(FINAL_CFLAGS) $(FUZZ_SRC_DEF) -c $< -o $@
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c $(REPLAY_OBJS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(QCC)$(CC) $(FINAL_CFLAGS) -Itests/fuzz -MF $@.d -o $@ $< \
+		$(REPLAY_OBJS) $(LIB) $(FINAL_LDFLAGS) $(LIBS)
+
+$(FUZZ)/sim/%.o: sim/%.c
+	@mkdir -p $(dir $@)
+	$(QCC)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ)/librrsim.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(FUZZ)/tests/fuzz.o: tests/fuzz/fuzz.c
+	@mkdir -p $(dir $@)
+	$(QCC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SRC_DEF) -fsanitize=fuzzer-no-link \
+		-c $< -o $@
+
+$(FUZZ)/%: tests/fuzz/fuzz_%.c $(FUZZ)/tests/fuzz.o $(FUZZ)/librrsim.a
+	$(QLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -MF $@.d -o $@ $< \
+		$(FUZZ)/tests/fuzz.o $(FUZZ)/librrsim.a $(LIBS)
+
 -include $(DEPS)
 
 # ---- jobs -----------------------------------------------------------------
@@ -122,7 +173,7 @@ run: deps
 	./rrsim run scenarios/nl-baseline.ini
 
 test: deps
-	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS)
+	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS) $(REPLAY_BINS)
 	$(Q)BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
 
 test-sanitize:
@@ -139,6 +190,14 @@ bench: deps
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory DEBUG=1 build/debug/rrsim $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))
 	$(Q)BUILD=build/debug VALGRIND=1 sh tests/run.sh $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))
+
+fuzz: deps
+	@command -v $(FUZZ_CC) >/dev/null || { \
+	  echo "make fuzz needs $(FUZZ_CC) with libFuzzer: make deps-dev" >&2; exit 1; }
+	$(Q)$(MAKE) --no-print-directory $(PROG) \
+		$(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
+	$(Q)RRSIM=$(PROG) FUZZ=$(FUZZ) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+		sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 deps:
 	@missing=''; for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \

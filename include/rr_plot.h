@@ -145,4 +145,10 @@ bool rr_plot_has_data(const char *results);
 int rr_plot_results(const char *results, const char *plots,
                     const rr_plot_opts *opts, char *err, size_t errlen);
 
+/* rr_plot_read - read and check the CSV files of `results` that
+ * rr_plot_results would draw from, as it does, without drawing anything:
+ * RR_OK, or the status and message rr_plot_results would give for them.
+ * For tests (the fuzz targets of tests/fuzz/). */
+int rr_plot_read(const char *results, char *err, size_t errlen);
+
 #endif

@@ -4320,4 +4320,46 @@ int rr_plot_results(const char *results, const char *plots,
     return rc;
 }
 
+/* rr_plot_read - the loading half of rr_plot_results: every CSV file it
+ * would read, read and checked in the same order, nothing drawn. */
+int rr_plot_read(const char *results, char *err, size_t errlen)
+{
+    static const char *const study[] = {"sweep.csv", "compare.csv",
+                                        "fit.csv"};
+    bool any = false;
+    int rc = RR_OK;
+
+    for (size_t k = 0; k < RR_COUNTOF(study); k++)
+        any = any || has_file(results, study[k]);
+    if (has_file(results, "timeseries_summary.csv") || !any) {
+        pdata d;
+        memset(&d, 0, sizeof d);
+        d.dir = results;
+        rc = load(&d, err, errlen);
+        pdata_fini(&d);
+    }
+    for (size_t k = 0; k < RR_COUNTOF(study) && rc == RR_OK; k++) {
+        runrow ri[MAX_RUNROWS];
+        size_t nri = 0;
+        sweepdata sw;
+        cmpdata cmp;
+        fitdata ft;
+        if (!has_file(results, study[k]))
+            continue;
+        memset(&sw, 0, sizeof sw);
+        memset(&cmp, 0, sizeof cmp);
+        memset(&ft, 0, sizeof ft);
+        rc = k == STUDY_SWEEP     ? load_sweep(results, &sw, err, errlen)
+             : k == STUDY_COMPARE ? load_compare(results, &cmp, err, errlen)
+                                  : load_fit(results, &ft, err, errlen);
+        if (rc == RR_OK)
+            rc = load_runrows(results, ri, &nri, err, errlen);
+        runrows_fini(ri, nri);
+        sweep_fini(&sw);
+        cmp_fini(&cmp);
+        fitdata_fini(&ft);
+    }
+    return rc;
+}
+
 /* }=================================================================== */
