@@ -112,6 +112,8 @@ DEPS = $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BINS:=.d) $(BENCH_BINS:=.d) \
 
 .DELETE_ON_ERROR:
 .SECONDARY: $(REPLAY_OBJS)
+
+.PHONY: check-layers
 .PHONY: all run test test-sanitize test-update bench deps deps-dev install \
 	uninstall clean valgrind fuzz
 
@@ -175,6 +177,10 @@ run: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS) $(REPLAY_BINS)
 	$(Q)BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+
+# the layering of DESIGN §8: no #include may run upward
+check-layers:
+	$(Q)sh tests/check-layers.sh
 
 test-sanitize:
 	$(Q)$(MAKE) --no-print-directory test SANITIZE=address,undefined
