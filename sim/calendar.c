@@ -96,7 +96,13 @@
  * entries can occupy even while a bucket is being spread.  The arrays grow
  * together (doubling cap) and are never shrunk, so once the calendar has
  * held its largest number of pending events it does not allocate again;
- * reset() keeps them and starts again with the (empty) binary heap.
+ * reset() keeps them and starts again with the (empty) binary heap.  A
+ * slot is taken from beyond `used` only when every slot below is pending,
+ * so `used` is the largest number of events pending at once since reset:
+ * the limit on pending events (max_pending) and the failure to grow are
+ * both met on that one slow path, which returns 0 and notes the reason in
+ * `status`; growing stops at max_pending, so no memory is taken that the
+ * limit would not let be used.
  *
  * Cost, with many events pending.  schedule O(1); cancel O(1); taking the
  * earliest event O(1) amortized (at most 13 moves per event over its life, plus an
@@ -199,6 +205,9 @@ struct rr_calendar {
     double now;
     uint64_t seq;
     uint64_t events_run;
+    uint32_t max_pending;   /* refuse to hand out more slots than this */
+    int status;             /* why schedule() last refused: the first
+                               refusal since create or reset, or RR_OK */
     uint64_t summary;       /* bit w set when bits[w] != 0 */
     uint64_t bits[NWORDS];  /* bit b set when bucket b is not empty */
     struct bucket bk[NBUCKETS];
@@ -663,6 +672,8 @@ static bool grow(rr_calendar *c)
     if (c->cap >= MAX_CAP)
         return false;
     cap = c->cap > MAX_CAP / 2 ? MAX_CAP : c->cap * 2;
+    if (cap > c->max_pending && c->max_pending > c->cap)
+        cap = c->max_pending; /* no memory beyond what may be used */
     chunks = chunks_for(cap);
     pay = realloc(c->pay, (size_t)cap * sizeof *pay);
     if (!pay)
@@ -725,6 +736,7 @@ static void empty_all(rr_calendar *c, double t0)
     c->free_head = NO_SLOT;
     c->seq = 0;
     c->events_run = 0;
+    c->status = RR_OK;
 }
 
 /* rr_calendar_create - allocate an empty calendar with room for hint events. */
@@ -748,6 +760,7 @@ rr_calendar *rr_calendar_create(double t0, size_t hint)
     }
     c->cap = cap;
     c->chunks = chunks;
+    c->max_pending = MAX_CAP;
     empty_all(c, t0);
     return c;
 }
@@ -793,6 +806,14 @@ static void squeeze_ring(rr_calendar *c)
     c->rt = k;
 }
 
+/* refuse - note why schedule() fails (the first reason is kept); 0. */
+static uint64_t refuse(rr_calendar *c, int status)
+{
+    if (c->status == RR_OK)
+        c->status = status;
+    return 0;
+}
+
 /* rr_calendar_schedule - add fn(subject, object) at time t; its handle. */
 uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
                               void *subject, void *object)
@@ -815,8 +836,13 @@ uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
         s = c->free_head;
         c->free_head = c->idx[s].pos;
     } else {
+        /* Every slot handed out is pending: `used` is the most events
+         * ever pending at once, so this is the only place the limit can
+         * be passed, and the hot path above never sees it. */
+        if (c->used >= c->max_pending)
+            return refuse(c, RR_ERANGE);
         if (c->used == c->cap && !grow(c))
-            return 0;
+            return refuse(c, RR_ENOMEM);
         s = c->used++;
     }
     p = &c->pay[s];
@@ -925,14 +951,26 @@ bool rr_calendar_step(rr_calendar *c)
 }
 
 /* rr_calendar_run_until - run events with time <= t_end, then clock to
- * t_end.  The state is re-read after each event because events schedule
- * and cancel (and may grow the arrays).  Nothing moves for an event after
- * t_end: last must not pass now, which may stay below that event. */
+ * t_end. */
 uint64_t rr_calendar_run_until(rr_calendar *c, double t_end)
+{
+    return rr_calendar_run_until_max(c, t_end, UINT64_MAX);
+}
+
+/* rr_calendar_run_until_max - run events with time <= t_end, at most max
+ * of them; when none is left at or before t_end, clock to t_end.  The
+ * state is re-read after each event because events schedule and cancel
+ * (and may grow the arrays).  Nothing moves for an event after t_end: last
+ * must not pass now, which may stay below that event.  The limit costs one
+ * comparison per event. */
+uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
+                                   uint64_t max)
 {
     uint64_t k = 0;
 
     while (c->n > 0) {
+        if (k == max)
+            return k; /* stopped early: the clock stays where it is */
         if (c->small) {
             if (!(time_of_key(c->heap[1].key) <= t_end))
                 break;
@@ -998,6 +1036,18 @@ size_t rr_calendar_size(const rr_calendar *c)
 uint64_t rr_calendar_events_run(const rr_calendar *c)
 {
     return c->events_run;
+}
+
+/* rr_calendar_set_max_pending - refuse events beyond n pending. */
+void rr_calendar_set_max_pending(rr_calendar *c, size_t n)
+{
+    c->max_pending = n == 0 || n > MAX_CAP ? MAX_CAP : (uint32_t)n;
+}
+
+/* rr_calendar_status - why schedule() refused an event, or RR_OK. */
+int rr_calendar_status(const rr_calendar *c)
+{
+    return c->status;
 }
 
 /* rr_calendar_capacity - slots allocated. */
