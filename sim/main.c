@@ -2,8 +2,9 @@
  * main.c - the rrsim command line.
  *
  * Parses arguments, calls the layers below and maps their status to an
- * exit code: 0 ok, 1 runtime failure, 2 bad usage or bad input.  Nothing
- * else lives here.
+ * exit code: 0 ok, 1 runtime failure, 2 bad usage or bad input, 128 + the
+ * signal (130, 143) when SIGINT or SIGTERM stopped the work.  Nothing else
+ * lives here.
  */
 #include <errno.h>
 #include <limits.h>
@@ -32,12 +33,17 @@ enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 #define MAX_SETS 256
 
-static volatile int g_stop;
+static volatile int g_stop; /* the signal that asks us to stop, or 0 */
 
 static void on_signal(int sig)
 {
-    RR_UNUSED(sig);
-    g_stop = 1;
+    g_stop = sig;
+}
+
+/* stopped - the exit code after a signal stopped the work. */
+static int stopped(void)
+{
+    return 128 + (g_stop ? g_stop : SIGINT);
 }
 
 static const char usage_text[] =
@@ -68,6 +74,8 @@ static const char usage_text[] =
     "  --plot FORMAT     png, svg, pdf or none (default png)\n"
     "  --trace           also write cases.csv, one row per case (run)\n"
     "  --threads N       worker threads (default: all cores)\n"
+    "  --max-cases N     stop with an error when a replication holds more\n"
+    "                    than N cases in the system (default 10000000)\n"
     "  --quiet           no progress bar, no KPI table\n"
     "\n"
     "  rrsim --help      this text\n"
@@ -99,6 +107,7 @@ typedef struct cli {
     const char *plot;
     bool trace;
     int threads;
+    long max_cases;
     bool quiet;
     const char *vary[16];
     int n_vary;
@@ -191,6 +200,13 @@ static int parse_args(int argc, char **argv, cli *c)
                 return usage_error("--threads: expected a whole number >= 1, "
                                    "got '%s'", v);
             c->threads = (int)n;
+        } else if (strcmp(a, "--max-cases") == 0) {
+            NEED_VALUE();
+            if (!parse_int(v, 1, RR_MAX_CASES_LIMIT, &n))
+                return usage_error("--max-cases: expected a whole number "
+                                   "from 1 to %u, got '%s'",
+                                   RR_MAX_CASES_LIMIT, v);
+            c->max_cases = n;
         } else if (strcmp(a, "--quiet") == 0) {
             c->quiet = true;
         } else if (strcmp(a, "--vary") == 0) {
@@ -421,6 +437,7 @@ static int cmd_run(cli *c)
     opts.seed = cfg->seed;
     opts.threads = c->threads;
     opts.stop = &g_stop;
+    opts.max_cases = (uint64_t)c->max_cases;
     if (c->trace) {
         if ((rc = rr_trace_create(plan, dir.tmp, (size_t)opts.reps, &trace,
                                   err, sizeof err)) != RR_OK) {
@@ -445,8 +462,11 @@ static int cmd_run(cli *c)
         rr_trace_destroy(trace);
         rr_outdir_abort(&dir);
         rr_scenario_destroy(sc);
-        fprintf(stderr, "rrsim: %s\n",
-                rc == RR_EINTR ? "interrupted; no results written" : err);
+        if (rc == RR_EINTR) {
+            fprintf(stderr, "rrsim: interrupted; no results written\n");
+            return stopped();
+        }
+        fprintf(stderr, "rrsim: %s: %s\n", c->pos[0], err);
         return EXIT_RUNTIME;
     }
     rc = write_results(&res, sc, trace, c, &dir, err, sizeof err);
@@ -463,7 +483,7 @@ static int cmd_run(cli *c)
                 rc == RR_EINTR ? "interrupted; no results written" : err);
         rr_run_result_fini(&res);
         rr_scenario_destroy(sc);
-        return EXIT_RUNTIME;
+        return rc == RR_EINTR ? stopped() : EXIT_RUNTIME;
     }
     rc = report_charts(prc, plot_err, target);
     if (!c->quiet) {
@@ -494,6 +514,7 @@ static int run_points(const cli *c, const char *const *paths,
     progress prog;
     char err[1024] = "";
     int rc = EXIT_OK;
+    size_t failed = 0;
 
     if (!plans || !sets) {
         free(plans);
@@ -531,6 +552,8 @@ static int run_points(const cli *c, const char *const *paths,
         opts.seed = plans[0]->cfg[0]->seed;
         opts.threads = c->threads;
         opts.stop = &g_stop;
+        opts.max_cases = (uint64_t)c->max_cases;
+        opts.failed_plan = &failed;
         memset(&prog, 0, sizeof prog);
         if (!c->quiet && isatty(STDERR_FILENO)) {
             prog.t0 = now_seconds();
@@ -540,9 +563,19 @@ static int run_points(const cli *c, const char *const *paths,
         }
         rc = rr_run_many(plans, n, 1, &opts, res, err, sizeof err);
         progress_clear(&prog);
-        if (rc != RR_OK) {
-            fprintf(stderr, "rrsim: %s\n",
-                    rc == RR_EINTR ? "interrupted; no results written" : err);
+        if (rc == RR_EINTR) {
+            fprintf(stderr, "rrsim: interrupted; no results written\n");
+            rc = stopped();
+        } else if (rc != RR_OK) {
+            fprintf(stderr, "rrsim: %s: ", paths[failed]);
+            if (point_sets) {
+                fprintf(stderr, "design point %zu (", failed + 1);
+                for (size_t j = 0; j < n_point_sets; j++)
+                    fprintf(stderr, "%s%s", j ? ", " : "",
+                            point_sets[failed][j]);
+                fprintf(stderr, "): ");
+            }
+            fprintf(stderr, "%s\n", err);
             rc = EXIT_RUNTIME;
         }
     }
@@ -584,7 +617,7 @@ static int write_dir(const cli *c, const char *target, writer_fn *fn,
         rr_outdir_abort(&dir);
         fprintf(stderr, "rrsim: %s\n",
                 rc == RR_EINTR ? "interrupted; no results written" : err);
-        return EXIT_RUNTIME;
+        return rc == RR_EINTR ? stopped() : EXIT_RUNTIME;
     }
     *charts = report_charts(prc, plot_err, target);
     return EXIT_OK;
@@ -946,6 +979,8 @@ static int cmd_plot(cli *c)
         rr_outdir_abort(&dir);
         fprintf(stderr, "rrsim: %s\n",
                 rc == RR_EINTR ? "interrupted; no charts written" : err);
+        if (rc == RR_EINTR)
+            return stopped();
         return rc == RR_EPARSE || rc == RR_ENOTFOUND ? EXIT_USAGE
                                                      : EXIT_RUNTIME;
     }
