@@ -17,9 +17,9 @@
  * the caller's simulation no longer is: an event that was meant to happen
  * will not.  So no caller may ignore a 0: every call site checks it and
  * latches a failure in its replication (rr_net_status(), the model's own
- * flag), the run stops at its next check (rr_calendar_run_until_max() in
- * slices of a few thousand events) and reports a runtime error.  Nothing
- * in the engine aborts for want of memory.
+ * flag) and halts the run (rr_calendar_halt()), which its caller then
+ * reports as a runtime error.  Nothing in the engine aborts for want of
+ * memory.
  *
  * Because no event is ever scheduled before now, the calendar is a monotone
  * priority queue: a radix heap keyed on the bit pattern of the times (which
@@ -99,13 +99,19 @@ bool rr_calendar_step(rr_calendar *c);
 uint64_t rr_calendar_run_until(rr_calendar *c, double t_end);
 
 /* rr_calendar_run_until_max - the same, but run at most max events: when
- * it returns max, events at or before t_end may be left and the clock has
- * not been moved to t_end (call again to go on); when it returns less, it
+ * it returns max (or was halted), events at or before t_end may be left
+ * and the clock has not been moved to t_end (call again to go on); else it
  * did all rr_calendar_run_until() does.  Running in slices gives the
  * caller a place to look at stop flags and limits; the events run, and
  * their order, are the same as in one call. */
 uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
                                    uint64_t max);
+
+/* rr_calendar_halt - called from an event: the rr_calendar_run_until[_max]
+ * that runs it returns after it, without moving the clock to t_end.  For a
+ * failure latched inside an event, so that nothing more runs before the
+ * caller looks at it.  Outside a run it does nothing. */
+void rr_calendar_halt(rr_calendar *c);
 
 /* rr_calendar_now - the current simulated time. */
 double rr_calendar_now(const rr_calendar *c);

@@ -40,9 +40,9 @@
  * a drawn duration is not a number >= 0 (RR_EINVAL, e.g. an infinite draw
  * times a scale of 0), the network latches the first such failure, goes on
  * without what failed (no arrival, no completion event: consistent, but no
- * longer the model) and reports it through rr_net_status().  The caller
- * must look at it before trusting any result and stop the run: the model
- * does so every few thousand events.
+ * longer the model), halts the calendar's run (rr_calendar_halt) and
+ * reports the failure through rr_net_status().  The caller must look at it
+ * before trusting any result, and stop the run.
  */
 #ifndef RR_NETWORK_H
 #define RR_NETWORK_H

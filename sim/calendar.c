@@ -205,6 +205,7 @@ struct rr_calendar {
     double now;
     uint64_t seq;
     uint64_t events_run;
+    uint64_t stop_at;       /* run_until_max runs while events_run < this */
     uint32_t max_pending;   /* refuse to hand out more slots than this */
     int status;             /* why schedule() last refused: the first
                                refusal since create or reset, or RR_OK */
@@ -958,23 +959,23 @@ uint64_t rr_calendar_run_until(rr_calendar *c, double t_end)
 }
 
 /* rr_calendar_run_until_max - run events with time <= t_end, at most max
- * of them; when none is left at or before t_end, clock to t_end.  The
- * state is re-read after each event because events schedule and cancel
- * (and may grow the arrays).  Nothing moves for an event after t_end: last
- * must not pass now, which may stay below that event.  The limit costs one
- * comparison per event. */
+ * of them and none after a halt; when none is left at or before t_end,
+ * clock to t_end.  The state is re-read after each event because events
+ * schedule and cancel (and may grow the arrays).  Nothing moves for an
+ * event after t_end: last must not pass now, which may stay below that
+ * event.  The limit is kept as the value of events_run to stop at, which
+ * run() updates anyway, so it costs one comparison per event, and a halt
+ * from inside an event is only a store to it. */
 uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
                                    uint64_t max)
 {
-    uint64_t k = 0;
+    uint64_t start = c->events_run;
 
-    while (c->n > 0) {
-        if (k == max)
-            return k; /* stopped early: the clock stays where it is */
+    c->stop_at = max > UINT64_MAX - start ? UINT64_MAX : start + max;
+    while (c->n > 0 && c->events_run < c->stop_at) {
         if (c->small) {
             if (!(time_of_key(c->heap[1].key) <= t_end))
                 break;
-            k++;
             run_top(c);
             continue;
         }
@@ -990,7 +991,6 @@ uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
             m = bucket_min(c, b);
             if (!(time_of_key(m) <= t_end))
                 break;
-            k++;
             if ((s = take_lone(c, b, &m)) != NO_SLOT) {
                 run(c, s, m);
                 continue;
@@ -998,14 +998,23 @@ uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
             advance(c, b, m);
         } else if (!(c->last_t <= t_end)) {
             break;
-        } else {
-            k++;
         }
         run_ring(c);
     }
+    /* a full slice or a halt: events at or before t_end may be left, so
+     * the clock stays where it is */
+    if (c->events_run >= c->stop_at)
+        return c->events_run - start;
     if (t_end > c->now)
         c->now = t_end;
-    return k;
+    return c->events_run - start;
+}
+
+/* rr_calendar_halt - end the running rr_calendar_run_until[_max] after
+ * the event that is running. */
+void rr_calendar_halt(rr_calendar *c)
+{
+    c->stop_at = c->events_run;
 }
 
 /* rr_calendar_now - the current simulated time. */

@@ -15,10 +15,11 @@
  * doubled as needed (amortised O(1), not per case).
  *
  * Failures and limits.  The calendar is run in slices of RR_MODEL_SLICE
- * events; between slices (and at each period end) check() looks at the
- * stop flags, at the failures latched by the network (rr_net_status) and
- * by the model itself (m->status: every rr_calendar_schedule and every
- * allocation is checked and latches one), and at the pace of the clock.
+ * events; after each slice check() looks at the stop flags, at the
+ * failures latched by the network (rr_net_status) and by the model itself
+ * (m->status: every rr_calendar_schedule and every allocation is checked
+ * and latches one; a latch halts the slice at once), and at the pace of
+ * the clock.
  * The number of cases in the system is bounded by the network
  * (rr_net_set_max_in_system), the number of pending events by the
  * calendar (rr_calendar_set_max_pending); a
@@ -361,11 +362,13 @@ static inline bool warm(const model *m)
     return rr_calendar_now(m->cal) >= m->cfg->warmup;
 }
 
-/* fail - latch the first failure of the run; check() stops it. */
+/* fail - latch the first failure of the run and halt the calendar, so
+ * that check() finds it after this event. */
 static void fail(model *m, int status)
 {
     if (m->status == RR_OK)
         m->status = status;
+    rr_calendar_halt(m->cal);
 }
 
 /* sched - fn(m, object) at t, or a failure latched: a time that is not a
@@ -1182,13 +1185,13 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
         double t1 = layout->periods.bounds[k + 1];
         m.period = k;
         m.row = out->values + k * out->n_metrics;
-        while (rr_calendar_run_until_max(m.cal, t1, RR_MODEL_SLICE) ==
-               RR_MODEL_SLICE)
+        uint64_t n;
+        do {
+            n = rr_calendar_run_until_max(m.cal, t1, RR_MODEL_SLICE);
             if ((rc = check(&m, err, errlen)) != RR_OK)
                 goto done;
+        } while (n == RR_MODEL_SLICE);
         close_period(&m, k, t1);
-        if ((rc = check(&m, err, errlen)) != RR_OK)
-            goto done;
     }
     m.row = out->values + (layout->periods.n - 1) * out->n_metrics;
     finish_kpis(&m);

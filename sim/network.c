@@ -71,15 +71,16 @@ static void ev_timeout(void *subject, void *object);
 #define unlikely(x) (x)
 #endif
 
-/* latch - note the first failure of the run (and where it happened); the
- * network goes on consistently without what failed, and the caller stops
- * the run when it next looks at rr_net_status(). */
+/* latch - note the first failure of the run (and where it happened) and
+ * halt the calendar's run, so that the caller finds it at once; the
+ * network stays consistent without what failed. */
 static void latch(rr_net *net, int status, uint32_t where)
 {
     if (net->status == RR_OK) {
         net->status = status;
         net->fail_station = where;
     }
+    rr_calendar_halt(net->cal);
 }
 
 /* sched - fn(net, object) after dt days, drawn for station s (RR_NONE:
