@@ -67,14 +67,16 @@ static void ev_timeout(void *subject, void *object);
 
 #if defined(__GNUC__) || defined(__clang__)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((cold, noinline))
 #else
 #define unlikely(x) (x)
+#define COLD
 #endif
 
 /* latch - note the first failure of the run (and where it happened) and
  * halt the calendar's run, so that the caller finds it at once; the
  * network stays consistent without what failed. */
-static void latch(rr_net *net, int status, uint32_t where)
+static COLD void latch(rr_net *net, int status, uint32_t where)
 {
     if (net->status == RR_OK) {
         net->status = status;
@@ -83,23 +85,31 @@ static void latch(rr_net *net, int status, uint32_t where)
     rr_calendar_halt(net->cal);
 }
 
-/* sched - fn(net, object) after dt days, drawn for station s (RR_NONE:
- * none); its handle, or 0 with a failure latched: a dt that is not a
- * number >= 0 (an infinite draw times a scale of 0) must not reach the
- * calendar, and neither may a 0 from it (out of memory, too many pending
- * events) go unnoticed. */
+/* refused - sched() could not schedule for station st (NULL: none): the
+ * duration was not a number, or the calendar said no. */
+static COLD uint64_t refused(rr_net *net, const station *st, bool bad_dt)
+{
+    latch(net, bad_dt ? RR_EINVAL : rr_calendar_status(net->cal),
+          st ? (uint32_t)(st - net->st) : RR_NONE);
+    return 0;
+}
+
+/* sched - fn(net, object) after dt days, drawn for station st; its handle,
+ * or 0 with a failure latched: a dt that is not a number >= 0 (an infinite
+ * draw times a scale of 0) must not reach the calendar, and neither may a
+ * 0 from it (out of memory, too many pending events) go unnoticed.  Two
+ * predictable branches on the hot path; the rest is out of line. */
 static inline uint64_t sched(rr_net *net, double now, double dt,
-                             rr_event_fn *fn, void *object, uint32_t s)
+                             rr_event_fn *fn, void *object,
+                             const station *st)
 {
     uint64_t h;
 
-    if (unlikely(!(dt >= 0))) {
-        latch(net, RR_EINVAL, s);
-        return 0;
-    }
+    if (unlikely(!(dt >= 0)))
+        return refused(net, st, true);
     h = rr_calendar_schedule(net->cal, now + dt, fn, net, object);
     if (unlikely(h == 0))
-        latch(net, rr_calendar_status(net->cal), s);
+        return refused(net, st, false);
     return h;
 }
 
@@ -278,7 +288,7 @@ static void schedule_arrival(rr_net *net, source *so)
     if (so->rate > 0) {
         double dt = gsl_ran_exponential(net->rng[RR_STREAM_ARRIVAL],
                                         1.0 / so->rate);
-        so->ev = sched(net, now, dt, ev_arrival, so, so->spec.station);
+        so->ev = sched(net, now, dt, ev_arrival, so, NULL);
     }
 }
 
@@ -358,7 +368,7 @@ static void start_service(rr_net *net, station *st, rr_entity *e, double now)
         rr_calendar_cancel(net->cal, e->ev_abandon);
         e->ev_abandon = 0;
     }
-    e->ev_done = sched(net, now, dt, ev_done, e, (uint32_t)(st - net->st));
+    e->ev_done = sched(net, now, dt, ev_done, e, st);
 }
 
 static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
@@ -366,8 +376,7 @@ static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
     double dt = rr_dist_sample(&st->spec.patience,
                                net->rng[RR_STREAM_PATIENCE]) *
                 st->patience_scale;
-    e->ev_abandon = sched(net, now, dt, ev_abandon, e,
-                          (uint32_t)(st - net->st));
+    e->ev_abandon = sched(net, now, dt, ev_abandon, e, st);
 }
 
 /* serve_waiting - fill free servers from the queue, best first. */
@@ -401,7 +410,7 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
     if (st->spec.max_stay > 0 && isfinite(st->spec.max_stay)) {
         double left = st->spec.max_stay - elapsed;
         e->ev_timeout = sched(net, now, left > 0 ? left : 0, ev_timeout, e,
-                              s);
+                              st);
     }
     if (st->spec.has_patience && st->spec.patience_scope == RR_PATIENCE_STAY)
         start_patience(net, st, e, now);
