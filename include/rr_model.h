@@ -129,7 +129,8 @@ typedef struct rr_model_ctl {
  * or, with a message in err: RR_ENOMEM (out of memory), RR_ERANGE (a limit
  * was passed: cases in the system, pending events, events per simulated
  * day; the message names the stages concerned), RR_EINVAL (the network
- * could not be built, or a drawn duration was not a number). */
+ * could not be built, a drawn duration was not a number, or the arrival
+ * rate times the schedule's factor was not a finite number). */
 int rr_model_run(const rr_plan *plan, const rr_layout *layout,
                  uint64_t seed, uint64_t point, uint64_t rep,
                  rr_rep_result *out, rr_case_fn *on_case, void *case_ctx,

@@ -27,6 +27,7 @@
  * abort.  The slices run the same events in the same order as one call, so
  * results do not change; the checks cost a compare per event.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +335,7 @@ typedef struct model {
     double caseload_start;
     double det_area_warm;       /* detention area at the end of warm-up */
     int status;                 /* first failure latched, or RR_OK */
+    bool bad_rate;              /* that failure: the arrival rate */
     bool *redo;                 /* n_stages, for rehazard() */
 
     /* limits and the pace of the clock (check()) */
@@ -469,9 +471,18 @@ static void ttd_add(model *m, double x)
 
 /* ---- configuration changes ----------------------------------------------- */
 
+/* apply_rate - the arrival rate in force: the scenario's times the
+ * schedule's factor.  A product that is not a finite number >= 0 (two
+ * huge factors) is an error, not a source that silently stops. */
 static void apply_rate(model *m)
 {
-    rr_net_set_source_rate(m->net, 0, m->cfg->rate * m->factor);
+    double r = m->cfg->rate * m->factor;
+    if (!(r >= 0 && r <= DBL_MAX)) {
+        m->bad_rate = true;
+        fail(m, RR_EINVAL);
+        r = 0;
+    }
+    rr_net_set_source_rate(m->net, 0, r);
 }
 
 static bool same_dist(const rr_dist *a, const rr_dist *b)
@@ -813,7 +824,8 @@ static int build(model *m, char *err, size_t errlen)
 }
 
 /* add_initial - the starting caseload; a case the network refuses is
- * latched there (check() reports it). */
+ * latched there (check() reports it).  A caseload of millions takes a
+ * while: the stop flags are looked at as between slices. */
 static void add_initial(model *m)
 {
     const rr_config *c = m->cfg;
@@ -821,8 +833,12 @@ static void add_initial(model *m)
     for (size_t i = 0; i < c->n_initial; i++) {
         const rr_cfg_initial *in = &c->initial[i];
         for (uint32_t j = 0; j < in->count; j++) {
-            rr_entity *e = rr_net_new_entity(m->net);
-            if (!e)
+            rr_entity *e;
+            if ((j & (RR_MODEL_SLICE - 1)) == 0 &&
+                ((m->ctl.stop && *m->ctl.stop) ||
+                 (m->ctl.halt && *m->ctl.halt)))
+                return; /* check() says so */
+            if (!(e = rr_net_new_entity(m->net)))
                 return;
             e->klass = in->country;
             e->t_system = -in->elapsed;
@@ -1043,6 +1059,11 @@ static int explain(model *m, int rc, uint32_t station, char *err,
                  "stage '%s': a duration drawn there is not a number "
                  "(an infinite draw times a scale of 0?)",
                  m->cfg->stages[station].name);
+    } else if (rc == RR_EINVAL && m->bad_rate) {
+        snprintf(err, errlen,
+                 "the arrival rate on day %g is not a finite number: %g a "
+                 "day times a schedule factor of %g",
+                 rr_calendar_now(m->cal), m->cfg->rate, m->factor);
     } else if (rc == RR_EINVAL) {
         snprintf(err, errlen,
                  "an event of the model fell at a time that is not a number "

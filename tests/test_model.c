@@ -650,6 +650,24 @@ static void test_stuck_clock(void)
     }
 }
 
+/* An arrival rate times a schedule factor beyond the largest number: an
+ * error naming the day and the two factors, not arrivals that silently
+ * stop (the source took a rate that is not finite for 0). */
+static void test_rate_overflow(void)
+{
+    loaded l;
+    char err[512];
+
+    if (load("tests/hostile/engine-rate-overflow.ini", NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "engine-rate-overflow.ini loads");
+        return;
+    }
+    CHECK_EQ(run_one(&l, NULL, err, sizeof err), RR_EINVAL);
+    CHECK_STR(err, "the arrival rate on day 31 is not a finite number: "
+                   "1e+300 a day times a schedule factor of 1e+10");
+    rr_scenario_destroy(l.sc);
+}
+
 /* A stop flag set before the run, or a halt flag set by a sibling: the
  * replication stops with RR_EINTR at its first look. */
 static void test_stop_flags(void)
@@ -734,6 +752,7 @@ int main(void)
     test_max_cases();
     test_max_pending();
     test_stuck_clock();
+    test_rate_overflow();
     test_stop_flags();
     test_failure_stops_siblings();
     return check_summary("test_model");

@@ -100,6 +100,12 @@ grep -q "^rrsim: $H/engine-returnees.ini: more than 4064 events pending (.* case
     fail engine-max-events "exit $rc; $(cat "$TMP/err")"
 eng_empty engine-max-events-nothing-left
 
+# ---- an arrival rate that overflows --------------------------------------
+eng_fail1 "rrsim: $H/engine-rate-overflow.ini: the arrival rate on day 31 is not a finite number: 1e+300 a day times a schedule factor of 1e+10" \
+    engine-rate-overflow -- "$RRSIM" run $H/engine-rate-overflow.ini \
+    --plot none --out "$E/o"
+eng_empty engine-rate-overflow-nothing-left
+
 # ---- a clock that no longer moves ----------------------------------------
 t0=$(eng_ms)
 "$RRSIM" run $H/engine-tiny-cycle.ini --plot none --out "$E/t" \
