@@ -90,10 +90,13 @@ void rr_rep_result_fini(rr_rep_result *r);
  * With the default, a replication holds at most ten million cases in the
  * system and RR_EVENTS_PER_CASE times as many pending events (a case in the
  * network waits for at most three: completion, patience, maximum stay; a
- * departed case for one, its outcome), a few GB; a replication per thread
- * runs at once. */
+ * departed case for one, its outcome).  A case waiting in a queue takes
+ * about 120 bytes (ten million: 1.2 GB, measured), one with three events
+ * pending about 350, a departed case awaiting its outcome about 150; a
+ * replication per thread runs at once.  --max-cases may raise the limit
+ * to RR_MAX_CASES_LIMIT. */
 #define RR_MAX_CASES_DEFAULT 10000000u
-#define RR_MAX_CASES_LIMIT 1000000000u
+#define RR_MAX_CASES_LIMIT 250000000u /* x 4 events: within the calendar */
 #define RR_EVENTS_PER_CASE 4u
 
 /* Events a replication runs between two looks at its stop flags and

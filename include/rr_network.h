@@ -35,14 +35,14 @@
  *
  * Failures.  Nothing here aborts for want of memory or on a bad draw.  When
  * an entity cannot be had (the pool cannot grow: RR_ENOMEM; the network
- * already holds the most set with rr_net_set_max_in_system: RR_ERANGE), when the calendar
- * refuses an event (rr_calendar_schedule() returned 0: its status), or when
- * a drawn duration is not a number >= 0 (RR_EINVAL, e.g. an infinite draw
- * times a scale of 0), the network latches the first such failure, goes on
- * without what failed (no arrival, no completion event: consistent, but no
- * longer the model), halts the calendar's run (rr_calendar_halt) and
- * reports the failure through rr_net_status().  The caller must look at it
- * before trusting any result, and stop the run.
+ * already holds the most set with rr_net_set_max_in_system: RR_ERANGE),
+ * when the calendar refuses an event (rr_calendar_schedule() returned 0:
+ * its status), or when a drawn duration is not a number >= 0 (RR_EINVAL,
+ * e.g. an infinite draw times a scale of 0), the network latches the first
+ * such failure, goes on without what failed (no arrival, no completion
+ * event: consistent, but no longer the model), halts the calendar's run
+ * (rr_calendar_halt) and reports the failure through rr_net_status().  The
+ * caller must look at it before trusting any result, and stop the run.
  */
 #ifndef RR_NETWORK_H
 #define RR_NETWORK_H
@@ -181,9 +181,10 @@ int rr_net_start(rr_net *net);
 /* rr_net_add - a new entity of class k, priority prio, enters station s at
  * now, as if it had been in the station for `elapsed` days already (only
  * the maximum-stay clock sees elapsed; the entity queues afresh).  Counts
- * as an injection, not a source arrival.  Returns the entity or NULL when
- * out of memory or at max_in_system (latched: rr_net_status()).  If the user sets fields in the returned entity, they are
- * set after on_enter ran. */
+ * as an injection, not a source arrival.  Returns the entity, or NULL
+ * when out of memory or at the limit of rr_net_set_max_in_system (latched:
+ * rr_net_status()).  If the user sets fields in the returned entity, they
+ * are set after on_enter ran. */
 rr_entity *rr_net_add(rr_net *net, uint32_t k, uint8_t prio, uint32_t s,
                       double elapsed, double t_system);
 

@@ -222,7 +222,8 @@ rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi)
 rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric)
 {
     for (size_t i = 0; i < r->reps; i++)
-        r->scratch[i] = r->rep[i].values[period * r->layout.n_metrics + metric];
+        r->scratch[i] =
+            r->rep[i].values[period * r->layout.n_metrics + metric];
     return rr_ci95(r->scratch, r->reps);
 }
 

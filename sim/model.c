@@ -341,6 +341,7 @@ typedef struct model {
     /* limits and the pace of the clock (check()) */
     rr_model_ctl ctl;
     uint64_t max_cases;
+    uint64_t max_events;        /* pending at once */
     uint64_t stall_events;      /* events over which a slow clock is stuck */
     uint64_t stall_exact;       /* the same when it has not moved at all */
     double win_t;               /* clock at the start of the window */
@@ -1040,11 +1041,11 @@ static int explain(model *m, int rc, uint32_t station, char *err,
 
     if (rc == RR_ERANGE && rr_calendar_status(m->cal) == RR_ERANGE) {
         snprintf(err, errlen,
-                 "more than %s events pending (%s cases in the system, the "
+                 "more than %llu events pending (%s cases in the system, the "
                  "most at stage '%s'; %s departed cases awaiting their "
                  "reintegration outcome); raise --max-cases or check the "
                  "arrival rate",
-                 count_text((double)rr_calendar_size(m->cal), a, sizeof a),
+                 (unsigned long long)m->max_events,
                  count_text(held, b, sizeof b), m->cfg->stages[s].name,
                  count_text((double)rr_pool_in_use(m->returnees), c,
                             sizeof c));
@@ -1172,9 +1173,10 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     }
     /* a case in the network waits for at most three events, a departed
      * case for one, the model itself for a few */
-    rr_calendar_set_max_pending(m.cal,
-                                (size_t)(RR_EVENTS_PER_CASE * m.max_cases +
-                                         64));
+    m.max_events = RR_EVENTS_PER_CASE * m.max_cases + 64;
+    if (m.max_events > SIZE_MAX)
+        m.max_events = SIZE_MAX;
+    rr_calendar_set_max_pending(m.cal, (size_t)m.max_events);
     if ((rc = build(&m, err, errlen)) != RR_OK) {
         if (errlen > 0 && rc == RR_ENOMEM)
             snprintf(err, errlen, "%s", rr_strerror(rc));

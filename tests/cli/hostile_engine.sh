@@ -81,8 +81,8 @@ eng_empty engine-max-cases-caseload-nothing-left
 expect_exit 0 engine-max-cases-fits -- "$RRSIM" run $H/engine-burst.ini \
     --max-cases 20000 --plot none --quiet --out "$E/b"
 rm -rf "$E/b"
-for v in 0 -5 1e3 12x 1000000001 ''; do
-    expect_stderr "rrsim: --max-cases: expected a whole number from 1 to 1000000000, got '$v'
+for v in 0 -5 1e3 12x 250000001 ''; do
+    expect_stderr "rrsim: --max-cases: expected a whole number from 1 to 250000000, got '$v'
 (see 'rrsim --help')" "engine-max-cases-bad-'$v'" -- \
         "$RRSIM" run scenarios/mm1.ini --max-cases "$v" --out "$E/x"
 done
@@ -140,7 +140,7 @@ grep -qx "rrsim: interrupted; no results written" "$TMP/err" &&
 # (not under AddressSanitizer, which needs more address space than this)
 if ! grep -q __asan_init "$RRSIM" 2>/dev/null; then
     (ulimit -v 300000 && exec "$RRSIM" run $H/engine-huge-rate.ini \
-        --max-cases 1000000000 --threads 1 --reps 1 --plot none \
+        --max-cases 250000000 --threads 1 --reps 1 --plot none \
         --out "$E/m") >"$TMP/out" 2>"$TMP/err"
     rc=$?
     grep -q "^rrsim: $H/engine-huge-rate.ini: out of memory with .* cases in the system (the most at stage 'intake') and .* events pending; lower --max-cases or check the arrival rate$" "$TMP/err" &&
