@@ -190,8 +190,10 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         pthread_join(tid[t], NULL);
     free(tid);
     pthread_mutex_destroy(&j.lock);
-    if (opts->stop && *opts->stop)
+    if (opts->stop && *opts->stop) {
         j.rc = RR_EINTR; /* a signal has the last word */
+        j.err[0] = '\0';
+    }
     if (j.rc != RR_OK) {
         snprintf(err, errlen, "%s",
                  j.err[0] ? j.err : rr_strerror(j.rc));
