@@ -64,9 +64,10 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
 void rr_run_result_fini(rr_run_result *r);
 
 /* Across replications: the 95% CI of a KPI, of a metric in a period, and of
- * the paired difference b - a of a KPI (same replication count).  They
- * allocate nothing (they gather into the result's scratch, so two threads
- * may not ask the same result at once). */
+ * the paired difference b - a of a KPI (same replication count).  For a
+ * result of rr_run they allocate nothing: they gather into its scratch, so
+ * two threads may not ask the same result at once.  (A result built by
+ * hand, with scratch NULL, gets a buffer per call; all NAN if that fails.) */
 rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi);
 rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric);
 rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,

@@ -214,26 +214,63 @@ int rr_run(const rr_plan *plan, const rr_run_opts *opts, rr_run_result *out,
     return rr_run_many(&plan, 1, 1, opts, out, err, errlen);
 }
 
+/* gather - where a CI gathers its n values: the result's scratch (sized
+ * at prepare(), so the CIs of a run's results never allocate), or for a
+ * result built by hand without one a fresh buffer (*owned), NULL when that
+ * fails. */
+static double *gather(const rr_run_result *r, size_t n, double **owned)
+{
+    *owned = NULL;
+    if (r->scratch && n <= r->reps)
+        return r->scratch;
+    return *owned = malloc((n ? n : 1) * sizeof **owned);
+}
+
+static rr_ci no_ci(void)
+{
+    rr_ci ci;
+    memset(&ci, 0, sizeof ci);
+    ci.mean = ci.sd = ci.half = ci.low = ci.high = NAN;
+    return ci;
+}
+
 rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi)
 {
+    double *owned, *x = gather(r, r->reps, &owned);
+    rr_ci ci;
+    if (!x)
+        return no_ci();
     for (size_t i = 0; i < r->reps; i++)
-        r->scratch[i] = r->rep[i].kpi[kpi];
-    return rr_ci95(r->scratch, r->reps);
+        x[i] = r->rep[i].kpi[kpi];
+    ci = rr_ci95(x, r->reps);
+    free(owned);
+    return ci;
 }
 
 rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric)
 {
+    double *owned, *x = gather(r, r->reps, &owned);
+    rr_ci ci;
+    if (!x)
+        return no_ci();
     for (size_t i = 0; i < r->reps; i++)
-        r->scratch[i] =
-            r->rep[i].values[period * r->layout.n_metrics + metric];
-    return rr_ci95(r->scratch, r->reps);
+        x[i] = r->rep[i].values[period * r->layout.n_metrics + metric];
+    ci = rr_ci95(x, r->reps);
+    free(owned);
+    return ci;
 }
 
 rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,
                          size_t kpi)
 {
     size_t n = a->reps < b->reps ? a->reps : b->reps;
+    double *owned, *x = gather(a, n, &owned);
+    rr_ci ci;
+    if (!x)
+        return no_ci();
     for (size_t i = 0; i < n; i++)
-        a->scratch[i] = b->rep[i].kpi[kpi] - a->rep[i].kpi[kpi];
-    return rr_ci95(a->scratch, n);
+        x[i] = b->rep[i].kpi[kpi] - a->rep[i].kpi[kpi];
+    ci = rr_ci95(x, n);
+    free(owned);
+    return ci;
 }
