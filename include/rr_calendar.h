@@ -4,8 +4,22 @@
  * An event is a call fn(subject, object) at a simulated time t (days).  The
  * calendar runs events in order of (time, insertion sequence): two events at
  * the same time run in the order they were scheduled, so a run is fully
- * determined by its random streams.  Scheduling at a time before now() is a
- * bug and trips an assertion.
+ * determined by its random streams.  Scheduling at a time before now() (or
+ * at NaN) is a bug of the caller and trips an assertion: callers make sure
+ * that a time they compute from input is a number >= now before they
+ * schedule it.
+ *
+ * Out of memory and limits.  rr_calendar_schedule() returns 0, and does
+ * not schedule the event, when its arrays cannot grow (RR_ENOMEM) or when
+ * the event would pass the limit on pending events set with
+ * rr_calendar_set_max_pending() (RR_ERANGE); rr_calendar_status() then
+ * tells which, until the next reset.  The calendar stays consistent, but
+ * the caller's simulation no longer is: an event that was meant to happen
+ * will not.  So no caller may ignore a 0: every call site checks it and
+ * latches a failure in its replication (rr_net_status(), the model's own
+ * flag) and halts the run (rr_calendar_halt()), which its caller then
+ * reports as a runtime error.  Nothing in the engine aborts for want of
+ * memory.
  *
  * Because no event is ever scheduled before now, the calendar is a monotone
  * priority queue: a radix heap keyed on the bit pattern of the times (which
@@ -60,7 +74,8 @@ void rr_calendar_destroy(rr_calendar *c);
 void rr_calendar_reset(rr_calendar *c, double t0);
 
 /* rr_calendar_schedule - run fn(subject, object) at time t (t >= now).
- * Returns the event's handle, or 0 when out of memory. */
+ * Returns the event's handle, or 0 when out of memory or at the limit on
+ * pending events (see above: the caller must not ignore a 0). */
 uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
                               void *subject, void *object);
 
@@ -83,6 +98,21 @@ bool rr_calendar_step(rr_calendar *c);
  * schedules at or before t_end run too.  Returns the number of events run. */
 uint64_t rr_calendar_run_until(rr_calendar *c, double t_end);
 
+/* rr_calendar_run_until_max - the same, but run at most max events: when
+ * it returns max (or was halted), events at or before t_end may be left
+ * and the clock has not been moved to t_end (call again to go on); else it
+ * did all rr_calendar_run_until() does.  Running in slices gives the
+ * caller a place to look at stop flags and limits; the events run, and
+ * their order, are the same as in one call. */
+uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
+                                   uint64_t max);
+
+/* rr_calendar_halt - called from an event: the rr_calendar_run_until[_max]
+ * that runs it returns after it, without moving the clock to t_end.  For a
+ * failure latched inside an event, so that nothing more runs before the
+ * caller looks at it.  Outside a run it does nothing. */
+void rr_calendar_halt(rr_calendar *c);
+
 /* rr_calendar_now - the current simulated time. */
 double rr_calendar_now(const rr_calendar *c);
 
@@ -95,6 +125,16 @@ size_t rr_calendar_size(const rr_calendar *c);
 
 /* rr_calendar_events_run - number of events run since create or reset. */
 uint64_t rr_calendar_events_run(const rr_calendar *c);
+
+/* rr_calendar_set_max_pending - let at most n events be pending at once
+ * (0 = no limit but the calendar's own, about 10^9); a schedule() beyond
+ * returns 0 with status RR_ERANGE.  The arrays do not grow past n. */
+void rr_calendar_set_max_pending(rr_calendar *c, size_t n);
+
+/* rr_calendar_status - RR_OK, or why rr_calendar_schedule() refused an
+ * event since create or reset: RR_ENOMEM or RR_ERANGE (the first reason
+ * seen is kept). */
+int rr_calendar_status(const rr_calendar *c);
 
 /* rr_calendar_capacity - slots allocated (for memory checks in tests). */
 size_t rr_calendar_capacity(const rr_calendar *c);

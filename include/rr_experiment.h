@@ -30,6 +30,9 @@ typedef struct rr_run_opts {
     rr_progress_fn *progress;
     void *progress_ctx;
     volatile int *stop;       /* set non-zero to stop early (signals) */
+    uint64_t max_cases;       /* per replication; 0 = RR_MAX_CASES_DEFAULT */
+    size_t *failed_plan;      /* if not NULL, gets the index of the plan
+                                 whose failure is reported */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -40,11 +43,15 @@ typedef struct rr_run_result {
     rr_rep_result *rep;       /* reps entries, in replication order */
     uint64_t events;          /* summed over replications */
     double wall_seconds;
+    double *scratch;          /* reps entries, for the CIs below */
 } rr_run_result;
 
 /* rr_run - run opts->reps replications of plan.  On success *out must be
- * released with rr_run_result_fini.  Returns RR_OK, RR_ENOMEM, RR_EINTR, or
- * RR_EINVAL with a message in err. */
+ * released with rr_run_result_fini.  Returns RR_OK, RR_EINTR (*opts->stop
+ * became non-zero), or the failure of a replication (see rr_model_run:
+ * RR_ENOMEM, RR_ERANGE, RR_EINVAL) with a message in err.  A failed
+ * replication stops the others within a few thousand events; when several
+ * fail, the one of the lowest (point, replication) is reported. */
 int rr_run(const rr_plan *plan, const rr_run_opts *opts, rr_run_result *out,
            char *err, size_t errlen);
 
@@ -57,7 +64,10 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
 void rr_run_result_fini(rr_run_result *r);
 
 /* Across replications: the 95% CI of a KPI, of a metric in a period, and of
- * the paired difference b - a of a KPI (same replication count). */
+ * the paired difference b - a of a KPI (same replication count).  For a
+ * result of rr_run they allocate nothing: they gather into its scratch, so
+ * two threads may not ask the same result at once.  (A result built by
+ * hand, with scratch NULL, gets a buffer per call; all NAN if that fails.) */
 rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi);
 rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric);
 rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,

@@ -85,14 +85,58 @@ typedef struct rr_rep_result {
 int rr_rep_result_init(rr_rep_result *r, const rr_layout *l);
 void rr_rep_result_fini(rr_rep_result *r);
 
+/* Limits of one replication.  A huge arrival rate, or cases that never
+ * leave, would otherwise grow memory until the system kills the process.
+ * With the default, a replication holds at most ten million cases in the
+ * system and RR_EVENTS_PER_CASE times as many pending events (a case in the
+ * network waits for at most three: completion, patience, maximum stay; a
+ * departed case for one, its outcome).  A case waiting in a queue takes
+ * about 120 bytes (ten million: 1.2 GB, measured), one with three events
+ * pending about 350, a departed case awaiting its outcome about 150; a
+ * replication per thread runs at once.  --max-cases may raise the limit
+ * to RR_MAX_CASES_LIMIT. */
+#define RR_MAX_CASES_DEFAULT 10000000u
+#define RR_MAX_CASES_LIMIT 250000000u /* x 4 events: within the calendar */
+#define RR_EVENTS_PER_CASE 4u
+
+/* Events a replication runs between two looks at its stop flags and
+ * limits: well under a millisecond of work. */
+#define RR_MODEL_SLICE 4096u
+
+/* A simulation whose clock advances this little is stuck (a route cycle
+ * through stages that take almost no time, a rate far too high): more than
+ * RR_MAX_EVENTS_PER_DAY events per simulated day over RR_STALL_EVENTS
+ * events (some seconds of work), or over a sixteenth of that when the
+ * clock has not moved at all.  A burst of work is allowed besides: four
+ * events per case and stage, for many cases passing stages of no duration
+ * at one time.  At ten million events a second, a day of a model beyond
+ * the limit would take more than a minute and a year of it half a day. */
+#define RR_MAX_EVENTS_PER_DAY 1e9
+#define RR_STALL_EVENTS (1u << 26)
+
+/* What a replication looks at while it runs (every RR_MODEL_SLICE events
+ * and at every period end).  NULL or zeroed fields: defaults. */
+typedef struct rr_model_ctl {
+    volatile int *stop;  /* non-zero: stop with RR_EINTR (a signal) */
+    volatile int *halt;  /* non-zero: the same (another replication of the
+                            same run failed) */
+    uint64_t max_cases;  /* cases in the system at once, 0 = default */
+    uint64_t stall_events; /* 0 = RR_STALL_EVENTS (tests use less) */
+} rr_model_ctl;
+
 /* rr_model_run - run replication `rep` of design point `point` (streams
  * from rr_rng_create(seed, point, rep, ...)) into *out, which must have
  * been initialised for the plan's layout.  on_case (may be NULL) sees every
- * case when it finishes (outcome decided, or still open at the end).
- * Returns RR_OK, RR_ENOMEM, or RR_EINTR when *stop became non-zero. */
+ * case when it finishes (outcome decided, or still open at the end).  ctl
+ * may be NULL.  Returns RR_OK; RR_EINTR when a stop flag became non-zero;
+ * or, with a message in err: RR_ENOMEM (out of memory), RR_ERANGE (a limit
+ * was passed: cases in the system, pending events, events per simulated
+ * day; the message names the stages concerned), RR_EINVAL (the network
+ * could not be built, a drawn duration was not a number, or the arrival
+ * rate times the schedule's factor was not a finite number). */
 int rr_model_run(const rr_plan *plan, const rr_layout *layout,
                  uint64_t seed, uint64_t point, uint64_t rep,
                  rr_rep_result *out, rr_case_fn *on_case, void *case_ctx,
-                 volatile int *stop, char *err, size_t errlen);
+                 const rr_model_ctl *ctl, char *err, size_t errlen);
 
 #endif

@@ -32,6 +32,17 @@
  *
  * Costs: an arrival, a service completion or an abandonment is O(log n) in
  * the number of pending events; no allocation per entity in steady state.
+ *
+ * Failures.  Nothing here aborts for want of memory or on a bad draw.  When
+ * an entity cannot be had (the pool cannot grow: RR_ENOMEM; the network
+ * already holds the most set with rr_net_set_max_in_system: RR_ERANGE),
+ * when the calendar refuses an event (rr_calendar_schedule() returned 0:
+ * its status), or when a drawn duration is not a number >= 0 (RR_EINVAL,
+ * e.g. an infinite draw times a scale of 0), the network latches the first
+ * such failure, goes on without what failed (no arrival, no completion
+ * event: consistent, but no longer the model), halts the calendar's run
+ * (rr_calendar_halt) and reports the failure through rr_net_status().  The
+ * caller must look at it before trusting any result, and stop the run.
  */
 #ifndef RR_NETWORK_H
 #define RR_NETWORK_H
@@ -170,16 +181,22 @@ int rr_net_start(rr_net *net);
 /* rr_net_add - a new entity of class k, priority prio, enters station s at
  * now, as if it had been in the station for `elapsed` days already (only
  * the maximum-stay clock sees elapsed; the entity queues afresh).  Counts
- * as an injection, not a source arrival.  Returns the entity or NULL when
- * out of memory.  If the user sets fields in the returned entity, they are
- * set after on_enter ran. */
+ * as an injection, not a source arrival.  Returns the entity, or NULL
+ * when out of memory or at the limit of rr_net_set_max_in_system (latched:
+ * rr_net_status()).  If the user sets fields in the returned entity, they
+ * are set after on_enter ran. */
 rr_entity *rr_net_add(rr_net *net, uint32_t k, uint8_t prio, uint32_t s,
                       double elapsed, double t_system);
 
 /* rr_net_new_entity / rr_net_enter - the two halves of rr_net_add, for users
- * who must fill their bytes before the entity is seen by on_enter. */
+ * who must fill their bytes before the entity is seen by on_enter.
+ * rr_net_new_entity returns NULL as rr_net_add does. */
 rr_entity *rr_net_new_entity(rr_net *net);
 void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed);
+
+/* rr_net_set_max_in_system - hold at most n entities at once (0 = no
+ * limit, the default): one more is refused (see "Failures"). */
+void rr_net_set_max_in_system(rr_net *net, uint64_t n);
 
 /* Parameter changes, effective now. */
 void rr_net_set_servers(rr_net *net, uint32_t s, int servers);
@@ -202,6 +219,12 @@ void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,
                       const rr_route_table *t);
 void rr_net_set_source_rate(rr_net *net, uint32_t src, double rate);
 double rr_net_source_rate(const rr_net *net, uint32_t src);
+
+/* rr_net_status - RR_OK, or the first failure latched since create
+ * (RR_ENOMEM, RR_ERANGE, RR_EINVAL: see "Failures" above); *where (may be
+ * NULL) gets the station it happened at, or RR_NONE when none (an entity
+ * that could not be had). */
+int rr_net_status(const rr_net *net, uint32_t *where);
 
 /* Observation. */
 rr_calendar *rr_net_calendar(const rr_net *net);

@@ -94,6 +94,8 @@ static const char usage_text[] =
     "  --plot-timeout S  seconds gnuplot may take per chart (default 60)\n"
     "  --trace           also write cases.csv, one row per case (run)\n"
     "  --threads N       worker threads (default: all cores)\n"
+    "  --max-cases N     stop with an error when a replication holds more\n"
+    "                    than N cases in the system (default 10000000)\n"
     "  --quiet           no progress bar, no KPI table\n"
     "  An option given twice counts as given last; --set and --vary count\n"
     "  each time, and a key may be varied only once.\n"
@@ -132,6 +134,7 @@ typedef struct cli {
     double plot_timeout;
     bool trace;
     int threads;
+    long max_cases;
     bool quiet;
     const char *vary[16];
     int n_vary;
@@ -232,6 +235,13 @@ static int parse_args(int argc, char **argv, cli *c)
                 return usage_error("--threads: expected a whole number >= 1, "
                                    "got '%s'", v);
             c->threads = (int)n;
+        } else if (strcmp(a, "--max-cases") == 0) {
+            NEED_VALUE();
+            if (!parse_int(v, 1, RR_MAX_CASES_LIMIT, &n))
+                return usage_error("--max-cases: expected a whole number "
+                                   "from 1 to %u, got '%s'",
+                                   RR_MAX_CASES_LIMIT, v);
+            c->max_cases = n;
         } else if (strcmp(a, "--quiet") == 0) {
             c->quiet = true;
         } else if (strcmp(a, "--vary") == 0) {
@@ -500,6 +510,7 @@ static int cmd_run(cli *c)
     opts.seed = cfg->seed;
     opts.threads = c->threads;
     opts.stop = &g_stop;
+    opts.max_cases = (uint64_t)c->max_cases;
     if (c->trace) {
         if ((rc = rr_trace_create(plan, dir.tmp, (size_t)opts.reps, &trace,
                                   err, sizeof err)) != RR_OK) {
@@ -519,9 +530,13 @@ static int cmd_run(cli *c)
     rc = rr_run(plan, &opts, &res, err, sizeof err);
     progress_clear(&prog);
     if (rc != RR_OK) {
+        char where[1200];
         rr_trace_destroy(trace);
         rr_scenario_destroy(sc);
-        return end_dir(&dir, rc, err);
+        /* a failure of the simulation names the scenario it ran */
+        snprintf(where, sizeof where, "%s: %s", c->pos[0],
+                 err[0] ? err : rr_strerror(rc));
+        return end_dir(&dir, rc, where);
     }
     rc = write_results(&res, sc, trace, c, &dir, err, sizeof err);
     rr_trace_destroy(trace);
@@ -592,12 +607,14 @@ static int load_points(const cli *c, const char *const *paths,
 
 /* sim_points - run the n plans with common random numbers into res.
  * EXIT_*, with the message printed. */
-static int sim_points(const cli *c, const rr_plan **plans, size_t n,
-                      rr_run_result *res)
+static int sim_points(const cli *c, const char *const *paths,
+                      char ***point_sets, size_t n_point_sets,
+                      const rr_plan **plans, size_t n, rr_run_result *res)
 {
     rr_run_opts opts;
     progress prog;
     char err[1024] = "";
+    size_t failed = 0;
     int rc;
 
     memset(&opts, 0, sizeof opts);
@@ -605,6 +622,8 @@ static int sim_points(const cli *c, const rr_plan **plans, size_t n,
     opts.seed = plans[0]->cfg[0]->seed;
     opts.threads = c->threads;
     opts.stop = &g_stop;
+    opts.max_cases = (uint64_t)c->max_cases;
+    opts.failed_plan = &failed;
     memset(&prog, 0, sizeof prog);
     if (!c->quiet && isatty(STDERR_FILENO)) {
         prog.t0 = now_seconds();
@@ -617,7 +636,15 @@ static int sim_points(const cli *c, const rr_plan **plans, size_t n,
     if (rc == RR_EINTR)
         return interrupted("results");
     if (rc != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        /* which scenario and, in a sweep, which design point failed */
+        fprintf(stderr, "rrsim: %s: ", paths[failed < n ? failed : 0]);
+        if (point_sets && failed < n) {
+            fprintf(stderr, "design point %zu (", failed + 1);
+            for (size_t j = 0; j < n_point_sets; j++)
+                fprintf(stderr, "%s%s", j ? ", " : "", point_sets[failed][j]);
+            fprintf(stderr, "): ");
+        }
+        fprintf(stderr, "%s\n", err[0] ? err : rr_strerror(rc));
         return EXIT_RUNTIME;
     }
     return EXIT_OK;
@@ -798,7 +825,8 @@ static int cmd_sweep(cli *c)
     }
     if ((rc = begin_dir(c, target, &dir)) != EXIT_OK)
         goto done;
-    if ((rc = sim_points(c, plans, n, res)) != EXIT_OK) {
+    if ((rc = sim_points(c, paths, psets, d.n_vary, plans, n, res)) !=
+        EXIT_OK) {
         rr_outdir_abort(&dir);
         goto done;
     }
@@ -876,7 +904,8 @@ static int cmd_compare(cli *c)
         }
         rc = begin_dir(c, target, &dir);
     }
-    if (rc == EXIT_OK && (rc = sim_points(c, plans, 2, res)) != EXIT_OK)
+    if (rc == EXIT_OK &&
+        (rc = sim_points(c, c->pos, NULL, 0, plans, 2, res)) != EXIT_OK)
         rr_outdir_abort(&dir);
     if (rc == EXIT_OK) {
         compare_ctx ctx = {res};
@@ -953,7 +982,8 @@ static int cmd_fit(cli *c)
         }
         rc = begin_dir(c, target, &dir);
     }
-    if (rc == EXIT_OK && (rc = sim_points(c, &plan, 1, &res)) != EXIT_OK)
+    if (rc == EXIT_OK &&
+        (rc = sim_points(c, c->pos, NULL, 0, &plan, 1, &res)) != EXIT_OK)
         rr_outdir_abort(&dir);
     if (rc != EXIT_OK) {
         rr_table_destroy(obs);

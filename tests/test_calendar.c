@@ -7,7 +7,9 @@
  * run checked for order and completeness; and the moves between the binary
  * heap that holds a few pending events and the radix heap that holds many:
  * a random mix that crosses both thresholds hundreds of times, ties that
- * straddle a move, and cancels right after one.
+ * straddle a move, and cancels right after one.  Also the limit on pending
+ * events, running in slices (the same events in the same order), and
+ * running out of address space (a refusal, not an abort).
  */
 #include <float.h>
 #include <signal.h>
@@ -1257,6 +1259,195 @@ static void test_reset(void)
     rr_calendar_destroy(c);
 }
 
+/* ---- limits, slices and out of memory ----------------------------------- */
+
+/* The limit on pending events: schedule() beyond it returns 0 with status
+ * RR_ERANGE, schedules nothing, and the calendar does not grow past it;
+ * a slot freed by a run event may be used again; reset() clears the
+ * status but keeps the limit. */
+static void test_max_pending(void)
+{
+    rr_calendar *c = rr_calendar_create(0.0, 16);
+    size_t zeros = 0;
+
+    rr_calendar_set_max_pending(c, 100);
+    for (long i = 0; i < 100; i++)
+        zeros += rr_calendar_schedule(c, 1.0 + 10.0 * next_unit(), noop,
+                                      NULL, NULL) == 0;
+    CHECK_EQ(zeros, 0);
+    CHECK_EQ(rr_calendar_status(c), RR_OK);
+    CHECK_EQ(rr_calendar_schedule(c, 5.0, noop, NULL, NULL), 0);
+    CHECK_EQ(rr_calendar_status(c), RR_ERANGE);
+    CHECK_EQ(rr_calendar_size(c), 100);
+    CHECK_EQ(rr_calendar_capacity(c), 100); /* 16, 32, 64, then the limit */
+    CHECK(rr_calendar_step(c));
+    CHECK(rr_calendar_schedule(c, 20.0, noop, NULL, NULL) != 0);
+    CHECK_EQ(rr_calendar_schedule(c, 20.0, noop, NULL, NULL), 0);
+    CHECK_EQ(rr_calendar_status(c), RR_ERANGE); /* still the first reason */
+    CHECK_EQ(rr_calendar_run_until(c, 100.0), 100);
+    CHECK_EQ(rr_calendar_size(c), 0);
+
+    rr_calendar_reset(c, 0.0);
+    CHECK_EQ(rr_calendar_status(c), RR_OK);
+    for (long i = 0; i < 101; i++)
+        zeros += rr_calendar_schedule(c, 1.0, noop, NULL, NULL) == 0;
+    CHECK_EQ(zeros, 1);
+    CHECK_EQ(rr_calendar_status(c), RR_ERANGE);
+
+    /* 0 lifts the limit */
+    rr_calendar_reset(c, 0.0);
+    rr_calendar_set_max_pending(c, 0);
+    for (long i = 0; i < 5000; i++)
+        zeros += rr_calendar_schedule(c, 1.0 + (double)i, noop, NULL,
+                                      NULL) == 0;
+    CHECK_EQ(zeros, 1);
+    CHECK_EQ(rr_calendar_status(c), RR_OK);
+    rr_calendar_destroy(c);
+
+    /* a limit below the capacity already there */
+    c = rr_calendar_create(0.0, 1024);
+    rr_calendar_set_max_pending(c, 10);
+    for (long i = 0; i < 11; i++)
+        zeros += rr_calendar_schedule(c, 1.0, noop, NULL, NULL) == 0;
+    CHECK_EQ(zeros, 2);
+    CHECK_EQ(rr_calendar_size(c), 10);
+    CHECK_EQ(rr_calendar_status(c), RR_ERANGE);
+    rr_calendar_destroy(c);
+}
+
+/* A tree of events, each scheduling up to two more from its id, with ties
+ * and zero delays: run in one call and in slices of every size, the events
+ * and their order must be the same, and a slice that stops early must
+ * leave the clock where the last event put it. */
+static rr_calendar *sl_cal;
+static long sl_next;
+
+static void sl_event(void *subject, void *object)
+{
+    long i = (long)(intptr_t)subject;
+    double now = rr_calendar_now(sl_cal);
+
+    log_event(subject, object);
+    if (sl_next < 60000) {
+        rr_calendar_schedule(sl_cal, now + (double)(i % 5) * 0.25,
+                             sl_event, id(sl_next++), NULL);
+        if (i % 3 == 0)
+            rr_calendar_schedule(sl_cal, now + (double)(i % 7), sl_event,
+                                 id(sl_next++), NULL);
+    }
+}
+
+static size_t sl_run(uint64_t slice, long *ids, double *times, int *early)
+{
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+    uint64_t k, total = 0;
+
+    sl_cal = c;
+    sl_next = 40;
+    log_start(c);
+    for (long i = 0; i < 40; i++)
+        rr_calendar_schedule(c, (double)(i % 4), sl_event, id(i), NULL);
+    *early = 0;
+    for (double t = 10.0; t <= 400.0; t += 10.0) {
+        while ((k = rr_calendar_run_until_max(c, t, slice)) == slice) {
+            total += k;
+            if (!(rr_calendar_now(c) <= t) ||
+                rr_calendar_now(c) != log_time[log_n - 1])
+                *early = -1;
+            else
+                (*early)++;
+        }
+        total += k;
+        if (rr_calendar_now(c) != t)
+            *early = -1;
+    }
+    if (total != rr_calendar_events_run(c) || log_n > LOG_MAX)
+        *early = -1;
+    memcpy(ids, log_id, log_n * sizeof *ids);
+    memcpy(times, log_time, log_n * sizeof *times);
+    rr_calendar_destroy(c);
+    return log_n;
+}
+
+static void test_slices(void)
+{
+    static long ids0[LOG_MAX], ids[LOG_MAX];
+    static double t0[LOG_MAX], ts[LOG_MAX];
+    static const uint64_t slices[] = {1, 2, 7, 64, 4096};
+    int early;
+    size_t n0 = sl_run(UINT64_MAX, ids0, t0, &early), n;
+
+    CHECK(n0 > 50000);
+    CHECK_EQ(early, 0);
+    for (size_t k = 0; k < RR_COUNTOF(slices); k++) {
+        n = sl_run(slices[k], ids, ts, &early);
+        CHECK_MSG(n == n0 && memcmp(ids, ids0, n * sizeof *ids) == 0 &&
+                      memcmp(ts, t0, n * sizeof *ts) == 0,
+                  "slices of %" PRIu64 ": the same %zu events in the same "
+                  "order at the same times (got %zu)",
+                  slices[k], n0, n);
+        CHECK_MSG(early > 0, "slices of %" PRIu64 ": %d stopped early, "
+                  "clock kept", slices[k], early);
+    }
+    CHECK_EQ(rr_calendar_run_until_max(sl_cal = rr_calendar_create(0, 0),
+                                       5.0, 0), 0);
+    rr_calendar_destroy(sl_cal);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define CAL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CAL_ASAN 1
+#endif
+#endif
+
+#ifndef CAL_ASAN
+#include <sys/resource.h>
+
+/* oom_child - with little address space left, schedule until refused:
+ * the refusal must be RR_ENOMEM, not an abort, and the calendar must go
+ * on working.  Exit 0 when all is well, 1-4 for what was not. */
+static void oom_child(void)
+{
+    struct rlimit rl = {256u << 20, 256u << 20};
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+    size_t n = 0;
+
+    if (!c || setrlimit(RLIMIT_AS, &rl) != 0)
+        _exit(4);
+    while (rr_calendar_schedule(c, 1.0 + (double)(n % 1000), noop, NULL,
+                                NULL) != 0)
+        n++;
+    if (rr_calendar_status(c) != RR_ENOMEM)
+        _exit(1);
+    if (rr_calendar_size(c) != n || n < 1000)
+        _exit(2);
+    if (rr_calendar_run_until(c, 2000.0) != n || rr_calendar_size(c) != 0)
+        _exit(3);
+    rr_calendar_destroy(c);
+    _exit(0);
+}
+
+static void test_out_of_memory(void)
+{
+    int st = 0;
+    pid_t pid;
+
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0)
+        oom_child();
+    CHECK(pid > 0);
+    if (pid <= 0)
+        return;
+    waitpid(pid, &st, 0);
+    CHECK_MSG(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "out of address space: schedule() returns 0 with RR_ENOMEM "
+              "and the calendar goes on (status %d)", st);
+}
+#endif
+
 /* ---- assertions --------------------------------------------------------- */
 
 #ifndef NDEBUG
@@ -1345,6 +1536,11 @@ int main(void)
     test_large();
     test_bounded();
     test_reset();
+    test_max_pending();
+    test_slices();
+#ifndef CAL_ASAN
+    test_out_of_memory();
+#endif
 #ifndef NDEBUG
     test_assert();
 #endif

@@ -6,13 +6,16 @@
  * published departures, the M/M/1 teaching scenario against theory,
  * determinism across thread counts, and the model's mechanisms one at a
  * time (dated events, providers by date and coverage, re-migration,
- * priority, maximum stay with time already spent).
+ * priority, maximum stay with time already spent); the limits on cases and
+ * pending events, the guard on a stuck clock, stop flags, and a failure
+ * stopping the other replications (tests/hostile/engine-*.ini).
  */
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -512,6 +515,245 @@ static void test_max_stay(void)
     rr_scenario_destroy(l.sc);
 }
 
+/* ---- limits, failures and stop flags ----------------------------------------- */
+
+/* run_one - replication 0 of a loaded scenario under ctl; its status, the
+ * message in err. */
+static int run_one(const loaded *l, const rr_model_ctl *ctl, char *err,
+                   size_t errlen)
+{
+    rr_layout lay;
+    rr_rep_result rr;
+    int rc;
+
+    err[0] = '\0';
+    if (rr_layout_make(l->plan, &lay) != RR_OK)
+        return RR_ENOMEM;
+    if (rr_rep_result_init(&rr, &lay) != RR_OK) {
+        rr_layout_fini(&lay);
+        return RR_ENOMEM;
+    }
+    rc = rr_model_run(l->plan, &lay, l->plan->cfg[0]->seed, 0, 0, &rr, NULL,
+                      NULL, ctl, err, errlen);
+    rr_rep_result_fini(&rr);
+    rr_layout_fini(&lay);
+    return rc;
+}
+
+/* Ten million arrivals a day at one officer: the limit on cases in the
+ * system stops the replication with a message naming the stage. */
+static void test_max_cases(void)
+{
+    loaded l;
+    rr_model_ctl ctl = {.max_cases = 1000};
+    char err[512];
+    int rc;
+
+    if (load("tests/hostile/engine-huge-rate.ini", NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "engine-huge-rate.ini loads");
+        return;
+    }
+    rc = run_one(&l, &ctl, err, sizeof err);
+    CHECK_EQ(rc, RR_ERANGE);
+    CHECK_STR(err, "more than 1000 cases in the system (stage 'intake' "
+                   "holds 1000); raise --max-cases or check the arrival "
+                   "rate");
+    rr_scenario_destroy(l.sc);
+
+    /* the starting caseload counts too */
+    if (load("tests/hostile/engine-burst.ini", NULL, 0, &l) != 0)
+        return;
+    ctl.max_cases = 19999;
+    CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_ERANGE);
+    CHECK_MSG(strstr(err, "more than 19999 cases in the system (stage 'a' "
+                          "holds 19999)") == err, "%s", err);
+    ctl.max_cases = 20000;
+    CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_OK);
+    rr_scenario_destroy(l.sc);
+}
+
+/* Few cases in the system but a year-long outcome event for each of a
+ * hundred thousand departures a day: the limit on pending events. */
+static void test_max_pending(void)
+{
+    loaded l;
+    rr_model_ctl ctl = {.max_cases = 1000};
+    char err[512];
+
+    if (load("tests/hostile/engine-returnees.ini", NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "engine-returnees.ini loads");
+        return;
+    }
+    CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_ERANGE);
+    CHECK_MSG(strncmp(err, "more than 4064 events pending (", 31) == 0 &&
+                  strstr(err, "the most at stage 'talks'") &&
+                  strstr(err, "departed cases awaiting their reintegration "
+                              "outcome); raise --max-cases"),
+              "pending-event limit: %s", err);
+    rr_scenario_destroy(l.sc);
+}
+
+/* A stage routing every case back to itself with a service of 1e-20 days:
+ * the clock stops moving and the guard stops the run, naming the stage.
+ * The same with a mean of 1e-12 days (the clock creeps: the longer
+ * window), and with deterministic(1e-300d) put into a plan by hand, as no
+ * static check can see every such cycle. */
+/* loop_service - put a service distribution into every epoch of a loaded
+ * plan by hand: the static check refuses such a cycle in a file, and the
+ * runtime guard must stop what no static check can see. */
+static void loop_service(loaded *l, const rr_dist *d)
+{
+    for (size_t i = 0; i < l->plan->n_epochs; i++) {
+        rr_config *c = (rr_config *)l->plan->cfg[i];
+        *(rr_dist *)&c->stages[0].service = *d;
+    }
+}
+
+static void test_stuck_clock(void)
+{
+    loaded l;
+    rr_model_ctl ctl = {.stall_events = 1u << 20};
+    rr_dist d;
+    char err[512];
+
+    if (load("tests/hostile/engine-loop.ini", NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "engine-loop.ini loads");
+        return;
+    }
+    rr_dist_exponential(&d, 1e-20);
+    loop_service(&l, &d);
+    CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_ERANGE);
+    CHECK_MSG(strncmp(err, "the simulated clock is stuck at day ", 36) == 0 &&
+                  strstr(err, " events moved it by 0 seconds (more than "
+                              "1.0 billion events per simulated day); stage "
+                              "'loop' keeps firing: look for a route "
+                              "cycle"),
+              "stuck clock: %s", err);
+    rr_scenario_destroy(l.sc);
+
+    if (load("tests/hostile/engine-loop.ini", NULL, 0, &l) == 0) {
+        rr_dist_exponential(&d, 1e-12); /* the clock creeps */
+        loop_service(&l, &d);
+        CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_ERANGE);
+        CHECK_MSG(strstr(err, ": 1.0 million events moved it by ") &&
+                      !strstr(err, "by 0 seconds") &&
+                      strstr(err, "stage 'loop' keeps firing"),
+                  "creeping clock: %s", err);
+        rr_scenario_destroy(l.sc);
+    }
+
+    if (load("tests/hostile/engine-loop.ini", NULL, 0, &l) == 0) {
+        rr_dist_deterministic(&d, 1e-300);
+        loop_service(&l, &d);
+        CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_ERANGE);
+        CHECK_MSG(strstr(err, "stage 'loop' keeps firing") != NULL,
+                  "deterministic(1e-300d): %s", err);
+        rr_scenario_destroy(l.sc);
+    }
+
+    /* many cases passing stages of no duration at one time are work, not a
+     * stuck clock, even with a short window */
+    if (load("tests/hostile/engine-burst.ini", NULL, 0, &l) == 0) {
+        ctl.stall_events = 1024;
+        CHECK_EQ(run_one(&l, &ctl, err, sizeof err), RR_OK);
+        CHECK_STR(err, "");
+        rr_scenario_destroy(l.sc);
+    }
+}
+
+/* An arrival rate times a schedule factor beyond the largest number: an
+ * error naming the day and the two factors, not arrivals that silently
+ * stop (the source took a rate that is not finite for 0). */
+static void test_rate_overflow(void)
+{
+    loaded l;
+    char err[512];
+
+    if (load("tests/hostile/engine-rate-big.ini", NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "engine-rate-big.ini loads");
+        return;
+    }
+    /* the reader refuses 1e10 in the file; the model must catch it too */
+    for (size_t i = 0; i < l.plan->n_epochs; i++) {
+        const rr_config *c = l.plan->cfg[i];
+        if (c->n_schedule > 1)
+            ((double *)c->schedule_factor)[1] = 1e10;
+    }
+    CHECK_EQ(run_one(&l, NULL, err, sizeof err), RR_EINVAL);
+    CHECK_STR(err, "the arrival rate on day 31 is not a finite number: "
+                   "1e+300 a day times a schedule factor of 1e+10");
+    rr_scenario_destroy(l.sc);
+}
+
+/* A stop flag set before the run, or a halt flag set by a sibling: the
+ * replication stops with RR_EINTR at its first look. */
+static void test_stop_flags(void)
+{
+    loaded l;
+    volatile int one = 1;
+    rr_model_ctl stop = {.stop = &one}, halt = {.halt = &one};
+    char err[512];
+
+    if (load("tests/hostile/engine-long-period.ini", NULL, 0, &l) != 0) {
+        CHECK_MSG(0, "engine-long-period.ini loads");
+        return;
+    }
+    CHECK_EQ(run_one(&l, &stop, err, sizeof err), RR_EINTR);
+    CHECK_EQ(run_one(&l, &halt, err, sizeof err), RR_EINTR);
+    rr_scenario_destroy(l.sc);
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* A replication that fails stops its sibling at once, also when a signal
+ * flag is given (main always gives one; the worker used to pass that
+ * instead of the failure flag): the huge-rate point fails within
+ * milliseconds, the long one alone takes a minute or so. */
+static void test_failure_stops_siblings(void)
+{
+    loaded a, b;
+    const rr_plan *plans[2];
+    rr_run_result r[2];
+    volatile int sig = 0;
+    size_t failed = 99;
+    rr_run_opts o = {.reps = 1, .seed = 1, .threads = 2, .stop = &sig,
+                     .max_cases = 20000, .failed_plan = &failed};
+    char err[512] = "";
+    double t0, t;
+    int rc;
+
+    if (load("tests/hostile/engine-huge-rate.ini", NULL, 0, &a) != 0)
+        return;
+    if (load("tests/hostile/engine-long-period.ini", NULL, 0, &b) != 0) {
+        rr_scenario_destroy(a.sc);
+        return;
+    }
+    plans[0] = a.plan;
+    plans[1] = b.plan;
+    t0 = seconds();
+    rc = rr_run_many(plans, 2, 1, &o, r, err, sizeof err);
+    t = seconds() - t0;
+    CHECK_EQ(rc, RR_ERANGE);
+    CHECK_EQ(failed, 0);
+    CHECK_MSG(strncmp(err, "more than 20000 cases in the system", 35) == 0,
+              "%s", err);
+    CHECK_MSG(t < 10, "the sibling stopped: %.2f s", t);
+
+    /* the failure of the lowest item is told, whatever the threads */
+    plans[0] = b.plan;
+    plans[1] = a.plan;
+    rc = rr_run_many(plans, 2, 1, &o, r, err, sizeof err);
+    CHECK_EQ(rc, RR_ERANGE);
+    CHECK_EQ(failed, 1);
+    rr_scenario_destroy(a.sc);
+    rr_scenario_destroy(b.sc);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -524,5 +766,11 @@ int main(void)
     test_providers();
     test_priority();
     test_max_stay();
+    test_max_cases();
+    test_max_pending();
+    test_stuck_clock();
+    test_rate_overflow();
+    test_stop_flags();
+    test_failure_stops_siblings();
     return check_summary("test_model");
 }

@@ -999,6 +999,163 @@ static void test_bounded_memory(void)
     env_close(&v);
 }
 
+/* ---- failures: latched, never an abort ------------------------------------ */
+
+static void run_noop(void *subject, void *object)
+{
+    (void)subject;
+    (void)object;
+}
+
+/* At its limit on entities present the network refuses the next one: the
+ * source stops, the failure is latched (no station), rr_net_add returns
+ * NULL, and what is there runs on and leaves consistently. */
+static void test_max_in_system(void)
+{
+    rr_station_spec st = station_spec("s", 1, dist_exp(1.0));
+    rr_source_spec so = {"in", 1000.0, 0, 0, NULL};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    uint32_t where = 0;
+    uint64_t a;
+    env v;
+
+    env_open(&v, &spec, SEED, 0);
+    rr_net_set_max_in_system(v.net, 50);
+    CHECK(rr_net_start(v.net) == RR_OK);
+    CHECK_EQ(rr_net_status(v.net, &where), RR_OK);
+    while (rr_net_status(v.net, NULL) == RR_OK && rr_calendar_step(v.cal))
+        ;
+    CHECK_EQ(rr_net_status(v.net, &where), RR_ERANGE);
+    CHECK_EQ(where, RR_NONE);
+    CHECK_EQ(rr_net_in_system(v.net), 50);
+    CHECK_EQ(rr_net_present(v.net, 0), 50);
+    CHECK(rr_net_add(v.net, 0, 0, 0, 0, 0) == NULL);
+    CHECK_EQ(rr_net_injected(v.net), 0);
+    a = rr_net_arrivals(v.net);
+    CHECK(a >= 50 && a < 100);
+    run_empty(v.cal); /* no arrival pending: it drains */
+    CHECK_EQ(rr_net_arrivals(v.net), a);
+    CHECK_EQ(rr_net_in_system(v.net), 0);
+    CHECK_EQ(rr_net_exited(v.net, 0), a);
+    CHECK_EQ(rr_net_status(v.net, NULL), RR_ERANGE); /* it stays latched */
+    env_close(&v);
+}
+
+/* A calendar that refuses an event (here its limit on pending events):
+ * the network latches the calendar's reason and the station, and no
+ * assertion trips; the events that were scheduled still run. */
+static void test_calendar_refusal(void)
+{
+    rr_station_spec st = station_spec("s", RR_UNLIMITED, dist_exp(5.0));
+    rr_source_spec so = {"in", 100.0, 0, 0, NULL};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    uint32_t where = RR_NONE;
+    env v;
+
+    env_open(&v, &spec, SEED, 0);
+    rr_calendar_set_max_pending(v.cal, 20);
+    CHECK(rr_net_start(v.net) == RR_OK);
+    rr_calendar_run_until(v.cal, 10.0);
+    CHECK_EQ(rr_calendar_status(v.cal), RR_ERANGE);
+    CHECK_EQ(rr_net_status(v.net, &where), RR_ERANGE);
+    CHECK_EQ(where, 0);
+    CHECK(rr_calendar_size(v.cal) <= 20);
+    /* cases whose completion was refused stay for ever, so arrivals would
+     * pile up: the caller stops the run, here by stopping the source */
+    rr_net_set_source_rate(v.net, 0, 0);
+    run_empty(v.cal);
+    CHECK_EQ(rr_calendar_size(v.cal), 0);
+    CHECK(rr_net_in_system(v.net) > 0);
+    env_close(&v);
+
+    /* a source refused at start says so */
+    env_open(&v, &spec, SEED, 0);
+    rr_calendar_set_max_pending(v.cal, 1);
+    CHECK(rr_calendar_schedule(v.cal, 1.0, run_noop,
+                               NULL, NULL) != 0);
+    CHECK_EQ(rr_net_start(v.net), RR_ERANGE);
+    env_close(&v);
+}
+
+/* A duration drawn as NaN (an infinite draw times a scale of 0) never
+ * reaches the calendar (whose assertion would abort): RR_EINVAL is latched
+ * with the station, and the case just does not finish. */
+static void test_nan_duration(void)
+{
+    rr_dist inf = dist_det(1.0);
+    rr_station_spec st;
+    rr_source_spec so = {"in", 1.0, 0, 0, NULL};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    uint32_t where = RR_NONE;
+    env v;
+
+    inf.p[0] = inf.a = INFINITY; /* the constructor would refuse it */
+    st = station_spec("s", 1, inf);
+    env_open(&v, &spec, SEED, 0);
+    rr_net_set_service_scale(v.net, 0, 0.0);
+    CHECK(rr_net_add(v.net, 0, 0, 0, 0, 0) != NULL);
+    CHECK_EQ(rr_net_status(v.net, &where), RR_EINVAL);
+    CHECK_EQ(where, 0);
+    CHECK_EQ(rr_net_busy(v.net, 0), 1);
+    CHECK_EQ(rr_calendar_size(v.cal), 0);
+    env_close(&v);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define NET_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NET_ASAN 1
+#endif
+#endif
+
+#ifndef NET_ASAN
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* With little address space, arrivals that never leave: the pool or the
+ * calendar runs out, which is latched as RR_ENOMEM (before, an arrival the
+ * pool could not serve tripped an assertion).  Exit 0 when all is well. */
+static void oom_child(void)
+{
+    rr_station_spec st = station_spec("s", RR_UNLIMITED, dist_det(1e9));
+    rr_source_spec so = {"in", 1e6, 0, 0, NULL};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    struct rlimit rl = {256u << 20, 256u << 20};
+    env v;
+
+    env_open(&v, &spec, SEED, 0);
+    if (setrlimit(RLIMIT_AS, &rl) != 0)
+        _exit(4);
+    if (rr_net_start(v.net) != RR_OK)
+        _exit(3);
+    while (rr_net_status(v.net, NULL) == RR_OK)
+        if (rr_calendar_run_until_max(v.cal, 1e6, 4096) < 4096 &&
+            rr_net_status(v.net, NULL) == RR_OK)
+            _exit(2);
+    _exit(rr_net_status(v.net, NULL) == RR_ENOMEM ? 0 : 1);
+}
+
+static void test_out_of_memory(void)
+{
+    int st = 0;
+    pid_t pid;
+
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0)
+        oom_child();
+    CHECK(pid > 0);
+    if (pid <= 0)
+        return;
+    waitpid(pid, &st, 0);
+    CHECK_MSG(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "out of address space: arrivals latch RR_ENOMEM, no abort "
+              "(status %d)", st);
+}
+#endif
+
 int main(void)
 {
     test_priority();
@@ -1011,5 +1168,11 @@ int main(void)
     test_same_seed();
     test_bounded_memory();
     test_validations();
+    test_max_in_system();
+    test_calendar_refusal();
+    test_nan_duration();
+#ifndef NET_ASAN
+    test_out_of_memory();
+#endif
     return check_summary("test_network");
 }

@@ -1,6 +1,6 @@
 /*
  * test_pool.c - the object pool: alignment, stable pointers across growth,
- * reuse after put, counts, reset, bounded memory.
+ * reuse after put, counts, reset, bounded memory, running out of memory.
  */
 #include <stdalign.h>
 #include <stddef.h>
@@ -216,6 +216,65 @@ static void test_sizes(void)
     CHECK(rr_pool_create(SIZE_MAX / 4, 16) == NULL);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_TEST_ASAN 1
+#endif
+#endif
+
+#ifndef POOL_TEST_ASAN
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* With little address space, get() until it fails: NULL, nothing handed
+ * out twice, the counts right, and objects put back can be had again.
+ * Exit 0 when all is well. */
+static void oom_child(void)
+{
+    struct rlimit rl = {128u << 20, 128u << 20};
+    rr_pool *p = rr_pool_create(sizeof(struct obj), 4096);
+    struct obj *o, *last = NULL;
+    size_t n = 0;
+
+    if (!p || setrlimit(RLIMIT_AS, &rl) != 0)
+        _exit(4);
+    while ((o = rr_pool_get(p)) != NULL) {
+        o->id = (long)n++;
+        last = o;
+    }
+    if (n < 4096 || rr_pool_in_use(p) != n || !last)
+        _exit(1);
+    if (rr_pool_get(p) != NULL) /* still none, and no crash */
+        _exit(2);
+    rr_pool_put(p, last);
+    if (rr_pool_get(p) != last || rr_pool_in_use(p) != n)
+        _exit(3);
+    rr_pool_destroy(p);
+    _exit(0);
+}
+
+static void test_out_of_memory(void)
+{
+    int st = 0;
+    pid_t pid;
+
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0)
+        oom_child();
+    CHECK(pid > 0);
+    if (pid <= 0)
+        return;
+    waitpid(pid, &st, 0);
+    CHECK_MSG(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+              "out of address space: get() returns NULL, the pool goes on "
+              "(status %d)", st);
+}
+#endif
+
 int main(void)
 {
     test_basic();
@@ -224,5 +283,8 @@ int main(void)
     test_bounded();
     test_reset();
     test_sizes();
+#ifndef POOL_TEST_ASAN
+    test_out_of_memory();
+#endif
     return check_summary("test_pool");
 }

@@ -96,7 +96,13 @@
  * entries can occupy even while a bucket is being spread.  The arrays grow
  * together (doubling cap) and are never shrunk, so once the calendar has
  * held its largest number of pending events it does not allocate again;
- * reset() keeps them and starts again with the (empty) binary heap.
+ * reset() keeps them and starts again with the (empty) binary heap.  A
+ * slot is taken from beyond `used` only when every slot below is pending,
+ * so `used` is the largest number of events pending at once since reset:
+ * the limit on pending events (max_pending) and the failure to grow are
+ * both met on that one slow path, which returns 0 and notes the reason in
+ * `status`; growing stops at max_pending, so no memory is taken that the
+ * limit would not let be used.
  *
  * Cost, with many events pending.  schedule O(1); cancel O(1); taking the
  * earliest event O(1) amortized (at most 13 moves per event over its life, plus an
@@ -199,6 +205,10 @@ struct rr_calendar {
     double now;
     uint64_t seq;
     uint64_t events_run;
+    uint64_t stop_at;       /* run_until_max runs while events_run < this */
+    uint32_t max_pending;   /* refuse to hand out more slots than this */
+    int status;             /* why schedule() last refused: the first
+                               refusal since create or reset, or RR_OK */
     uint64_t summary;       /* bit w set when bits[w] != 0 */
     uint64_t bits[NWORDS];  /* bit b set when bucket b is not empty */
     struct bucket bk[NBUCKETS];
@@ -663,6 +673,8 @@ static bool grow(rr_calendar *c)
     if (c->cap >= MAX_CAP)
         return false;
     cap = c->cap > MAX_CAP / 2 ? MAX_CAP : c->cap * 2;
+    if (cap > c->max_pending && c->max_pending > c->cap)
+        cap = c->max_pending; /* no memory beyond what may be used */
     chunks = chunks_for(cap);
     pay = realloc(c->pay, (size_t)cap * sizeof *pay);
     if (!pay)
@@ -725,6 +737,7 @@ static void empty_all(rr_calendar *c, double t0)
     c->free_head = NO_SLOT;
     c->seq = 0;
     c->events_run = 0;
+    c->status = RR_OK;
 }
 
 /* rr_calendar_create - allocate an empty calendar with room for hint events. */
@@ -748,6 +761,7 @@ rr_calendar *rr_calendar_create(double t0, size_t hint)
     }
     c->cap = cap;
     c->chunks = chunks;
+    c->max_pending = MAX_CAP;
     empty_all(c, t0);
     return c;
 }
@@ -793,6 +807,14 @@ static void squeeze_ring(rr_calendar *c)
     c->rt = k;
 }
 
+/* refuse - note why schedule() fails (the first reason is kept); 0. */
+static uint64_t refuse(rr_calendar *c, int status)
+{
+    if (c->status == RR_OK)
+        c->status = status;
+    return 0;
+}
+
 /* rr_calendar_schedule - add fn(subject, object) at time t; its handle. */
 uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
                               void *subject, void *object)
@@ -815,8 +837,13 @@ uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
         s = c->free_head;
         c->free_head = c->idx[s].pos;
     } else {
+        /* Every slot handed out is pending: `used` is the most events
+         * ever pending at once, so this is the only place the limit can
+         * be passed, and the hot path above never sees it. */
+        if (c->used >= c->max_pending)
+            return refuse(c, RR_ERANGE);
         if (c->used == c->cap && !grow(c))
-            return 0;
+            return refuse(c, RR_ENOMEM);
         s = c->used++;
     }
     p = &c->pay[s];
@@ -925,18 +952,30 @@ bool rr_calendar_step(rr_calendar *c)
 }
 
 /* rr_calendar_run_until - run events with time <= t_end, then clock to
- * t_end.  The state is re-read after each event because events schedule
- * and cancel (and may grow the arrays).  Nothing moves for an event after
- * t_end: last must not pass now, which may stay below that event. */
+ * t_end. */
 uint64_t rr_calendar_run_until(rr_calendar *c, double t_end)
 {
-    uint64_t k = 0;
+    return rr_calendar_run_until_max(c, t_end, UINT64_MAX);
+}
 
-    while (c->n > 0) {
+/* rr_calendar_run_until_max - run events with time <= t_end, at most max
+ * of them and none after a halt; when none is left at or before t_end,
+ * clock to t_end.  The state is re-read after each event because events
+ * schedule and cancel (and may grow the arrays).  Nothing moves for an
+ * event after t_end: last must not pass now, which may stay below that
+ * event.  The limit is kept as the value of events_run to stop at, which
+ * run() updates anyway, so it costs one comparison per event, and a halt
+ * from inside an event is only a store to it. */
+uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
+                                   uint64_t max)
+{
+    uint64_t start = c->events_run;
+
+    c->stop_at = max > UINT64_MAX - start ? UINT64_MAX : start + max;
+    while (c->n > 0 && c->events_run < c->stop_at) {
         if (c->small) {
             if (!(time_of_key(c->heap[1].key) <= t_end))
                 break;
-            k++;
             run_top(c);
             continue;
         }
@@ -952,7 +991,6 @@ uint64_t rr_calendar_run_until(rr_calendar *c, double t_end)
             m = bucket_min(c, b);
             if (!(time_of_key(m) <= t_end))
                 break;
-            k++;
             if ((s = take_lone(c, b, &m)) != NO_SLOT) {
                 run(c, s, m);
                 continue;
@@ -960,14 +998,23 @@ uint64_t rr_calendar_run_until(rr_calendar *c, double t_end)
             advance(c, b, m);
         } else if (!(c->last_t <= t_end)) {
             break;
-        } else {
-            k++;
         }
         run_ring(c);
     }
+    /* a full slice or a halt: events at or before t_end may be left, so
+     * the clock stays where it is */
+    if (c->events_run >= c->stop_at)
+        return c->events_run - start;
     if (t_end > c->now)
         c->now = t_end;
-    return k;
+    return c->events_run - start;
+}
+
+/* rr_calendar_halt - end the running rr_calendar_run_until[_max] after
+ * the event that is running. */
+void rr_calendar_halt(rr_calendar *c)
+{
+    c->stop_at = c->events_run;
 }
 
 /* rr_calendar_now - the current simulated time. */
@@ -998,6 +1045,18 @@ size_t rr_calendar_size(const rr_calendar *c)
 uint64_t rr_calendar_events_run(const rr_calendar *c)
 {
     return c->events_run;
+}
+
+/* rr_calendar_set_max_pending - refuse events beyond n pending. */
+void rr_calendar_set_max_pending(rr_calendar *c, size_t n)
+{
+    c->max_pending = n == 0 || n > MAX_CAP ? MAX_CAP : (uint32_t)n;
+}
+
+/* rr_calendar_status - why schedule() refused an event, or RR_OK. */
+int rr_calendar_status(const rr_calendar *c)
+{
+    return c->status;
 }
 
 /* rr_calendar_capacity - slots allocated. */

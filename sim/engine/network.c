@@ -54,6 +54,9 @@ struct rr_net {
     size_t user_size;
     uint32_t next_id;
     uint64_t arrivals, injected, in_system;
+    uint64_t max_in_system;  /* 0: no limit */
+    int status;              /* the first failure latched, or RR_OK */
+    uint32_t fail_station;   /* where it happened, or RR_NONE */
     rr_net_hooks hooks;
 };
 
@@ -61,6 +64,54 @@ static void ev_arrival(void *subject, void *object);
 static void ev_done(void *subject, void *object);
 static void ev_abandon(void *subject, void *object);
 static void ev_timeout(void *subject, void *object);
+
+#if defined(__GNUC__) || defined(__clang__)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((cold, noinline))
+#else
+#define unlikely(x) (x)
+#define COLD
+#endif
+
+/* latch - note the first failure of the run (and where it happened) and
+ * halt the calendar's run, so that the caller finds it at once; the
+ * network stays consistent without what failed. */
+static COLD void latch(rr_net *net, int status, uint32_t where)
+{
+    if (net->status == RR_OK) {
+        net->status = status;
+        net->fail_station = where;
+    }
+    rr_calendar_halt(net->cal);
+}
+
+/* refused - sched() could not schedule for station st (NULL: none): the
+ * duration was not a number, or the calendar said no. */
+static COLD uint64_t refused(rr_net *net, const station *st, bool bad_dt)
+{
+    latch(net, bad_dt ? RR_EINVAL : rr_calendar_status(net->cal),
+          st ? (uint32_t)(st - net->st) : RR_NONE);
+    return 0;
+}
+
+/* sched - fn(net, object) after dt days, drawn for station st; its handle,
+ * or 0 with a failure latched: a dt that is not a number >= 0 (an infinite
+ * draw times a scale of 0) must not reach the calendar, and neither may a
+ * 0 from it (out of memory, too many pending events) go unnoticed.  Two
+ * predictable branches on the hot path; the rest is out of line. */
+static inline uint64_t sched(rr_net *net, double now, double dt,
+                             rr_event_fn *fn, void *object,
+                             const station *st)
+{
+    uint64_t h;
+
+    if (unlikely(!(dt >= 0)))
+        return refused(net, st, true);
+    h = rr_calendar_schedule(net->cal, now + dt, fn, net, object);
+    if (unlikely(h == 0))
+        return refused(net, st, false);
+    return h;
+}
 
 /* ---- validation ------------------------------------------------------- */
 
@@ -173,6 +224,7 @@ rr_net *rr_net_create(const rr_net_spec *spec, rr_calendar *cal,
     net->n_exits = spec->n_exits;
     net->n_classes = spec->n_classes;
     net->hooks = spec->hooks;
+    net->fail_station = RR_NONE;
     /* keep the user's bytes aligned like the entity itself */
     net->user_size = (spec->user_size + 15) & ~(size_t)15;
     net->st = calloc(net->n_stations, sizeof *net->st);
@@ -236,7 +288,7 @@ static void schedule_arrival(rr_net *net, source *so)
     if (so->rate > 0) {
         double dt = gsl_ran_exponential(net->rng[RR_STREAM_ARRIVAL],
                                         1.0 / so->rate);
-        so->ev = rr_calendar_schedule(net->cal, now + dt, ev_arrival, net, so);
+        so->ev = sched(net, now, dt, ev_arrival, so, NULL);
     }
 }
 
@@ -245,7 +297,7 @@ int rr_net_start(rr_net *net)
     for (uint32_t i = 0; i < net->n_sources; i++) {
         schedule_arrival(net, &net->src[i]);
         if (net->src[i].rate > 0 && !net->src[i].ev)
-            return RR_ENOMEM;
+            return net->status != RR_OK ? net->status : RR_ENOMEM;
     }
     return RR_OK;
 }
@@ -316,7 +368,7 @@ static void start_service(rr_net *net, station *st, rr_entity *e, double now)
         rr_calendar_cancel(net->cal, e->ev_abandon);
         e->ev_abandon = 0;
     }
-    e->ev_done = rr_calendar_schedule(net->cal, now + dt, ev_done, net, e);
+    e->ev_done = sched(net, now, dt, ev_done, e, st);
 }
 
 static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
@@ -324,8 +376,7 @@ static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
     double dt = rr_dist_sample(&st->spec.patience,
                                net->rng[RR_STREAM_PATIENCE]) *
                 st->patience_scale;
-    e->ev_abandon = rr_calendar_schedule(net->cal, now + dt, ev_abandon, net,
-                                         e);
+    e->ev_abandon = sched(net, now, dt, ev_abandon, e, st);
 }
 
 /* serve_waiting - fill free servers from the queue, best first. */
@@ -358,9 +409,8 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
     rr_timeavg_set(&st->st.present, now, st->present);
     if (st->spec.max_stay > 0 && isfinite(st->spec.max_stay)) {
         double left = st->spec.max_stay - elapsed;
-        e->ev_timeout = rr_calendar_schedule(net->cal,
-                                             now + (left > 0 ? left : 0),
-                                             ev_timeout, net, e);
+        e->ev_timeout = sched(net, now, left > 0 ? left : 0, ev_timeout, e,
+                              st);
     }
     if (st->spec.has_patience && st->spec.patience_scope == RR_PATIENCE_STAY)
         start_patience(net, st, e, now);
@@ -497,9 +547,18 @@ static void ev_timeout(void *subject, void *object)
 
 rr_entity *rr_net_new_entity(rr_net *net)
 {
-    rr_entity *e = rr_pool_get(net->pool);
-    if (!e)
+    rr_entity *e;
+
+    if (unlikely(net->max_in_system &&
+                 net->in_system >= net->max_in_system)) {
+        latch(net, RR_ERANGE, RR_NONE);
         return NULL;
+    }
+    e = rr_pool_get(net->pool);
+    if (unlikely(!e)) {
+        latch(net, RR_ENOMEM, RR_NONE);
+        return NULL;
+    }
     memset(e, 0, sizeof *e + net->user_size);
     e->id = ++net->next_id;
     e->station = RR_NONE;
@@ -517,7 +576,8 @@ static void ev_arrival(void *subject, void *object)
 
     so->ev = 0;
     e = rr_net_new_entity(net);
-    rr_assert_always(e != NULL);
+    if (unlikely(!e))
+        return; /* latched; the source stops, the run will be stopped */
     if (so->classes)
         e->klass = (uint32_t)gsl_ran_discrete(net->rng[RR_STREAM_ARRIVAL],
                                               so->classes);
@@ -543,6 +603,11 @@ rr_entity *rr_net_add(rr_net *net, uint32_t k, uint8_t prio, uint32_t s,
 }
 
 /* ---- parameter changes ---------------------------------------------- */
+
+void rr_net_set_max_in_system(rr_net *net, uint64_t n)
+{
+    net->max_in_system = n;
+}
 
 void rr_net_set_servers(rr_net *net, uint32_t s, int servers)
 {
@@ -618,6 +683,14 @@ double rr_net_source_rate(const rr_net *net, uint32_t src)
 /* ---- observation ------------------------------------------------------- */
 
 rr_calendar *rr_net_calendar(const rr_net *net) { return net->cal; }
+
+int rr_net_status(const rr_net *net, uint32_t *where)
+{
+    if (where)
+        *where = net->fail_station;
+    return net->status;
+}
+
 double rr_net_now(const rr_net *net) { return rr_calendar_now(net->cal); }
 uint32_t rr_net_present(const rr_net *net, uint32_t s)
 {

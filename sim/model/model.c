@@ -13,7 +13,21 @@
  * waiting for their reintegration outcome) from the model's own; the only
  * allocation that grows with a run is the sample of times to departure,
  * doubled as needed (amortised O(1), not per case).
+ *
+ * Failures and limits.  The calendar is run in slices of RR_MODEL_SLICE
+ * events; after each slice check() looks at the stop flags, at the
+ * failures latched by the network (rr_net_status) and by the model itself
+ * (m->status: every rr_calendar_schedule and every allocation is checked
+ * and latches one; a latch halts the slice at once), and at the pace of
+ * the clock.
+ * The number of cases in the system is bounded by the network
+ * (rr_net_set_max_in_system), the number of pending events by the
+ * calendar (rr_calendar_set_max_pending); a
+ * failure becomes a status and a message naming what overflowed, never an
+ * abort.  The slices run the same events in the same order as one call, so
+ * results do not change; the checks cost a compare per event.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,7 +334,21 @@ typedef struct model {
     size_t n_ttd, cap_ttd;
     double caseload_start;
     double det_area_warm;       /* detention area at the end of warm-up */
-    bool oom;
+    int status;                 /* first failure latched, or RR_OK */
+    bool bad_rate;              /* that failure: the arrival rate */
+    bool *redo;                 /* n_stages, for rehazard() */
+
+    /* limits and the pace of the clock (check()) */
+    rr_model_ctl ctl;
+    uint64_t max_cases;
+    uint64_t max_events;        /* pending at once */
+    uint64_t stall_events;      /* events over which a slow clock is stuck */
+    uint64_t stall_exact;       /* the same when it has not moved at all */
+    double win_t;               /* clock at the start of the window */
+    uint64_t win_ev;            /* events run then */
+    uint64_t win_peak;          /* most cases held during the window */
+    uint64_t *win_count;        /* n_stages + 1: activity per stage, and
+                                   arrivals, at the start of the window */
 
     rr_entity *live;            /* cases in the network */
     returnee *waiting;          /* departed, outcome pending */
@@ -335,6 +363,33 @@ static inline case_data *cd(rr_entity *e)
 static inline bool warm(const model *m)
 {
     return rr_calendar_now(m->cal) >= m->cfg->warmup;
+}
+
+/* fail - latch the first failure of the run and halt the calendar, so
+ * that check() finds it after this event. */
+static void fail(model *m, int status)
+{
+    if (m->status == RR_OK)
+        m->status = status;
+    rr_calendar_halt(m->cal);
+}
+
+/* sched - fn(m, object) at t, or a failure latched: a time that is not a
+ * number >= now (a delay drawn as NaN) must not reach the calendar, and a
+ * 0 from it (out of memory, too many pending events) must not pass
+ * unnoticed. */
+static uint64_t sched(model *m, double t, rr_event_fn *fn, void *object)
+{
+    uint64_t h;
+
+    if (!(t >= rr_calendar_now(m->cal))) {
+        fail(m, RR_EINVAL);
+        return 0;
+    }
+    h = rr_calendar_schedule(m->cal, t, fn, m, object);
+    if (h == 0)
+        fail(m, rr_calendar_status(m->cal));
+    return h;
 }
 
 static void live_push(model *m, rr_entity *e)
@@ -406,7 +461,7 @@ static void ttd_add(model *m, double x)
         size_t cap = m->cap_ttd ? 2 * m->cap_ttd : 4096;
         double *n = realloc(m->ttd, cap * sizeof *n);
         if (!n) {
-            m->oom = true;
+            fail(m, RR_ENOMEM);
             return;
         }
         m->ttd = n;
@@ -417,9 +472,18 @@ static void ttd_add(model *m, double x)
 
 /* ---- configuration changes ----------------------------------------------- */
 
+/* apply_rate - the arrival rate in force: the scenario's times the
+ * schedule's factor.  A product that is not a finite number >= 0 (two
+ * huge factors) is an error, not a source that silently stops. */
 static void apply_rate(model *m)
 {
-    rr_net_set_source_rate(m->net, 0, m->cfg->rate * m->factor);
+    double r = m->cfg->rate * m->factor;
+    if (!(r >= 0 && r <= DBL_MAX)) {
+        m->bad_rate = true;
+        fail(m, RR_EINVAL);
+        r = 0;
+    }
+    rr_net_set_source_rate(m->net, 0, r);
 }
 
 static bool same_dist(const rr_dist *a, const rr_dist *b)
@@ -436,11 +500,8 @@ static bool same_dist(const rr_dist *a, const rr_dist *b)
 static void rehazard(model *m, const rr_config *old, const rr_config *cfg)
 {
     bool any = false;
-    bool *redo = calloc(cfg->n_stages, sizeof *redo);
-    if (!redo) {
-        m->oom = true;
-        return;
-    }
+    bool *redo = m->redo;
+
     for (uint32_t s = 0; s < cfg->n_stages; s++) {
         const rr_cfg_stage *a = &old->stages[s], *b = &cfg->stages[s];
         redo[s] = b->has_abscond && b->abscond.kind == RR_DIST_EXPONENTIAL &&
@@ -452,7 +513,6 @@ static void rehazard(model *m, const rr_config *old, const rr_config *cfg)
         for (rr_entity *e = m->live; e; e = cd(e)->next)
             if (e->station != RR_NONE && redo[e->station])
                 rr_net_restart_patience(m->net, e);
-    free(redo);
 }
 
 static void apply_config(model *m, const rr_config *cfg)
@@ -485,8 +545,7 @@ static void ev_epoch(void *subject, void *object)
     m->epoch++;
     apply_config(m, m->plan->cfg[m->epoch]);
     if (m->epoch + 1 < m->plan->n_epochs)
-        rr_calendar_schedule(m->cal, m->plan->t[m->epoch + 1], ev_epoch, m,
-                             NULL);
+        sched(m, m->plan->t[m->epoch + 1], ev_epoch, NULL);
 }
 
 static void ev_schedule(void *subject, void *object)
@@ -498,8 +557,7 @@ static void ev_schedule(void *subject, void *object)
     m->sched_i++;
     apply_rate(m);
     if (m->sched_i < c->n_schedule)
-        rr_calendar_schedule(m->cal, c->schedule_t[m->sched_i], ev_schedule,
-                             m, NULL);
+        sched(m, c->schedule_t[m->sched_i], ev_schedule, NULL);
 }
 
 /* ---- network hooks --------------------------------------------------------- */
@@ -569,10 +627,8 @@ static void ev_outcome(void *subject, void *object)
     if (!q->outcome && c->remigration_share > 0 &&
         gsl_rng_uniform(r) < c->remigration_share) {
         remig = 1;
-        rr_calendar_schedule(
-            m->cal,
-            q->t_outcome + rr_dist_sample(&c->remigration_delay, r),
-            ev_remigrate, m, q);
+        sched(m, q->t_outcome + rr_dist_sample(&c->remigration_delay, r),
+              ev_remigrate, q);
     }
     if (m->on_case)
         emit_returnee(m, q, remig);
@@ -602,7 +658,7 @@ static void ev_remigrate(void *subject, void *object)
     if (q->next)
         q->next->prev = q->prev;
     if (!e) {
-        m->oom = true;
+        /* latched by the network: out of memory or at max_cases */
         rr_pool_put(m->returnees, q);
         return;
     }
@@ -694,7 +750,7 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
             m->reint[prov >= 0 ? (size_t)prov : np] += 1;
         q = rr_pool_get(m->returnees);
         if (!q) {
-            m->oom = true;
+            fail(m, RR_ENOMEM);
             return;
         }
         *q = (returnee){
@@ -709,9 +765,8 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
         if (m->waiting)
             m->waiting->prev = q;
         m->waiting = q;
-        rr_calendar_schedule(
-            m->cal, now + rr_dist_sample(&c->support, m->rng[RR_STREAM_MODEL]),
-            ev_outcome, m, q);
+        sched(m, now + rr_dist_sample(&c->support, m->rng[RR_STREAM_MODEL]),
+              ev_outcome, q);
     }
 }
 
@@ -763,19 +818,29 @@ static int build(model *m, char *err, size_t errlen)
     };
     m->net = rr_net_create(&spec, m->cal, m->rng, err, errlen);
     free(st);
-    return m->net ? RR_OK : RR_EINVAL;
+    if (!m->net)
+        return RR_EINVAL;
+    rr_net_set_max_in_system(m->net, m->max_cases);
+    return RR_OK;
 }
 
-static int add_initial(model *m)
+/* add_initial - the starting caseload; a case the network refuses is
+ * latched there (check() reports it).  A caseload of millions takes a
+ * while: the stop flags are looked at as between slices. */
+static void add_initial(model *m)
 {
     const rr_config *c = m->cfg;
     gsl_rng *r = m->rng[RR_STREAM_MODEL];
     for (size_t i = 0; i < c->n_initial; i++) {
         const rr_cfg_initial *in = &c->initial[i];
         for (uint32_t j = 0; j < in->count; j++) {
-            rr_entity *e = rr_net_new_entity(m->net);
-            if (!e)
-                return RR_ENOMEM;
+            rr_entity *e;
+            if ((j & (RR_MODEL_SLICE - 1)) == 0 &&
+                ((m->ctl.stop && *m->ctl.stop) ||
+                 (m->ctl.halt && *m->ctl.halt)))
+                return; /* check() says so */
+            if (!(e = rr_net_new_entity(m->net)))
+                return;
             e->klass = in->country;
             e->t_system = -in->elapsed;
             e->channel = in->channel;
@@ -792,7 +857,6 @@ static int add_initial(model *m)
             rr_net_enter(m->net, e, in->stage, in->elapsed);
         }
     }
-    return RR_OK;
 }
 
 /* close_period - fill the stock columns of period k at its end bound. */
@@ -868,6 +932,191 @@ static void ev_warm(void *subject, void *object)
     m->det_area_warm = rr_timeavg_area(&m->detention, rr_calendar_now(m->cal));
 }
 
+/* ---- limits, failures and the pace of the clock ------------------------- */
+
+/* count_text - a count as people read it: "9850", "9.9 million" (cut, not
+ * rounded: 9,999,999 is not "10.0 million"). */
+static const char *count_text(double n, char *buf, size_t len)
+{
+    if (n < 1e6)
+        snprintf(buf, len, "%.0f", n);
+    else if (n < 1e9)
+        snprintf(buf, len, "%.1f million", floor(n / 1e5) / 10);
+    else
+        snprintf(buf, len, "%.1f billion", floor(n / 1e8) / 10);
+    return buf;
+}
+
+/* fullest - the stage holding the most cases. */
+static uint32_t fullest(const model *m)
+{
+    uint32_t best = 0;
+    for (uint32_t s = 1; s < m->n_stages; s++)
+        if (rr_net_present(m->net, s) > rr_net_present(m->net, best))
+            best = s;
+    return best;
+}
+
+/* activity - what a stage has done since the network was built: every
+ * entry, service start and end, abandonment and time-out; after the
+ * stages, the arrivals. */
+static uint64_t activity(const model *m, uint32_t s)
+{
+    const rr_station_stats *x;
+    if (s == m->n_stages)
+        return rr_net_arrivals(m->net);
+    x = rr_net_stats(m->net, s);
+    return x->entered + x->started + x->completed + x->abandoned +
+           x->timed_out;
+}
+
+/* window_start - the pace of the clock is measured from here. */
+static void window_start(model *m, uint64_t events, uint64_t held)
+{
+    m->win_t = rr_calendar_now(m->cal);
+    m->win_ev = events;
+    m->win_peak = held;
+    for (uint32_t s = 0; s <= m->n_stages; s++)
+        m->win_count[s] = activity(m, s);
+}
+
+/* stuck - the message for a clock that no longer advances: where it
+ * stands, and the stages (or the arrivals) doing most of the events since
+ * the window opened. */
+static int stuck(model *m, uint64_t events, char *err, size_t errlen)
+{
+    uint32_t top[3] = {RR_NONE, RR_NONE, RR_NONE};
+    uint64_t d[3] = {0, 0, 0};
+    double now = rr_calendar_now(m->cal);
+    char n[32], rate[32], who[512] = "";
+    size_t len = 0, k;
+
+    for (uint32_t s = 0; s <= m->n_stages; s++) {
+        uint64_t x = activity(m, s) - m->win_count[s];
+        for (k = 0; k < 3; k++)
+            if (top[k] == RR_NONE || x > d[k])
+                break;
+        if (k == 3 || x == 0)
+            continue;
+        memmove(&top[k + 1], &top[k], (2 - k) * sizeof top[0]);
+        memmove(&d[k + 1], &d[k], (2 - k) * sizeof d[0]);
+        top[k] = s;
+        d[k] = x;
+    }
+    /* the busiest, and those doing at least a quarter as much */
+    for (k = 0; k < 3 && top[k] != RR_NONE && len < sizeof who; k++) {
+        int w;
+        if (k > 0 && d[k] < d[0] / 4)
+            break;
+        if (top[k] == m->n_stages)
+            w = snprintf(who + len, sizeof who - len, "%sthe arrivals",
+                         k ? ", " : "");
+        else
+            w = snprintf(who + len, sizeof who - len, "%sstage '%s'",
+                         k ? ", " : "", m->cfg->stages[top[k]].name);
+        if (w < 0)
+            break;
+        len += (size_t)w;
+    }
+    snprintf(err, errlen,
+             "the simulated clock is stuck at day %.6g: %s events moved it "
+             "by %.3g seconds (more than %s events per simulated day); "
+             "%s %s firing: look for a route cycle through stages that take "
+             "(almost) no time, or a rate far too high",
+             now, count_text((double)events, n, sizeof n),
+             (now - m->win_t) * 86400.0,
+             count_text(RR_MAX_EVENTS_PER_DAY, rate, sizeof rate),
+             who[0] ? who : "no stage",
+             k > 1 ? "keep" : "keeps");
+    return RR_ERANGE;
+}
+
+/* explain - the message for a latched failure. */
+static int explain(model *m, int rc, uint32_t station, char *err,
+                   size_t errlen)
+{
+    char a[32], b[32], c[32];
+    double held = (double)rr_net_in_system(m->net);
+    uint32_t s = fullest(m);
+
+    if (rc == RR_ERANGE && rr_calendar_status(m->cal) == RR_ERANGE) {
+        snprintf(err, errlen,
+                 "more than %llu events pending (%s cases in the system, the "
+                 "most at stage '%s'; %s departed cases awaiting their "
+                 "reintegration outcome); raise --max-cases or check the "
+                 "arrival rate",
+                 (unsigned long long)m->max_events,
+                 count_text(held, b, sizeof b), m->cfg->stages[s].name,
+                 count_text((double)rr_pool_in_use(m->returnees), c,
+                            sizeof c));
+    } else if (rc == RR_ERANGE) {
+        snprintf(err, errlen,
+                 "more than %llu cases in the system (stage '%s' holds %s); "
+                 "raise --max-cases or check the arrival rate",
+                 (unsigned long long)m->max_cases, m->cfg->stages[s].name,
+                 count_text((double)rr_net_present(m->net, s), a, sizeof a));
+    } else if (rc == RR_EINVAL && station != RR_NONE) {
+        snprintf(err, errlen,
+                 "stage '%s': a duration drawn there is not a number "
+                 "(an infinite draw times a scale of 0?)",
+                 m->cfg->stages[station].name);
+    } else if (rc == RR_EINVAL && m->bad_rate) {
+        snprintf(err, errlen,
+                 "the arrival rate on day %g is not a finite number: %g a "
+                 "day times a schedule factor of %g",
+                 rr_calendar_now(m->cal), m->cfg->rate, m->factor);
+    } else if (rc == RR_EINVAL) {
+        snprintf(err, errlen,
+                 "an event of the model fell at a time that is not a number "
+                 "(a reintegration or re-migration delay drawn as NaN?)");
+    } else {
+        snprintf(err, errlen,
+                 "%s with %s cases in the system (the most at stage '%s') "
+                 "and %s events pending; lower --max-cases or check the "
+                 "arrival rate",
+                 rr_strerror(rc), count_text(held, a, sizeof a),
+                 m->cfg->stages[s].name,
+                 count_text((double)rr_calendar_size(m->cal), b, sizeof b));
+    }
+    return rc;
+}
+
+/* check - between slices of events: the stop flags, failures latched by
+ * the network and the model, and the pace of the clock.  RR_OK to go on. */
+static int check(model *m, char *err, size_t errlen)
+{
+    uint32_t station;
+    uint64_t events, held, n;
+    double dt;
+    int rc;
+
+    if ((m->ctl.stop && *m->ctl.stop) || (m->ctl.halt && *m->ctl.halt))
+        return RR_EINTR;
+    rc = rr_net_status(m->net, &station);
+    if (rc == RR_OK)
+        rc = m->status, station = RR_NONE;
+    if (rc != RR_OK)
+        return explain(m, rc, station, err, errlen);
+
+    events = rr_calendar_events_run(m->cal);
+    held = rr_net_in_system(m->net) + rr_pool_in_use(m->returnees);
+    if (held > m->win_peak)
+        m->win_peak = held;
+    n = events - m->win_ev;
+    if (n < m->stall_exact)
+        return RR_OK;
+    dt = rr_calendar_now(m->cal) - m->win_t;
+    if (dt >= (double)n / RR_MAX_EVENTS_PER_DAY) {
+        window_start(m, events, held);
+        return RR_OK;
+    }
+    if (n < (dt > 0 ? m->stall_events : m->stall_exact) +
+                4 * (uint64_t)(m->n_stages + 1) * m->win_peak)
+        return RR_OK; /* a burst, or many cases passing stages of no
+                         duration at one time */
+    return stuck(m, n, err, errlen);
+}
+
 static void model_free(model *m)
 {
     rr_net_destroy(m->net);
@@ -878,11 +1127,13 @@ static void model_free(model *m)
             gsl_rng_free(m->rng[i]);
     free(m->reint);
     free(m->ttd);
+    free(m->redo);
+    free(m->win_count);
 }
 
 int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
                  uint64_t point, uint64_t rep, rr_rep_result *out,
-                 rr_case_fn *on_case, void *case_ctx, volatile int *stop,
+                 rr_case_fn *on_case, void *case_ctx, const rr_model_ctl *ctl,
                  char *err, size_t errlen)
 {
     model m;
@@ -890,6 +1141,14 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     int rc = RR_OK;
 
     memset(&m, 0, sizeof m);
+    if (ctl)
+        m.ctl = *ctl;
+    m.max_cases = m.ctl.max_cases ? m.ctl.max_cases : RR_MAX_CASES_DEFAULT;
+    if (m.max_cases > RR_MAX_CASES_LIMIT)
+        m.max_cases = RR_MAX_CASES_LIMIT;
+    m.stall_events = m.ctl.stall_events ? m.ctl.stall_events
+                                        : RR_STALL_EVENTS;
+    m.stall_exact = m.stall_events / 16 ? m.stall_events / 16 : 1;
     m.plan = plan;
     m.lay = layout;
     m.cfg = c0;
@@ -901,15 +1160,26 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     m.cal = rr_calendar_create(0, 1024);
     m.returnees = rr_pool_create(sizeof(returnee), 1024);
     m.reint = calloc(c0->n_providers + 1, sizeof *m.reint);
+    m.redo = calloc(c0->n_stages, sizeof *m.redo);
+    m.win_count = calloc(c0->n_stages + 1, sizeof *m.win_count);
     for (int i = 0; i < RR_STREAM_COUNT; i++)
         m.rng[i] = rr_rng_create(seed, point, rep, (uint64_t)i);
-    if (!m.cal || !m.returnees || !m.reint || !m.rng[RR_STREAM_COUNT - 1] ||
-        !m.rng[0] || !m.rng[1] || !m.rng[2] || !m.rng[3]) {
+    if (!m.cal || !m.returnees || !m.reint || !m.redo || !m.win_count ||
+        !m.rng[RR_STREAM_COUNT - 1] || !m.rng[0] || !m.rng[1] || !m.rng[2] ||
+        !m.rng[3]) {
         model_free(&m);
         snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
         return RR_ENOMEM;
     }
+    /* a case in the network waits for at most three events, a departed
+     * case for one, the model itself for a few */
+    m.max_events = RR_EVENTS_PER_CASE * m.max_cases + 64;
+    if (m.max_events > SIZE_MAX)
+        m.max_events = SIZE_MAX;
+    rr_calendar_set_max_pending(m.cal, (size_t)m.max_events);
     if ((rc = build(&m, err, errlen)) != RR_OK) {
+        if (errlen > 0 && rc == RR_ENOMEM)
+            snprintf(err, errlen, "%s", rr_strerror(rc));
         model_free(&m);
         return rc;
     }
@@ -919,35 +1189,32 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
 
     /* the arrival schedule: factors before the first date are 1 */
     if (c0->n_schedule > 0) {
-        if (c0->schedule_t[0] <= 0) {
+        if (c0->schedule_t[0] <= 0)
             ev_schedule(&m, NULL);
-        } else {
-            rr_calendar_schedule(m.cal, c0->schedule_t[0], ev_schedule, &m,
-                                 NULL);
-        }
+        else
+            sched(&m, c0->schedule_t[0], ev_schedule, NULL);
     }
     apply_config(&m, c0);
     if (plan->n_epochs > 1)
-        rr_calendar_schedule(m.cal, plan->t[1], ev_epoch, &m, NULL);
+        sched(&m, plan->t[1], ev_epoch, NULL);
     if (c0->warmup > 0)
-        rr_calendar_schedule(m.cal, c0->warmup, ev_warm, &m, NULL);
-    if ((rc = add_initial(&m)) != RR_OK)
+        sched(&m, c0->warmup, ev_warm, NULL);
+    add_initial(&m);
+    window_start(&m, 0, rr_net_in_system(m.net));
+    if ((rc = check(&m, err, errlen)) != RR_OK)
         goto done;
 
     for (size_t k = 0; k < layout->periods.n; k++) {
         double t1 = layout->periods.bounds[k + 1];
         m.period = k;
         m.row = out->values + k * out->n_metrics;
-        rr_calendar_run_until(m.cal, t1);
+        uint64_t n;
+        do {
+            n = rr_calendar_run_until_max(m.cal, t1, RR_MODEL_SLICE);
+            if ((rc = check(&m, err, errlen)) != RR_OK)
+                goto done;
+        } while (n == RR_MODEL_SLICE);
         close_period(&m, k, t1);
-        if (m.oom) {
-            rc = RR_ENOMEM;
-            goto done;
-        }
-        if (stop && *stop) {
-            rc = RR_EINTR;
-            goto done;
-        }
     }
     m.row = out->values + (layout->periods.n - 1) * out->n_metrics;
     finish_kpis(&m);
@@ -960,8 +1227,6 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
                 emit_returnee(&m, q, 0);
     }
 done:
-    if (rc != RR_OK && rc != RR_EINTR)
-        snprintf(err, errlen, "%s", rr_strerror(rc));
     model_free(&m);
     return rc;
 }

@@ -4,7 +4,10 @@
  * Items are numbered point-major (point i, replication r) and taken in
  * order from a shared counter under a mutex; each writes only its own
  * rr_rep_result, so the outcome does not depend on how items land on
- * threads.  The first failing item stops the others at their next period.
+ * threads.  A failing item stops the others within a few thousand events
+ * (the model looks at `failed` as at the stop flag); the failure of the
+ * lowest item is the one reported, so that it does not depend on which
+ * thread got there first.
  */
 #include <math.h>
 #include <pthread.h>
@@ -30,6 +33,7 @@ typedef struct job {
     pthread_mutex_t lock;
     volatile int failed;   /* stops the remaining work */
     int rc;
+    size_t failed_item;    /* of rc, when it is not RR_OK */
     char err[512];
 } job;
 
@@ -65,6 +69,8 @@ static void *worker(void *arg)
         int rc;
         void *cctx = NULL;
         volatile int *stop = j->opts->stop;
+        rr_model_ctl ctl = {.stop = stop, .halt = &j->failed,
+                            .max_cases = j->opts->max_cases};
 
         pthread_mutex_lock(&j->lock);
         item = j->next;
@@ -84,11 +90,20 @@ static void *worker(void *arg)
                           j->n_plans == 1 ? j->opts->point
                                           : (j->crn ? 0 : point + 1),
                           rep, &r->rep[rep],
-                          cctx ? j->opts->on_case : NULL, cctx,
-                          stop ? stop : &j->failed, err, sizeof err);
+                          cctx ? j->opts->on_case : NULL, cctx, &ctl, err,
+                          sizeof err);
         pthread_mutex_lock(&j->lock);
-        if (rc != RR_OK && j->rc == RR_OK) {
+        if (rc == RR_EINTR) {
+            /* a signal, or another item failed (then it has the word) */
+            if (j->rc == RR_OK) {
+                j->rc = rc;
+                j->failed_item = item;
+            }
+        } else if (rc != RR_OK &&
+                   (j->rc == RR_OK || j->rc == RR_EINTR ||
+                    item < j->failed_item)) {
             j->rc = rc;
+            j->failed_item = item;
             snprintf(j->err, sizeof j->err, "%s", err);
             j->failed = 1;
         }
@@ -109,6 +124,7 @@ void rr_run_result_fini(rr_run_result *r)
         for (size_t i = 0; i < r->reps; i++)
             rr_rep_result_fini(&r->rep[i]);
     free(r->rep);
+    free(r->scratch);
     rr_layout_fini(&r->layout);
     memset(r, 0, sizeof *r);
 }
@@ -120,7 +136,8 @@ static int prepare(const rr_plan *plan, size_t reps, rr_run_result *r)
     if (rr_layout_make(plan, &r->layout) != RR_OK)
         return RR_ENOMEM;
     r->rep = calloc(reps, sizeof *r->rep);
-    if (!r->rep)
+    r->scratch = calloc(reps, sizeof *r->scratch);
+    if (!r->rep || !r->scratch)
         return RR_ENOMEM;
     r->reps = reps;
     for (size_t i = 0; i < reps; i++)
@@ -173,11 +190,15 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         pthread_join(tid[t], NULL);
     free(tid);
     pthread_mutex_destroy(&j.lock);
-    if (j.rc == RR_OK && opts->stop && *opts->stop)
-        j.rc = RR_EINTR;
+    if (opts->stop && *opts->stop) {
+        j.rc = RR_EINTR; /* a signal has the last word */
+        j.err[0] = '\0';
+    }
     if (j.rc != RR_OK) {
         snprintf(err, errlen, "%s",
                  j.err[0] ? j.err : rr_strerror(j.rc));
+        if (opts->failed_plan)
+            *opts->failed_plan = j.failed_item / (size_t)opts->reps;
         for (i = 0; i < n; i++)
             rr_run_result_fini(&out[i]);
         return j.rc;
@@ -193,35 +214,49 @@ int rr_run(const rr_plan *plan, const rr_run_opts *opts, rr_run_result *out,
     return rr_run_many(&plan, 1, 1, opts, out, err, errlen);
 }
 
+/* gather - where a CI gathers its n values: the result's scratch (sized
+ * at prepare(), so the CIs of a run's results never allocate), or for a
+ * result built by hand without one a fresh buffer (*owned), NULL when that
+ * fails. */
+static double *gather(const rr_run_result *r, size_t n, double **owned)
+{
+    *owned = NULL;
+    if (r->scratch && n <= r->reps)
+        return r->scratch;
+    return *owned = malloc((n ? n : 1) * sizeof **owned);
+}
+
+static rr_ci no_ci(void)
+{
+    rr_ci ci;
+    memset(&ci, 0, sizeof ci);
+    ci.mean = ci.sd = ci.half = ci.low = ci.high = NAN;
+    return ci;
+}
+
 rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi)
 {
-    double *x = malloc(r->reps * sizeof *x);
+    double *owned, *x = gather(r, r->reps, &owned);
     rr_ci ci;
-    if (!x) {
-        memset(&ci, 0, sizeof ci);
-        ci.mean = ci.half = ci.low = ci.high = NAN;
-        return ci;
-    }
+    if (!x)
+        return no_ci();
     for (size_t i = 0; i < r->reps; i++)
         x[i] = r->rep[i].kpi[kpi];
     ci = rr_ci95(x, r->reps);
-    free(x);
+    free(owned);
     return ci;
 }
 
 rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric)
 {
-    double *x = malloc(r->reps * sizeof *x);
+    double *owned, *x = gather(r, r->reps, &owned);
     rr_ci ci;
-    if (!x) {
-        memset(&ci, 0, sizeof ci);
-        ci.mean = ci.half = ci.low = ci.high = NAN;
-        return ci;
-    }
+    if (!x)
+        return no_ci();
     for (size_t i = 0; i < r->reps; i++)
         x[i] = r->rep[i].values[period * r->layout.n_metrics + metric];
     ci = rr_ci95(x, r->reps);
-    free(x);
+    free(owned);
     return ci;
 }
 
@@ -229,16 +264,13 @@ rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,
                          size_t kpi)
 {
     size_t n = a->reps < b->reps ? a->reps : b->reps;
-    double *x = malloc((n ? n : 1) * sizeof *x);
+    double *owned, *x = gather(a, n, &owned);
     rr_ci ci;
-    if (!x) {
-        memset(&ci, 0, sizeof ci);
-        ci.mean = ci.half = ci.low = ci.high = NAN;
-        return ci;
-    }
+    if (!x)
+        return no_ci();
     for (size_t i = 0; i < n; i++)
         x[i] = b->rep[i].kpi[kpi] - a->rep[i].kpi[kpi];
     ci = rr_ci95(x, n);
-    free(x);
+    free(owned);
     return ci;
 }
