@@ -16,9 +16,6 @@
 
 #define MAX_VARY 16
 
-static const char *const scenario[4] = {"basic.ini", "nl-baseline.ini",
-                                        "mm1.ini", "variant/variant.ini"};
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     RR_UNUSED(argc);
@@ -88,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rr_design_grid(vary, n, &d, err, sizeof err) == RR_OK) {
         if (d.n_points == 0 || d.n_points > RR_SWEEP_MAX_POINTS)
             fz_fail("a grid of %zu points", d.n_points);
-        fz_path(scenario[data[0] % 4], path, sizeof path);
+        fz_shipped(data[0], path, sizeof path);
         point(path, &d, 0);
         if (d.n_points > 1)
             point(path, &d, d.n_points - 1);
