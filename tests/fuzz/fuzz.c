@@ -161,6 +161,25 @@ size_t fz_lines(char *text, char **line, size_t max)
     return n;
 }
 
+void fz_listing(rr_scenario *sc)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        fz_fail("out of memory");
+    rr_scenario_print(sc, f);
+    fclose(f);
+    free(text);
+}
+
+const char *fz_shipped(unsigned pick, char *buf, size_t n)
+{
+    static const char *const name[4] = {"basic.ini", "nl-baseline.ini",
+                                        "mm1.ini", "variant/variant.ini"};
+    return fz_path(name[pick % 4], buf, n);
+}
+
 /* ---- fz_check_plan ------------------------------------------------------ */
 
 static size_t epoch;

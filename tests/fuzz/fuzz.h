@@ -57,6 +57,17 @@ char *fz_text(const uint8_t *data, size_t size);
  * '\r' dropped from each); returns the count. */
 size_t fz_lines(char *text, char **line, size_t max);
 
+/* fz_listing - what `rrsim check` prints for a planned scenario, written
+ * into memory and dropped (rr_scenario_print run for its faults). */
+struct rr_scenario;
+void fz_listing(struct rr_scenario *sc);
+
+/* fz_shipped - the path in the folder of the shipped scenario that `pick`
+ * names, by its value modulo 4: tests/fixtures/basic.ini,
+ * scenarios/nl-baseline.ini, scenarios/mm1.ini,
+ * tests/fixtures/variant/variant.ini; into buf, returned. */
+const char *fz_shipped(unsigned pick, char *buf, size_t n);
+
 /* fz_check_plan - every number of every epoch of a plan is finite (or
  * +inf where "none" is meant, as an open end) and inside its domain:
  * rates, shares and probabilities, servers, durations, routes summing to 1.

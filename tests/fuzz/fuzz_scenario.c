@@ -8,8 +8,6 @@
  * names the file it is about ("FILE:LINE: ...", the scenario, a base or
  * a table).
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
@@ -44,14 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 rr_strerror(rc), err);
     if (rc == RR_OK) {
         fz_check_plan(plan);
-        char *text = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&text, &len);
-        if (!f)
-            fz_fail("out of memory");
-        rr_scenario_print(sc, f);
-        fclose(f);
-        free(text);
+        fz_listing(sc);
     }
     rr_scenario_destroy(sc);
     return 0;

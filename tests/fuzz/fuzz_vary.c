@@ -2,10 +2,10 @@
  * fuzz_vary.c - --vary on any text, as `rrsim sweep` takes it: the first
  * byte of the input picks a shipped scenario (as in fuzz_set.c), each
  * further line is one --vary KEY=FROM:TO:STEP or KEY=V1,V2,... (empty
- * lines skipped, at most 16).  The specs are parsed (each must give a
- * key and at least one value), the grid is made, and the scenario is
- * read and planned with the overrides of the first and the last design
- * point.
+ * lines skipped, at most 16).  The specs are parsed (each must give at
+ * least one value; a key the scenario lacks is refused when it is read),
+ * the grid is made, and the scenario is read and planned with the
+ * overrides of the first and the last design point.
  */
 #include <stdlib.h>
 
@@ -15,9 +15,6 @@
 #include "rr_sweep.h"
 
 #define MAX_VARY 16
-
-static const char *const scenario[4] = {"basic.ini", "nl-baseline.ini",
-                                        "mm1.ini", "variant/variant.ini"};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -71,9 +68,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!line[i][0])
             continue;
         rc = rr_vary_parse(line[i], &vary[n], err, sizeof err);
-        if (rc == RR_OK && (vary[n].n == 0 || !vary[n].key[0]))
-            fz_fail("--vary '%s' taken as %zu values of the key '%s'",
-                    line[i], vary[n].n, vary[n].key);
+        if (rc == RR_OK && vary[n].n == 0)
+            fz_fail("--vary '%s' taken as no values", line[i]);
         if (rc == RR_OK)
             n++;
         else if (rc != RR_ENOMEM && !err[0])
@@ -89,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rr_design_grid(vary, n, &d, err, sizeof err) == RR_OK) {
         if (d.n_points == 0 || d.n_points > RR_SWEEP_MAX_POINTS)
             fz_fail("a grid of %zu points", d.n_points);
-        fz_path(scenario[data[0] % 4], path, sizeof path);
+        fz_shipped(data[0], path, sizeof path);
         point(path, &d, 0);
         if (d.n_points > 1)
             point(path, &d, d.n_points - 1);
