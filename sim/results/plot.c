@@ -2012,6 +2012,7 @@ typedef struct gp_job {
     rr_plot_format fmt;
     double timeout;        /* seconds */
     volatile int *stop;    /* or NULL */
+    bool script;           /* write the script as STEM.gp, draw nothing */
 } gp_job;
 
 #define GP_KEEP 4096 /* bytes of gnuplot's messages kept, the last ones */
@@ -4142,9 +4143,69 @@ typedef int chart_fn(chart *c, rr_plot_format fmt, const char *out);
 
 static const char *const ext_of[] = {"", "png", "svg", "pdf"};
 
-/* need_gnuplot - the program into buf; RR_ENOTFOUND with a message. */
+bool rr_plot_script_mode(void)
+{
+    const char *s = getenv("RRSIM_GNUPLOT_SCRIPT");
+    return s && strcmp(s, "1") == 0;
+}
+
+/* write_script - the script of job's chart into its folder as STEM.gp
+ * ("departures.png" -> "departures.gp"), instead of drawing it. */
+static int write_script(const gp_job *job, const char *script, size_t len,
+                        char *err, size_t errlen)
+{
+    const char *dot = strrchr(job->name, '.');
+    int stem = dot ? (int)(dot - job->name) : (int)strlen(job->name);
+    char name[96], path[PATH_MAX];
+    size_t off = 0;
+    int fd, e = 0;
+
+    snprintf(name, sizeof name, "%.*s.gp", stem, job->name);
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", job->dir, name) >=
+        sizeof path) {
+        snprintf(err, errlen, "path of script '%s' too long", name);
+        return RR_EIO;
+    }
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+              0666);
+    if (fd < 0)
+        e = errno;
+    while (fd >= 0 && off < len) {
+        ssize_t k = write(fd, script + off, len - off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            e = k < 0 ? errno : EIO;
+            break;
+        }
+        off += (size_t)k;
+    }
+    if (fd >= 0 && close(fd) != 0 && !e)
+        e = errno;
+    if (e) {
+        snprintf(err, errlen, "cannot write '%s': %s", name, strerror(e));
+        return RR_EIO;
+    }
+    return RR_OK;
+}
+
+/* draw_job - run gnuplot over the script, or write it (script mode). */
+static int draw_job(const gp_job *job, const char *script, size_t len,
+                    char *err, size_t errlen)
+{
+    if (job->script)
+        return write_script(job, script, len, err, errlen);
+    return run_gnuplot(job, script, len, err, errlen);
+}
+
+/* need_gnuplot - the program into buf; RR_ENOTFOUND with a message.  Not
+ * needed in script mode (buf empty). */
 static int need_gnuplot(char *buf, size_t n, char *err, size_t errlen)
 {
+    if (rr_plot_script_mode()) {
+        buf[0] = '\0';
+        return RR_OK;
+    }
     if (rr_plot_find_gnuplot(buf, n))
         return RR_OK;
     snprintf(err, errlen, "gnuplot not found (install it with: "
@@ -4181,7 +4242,8 @@ static int plot_run(const char *results, const char *plots,
         char *script = NULL;
         size_t len = 0;
         chart c;
-        gp_job job = {gnuplot, plots, out, fmt, o->timeout, o->stop};
+        gp_job job = {gnuplot, plots, out, fmt, o->timeout, o->stop,
+                      rr_plot_script_mode()};
         if (o->stop && *o->stop) {
             snprintf(err, errlen, "%s", rr_strerror(RR_EINTR));
             rc = RR_EINTR;
@@ -4211,7 +4273,7 @@ static int plot_run(const char *results, const char *plots,
         if (rc == RR_ENOMEM)
             oom(err, errlen);
         if (rc == RR_OK)
-            rc = run_gnuplot(&job, script, len, err, errlen);
+            rc = draw_job(&job, script, len, err, errlen);
         free(script);
         free(c.row);
     }
@@ -4235,7 +4297,8 @@ static int plot_study(const char *results, const char *plots,
     fitdata ft;
     rr_plot_format fmt = o->format;
     char gnuplot[PATH_MAX], out[64];
-    gp_job job = {gnuplot, plots, out, fmt, o->timeout, o->stop};
+    gp_job job = {gnuplot, plots, out, fmt, o->timeout, o->stop,
+                  rr_plot_script_mode()};
     char *script = NULL;
     size_t len = 0;
     FILE *g = NULL;
@@ -4269,7 +4332,7 @@ static int plot_study(const char *results, const char *plots,
         if (rc == RR_ENOMEM)
             oom(err, errlen);
         if (rc == RR_OK)
-            rc = run_gnuplot(&job, script, len, err, errlen);
+            rc = draw_job(&job, script, len, err, errlen);
     }
     free(script);
     runrows_fini(ri, nri);
