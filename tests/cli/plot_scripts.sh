@@ -6,9 +6,10 @@
 # folders of tests/hostile/plot-*; each must equal its copy in
 # tests/reference/scripts/ byte for byte (make test-update rewrites them
 # after a reviewed change to the charts).  Then: script mode needs no
-# gnuplot and writes scripts only; the scripts hold no path; and a script
-# is the very text gnuplot is fed when it draws (a gnuplot that records
-# its input).
+# gnuplot and writes scripts only; the scripts hold no path; the charts
+# are the same whether the indicator column is called indicator, kpi or
+# metric; and a script is the very text gnuplot is fed when it draws (a
+# gnuplot that records its input).
 PS=$TMP/ps
 PS_REF=tests/reference/scripts
 rm -rf "$PS"
@@ -55,6 +56,61 @@ rc=$?
 grep -qx "set output 'departures.svg'" "$PS/m/plots/departures.gp" &&
     grep -q '^set terminal svg ' "$PS/m/plots/departures.gp" &&
     ok plot-script-mode-format || fail plot-script-mode-format "$(head -n 3 "$PS/m/plots/departures.gp")"
+# ---- the indicator column under any of its names ---------------------------
+# ps_rename FILE FROM TO - the header of FILE with column FROM called TO.
+ps_rename() {
+    sed -i "1s/\(^\|,\)$2\(,\|\$\)/\1$3\2/" "$1"
+}
+# ps_same NAME DIR REF - a pass when DIR/plots/*.gp are those of REF.
+ps_same() {
+    bad=
+    for f in "$3"/*.gp; do
+        cmp -s "$f" "$2/plots/$(basename "$f")" || bad="$bad $(basename "$f")"
+    done
+    [ -z "$bad" ] && [ "$(ls "$2/plots" | wc -l)" -eq "$(ls "$3" | wc -l)" ] &&
+        ok "$1" || fail "$1" "differ:$bad ($(ls "$2/plots" | tr '\n' ' '))"
+}
+for name in indicator kpi; do
+    rm -rf "$PS/syn"
+    mkdir -p "$PS/syn"
+    cp "$PS/m/"*.csv "$PS/m/.rrsim-results" "$PS/syn/"
+    ps_rename "$PS/syn/timeseries_summary.csv" metric "$name"
+    ps_rename "$PS/syn/summary.csv" kpi "$name"
+    RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$PS/syn" --plot svg --quiet \
+        >"$TMP/out" 2>"$TMP/err"
+    ps_same "plot-script-column-$name-run" "$PS/syn" "$PS/m/plots"
+done
+# the received folders: kpi, metric and indicator for one another
+for k in sweep:sweep.csv:kpi:indicator compare:compare.csv:kpi:metric \
+         fit:fit.csv:indicator:kpi; do
+    kind=${k%%:*}; rest=${k#*:}
+    file=${rest%%:*}; rest=${rest#*:}
+    from=${rest%%:*}; to=${rest#*:}
+    rm -rf "$PS/syn"
+    cp -R "tests/hostile/plot-$kind" "$PS/syn"
+    ps_rename "$PS/syn/$file" "$from" "$to"
+    if head -n 1 "$PS/syn/$file" | grep -q ",$to,"; then
+        RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$PS/syn" --plot svg --quiet \
+            >"$TMP/out" 2>"$TMP/err"
+        ps_same "plot-script-column-$to-$kind" "$PS/syn" "$PS_REF/plot-$kind"
+    else
+        fail "plot-script-column-$to-$kind" "not renamed: $(head -n 1 "$PS/syn/$file")"
+    fi
+done
+# a sweep that varies a parameter called like an old name of the
+# indicator column: the indicator column is the one after the keys
+rm -rf "$PS/syn"
+cp -R tests/hostile/plot-sweep "$PS/syn"
+ps_rename "$PS/syn/sweep.csv" mean_talk metric
+RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$PS/syn" --plot svg --quiet \
+    >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" -eq 0 ] && grep -qF "and metric vary" "$PS/syn/plots/sweep.gp" &&
+    [ "$(grep -c '<< EOD$' "$PS/syn/plots/sweep.gp")" = \
+      "$(grep -c '<< EOD$' "$PS_REF/plot-sweep/sweep.gp")" ] &&
+    ok plot-script-sweep-key-metric ||
+    fail plot-script-sweep-key-metric "exit $rc: $(cat "$TMP/err")"
+
 rm -rf "$PS/m/plots"
 RRSIM_GNUPLOT="$PS/no-such-gnuplot" RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot \
     "$PS/m" --plot pdf --quiet >"$TMP/out" 2>"$TMP/err"
