@@ -96,10 +96,11 @@ static int find_col(const rr_table *t, const char *names)
 static int bind(const rr_table *t, const col_spec *spec, size_t n, bound *b,
                 char *err, size_t errlen)
 {
+    rr_assert_always(n <= MAX_COLS); /* a loader's table, not input */
     b->t = t;
     b->spec = spec;
     b->n = n;
-    for (size_t i = 0; i < n && i < MAX_COLS; i++) {
+    for (size_t i = 0; i < n; i++) {
         b->at[i] = find_col(t, spec[i].name);
         if (b->at[i] < 0 && !spec[i].optional) {
             char first[64];
