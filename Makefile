@@ -3,8 +3,9 @@
 #   make            build ./rrsim
 #   make run        install what is missing, build, run the baseline scenario
 #   make test       build and run every test (ends on "N passed, N failed")
-#   make test-update  rewrite the golden runs in tests/reference/ (review
-#                   the diff: it is what the change does to the results)
+#   make test-update  rewrite the golden runs and chart scripts in
+#                   tests/reference/ (review the diff: it is what the
+#                   change does to the results and the charts)
 #   make bench      speed and memory benchmark
 #   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
 #                   for FUZZ_SECONDS (default 60); fails on any finding
@@ -188,6 +189,7 @@ test-sanitize:
 test-update: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG)
 	$(Q)RRSIM=$(PROG) sh tests/golden.sh --update
+	$(Q)RRSIM=$(PROG) sh tests/golden_scripts.sh --update
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)

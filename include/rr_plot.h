@@ -100,6 +100,16 @@ typedef struct rr_plot_opts {
                             stops within 100 ms of it becoming non-zero */
 } rr_plot_opts;
 
+/* rr_plot_script_mode - whether the environment variable
+ * RRSIM_GNUPLOT_SCRIPT is set to 1.  Then rr_plot_results draws nothing:
+ * it writes each chart's gnuplot script, the one it would feed gnuplot,
+ * into the charts' folder as NAME.gp (departures.gp, sweep.gp, ...), and
+ * needs no gnuplot.  The scripts hold no path (gnuplot would run in the
+ * charts' folder and write to a fixed name), so they are the same
+ * wherever the results folder is; tests compare them with golden copies
+ * (tests/golden_scripts.sh). */
+bool rr_plot_script_mode(void);
+
 /* rr_plot_find_gnuplot - the gnuplot program into buf: $RRSIM_GNUPLOT
  * when set and not empty, else the first of /usr/local/bin/gnuplot,
  * /usr/bin/gnuplot and /bin/gnuplot that is an executable file (PATH is

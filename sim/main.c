@@ -405,7 +405,7 @@ static int draw(rr_outdir *d, rr_plot_format fmt, double timeout, char *err,
     rr_plot_opts po = {fmt, timeout, &g_stop};
     char gp[4096], plots[4096];
     int rc;
-    if (!rr_plot_find_gnuplot(gp, sizeof gp))
+    if (!rr_plot_script_mode() && !rr_plot_find_gnuplot(gp, sizeof gp))
         return RR_ENOTFOUND;
     out_path(d, "plots", plots, sizeof plots);
     if (mkdir(plots, 0777) != 0) {
@@ -1037,7 +1037,7 @@ static int cmd_plot(cli *c)
     }
     if (fmt == RR_PLOT_NONE)
         return EXIT_OK;
-    if (!rr_plot_find_gnuplot(gp, sizeof gp)) {
+    if (!rr_plot_script_mode() && !rr_plot_find_gnuplot(gp, sizeof gp)) {
         fprintf(stderr, "rrsim: gnuplot not found (install it with: "
                         "apt-get install gnuplot-nox)\n");
         return EXIT_RUNTIME;

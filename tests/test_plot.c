@@ -10,6 +10,9 @@
  * fails with a message.  Then, with the real gnuplot, a folder whose
  * titles, labels and names are shell commands and gnuplot macros: the
  * charts are drawn, show the texts as they are, and nothing runs.
+ * Script mode (RRSIM_GNUPLOT_SCRIPT=1): the scripts written without
+ * gnuplot, the same whichever name the indicator column has, never
+ * through a planted link.
  * Works in a fresh mkdtemp folder, removed at the end.
  */
 #define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np */
@@ -957,6 +960,162 @@ static void test_hostile_folder(void)
     }
 }
 
+/* ---- script mode, and the names of the indicator column ------------------ */
+
+static const char *const run_charts[] = {"departures", "caseload",
+                                         "time_to_departure", "reintegration"};
+
+/* rename_col - the header of DIR/name/file with column `from` called
+ * `to`. */
+static void rename_col(const char *name, const char *file, const char *from,
+                       const char *to)
+{
+    char path[PATH_MAX], *text, *nl, *at;
+    size_t n, fl = strlen(from);
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s/%s", dir, name, file);
+    if (!(text = slurp(path, &n)))
+        return;
+    nl = strchr(text, '\n');
+    for (at = strstr(text, from); at && (!nl || at < nl);
+         at = strstr(at + 1, from))
+        if ((at == text || at[-1] == ',') &&
+            (at[fl] == ',' || at[fl] == '\n')) {
+            if (!(f = fopen(path, "wb")))
+                break;
+            fwrite(text, 1, (size_t)(at - text), f);
+            fputs(to, f);
+            fputs(at + fl, f);
+            fclose(f);
+            break;
+        }
+    free(text);
+}
+
+/* scripts - the four scripts of DIR/name/plots concatenated (caller
+ * frees); NULL when one is missing. */
+static char *scripts(const char *name)
+{
+    char *all = NULL, path[PATH_MAX];
+    size_t len = 0;
+    FILE *f = open_memstream(&all, &len);
+    bool ok = f != NULL;
+    for (size_t c = 0; c < RR_COUNTOF(run_charts) && ok; c++) {
+        char *one;
+        snprintf(path, sizeof path, "%s/%s/plots/%s.gp", dir, name,
+                 run_charts[c]);
+        if ((ok = (one = slurp(path, NULL)) != NULL)) {
+            fputs(one, f);
+            free(one);
+        }
+    }
+    if (f)
+        fclose(f);
+    if (!ok) {
+        free(all);
+        return NULL;
+    }
+    return all;
+}
+
+static void test_script_mode(void)
+{
+    char err[1024], path[PATH_MAX], victim[PATH_MAX], *want, *got;
+    int rc;
+
+    make_folder("script", 14, "Script", "officer", "Ev", 2);
+    setenv("RRSIM_GNUPLOT_SCRIPT", "1", 1);
+    CHECK(rr_plot_script_mode());
+    /* no gnuplot needed: the program named is not there */
+    snprintf(path, sizeof path, "%s/no-such-gnuplot", dir);
+    rc = plot("script", path, RR_PLOT_SVG, 10, NULL, err, sizeof err, NULL);
+    CHECK_MSG(rc == RR_OK, "%s", err);
+    for (size_t c = 0; c < RR_COUNTOF(run_charts); c++) {
+        char *gp, want_out[64];
+        snprintf(path, sizeof path, "%s/script/plots/%s.svg", dir,
+                 run_charts[c]);
+        CHECK_MSG(!exists(path), "%s drawn in script mode", path);
+        snprintf(path, sizeof path, "%s/script/plots/%s.gp", dir,
+                 run_charts[c]);
+        gp = slurp(path, NULL);
+        CHECK_MSG(gp != NULL, "no %s", path);
+        if (!gp)
+            continue;
+        snprintf(want_out, sizeof want_out, "\nset output '%s.svg'\n",
+                 run_charts[c]);
+        CHECK(strncmp(gp, "set terminal svg ", 17) == 0);
+        CHECK(strstr(gp, want_out) != NULL);
+        CHECK(strlen(gp) > 13 &&
+              strcmp(gp + strlen(gp) - 13, "unset output\n") == 0);
+        free(gp);
+    }
+    want = scripts("script");
+    CHECK(want != NULL);
+
+    /* the indicator column by each of its names: the same scripts */
+    {
+        static const char *const names[] = {"indicator", "kpi", "metric"};
+        for (size_t i = 0; i < RR_COUNTOF(names); i++) {
+            make_folder("renamed", 14, "Script", "officer", "Ev", 2);
+            rename_col("renamed", "timeseries_summary.csv", "metric",
+                       names[i]);
+            rc = plot("renamed", NULL, RR_PLOT_SVG, 10, NULL, err,
+                      sizeof err, NULL);
+            CHECK_MSG(rc == RR_OK, "%s: %s", names[i], err);
+            got = scripts("renamed");
+            CHECK_MSG(want && got && strcmp(want, got) == 0,
+                      "the scripts with column '%s'", names[i]);
+            free(got);
+        }
+        /* none of them: the message names the column as it is called
+         * now */
+        make_folder("renamed", 14, "Script", "officer", "Ev", 2);
+        rename_col("renamed", "timeseries_summary.csv", "metric", "what");
+        rc = plot("renamed", NULL, RR_PLOT_SVG, 10, NULL, err, sizeof err,
+                  NULL);
+        CHECK_EQ(rc, RR_ENOTFOUND);
+        CHECK_MSG(strstr(err, "timeseries_summary.csv:1: missing column "
+                              "'indicator' (columns: scenario, "
+                              "period_start, period_end, what, mean,") !=
+                      NULL,
+                  "%s", err);
+    }
+    free(want);
+
+    /* a link planted where a script goes is not followed */
+    {
+        char res[PATH_MAX], plots[PATH_MAX];
+        rr_plot_opts o = {RR_PLOT_PNG, 10, NULL};
+        snprintf(res, sizeof res, "%s/script", dir);
+        snprintf(plots, sizeof plots, "%s/script/plots", dir);
+        snprintf(victim, sizeof victim, "%s/victim", dir);
+        rr_remove_tree(plots);
+        mkdir(plots, 0755);
+        snprintf(path, sizeof path, "%s/script/plots/departures.gp", dir);
+        CHECK_EQ(symlink(victim, path), 0);
+        rc = rr_plot_results(res, plots, &o, err, sizeof err);
+        CHECK_EQ(rc, RR_EIO);
+        CHECK_STR(err, "cannot write 'departures.gp': File exists");
+        CHECK(!exists(victim));
+    }
+    /* the stop flag: interrupted before a script is written */
+    {
+        volatile int stop = 1;
+        rc = plot("script", NULL, RR_PLOT_PNG, 10, &stop, err, sizeof err,
+                  NULL);
+        CHECK_EQ(rc, RR_EINTR);
+        snprintf(path, sizeof path, "%s/script/plots/departures.gp", dir);
+        CHECK(!exists(path));
+    }
+    /* only "1" switches it on */
+    setenv("RRSIM_GNUPLOT_SCRIPT", "yes", 1);
+    CHECK(!rr_plot_script_mode());
+    setenv("RRSIM_GNUPLOT_SCRIPT", "", 1);
+    CHECK(!rr_plot_script_mode());
+    unsetenv("RRSIM_GNUPLOT_SCRIPT");
+    CHECK(!rr_plot_script_mode());
+}
+
 int main(void)
 {
     char gnuplot[PATH_MAX];
@@ -972,13 +1131,14 @@ int main(void)
     test_check_chart();
     test_find();
     test_run_fakes();
+    test_script_mode();
     unsetenv("RRSIM_GNUPLOT");
     if (rr_plot_find_gnuplot(gnuplot, sizeof gnuplot)) {
         test_quote_gnuplot(gnuplot);
         test_hostile_folder();
     } else {
-        printf("  (gnuplot not installed: its reading of quoted texts and "
-               "the hostile folder's charts not tested)\n");
+        CHECK_SKIP("gnuplot is not installed: its reading of quoted texts "
+                   "and the hostile folder's charts not tested");
     }
     if (!getenv("RR_TEST_KEEP"))
         rr_remove_tree(dir);

@@ -1,0 +1,172 @@
+set terminal pngcairo size 1280,720 noenhanced font "Sans,14" background rgb "white"
+set encoding utf8
+set output 'compare.png'
+set border 3 lw 1 lc rgb "#444444"
+set tics nomirror out scale 0.6 textcolor rgb "#333333"
+set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
+set style fill solid 1.0 noborder
+set tics font ",11"
+unset key
+set bars 1.2
+unset grid
+set grid xtics lc rgb "#e3e3e3" lw 1 dt 1
+set border 1 lw 1 lc rgb "#444444"
+unset ytics
+$c0f << EOD
+1188 3 908.4634958 1467.536504
+967 6 598.5200627 1335.479937
+-254 10 -419.1806616 -88.81933843
+-433 11 -737.9489137 -128.0510863
+451.5 14 203.7290076 699.2709924
+EOD
+$c0h << EOD
+-103.5 2 -541.8640634 334.8640634
+-61 4 -467.5985516 345.5985516
+-56.5 5 -672.7509297 559.7509297
+-269.5 7 -885.7509297 346.7509297
+10.5 9 -211.8585829 232.8585829
+-11.15460621 12 -35.94826337 13.63905094
+-50 15 -278.7116853 178.7116853
+288.5 16 -99.03924445 676.0392445
+277 17 -2.536504196 556.5365042
+EOD
+$c1h << EOD
+-2.707098214 2 -31.62487727 26.21068084
+-0.6000711031 3 -26.67110834 25.47096614
+-8.994565286 4 -113.4783667 95.48923609
+EOD
+$c2f << EOD
+-0.5257977484 3 -0.8944645685 -0.1571309283
+-6.882242501 4 -8.42124198 -5.343243022
+EOD
+$c2h << EOD
+0.371044597 2 -0.1634987013 0.9055878953
+EOD
+set multiplot
+unset label
+unset object
+unset arrow
+set label 'nl-ngo-expansion compared with nl-baseline' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
+set label 'Policy: Netherlands: NGO return subsidy doubled from 2021 · baseline: Netherlands baseline 2019-2023' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Scenarios nl-baseline (baseline) and nl-ngo-expansion (policy) · 2 paired replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
+set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
+set label 'Policy minus baseline over 1 Jan 2019 – 31 Dec 2023 · mean of 2 paired replications with 95% confidence interval' at screen 0.02, screen 0.8750 left font "Sans,14" textcolor rgb "#444444"
+set label 'Replication i of both scenarios uses the same random numbers, so the differences are the policy'."\047".'s. The same in both: Caseload: At the start.' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
+unset key
+set label "" at screen 0.1017, screen 0.1222 point pt 7 ps 1.3 lc rgb "#0072B2" front
+set label 'Difference, policy minus baseline' at screen 0.1181, screen 0.1222 left font "Sans,13" textcolor rgb "#222222"
+set arrow from screen 0.3759, screen 0.1222 to screen 0.3915, screen 0.1222 heads size screen 0.005,90 lw 1.5 lc rgb "#333333" front
+set label '95% confidence interval' at screen 0.4001, screen 0.1222 left font "Sans,13" textcolor rgb "#222222"
+set label "" at screen 0.6018, screen 0.1222 point pt 6 ps 1.3 lc rgb "#0072B2" front
+set label 'Interval includes zero: no clear difference' at screen 0.6182, screen 0.1222 left font "Sans,13" textcolor rgb "#222222"
+set lmargin at screen 0.2371
+set rmargin at screen 0.4037
+set tmargin at screen 0.8278
+set bmargin at screen 0.2361
+set xrange [-1003.415301:1585.200876]
+set xtics ('−1,000' -1000, '0' 0, '+1,000' 1000)
+set yrange [17.6000:0.7]
+set label 'Difference, persons' at screen 0.3204, screen 0.1722 center font "Sans,12" textcolor rgb "#333333"
+set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
+set label 'Departures' at screen 0.0200, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
+set label 'Voluntary, with IOM' at screen 0.0309, first 2 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
+set label '−104 (−1.0%)' at screen 0.4116, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label 'Voluntary, with an NGO' at screen 0.0309, first 3 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
+set label '+1,188 (+46%)' at screen 0.4116, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label 'Self-arranged, verified' at screen 0.0309, first 4 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
+set label '−61 (−1.4%)' at screen 0.4116, first 4 left font "Sans,11" textcolor rgb "#222222"
+set label 'Forced' at screen 0.0309, first 5 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 5 to graph 1, first 5 nohead lw 1 lc rgb "#eeeeee" back
+set label '−56 (−0.6%)' at screen 0.4116, first 5 left font "Sans,11" textcolor rgb "#222222"
+set label 'Verified (the four above)' at screen 0.0309, first 6 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 6 to graph 1, first 6 nohead lw 1 lc rgb "#eeeeee" back
+set label '+967 (+3.5%)' at screen 0.4116, first 6 left font "Sans,11" textcolor rgb "#222222"
+set label 'Without supervision' at screen 0.0309, first 7 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 7 to graph 1, first 7 nohead lw 1 lc rgb "#eeeeee" back
+set label '−270 (−0.8%)' at screen 0.4116, first 7 left font "Sans,11" textcolor rgb "#222222"
+set label 'Caseload' at screen 0.0200, first 8 left font "Sans Bold,12" textcolor rgb "#222222"
+set label 'New cases (arrivals)' at screen 0.0309, first 9 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 9 to graph 1, first 9 nohead lw 1 lc rgb "#eeeeee" back
+set label '+10 (0.0%)' at screen 0.4116, first 9 left font "Sans,11" textcolor rgb "#222222"
+set label 'Closed otherwise (e.g. permit)' at screen 0.0309, first 10 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 10 to graph 1, first 10 nohead lw 1 lc rgb "#eeeeee" back
+set label '−254 (−1.1%)' at screen 0.4116, first 10 left font "Sans,11" textcolor rgb "#222222"
+set label 'At the end' at screen 0.0309, first 11 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 11 to graph 1, first 11 nohead lw 1 lc rgb "#eeeeee" back
+set label '−433 (−2.1%)' at screen 0.4116, first 11 left font "Sans,11" textcolor rgb "#222222"
+set label 'In detention, on average' at screen 0.0309, first 12 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 12 to graph 1, first 12 nohead lw 1 lc rgb "#eeeeee" back
+set label '−11 (−1.8%)' at screen 0.4116, first 12 left font "Sans,11" textcolor rgb "#222222"
+set label 'Reintegration provider' at screen 0.0200, first 13 left font "Sans Bold,12" textcolor rgb "#222222"
+set label 'No provider' at screen 0.0309, first 14 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 14 to graph 1, first 14 nohead lw 1 lc rgb "#eeeeee" back
+set label '+452 (+5.3%)' at screen 0.4116, first 14 left font "Sans,11" textcolor rgb "#222222"
+set label 'IOM' at screen 0.0309, first 15 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 15 to graph 1, first 15 nohead lw 1 lc rgb "#eeeeee" back
+set label '−50 (−0.6%)' at screen 0.4116, first 15 left font "Sans,11" textcolor rgb "#222222"
+set label 'ERRIN' at screen 0.0309, first 16 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 16 to graph 1, first 16 nohead lw 1 lc rgb "#eeeeee" back
+set label '+288 (+3.7%)' at screen 0.4116, first 16 left font "Sans,11" textcolor rgb "#222222"
+set label 'Frontex' at screen 0.0309, first 17 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 17 to graph 1, first 17 nohead lw 1 lc rgb "#eeeeee" back
+set label '+277 (+10%)' at screen 0.4116, first 17 left font "Sans,11" textcolor rgb "#222222"
+plot $c0f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $c0h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $c0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $c0h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.7592
+set rmargin at screen 0.8875
+set tmargin at screen 0.8278
+set bmargin at screen 0.6486
+set xrange [-123.9267468:105.9376162]
+set xtics ('−100' -100, '0' 0, '+100' 100)
+set yrange [4.6000:0.7]
+set label 'Difference, days' at screen 0.8234, screen 0.5847 center font "Sans,12" textcolor rgb "#333333"
+set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
+set label 'Time from entry to departure' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
+set label 'Mean' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
+set label '−2.7 (−0.6%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label 'Median' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
+set label '−0.60 (−0.2%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '90% have departed within' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
+set label '−9.0 (−0.9%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"
+plot $c1h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $c1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $c1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.7510
+set rmargin at screen 0.9179
+set tmargin at screen 0.5181
+set bmargin at screen 0.3389
+set xrange [-8.887583474:1.371929389]
+set xtics ('−8' -8, '−6' -6, '−4' -4, '−2' -2, '0' 0)
+set yrange [4.6000:0.7]
+set label 'Difference, percentage points' at screen 0.8345, screen 0.2750 center font "Sans,12" textcolor rgb "#333333"
+set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
+set label 'Shares' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
+set label 'Sustainable reintegrations' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
+set label '+0.37 pp' at screen 0.9258, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label 'Returnees given support' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
+set label '−0.53 pp' at screen 0.9258, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label 'IOM share of assisted returns' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
+set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
+set label '−6.9 pp' at screen 0.9258, first 4 left font "Sans,11" textcolor rgb "#222222"
+plot $c2f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $c2h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $c2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $c2h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset multiplot
+unset output
