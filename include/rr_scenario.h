@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rr_date.h"
 #include "rr_dist.h"
 #include "rr_network.h"
 
@@ -47,22 +48,6 @@
                               after ${...} substitution */
 #define RR_WORD_MAX 150    /* characters of a --set value that cannot be
                               broken over lines (see rr_scenario_break_ok) */
-
-/* ---- calendar dates ---------------------------------------------------- */
-
-typedef struct rr_date {
-    int y, m, d;
-} rr_date;
-
-/* rr_date_parse - "YYYY-MM-DD" (a real calendar date) -> RR_OK or
- * RR_EPARSE. */
-int rr_date_parse(const char *text, rr_date *out);
-/* rr_date_days - days since 1970-01-01 (proleptic Gregorian). */
-long rr_date_days(rr_date d);
-/* rr_date_from_days - inverse of rr_date_days. */
-rr_date rr_date_from_days(long days);
-/* rr_date_format - "YYYY-MM-DD" into buf (>= 11 bytes). */
-void rr_date_format(rr_date d, char *buf, size_t n);
 
 /* ---- the domain's fixed vocabulary ----------------------------------- */
 

@@ -23,35 +23,6 @@
 #define DAYS_PER_YEAR 365.25
 #define DAYS_PER_MONTH (365.25 / 12)
 
-static void test_dates(void)
-{
-    rr_date d;
-    char buf[16];
-    CHECK_EQ(rr_date_parse("1970-01-01", &d), RR_OK);
-    CHECK_EQ(rr_date_days(d), 0);
-    CHECK_EQ(rr_date_parse("2020-02-29", &d), RR_OK);
-    CHECK_EQ(rr_date_days(d), 18321);
-    CHECK_EQ(rr_date_parse("2019-02-29", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2019-13-01", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2019-1-01", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2019-01-01x", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("1900-02-29", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2000-02-29", &d), RR_OK);
-    /* every day of four centuries round-trips */
-    int bad = 0;
-    for (long n = -200000; n < 200000; n++) {
-        rr_date x = rr_date_from_days(n);
-        if (rr_date_days(x) != n)
-            bad++;
-    }
-    CHECK_EQ(bad, 0);
-    rr_date_format(rr_date_from_days(rr_date_days((rr_date){2023, 12, 31}) + 1),
-                   buf, sizeof buf);
-    CHECK_STR(buf, "2024-01-01");
-    rr_date_format((rr_date){999, 3, 7}, buf, sizeof buf);
-    CHECK_STR(buf, "0999-03-07");
-}
-
 static void test_names(void)
 {
     CHECK_STR(rr_channel_name(RR_CH_IOM), "iom");
@@ -1500,7 +1471,6 @@ static void test_roundtrip_property(void)
 
 int main(void)
 {
-    test_dates();
     test_names();
     test_basic();
     test_simple_overrides();
