@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rr_grammar.h"
 #include "rr_scenario.h"
 #include "rr_table.h"
 
