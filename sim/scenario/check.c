@@ -28,8 +28,8 @@ bool rri_valid_chars(const char *s, bool upper, bool dash)
         return false;
     for (; *s; s++) {
         int c = (unsigned char)*s;
-        if (!(islower(c) || isdigit(c) || c == '_' ||
-              (upper && isupper(c)) || (dash && c == '-')))
+        if (!(islower(c) || isdigit(c) || c == '_' || (upper && isupper(c)) ||
+              (dash && c == '-')))
             return false;
     }
     return true;
@@ -59,106 +59,107 @@ static long long text_pos(const rr_scenario *sc, int file, int line)
            line;
 }
 
-/* classify - the kind of every section header, checked. */
-int rri_check_sections(rr_scenario *sc, char *err, size_t errlen)
+/* unknown_section - the message for a section of no known kind, with a
+ * suggestion that keeps the name after the dot. */
+static void unknown_section(rr_scenario *sc, const rri_section *s,
+                            const char *dot, rri_first_err *fe)
 {
-    rri_first_err fe = {0, RR_OK, ""};
-    for (size_t i = 0; i < sc->n_sections; i++) {
-        rri_section *s = &sc->sections[i];
-        const char *dot = strchr(s->name, '.');
-        size_t head = dot ? (size_t)(dot - s->name) : strlen(s->name);
-        s->kind = RRI_SEC_COUNT;
-        for (int k = 0; k < RRI_SEC_COUNT; k++)
-            if (strlen(rri_sec_name(k)) == head &&
-                strncmp(s->name, rri_sec_name(k), head) == 0)
-                s->kind = (rri_sec_kind)k;
-        if (s->kind != RRI_SEC_COUNT && rri_sec_named(s->kind) != (dot != NULL)) {
-            if (dot)
-                rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+    char cand[RRI_SEC_COUNT][160];
+    const char *cp[RRI_SEC_COUNT];
+    for (int k = 0; k < RRI_SEC_COUNT; k++) {
+        if (rri_sec_named((rri_sec_kind)k))
+            snprintf(cand[k], sizeof cand[k], "%s.%s", rri_sec_name(k),
+                     dot ? dot + 1 : "");
+        else
+            snprintf(cand[k], sizeof cand[k], "%s", rri_sec_name(k));
+        cp[k] = cand[k];
+    }
+    const char *g = rri_suggest(s->name, cp, RRI_SEC_COUNT);
+    if (g)
+        rri_note_err(fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+                     "%s:%d: [%s]: unknown section (did you mean [%s]?)",
+                     sc->files[s->file].path, s->line, s->name, g);
+    else
+        rri_note_err(fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+                     "%s:%d: [%s]: unknown section (sections are "
+                     "scenario, parameters, arrivals, countries, "
+                     "stage.NAME, reintegration, provider.NAME, "
+                     "event.NAME and start)",
+                     sc->files[s->file].path, s->line, s->name);
+}
+
+/* check_section - the kind of section s from its name, and its name after
+ * the dot; a fault is noted in fe. */
+static void check_section(rr_scenario *sc, rri_section *s, rri_first_err *fe)
+{
+    const char *dot = strchr(s->name, '.');
+    const char *path = sc->files[s->file].path;
+    long long pos = text_pos(sc, s->file, s->line);
+    size_t head = dot ? (size_t)(dot - s->name) : strlen(s->name);
+    s->kind = RRI_SEC_COUNT;
+    for (int k = 0; k < RRI_SEC_COUNT; k++)
+        if (strlen(rri_sec_name(k)) == head &&
+            strncmp(s->name, rri_sec_name(k), head) == 0)
+            s->kind = (rri_sec_kind)k;
+    if (s->kind == RRI_SEC_COUNT) {
+        unknown_section(sc, s, dot, fe);
+    } else if (rri_sec_named(s->kind) != (dot != NULL)) {
+        if (dot)
+            rri_note_err(fe, pos, RR_EPARSE,
                          "%s:%d: [%s]: unknown section ([%s] takes no name)",
-                         sc->files[s->file].path, s->line, s->name, rri_sec_name(s->kind));
-            else
-                rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+                         path, s->line, s->name, rri_sec_name(s->kind));
+        else
+            rri_note_err(fe, pos, RR_EPARSE,
                          "%s:%d: [%s]: a %s section needs a name, as in "
                          "[%s.%s]",
-                         sc->files[s->file].path, s->line, s->name, s->name, s->name,
+                         path, s->line, s->name, s->name, s->name,
                          s->kind == RRI_SEC_STAGE      ? "talks"
                          : s->kind == RRI_SEC_PROVIDER ? "iom"
                                                        : "covid");
-            continue;
-        }
-        if (s->kind == RRI_SEC_COUNT) {
-            /* suggest with the same name after the dot */
-            char cand[RRI_SEC_COUNT][160];
-            const char *cp[RRI_SEC_COUNT];
-            for (int k = 0; k < RRI_SEC_COUNT; k++) {
-                if (rri_sec_named((rri_sec_kind)k))
-                    snprintf(cand[k], sizeof cand[k], "%s.%s", rri_sec_name(k),
-                             dot ? dot + 1 : "");
-                else
-                    snprintf(cand[k], sizeof cand[k], "%s", rri_sec_name(k));
-                cp[k] = cand[k];
-            }
-            const char *g = rri_suggest(s->name, cp, RRI_SEC_COUNT);
-            if (g)
-                rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
-                         "%s:%d: [%s]: unknown section (did you mean [%s]?)",
-                         sc->files[s->file].path, s->line, s->name, g);
-            else
-                rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
-                         "%s:%d: [%s]: unknown section (sections are "
-                         "scenario, parameters, arrivals, countries, "
-                         "stage.NAME, reintegration, provider.NAME, "
-                         "event.NAME and start)",
-                         sc->files[s->file].path, s->line, s->name);
-            continue;
-        }
-        if (dot) {
-            s->sub = dot + 1;
-            if (s->kind == RRI_SEC_STAGE) {
-                if (!rri_valid_chars(s->sub, false, false)) {
-                    rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
-                             "%s:%d: [%s]: a stage name uses only a-z, 0-9 "
-                             "and _, got '%s'",
-                             sc->files[s->file].path, s->line, s->name, s->sub);
-                    continue;
-                }
-                if (is_exit(s->sub)) {
-                    rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
-                             "%s:%d: [%s]: '%s' is an exit, not a stage; "
-                             "pick another name",
-                             sc->files[s->file].path, s->line, s->name, s->sub);
-                    continue;
-                }
-            } else if (!rri_valid_chars(s->sub, true, true)) {
-                rri_note_err(&fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+    } else if (dot) {
+        s->sub = dot + 1;
+        if (s->kind != RRI_SEC_STAGE && !rri_valid_chars(s->sub, true, true))
+            rri_note_err(fe, pos, RR_EPARSE,
                          "%s:%d: [%s]: a %s name uses only letters, digits, "
                          "_ and -, got '%s'",
-                         sc->files[s->file].path, s->line, s->name, rri_sec_name(s->kind),
+                         path, s->line, s->name, rri_sec_name(s->kind),
                          s->sub);
-                continue;
-            }
-        }
+        else if (s->kind == RRI_SEC_STAGE &&
+                 !rri_valid_chars(s->sub, false, false))
+            rri_note_err(fe, pos, RR_EPARSE,
+                         "%s:%d: [%s]: a stage name uses only a-z, 0-9 "
+                         "and _, got '%s'",
+                         path, s->line, s->name, s->sub);
+        else if (s->kind == RRI_SEC_STAGE && is_exit(s->sub))
+            rri_note_err(fe, pos, RR_EPARSE,
+                         "%s:%d: [%s]: '%s' is an exit, not a stage; "
+                         "pick another name",
+                         path, s->line, s->name, s->sub);
     }
+}
+
+/* rri_check_sections - the kind of every section header, checked; then
+ * the stages and events in file order. */
+int rri_check_sections(rr_scenario *sc, char *err, size_t errlen)
+{
+    rri_first_err fe = {0, RR_OK, ""};
+    for (size_t i = 0; i < sc->n_sections; i++)
+        check_section(sc, &sc->sections[i], &fe);
     if (fe.status != RR_OK)
         return rr_err_set(err, errlen, fe.status, "%s", fe.msg);
-    /* the named lists, in file order */
-    sc->stages = rri_alloc(&sc->arena, (sc->n_sections + 1) * sizeof(size_t));
-    sc->events = rri_alloc(&sc->arena, (sc->n_sections + 1) * sizeof(size_t));
-    if (!sc->stages || !sc->events)
-        return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
-    sc->sec_event = rri_alloc(&sc->arena,
-                              (sc->n_sections + 1) * sizeof *sc->sec_event);
-    if (!sc->sec_event)
+    size_t n = sc->n_sections + 1;
+    sc->stages = rri_alloc(&sc->arena, n * sizeof *sc->stages);
+    sc->events = rri_alloc(&sc->arena, n * sizeof *sc->events);
+    sc->sec_event = rri_alloc(&sc->arena, n * sizeof *sc->sec_event);
+    if (!sc->stages || !sc->events || !sc->sec_event)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     for (size_t i = 0; i < sc->n_sections; i++) {
         sc->sec_event[i] = SIZE_MAX;
         if (sc->sections[i].kind == RRI_SEC_STAGE) {
             if (rri_map_add(&sc->stage_map,
                             rri_hash_str(RRI_HASH0, sc->sections[i].sub),
-                            sc->n_stages)) {
+                            sc->n_stages))
                 return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
-            }
             sc->stages[sc->n_stages++] = i;
         } else if (sc->sections[i].kind == RRI_SEC_EVENT) {
             sc->sec_event[i] = sc->n_events;
@@ -179,12 +180,15 @@ static void key_candidates(rr_scenario *sc, rri_words *ws, const char *prefix,
         if (rri_keydef_family(&d[i])) {
             if (k == RRI_SEC_STAGE) {
                 for (size_t j = 0; j < sc->n_stages; j++)
-                    rri_words_add(ws, rri_printf(&sc->arena, "%sroute.%s", prefix,
+                    rri_words_add(ws,
+                                  rri_printf(&sc->arena, "%sroute.%s", prefix,
                                              sc->sections[sc->stages[j]].sub));
-                rri_words_add(ws, rri_printf(&sc->arena, "%sroute.departed", prefix));
-                rri_words_add(ws, rri_printf(&sc->arena, "%sroute.unsupervised",
-                                         prefix));
-                rri_words_add(ws, rri_printf(&sc->arena, "%sroute.closed", prefix));
+                rri_words_add(
+                    ws, rri_printf(&sc->arena, "%sroute.departed", prefix));
+                rri_words_add(
+                    ws, rri_printf(&sc->arena, "%sroute.unsupervised", prefix));
+                rri_words_add(ws,
+                              rri_printf(&sc->arena, "%sroute.closed", prefix));
             }
             continue;
         }
@@ -193,8 +197,7 @@ static void key_candidates(rr_scenario *sc, rri_words *ws, const char *prefix,
 }
 
 /* target_msg - message for a route target that names nothing. */
-static void target_msg(rr_scenario *sc, const char *name, char *msg,
-                       size_t n)
+static void target_msg(rr_scenario *sc, const char *name, char *msg, size_t n)
 {
     rri_words ws = {0};
     for (size_t j = 0; j < sc->n_stages; j++)
@@ -256,8 +259,8 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
         long long pos = text_pos(sc, st->file, st->pub.line);
         if (!*st->section) {
             rri_note_err(&fe, pos, RR_EPARSE,
-                     "%s:%d: %s: setting before any [section]", st->pub.file,
-                     st->pub.line, st->name);
+                         "%s:%d: %s: setting before any [section]",
+                         st->pub.file, st->pub.line, st->name);
             continue;
         }
         if (s < 0 || sc->sections[s].kind == RRI_SEC_COUNT)
@@ -267,7 +270,8 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
         st->def = check_key(sc, &sc->sections[s], st->name, msg, sizeof msg);
         if (!st->def)
             rri_note_err(&fe, pos, RR_EPARSE, "%s:%d: [%s] %s: %s",
-                     st->pub.file, st->pub.line, st->section, st->name, msg);
+                         st->pub.file, st->pub.line, st->section, st->name,
+                         msg);
     }
     if (fe.status != RR_OK)
         return rr_err_set(err, errlen, fe.status, "%s", fe.msg);
@@ -276,7 +280,7 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
 
 /* attach_notes - each note to its parameter. */
 int rri_attach_notes(rr_scenario *sc, const rri_notes *nt, char *err,
-                        size_t errlen)
+                     size_t errlen)
 {
     for (size_t i = 0; i < nt->n; i++) {
         size_t len = strlen(nt->v[i].name) - 7;
@@ -352,8 +356,7 @@ static void dotted_candidates(rr_scenario *sc, rri_words *ws, bool events)
         rri_section *s = &sc->sections[i];
         if (!rri_sec_named(s->kind) || (events && s->kind == RRI_SEC_EVENT))
             continue;
-        key_candidates(sc, ws, rri_printf(&sc->arena, "%s.", s->name),
-                       s->kind);
+        key_candidates(sc, ws, rri_printf(&sc->arena, "%s.", s->name), s->kind);
     }
     for (size_t i = 0; i < sc->n_settings; i++)
         if (sc->settings[i].def && sc->settings[i].def->type == RRI_T_PARAM)
@@ -369,9 +372,8 @@ static void dotted_candidates(rr_scenario *sc, rri_words *ws, bool events)
  * key of a section the scenario has; singleton sections count as present).
  * NULL with "unknown key 'K' (did you mean 'X'?)" in msg. */
 const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
-                                      bool events, char **section,
-                                      const char **name, char *msg,
-                                      size_t n)
+                                   bool events, char **section,
+                                   const char **name, char *msg, size_t n)
 {
     rri_sec_kind kind;
     const rri_keydef *d = NULL;
@@ -379,7 +381,8 @@ const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
         if (kind == RRI_SEC_PARAMETERS) {
             if (rri_setting_find(sc, "parameters", key) >= 0)
                 d = rri_keydef_find(RRI_SEC_PARAMETERS, key);
-        } else if (!rri_sec_named(kind) || rri_section_find(sc, *section) >= 0) {
+        } else if (!rri_sec_named(kind) ||
+                   rri_section_find(sc, *section) >= 0) {
             long s = rri_section_find(sc, *section);
             rri_section tmp = {kind, *section, "", 0, 0};
             char m[400];
@@ -426,9 +429,10 @@ static const char *value_problem(const char *v, size_t keylen, char *buf,
     if (memchr(v, '\n', len) || memchr(v, '\r', len))
         return "a value is one line (it holds a line break)";
     if (rr_text_check(v, len, true, why, sizeof why) || strchr(v, '\t')) {
-        snprintf(buf, n, "expected text (UTF-8, no control characters), "
-                         "got %s", *why && !strchr(v, '\t') ? why
-                                                          : "a tab");
+        snprintf(buf, n,
+                 "expected text (UTF-8, no control characters), "
+                 "got %s",
+                 *why && !strchr(v, '\t') ? why : "a tab");
         return buf;
     }
     if (v[0] == ';')
@@ -460,25 +464,18 @@ static const char *value_problem(const char *v, size_t keylen, char *buf,
 
 /* apply_overrides - the --set list. */
 int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
-                           char *err, size_t errlen)
+                        char *err, size_t errlen)
 {
     for (size_t i = 0; i < n; i++) {
         const char *eq = strchr(ov[i], '=');
         if (!eq)
             return rr_err_set(err, errlen, RR_EPARSE,
                               "--set: expected KEY=VALUE, got '%s'", ov[i]);
-        const char *a = ov[i], *b = eq;
-        while (a < b && isspace((unsigned char)*a))
-            a++;
-        while (b > a && isspace((unsigned char)b[-1]))
-            b--;
-        const char *v = eq + 1, *ve = v + strlen(v);
-        while (v < ve && isspace((unsigned char)*v))
-            v++;
-        while (ve > v && isspace((unsigned char)ve[-1]))
-            ve--;
-        char *key = rri_strndup(&sc->arena, a, (size_t)(b - a));
-        char *value = rri_strndup(&sc->arena, v, (size_t)(ve - v));
+        size_t kn = (size_t)(eq - ov[i]), vn = strlen(eq + 1);
+        const char *k = rr_trim_span(ov[i], &kn);
+        const char *v = rr_trim_span(eq + 1, &vn);
+        char *key = rri_strndup(&sc->arena, k, kn);
+        char *value = rri_strndup(&sc->arena, v, vn);
         if (!key || !value)
             return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
         char *section;
@@ -519,8 +516,8 @@ int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
             continue;
         }
         if (rri_add_setting(&sc->arena, &sc->settings, &sc->n_settings,
-                        &sc->cap_settings, &sc->set_map, section, name, value,
-                        "--set", 0, 0)) {
+                            &sc->cap_settings, &sc->set_map, section, name,
+                            value, "--set", 0, 0)) {
             return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
         }
         rri_setting *st = &sc->settings[sc->n_settings - 1];
@@ -584,8 +581,8 @@ int rri_check_required(rr_scenario *sc, char *err, size_t errlen)
  * substitutes ${...} (table paths may use them). */
 int rri_build_params(rr_scenario *sc, char *err, size_t errlen)
 {
-    sc->params = rri_alloc(&sc->arena,
-                           (sc->n_settings + 1) * sizeof *sc->params);
+    sc->params =
+        rri_alloc(&sc->arena, (sc->n_settings + 1) * sizeof *sc->params);
     if (!sc->params)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     for (size_t i = 0; i < sc->n_settings; i++)
@@ -610,10 +607,8 @@ int rri_build_by_section(rr_scenario *sc, char *err, size_t errlen)
     size_t *group = malloc((n + 1) * sizeof *group);
     sc->by_section = rri_alloc(&sc->arena, (n + 1) * sizeof *sc->by_section);
     sc->group_name = rri_alloc(&sc->arena, (n + 1) * sizeof *sc->group_name);
-    sc->group_start = rri_alloc(&sc->arena,
-                                (n + 1) * sizeof *sc->group_start);
-    sc->group_count = rri_alloc(&sc->arena,
-                                (n + 1) * sizeof *sc->group_count);
+    sc->group_start = rri_alloc(&sc->arena, (n + 1) * sizeof *sc->group_start);
+    sc->group_count = rri_alloc(&sc->arena, (n + 1) * sizeof *sc->group_count);
     if (!group || !sc->by_section || !sc->group_name || !sc->group_start ||
         !sc->group_count) {
         free(group);

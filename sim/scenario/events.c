@@ -60,12 +60,17 @@ static bool cell_target(rr_scenario *sc, const char *key, size_t *row,
 static const char *type_word(rri_type t)
 {
     switch (t) {
-    case RRI_T_TEXT: case RRI_T_NAME: return "text";
+    case RRI_T_TEXT:
+    case RRI_T_NAME: return "text";
     case RRI_T_DATE: return "a date";
-    case RRI_T_REPORT: case RRI_T_DISCIPLINE: case RRI_T_SCOPE:
-    case RRI_T_BOOL: case RRI_T_CHANNEL: return "a choice";
+    case RRI_T_REPORT:
+    case RRI_T_DISCIPLINE:
+    case RRI_T_SCOPE:
+    case RRI_T_BOOL:
+    case RRI_T_CHANNEL: return "a choice";
     case RRI_T_PATH: return "a file";
-    case RRI_T_STAGE: case RRI_T_TARGET: return "a stage name";
+    case RRI_T_STAGE:
+    case RRI_T_TARGET: return "a stage name";
     case RRI_T_DIST: return "a distribution";
     case RRI_T_CHANNELS: return "a list of channels";
     case RRI_T_COVERAGE: return "a coverage";
@@ -76,14 +81,14 @@ static const char *type_word(rri_type t)
 /* build_changes - every set./scale. of every event, checked. */
 static int build_changes(rr_scenario *sc, char *err, size_t errlen)
 {
-    sc->changes = rri_alloc(&sc->arena,
-                            (sc->n_settings + 1) * sizeof *sc->changes);
+    sc->changes =
+        rri_alloc(&sc->arena, (sc->n_settings + 1) * sizeof *sc->changes);
     if (!sc->changes)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     for (size_t i = 0; i < sc->n_settings; i++) {
         rri_setting *st = &sc->settings[i];
-        if (!st->def || (st->def->type != RRI_T_SETVALUE &&
-                         st->def->type != RRI_T_FACTOR))
+        if (!st->def ||
+            (st->def->type != RRI_T_SETVALUE && st->def->type != RRI_T_FACTOR))
             continue;
         rri_change *ch = &sc->changes[sc->n_changes];
         memset(ch, 0, sizeof *ch);
@@ -101,8 +106,8 @@ static int build_changes(rr_scenario *sc, char *err, size_t errlen)
         } else {
             char *section;
             const char *name;
-            const rri_keydef *d = rri_check_dotted(sc, key, true, &section, &name,
-                                               msg, sizeof msg);
+            const rri_keydef *d = rri_check_dotted(sc, key, true, &section,
+                                                   &name, msg, sizeof msg);
             ok = d != NULL;
             if (ok && d->type == RRI_T_PARAM) {
                 ch->kind = RRI_TGT_PARAM;
@@ -130,8 +135,8 @@ static int build_changes(rr_scenario *sc, char *err, size_t errlen)
                               st->pub.key, msg);
         if (!ok)
             return rr_err_set(err, errlen, RR_EPARSE, "%s:%d: [%s] %s: %s",
-                              st->pub.file, st->pub.line, st->section,
-                              st->name, msg);
+                              st->pub.file, st->pub.line, st->section, st->name,
+                              msg);
         sc->n_changes++;
     }
     return RR_OK;
@@ -159,8 +164,7 @@ static long stage_of_target(const rr_scenario *sc, const char *t)
 static int index_changes(rr_scenario *sc)
 {
     rri_change_ix *r = &sc->ix;
-    size_t n = sc->n_changes + 1, ns = sc->n_stages + 1,
-           ne = sc->n_events + 2;
+    size_t n = sc->n_changes + 1, ns = sc->n_stages + 1, ne = sc->n_events + 2;
     r->next = rri_alloc(&sc->arena, n * sizeof *r->next);
     r->tail = rri_alloc(&sc->arena, n * sizeof *r->tail);
     r->route_next = rri_alloc(&sc->arena, n * sizeof *r->route_next);

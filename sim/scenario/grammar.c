@@ -137,8 +137,7 @@ static bool duration_signed(slice s, double *days, bool *big)
 #define DURATION_EXPECTED "expected a duration such as 21d, 2w or 3m"
 
 /* rr_duration_parse - "21d", "2 weeks", "1.5y", "10" (days). */
-int rr_duration_parse(const char *text, double *days, char *err,
-                      size_t errlen)
+int rr_duration_parse(const char *text, double *days, char *err, size_t errlen)
 {
     slice s = trim(text ? text : "", text ? strlen(text) : 0);
     double x;
@@ -146,17 +145,16 @@ int rr_duration_parse(const char *text, double *days, char *err,
     if (!duration_signed(s, &x, &big))
         return big ? rr_err_set(err, errlen, RR_ERANGE, TOO_LONG(s))
                    : rr_err_set(err, errlen, RR_EPARSE,
-                          DURATION_EXPECTED ", got '%.*s'", QUOTE(s));
+                                DURATION_EXPECTED ", got '%.*s'", QUOTE(s));
     if (x < 0)
         return rr_err_set(err, errlen, RR_ERANGE,
-                    "duration must be >= 0, got '%.*s'", QUOTE(s));
+                          "duration must be >= 0, got '%.*s'", QUOTE(s));
     *days = x;
     return RR_OK;
 }
 
 /* rr_rate_parse - "1500/month", "10 / day", "3/w", "7" (per day). */
-int rr_rate_parse(const char *text, double *per_day, char *err,
-                  size_t errlen)
+int rr_rate_parse(const char *text, double *per_day, char *err, size_t errlen)
 {
     slice s = trim(text ? text : "", text ? strlen(text) : 0);
     const char *slash = memchr(s.p, '/', s.n);
@@ -170,12 +168,12 @@ int rr_rate_parse(const char *text, double *per_day, char *err,
     }
     if (!ok)
         return rr_err_set(err, errlen, RR_EPARSE,
-                    "expected a rate such as 1500/month or 10/day, got "
-                    "'%.*s'",
-                    QUOTE(s));
+                          "expected a rate such as 1500/month or 10/day, got "
+                          "'%.*s'",
+                          QUOTE(s));
     if (x < 0)
-        return rr_err_set(err, errlen, RR_ERANGE, "rate must be >= 0, got '%.*s'",
-                    QUOTE(s));
+        return rr_err_set(err, errlen, RR_ERANGE,
+                          "rate must be >= 0, got '%.*s'", QUOTE(s));
     *per_day = x / days + 0.0;
     return RR_OK;
 }
@@ -274,9 +272,9 @@ static slice unquote(slice s)
 }
 
 /* call_loader - NUL-terminate the empirical arguments for the loader. */
-static int call_loader(rr_empirical_loader *loader, void *ctx,
-                       const slice *val, const bool *have,
-                       const rr_empirical **emp, char *err, size_t errlen)
+static int call_loader(rr_empirical_loader *loader, void *ctx, const slice *val,
+                       const bool *have, const rr_empirical **emp, char *err,
+                       size_t errlen)
 {
     char *file = strndup(val[0].p, val[0].n);
     char *column = strndup(val[1].p, val[1].n);
@@ -294,8 +292,8 @@ static int call_loader(rr_empirical_loader *loader, void *ctx,
 
 /* check_ranges - the constructor's limits, with messages that quote the
  * arguments as written. */
-static int check_ranges(const dist_spec *sp, const double *v,
-                        const slice *val, char *err, size_t errlen)
+static int check_ranges(const dist_spec *sp, const double *v, const slice *val,
+                        char *err, size_t errlen)
 {
     switch (sp->kind) {
     case RR_DIST_EXPONENTIAL:
@@ -303,43 +301,44 @@ static int check_ranges(const dist_spec *sp, const double *v,
     case RR_DIST_GAMMA:
         if (!(v[0] > 0))
             return rr_err_set(err, errlen, RR_ERANGE,
-                        "mean must be > 0, got '%.*s'", QUOTE(val[0]));
+                              "mean must be > 0, got '%.*s'", QUOTE(val[0]));
         if (sp->kind == RR_DIST_LOGNORMAL && !(v[1] >= 0))
             return rr_err_set(err, errlen, RR_ERANGE,
-                        "sd must be >= 0, got '%.*s'", QUOTE(val[1]));
+                              "sd must be >= 0, got '%.*s'", QUOTE(val[1]));
         if (sp->kind == RR_DIST_GAMMA && !(v[1] > 0))
             return rr_err_set(err, errlen, RR_ERANGE,
-                        "sd must be > 0, got '%.*s'", QUOTE(val[1]));
+                              "sd must be > 0, got '%.*s'", QUOTE(val[1]));
         break;
     case RR_DIST_WEIBULL:
         for (int i = 0; i < 2; i++)
             if (!(v[i] > 0))
                 return rr_err_set(err, errlen, RR_ERANGE,
-                            "%s must be > 0, got '%.*s'", sp->args[i].name,
-                            QUOTE(val[i]));
+                                  "%s must be > 0, got '%.*s'",
+                                  sp->args[i].name, QUOTE(val[i]));
         break;
     case RR_DIST_UNIFORM:
     case RR_DIST_TRIANGULAR:
         if (!(v[0] >= 0))
             return rr_err_set(err, errlen, RR_ERANGE,
-                        "min must be >= 0, got '%.*s'", QUOTE(val[0]));
+                              "min must be >= 0, got '%.*s'", QUOTE(val[0]));
         if (sp->kind == RR_DIST_UNIFORM && !(v[1] >= v[0]))
-            return rr_err_set(err, errlen, RR_ERANGE,
-                        "uniform needs min <= max, got min=%.*s, max=%.*s",
-                        QUOTE(val[0]), QUOTE(val[1]));
+            return rr_err_set(
+                err, errlen, RR_ERANGE,
+                "uniform needs min <= max, got min=%.*s, max=%.*s",
+                QUOTE(val[0]), QUOTE(val[1]));
         if (sp->kind == RR_DIST_TRIANGULAR && !(v[0] <= v[1] && v[1] <= v[2]))
-            return rr_err_set(err, errlen, RR_ERANGE,
-                        "triangular needs min <= mode <= max, got min=%.*s, "
-                        "mode=%.*s, max=%.*s",
-                        QUOTE(val[0]), QUOTE(val[1]), QUOTE(val[2]));
+            return rr_err_set(
+                err, errlen, RR_ERANGE,
+                "triangular needs min <= mode <= max, got min=%.*s, "
+                "mode=%.*s, max=%.*s",
+                QUOTE(val[0]), QUOTE(val[1]), QUOTE(val[2]));
         break;
     case RR_DIST_DETERMINISTIC:
         if (!(v[0] >= 0))
             return rr_err_set(err, errlen, RR_ERANGE,
-                        "value must be >= 0, got '%.*s'", QUOTE(val[0]));
+                              "value must be >= 0, got '%.*s'", QUOTE(val[0]));
         break;
-    case RR_DIST_EMPIRICAL:
-        break;
+    case RR_DIST_EMPIRICAL: break;
     }
     return RR_OK;
 }

@@ -228,7 +228,7 @@ uint64_t rri_set_hash(const char *section, const char *name)
 /* rri_find_section_in, rri_find_setting_in - the section (by name) or
  * setting (by section and name) of a list, through its map; -1 if none. */
 long rri_find_section_in(const rri_map *m, const rri_section *v,
-                            const char *name, size_t n)
+                         const char *name, size_t n)
 {
     size_t it = 0, i;
     uint64_t h = rri_hash(RRI_HASH0, name, n);
@@ -239,7 +239,7 @@ long rri_find_section_in(const rri_map *m, const rri_section *v,
 }
 
 long rri_find_setting_in(const rri_map *m, const rri_setting *v,
-                            const char *section, const char *name)
+                         const char *section, const char *name)
 {
     size_t it = 0, i;
     uint64_t h = rri_set_hash(section, name);

@@ -12,8 +12,8 @@
 #include "rr_common.h"
 #include "scenario_int.h"
 
-int rri_input_table(rr_scenario *sc, int file, const char *written,
-                    size_t *idx, bool *own, char *err, size_t errlen)
+int rri_input_table(rr_scenario *sc, int file, const char *written, size_t *idx,
+                    bool *own, char *err, size_t errlen)
 {
     *own = false;
     const rri_file *fl = &sc->files[file];
@@ -38,8 +38,8 @@ int rri_input_table(rr_scenario *sc, int file, const char *written,
     if (rc == RR_ENOMEM)
         return rr_err_set(err, errlen, rc, "out of memory");
     if (rc != RR_OK)
-        return rr_err_set(err, errlen, RR_EIO, "cannot %s '%s': %s", verb,
-                          path, why);
+        return rr_err_set(err, errlen, RR_EIO, "cannot %s '%s': %s", verb, path,
+                          why);
     uint64_t h = rri_hash(sc->hash, bytes, len);
     rr_table *t = NULL;
     rc = rr_table_parse(path, bytes, len, &t, err, errlen);
@@ -88,10 +88,9 @@ static int load_table(rr_scenario *sc, const char *section, const char *key,
     if (text && !*text)
         snprintf(msg, sizeof msg, "expected the path of a CSV file");
     size_t in = 0;
-    int rc = text && *text
-                 ? rri_input_table(sc, st->file, text, &in, &own, msg,
-                                   sizeof msg)
-                 : RR_EPARSE;
+    int rc = text && *text ? rri_input_table(sc, st->file, text, &in, &own, msg,
+                                             sizeof msg)
+                           : RR_EPARSE;
     if (rc == RR_OK) {
         const rr_table *t = sc->inputs[in].table;
         for (size_t i = 0; i < ncols && rc == RR_OK; i++) {
@@ -105,8 +104,8 @@ static int load_table(rr_scenario *sc, const char *section, const char *key,
     if (rc != RR_OK && st->pub.line == 0)
         return rr_err_set(err, errlen, rc, "--set %s: %s", st->pub.key, msg);
     if (rc != RR_OK)
-        return rr_err_set(err, errlen, rc, "%s:%d: [%s] %s: %s",
-                          st->pub.file, st->pub.line, section, key, msg);
+        return rr_err_set(err, errlen, rc, "%s:%d: [%s] %s: %s", st->pub.file,
+                          st->pub.line, section, key, msg);
     *idx = (long)in;
     return RR_OK;
 }
@@ -146,16 +145,15 @@ int rri_load_tables(rr_scenario *sc, char *err, size_t errlen)
 {
     static const char *const ccols[] = {"country", "share"};
     static const char *const scols[] = {"from", "factor"};
-    static const char *const kcols[] = {"stage", "country", "count",
-                                        "elapsed"};
+    static const char *const kcols[] = {"stage", "country", "count", "elapsed"};
     int rc;
     if ((rc = load_table(sc, "countries", "file", ccols, 2,
                          &sc->countries_input, err, errlen)) ||
         (rc = check_countries(sc, err, errlen)) ||
         (rc = load_table(sc, "arrivals", "schedule", scols, 2,
                          &sc->schedule_input, err, errlen)) ||
-        (rc = load_table(sc, "start", "caseload", kcols, 4,
-                         &sc->caseload_input, err, errlen)))
+        (rc = load_table(sc, "start", "caseload", kcols, 4, &sc->caseload_input,
+                         err, errlen)))
         return rc;
     return RR_OK;
 }

@@ -18,14 +18,6 @@ const char *rr_channel_name(rr_channel c)
     return (unsigned)c < RR_CH_COUNT ? channel_names[c] : "?";
 }
 
-rr_channel rri_channel_parse(const char *s)
-{
-    for (int c = RR_CH_RDS; c < RR_CH_COUNT; c++)
-        if (strcmp(s, channel_names[c]) == 0)
-            return (rr_channel)c;
-    return RR_CH_NONE;
-}
-
 const char *rr_departure_name(rr_departure d)
 {
     static const char *const names[RR_DEP_COUNT] = {

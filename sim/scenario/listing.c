@@ -73,15 +73,14 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
                                   st->pub.line);
             if (note && st->note_line > 0 && (st->note_file > 0 || vbase) &&
                 (st->pub.line == 0 || st->note_file != st->file))
-                nfrom = rri_printf(a, "%snote from %s:%d", vbase ? "; " : "",
-                                   sc->files[st->note_file].name,
-                                   st->note_line);
+                nfrom =
+                    rri_printf(a, "%snote from %s:%d", vbase ? "; " : "",
+                               sc->files[st->note_file].name, st->note_line);
             if (!from || !nfrom)
                 from = nfrom = ""; /* out of memory: the note alone */
             if (*from || *nfrom) {
-                const char *w = note ? rri_printf(a, "%s (%s%s)", note, from,
-                                                  nfrom)
-                                     : from;
+                const char *w =
+                    note ? rri_printf(a, "%s (%s%s)", note, from, nfrom) : from;
                 if (w)
                     note = w;
             }
@@ -89,7 +88,8 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
         print_line(f, st->name, buf, st->pub.value, note);
     }
     for (size_t j = 0; j < nd; j++) {
-        if (rri_keydef_family(&d[j]) || rri_setting_find(sc, name, d[j].name) >= 0)
+        if (rri_keydef_family(&d[j]) ||
+            rri_setting_find(sc, name, d[j].name) >= 0)
             continue;
         const char *t = default_text(sc, s, &d[j]);
         if (t)

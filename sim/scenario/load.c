@@ -51,8 +51,8 @@ int rr_scenario_load(const char *path, const char *const *overrides,
     int rc = RR_ENOMEM;
     sc->path = rri_strdup(&sc->arena, path);
     const char *slash = strrchr(path, '/');
-    sc->dir = rri_strndup(&sc->arena, path,
-                          slash ? (size_t)(slash - path) + 1 : 0);
+    sc->dir =
+        rri_strndup(&sc->arena, path, slash ? (size_t)(slash - path) + 1 : 0);
     if (!sc->path || !sc->dir)
         rr_err_set(err, errlen, rc, "out of memory");
     else if ((rc = rri_read(sc, &nt, err, errlen)) == RR_OK &&
@@ -98,8 +98,7 @@ const char *rr_scenario_resolved_value(const rr_scenario *sc, size_t i,
     if (i >= sc->n_settings)
         return buf;
     char msg[256];
-    const char *t = rri_resolved_setting((rr_scenario *)sc, i, msg,
-                                         sizeof msg);
+    const char *t = rri_resolved_setting((rr_scenario *)sc, i, msg, sizeof msg);
     snprintf(buf, n, "%s", t ? t : sc->settings[i].pub.value);
     return buf;
 }

@@ -63,8 +63,8 @@ static int failv(rri_subst *c, const rri_loc *at, int rc, const char *fmt,
     if (at->key)
         return rr_err_at(c->err, c->errlen, rc, at->file, at->line,
                          "[%s] %s: %s%s", at->sec, at->key, msg, suffix);
-    return rr_err_at(c->err, c->errlen, rc, at->file, at->line,
-                     "[%s]: %s%s", at->sec, msg, suffix);
+    return rr_err_at(c->err, c->errlen, rc, at->file, at->line, "[%s]: %s%s",
+                     at->sec, msg, suffix);
 }
 
 int rri_failat(rri_subst *c, const rri_loc *at, int rc, const char *fmt, ...)
@@ -151,7 +151,7 @@ uint64_t rri_target_hash(rri_target_kind k, const char *a, const char *b)
 }
 
 bool rri_target_is(const rri_change *ch, rri_target_kind k, const char *a,
-                      const char *b)
+                   const char *b)
 {
     if (ch->kind != k)
         return false;
@@ -190,14 +190,15 @@ static const char *pname(const rri_subst *c, size_t p)
 
 /* nest_err - a chain of parameters nested too deep: the first few and the
  * last of the n in chain. */
-static int nest_err(rri_subst *c, const rri_loc *at, const size_t *chain, size_t n)
+static int nest_err(rri_subst *c, const rri_loc *at, const size_t *chain,
+                    size_t n)
 {
     char list[600];
     size_t used = 0;
     for (size_t i = 0; i < n && used < sizeof list; i++) {
         if (i == 4 && n > 6) {
-            used += (size_t)snprintf(list + used, sizeof list - used,
-                                     " -> ...");
+            used +=
+                (size_t)snprintf(list + used, sizeof list - used, " -> ...");
             i = n - 2;
         }
         int w = snprintf(list + used, sizeof list - used, "%s%.40s",
@@ -206,9 +207,8 @@ static int nest_err(rri_subst *c, const rri_loc *at, const size_t *chain, size_t
             break;
         used += (size_t)w;
     }
-    return rri_failat(c, at, RR_EINVAL,
-                  "${...} nested more than %d deep: %s", RRI_MAX_NESTING,
-                  list);
+    return rri_failat(c, at, RR_EINVAL, "${...} nested more than %d deep: %s",
+                      RRI_MAX_NESTING, list);
 }
 
 /* subst_lv - text with every ${NAME} replaced by the parameter's value;
@@ -237,13 +237,12 @@ static int subst_lv(rri_subst *c, const char *text, const rri_loc *at,
         const char *e = strchr(s + 2, '}');
         if (!e)
             return rri_failat(c, at, RR_EPARSE, "unterminated '${' in '%.200s'",
-                          text);
+                              text);
         long pi = rri_param_index(c->sc, s + 2, (size_t)(e - s - 2));
         if (pi < 0)
-            return rri_failat(c, at, RR_ENOTFOUND,
-                          "undefined parameter '%.*s' in '%.200s'",
-                          (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2,
-                          text);
+            return rri_failat(
+                c, at, RR_ENOTFOUND, "undefined parameter '%.*s' in '%.200s'",
+                (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2, text);
         const char *v;
         int rc = rri_param_value(c, (size_t)pi, &v);
         if (rc)
@@ -259,12 +258,12 @@ static int subst_lv(rri_subst *c, const char *text, const rri_loc *at,
     }
     if (total > RR_VALUE_MAX)
         return rri_failat(c, at, RR_ERANGE,
-                      "longer than %d characters after ${...} substitution",
-                      RR_VALUE_MAX);
+                          "longer than %d characters after ${...} substitution",
+                          RR_VALUE_MAX);
     if (total > SUBST_BUDGET - c->sc->subst_bytes)
         return rri_failat(c, at, RR_ERANGE,
-                      "${...} substitutions make more than %d MiB of text",
-                      (int)(SUBST_BUDGET >> 20));
+                          "${...} substitutions make more than %d MiB of text",
+                          (int)(SUBST_BUDGET >> 20));
     c->sc->subst_bytes += total;
     char *b = rri_alloc(c->a, total + 1);
     if (!b)
@@ -291,7 +290,8 @@ static int subst_lv(rri_subst *c, const char *text, const rri_loc *at,
     return RR_OK;
 }
 
-int rri_subst_text(rri_subst *c, const char *text, const rri_loc *at, const char **out)
+int rri_subst_text(rri_subst *c, const char *text, const rri_loc *at,
+                   const char **out)
 {
     int level;
     size_t deep;
@@ -331,7 +331,8 @@ int rri_scale_factor(rri_subst *c, const rri_setting *st, double *f)
         return rc;
     if (!rri_number(t, f) || *f < 0)
         return rri_failat(c, &at, RR_ERANGE,
-                      "expected a factor >= 0 such as 0.5 or 2, got '%s'", t);
+                          "expected a factor >= 0 such as 0.5 or 2, got '%s'",
+                          t);
     return RR_OK;
 }
 
@@ -342,9 +343,9 @@ int rri_times(rri_subst *c, const rri_loc *at, double *f, double g)
     double x = *f * g;
     if (!isfinite(x))
         return rri_failat(c, at, RR_ERANGE,
-                      "the scale factors of the active events multiply to "
-                      "more than %g",
-                      DBL_MAX);
+                          "the scale factors of the active events multiply to "
+                          "more than %g",
+                          DBL_MAX);
     *f = x + 0.0;
     return RR_OK;
 }
@@ -370,9 +371,11 @@ static int push(rri_subst *c, size_t p)
                 break;
             used += (size_t)w;
         }
-        rri_loc at = rri_setting_loc(&sc->settings[sc->params[c->stack[from].p]]);
+        rri_loc at =
+            rri_setting_loc(&sc->settings[sc->params[c->stack[from].p]]);
         return rri_failat(c, &at, RR_EINVAL,
-                      "parameters refer to each other in a cycle: %s", list);
+                          "parameters refer to each other in a cycle: %s",
+                          list);
     }
     if (c->depth >= RRI_MAX_NESTING) {
         size_t chain[RRI_MAX_NESTING + 2];
@@ -401,9 +404,9 @@ static int push(rri_subst *c, size_t p)
             f->raw = sc->settings[ch->setting].pub.value;
         f->at = rri_setting_loc(&sc->settings[ch->setting]);
     }
-    f->pos = f->phase == 1 ? f->raw
-                           : sc->settings[sc->changes[f->cur].setting]
-                                 .pub.value;
+    f->pos = f->phase == 1
+                 ? f->raw
+                 : sc->settings[sc->changes[f->cur].setting].pub.value;
     c->pstate[p] = 1;
     return RR_OK;
 }
@@ -412,7 +415,8 @@ static int push(rri_subst *c, size_t p)
 static rri_loc frame_loc(const rri_subst *c, const rri_frame *f)
 {
     if (f->phase == 0)
-        return rri_setting_loc(&c->sc->settings[c->sc->changes[f->cur].setting]);
+        return rri_setting_loc(
+            &c->sc->settings[c->sc->changes[f->cur].setting]);
     return f->at;
 }
 
@@ -423,8 +427,8 @@ static bool next_text(rri_subst *c, rri_frame *f)
     rr_scenario *sc = c->sc;
     if (f->phase == 0) {
         size_t i = sc->ix.next[f->cur];
-        while (i != SIZE_MAX && !(c->active[sc->changes[i].event] &&
-                                  sc->changes[i].scale))
+        while (i != SIZE_MAX &&
+               !(c->active[sc->changes[i].event] && sc->changes[i].scale))
             i = sc->ix.next[i];
         if (i != SIZE_MAX) {
             f->cur = i;
@@ -480,15 +484,17 @@ static int finish(rri_subst *c, rri_frame *f)
     }
     double x;
     if (scaled && !scale_number(c, text, factor, &text, &x))
-        return rri_failat(c, &f->at, RR_EINVAL,
-                      "cannot scale parameter '%s': its value '%.200s' does "
-                      "not start with a number",
-                      st->name, text);
+        return rri_failat(
+            c, &f->at, RR_EINVAL,
+            "cannot scale parameter '%s': its value '%.200s' does "
+            "not start with a number",
+            st->name, text);
     if (scaled && !isfinite(x))
-        return rri_failat(c, &f->at, RR_ERANGE,
-                      "scaling parameter '%s' by %g gives a number too large "
-                      "(more than %g)",
-                      st->name, factor, DBL_MAX);
+        return rri_failat(
+            c, &f->at, RR_ERANGE,
+            "scaling parameter '%s' by %g gives a number too large "
+            "(more than %g)",
+            st->name, factor, DBL_MAX);
     c->ptext[f->p] = text;
     c->plevel[f->p] = level + 1;
     c->pdeep[f->p] = deep;
@@ -517,21 +523,21 @@ int rri_param_value(rri_subst *c, size_t p, const char **out)
         if (s) {
             /* the same errors, in the same order, as subst_lv */
             const char *e = strchr(s + 2, '}');
-            const char *text = f->phase == 0 ? c->sc->settings[c->sc->changes
-                                                   [f->cur].setting]
-                                                   .pub.value
-                                             : f->raw;
+            const char *text =
+                f->phase == 0
+                    ? c->sc->settings[c->sc->changes[f->cur].setting].pub.value
+                    : f->raw;
             rri_loc at = frame_loc(c, f);
-            long pi = e ? rri_param_index(c->sc, s + 2, (size_t)(e - s - 2))
-                        : -1;
+            long pi =
+                e ? rri_param_index(c->sc, s + 2, (size_t)(e - s - 2)) : -1;
             if (!e)
                 rc = rri_failat(c, &at, RR_EPARSE,
-                            "unterminated '${' in '%.200s'", text);
+                                "unterminated '${' in '%.200s'", text);
             else if (pi < 0)
                 rc = rri_failat(c, &at, RR_ENOTFOUND,
-                            "undefined parameter '%.*s' in '%.200s'",
-                            (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2,
-                            text);
+                                "undefined parameter '%.*s' in '%.200s'",
+                                (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2,
+                                text);
             else {
                 f->pos = e + 1;
                 if (c->pstate[pi] != 2)
@@ -560,8 +566,8 @@ int rri_param_value(rri_subst *c, size_t p, const char **out)
  * Contexts
  * ==================================================================== */
 
-int rri_subst_init(rri_subst *c, rr_scenario *sc,
-                   const unsigned char *active, char *err, size_t errlen)
+int rri_subst_init(rri_subst *c, rr_scenario *sc, const unsigned char *active,
+                   char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
     c->sc = sc;
@@ -591,9 +597,9 @@ int rri_subst_init(rri_subst *c, rr_scenario *sc,
         rr_sb_add(&b, sc->sections[sc->events[e]].sub);
     }
     if (k && b.status == RR_OK) {
-        c->while_events = rri_printf(c->a, " (while event%s %s %s active)",
-                                     k > 1 ? "s" : "", rr_sb_str(&b),
-                                     k > 1 ? "are" : "is");
+        c->while_events =
+            rri_printf(c->a, " (while event%s %s %s active)", k > 1 ? "s" : "",
+                       rr_sb_str(&b), k > 1 ? "are" : "is");
         if (!c->while_events)
             c->while_events = "";
     }

@@ -63,31 +63,31 @@ static int resolve_config(rri_ctx *c, const rr_config *base, rr_config *cfg)
         return rri_failat(&c->sub, &v.at, rc, "%s", msg);
     if (!isfinite(cfg->rate * v.factor))
         return rri_failat(&c->sub, &v.at, RR_ERANGE,
-                      "rate '%s' scaled by %g is more than %g a day",
-                      v.text, v.factor, DBL_MAX);
+                          "rate '%s' scaled by %g is more than %g a day",
+                          v.text, v.factor, DBL_MAX);
     cfg->rate = cfg->rate * v.factor + 0.0;
     if ((rc = rri_get(c, "arrivals", "stage", st[0].name, &v)) ||
         (rc = rri_stage_of(c, &v, &cfg->entry_stage)) ||
         (rc = rri_get_prob(c, "arrivals", "vulnerable_share", "0",
-                       &cfg->vulnerable_share)))
+                           &cfg->vulnerable_share)))
         return rc;
 
     /* [reintegration] */
     double *sus = NULL;
     bool has;
     if ((rc = rri_get_dist(c, "reintegration", "support", "deterministic(12m)",
-                       &cfg->support, &has, NULL, NULL)) ||
+                           &cfg->support, &has, NULL, NULL)) ||
         (rc = rri_get(c, "reintegration", "sustainable", "1", &v)) ||
         (rc = rri_per_country(c, &v, &sus)) ||
         (rc = rri_get_prob(c, "reintegration", "sustainable_unsupported", "0.5",
-                       &cfg->sustainable_unsupported)) ||
+                           &cfg->sustainable_unsupported)) ||
         (rc = rri_get_prob(c, "reintegration", "remigration_share", "0",
-                       &cfg->remigration_share)) ||
+                           &cfg->remigration_share)) ||
         (rc = rri_get_dist(c, "reintegration", "remigration_delay",
-                       "exponential(mean=1y)", &cfg->remigration_delay, &has,
-                       NULL, NULL)) ||
+                           "exponential(mean=1y)", &cfg->remigration_delay,
+                           &has, NULL, NULL)) ||
         (rc = rri_get(c, "reintegration", "remigration_stage",
-                  st[cfg->entry_stage].name, &v)) ||
+                      st[cfg->entry_stage].name, &v)) ||
         (rc = rri_stage_of(c, &v, &cfg->remigration_stage)))
         return rc;
     cfg->sustainable = sus;
@@ -126,22 +126,23 @@ static int resolve_scenario(rri_ctx *c, rr_config *cfg)
     for (const char *p = v.text; *p; p++)
         ok = ok && (isalnum((unsigned char)*p) || *p == '_' || *p == '-');
     if (!ok)
-        return rri_failat(&c->sub, &v.at, RR_EPARSE,
-                      "expected a name of letters, digits, _ and - (at most "
-                      "%d), got '%s'",
-                      RR_NAME_MAX - 1, v.text);
+        return rri_failat(
+            &c->sub, &v.at, RR_EPARSE,
+            "expected a name of letters, digits, _ and - (at most "
+            "%d), got '%s'",
+            RR_NAME_MAX - 1, v.text);
     snprintf(cfg->name, sizeof cfg->name, "%s", v.text);
     if ((rc = rri_get(c, "scenario", "title", cfg->name, &v)))
         return rc;
     if (strlen(v.text) >= RR_TEXT_MAX)
-        return rri_failat(&c->sub, &v.at, RR_ERANGE, "longer than %d characters",
-                      RR_TEXT_MAX - 1);
+        return rri_failat(&c->sub, &v.at, RR_ERANGE,
+                          "longer than %d characters", RR_TEXT_MAX - 1);
     snprintf(cfg->title, sizeof cfg->title, "%s", v.text);
     if ((rc = rri_get(c, "scenario", "source", "", &v)))
         return rc;
     if (strlen(v.text) >= RR_TEXT_MAX)
-        return rri_failat(&c->sub, &v.at, RR_ERANGE, "longer than %d characters",
-                      RR_TEXT_MAX - 1);
+        return rri_failat(&c->sub, &v.at, RR_ERANGE,
+                          "longer than %d characters", RR_TEXT_MAX - 1);
     snprintf(cfg->source, sizeof cfg->source, "%s", v.text);
 
     rri_val ve;
@@ -151,8 +152,8 @@ static int resolve_scenario(rri_ctx *c, rr_config *cfg)
         (rc = rri_date_val(c, &ve, &c->day_end)))
         return rc;
     if (c->day_end < c->day0)
-        return rri_failat(&c->sub, &ve.at, RR_ERANGE, "%s is before start %s", ve.text,
-                      v.text);
+        return rri_failat(&c->sub, &ve.at, RR_ERANGE, "%s is before start %s",
+                          ve.text, v.text);
     cfg->start = rr_date_from_days(c->day0);
     cfg->end = rr_date_from_days(c->day_end);
     cfg->horizon = (double)(c->day_end - c->day0 + 1);
@@ -172,8 +173,8 @@ static int resolve_scenario(rri_ctx *c, rr_config *cfg)
         return rc;
     if (cfg->warmup >= cfg->horizon)
         return rri_failat(&c->sub, &v.at, RR_ERANGE,
-                      "%s (%g days) is not shorter than the run (%g days)",
-                      v.text, cfg->warmup, cfg->horizon);
+                          "%s (%g days) is not shorter than the run (%g days)",
+                          v.text, cfg->warmup, cfg->horizon);
 
     unsigned long long n;
     bool neg;
@@ -181,13 +182,13 @@ static int resolve_scenario(rri_ctx *c, rr_config *cfg)
         return rc;
     if (!rri_whole(v.text, -1, ULLONG_MAX, &n, &neg) || neg)
         return rri_failat(&c->sub, &v.at, RR_EPARSE,
-                      "expected a whole number >= 0, got '%s'", v.text);
+                          "expected a whole number >= 0, got '%s'", v.text);
     cfg->seed = (uint64_t)n;
     if ((rc = rri_get(c, "scenario", "replications", "10", &v)))
         return rc;
     if (!rri_whole(v.text, -1, INT_MAX, &n, &neg) || neg || n < 1)
         return rri_failat(&c->sub, &v.at, RR_EPARSE,
-                      "expected a whole number >= 1, got '%s'", v.text);
+                          "expected a whole number >= 1, got '%s'", v.text);
     cfg->replications = (int)n;
     return RR_OK;
 }
@@ -212,20 +213,20 @@ static int resolve_schedule(rri_ctx *c, rr_config *cfg)
         rr_date d;
         if (rr_date_parse(ds, &d))
             return rri_fail(&c->sub, RR_EPARSE,
-                        "%s:%zu: column 'from': expected a date as "
-                        "YYYY-MM-DD, got '%s'",
-                        t->path, t->line[r], ds);
+                            "%s:%zu: column 'from': expected a date as "
+                            "YYYY-MM-DD, got '%s'",
+                            t->path, t->line[r], ds);
         long days = rr_date_days(d);
         if (days < c->day0 || days > c->day_end)
-            return rri_fail(&c->sub, RR_ERANGE, "%s:%zu: column 'from': %s", t->path,
-                        t->line[r], rri_outside_run(c, days));
+            return rri_fail(&c->sub, RR_ERANGE, "%s:%zu: column 'from': %s",
+                            t->path, t->line[r], rri_outside_run(c, days));
         if (r > 0 && days <= prev) {
             char a[16];
             rri_fmt_date(prev, a, sizeof a);
             return rri_fail(&c->sub, RR_EINVAL,
-                        "%s:%zu: column 'from': %s does not come after %s "
-                        "(dates must increase)",
-                        t->path, t->line[r], ds, a);
+                            "%s:%zu: column 'from': %s does not come after %s "
+                            "(dates must increase)",
+                            t->path, t->line[r], ds, a);
         }
         prev = days;
         double f;
@@ -235,9 +236,9 @@ static int resolve_schedule(rri_ctx *c, rr_config *cfg)
             return rri_fail(&c->sub, rc, "%s", msg);
         if (f < 0)
             return rri_fail(&c->sub, RR_ERANGE,
-                        "%s:%zu: column 'factor': expected a number >= 0, "
-                        "got '%s'",
-                        t->path, t->line[r], rr_table_cell(t, r, kc));
+                            "%s:%zu: column 'factor': expected a number >= 0, "
+                            "got '%s'",
+                            t->path, t->line[r], rr_table_cell(t, r, kc));
         if (r == 0 && days > c->day0) {
             ts[n] = 0;
             fs[n++] = 1;
@@ -263,8 +264,8 @@ static int resolve_initial(rri_ctx *c, rr_config *cfg)
     size_t ec = (size_t)rr_table_col(t, "elapsed");
     int chc = rr_table_col(t, "channel");
     rr_cfg_initial *in = rri_alloc(c->sub.a, (t->n_rows + 1) * sizeof *in);
-    const char **w = rri_alloc(c->sub.a, (sc->n_stages + cfg->n_countries + 1) *
-                                         sizeof *w);
+    const char **w =
+        rri_alloc(c->sub.a, (sc->n_stages + cfg->n_countries + 1) * sizeof *w);
     if (!in || !w)
         return rri_oom(&c->sub);
     size_t n = 0;
@@ -276,9 +277,9 @@ static int resolve_initial(rri_ctx *c, rr_config *cfg)
                 w[j] = sc->sections[sc->stages[j]].sub;
             const char *g = rri_suggest(s, w, sc->n_stages);
             return rri_fail(&c->sub, RR_ENOTFOUND,
-                        "%s:%zu: column 'stage': no stage named '%s'%s%s%s",
-                        t->path, t->line[r], s, g ? " (did you mean '" : "",
-                        g ? g : "", g ? "'?)" : "");
+                            "%s:%zu: column 'stage': no stage named '%s'%s%s%s",
+                            t->path, t->line[r], s, g ? " (did you mean '" : "",
+                            g ? g : "", g ? "'?)" : "");
         }
         const char *code = rr_table_cell(t, r, cc);
         long ki = c->ct ? rri_country_row(sc, code, strlen(code))
@@ -286,35 +287,37 @@ static int resolve_initial(rri_ctx *c, rr_config *cfg)
                                              : -1;
         if (ki < 0) {
             if (!c->ct)
-                return rri_fail(&c->sub, RR_ENOTFOUND,
-                            "%s:%zu: column 'country': no country '%s' (the "
-                            "scenario has no [countries] file, so its one "
-                            "country is 'all')",
-                            t->path, t->line[r], code);
+                return rri_fail(
+                    &c->sub, RR_ENOTFOUND,
+                    "%s:%zu: column 'country': no country '%s' (the "
+                    "scenario has no [countries] file, so its one "
+                    "country is 'all')",
+                    t->path, t->line[r], code);
             for (size_t k = 0; k < cfg->n_countries; k++)
                 w[k] = cfg->country[k];
             const char *g = rri_suggest(code, w, cfg->n_countries);
-            return rri_fail(&c->sub, RR_ENOTFOUND,
-                        "%s:%zu: column 'country': no country '%s' in %s%s%s%s",
-                        t->path, t->line[r], code, c->ct->path,
-                        g ? " (did you mean '" : "", g ? g : "",
-                        g ? "'?)" : "");
+            return rri_fail(
+                &c->sub, RR_ENOTFOUND,
+                "%s:%zu: column 'country': no country '%s' in %s%s%s%s",
+                t->path, t->line[r], code, c->ct->path,
+                g ? " (did you mean '" : "", g ? g : "", g ? "'?)" : "");
         }
         unsigned long long count;
         bool neg;
         const char *cs = rr_table_cell(t, r, nc);
         if (!rri_whole(cs, -1, UINT32_MAX, &count, &neg) || neg)
-            return rri_fail(&c->sub, RR_EPARSE,
-                        "%s:%zu: column 'count': expected a whole number >= "
-                        "0, got '%s'",
-                        t->path, t->line[r], cs);
+            return rri_fail(
+                &c->sub, RR_EPARSE,
+                "%s:%zu: column 'count': expected a whole number >= "
+                "0, got '%s'",
+                t->path, t->line[r], cs);
         double el;
         char msg[512];
-        int rc = rr_duration_parse(rr_table_cell(t, r, ec), &el, msg,
-                                   sizeof msg);
+        int rc =
+            rr_duration_parse(rr_table_cell(t, r, ec), &el, msg, sizeof msg);
         if (rc)
-            return rri_fail(&c->sub, rc, "%s:%zu: column 'elapsed': %s", t->path,
-                        t->line[r], msg);
+            return rri_fail(&c->sub, rc, "%s:%zu: column 'elapsed': %s",
+                            t->path, t->line[r], msg);
         rr_channel ch = cfg->stages[si].channel;
         if (chc >= 0 && *rr_table_cell(t, r, (size_t)chc)) {
             const char *chs = rr_table_cell(t, r, (size_t)chc);
@@ -391,10 +394,10 @@ static int check_schedule_rate(rri_ctx *c, const rr_config *cfg,
             continue;
         size_t r = i - lead;
         return rri_fail(&c->sub, RR_ERANGE,
-                    "%s:%zu: column 'factor': %s times the arrival rate "
-                    "(%g a day%s) is more than %g",
-                    t->path, t->line[r], rr_table_cell(t, r, k), cfg->rate,
-                    c->sub.while_events, DBL_MAX);
+                        "%s:%zu: column 'factor': %s times the arrival rate "
+                        "(%g a day%s) is more than %g",
+                        t->path, t->line[r], rr_table_cell(t, r, k), cfg->rate,
+                        c->sub.while_events, DBL_MAX);
     }
     return RR_OK;
 }
@@ -455,8 +458,8 @@ static int event_until(rri_ctx *c, const rri_val *v, long from, long *until)
     if (*until <= from) {
         char a[16];
         rri_fmt_date(from, a, sizeof a);
-        return rri_failat(&c->sub, &v->at, RR_ERANGE,
-                          "%s is not after from %s", v->text, a);
+        return rri_failat(&c->sub, &v->at, RR_ERANGE, "%s is not after from %s",
+                          v->text, a);
     }
     if (*until > c->day_end + 1) {
         char a[16], b[16], d[16];
@@ -520,8 +523,7 @@ static int read_events(rri_ctx *c, double horizon, plan_events *pe,
     t[n++] = 0;
     for (size_t e = 0; e < ne; e++) {
         rr_event_info *ev = &pe->ev[e];
-        if ((rc = event_on(c, e, &pe->on[e])) ||
-            (rc = event_info(c, e, ev)))
+        if ((rc = event_on(c, e, &pe->on[e])) || (rc = event_info(c, e, ev)))
             return rc;
         if (!pe->on[e])
             continue;
@@ -549,8 +551,8 @@ static int epoch_config(rri_ctx *c, const unsigned char *cur, bool any,
                         rr_config **out)
 {
     rri_ctx ec;
-    int rc = ctx_init(&ec, c->sub.sc, any ? cur : NULL, c->sub.err,
-                      c->sub.errlen);
+    int rc =
+        ctx_init(&ec, c->sub.sc, any ? cur : NULL, c->sub.err, c->sub.errlen);
     if (rc)
         return rc;
     ec.day0 = c->day0;
@@ -583,8 +585,8 @@ static int epoch_config(rri_ctx *c, const unsigned char *cur, bool any,
  * times.  The set of an epoch is built in cur (a byte per event, as the
  * context reads it) and kept as bits only when it is new. */
 static int resolve_epochs(rri_ctx *c, const rr_config *base,
-                          const plan_events *pe, const double *times,
-                          size_t nu, const rr_config ***out)
+                          const plan_events *pe, const double *times, size_t nu,
+                          const rr_config ***out)
 {
     size_t ne = pe->n, nb = (ne + 7) / 8 + 1;
     const rr_config **cfgs = rri_alloc(c->sub.a, nu * sizeof *cfgs);

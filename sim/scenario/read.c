@@ -123,10 +123,9 @@ static bool looks_like_pair(const char *s, size_t n)
 static int add_section(rr_scenario *sc, rri_layer *ly, const char *name,
                        size_t n, int line)
 {
-    if (rri_grow((void **)&ly->sections, &ly->cap_sections,
-                 ly->n_sections + 1, sizeof *ly->sections) ||
-        rri_map_add(&ly->sec_map, rri_hash(RRI_HASH0, name, n),
-                    ly->n_sections))
+    if (rri_grow((void **)&ly->sections, &ly->cap_sections, ly->n_sections + 1,
+                 sizeof *ly->sections) ||
+        rri_map_add(&ly->sec_map, rri_hash(RRI_HASH0, name, n), ly->n_sections))
         return RR_ENOMEM;
     rri_section *s = &ly->sections[ly->n_sections];
     memset(s, 0, sizeof *s);
@@ -180,21 +179,17 @@ static char *reader(char *str, int num, void *stream)
     if (!blank && s[0] == '[') {
         const char *close = memchr(s, ']', len);
         if (close) {
-            const char *a = s + 1, *b = close;
-            while (a < b && isspace((unsigned char)*a))
-                a++;
-            while (b > a && isspace((unsigned char)b[-1]))
-                b--;
+            size_t n = (size_t)(close - (s + 1));
+            const char *a = rr_trim_span(s + 1, &n);
             rri_layer *ly = pr->ly;
-            long i = rri_find_section_in(&ly->sec_map, ly->sections, a,
-                                     (size_t)(b - a));
+            long i = rri_find_section_in(&ly->sec_map, ly->sections, a, n);
             if (i >= 0)
                 rri_note_err(&pr->fe, pr->line, RR_EPARSE,
-                         "%s:%d: [%s]: section written twice (first at "
-                         "line %d)",
-                         pr->path, pr->line, ly->sections[i].name,
-                         ly->sections[i].line);
-            if (add_section(pr->sc, ly, a, (size_t)(b - a), pr->line))
+                             "%s:%d: [%s]: section written twice (first at "
+                             "line %d)",
+                             pr->path, pr->line, ly->sections[i].name,
+                             ly->sections[i].line);
+            if (add_section(pr->sc, ly, a, n, pr->line))
                 rri_note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
         }
     }
@@ -216,9 +211,8 @@ static char *reader(char *str, int num, void *stream)
 /* add_setting - append a setting to the list *v (n items, capacity
  * *cap) and its index m; strings are copied into the arena. */
 int rri_add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
-                       rri_map *m, const char *section, const char *name,
-                       const char *value, const char *file, int line,
-                       int fidx)
+                    rri_map *m, const char *section, const char *name,
+                    const char *value, const char *file, int line, int fidx)
 {
     if (rri_grow((void **)v, cap, *n + 1, sizeof **v))
         return RR_ENOMEM;
@@ -253,8 +247,7 @@ static void flush_value(struct parse *pr)
 {
     if (!pr->ckind)
         return;
-    char *v = rri_strndup(&pr->sc->arena, pr->cbuf ? pr->cbuf : "",
-                          pr->clen);
+    char *v = rri_strndup(&pr->sc->arena, pr->cbuf ? pr->cbuf : "", pr->clen);
     if (!v)
         rri_note_err(&pr->fe, pr->line, RR_ENOMEM, "out of memory");
     else if (pr->ckind == 1)
@@ -295,8 +288,8 @@ static int continue_value(struct parse *pr, int kind, const char *section,
     size_t m = strlen(more), sep = pr->clen > 0;
     if (pr->clen + sep + m > RR_VALUE_MAX) {
         rri_note_err(&pr->fe, pr->line, RR_EPARSE,
-                 "%s:%d: [%s] %s: value longer than %d characters",
-                 pr->path, pr->line, section, name, RR_VALUE_MAX);
+                     "%s:%d: [%s] %s: value longer than %d characters",
+                     pr->path, pr->line, section, name, RR_VALUE_MAX);
         pr->cdead = true;
         return 0;
     }
@@ -342,13 +335,12 @@ static int handler(void *user, const char *section, const char *name,
         while (rri_map_next(&ly->note_map, h, &it, &i))
             if (strcmp(nts->v[i].name, name) == 0) {
                 rri_note_err(&pr->fe, line, RR_EPARSE,
-                         "%s:%d: [parameters] %s: duplicate key (first "
-                         "written at line %d)",
-                         pr->path, line, name, nts->v[i].line);
+                             "%s:%d: [parameters] %s: duplicate key (first "
+                             "written at line %d)",
+                             pr->path, line, name, nts->v[i].line);
                 return 0;
             }
-        if (rri_grow((void **)&nts->v, &nts->cap, nts->n + 1,
-                     sizeof *nts->v) ||
+        if (rri_grow((void **)&nts->v, &nts->cap, nts->n + 1, sizeof *nts->v) ||
             rri_map_add(&ly->note_map, h, nts->n)) {
             rri_note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
             return 0;
@@ -370,14 +362,14 @@ static int handler(void *user, const char *section, const char *name,
     long dup = rri_find_setting_in(&ly->set_map, ly->settings, section, name);
     if (dup >= 0) {
         rri_note_err(&pr->fe, line, RR_EPARSE,
-                 "%s:%d: [%s] %s: duplicate key (first written at line %d)",
-                 pr->path, line, section, name, ly->settings[dup].pub.line);
+                     "%s:%d: [%s] %s: duplicate key (first written at line %d)",
+                     pr->path, line, section, name, ly->settings[dup].pub.line);
         pr->last = -1;
         return 0;
     }
     if (rri_add_setting(&sc->arena, &ly->settings, &ly->n_settings,
-                    &ly->cap_settings, &ly->set_map, section, name, value,
-                    pr->path, line, ly->file)) {
+                        &ly->cap_settings, &ly->set_map, section, name, value,
+                        pr->path, line, ly->file)) {
         rri_note_err(&pr->fe, line, RR_ENOMEM, "out of memory");
         return 0;
     }
@@ -387,8 +379,7 @@ static int handler(void *user, const char *section, const char *name,
 }
 
 /* line_text - line n (from 1) of a file's text, trimmed, into buf. */
-static const char *line_text(const rri_file *fl, int n, char *buf,
-                             size_t size)
+static const char *line_text(const rri_file *fl, int n, char *buf, size_t size)
 {
     const char *p = fl->text, *end = fl->text + fl->text_len;
     for (int i = 1; i < n && p < end; i++) {
@@ -396,15 +387,10 @@ static const char *line_text(const rri_file *fl, int n, char *buf,
         p = q ? q + 1 : end;
     }
     const char *q = memchr(p, '\n', (size_t)(end - p));
-    const char *e = q ? q : end;
-    while (p < e && isspace((unsigned char)*p))
-        p++;
-    while (e > p && isspace((unsigned char)e[-1]))
-        e--;
-    size_t len = (size_t)(e - p);
-    if (len > 80)
-        len = 80;
-    snprintf(buf, size, "%.*s%s", (int)len, p, (size_t)(e - p) > len ? "..." : "");
+    size_t all = (size_t)((q ? q : end) - p);
+    p = rr_trim_span(p, &all);
+    size_t len = all > 80 ? 80 : all;
+    snprintf(buf, size, "%.*s%s", (int)len, p, all > len ? "..." : "");
     return buf;
 }
 
@@ -537,8 +523,7 @@ static int read_files(rr_scenario *sc, rri_layer *ly, char *err, size_t errlen)
         char *text = NULL, why[256];
         const char *verb;
         rr_file_id cur;
-        int rc = rr_input_read(path, &text, &len, &cur, &verb, why,
-                               sizeof why);
+        int rc = rr_input_read(path, &text, &len, &cur, &verb, why, sizeof why);
         if (rc == RR_OK) {
             for (size_t j = 0; j < k && j <= RRI_MAX_BASES; j++)
                 if (id[j].dev == cur.dev && id[j].ino == cur.ino) {
@@ -568,8 +553,8 @@ static int read_files(rr_scenario *sc, rri_layer *ly, char *err, size_t errlen)
                                   "%s",
                                   from->pub.file, from->pub.line, verb, path,
                                   why);
-            return rr_err_set(err, errlen, rc, "cannot %s '%s': %s", verb,
-                              path, why);
+            return rr_err_set(err, errlen, rc, "cannot %s '%s': %s", verb, path,
+                              why);
         }
         size_t bad = rr_text_check(text, len, true, why, sizeof why);
         if (bad) {
@@ -601,8 +586,8 @@ static int read_files(rr_scenario *sc, rri_layer *ly, char *err, size_t errlen)
         rc = read_ini(sc, &ly[k], err, errlen);
         if (rc)
             return rc;
-        long b = rri_find_setting_in(&ly[k].set_map, ly[k].settings,
-                                     "scenario", "base");
+        long b = rri_find_setting_in(&ly[k].set_map, ly[k].settings, "scenario",
+                                     "base");
         if (b < 0)
             return RR_OK;
         from = &ly[k].settings[b];
@@ -684,10 +669,9 @@ static int merge(rr_scenario *sc, const rri_layer *ly, rri_notes *nt)
             while (rri_map_next(&note_map, h, &it, &q))
                 if (strcmp(nt->v[q].name, name) == 0)
                     j = q;
-            if (j == nt->n &&
-                (rri_grow((void **)&nt->v, &nt->cap, nt->n + 1,
-                          sizeof *nt->v) ||
-                 rri_map_add(&note_map, h, j)))
+            if (j == nt->n && (rri_grow((void **)&nt->v, &nt->cap, nt->n + 1,
+                                        sizeof *nt->v) ||
+                               rri_map_add(&note_map, h, j)))
                 goto out;
             nt->v[j] = l->nt.v[i];
             if (j == nt->n)
@@ -702,10 +686,10 @@ static int merge(rr_scenario *sc, const rri_layer *ly, rri_notes *nt)
         sc->settings[0] = b;
         rri_map_fini(&sc->set_map);
         for (size_t i = 0; i < sc->n_settings; i++)
-            if (rri_map_add(&sc->set_map,
-                            rri_set_hash(sc->settings[i].section,
-                                     sc->settings[i].name),
-                            i))
+            if (rri_map_add(
+                    &sc->set_map,
+                    rri_set_hash(sc->settings[i].section, sc->settings[i].name),
+                    i))
                 goto out;
     }
     rc = RR_OK;
@@ -762,7 +746,8 @@ bool rri_pair_start(const char *s)
 bool rr_scenario_break_ok(const char *v, size_t i)
 {
     return v[i] == ' ' && i > 0 && v[i - 1] != ' ' && v[i - 1] != '\t' &&
-           v[i + 1] && !strchr(" \t;#[", v[i + 1]) && !rri_pair_start(v + i + 1);
+           v[i + 1] && !strchr(" \t;#[", v[i + 1]) &&
+           !rri_pair_start(v + i + 1);
 }
 
 /* }=================================================================== */

@@ -33,8 +33,13 @@ rri_loc rri_section_loc(rri_ctx *c, const char *sec, const char *key)
 {
     long s = rri_section_find(c->sub.sc, sec);
     const rri_section *sp = s >= 0 ? &c->sub.sc->sections[s] : NULL;
-    rri_loc l = {sp ? c->sub.sc->files[sp->file].path : c->sub.sc->path,
-             sp ? sp->line : 0, sec, key, NULL, sp ? sp->file : 0};
+    rri_loc l;
+    memset(&l, 0, sizeof l);
+    l.file = sp ? c->sub.sc->files[sp->file].path : c->sub.sc->path;
+    l.line = sp ? sp->line : 0;
+    l.sec = sec;
+    l.key = key;
+    l.fi = sp ? sp->file : 0;
     return l;
 }
 
@@ -45,7 +50,7 @@ void rri_fmt_date(long days, char *buf, size_t n)
 
 /* whole - a whole number in [lo, hi]. */
 bool rri_whole(const char *s, long long lo, unsigned long long hi,
-                  unsigned long long *out, bool *neg)
+               unsigned long long *out, bool *neg)
 {
     while (isspace((unsigned char)*s))
         s++;
@@ -84,7 +89,7 @@ bool rri_is_no(const char *s)
 
 /* choice - index of s among the n words, or -1 with a message part. */
 int rri_choice(const char *s, const char *const *w, size_t n, char *msg,
-                  size_t size)
+               size_t size)
 {
     for (size_t i = 0; i < n; i++)
         if (strcmp(s, w[i]) == 0)
@@ -93,14 +98,17 @@ int rri_choice(const char *s, const char *const *w, size_t n, char *msg,
     size_t used = 0;
     for (size_t i = 0; i < n && used < sizeof list; i++) {
         int k = snprintf(list + used, sizeof list - used, "%s%s",
-                         i == 0 ? "" : i + 1 == n ? " or " : ", ", w[i]);
+                         i == 0       ? ""
+                         : i + 1 == n ? " or "
+                                      : ", ",
+                         w[i]);
         if (k > 0)
             used += (size_t)k;
     }
     const char *g = rri_suggest(s, w, n);
     if (g)
-        snprintf(msg, size, "expected %s, got '%s' (did you mean '%s'?)",
-                 list, s, g);
+        snprintf(msg, size, "expected %s, got '%s' (did you mean '%s'?)", list,
+                 s, g);
     else
         snprintf(msg, size, "expected %s, got '%s'", list, s);
     return -1;
@@ -114,7 +122,7 @@ int rri_choice(const char *s, const char *const *w, size_t n, char *msg,
 
 /* get - the effective value of (sec, key) in this epoch (see the top). */
 int rri_get(rri_ctx *c, const char *sec, const char *key, const char *def,
-               rri_val *v)
+            rri_val *v)
 {
     rr_scenario *sc = c->sub.sc;
     memset(v, 0, sizeof *v);
@@ -129,8 +137,8 @@ int rri_get(rri_ctx *c, const char *sec, const char *key, const char *def,
         v->at = rri_section_loc(c, sec, key);
         v->at.dotted = rri_printf(c->sub.a, "%s.%s", sec, key);
     }
-    for (size_t i = rri_first_change(&c->sub, RRI_TGT_KEY, sec, key); i != SIZE_MAX;
-         i = sc->ix.next[i]) {
+    for (size_t i = rri_first_change(&c->sub, RRI_TGT_KEY, sec, key);
+         i != SIZE_MAX; i = sc->ix.next[i]) {
         const rri_change *ch = &sc->changes[i];
         if (!c->sub.active[ch->event])
             continue;
@@ -152,9 +160,9 @@ int rri_get(rri_ctx *c, const char *sec, const char *key, const char *def,
     }
     if (!v->raw && v->scaled)
         return rri_failat(&c->sub, &v->at, RR_EINVAL,
-                      "cannot scale '%s.%s': it has no value (write it, or "
-                      "set it with set.%s.%s)",
-                      sec, key, sec, key);
+                          "cannot scale '%s.%s': it has no value (write it, or "
+                          "set it with set.%s.%s)",
+                          sec, key, sec, key);
     if (!v->raw)
         return RR_OK;
     int rc = rri_subst_text(&c->sub, v->raw, &v->at, &v->text);
@@ -178,8 +186,8 @@ const char *rri_scaled_note(rri_ctx *c, const rri_val *v)
  * Typed values
  * ==================================================================== */
 
-int rri_get_prob(rri_ctx *c, const char *sec, const char *key,
-                    const char *def, double *p)
+int rri_get_prob(rri_ctx *c, const char *sec, const char *key, const char *def,
+                 double *p)
 {
     rri_val v;
     int rc = rri_get(c, sec, key, def, &v);
@@ -188,13 +196,13 @@ int rri_get_prob(rri_ctx *c, const char *sec, const char *key,
     double x;
     if (!rri_number(v.text, &x))
         return rri_failat(&c->sub, &v.at, RR_EPARSE,
-                      "expected a probability such as 0.25, got '%s'",
-                      v.text);
+                          "expected a probability such as 0.25, got '%s'",
+                          v.text);
     x *= v.factor;
     if (!(x >= 0 && x <= 1))
         return rri_failat(&c->sub, &v.at, RR_ERANGE,
-                      "expected a probability in [0,1], got %g%s", x,
-                      rri_scaled_note(c, &v));
+                          "expected a probability in [0,1], got %g%s", x,
+                          rri_scaled_note(c, &v));
     *p = x + 0.0;
     return RR_OK;
 }
@@ -208,9 +216,9 @@ int rri_get_duration(rri_ctx *c, const rri_val *v, double *days)
     double x = *days * v->factor;
     if (!isfinite(x))
         return rri_failat(&c->sub, &v->at, RR_ERANGE,
-                      "'%s' scaled by %g is too long a duration (more than "
-                      "%g days)",
-                      v->text, v->factor, DBL_MAX);
+                          "'%s' scaled by %g is too long a duration (more than "
+                          "%g days)",
+                          v->text, v->factor, DBL_MAX);
     *days = x + 0.0;
     return RR_OK;
 }
@@ -221,9 +229,9 @@ int rri_date_val(rri_ctx *c, const rri_val *v, long *days)
     rr_date d;
     if (rr_date_parse(v->text, &d) != RR_OK)
         return rri_failat(&c->sub, &v->at, RR_EPARSE,
-                      "expected a date as YYYY-MM-DD (a day that exists), "
-                      "got '%s'",
-                      v->text);
+                          "expected a date as YYYY-MM-DD (a day that exists), "
+                          "got '%s'",
+                          v->text);
     *days = rr_date_days(d);
     return RR_OK;
 }
@@ -253,11 +261,11 @@ int rri_stage_of(rri_ctx *c, const rri_val *v, uint32_t *out)
     for (size_t j = 0; j < c->sub.sc->n_stages; j++)
         w[j] = c->sub.sc->sections[c->sub.sc->stages[j]].sub;
     const char *g = rri_suggest(v->text, w, c->sub.sc->n_stages);
-    int rc = g ? rri_failat(&c->sub, &v->at, RR_ENOTFOUND,
-                        "no stage named '%s' (did you mean '%s'?)", v->text,
-                        g)
-               : rri_failat(&c->sub, &v->at, RR_ENOTFOUND, "no stage named '%s'",
-                        v->text);
+    int rc =
+        g ? rri_failat(&c->sub, &v->at, RR_ENOTFOUND,
+                       "no stage named '%s' (did you mean '%s'?)", v->text, g)
+          : rri_failat(&c->sub, &v->at, RR_ENOTFOUND, "no stage named '%s'",
+                       v->text);
     free(w);
     return rc;
 }
@@ -289,12 +297,12 @@ int rri_target_of(rri_ctx *c, const rri_val *v, uint32_t *out)
         w[n + j] = exit_names[j];
     const char *g = rri_suggest(v->text, w, n + RR_EXIT_COUNT);
     int rc = g ? rri_failat(&c->sub, &v->at, RR_ENOTFOUND,
-                        "no stage or exit named '%s' (did you mean '%s'?)",
-                        v->text, g)
+                            "no stage or exit named '%s' (did you mean '%s'?)",
+                            v->text, g)
                : rri_failat(&c->sub, &v->at, RR_ENOTFOUND,
-                        "no stage or exit named '%s' (exits are departed, "
-                        "unsupervised and closed)",
-                        v->text);
+                            "no stage or exit named '%s' (exits are departed, "
+                            "unsupervised and closed)",
+                            v->text);
     free(w);
     return rc;
 }
@@ -304,15 +312,13 @@ static const char *const channel_words[] = {"rds", "iom", "ngo", "self",
 
 int rri_channel_choice(const char *s, rr_channel *ch, char *msg, size_t size)
 {
-    int i = rri_choice(s, channel_words, RR_COUNTOF(channel_words), msg,
-                       size);
+    int i = rri_choice(s, channel_words, RR_COUNTOF(channel_words), msg, size);
     if (i >= 0)
         *ch = (rr_channel)(RR_CH_RDS + i);
     return i;
 }
 
-int rri_channel_of(rri_ctx *c, const rri_loc *at, const char *s,
-                   rr_channel *ch)
+int rri_channel_of(rri_ctx *c, const rri_loc *at, const char *s, rr_channel *ch)
 {
     char msg[512];
     if (rri_channel_choice(s, ch, msg, sizeof msg) < 0)
@@ -333,9 +339,9 @@ int rri_column(rri_ctx *c, const char *name, const rri_loc *at, size_t *col)
         name += 8;
     if (!c->ct)
         return rri_failat(&c->sub, at, RR_ENOTFOUND,
-                      "'country.%s' needs a [countries] file with a column "
-                      "'%s'",
-                      name, name);
+                          "'country.%s' needs a [countries] file with a column "
+                          "'%s'",
+                          name, name);
     int k = rr_table_col(c->ct, name);
     if (k >= 0 && k != c->ccol) {
         *col = (size_t)k;
@@ -352,8 +358,8 @@ int rri_column(rri_ctx *c, const char *name, const rri_loc *at, size_t *col)
     int rc;
     if (g) {
         rc = rri_failat(&c->sub, at, RR_ENOTFOUND,
-                    "no column '%s' in %s (did you mean '%s'?)", name,
-                    c->ct->path, g);
+                        "no column '%s' in %s (did you mean '%s'?)", name,
+                        c->ct->path, g);
     } else {
         rr_sb b = RR_SB_INIT;
         for (size_t i = 0; i < n; i++) {
@@ -389,7 +395,7 @@ static const rri_cellov *override_of(rri_ctx *c, size_t row, size_t col)
 
 /* cell_text - a countries cell in this epoch. */
 const char *rri_cell_text(rri_ctx *c, size_t row, size_t col,
-                             const rri_cellov **ov)
+                          const rri_cellov **ov)
 {
     *ov = override_of(c, row, col);
     return *ov && (*ov)->text ? (*ov)->text : rr_table_cell(c->ct, row, col);
@@ -413,27 +419,28 @@ int rri_cell_num(rri_ctx *c, size_t row, size_t col, bool flags, double *x)
     if (!ok) {
         const char *what = flags ? "a number or yes/no" : "a number";
         if (ov)
-            return rri_failat(&c->sub, &ov->at, RR_EPARSE, "expected %s, got '%s'",
-                          what, t);
-        return rri_fail(&c->sub, RR_EPARSE, "%s:%zu: column '%s': expected %s, got '%s'",
-                    c->ct->path, c->ct->line[row], c->ct->header[col], what, t);
+            return rri_failat(&c->sub, &ov->at, RR_EPARSE,
+                              "expected %s, got '%s'", what, t);
+        return rri_fail(
+            &c->sub, RR_EPARSE, "%s:%zu: column '%s': expected %s, got '%s'",
+            c->ct->path, c->ct->line[row], c->ct->header[col], what, t);
     }
     if (ov && ov->scaled) {
         *x *= ov->factor;
         if (!isfinite(*x))
             return rri_failat(&c->sub, &ov->at, RR_ERANGE,
-                          "'%s' scaled by %g is more than %g", t, ov->factor,
-                          DBL_MAX);
+                              "'%s' scaled by %g is more than %g", t,
+                              ov->factor, DBL_MAX);
         *x += 0.0;
     }
     return RR_OK;
 }
 
-/* setup_countries - names and shares, with events' cell changes. */
-int rri_setup_countries(rri_ctx *c, rr_config *cfg)
+/* cell_overrides - the cells the active events set or scale, in file
+ * order (a later change of a cell replaces or multiplies an earlier). */
+static int cell_overrides(rri_ctx *c)
 {
     rr_scenario *sc = c->sub.sc;
-    /* cell overrides of the active events, in file order */
     size_t ncell = 0;
     for (size_t i = 0; c->sub.active && i < sc->n_changes; i++)
         ncell += c->sub.active[sc->changes[i].event] &&
@@ -443,13 +450,13 @@ int rri_setup_countries(rri_ctx *c, rr_config *cfg)
         return rri_oom(&c->sub);
     for (size_t i = 0; i < sc->n_changes; i++) {
         const rri_change *ch = &sc->changes[i];
-        if (!c->sub.active || !c->sub.active[ch->event] || ch->kind != RRI_TGT_CELL)
+        if (!c->sub.active || !c->sub.active[ch->event] ||
+            ch->kind != RRI_TGT_CELL)
             continue;
         const rri_setting *cs = &sc->settings[ch->setting];
         rri_cellov *ov = (rri_cellov *)override_of(c, ch->row, ch->col);
         if (!ov) {
-            if (rri_map_add(&c->ov_map, cell_hash(ch->row, ch->col),
-                            c->nov))
+            if (rri_map_add(&c->ov_map, cell_hash(ch->row, ch->col), c->nov))
                 return rri_oom(&c->sub);
             ov = &c->ov[c->nov++];
             ov->row = ch->row;
@@ -477,13 +484,23 @@ int rri_setup_countries(rri_ctx *c, rr_config *cfg)
         /* a scaled cell must hold a number */
         double x;
         const rri_cellov *ov = &c->ov[i];
-        if (ov->scaled && !rri_number(rri_cell_text(c, ov->row, ov->col, &ov), &x))
+        if (ov->scaled &&
+            !rri_number(rri_cell_text(c, ov->row, ov->col, &ov), &x))
             return rri_failat(&c->sub, &c->ov[i].at, RR_EINVAL,
-                          "cannot scale '%s', which is not a number",
-                          rri_cell_text(c, ov->row, ov->col, &ov));
+                              "cannot scale '%s', which is not a number",
+                              rri_cell_text(c, ov->row, ov->col, &ov));
     }
+    return RR_OK;
+}
 
-    char (*names)[RR_NAME_MAX];
+/* rri_setup_countries - names and shares (normalised to sum to 1), with
+ * the active events' changes to the countries cells. */
+int rri_setup_countries(rri_ctx *c, rr_config *cfg)
+{
+    int rc = cell_overrides(c);
+    if (rc)
+        return rc;
+    char(*names)[RR_NAME_MAX];
     double *share;
     if (!c->ct) {
         c->nc = 1;
@@ -504,36 +521,37 @@ int rri_setup_countries(rri_ctx *c, rr_config *cfg)
         for (size_t r = 0; r < c->nc; r++) {
             snprintf(names[r], RR_NAME_MAX, "%s",
                      rr_table_cell(c->ct, r, (size_t)c->ccol));
-            int rc = rri_cell_num(c, r, sh, false, &share[r]);
+            rc = rri_cell_num(c, r, sh, false, &share[r]);
             if (rc)
                 return rc;
             if (share[r] < 0) {
                 const rri_cellov *ov = override_of(c, r, sh);
                 if (ov)
                     return rri_failat(&c->sub, &ov->at, RR_ERANGE,
-                                  "share must be >= 0, got %g", share[r]);
-                return rri_fail(&c->sub, RR_ERANGE,
-                            "%s:%zu: column 'share': expected a number >= 0, "
-                            "got '%s'",
-                            c->ct->path, c->ct->line[r],
-                            rr_table_cell(c->ct, r, sh));
+                                      "share must be >= 0, got %g", share[r]);
+                return rri_fail(
+                    &c->sub, RR_ERANGE,
+                    "%s:%zu: column 'share': expected a number >= 0, "
+                    "got '%s'",
+                    c->ct->path, c->ct->line[r], rr_table_cell(c->ct, r, sh));
             }
             sum += share[r];
             if (!isfinite(sum))
                 return rri_fail(&c->sub, RR_ERANGE,
-                            "%s:%zu: column 'share': the shares add up to "
-                            "more than %g",
-                            c->ct->path, c->ct->line[r], DBL_MAX);
+                                "%s:%zu: column 'share': the shares add up to "
+                                "more than %g",
+                                c->ct->path, c->ct->line[r], DBL_MAX);
         }
         if (!(sum > 0))
-            return rri_fail(&c->sub, RR_ERANGE,
-                        "%s:%zu: column 'share': every share is 0 (at least "
-                        "one must be positive)",
-                        c->ct->path, c->ct->line[0]);
+            return rri_fail(
+                &c->sub, RR_ERANGE,
+                "%s:%zu: column 'share': every share is 0 (at least "
+                "one must be positive)",
+                c->ct->path, c->ct->line[0]);
         for (size_t r = 0; r < c->nc; r++)
             share[r] /= sum;
     }
-    c->cname = (const char (*)[RR_NAME_MAX])names;
+    c->cname = (const char(*)[RR_NAME_MAX])names;
     cfg->n_countries = c->nc;
     cfg->country = c->cname;
     cfg->country_share = share;
@@ -569,11 +587,12 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
     if (strcmp(t, "rest") == 0) {
         if (!allow_rest)
             return rri_failat(&c->sub, &v->at, RR_EPARSE,
-                          "'rest' is only for routes; " PEXPR_EXPECTED);
+                              "'rest' is only for routes; " PEXPR_EXPECTED);
         if (v->scaled)
-            return rri_failat(&c->sub, &v->at, RR_EINVAL,
-                          "cannot scale 'rest' (it is what the other routes "
-                          "leave)");
+            return rri_failat(
+                &c->sub, &v->at, RR_EINVAL,
+                "cannot scale 'rest' (it is what the other routes "
+                "leave)");
         e->rest = true;
         return RR_OK;
     }
@@ -584,14 +603,14 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
     const char *p = body;
     for (;;) {
         const char *star = strchr(p, '*');
-        const char *f = rri_trim(c->sub.a, star ? rri_strndup(c->sub.a, p, (size_t)(star - p))
-                                     : p);
+        const char *f = rri_trim(
+            c->sub.a, star ? rri_strndup(c->sub.a, p, (size_t)(star - p)) : p);
         double x;
         if (strncmp(f, "country.", 8) == 0 && f[8]) {
             if (e->ncols == MAX_FACTORS)
                 return rri_failat(&c->sub, &v->at, RR_EPARSE,
-                              "at most %d country columns in one product",
-                              MAX_FACTORS);
+                                  "at most %d country columns in one product",
+                                  MAX_FACTORS);
             int rc = rri_column(c, f, &v->at, &e->cols[e->ncols]);
             if (rc)
                 return rc;
@@ -599,8 +618,8 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
         } else if (rri_number(f, &x)) {
             e->constant *= x;
         } else {
-            return rri_failat(&c->sub, &v->at, RR_EPARSE, PEXPR_EXPECTED ", got '%s'",
-                          t);
+            return rri_failat(&c->sub, &v->at, RR_EPARSE,
+                              PEXPR_EXPECTED ", got '%s'", t);
         }
         if (!star)
             break;
@@ -613,10 +632,11 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
             cond = rri_trim(c->sub.a, cond + 3);
         }
         if (!*cond || strchr(cond, ' '))
-            return rri_failat(&c->sub, &v->at, RR_EPARSE,
-                          "expected 'when COLUMN' or 'when not COLUMN', got "
-                          "'%s'",
-                          t);
+            return rri_failat(
+                &c->sub, &v->at, RR_EPARSE,
+                "expected 'when COLUMN' or 'when not COLUMN', got "
+                "'%s'",
+                t);
         int rc = rri_column(c, cond, &v->at, &e->when_col);
         if (rc)
             return rc;
@@ -627,7 +647,7 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
 
 /* eval_pexpr - the expression for country k, times factor, in [0,1]. */
 int rri_eval_pexpr(rri_ctx *c, const rri_pexpr *e, const rri_val *v, size_t k,
-                      double *p)
+                   double *p)
 {
     double x = e->constant;
     for (size_t i = 0; i < e->ncols; i++) {
@@ -649,11 +669,11 @@ int rri_eval_pexpr(rri_ctx *c, const rri_pexpr *e, const rri_val *v, size_t k,
     if (!(x >= 0 && x <= 1)) {
         if (e->ncols || e->when)
             return rri_failat(&c->sub, &v->at, RR_ERANGE,
-                          "'%s' gives %g for country %s, outside [0,1]%s",
-                          v->text, x, c->cname[k], rri_scaled_note(c, v));
+                              "'%s' gives %g for country %s, outside [0,1]%s",
+                              v->text, x, c->cname[k], rri_scaled_note(c, v));
         return rri_failat(&c->sub, &v->at, RR_ERANGE,
-                      "expected a probability in [0,1], got %g%s", x,
-                      rri_scaled_note(c, v));
+                          "expected a probability in [0,1], got %g%s", x,
+                          rri_scaled_note(c, v));
     }
     *p = x + 0.0;
     return RR_OK;
@@ -685,8 +705,8 @@ int rri_per_country(rri_ctx *c, const rri_val *v, double **out)
 /* emp_loader - empirical(file=..., column=...) from a CSV next to the
  * scenario, read once and shared by every epoch. */
 int rri_emp_loader(void *ctx, const char *file, const char *colname,
-                      const char *weight, const rr_empirical **out,
-                      char *err, size_t errlen)
+                   const char *weight, const rr_empirical **out, char *err,
+                   size_t errlen)
 {
     rri_ctx *c = ctx;
     rr_scenario *sc = c->sub.sc;
@@ -798,22 +818,21 @@ int rri_dist_text(rri_ctx *c, const char *text, const rri_loc *at, rr_dist *d)
 /* scaled_ok - the n distributions d, times the events' factor, keep a
  * finite mean and spread (exponential(1e300d) scaled by 1e10 does not). */
 int rri_scaled_ok(rri_ctx *c, const rri_val *v, const rr_dist *d, size_t n,
-                     double scale)
+                  double scale)
 {
     for (size_t k = 0; k < n; k++) {
         double m = rr_dist_mean(&d[k]) * scale, sd = rr_dist_sd(&d[k]) * scale;
         if (!isfinite(m) || !isfinite(sd))
             return rri_failat(&c->sub, &v->at, RR_ERANGE,
-                          "'%s' scaled by %g is out of range (its mean or "
-                          "spread is more than %g days)",
-                          v->text, scale, DBL_MAX);
+                              "'%s' scaled by %g is out of range (its mean or "
+                              "spread is more than %g days)",
+                              v->text, scale, DBL_MAX);
     }
     return RR_OK;
 }
 
-int rri_get_dist(rri_ctx *c, const char *sec, const char *key,
-                    const char *def, rr_dist *d, bool *has, double *scale,
-                    rri_loc *where)
+int rri_get_dist(rri_ctx *c, const char *sec, const char *key, const char *def,
+                 rr_dist *d, bool *has, double *scale, rri_loc *where)
 {
     rri_val v;
     int rc = rri_get(c, sec, key, def, &v);
@@ -829,8 +848,8 @@ int rri_get_dist(rri_ctx *c, const char *sec, const char *key,
         return RR_OK;
     if (strncmp(v.text, "country.", 8) == 0)
         return rri_failat(&c->sub, &v.at, RR_EINVAL,
-                      "a distribution per country is only possible for "
-                      "stage service");
+                          "a distribution per country is only possible for "
+                          "stage service");
     int rc2 = rri_dist_text(c, v.text, &v.at, d);
     return rc2 ? rc2 : rri_scaled_ok(c, &v, d, 1, v.factor);
 }

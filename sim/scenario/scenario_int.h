@@ -171,9 +171,6 @@ bool rri_sec_named(rri_sec_kind k);
  * usual threshold). */
 const char *rri_suggest(const char *word, const char *const *cand, size_t n);
 
-/* rri_channel_parse - channel by name; RR_CH_NONE if unknown. */
-rr_channel rri_channel_parse(const char *s);
-
 /* A growing list of candidate words for suggestions; the first failure
  * (out of memory) is latched in status and later additions do nothing. */
 typedef struct rri_words {

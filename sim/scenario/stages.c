@@ -81,8 +81,8 @@ static int resolve_routes(rri_ctx *c, size_t si, rr_cfg_stage *st)
     sloc.dotted = rri_printf(c->sub.a, "%s.route.*", sec);
     if (n == 0)
         return rri_failat(&c->sub, &sloc, RR_EINVAL,
-                      "no routes (add at least one 'route.TARGET = ...', "
-                      "TARGET a stage or departed, unsupervised, closed)");
+                          "no routes (add at least one 'route.TARGET = ...', "
+                          "TARGET a stage or departed, unsupervised, closed)");
     uint32_t *target = rri_alloc(c->sub.a, n * sizeof *target);
     double *p = rri_alloc(c->sub.a, c->nc * n * sizeof *p);
     rri_stage_routes *sr = &c->routes[si];
@@ -115,8 +115,8 @@ static int resolve_routes(rri_ctx *c, size_t si, rr_cfg_stage *st)
         if (e.rest) {
             if (rest >= 0)
                 return rri_failat(&c->sub, &v.at, RR_EINVAL,
-                              "a second 'rest' (%s already takes the rest)",
-                              names[rest]);
+                                  "a second 'rest' (%s already takes the rest)",
+                                  names[rest]);
             rest = (long)j;
             continue;
         }
@@ -134,14 +134,14 @@ static int resolve_routes(rri_ctx *c, size_t si, rr_cfg_stage *st)
             one ? "" : rri_printf(c->sub.a, " for country %s", c->cname[k]);
         if (rest < 0 && fabs(sum - 1) > PROB_TOL)
             return rri_failat(&c->sub, &first, RR_EINVAL,
-                          "probabilities sum to %.6g%s, not 1 (add "
-                          "'route.X = rest' or fix them)",
-                          sum, who ? who : "");
+                              "probabilities sum to %.6g%s, not 1 (add "
+                              "'route.X = rest' or fix them)",
+                              sum, who ? who : "");
         if (rest >= 0 && sum > 1 + PROB_TOL)
             return rri_failat(&c->sub, &first, RR_EINVAL,
-                          "probabilities other than 'rest' sum to %.6g%s, "
-                          "more than 1",
-                          sum, who ? who : "");
+                              "probabilities other than 'rest' sum to %.6g%s, "
+                              "more than 1",
+                              sum, who ? who : "");
         if (rest >= 0)
             p[k * n + (size_t)rest] = sum < 1 ? 1 - sum : 0;
         for (size_t j = 0; j < n; j++)
@@ -217,7 +217,7 @@ static int resolve_service(rri_ctx *c, const char *sec, rr_cfg_stage *st)
             if (ov)
                 return rri_failat(&c->sub, &ov->at, rc, "%s", msg);
             return rri_fail(&c->sub, rc, "%s:%zu: column '%s': %s", c->ct->path,
-                        c->ct->line[k], c->ct->header[col], msg);
+                            c->ct->line[k], c->ct->header[col], msg);
         }
     }
     st->service = by[0];
@@ -245,12 +245,13 @@ int rri_resolve_stage(rri_ctx *c, size_t si, rr_cfg_stage *st)
     else if (rri_whole(v.text, -1000000, INT_MAX, &n, &neg) && !neg) {
         double x = (double)n * v.factor;
         if (x > INT_MAX)
-            return rri_failat(&c->sub, &v.at, RR_ERANGE, "too many servers: %g", x);
+            return rri_failat(&c->sub, &v.at, RR_ERANGE, "too many servers: %g",
+                              x);
         st->servers = (int)lround(x);
     } else
-        return rri_failat(&c->sub, &v.at, RR_EPARSE,
-                      "expected a whole number >= 0 or 'unlimited', got '%s'",
-                      v.text);
+        return rri_failat(
+            &c->sub, &v.at, RR_EPARSE,
+            "expected a whole number >= 0 or 'unlimited', got '%s'", v.text);
 
     if ((rc = resolve_service(c, sec, st)))
         return rc;
@@ -281,8 +282,8 @@ int rri_resolve_stage(rri_ctx *c, size_t si, rr_cfg_stage *st)
     }
 
     if ((rc = rri_get_dist(c, sec, "abscond", NULL, &st->abscond,
-                       &st->has_abscond, &st->abscond_scale,
-                       &c->routes[si].abscond_at)))
+                           &st->has_abscond, &st->abscond_scale,
+                           &c->routes[si].abscond_at)))
         return rc;
     static const char *const scope[] = {"stay", "queue"};
     if ((rc = rri_get(c, sec, "abscond_during", "stay", &v)))
@@ -309,12 +310,12 @@ int rri_resolve_stage(rri_ctx *c, size_t si, rr_cfg_stage *st)
             return rc;
         if (!(st->max_stay > 0))
             return rri_failat(&c->sub, &ms.at, RR_ERANGE,
-                          "max_stay must be more than 0 days, got '%s'%s",
-                          ms.text, rri_scaled_note(c, &ms));
+                              "max_stay must be more than 0 days, got '%s'%s",
+                              ms.text, rri_scaled_note(c, &ms));
         if (!v.text)
             return rri_failat(&c->sub, &ms.at, RR_EINVAL,
-                          "needs 'release_to = TARGET' (the stage or exit "
-                          "cases go to when the maximum stay is reached)");
+                              "needs 'release_to = TARGET' (the stage or exit "
+                              "cases go to when the maximum stay is reached)");
     }
     if (v.text) {
         if ((rc = rri_target_of(c, &v, &t)))
@@ -386,8 +387,8 @@ static bool edge(const rri_ctx *c, const rr_cfg_stage *st, size_t u, size_t e,
     uint32_t t;
     if (e < sr->n) {
         rt = &st[u].route[RR_OUT_DONE];
-        if (!svc_near[u] || (k == SIZE_MAX ? !sr->used[e]
-                                           : !(rt->p[k * rt->n + e] > 0)))
+        if (!svc_near[u] ||
+            (k == SIZE_MAX ? !sr->used[e] : !(rt->p[k * rt->n + e] > 0)))
             return false;
         t = rt->target[e];
         *at = &sr->at[e];
@@ -488,13 +489,13 @@ static int find_cycle(rri_ctx *c, const rr_cfg_stage *st, size_t ns, size_t k,
                         ? ""
                         : rri_printf(c->sub.a, " for country %s", c->cname[k]);
                 return rri_failat(&c->sub, blame ? blame : at, RR_EINVAL,
-                              "routes %s form a cycle that takes no time "
-                              "(under a second at every stage%s)%s",
-                              list,
-                              back ? ", and departures come back at once "
-                                     "through remigration"
-                                   : "",
-                              who ? who : "");
+                                  "routes %s form a cycle that takes no time "
+                                  "(under a second at every stage%s)%s",
+                                  list,
+                                  back ? ", and departures come back at once "
+                                         "through remigration"
+                                       : "",
+                                  who ? who : "");
             }
             if (color[v] == 0) {
                 color[v] = 1;
@@ -525,8 +526,8 @@ int rri_near_zero_cycle(rri_ctx *c, const rr_config *cfg)
     bool any = false, by_country = c->nc > 1, found;
     for (size_t u = 0; u < ns; u++) {
         svc[u] = service_near(c, &st[u], SIZE_MAX);
-        any = any || svc[u] || st[u].has_abscond ||
-              st[u].route[RR_OUT_TIMEOUT].n;
+        any =
+            any || svc[u] || st[u].has_abscond || st[u].route[RR_OUT_TIMEOUT].n;
     }
     if (!any)
         return RR_OK;
@@ -557,15 +558,15 @@ static int resolve_channels(rri_ctx *c, const rri_val *v, unsigned *bits)
     const char *p = v->text;
     for (;;) {
         const char *comma = strchr(p, ',');
-        const char *w = rri_trim(c->sub.a, comma ? rri_strndup(c->sub.a, p,
-                                                    (size_t)(comma - p))
-                                      : p);
+        const char *w =
+            rri_trim(c->sub.a,
+                     comma ? rri_strndup(c->sub.a, p, (size_t)(comma - p)) : p);
         rr_channel ch = RR_CH_NONE;
         if (!*w)
             return rri_failat(&c->sub, &v->at, RR_EPARSE,
-                          "expected a list of channels such as 'iom, ngo', "
-                          "got '%s'",
-                          v->text);
+                              "expected a list of channels such as 'iom, ngo', "
+                              "got '%s'",
+                              v->text);
         int rc = rri_channel_of(c, &v->at, w, &ch);
         if (rc)
             return rc;
@@ -576,8 +577,7 @@ static int resolve_channels(rri_ctx *c, const rri_val *v, unsigned *bits)
     }
 }
 
-int rri_resolve_provider(rri_ctx *c, const rri_section *s,
-                            rr_cfg_provider *pv)
+int rri_resolve_provider(rri_ctx *c, const rri_section *s, rr_cfg_provider *pv)
 {
     const char *sec = s->name;
     snprintf(pv->name, RR_NAME_MAX, "%s", s->sub);
@@ -604,7 +604,7 @@ int rri_resolve_provider(rri_ctx *c, const rri_section *s,
         pv->until = (double)(d - c->day0 + 1);
         if (pv->until <= pv->from)
             return rri_failat(&c->sub, &v.at, RR_ERANGE,
-                          "until %s is before from", v.text);
+                              "until %s is before from", v.text);
     }
     double *cov = rri_alloc(c->sub.a, c->nc * sizeof *cov);
     if (!cov)
@@ -626,7 +626,7 @@ int rri_resolve_provider(rri_ctx *c, const rri_section *s,
         }
     } else {
         return rri_failat(&c->sub, &v.at, RR_EPARSE,
-                      "expected 'all' or country.COLUMN, got '%s'", v.text);
+                          "expected 'all' or country.COLUMN, got '%s'", v.text);
     }
     pv->covered = cov;
     return RR_OK;
