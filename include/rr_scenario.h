@@ -257,8 +257,46 @@ const char *rr_scenario_path(const rr_scenario *sc);
 uint64_t rr_scenario_hash(const rr_scenario *sc);
 
 /* rr_scenario_print - `rrsim check`: every setting with its resolved value
- * and source note, grouped by section, then the epochs. */
+ * and source note, grouped by section, then the epochs.  For people: the
+ * format may change (nothing reads it back). */
 void rr_scenario_print(rr_scenario *sc, FILE *f);
+
+/* ---- writing what was read ------------------------------------------ */
+
+/* What scenario.resolved.ini says besides the settings, and where it finds
+ * the tables. */
+typedef struct rr_resolved_info {
+    const char *version;   /* "; manifest: version = ..." ("?" if NULL) */
+    const char *command;   /* the command line, or NULL */
+    const char *created;   /* the time it was made, or NULL */
+    const char *const *input_copy; /* per table read (rr_scenario_n_inputs):
+                              the path the written file names it by, as
+                              "inputs/delays.csv" (relative to the written
+                              file's folder); NULL: paths as written */
+} rr_resolved_info;
+
+/* rr_scenario_write_resolved - write to f a scenario file that runs the
+ * same model as sc: every setting as it was used (${...} substituted,
+ * except where an event changes the parameter; defaults written out;
+ * tables named by input_copy), the parameters with their source notes,
+ * and "; manifest: key = value" comment lines at the top.  Lines longer
+ * than the reader's limit are continued on indented lines.  It is written
+ * from the scenario's own settings, not from the rr_scenario_print
+ * listing.  Plans sc if it is not planned yet (its errors are returned);
+ * RR_ENOMEM with a message.  Errors writing to f are left to the caller,
+ * who checks ferror and fclose. */
+int rr_scenario_write_resolved(rr_scenario *sc, FILE *f,
+                               const rr_resolved_info *info, char *err,
+                               size_t errlen);
+
+/* rr_scenario_input_copy - the bytes of table i (read again, a regular
+ * file only) for a copy next to the resolved scenario: with input_copy,
+ * the file of every empirical(...) in its cells pointed at the copy of the
+ * table it names.  *text (NUL-terminated; the caller frees it) and *len,
+ * or RR_EIO ("cannot read 'PATH': reason") / RR_ENOMEM with a message. */
+int rr_scenario_input_copy(rr_scenario *sc, size_t i,
+                           const char *const *input_copy, char **text,
+                           size_t *len, char *err, size_t errlen);
 
 /* The INI files read: index 0 is the scenario file (as given, the same as
  * rr_scenario_path), then its base ([scenario] base = FILE), then the

@@ -300,6 +300,8 @@ struct rr_scenario {
     rri_input *inputs;
     size_t n_inputs, cap_inputs;
     rri_map input_map;  /* inputs by path as opened */
+    const char **input_real; /* per input, the file it is (realpath), or
+                                NULL; made on first use (write.c) */
     rri_emp *emps;      /* empirical distributions, made while planning */
     size_t n_emps, cap_emps;
     long countries_input, schedule_input, caseload_input; /* -1: none */
