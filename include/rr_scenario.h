@@ -223,6 +223,12 @@ void rr_scenario_destroy(rr_scenario *sc);
 int rr_scenario_plan(rr_scenario *sc, const rr_plan **out, char *err,
                      size_t errlen);
 
+/* rr_plan_hash - FNV-1a 64 of everything the model reads from a plan
+ * (every epoch's numbers, names and tables, the events), not of where it
+ * was written: a scenario and the scenario.resolved.ini written from it
+ * have plans with the same hash. */
+uint64_t rr_plan_hash(const rr_plan *plan);
+
 /* The settings in file order (overrides replace values in place, or are
  * appended when the key was not written). */
 size_t rr_scenario_n_settings(const rr_scenario *sc);
