@@ -176,6 +176,10 @@ static void key_candidates(rr_scenario *sc, rri_words *ws, const char *prefix,
 {
     size_t n;
     const rri_keydef *d = rri_keydefs(k, &n);
+    if (!prefix) {
+        ws->status = RR_ENOMEM; /* a failed rri_printf */
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (rri_keydef_family(&d[i])) {
             if (k == RRI_SEC_STAGE) {
@@ -309,15 +313,15 @@ int rri_attach_notes(rr_scenario *sc, const rri_notes *nt, char *err,
 
 /* split_dotted - a dotted key into section and key names, the section's
  * kind and whether it is written; false if it has no such form. */
-static bool split_dotted(rr_scenario *sc, const char *key, char **section,
-                         const char **name, rri_sec_kind *kind)
+static int split_dotted(rr_scenario *sc, const char *key, char **section,
+                        const char **name, rri_sec_kind *kind)
 {
     const char *dot = strchr(key, '.');
     if (!dot) {
         *section = "parameters";
         *name = key;
         *kind = RRI_SEC_PARAMETERS;
-        return true;
+        return 1;
     }
     size_t head = (size_t)(dot - key);
     for (int k = 0; k < RRI_SEC_COUNT; k++) {
@@ -328,19 +332,19 @@ static bool split_dotted(rr_scenario *sc, const char *key, char **section,
         if (rri_sec_named((rri_sec_kind)k)) {
             const char *dot2 = strchr(rest, '.');
             if (!dot2 || dot2 == rest || !dot2[1])
-                return false;
+                return 0;
             *section = rri_strndup(&sc->arena, key, (size_t)(dot2 - key));
             *name = dot2 + 1;
         } else {
             if (!*rest)
-                return false;
+                return 0;
             *section = rri_strndup(&sc->arena, key, head);
             *name = rest;
         }
         *kind = (rri_sec_kind)k;
-        return *section != NULL;
+        return *section ? 1 : -1;
     }
-    return false;
+    return 0;
 }
 
 /* dotted_candidates - every valid dotted key, for suggestions. */
@@ -373,11 +377,19 @@ static void dotted_candidates(rr_scenario *sc, rri_words *ws, bool events)
  * NULL with "unknown key 'K' (did you mean 'X'?)" in msg. */
 const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
                                    bool events, char **section,
-                                   const char **name, char *msg, size_t n)
+                                   const char **name, char *msg, size_t n,
+                                   int *status)
 {
     rri_sec_kind kind;
     const rri_keydef *d = NULL;
-    if (split_dotted(sc, key, section, name, &kind)) {
+    int form = split_dotted(sc, key, section, name, &kind);
+    *status = RR_ENOTFOUND;
+    if (form < 0) {
+        *status = RR_ENOMEM;
+        snprintf(msg, n, "out of memory");
+        return NULL;
+    }
+    if (form) {
         if (kind == RRI_SEC_PARAMETERS) {
             if (rri_setting_find(sc, "parameters", key) >= 0)
                 d = rri_keydef_find(RRI_SEC_PARAMETERS, key);
@@ -400,7 +412,10 @@ const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
     rri_words ws = {0};
     dotted_candidates(sc, &ws, events);
     const char *g = ws.status == RR_OK ? rri_suggest(key, ws.w, ws.n) : NULL;
-    if (g)
+    if (ws.status != RR_OK) {
+        *status = ws.status;
+        snprintf(msg, n, "out of memory");
+    } else if (g)
         snprintf(msg, n, "unknown key '%s' (did you mean '%s'?)", key, g);
     else
         snprintf(msg, n, "unknown key '%s'", key);
@@ -486,7 +501,9 @@ int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
             return rr_err_set(err, errlen, RR_EPARSE, "--set %s: %s", key, why);
         if (rri_is_note_key("parameters", key)) {
             char *pname = rri_strndup(&sc->arena, key, strlen(key) - 7);
-            long s = pname ? rri_setting_find(sc, "parameters", pname) : -1;
+            if (!pname)
+                return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
+            long s = rri_setting_find(sc, "parameters", pname);
             if (s >= 0) {
                 sc->settings[s].pub.note = value;
                 sc->settings[s].note_file = 0;
@@ -494,10 +511,13 @@ int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
                 continue;
             }
         }
-        const rri_keydef *d =
-            rri_check_dotted(sc, key, false, &section, &name, msg, sizeof msg);
+        int found;
+        const rri_keydef *d = rri_check_dotted(sc, key, false, &section, &name,
+                                               msg, sizeof msg, &found);
+        if (!d && found == RR_ENOMEM)
+            return rr_err_set(err, errlen, found, "out of memory");
         if (!d)
-            return rr_err_set(err, errlen, RR_ENOTFOUND, "--set: %s", msg);
+            return rr_err_set(err, errlen, found, "--set: %s", msg);
         if (d->sec == RRI_SEC_SCENARIO && strcmp(d->name, "base") == 0) {
             /* the files are read before the overrides apply */
             return rr_err_set(

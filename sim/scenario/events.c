@@ -106,8 +106,11 @@ static int build_changes(rr_scenario *sc, char *err, size_t errlen)
         } else {
             char *section;
             const char *name;
-            const rri_keydef *d = rri_check_dotted(sc, key, true, &section,
-                                                   &name, msg, sizeof msg);
+            int why;
+            const rri_keydef *d = rri_check_dotted(
+                sc, key, true, &section, &name, msg, sizeof msg, &why);
+            if (!d && why == RR_ENOMEM)
+                return rr_err_set(err, errlen, why, "out of memory");
             ok = d != NULL;
             if (ok && d->type == RRI_T_PARAM) {
                 ch->kind = RRI_TGT_PARAM;

@@ -103,12 +103,10 @@ rri_loc rri_setting_loc(const rri_setting *st)
  * Numbers and text
  * ==================================================================== */
 
-const char *rri_trim(rri_arena *a, const char *s)
+const char *rri_trim(rri_arena *a, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     const char *t = rr_trim_span(s, &n);
-    t = rri_strndup(a, t, n);
-    return t ? t : "";
+    return rri_strndup(a, t, n);
 }
 
 /* number - the whole text as a finite decimal number. */
@@ -299,26 +297,30 @@ int rri_subst_text(rri_subst *c, const char *text, const rri_loc *at,
 }
 
 /* scale_number - the leading number of text times f, the rest kept
- * ("1500/month" * 0.5 = "750/month"); false if text has none.  *x gets
- * the product, which the caller checks is finite. */
-static bool scale_number(rri_subst *c, const char *text, double f,
-                         const char **out, double *x)
+ * ("1500/month" * 0.5 = "750/month") into *out; RR_EINVAL if text has
+ * none, RR_ENOMEM.  *x gets the product, which the caller checks is
+ * finite. */
+static int scale_number(rri_subst *c, const char *text, double f,
+                        const char **out, double *x)
 {
     const char *s = text;
     while (isspace((unsigned char)*s))
         s++;
     if (!(isdigit((unsigned char)*s) || *s == '.' || *s == '-' || *s == '+'))
-        return false;
+        return RR_EINVAL;
     char *end;
     double v = strtod(s, &end);
     if (end == s || !isfinite(v))
-        return false;
+        return RR_EINVAL;
     for (const char *q = s; q < end; q++)
         if (!strchr("0123456789.eE+-", *q))
-            return false;
+            return RR_EINVAL;
     *x = v * f + 0.0;
-    *out = rri_printf(c->a, "%.15g%s", *x, end);
-    return *out != NULL;
+    const char *t = rri_printf(c->a, "%.15g%s", *x, end);
+    if (!t)
+        return RR_ENOMEM;
+    *out = t;
+    return RR_OK;
 }
 
 /* scale_factor - the factor of an event's scale.KEY, >= 0. */
@@ -483,7 +485,9 @@ static int finish(rri_subst *c, rri_frame *f)
         return nest_err(c, &at, chain, n);
     }
     double x;
-    if (scaled && !scale_number(c, text, factor, &text, &x))
+    if (scaled && (rc = scale_number(c, text, factor, &text, &x)) == RR_ENOMEM)
+        return rri_oom(c);
+    if (scaled && rc != RR_OK)
         return rri_failat(
             c, &f->at, RR_EINVAL,
             "cannot scale parameter '%s': its value '%.200s' does "
@@ -596,16 +600,17 @@ int rri_subst_init(rri_subst *c, rr_scenario *sc, const unsigned char *active,
             rr_sb_add(&b, ", ");
         rr_sb_add(&b, sc->sections[sc->events[e]].sub);
     }
-    if (k && b.status == RR_OK) {
+    if (k && b.status == RR_OK)
         c->while_events =
             rri_printf(c->a, " (while event%s %s %s active)", k > 1 ? "s" : "",
                        rr_sb_str(&b), k > 1 ? "are" : "is");
-        if (!c->while_events)
-            c->while_events = "";
-    }
     int status = b.status;
     rr_sb_fini(&b);
-    return status == RR_OK ? RR_OK : rri_oom(c);
+    if (status != RR_OK || !c->while_events) {
+        c->while_events = "";
+        return rri_oom(c);
+    }
+    return RR_OK;
 }
 
 /* rri_resolved_setting - through one context kept with the scenario, so

@@ -136,6 +136,8 @@ int rri_get(rri_ctx *c, const char *sec, const char *key, const char *def,
         v->raw = def;
         v->at = rri_section_loc(c, sec, key);
         v->at.dotted = rri_printf(c->sub.a, "%s.%s", sec, key);
+        if (!v->at.dotted)
+            return rri_oom(&c->sub);
     }
     for (size_t i = rri_first_change(&c->sub, RRI_TGT_KEY, sec, key);
          i != SIZE_MAX; i = sc->ix.next[i]) {
@@ -166,8 +168,9 @@ int rri_get(rri_ctx *c, const char *sec, const char *key, const char *def,
     if (!v->raw)
         return RR_OK;
     int rc = rri_subst_text(&c->sub, v->raw, &v->at, &v->text);
-    if (rc == RR_OK)
-        v->text = rri_trim(c->sub.a, v->text);
+    if (rc == RR_OK &&
+        !(v->text = rri_trim(c->sub.a, v->text, strlen(v->text))))
+        return rri_oom(&c->sub);
     return rc;
 }
 
@@ -475,7 +478,8 @@ static int cell_overrides(rri_ctx *c)
             int rc = rri_subst_text(&c->sub, cs->pub.value, &ov->at, &t);
             if (rc)
                 return rc;
-            ov->text = rri_trim(c->sub.a, t);
+            if (!(ov->text = rri_trim(c->sub.a, t, strlen(t))))
+                return rri_oom(&c->sub);
             ov->factor = 1;
             ov->scaled = false;
         }
@@ -603,9 +607,11 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
     const char *p = body;
     for (;;) {
         const char *star = strchr(p, '*');
-        const char *f = rri_trim(
-            c->sub.a, star ? rri_strndup(c->sub.a, p, (size_t)(star - p)) : p);
+        const char *f =
+            rri_trim(c->sub.a, p, star ? (size_t)(star - p) : strlen(p));
         double x;
+        if (!f)
+            return rri_oom(&c->sub);
         if (strncmp(f, "country.", 8) == 0 && f[8]) {
             if (e->ncols == MAX_FACTORS)
                 return rri_failat(&c->sub, &v->at, RR_EPARSE,
@@ -626,11 +632,14 @@ int rri_parse_pexpr(rri_ctx *c, const rri_val *v, bool allow_rest, rri_pexpr *e)
         p = star + 1;
     }
     if (w) {
-        const char *cond = rri_trim(c->sub.a, w + 4);
-        if (strncmp(cond, "not", 3) == 0 && isspace((unsigned char)cond[3])) {
+        const char *cond = rri_trim(c->sub.a, w + 4, strlen(w + 4));
+        if (cond && strncmp(cond, "not", 3) == 0 &&
+            isspace((unsigned char)cond[3])) {
             e->when_not = true;
-            cond = rri_trim(c->sub.a, cond + 3);
+            cond = rri_trim(c->sub.a, cond + 3, strlen(cond + 3));
         }
+        if (!cond)
+            return rri_oom(&c->sub);
         if (!*cond || strchr(cond, ' '))
             return rri_failat(
                 &c->sub, &v->at, RR_EPARSE,
@@ -795,6 +804,11 @@ int rri_emp_loader(void *ctx, const char *file, const char *colname,
     e->emp = emp;
     e->column = rri_strdup(&sc->arena, colname);
     e->weight = weight ? rri_strdup(&sc->arena, weight) : NULL;
+    if (!e->column || (weight && !e->weight)) {
+        sc->n_emps--;
+        rr_empirical_destroy(emp);
+        return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
+    }
     c->table_msg = false;
     *out = emp;
     return RR_OK;

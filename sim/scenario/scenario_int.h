@@ -93,7 +93,7 @@ int rri_map_add(rri_map *m, uint64_t h, size_t v);
 bool rri_map_next(const rri_map *m, uint64_t h, size_t *it, size_t *v);
 void rri_map_fini(rri_map *m);
 
-/* ---- limits ----------------------------------------------------------------- */
+/* ---- limits -------------------------------------------------------------- */
 
 #define RRI_MAX_NESTING 64  /* ${...} inside ${...}: a chain of parameters */
 
@@ -424,11 +424,13 @@ bool rri_valid_chars(const char *s, bool upper, bool dash);
 /* rri_check_dotted - the definition of a dotted key (a parameter name, or
  * a key of a section the scenario has; singleton sections count as
  * present), with its section and name; NULL with "unknown key 'K' (did you
- * mean 'X'?)" in msg.  With events, the candidates suggested are those an
- * event may change. */
+ * mean 'X'?)" in msg and RR_ENOTFOUND in *status (RR_ENOMEM when out of
+ * memory).  With events, the candidates suggested are those an event may
+ * change. */
 const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
                                    bool events, char **section,
-                                   const char **name, char *msg, size_t n);
+                                   const char **name, char *msg, size_t n,
+                                   int *status);
 
 /* The steps of loading after rri_read, in this order: section kinds and
  * names; every key; the notes to their parameters; the --set list; the
@@ -495,9 +497,9 @@ rri_loc rri_setting_loc(const rri_setting *st);
 
 /* rri_number - the whole text as a finite decimal number (-0 reads 0). */
 bool rri_number(const char *s, double *x);
-/* rri_trim - s without blanks at its ends, copied into the arena ("" when
- * out of memory). */
-const char *rri_trim(rri_arena *a, const char *s);
+/* rri_trim - the n bytes at s without blanks at their ends, copied into
+ * the arena; NULL when out of memory. */
+const char *rri_trim(rri_arena *a, const char *s, size_t n);
 
 /* rri_param_value - parameter p's text in this epoch, ${...} resolved. */
 int rri_param_value(rri_subst *s, size_t p, const char **out);

@@ -79,6 +79,8 @@ static int resolve_routes(rri_ctx *c, size_t si, rr_cfg_stage *st)
         return rri_oom(&c->sub);
     rri_loc sloc = rri_section_loc(c, sec, "route.*");
     sloc.dotted = rri_printf(c->sub.a, "%s.route.*", sec);
+    if (!sloc.dotted)
+        return rri_oom(&c->sub);
     if (n == 0)
         return rri_failat(&c->sub, &sloc, RR_EINVAL,
                           "no routes (add at least one 'route.TARGET = ...', "
@@ -559,9 +561,10 @@ static int resolve_channels(rri_ctx *c, const rri_val *v, unsigned *bits)
     for (;;) {
         const char *comma = strchr(p, ',');
         const char *w =
-            rri_trim(c->sub.a,
-                     comma ? rri_strndup(c->sub.a, p, (size_t)(comma - p)) : p);
+            rri_trim(c->sub.a, p, comma ? (size_t)(comma - p) : strlen(p));
         rr_channel ch = RR_CH_NONE;
+        if (!w)
+            return rri_oom(&c->sub);
         if (!*w)
             return rri_failat(&c->sub, &v->at, RR_EPARSE,
                               "expected a list of channels such as 'iom, ngo', "

@@ -692,7 +692,8 @@ size_t rr_text_check(const char *text, size_t len, bool ini, char *why,
         if (c == '\r') {
             bool crlf = i + 1 < len && p[i + 1] == '\n';
             if (ini && !crlf && i + 1 < len) {
-                rr_err_set(why, whylen, RR_EPARSE, "carriage return inside a line");
+                rr_err_set(why, whylen, RR_EPARSE,
+                           "carriage return inside a line");
                 return line;
             }
             if (!ini && !crlf)
@@ -710,7 +711,8 @@ size_t rr_text_check(const char *text, size_t len, bool ini, char *why,
         }
         k = utf8_len(p + i, len - i);
         if (k == 0) {
-            rr_err_set(why, whylen, RR_EPARSE, "invalid UTF-8 (byte 0x%02X)", c);
+            rr_err_set(why, whylen, RR_EPARSE,
+                       "invalid UTF-8 (byte 0x%02X)", c);
             return line;
         }
         i += k;

@@ -701,15 +701,16 @@ static void put_manifest(writer *w, const rr_resolved_info *info)
         else
             w->oom = true;
     }
-    rr_sb_add(&w->out,
-              ";\n"
-              "; Every setting of this run as it was used: ${...} substituted\n"
-              "; (except where an event changes the parameter), defaults\n"
-              "; written out, tables read from the copies in inputs/.  Running\n"
-              "; this file reproduces the run's CSV files.  [parameters] keep\n"
-              "; their values and source notes as the assumption register; the\n"
-              "; settings that used them hold the values already, so --set the\n"
-              "; settings themselves, or use the original scenario.\n");
+    static const char *const about =
+        ";\n"
+        "; Every setting of this run as it was used: ${...} substituted\n"
+        "; (except where an event changes the parameter), defaults\n"
+        "; written out, tables read from the copies in inputs/.  Running\n"
+        "; this file reproduces the run's CSV files.  [parameters] keep\n"
+        "; their values and source notes as the assumption register; the\n"
+        "; settings that used them hold the values already, so --set the\n"
+        "; settings themselves, or use the original scenario.\n";
+    rr_sb_add(&w->out, about);
 }
 
 /* }=================================================================== */
