@@ -19,6 +19,11 @@
  *   3. The model (rr_model.h) runs a plan; it switches configuration at the
  *      epoch times.
  *
+ * rr_scenario_write_resolved() writes a read scenario back as a scenario
+ * file (scenario.resolved.ini), from its own settings; rr_scenario_print()
+ * lists it for people (`rrsim check`).  The written forms of values
+ * (durations, rates, distributions) are rr_grammar.h's.
+ *
  * Errors come back as a status with one message in err, formatted
  *   "FILE:LINE: [section] key: message"
  * or, for a table, "TABLE.csv:LINE: column 'x': message", ready to print
@@ -35,9 +40,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "rr_date.h"
-#include "rr_dist.h"
-#include "rr_network.h"
+#include "rr_date.h"    /* start and end */
+#include "rr_dist.h"    /* the durations of a plan */
+#include "rr_network.h" /* routes, disciplines, patience: what a plan's
+                           stages give the model's network */
 
 #define RR_NAME_MAX 64
 #define RR_TEXT_MAX 512
