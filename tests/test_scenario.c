@@ -1605,13 +1605,20 @@ static void test_write_not_listing(void)
     const rr_plan *plan;
     if (!mkdtemp(dir))
         return;
-    write_file(dir, "w.ini",
-               "[scenario]\nname = w\nstart = 2020-01-01\nend = 2020-03-31\n"
-               "title = month   # default\n[parameters]\n"
-               "p = [reintegration]\np.source = servers = 3   # default\n"
-               "[arrivals]\nrate = 2/day\n[stage.a]\n"
-               "service = exponential(mean=2d)\nroute.departed = 1\n",
-               ini, sizeof ini);
+    char text[1200], word[151];
+    memset(word, 'x', 150);
+    word[150] = '\0';
+    /* source: a word of 300 characters once substituted, which no line can
+     * hold: written as ${...} */
+    snprintf(text, sizeof text,
+             "[scenario]\nname = w\nstart = 2020-01-01\nend = 2020-03-31\n"
+             "title = month   # default\nsource = ${long}\n[parameters]\n"
+             "p = [reintegration]\np.source = servers = 3   # default\n"
+             "half = %s\nlong = ${half}${half}\n"
+             "[arrivals]\nrate = 2/day\n[stage.a]\n"
+             "service = exponential(mean=2d)\nroute.departed = 1\n",
+             word);
+    write_file(dir, "w.ini", text, ini, sizeof ini);
     snprintf(out, sizeof out, "%s/r.ini", dir);
     int rc = rr_scenario_load(ini, NULL, 0, &a, err, sizeof err);
     if (rc == RR_OK)
@@ -1623,19 +1630,23 @@ static void test_write_not_listing(void)
     if (rc == RR_OK)
         rc = rr_scenario_plan(b, &plan, err, sizeof err);
     CHECK_MSG(rc == RR_OK, "plan: %s", err);
-    char *text = slurp_body(out);
-    CHECK(text && strstr(text, "\ntitle = month   # default\n"));
-    CHECK(text && strstr(text, "\np = [reintegration]\n"));
-    CHECK(text && strstr(text, "\np.source = servers = 3   # default\n"));
-    CHECK(text && strstr(text, "\nservers = unlimited ; default\n"));
-    CHECK(text && strstr(text, "\nstage = a ; default\n"));
-    CHECK(text && strstr(text, "\nremigration_stage = a ; default\n"));
-    CHECK(text && !strstr(text, "(keep)") && !strstr(text, "(the name)"));
+    const rr_plan *pa;
+    if (rc == RR_OK && rr_scenario_plan(a, &pa, err, sizeof err) == RR_OK)
+        CHECK(rr_plan_hash(pa) == rr_plan_hash(plan));
+    char *body = slurp_body(out);
+    CHECK(body && strstr(body, "\ntitle = month   # default\n"));
+    CHECK(body && strstr(body, "\np = [reintegration]\n"));
+    CHECK(body && strstr(body, "\np.source = servers = 3   # default\n"));
+    CHECK(body && strstr(body, "\nservers = unlimited ; default\n"));
+    CHECK(body && strstr(body, "\nstage = a ; default\n"));
+    CHECK(body && strstr(body, "\nremigration_stage = a ; default\n"));
+    CHECK(body && !strstr(body, "(keep)") && !strstr(body, "(the name)"));
+    CHECK(body && strstr(body, "\nsource = ${long}\n"));
     /* [reintegration] once, with its defaults */
-    CHECK(text && strstr(text, "\n[reintegration]\n") &&
-          !strstr(strstr(text, "\n[reintegration]\n") + 1,
+    CHECK(body && strstr(body, "\n[reintegration]\n") &&
+          !strstr(strstr(body, "\n[reintegration]\n") + 1,
                   "\n[reintegration]\n"));
-    free(text);
+    free(body);
     for (size_t i = 0; b && i < rr_scenario_n_settings(b); i++) {
         const rr_setting *s = rr_scenario_setting(b, i);
         if (strcmp(s->key, "scenario.title") == 0)

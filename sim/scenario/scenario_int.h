@@ -15,11 +15,14 @@
  *
  *   resolving (rr_scenario_plan) turns the raw scenario into the plan, the
  *   epochs' configurations: resolve.c (values, countries, distributions),
- *   stages.c (stages, routes, providers, cycles), plan.c (epochs); its
- *   shared pieces are in resolve_int.h.  listing.c (`rrsim check`) and
- *   write.c (scenario.resolved.ini) sit on top of both.
+ *   stages.c (stages, routes, providers, cycles), plan.c (epochs),
+ *   fingerprint.c (rr_plan_hash); their shared pieces are in
+ *   resolve_int.h.  listing.c (`rrsim check`) and write.c
+ *   (scenario.resolved.ini) sit on top of both.
  *
- * Each file calls only files below it; reading never calls resolving.
+ * table.c (CSV tables, input files) and grammar.c (the written forms of
+ * durations, rates and distributions) serve both and call neither.  Each
+ * file calls only files below it; reading never calls resolving.
  *
  * A loaded scenario is a list of sections and a list of settings as
  * written, plus the tables they name.  A scenario with a base ([scenario]
