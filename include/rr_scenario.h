@@ -19,6 +19,11 @@
  *   3. The model (rr_model.h) runs a plan; it switches configuration at the
  *      epoch times.
  *
+ * rr_scenario_write_resolved() writes a read scenario back as a scenario
+ * file (scenario.resolved.ini), from its own settings; rr_scenario_print()
+ * lists it for people (`rrsim check`).  The written forms of values
+ * (durations, rates, distributions) are rr_grammar.h's.
+ *
  * Errors come back as a status with one message in err, formatted
  *   "FILE:LINE: [section] key: message"
  * or, for a table, "TABLE.csv:LINE: column 'x': message", ready to print
@@ -35,8 +40,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "rr_dist.h"
-#include "rr_network.h"
+#include "rr_date.h"    /* start and end */
+#include "rr_dist.h"    /* the durations of a plan */
+#include "rr_network.h" /* routes, disciplines, patience: what a plan's
+                           stages give the model's network */
 
 #define RR_NAME_MAX 64
 #define RR_TEXT_MAX 512
@@ -47,22 +54,6 @@
                               after ${...} substitution */
 #define RR_WORD_MAX 150    /* characters of a --set value that cannot be
                               broken over lines (see rr_scenario_break_ok) */
-
-/* ---- calendar dates ---------------------------------------------------- */
-
-typedef struct rr_date {
-    int y, m, d;
-} rr_date;
-
-/* rr_date_parse - "YYYY-MM-DD" (a real calendar date) -> RR_OK or
- * RR_EPARSE. */
-int rr_date_parse(const char *text, rr_date *out);
-/* rr_date_days - days since 1970-01-01 (proleptic Gregorian). */
-long rr_date_days(rr_date d);
-/* rr_date_from_days - inverse of rr_date_days. */
-rr_date rr_date_from_days(long days);
-/* rr_date_format - "YYYY-MM-DD" into buf (>= 11 bytes). */
-void rr_date_format(rr_date d, char *buf, size_t n);
 
 /* ---- the domain's fixed vocabulary ----------------------------------- */
 
@@ -238,6 +229,12 @@ void rr_scenario_destroy(rr_scenario *sc);
 int rr_scenario_plan(rr_scenario *sc, const rr_plan **out, char *err,
                      size_t errlen);
 
+/* rr_plan_hash - FNV-1a 64 of everything the model reads from a plan
+ * (every epoch's numbers, names and tables, the events), not of where it
+ * was written: a scenario and the scenario.resolved.ini written from it
+ * have plans with the same hash. */
+uint64_t rr_plan_hash(const rr_plan *plan);
+
 /* The settings in file order (overrides replace values in place, or are
  * appended when the key was not written). */
 size_t rr_scenario_n_settings(const rr_scenario *sc);
@@ -272,8 +269,46 @@ const char *rr_scenario_path(const rr_scenario *sc);
 uint64_t rr_scenario_hash(const rr_scenario *sc);
 
 /* rr_scenario_print - `rrsim check`: every setting with its resolved value
- * and source note, grouped by section, then the epochs. */
+ * and source note, grouped by section, then the epochs.  For people: the
+ * format may change (nothing reads it back). */
 void rr_scenario_print(rr_scenario *sc, FILE *f);
+
+/* ---- writing what was read ------------------------------------------ */
+
+/* What scenario.resolved.ini says besides the settings, and where it finds
+ * the tables. */
+typedef struct rr_resolved_info {
+    const char *version;   /* "; manifest: version = ..." ("?" if NULL) */
+    const char *command;   /* the command line, or NULL */
+    const char *created;   /* the time it was made, or NULL */
+    const char *const *input_copy; /* per table read (rr_scenario_n_inputs):
+                              the path the written file names it by, as
+                              "inputs/delays.csv" (relative to the written
+                              file's folder); NULL: paths as written */
+} rr_resolved_info;
+
+/* rr_scenario_write_resolved - write to f a scenario file that runs the
+ * same model as sc: every setting as it was used (${...} substituted,
+ * except where an event changes the parameter; defaults written out;
+ * tables named by input_copy), the parameters with their source notes,
+ * and "; manifest: key = value" comment lines at the top.  Lines longer
+ * than the reader's limit are continued on indented lines.  It is written
+ * from the scenario's own settings, not from the rr_scenario_print
+ * listing.  Plans sc if it is not planned yet (its errors are returned);
+ * RR_ENOMEM with a message.  Errors writing to f are left to the caller,
+ * who checks ferror and fclose. */
+int rr_scenario_write_resolved(rr_scenario *sc, FILE *f,
+                               const rr_resolved_info *info, char *err,
+                               size_t errlen);
+
+/* rr_scenario_input_copy - the bytes of table i (read again, a regular
+ * file only) for a copy next to the resolved scenario: with input_copy,
+ * the file of every empirical(...) in its cells pointed at the copy of the
+ * table it names.  *text (NUL-terminated; the caller frees it) and *len,
+ * or RR_EIO ("cannot read 'PATH': reason") / RR_ENOMEM with a message. */
+int rr_scenario_input_copy(rr_scenario *sc, size_t i,
+                           const char *const *input_copy, char **text,
+                           size_t *len, char *err, size_t errlen);
 
 /* The INI files read: index 0 is the scenario file (as given, the same as
  * rr_scenario_path), then its base ([scenario] base = FILE), then the

@@ -16,8 +16,8 @@
 # The public headers, by layer, bottom to top.  A new header goes on the
 # line of the layer whose sources define what it declares.
 HEADERS='
-engine   rr_common.h rr_util.h rr_rng.h rr_calendar.h rr_pool.h rr_stats.h rr_dist.h rr_network.h
-scenario rr_scenario.h rr_table.h
+engine   rr_common.h rr_util.h rr_rng.h rr_calendar.h rr_pool.h rr_stats.h rr_dist.h rr_network.h rr_date.h
+scenario rr_scenario.h rr_table.h rr_grammar.h
 model    rr_model.h rr_indicator.h
 study    rr_experiment.h rr_sweep.h rr_fit.h
 results  rr_output.h rr_plot.h

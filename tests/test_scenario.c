@@ -23,35 +23,6 @@
 #define DAYS_PER_YEAR 365.25
 #define DAYS_PER_MONTH (365.25 / 12)
 
-static void test_dates(void)
-{
-    rr_date d;
-    char buf[16];
-    CHECK_EQ(rr_date_parse("1970-01-01", &d), RR_OK);
-    CHECK_EQ(rr_date_days(d), 0);
-    CHECK_EQ(rr_date_parse("2020-02-29", &d), RR_OK);
-    CHECK_EQ(rr_date_days(d), 18321);
-    CHECK_EQ(rr_date_parse("2019-02-29", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2019-13-01", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2019-1-01", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2019-01-01x", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("1900-02-29", &d), RR_EPARSE);
-    CHECK_EQ(rr_date_parse("2000-02-29", &d), RR_OK);
-    /* every day of four centuries round-trips */
-    int bad = 0;
-    for (long n = -200000; n < 200000; n++) {
-        rr_date x = rr_date_from_days(n);
-        if (rr_date_days(x) != n)
-            bad++;
-    }
-    CHECK_EQ(bad, 0);
-    rr_date_format(rr_date_from_days(rr_date_days((rr_date){2023, 12, 31}) + 1),
-                   buf, sizeof buf);
-    CHECK_STR(buf, "2024-01-01");
-    rr_date_format((rr_date){999, 3, 7}, buf, sizeof buf);
-    CHECK_STR(buf, "0999-03-07");
-}
-
 static void test_names(void)
 {
     CHECK_STR(rr_channel_name(RR_CH_IOM), "iom");
@@ -1416,6 +1387,280 @@ static int rt_compare(rr_scenario *a, rr_scenario *b, char *why, size_t n)
     return 0;
 }
 
+/* write_resolved - sc's resolved scenario into path (copies of its tables
+ * named by copy, or NULL). */
+static int write_resolved(rr_scenario *sc, const char *path,
+                          const char *const *copy, char *err, size_t errlen)
+{
+    rr_resolved_info info = {"test", "test_scenario", NULL, copy};
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        snprintf(err, errlen, "cannot write '%s'", path);
+        return RR_EIO;
+    }
+    int rc = rr_scenario_write_resolved(sc, f, &info, err, errlen);
+    if (fclose(f) != 0 && rc == RR_OK) {
+        snprintf(err, errlen, "cannot write '%s'", path);
+        rc = RR_EIO;
+    }
+    return rc;
+}
+
+/* slurp_body - the text of a resolved scenario after its manifest (the
+ * "; manifest: " lines name where it was written from); NULL if none. */
+static char *slurp_body(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char line[4096];
+    size_t n = 0, cap = 1 << 16;
+    char *buf = malloc(cap);
+    if (!f || !buf) {
+        if (f)
+            fclose(f);
+        free(buf);
+        return NULL;
+    }
+    buf[0] = '\0';
+    while (fgets(line, sizeof line, f)) {
+        size_t k = strlen(line);
+        if (strncmp(line, "; manifest: ", 12) == 0)
+            continue;
+        if (n + k + 1 > cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb)
+                break;
+            buf = nb;
+        }
+        memcpy(buf + n, line, k + 1);
+        n += k;
+    }
+    fclose(f);
+    return buf;
+}
+
+/* write_round - read scenario `in`, check its plan hash against *hash (or
+ * set it when 0), and write its resolved form with copies of its tables
+ * into folder out (created) as out/scenario.resolved.ini; false with a
+ * message on failure. */
+static bool write_round(const char *in, const char *out, uint64_t *hash,
+                        char *why, size_t n)
+{
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    char err[2048], path[700], dir[650];
+    int rc = rr_scenario_load(in, NULL, 0, &sc, err, sizeof err);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    if (rc != RR_OK) {
+        snprintf(why, n, "%s: %s", in, err);
+        rr_scenario_destroy(sc);
+        return false;
+    }
+    uint64_t h = rr_plan_hash(plan);
+    if (*hash && h != *hash) {
+        snprintf(why, n, "%s: plan hash %016llx, the original's %016llx", in,
+                 (unsigned long long)h, (unsigned long long)*hash);
+        rr_scenario_destroy(sc);
+        return false;
+    }
+    *hash = h;
+    size_t ni = rr_scenario_n_inputs(sc);
+    char **copy = calloc(ni + 1, sizeof *copy);
+    snprintf(dir, sizeof dir, "%s/inputs", out);
+    mkdir(out, 0777);
+    mkdir(dir, 0777);
+    rc = copy ? RR_OK : RR_ENOMEM;
+    for (size_t i = 0; i < ni && rc == RR_OK; i++) {
+        const char *p = rr_scenario_input_path(sc, i), *b = strrchr(p, '/');
+        char *text;
+        size_t len;
+        copy[i] = malloc(strlen(p) + 32);
+        if (!copy[i]) {
+            rc = RR_ENOMEM;
+            break;
+        }
+        /* inputs/NAME, made unique as rrsim run does: NAME-2, NAME-3 */
+        b = b ? b + 1 : p;
+        sprintf(copy[i], "inputs/%s", b);
+        for (int k = 2;; k++) {
+            size_t j = 0;
+            while (j < i && strcmp(copy[j], copy[i]) != 0)
+                j++;
+            if (j == i)
+                break;
+            sprintf(copy[i], "inputs/%d-%s", k, b);
+        }
+        rc = rr_scenario_input_copy(sc, i, (const char *const *)copy, &text,
+                                    &len, err, sizeof err);
+        if (rc == RR_OK) {
+            snprintf(path, sizeof path, "%s/%s", out, copy[i]);
+            FILE *f = fopen(path, "wb");
+            if (!f || fwrite(text, 1, len, f) != len)
+                rc = RR_EIO;
+            if (f && fclose(f) != 0)
+                rc = RR_EIO;
+            free(text);
+        }
+    }
+    snprintf(path, sizeof path, "%s/scenario.resolved.ini", out);
+    if (rc == RR_OK)
+        rc = write_resolved(sc, path, (const char *const *)copy, err,
+                            sizeof err);
+    for (size_t i = 0; copy && i < ni; i++)
+        free(copy[i]);
+    free(copy);
+    rr_scenario_destroy(sc);
+    if (rc != RR_OK)
+        snprintf(why, n, "%s: writing: %s", in, err);
+    return rc == RR_OK;
+}
+
+/* test_roundtrip_scenarios - every shipped scenario and every fixture,
+ * read, written (rr_scenario_write_resolved, tables copied), read again:
+ * the same plan hash each time; and the written form is a fixed point:
+ * writing what was read back writes the same settings again. */
+static void test_roundtrip_scenarios(void)
+{
+    static const char *const pats[] = {"scenarios/*.ini",
+                                       "tests/fixtures/*.ini",
+                                       "tests/fixtures/variant/*.ini"};
+    char dir[] = "/tmp/rrsim-test-XXXXXX", why[3000];
+    size_t tried = 0;
+    if (!mkdtemp(dir))
+        return;
+    for (size_t p = 0; p < RR_COUNTOF(pats); p++) {
+        glob_t g;
+        if (glob(pats[p], 0, NULL, &g) != 0)
+            continue;
+        for (size_t k = 0; k < g.gl_pathc; k++) {
+            char d1[100], d2[100], d3[100], f1[150], f2[150], f3[150];
+            uint64_t hash = 0;
+            snprintf(d1, sizeof d1, "%s/w1", dir);
+            snprintf(d2, sizeof d2, "%s/w2", dir);
+            snprintf(d3, sizeof d3, "%s/w3", dir);
+            snprintf(f1, sizeof f1, "%s/scenario.resolved.ini", d1);
+            snprintf(f2, sizeof f2, "%s/scenario.resolved.ini", d2);
+            snprintf(f3, sizeof f3, "%s/scenario.resolved.ini", d3);
+            bool ok = write_round(g.gl_pathv[k], d1, &hash, why, sizeof why) &&
+                      write_round(f1, d2, &hash, why, sizeof why) &&
+                      write_round(f2, d3, &hash, why, sizeof why);
+            CHECK_MSG(ok, "%s: %s", g.gl_pathv[k], why);
+            char *b2 = ok ? slurp_body(f2) : NULL, *b3 = ok ? slurp_body(f3)
+                                                            : NULL;
+            if (ok)
+                CHECK_MSG(b2 && b3 && strcmp(b2, b3) == 0,
+                          "%s: written again, the resolved scenario changes",
+                          g.gl_pathv[k]);
+            free(b2);
+            free(b3);
+            tried++;
+            rr_remove_tree(d1);
+            rr_remove_tree(d2);
+            rr_remove_tree(d3);
+        }
+        globfree(&g);
+    }
+    CHECK_MSG(tried >= 9, "%zu scenarios round-tripped", tried);
+    rmdir(dir);
+}
+
+/* test_plan_hash - the plan hash sees a change the model would see, and
+ * not a change of where or how a value was written. */
+static void test_plan_hash(void)
+{
+    static const char *const set1[] = {"iom_share=0.5"};
+    static const char *const set2[] = {"stage.forced.max_stay=6.0m"};
+    static const char *const set3[] = {"scenario.title=another"};
+    static const char *const set4[] = {"stage.forced.max_stay=6.00001m"};
+    const char *const *sets[] = {NULL, set1, set2, set3, set4};
+    uint64_t h[5] = {0, 0, 0, 0, 0};
+    char err[1024];
+    for (size_t k = 0; k < 5; k++) {
+        rr_scenario *sc = NULL;
+        const rr_plan *plan;
+        int rc = rr_scenario_load("tests/fixtures/basic.ini", sets[k],
+                                  sets[k] ? 1 : 0, &sc, err, sizeof err);
+        if (rc == RR_OK)
+            rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "%s", err);
+        if (rc == RR_OK)
+            h[k] = rr_plan_hash(plan);
+        rr_scenario_destroy(sc);
+    }
+    CHECK(h[0] != h[1]); /* a parameter */
+    CHECK(h[0] == h[2]); /* 6m written as 6.0m */
+    CHECK(h[0] != h[3]); /* the title goes into the CSV files */
+    CHECK(h[0] != h[4]); /* a hair longer */
+}
+
+/* test_write_not_listing - the resolved scenario comes from the settings,
+ * not from the `rrsim check` listing: a value or a source note that looks
+ * like a listing's default line ("x   # default") or section ("[s]")
+ * stays the value it is, and the defaults are written for the keys not
+ * written, each once. */
+static void test_write_not_listing(void)
+{
+    char dir[] = "/tmp/rrsim-test-XXXXXX", ini[300], out[300], err[1024];
+    rr_scenario *a = NULL, *b = NULL;
+    const rr_plan *plan;
+    if (!mkdtemp(dir))
+        return;
+    char text[1200], word[151];
+    memset(word, 'x', 150);
+    word[150] = '\0';
+    /* source: a word of 300 characters once substituted, which no line can
+     * hold: written as ${...} */
+    snprintf(text, sizeof text,
+             "[scenario]\nname = w\nstart = 2020-01-01\nend = 2020-03-31\n"
+             "title = month   # default\nsource = ${long}\n[parameters]\n"
+             "p = [reintegration]\np.source = servers = 3   # default\n"
+             "half = %s\nlong = ${half}${half}\n"
+             "[arrivals]\nrate = 2/day\n[stage.a]\n"
+             "service = exponential(mean=2d)\nroute.departed = 1\n",
+             word);
+    write_file(dir, "w.ini", text, ini, sizeof ini);
+    snprintf(out, sizeof out, "%s/r.ini", dir);
+    int rc = rr_scenario_load(ini, NULL, 0, &a, err, sizeof err);
+    if (rc == RR_OK)
+        rc = write_resolved(a, out, NULL, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "%s", err);
+    if (rc == RR_OK)
+        rc = rr_scenario_load(out, NULL, 0, &b, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "read back: %s", err);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(b, &plan, err, sizeof err);
+    CHECK_MSG(rc == RR_OK, "plan: %s", err);
+    const rr_plan *pa;
+    if (rc == RR_OK && rr_scenario_plan(a, &pa, err, sizeof err) == RR_OK)
+        CHECK(rr_plan_hash(pa) == rr_plan_hash(plan));
+    char *body = slurp_body(out);
+    CHECK(body && strstr(body, "\ntitle = month   # default\n"));
+    CHECK(body && strstr(body, "\np = [reintegration]\n"));
+    CHECK(body && strstr(body, "\np.source = servers = 3   # default\n"));
+    CHECK(body && strstr(body, "\nservers = unlimited ; default\n"));
+    CHECK(body && strstr(body, "\nstage = a ; default\n"));
+    CHECK(body && strstr(body, "\nremigration_stage = a ; default\n"));
+    CHECK(body && !strstr(body, "(keep)") && !strstr(body, "(the name)"));
+    CHECK(body && strstr(body, "\nsource = ${long}\n"));
+    /* [reintegration] once, with its defaults */
+    CHECK(body && strstr(body, "\n[reintegration]\n") &&
+          !strstr(strstr(body, "\n[reintegration]\n") + 1,
+                  "\n[reintegration]\n"));
+    free(body);
+    for (size_t i = 0; b && i < rr_scenario_n_settings(b); i++) {
+        const rr_setting *s = rr_scenario_setting(b, i);
+        if (strcmp(s->key, "scenario.title") == 0)
+            CHECK_STR(s->value, "month   # default");
+        if (strcmp(s->key, "p") == 0)
+            CHECK_STR(s->note, "servers = 3   # default");
+    }
+    rr_scenario_destroy(a);
+    rr_scenario_destroy(b);
+    unlink(out);
+    unlink(ini);
+    rmdir(dir);
+}
+
 /* test_roundtrip_property - random values (fixed seed) given by --set to
  * a parameter, a text and a note: either refused at once with a --set
  * message, when the rule says they cannot be written, or written to
@@ -1469,11 +1714,10 @@ static void test_roundtrip_property(void)
             continue;
         }
         accepted++;
-        rr_manifest m = {"test", "test_scenario", NULL};
         mkdir(out, 0777);
-        rc = rr_write_resolved(out, sc, &m, err, sizeof err);
-        CHECK_MSG(rc == RR_OK, "write: %s", err);
         snprintf(path, sizeof path, "%s/scenario.resolved.ini", out);
+        rc = write_resolved(sc, path, NULL, err, sizeof err);
+        CHECK_MSG(rc == RR_OK, "write: %s", err);
         if (rc == RR_OK) {
             rc = rr_scenario_load(path, NULL, 0, &back, err, sizeof err);
             if (rc == RR_OK)
@@ -1500,7 +1744,6 @@ static void test_roundtrip_property(void)
 
 int main(void)
 {
-    test_dates();
     test_names();
     test_basic();
     test_simple_overrides();
@@ -1519,5 +1762,8 @@ int main(void)
     test_table_path_param();
     test_near_zero_by_country();
     test_roundtrip_property();
+    test_roundtrip_scenarios();
+    test_plan_hash();
+    test_write_not_listing();
     return check_summary("test_scenario");
 }

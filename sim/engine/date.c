@@ -5,10 +5,11 @@
  * falls at the end).  Exact for every year a scenario can name.
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "rr_common.h"
-#include "rr_scenario.h"
+#include "rr_date.h"
 
 static bool leap(int y)
 {

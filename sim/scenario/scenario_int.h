@@ -1,6 +1,28 @@
 /*
- * scenario_int.h - what the scenario reader (scenario.c) and the resolver
- * (resolve.c) share; not part of the library's interface.
+ * scenario_int.h - what the files of the scenario layer share; not part of
+ * the library's interface.
+ *
+ * The layer works in two steps, one above the other:
+ *
+ *   reading (rr_scenario_load) produces the raw scenario: the sections and
+ *   settings as written, merged over the bases, checked key by key, with
+ *   --set applied, the tables read and the events' changes indexed.  Its
+ *   files, bottom to top: index.c (arena, hash maps, lookups by name),
+ *   keys.c (sections and keys), read.c (the INI text), check.c (sections,
+ *   keys, overrides), params.c (${...} substitution), inputs.c (tables),
+ *   events.c (the events' changes), load.c (rr_scenario_load and the
+ *   accessors).
+ *
+ *   resolving (rr_scenario_plan) turns the raw scenario into the plan, the
+ *   epochs' configurations: resolve.c (values, countries, distributions),
+ *   stages.c (stages, routes, providers, cycles), plan.c (epochs),
+ *   fingerprint.c (rr_plan_hash); their shared pieces are in
+ *   resolve_int.h.  listing.c (`rrsim check`) and write.c
+ *   (scenario.resolved.ini) sit on top of both.
+ *
+ * table.c (CSV tables, input files) and grammar.c (the written forms of
+ * durations, rates and distributions) serve both and call neither.  Each
+ * file calls only files below it; reading never calls resolving.
  *
  * A loaded scenario is a list of sections and a list of settings as
  * written, plus the tables they name.  A scenario with a base ([scenario]
@@ -9,9 +31,8 @@
  * replaces an earlier one's in place, new sections and keys are appended.
  * Each section and setting remembers the file it came from, for messages
  * and for the folder its relative paths are read from.  Every string and
- * every resolved
- * configuration lives in one arena owned by the scenario, so that an error
- * anywhere needs no clean-up beyond rr_scenario_destroy().
+ * every resolved configuration lives in one arena owned by the scenario,
+ * so that an error anywhere needs no clean-up beyond rr_scenario_destroy().
  */
 #ifndef RR_SCENARIO_INT_H
 #define RR_SCENARIO_INT_H
@@ -21,16 +42,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rr_grammar.h"
 #include "rr_scenario.h"
 #include "rr_table.h"
+#include "rr_util.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define RRI_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define RRI_PRINTF(f, a)
-#endif
-
-/* ---- arena: many small allocations, freed together -------------------- */
+/* ---- arena: many small allocations, freed together (index.c) ---------- */
 
 typedef struct rri_block rri_block;
 typedef struct rri_arena {
@@ -42,10 +59,10 @@ typedef struct rri_arena {
 void *rri_alloc(rri_arena *a, size_t n);
 char *rri_strdup(rri_arena *a, const char *s);
 char *rri_strndup(rri_arena *a, const char *s, size_t n);
-char *rri_printf(rri_arena *a, const char *fmt, ...) RRI_PRINTF(2, 3);
+char *rri_printf(rri_arena *a, const char *fmt, ...) RR_PRINTF(2, 3);
 void rri_arena_free(rri_arena *a);
 
-/* ---- hash index: string keys to indices ------------------------------------ */
+/* ---- hash index: string keys to indices (index.c) ---------------------- */
 
 /* A multimap from 64-bit hashes to indices (of settings, sections, ...),
  * open addressing with linear probing at most half full.  It stores no
@@ -79,11 +96,11 @@ int rri_map_add(rri_map *m, uint64_t h, size_t v);
 bool rri_map_next(const rri_map *m, uint64_t h, size_t *it, size_t *v);
 void rri_map_fini(rri_map *m);
 
-/* ---- limits ----------------------------------------------------------------- */
+/* ---- limits -------------------------------------------------------------- */
 
 #define RRI_MAX_NESTING 64  /* ${...} inside ${...}: a chain of parameters */
 
-/* ---- sections and keys ---------------------------------------------------- */
+/* ---- sections and keys (keys.c) ------------------------------------------ */
 
 typedef enum rri_sec_kind {
     RRI_SEC_SCENARIO,
@@ -145,6 +162,28 @@ typedef struct rri_keydef {
 const rri_keydef *rri_keydef_find(rri_sec_kind k, const char *name);
 /* rri_keydefs - the fixed keys of kind k, in documentation order. */
 const rri_keydef *rri_keydefs(rri_sec_kind k, size_t *n);
+/* rri_keydef_family - d names a family of keys by its prefix ("route."). */
+bool rri_keydef_family(const rri_keydef *d);
+/* rri_sec_name - "stage", "scenario", ... for a kind. */
+const char *rri_sec_name(rri_sec_kind k);
+/* rri_sec_named - sections of kind k have a name: [stage.NAME]. */
+bool rri_sec_named(rri_sec_kind k);
+
+/* rri_suggest - the candidate closest to word by edit distance, if close
+ * enough to be a likely typo; NULL otherwise (rr_did_you_mean with its
+ * usual threshold). */
+const char *rri_suggest(const char *word, const char *const *cand, size_t n);
+
+/* A growing list of candidate words for suggestions; the first failure
+ * (out of memory) is latched in status and later additions do nothing. */
+typedef struct rri_words {
+    const char **w;
+    size_t n, cap;
+    int status;
+} rri_words;
+
+/* rri_words_add - append w (NULL is ignored: a failed rri_printf). */
+void rri_words_add(rri_words *ws, const char *w);
 
 /* An INI file read: sc->files[0] is the scenario file, [1] its base, [2]
  * the base's base, and so on. */
@@ -212,6 +251,20 @@ typedef struct rri_emp {
     rr_empirical *emp;
 } rri_emp;
 
+/* The events' changes grouped by what they change (events.c builds it at
+ * the end of loading), so that finding them costs their number, not a
+ * scan of all. */
+typedef struct rri_change_ix {
+    rri_map target_map;          /* first change of each target */
+    size_t *next, *tail;         /* per change: the next of its target;
+                                    the last (valid for the first) */
+    size_t *route_head;          /* per stage: first change of a route */
+    size_t *route_next;          /* per change: the next of its stage */
+    size_t *ev_start, *ev_list;  /* changes grouped by event */
+} rri_change_ix;
+
+typedef struct rri_subst rri_subst;
+
 struct rr_scenario {
     rri_arena arena;
     char *path;         /* as given */
@@ -245,26 +298,51 @@ struct rr_scenario {
     rri_map param_map;  /* parameters by name */
     rri_change *changes;
     size_t n_changes;
+    rri_change_ix ix;   /* the changes by target (events.c) */
 
     rri_input *inputs;
     size_t n_inputs, cap_inputs;
     rri_map input_map;  /* inputs by path as opened */
-    rri_emp *emps;
+    const char **input_real; /* per input, the file it is (realpath), or
+                                NULL; made on first use (write.c) */
+    rri_emp *emps;      /* empirical distributions, made while planning */
     size_t n_emps, cap_emps;
     long countries_input, schedule_input, caseload_input; /* -1: none */
     rri_map country_map; /* rows of the countries table by code */
 
-    struct rri_res *res; /* resolve.c's index of the events' changes */
-    void *res0;         /* resolve.c's context with no event active */
+    rri_subst *res0;    /* the substitution context with no event active
+                           (params.c), made on first use */
     size_t subst_bytes; /* text ${...} substitution has made so far */
 
-    bool planned;
+    bool planned;       /* plan holds the epochs (plan.c) */
     rr_plan plan;
 };
+
+/* rri_default_value - the value a key not written in section s takes, as
+ * a scenario file would write it (keys.c): the key's default, or one
+ * computed from the scenario (the first stage for the arrival stage, the
+ * arrival stage as written for the remigration stage, the event's name for
+ * its label); NULL when it has none (a title, a stage's channel: their
+ * absence means something of its own). */
+const char *rri_default_value(const rr_scenario *sc, const rri_section *s,
+                              const rri_keydef *d);
+
+/* ---- lookups by name (index.c) ------------------------------------------- */
 
 /* rri_grow - make room for `need` items of `size` bytes in *v (capacity
  * *cap), doubling; RR_OK or RR_ENOMEM (v untouched). */
 int rri_grow(void **v, size_t *cap, size_t need, size_t size);
+
+/* rri_set_hash - the hash of a setting's (section, name). */
+uint64_t rri_set_hash(const char *section, const char *name);
+/* rri_find_section_in - the section named by the n bytes at name in the
+ * list v indexed by m; -1 if none. */
+long rri_find_section_in(const rri_map *m, const rri_section *v,
+                         const char *name, size_t n);
+/* rri_find_setting_in - the setting (section, name) in the list v indexed
+ * by m (with rri_set_hash); -1 if none. */
+long rri_find_setting_in(const rri_map *m, const rri_setting *v,
+                         const char *section, const char *name);
 
 /* rri_setting_find - index of the setting (section, name), or -1. */
 long rri_setting_find(const rr_scenario *sc, const char *section,
@@ -284,6 +362,179 @@ long rri_country_row(const rr_scenario *sc, const char *code, size_t n);
 const size_t *rri_section_settings(const rr_scenario *sc, const char *name,
                                    size_t *n);
 
+/* ---- reading the INI files (read.c) -------------------------------------- */
+
+/* The first error of a pass, by position: several checks run over the
+ * text and the one nearest its top is reported.  Within one file the
+ * position is the line; across the files of a scenario with a base, see
+ * rri_text_pos(). */
+typedef struct rri_first_err {
+    long long line;     /* 0: none yet */
+    int status;
+    char msg[1024];
+} rri_first_err;
+
+/* rri_note_err - keep the message if it comes before the one kept. */
+void rri_note_err(rri_first_err *fe, long long line, int status,
+                  const char *fmt, ...) RR_PRINTF(4, 5);
+
+/* The source notes of [parameters] ("NAME.source = ..."), kept apart from
+ * the settings until they are attached to them. */
+typedef struct rri_pnote {
+    char *name, *text;
+    int line;
+    const char *file;
+    int fidx;             /* index in sc->files */
+} rri_pnote;
+
+typedef struct rri_notes {
+    rri_pnote *v;
+    size_t n, cap;
+} rri_notes;
+
+/* rri_read - the scenario file and its bases, each parsed on its own, then
+ * merged into sc's sections and settings (the deepest base first) and nt's
+ * notes (nt->v is the caller's to free).  Fails with a message in err. */
+int rri_read(rr_scenario *sc, rri_notes *nt, char *err, size_t errlen);
+
+/* rri_add_setting - append a setting (section, name, value, written in
+ * file `file` at `line`, INI file index fidx) to the list *v of *n items
+ * (capacity *cap) and its index m; strings are copied into the arena.
+ * RR_OK or RR_ENOMEM. */
+int rri_add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
+                    rri_map *m, const char *section, const char *name,
+                    const char *value, const char *file, int line, int fidx);
+
+/* rri_pair_start - s starts as "name =" would (a new setting, were it at
+ * the start of a line), looking no further than the name and the blanks
+ * after it. */
+bool rri_pair_start(const char *s);
+
+/* rri_is_note_key - (section, name) is a parameter's source note. */
+bool rri_is_note_key(const char *section, const char *name);
+
+/* rri_normalise - a path without "." segments and "NAME/.." pairs, into
+ * the arena; a name for a file, not a way to open it.  NULL when out of
+ * memory. */
+char *rri_normalise(rri_arena *a, const char *path);
+
+/* ---- checking what was read (check.c) ------------------------------------ */
+
+/* rri_valid_chars - s is not empty and uses only a-z, 0-9 and _, and A-Z
+ * with upper, '-' with dash. */
+bool rri_valid_chars(const char *s, bool upper, bool dash);
+
+/* rri_check_dotted - the definition of a dotted key (a parameter name, or
+ * a key of a section the scenario has; singleton sections count as
+ * present), with its section and name; NULL with "unknown key 'K' (did you
+ * mean 'X'?)" in msg and RR_ENOTFOUND in *status (RR_ENOMEM when out of
+ * memory).  With events, the candidates suggested are those an event may
+ * change. */
+const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
+                                   bool events, char **section,
+                                   const char **name, char *msg, size_t n,
+                                   int *status);
+
+/* The steps of loading after rri_read, in this order: section kinds and
+ * names; every key; the notes to their parameters; the --set list; the
+ * required keys; the list of parameters; the settings by section. */
+int rri_check_sections(rr_scenario *sc, char *err, size_t errlen);
+int rri_check_keys(rr_scenario *sc, char *err, size_t errlen);
+int rri_attach_notes(rr_scenario *sc, const rri_notes *nt, char *err,
+                     size_t errlen);
+int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
+                        char *err, size_t errlen);
+int rri_check_required(rr_scenario *sc, char *err, size_t errlen);
+int rri_build_params(rr_scenario *sc, char *err, size_t errlen);
+int rri_build_by_section(rr_scenario *sc, char *err, size_t errlen);
+
+/* ---- ${...} substitution (params.c) -------------------------------------- */
+
+/* A place to blame in a message: a setting, or a section's header. */
+typedef struct rri_loc {
+    const char *file;
+    int line;
+    const char *sec;    /* "stage.rds" */
+    const char *key;    /* "servers", or NULL for the section itself */
+    const char *dotted; /* "stage.rds.servers" (for --set) */
+    int fi;             /* index of the INI file whose folder relative
+                           paths in the value are read from */
+} rri_loc;
+
+typedef struct rri_frame rri_frame;
+
+/* The parameters' texts in one epoch: the events in `active` applied (no
+ * event when NULL), each parameter resolved once, on first use.  Messages
+ * go to err; while_events is appended to those not about an event. */
+struct rri_subst {
+    rr_scenario *sc;
+    rri_arena *a;
+    char *err;
+    size_t errlen;
+    const unsigned char *active; /* per event, or NULL: none */
+    const char *while_events;    /* " (while event x is active)" or "" */
+    const char **ptext;
+    int *pstate;                 /* 0 not yet, 1 resolving, 2 done */
+    int *plevel;                 /* nesting: 1 + the deepest ${} used */
+    size_t *pdeep;               /* the parameter that deepest one is */
+    rri_frame *stack;
+    size_t depth;
+};
+
+/* rri_subst_init - a context for the events in active (NULL: none; the
+ * changes must be indexed, see rri_index_changes, before any is active). */
+int rri_subst_init(rri_subst *s, rr_scenario *sc,
+                   const unsigned char *active, char *err, size_t errlen);
+
+/* rri_failat - "FILE:LINE: [SEC] KEY: message" (or "--set KEY: ...") at
+ * `at`, with the context's while_events; returns rc. */
+int rri_failat(rri_subst *s, const rri_loc *at, int rc, const char *fmt,
+               ...) RR_PRINTF(4, 5);
+/* rri_fail - a whole message (a table's "PATH:LINE: column 'x': ..."). */
+int rri_fail(rri_subst *s, int rc, const char *fmt, ...) RR_PRINTF(3, 4);
+/* rri_oom - "out of memory", RR_ENOMEM. */
+int rri_oom(rri_subst *s);
+
+/* rri_setting_loc - where setting st was written. */
+rri_loc rri_setting_loc(const rri_setting *st);
+
+/* rri_number - the whole text as a finite decimal number (-0 reads 0). */
+bool rri_number(const char *s, double *x);
+/* rri_trim - the n bytes at s without blanks at their ends, copied into
+ * the arena; NULL when out of memory. */
+const char *rri_trim(rri_arena *a, const char *s, size_t n);
+
+/* rri_param_value - parameter p's text in this epoch, ${...} resolved. */
+int rri_param_value(rri_subst *s, size_t p, const char **out);
+/* rri_subst_text - text with every ${NAME} replaced, in this epoch; an
+ * undefined or unterminated name is an error at `at`. */
+int rri_subst_text(rri_subst *s, const char *text, const rri_loc *at,
+                   const char **out);
+/* rri_scale_factor - the factor of an event's scale.KEY setting, >= 0. */
+int rri_scale_factor(rri_subst *s, const rri_setting *st, double *f);
+/* rri_times - *f times g, which must stay finite (blamed on `at`). */
+int rri_times(rri_subst *s, const rri_loc *at, double *f, double g);
+
+/* rri_target_hash, rri_target_is - a change's target of kind k: a, or a
+ * "." b, as a hash and as a test (so that "stage.x" + "servers" matches
+ * the written "stage.x.servers"). */
+uint64_t rri_target_hash(rri_target_kind k, const char *a, const char *b);
+bool rri_target_is(const rri_change *ch, rri_target_kind k, const char *a,
+                   const char *b);
+/* rri_first_change - the first change (file order) of the target among
+ * all events, or SIZE_MAX when no event is active in s; the next is
+ * sc->ix.next[i]. */
+size_t rri_first_change(const rri_subst *s, rri_target_kind k,
+                        const char *a, const char *b);
+
+/* rri_resolved_setting - setting i's text with ${...} substituted with
+ * the parameters as written (no events); NULL with a whole message on
+ * error. */
+const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
+                                 size_t errlen);
+
+/* ---- tables (inputs.c) --------------------------------------------------- */
+
 /* rri_input_table - read a CSV named in INI file `file` (relative to its
  * folder), hashing its bytes; returns the input's index in *idx.  A file
  * already read is not read again.  On failure, a message in err: the
@@ -293,24 +544,15 @@ const size_t *rri_section_settings(const rr_scenario *sc, const char *name,
 int rri_input_table(rr_scenario *sc, int file, const char *written,
                     size_t *idx, bool *own, char *err, size_t errlen);
 
-/* rri_suggest - the candidate closest to word by edit distance, if close
- * enough to be a likely typo; NULL otherwise. */
-const char *rri_suggest(const char *word, const char *const *cand, size_t n);
+/* rri_load_tables - the countries table (its codes checked), the
+ * schedule and the starting caseload, each if named, with their required
+ * columns. */
+int rri_load_tables(rr_scenario *sc, char *err, size_t errlen);
 
-/* rri_channel_parse - channel by name; RR_CH_NONE if unknown. */
-rr_channel rri_channel_parse(const char *s);
+/* ---- the events' changes (events.c) -------------------------------------- */
 
-/* rri_resolved_setting - setting i's text with ${...} substituted with
- * the parameters as written (no events); NULL with a whole message on
- * error. */
-const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
-                                 size_t errlen);
-
-/* rri_plan - resolve every epoch (resolve.c). */
-int rri_plan(rr_scenario *sc, char *err, size_t errlen);
-
-/* rri_res_free - what resolve.c keeps in sc->res (called by
- * rr_scenario_destroy). */
-void rri_res_free(rr_scenario *sc);
+/* rri_build_changes - every set./scale. of every event, checked, then
+ * indexed by target (sc->ix). */
+int rri_build_changes(rr_scenario *sc, char *err, size_t errlen);
 
 #endif

@@ -24,7 +24,6 @@
  */
 #include "rr_table.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -41,12 +40,7 @@
 #include <csv.h>
 
 #include "rr_common.h"
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
+#include "rr_util.h"
 
 /* The table as allocated; rr_table is its first member, so the pointer
  * handed out converts back. */
@@ -83,23 +77,8 @@ struct reader {
     size_t header_line;
 };
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    PRINTF_LIKE(3, 4);
-
-/* set_err - format a message into err (which may be NULL or 0 bytes). */
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err == NULL || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 static void fail(struct reader *r, int code, const char *fmt, ...)
-    PRINTF_LIKE(3, 4);
+    RR_PRINTF(3, 4);
 
 /* fail - record the first failure of a read; later ones are consequences. */
 static void fail(struct reader *r, int code, const char *fmt, ...)
@@ -108,11 +87,8 @@ static void fail(struct reader *r, int code, const char *fmt, ...)
 
     if (r->status != RR_OK)
         return;
-    r->status = code;
-    if (r->err == NULL || r->errlen == 0)
-        return;
     va_start(ap, fmt);
-    vsnprintf(r->err, r->errlen, fmt, ap);
+    r->status = rr_err_vset(r->err, r->errlen, code, fmt, ap);
     va_end(ap);
 }
 
@@ -151,12 +127,8 @@ static void on_cell(void *s, size_t len, void *data)
         return;
     if (p == NULL)
         len = 0;
-    while (len > 0 && isspace(p[0])) {
-        p++;
-        len--;
-    }
-    while (len > 0 && isspace(p[len - 1]))
-        len--;
+    else
+        p = (const unsigned char *)rr_trim_span((const char *)p, &len);
     if (len >= SIZE_MAX - r->text_len - 1)
         text = NULL;
     else
@@ -422,11 +394,10 @@ int rr_table_parse(const char *path, const char *text, size_t len,
 
     *out = NULL;
     line = rr_text_check(text, len, false, why, sizeof why);
-    if (line) {
-        set_err(err, errlen, "%s:%zu: %s; a table must be UTF-8 text", path,
-                line, why);
-        return RR_EPARSE;
-    }
+    if (line)
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "%s:%zu: %s; a table must be UTF-8 text", path, line,
+                          why);
     memset(&r, 0, sizeof r);
     r.path = path;
     r.err = err;
@@ -456,13 +427,11 @@ int rr_table_read(const char *path, rr_table **out, char *err, size_t errlen)
 
     *out = NULL;
     rc = rr_input_read(path, &text, &len, NULL, &verb, why, sizeof why);
-    if (rc != RR_OK) {
-        if (rc == RR_ENOMEM)
-            set_err(err, errlen, "%s: out of memory", path);
-        else
-            set_err(err, errlen, "%s: cannot %s: %s", path, verb, why);
-        return rc == RR_ENOMEM ? rc : RR_EIO;
-    }
+    if (rc == RR_ENOMEM)
+        return rr_err_set(err, errlen, rc, "%s: out of memory", path);
+    if (rc != RR_OK)
+        return rr_err_set(err, errlen, RR_EIO, "%s: cannot %s: %s", path,
+                          verb, why);
     rc = rr_table_parse(path, text, len, out, err, errlen);
     free(text);
     return rc;
@@ -514,11 +483,10 @@ int rr_table_number(const rr_table *t, size_t row, size_t col, double *out,
     bool ok = *s != '\0' && strspn(s, "0123456789.eE+-") == strlen(s);
 
     v = ok ? strtod(s, &end) : 0;
-    if (!ok || end == s || *end != '\0' || !isfinite(v)) {
-        set_err(err, errlen, "%s:%zu: column '%s': expected a number, got '%s'",
-                t->path, t->line[row], t->header[col], s);
-        return RR_EPARSE;
-    }
+    if (!ok || end == s || *end != '\0' || !isfinite(v))
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "%s:%zu: column '%s': expected a number, got '%s'",
+                          t->path, t->line[row], t->header[col], s);
     *out = v + 0.0;
     return RR_OK;
 }
@@ -590,40 +558,40 @@ int rr_input_read(const char *path, char **text, size_t *len, rr_file_id *id,
     fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         e = errno;
-        set_err(why, whylen, "%s", strerror(e));
-        return e == ENOENT ? RR_ENOTFOUND : e == ENOMEM ? RR_ENOMEM : RR_EIO;
+        return rr_err_set(why, whylen,
+                          e == ENOENT   ? RR_ENOTFOUND
+                          : e == ENOMEM ? RR_ENOMEM
+                                        : RR_EIO,
+                          "%s", strerror(e));
     }
     *verb = "read";
     if (fstat(fd, &st) != 0) {
         e = errno;
         close(fd);
-        set_err(why, whylen, "%s", strerror(e));
-        return RR_EIO;
+        return rr_err_set(why, whylen, RR_EIO, "%s", strerror(e));
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
-        set_err(why, whylen, "not a regular file (%s)", kind_of(st.st_mode));
-        return RR_EIO;
+        return rr_err_set(why, whylen, RR_EIO, "not a regular file (%s)",
+                          kind_of(st.st_mode));
     }
     if (st.st_size < 0 || (unsigned long long)st.st_size > RR_INPUT_MAX) {
         close(fd);
-        set_err(why, whylen, "larger than %d MiB (the limit for an input file)",
-                (int)(RR_INPUT_MAX >> 20));
-        return RR_ERANGE;
+        return rr_err_set(why, whylen, RR_ERANGE,
+                          "larger than %d MiB (the limit for an input file)",
+                          (int)(RR_INPUT_MAX >> 20));
     }
     flags = fcntl(fd, F_GETFL);
     if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
         e = errno;
         close(fd);
-        set_err(why, whylen, "%s", strerror(e));
-        return RR_EIO;
+        return rr_err_set(why, whylen, RR_EIO, "%s", strerror(e));
     }
     cap = (size_t)st.st_size + 2; /* room to see that it did not grow */
     buf = malloc(cap);
     if (buf == NULL) {
         close(fd);
-        set_err(why, whylen, "out of memory");
-        return RR_ENOMEM;
+        return rr_err_set(why, whylen, RR_ENOMEM, "out of memory");
     }
     for (;;) {
         ssize_t got;
@@ -637,8 +605,7 @@ int rr_input_read(const char *path, char **text, size_t *len, rr_file_id *id,
             if (nb == NULL) {
                 free(buf);
                 close(fd);
-                set_err(why, whylen, "out of memory");
-                return RR_ENOMEM;
+                return rr_err_set(why, whylen, RR_ENOMEM, "out of memory");
             }
             buf = nb;
             cap = ncap;
@@ -650,8 +617,7 @@ int rr_input_read(const char *path, char **text, size_t *len, rr_file_id *id,
             e = errno;
             free(buf);
             close(fd);
-            set_err(why, whylen, "%s", strerror(e));
-            return RR_EIO;
+            return rr_err_set(why, whylen, RR_EIO, "%s", strerror(e));
         }
         if (got == 0)
             break;
@@ -660,9 +626,9 @@ int rr_input_read(const char *path, char **text, size_t *len, rr_file_id *id,
     close(fd);
     if (n > RR_INPUT_MAX) {
         free(buf);
-        set_err(why, whylen, "larger than %d MiB (the limit for an input file)",
-                (int)(RR_INPUT_MAX >> 20));
-        return RR_ERANGE;
+        return rr_err_set(why, whylen, RR_ERANGE,
+                          "larger than %d MiB (the limit for an input file)",
+                          (int)(RR_INPUT_MAX >> 20));
     }
     buf[n] = '\0';
     if (id != NULL) {
@@ -726,7 +692,8 @@ size_t rr_text_check(const char *text, size_t len, bool ini, char *why,
         if (c == '\r') {
             bool crlf = i + 1 < len && p[i + 1] == '\n';
             if (ini && !crlf && i + 1 < len) {
-                set_err(why, whylen, "carriage return inside a line");
+                rr_err_set(why, whylen, RR_EPARSE,
+                           "carriage return inside a line");
                 return line;
             }
             if (!ini && !crlf)
@@ -735,16 +702,17 @@ size_t rr_text_check(const char *text, size_t len, bool ini, char *why,
             continue;
         }
         if (c == 0) {
-            set_err(why, whylen, "NUL byte");
+            rr_err_set(why, whylen, RR_EPARSE, "NUL byte");
             return line;
         }
         if (ini && (c < 0x20 || c == 0x7F) && c != '\t') {
-            set_err(why, whylen, "control character 0x%02X", c);
+            rr_err_set(why, whylen, RR_EPARSE, "control character 0x%02X", c);
             return line;
         }
         k = utf8_len(p + i, len - i);
         if (k == 0) {
-            set_err(why, whylen, "invalid UTF-8 (byte 0x%02X)", c);
+            rr_err_set(why, whylen, RR_EPARSE,
+                       "invalid UTF-8 (byte 0x%02X)", c);
             return line;
         }
         i += k;

@@ -16,6 +16,7 @@
 #include "fuzz.h"
 #include "rr_common.h"
 #include "rr_dist.h"
+#include "rr_grammar.h"
 #include "rr_scenario.h"
 
 static rr_empirical *emp;
