@@ -11,6 +11,7 @@
 #ifndef RR_EXPERIMENT_H
 #define RR_EXPERIMENT_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,7 +30,8 @@ typedef struct rr_run_opts {
     void **case_ctx;          /* reps entries, or NULL */
     rr_progress_fn *progress;
     void *progress_ctx;
-    volatile int *stop;       /* set non-zero to stop early (signals) */
+    atomic_int *stop;         /* set non-zero to stop early: a signal
+                                 handler may (lock-free, see main.c) */
     uint64_t max_cases;       /* per replication; 0 = RR_MAX_CASES_DEFAULT */
     size_t *failed_plan;      /* if not NULL, gets the index of the plan
                                  whose failure is reported */

@@ -24,6 +24,7 @@
 #ifndef RR_MODEL_H
 #define RR_MODEL_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -117,8 +118,8 @@ void rr_rep_result_fini(rr_rep_result *r);
 /* What a replication looks at while it runs (every RR_MODEL_SLICE events
  * and at every period end).  NULL or zeroed fields: defaults. */
 typedef struct rr_model_ctl {
-    volatile int *stop;  /* non-zero: stop with RR_EINTR (a signal) */
-    volatile int *halt;  /* non-zero: the same (another replication of the
+    atomic_int *stop;    /* non-zero: stop with RR_EINTR (a signal) */
+    atomic_int *halt;    /* non-zero: the same (another replication of the
                             same run failed) */
     uint64_t max_cases;  /* cases in the system at once, 0 = default */
     uint64_t stall_events; /* 0 = RR_STALL_EVENTS (tests use less) */

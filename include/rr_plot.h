@@ -74,6 +74,7 @@
 #ifndef RR_PLOT_H
 #define RR_PLOT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -96,7 +97,7 @@ int rr_plot_format_parse(const char *s, rr_plot_format *out);
 typedef struct rr_plot_opts {
     rr_plot_format format;
     double timeout;      /* seconds per chart; 0 for RR_PLOT_TIMEOUT_DEFAULT */
-    volatile int *stop;  /* NULL, or a flag a signal handler sets: drawing
+    atomic_int *stop;    /* NULL, or a flag a signal handler sets: drawing
                             stops within 100 ms of it becoming non-zero */
 } rr_plot_opts;
 

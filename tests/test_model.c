@@ -690,7 +690,7 @@ static void test_rate_overflow(void)
 static void test_stop_flags(void)
 {
     loaded l;
-    volatile int one = 1;
+    atomic_int one = 1;
     rr_model_ctl stop = {.stop = &one}, halt = {.halt = &one};
     char err[512];
 
@@ -719,7 +719,7 @@ static void test_failure_stops_siblings(void)
     loaded a, b;
     const rr_plan *plans[2];
     rr_run_result r[2];
-    volatile int sig = 0;
+    atomic_int sig = 0;
     size_t failed = 99;
     rr_run_opts o = {.reps = 1, .seed = 1, .threads = 2, .stop = &sig,
                      .max_cases = 20000, .failed_plan = &failed};

@@ -713,7 +713,7 @@ static void make_folder(const char *name, int periods, const char *title,
 }
 
 static int alarm_fired;
-static volatile int stop_flag;
+static atomic_int stop_flag;
 static void on_alarm(int sig)
 {
     (void)sig;
@@ -725,7 +725,7 @@ static void on_alarm(int sig)
  * with the program `prog` (NULL: the installed one); the status, the
  * message in err and the time taken in *secs. */
 static int plot(const char *name, const char *prog, rr_plot_format fmt,
-                double timeout, volatile int *stop, char *err, size_t errlen,
+                double timeout, atomic_int *stop, char *err, size_t errlen,
                 double *secs)
 {
     char res[PATH_MAX], plots[PATH_MAX];
@@ -1100,7 +1100,7 @@ static void test_script_mode(void)
     }
     /* the stop flag: interrupted before a script is written */
     {
-        volatile int stop = 1;
+        atomic_int stop = 1;
         rc = plot("script", NULL, RR_PLOT_PNG, 10, &stop, err, sizeof err,
                   NULL);
         CHECK_EQ(rc, RR_EINTR);

@@ -31,6 +31,7 @@
 #ifndef RR_PLOT_INT_H
 #define RR_PLOT_INT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -432,7 +433,7 @@ typedef struct rri_gp_job {
     const char *name;      /* the chart's file name, in dir */
     rr_plot_format fmt;
     double timeout;        /* seconds */
-    volatile int *stop;    /* or NULL */
+    atomic_int *stop;      /* or NULL */
     bool script;           /* write the script as STEM.gp, draw nothing */
 } rri_gp_job;
 

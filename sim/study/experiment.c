@@ -4,13 +4,18 @@
  * Items are numbered point-major (point i, replication r) and taken in
  * order from a shared counter under a mutex; each writes only its own
  * rr_rep_result, so the outcome does not depend on how items land on
- * threads.  A failing item stops the others within a few thousand events
- * (the model looks at `failed` as at the stop flag); the failure of the
- * lowest item is the one reported, so that it does not depend on which
- * thread got there first.
+ * threads.  A failing item stops its siblings within a few thousand
+ * events: it sets `failed`, which every replication running looks at as
+ * its halt flag (rr_model_ctl.halt) beside the signal flag (opts->stop),
+ * and no further item is started.  Of the items that failed, the lowest
+ * is the one reported, so that the message does not depend on which
+ * thread got there first.  The two flags are C11 atomics: `failed` is
+ * written by one worker and read by the others, `stop` by a signal
+ * handler (atomic_int is lock-free, hence safe there).
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +36,7 @@ typedef struct job {
     rr_run_result *out;
     size_t total, next, done;
     pthread_mutex_t lock;
-    volatile int failed;   /* stops the remaining work */
+    atomic_int failed;     /* stops the remaining work */
     int rc;
     size_t failed_item;    /* of rc, when it is not RR_OK */
     char err[512];
@@ -68,13 +73,14 @@ static void *worker(void *arg)
         char err[512] = "";
         int rc;
         void *cctx = NULL;
-        volatile int *stop = j->opts->stop;
+        atomic_int *stop = j->opts->stop;
         rr_model_ctl ctl = {.stop = stop, .halt = &j->failed,
                             .max_cases = j->opts->max_cases};
 
         pthread_mutex_lock(&j->lock);
         item = j->next;
-        if (item < j->total && !j->failed && !(stop && *stop))
+        if (item < j->total && !atomic_load(&j->failed) &&
+            !(stop && atomic_load(stop)))
             j->next++;
         else
             item = j->total;
@@ -105,7 +111,7 @@ static void *worker(void *arg)
             j->rc = rc;
             j->failed_item = item;
             snprintf(j->err, sizeof j->err, "%s", err);
-            j->failed = 1;
+            atomic_store(&j->failed, 1);
         }
         if (rc == RR_OK) {
             r->events += r->rep[rep].events;
@@ -162,6 +168,7 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         return RR_EINVAL;
     }
     memset(&j, 0, sizeof j);
+    atomic_init(&j.failed, 0);
     for (i = 0; i < n; i++) {
         if (prepare(plans[i], (size_t)opts->reps, &out[i]) != RR_OK) {
             for (size_t k = 0; k <= i; k++)
@@ -190,7 +197,7 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         pthread_join(tid[t], NULL);
     free(tid);
     pthread_mutex_destroy(&j.lock);
-    if (opts->stop && *opts->stop) {
+    if (opts->stop && atomic_load(opts->stop)) {
         j.rc = RR_EINTR; /* a signal has the last word */
         j.err[0] = '\0';
     }
