@@ -130,10 +130,12 @@ int rr_write_summary(const char *path, const rr_run_result *r, char *err,
  * change is permanent) - the dated policy events, for charts. */
 int rr_write_events(const char *path, const rr_plan *plan, char *err,
                     size_t errlen);
-/* run.csv: one row describing the run - scenario,title,source,start,end,
- * report,warmup_days,replications,seed,version.  Nothing in it depends on
- * the command line or the clock, so reruns give the same bytes. */
-int rr_write_run_info(const char *path, const rr_run_result *r,
+/* run.csv: one row describing each of the n runs r[] (in order: a
+ * comparison has two, the baseline then the policy), all with the seed
+ * used - scenario,title,source,start,end,report,warmup_days,replications,
+ * seed,version.  Nothing in it depends on the command line or the clock,
+ * so reruns give the same bytes. */
+int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen);
 
@@ -191,6 +193,19 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
                       const rr_manifest *m, char *err, size_t errlen);
 
 /* ---- terminal -------------------------------------------------------------- */
+
+/* A progress bar on stderr while replications run: "[#####.....] 12/20
+ * replications  0:04 elapsed, about 0:03 left", redrawn at most ten times
+ * a second.  rr_progress_start hooks it into opts (when show is true and
+ * stderr is a terminal; otherwise it does nothing) for `total` items;
+ * rr_progress_clear wipes the bar once the work is done. */
+typedef struct rr_progress {
+    double t0, last;
+    bool shown;
+} rr_progress;
+void rr_progress_start(rr_progress *p, bool show, rr_run_opts *opts,
+                       size_t total);
+void rr_progress_clear(rr_progress *p);
 
 /* rr_print_kpis - the KPI table for a terminal. */
 void rr_print_kpis(FILE *f, const rr_run_result *r);

@@ -1,25 +1,25 @@
 /*
  * main.c - the rrsim command line.
  *
- * Parses arguments, calls the layers below and maps their status to an
- * exit code: 0 ok, 1 runtime failure, 2 bad usage or bad input, 128 + the
- * signal's number when SIGINT (130), SIGTERM (143) or SIGHUP (129) stopped
- * the work.  Nothing else lives here.
- *
- * The results folder is checked and its temporary folder made before
- * anything is simulated, so a bad --out costs no simulation time; a
- * signal only sets g_stop, which the layers below look at, and the
- * temporary folder is removed on the way out.
+ * Parses arguments, calls one function per command and maps the status of
+ * the layers below to an exit code and a message: 0 ok, 1 runtime failure,
+ * 2 bad usage or bad input, 128 + the signal's number when SIGINT (130),
+ * SIGTERM (143) or SIGHUP (129) stopped the work.  The results folder is a
+ * transaction of the results layer (rr_results.h: begin before anything is
+ * simulated, so a bad --out costs no simulation time; write, draw, commit;
+ * abort on any failure); design points are loaded and run by the study
+ * layer (rr_points.h).  A signal only sets g_stop, which the layers below
+ * look at, and the temporary folder is removed on the way out.
  */
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -29,25 +29,30 @@
 #include "rr_fit.h"
 #include "rr_output.h"
 #include "rr_plot.h"
+#include "rr_points.h"
+#include "rr_results.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
 #include "rr_table.h"
-
+#include "rr_util.h"
 
 enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 #define MAX_SETS 256
 
-/* g_stop: non-zero once a signal asked to stop (rr_run_opts.stop);
+/* g_stop: non-zero once a signal asked to stop (rr_run_opts.stop, read by
+ * the worker threads: an atomic, lock-free so the handler may store it);
  * g_signal: the first such signal, for the exit code. */
-static volatile int g_stop;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2,
+               "the signal handler stores an atomic_int");
+static atomic_int g_stop;
 static volatile sig_atomic_t g_signal;
 
 static void on_signal(int sig)
 {
     if (!g_signal)
         g_signal = sig;
-    g_stop = 1;
+    atomic_store(&g_stop, 1);
 }
 
 /* interrupted - the message and exit code of work stopped by a signal. */
@@ -106,9 +111,7 @@ static const char usage_text[] =
     "  rrsim --help      this text\n"
     "  rrsim --version   the version\n";
 
-#include <stdarg.h>
-
-__attribute__((format(printf, 1, 2)))
+RR_PRINTF(1, 2)
 static int usage_error(const char *fmt, ...)
 {
     va_list ap;
@@ -293,131 +296,62 @@ static int cmd_check(cli *c)
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
 
-/* ---- progress on a terminal ------------------------------------------- */
+/* ---- the results folder ---------------------------------------------------- */
 
-typedef struct progress {
-    double t0, last;
-    bool shown;
-} progress;
-
-static double now_seconds(void)
+/* target_of - --out, or output/NAME/TIMESTAMP with NAME from fmt. */
+RR_PRINTF(4, 5)
+static const char *target_of(const cli *c, char *buf, size_t n,
+                             const char *fmt, ...)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static void clock_text(double s, char *buf, size_t n)
-{
-    long t = (long)(s + 0.5);
-    if (t >= 3600)
-        snprintf(buf, n, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-    else
-        snprintf(buf, n, "%ld:%02ld", t / 60, t % 60);
-}
-
-/* on_progress - "[#####.....] 12/20 replications  0:04 elapsed, about 0:03
- * left" on stderr, redrawn at most ten times a second (called from the
- * worker threads, one at a time). */
-static void on_progress(void *ctx, size_t done, size_t total)
-{
-    progress *p = ctx;
-    double t = now_seconds(), el = t - p->t0;
-    char bar[32], a[32], b[32];
-    size_t fill = total ? done * 24 / total : 24;
-    if (done > 0 && done < total && t - p->last < 0.1)
-        return;
-    p->last = t;
-    for (size_t i = 0; i < 24; i++)
-        bar[i] = i < fill ? '#' : '.';
-    bar[24] = '\0';
-    clock_text(el, a, sizeof a);
-    if (done > 0 && done < total)
-        clock_text(el / (double)done * (double)(total - done), b, sizeof b);
-    fprintf(stderr, "\r[%s] %zu/%zu replications  %s elapsed%s%s ", bar,
-            done, total, a, done > 0 && done < total ? ", about " : "",
-            done > 0 && done < total ? b : "");
-    if (done > 0 && done < total)
-        fputs("left ", stderr);
-    fflush(stderr);
-    p->shown = true;
-}
-
-static void progress_clear(progress *p)
-{
-    if (p->shown)
-        fprintf(stderr, "\r%78s\r", "");
-    p->shown = false;
-}
-
-/* ---- run ------------------------------------------------------------------ */
-
-static const char *out_path(const rr_outdir *d, const char *name, char *buf,
-                            size_t n)
-{
-    return rr_outdir_path(d, name, buf, n);
-}
-
-/* write_results - every file of the results folder but the charts. */
-static int write_results(const rr_run_result *r, rr_scenario *sc,
-                         rr_trace *trace, const cli *c, rr_outdir *d,
-                         char *err, size_t errlen)
-{
-    char path[4096], path2[4096], created[32];
-    const rr_config *cfg = r->plan->cfg[0];
-    rr_manifest m;
-    time_t now = time(NULL);
-    struct tm tm;
-    int rc;
-
-    gmtime_r(&now, &tm);
-    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    m.version = RR_VERSION;
-    m.command = c->cmdline;
-    m.created = created;
-    if ((rc = rr_write_timeseries(out_path(d, "timeseries.csv", path,
-                                           sizeof path),
-                                  r, err, errlen)) ||
-        (rc = rr_write_timeseries_summary(
-             out_path(d, "timeseries_summary.csv", path, sizeof path), r,
-             err, errlen)) ||
-        (rc = rr_write_summary(out_path(d, "summary.csv", path, sizeof path),
-                               r, err, errlen)) ||
-        (rc = rr_write_events(out_path(d, "events.csv", path, sizeof path),
-                              r->plan, err, errlen)) ||
-        (rc = rr_write_run_info(out_path(d, "run.csv", path, sizeof path), r,
-                                RR_VERSION, cfg->seed, err, errlen)))
-        return rc;
-    if (trace &&
-        (rc = rr_trace_finish(
-             trace, out_path(d, "cases.csv", path, sizeof path),
-             out_path(d, "time_to_departure.csv", path2, sizeof path2), err,
-             errlen)))
-        return rc;
-    return rr_write_resolved(d->tmp, sc, &m, err, errlen);
-}
-
-/* draw - the charts into TMP/plots.  RR_ENOTFOUND without gnuplot (the
- * caller warns); otherwise the plotting status. */
-static int draw(rr_outdir *d, rr_plot_format fmt, double timeout, char *err,
-                size_t errlen)
-{
-    rr_plot_opts po = {fmt, timeout, &g_stop};
-    char gp[4096], plots[4096];
-    int rc;
-    if (!rr_plot_script_mode() && !rr_plot_find_gnuplot(gp, sizeof gp))
-        return RR_ENOTFOUND;
-    out_path(d, "plots", plots, sizeof plots);
-    if (mkdir(plots, 0777) != 0) {
-        int e = errno;
-        snprintf(err, errlen, "cannot create folder '%s': %s", plots,
-                 strerror(e));
-        return RR_EIO;
+    char name[2 * RR_NAME_MAX + 16];
+    va_list ap;
+    if (c->out) {
+        snprintf(buf, n, "%s", c->out);
+        return buf;
     }
-    rc = rr_plot_results(d->tmp, plots, &po, err, errlen);
-    if (rc != RR_OK)
-        rr_remove_tree(plots); /* no half set of charts */
-    return rc;
+    va_start(ap, fmt);
+    vsnprintf(name, sizeof name, fmt, ap);
+    va_end(ap);
+    rr_outdir_default(name, buf, n);
+    return buf;
+}
+
+/* begin - the results folder's checks and its temporary folder, before
+ * anything is simulated.  EXIT_OK, or the exit code with the message
+ * printed: a target refused is bad usage (2). */
+static int begin(const cli *c, const char *target, rr_results *t)
+{
+    char err[1024] = "";
+    unsigned flags = (c->force ? RR_OUTDIR_FORCE : 0) |
+                     (c->out ? 0 : RR_OUTDIR_PARENTS);
+    rr_plot_opts po = {RR_PLOT_PNG, c->plot_timeout, &g_stop};
+    int rc;
+    rr_plot_format_parse(c->plot, &po.format);
+    rc = rr_results_begin(t, target, flags, &po, NULL, print_note, NULL, err,
+                          sizeof err);
+    if (rc == RR_EINTR)
+        return interrupted("results");
+    if (rc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        return rc == RR_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+/* end - commit the folder after writing (rc: the writing's status), or
+ * remove it; the message and exit code of a failure. */
+static int end(rr_results *t, int rc, const char *err)
+{
+    char cerr[1024] = "";
+    if (rc == RR_OK && (rc = rr_results_commit(t, cerr, sizeof cerr)) != RR_OK)
+        err = cerr;
+    if (rc == RR_OK)
+        return EXIT_OK;
+    rr_results_abort(t);
+    if (rc == RR_EINTR)
+        return interrupted("results");
+    fprintf(stderr, "rrsim: %s\n", err && *err ? err : rr_strerror(rc));
+    return EXIT_RUNTIME;
 }
 
 /* report_charts - the line about charts that were not drawn: a warning
@@ -439,291 +373,209 @@ static int report_charts(int prc, const char *plot_err, const char *target)
     return prc == RR_OK || prc == RR_ENOTFOUND ? EXIT_OK : EXIT_RUNTIME;
 }
 
-/* begin_dir - the results folder's checks and its temporary folder, before
- * anything is simulated.  EXIT_OK, or the exit code with the message
- * printed: a target refused is bad usage (2). */
-static int begin_dir(const cli *c, const char *target, rr_outdir *d)
+/* finish - the files written by fn (its status; the folder must be begun),
+ * the charts, the commit.  Returns the folder's exit code; *charts gets
+ * the charts' (a chart that failed leaves the folder without plots/). */
+typedef int writer_fn(rr_results *t, void *ctx, char *err, size_t errlen);
+
+static int finish(rr_results *t, const char *target, writer_fn *fn,
+                  void *ctx, int *charts)
 {
-    char err[1024] = "";
-    unsigned flags = (c->force ? RR_OUTDIR_FORCE : 0) |
-                     (c->out ? 0 : RR_OUTDIR_PARENTS);
-    int rc;
-    if (g_stop)
-        return interrupted("results");
-    rc = rr_outdir_begin(d, target, flags, print_note, NULL, err, sizeof err);
-    if (rc != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-        return rc == RR_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
-    }
+    char err[1024] = "", plot_err[8192] = "";
+    int rc, prc = RR_OK;
+
+    *charts = EXIT_OK;
+    rc = fn(t, ctx, err, sizeof err);
+    if (rc == RR_OK)
+        prc = rr_results_draw(t, plot_err, sizeof plot_err);
+    if ((rc = end(t, rc, err)) != EXIT_OK)
+        return rc;
+    *charts = report_charts(prc, plot_err, target);
     return EXIT_OK;
 }
 
-/* end_dir - commit the folder after writing (rc: the writing's status),
- * or remove it; the message and exit code of a failure. */
-static int end_dir(rr_outdir *d, int rc, const char *err)
+/* run_opts - the options every simulation takes from the command line. */
+static rr_run_opts run_opts(const cli *c)
 {
-    char cerr[1024] = "";
-    if (rc == RR_OK && g_stop)
-        rc = RR_EINTR;
-    if (rc == RR_OK && (rc = rr_outdir_commit(d, cerr, sizeof cerr)) != RR_OK)
-        err = cerr;
+    rr_run_opts opts;
+    memset(&opts, 0, sizeof opts);
+    opts.threads = c->threads;
+    opts.stop = &g_stop;
+    opts.max_cases = (uint64_t)c->max_cases;
+    return opts;
+}
+
+/* done - the exit code after the terminal output: a failed stdout fails. */
+static int done(int rc)
+{
+    if (rc == EXIT_OK && fflush(stdout) != 0)
+        return EXIT_RUNTIME;
+    return rc;
+}
+
+/* ---- run ------------------------------------------------------------------ */
+
+typedef struct run_ctx {
+    const rr_run_result *r;
+    rr_scenario *sc;
+    rr_trace *trace;
+    const char *cmdline;
+} run_ctx;
+
+static int write_run_files(rr_results *t, void *ctx, char *err,
+                           size_t errlen)
+{
+    run_ctx *s = ctx;
+    return rr_results_write_run(t, s->r, s->sc, s->trace, s->cmdline, err,
+                                errlen);
+}
+
+/* simulate - the replications of the run (with the trace of --trace);
+ * EXIT_OK or the folder's exit code after aborting it. */
+static int simulate(const cli *c, const rr_plan *plan, rr_results *t,
+                    rr_trace **trace, rr_run_result *res)
+{
+    rr_run_opts opts = run_opts(c);
+    rr_progress prog;
+    char err[1024] = "", where[1200];
+    int rc;
+
+    opts.reps = plan->cfg[0]->replications;
+    opts.seed = plan->cfg[0]->seed;
+    if (c->trace) {
+        if ((rc = rr_trace_create(plan, t->dir.tmp, (size_t)opts.reps, trace,
+                                  err, sizeof err)) != RR_OK)
+            return end(t, rc, err);
+        opts.on_case = rr_trace_case;
+        opts.case_ctx = rr_trace_contexts(*trace);
+    }
+    rr_progress_start(&prog, !c->quiet, &opts, (size_t)opts.reps);
+    rc = rr_run(plan, &opts, res, err, sizeof err);
+    rr_progress_clear(&prog);
     if (rc == RR_OK)
         return EXIT_OK;
-    rr_outdir_abort(d);
-    if (rc == RR_EINTR)
-        return interrupted("results");
-    fprintf(stderr, "rrsim: %s\n", err && *err ? err : rr_strerror(rc));
-    return EXIT_RUNTIME;
+    /* a failure of the simulation names the scenario it ran */
+    snprintf(where, sizeof where, "%s: %s", c->pos[0],
+             err[0] ? err : rr_strerror(rc));
+    return end(t, rc, where);
 }
 
 static int cmd_run(cli *c)
 {
     rr_scenario *sc = NULL;
     const rr_plan *plan;
-    const rr_config *cfg;
     rr_run_result res;
-    rr_run_opts opts;
-    rr_outdir dir;
+    rr_results t;
     rr_trace *trace = NULL;
-    rr_plot_format fmt = RR_PLOT_PNG;
-    progress prog;
     char target[4096];
-    char err[1024] = "", plot_err[8192] = "";
-    int rc, prc = RR_OK;
+    int rc, charts;
 
     if (c->n_pos != 1)
         return usage_error("run needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
-    rr_plot_format_parse(c->plot, &fmt);
-    cfg = plan->cfg[0];
-    if (c->out)
-        snprintf(target, sizeof target, "%s", c->out);
-    else
-        rr_outdir_default(cfg->name, target, sizeof target);
-    if ((rc = begin_dir(c, target, &dir)) != EXIT_OK) {
-        rr_scenario_destroy(sc);
-        return rc;
-    }
-    memset(&opts, 0, sizeof opts);
-    opts.reps = cfg->replications;
-    opts.seed = cfg->seed;
-    opts.threads = c->threads;
-    opts.stop = &g_stop;
-    opts.max_cases = (uint64_t)c->max_cases;
-    if (c->trace) {
-        if ((rc = rr_trace_create(plan, dir.tmp, (size_t)opts.reps, &trace,
-                                  err, sizeof err)) != RR_OK) {
-            rr_scenario_destroy(sc);
-            return end_dir(&dir, rc, err);
+    target_of(c, target, sizeof target, "%s", plan->cfg[0]->name);
+    if ((rc = begin(c, target, &t)) == EXIT_OK &&
+        (rc = simulate(c, plan, &t, &trace, &res)) == EXIT_OK) {
+        run_ctx ctx = {&res, sc, trace, c->cmdline};
+        rc = finish(&t, target, write_run_files, &ctx, &charts);
+        if (rc == EXIT_OK && !c->quiet) {
+            rr_print_kpis(stdout, &res);
+            printf("\nresults: %s\n", target);
         }
-        opts.on_case = rr_trace_case;
-        opts.case_ctx = rr_trace_contexts(trace);
-    }
-    memset(&prog, 0, sizeof prog);
-    if (!c->quiet && isatty(STDERR_FILENO)) {
-        prog.t0 = now_seconds();
-        opts.progress = on_progress;
-        opts.progress_ctx = &prog;
-        on_progress(&prog, 0, (size_t)opts.reps);
-    }
-    rc = rr_run(plan, &opts, &res, err, sizeof err);
-    progress_clear(&prog);
-    if (rc != RR_OK) {
-        char where[1200];
-        rr_trace_destroy(trace);
-        rr_scenario_destroy(sc);
-        /* a failure of the simulation names the scenario it ran */
-        snprintf(where, sizeof where, "%s: %s", c->pos[0],
-                 err[0] ? err : rr_strerror(rc));
-        return end_dir(&dir, rc, where);
-    }
-    rc = write_results(&res, sc, trace, c, &dir, err, sizeof err);
-    rr_trace_destroy(trace);
-    if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
-        prc = draw(&dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
-    if ((rc = end_dir(&dir, rc, err)) != EXIT_OK) {
+        if (rc == EXIT_OK)
+            rc = charts;
         rr_run_result_fini(&res);
-        rr_scenario_destroy(sc);
-        return rc;
     }
-    rc = report_charts(prc, plot_err, target);
-    if (!c->quiet) {
-        rr_print_kpis(stdout, &res);
-        printf("\nresults: %s\n", target);
-    }
-    rr_run_result_fini(&res);
+    rr_trace_destroy(trace);
     rr_scenario_destroy(sc);
-    if (fflush(stdout) != 0)
-        return EXIT_RUNTIME;
-    return rc;
+    return done(rc);
 }
 
-/* ---- sweep and compare --------------------------------------------------- */
+/* ---- design points: sweep, compare, fit ------------------------------------ */
 
-/* load_points - load and plan each scenario with its own overrides (on
- * top of the --set ones) into sc[] and plans[] (n entries; the caller
- * destroys sc[] whatever the outcome).  EXIT_*, with the message printed. */
-static int load_points(const cli *c, const char *const *paths,
-                       char ***point_sets, size_t n_point_sets, size_t n,
-                       rr_scenario **sc, const rr_plan **plans)
+static void print_point(const rr_points *p, size_t i)
 {
-    const char **sets = calloc((size_t)c->n_sets + n_point_sets + 1,
-                               sizeof *sets);
-    char err[1024] = "";
-    int rc = EXIT_OK;
-
-    if (!sets) {
-        fprintf(stderr, "rrsim: %s\n", rr_strerror(RR_ENOMEM));
-        return EXIT_RUNTIME;
-    }
-    for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
-        size_t k = 0;
-        for (int j = 0; j < c->n_sets; j++)
-            sets[k++] = c->sets[j];
-        for (size_t j = 0; point_sets && j < n_point_sets; j++)
-            sets[k++] = point_sets[i][j];
-        rc = rr_scenario_load(paths[i], sets, k, &sc[i], err, sizeof err);
-        if (rc == RR_OK)
-            rc = rr_scenario_plan(sc[i], &plans[i], err, sizeof err);
-        if (rc != RR_OK) {
-            if (point_sets && strncmp(err, "--set", 5) == 0) {
-                /* the settings were checked without the design: the
-                 * offending override is one of --vary's */
-                fprintf(stderr, "rrsim: --vary%s\n", err + 5);
-            } else if (point_sets) {
-                fprintf(stderr, "rrsim: design point %zu (", i + 1);
-                for (size_t j = 0; j < n_point_sets; j++)
-                    fprintf(stderr, "%s%s", j ? ", " : "", point_sets[i][j]);
-                fprintf(stderr, "): %s\n", err);
-            } else
-                fprintf(stderr, "rrsim: %s\n", err);
-            rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-        }
-    }
-    free(sets);
-    return rc;
+    fprintf(stderr, "design point %zu (", i + 1);
+    for (size_t j = 0; j < p->n_sets; j++)
+        fprintf(stderr, "%s%s", j ? ", " : "", p->sets[i][j]);
+    fprintf(stderr, ")");
 }
 
-/* sim_points - run the n plans with common random numbers into res.
- * EXIT_*, with the message printed. */
-static int sim_points(const cli *c, const char *const *paths,
-                      char ***point_sets, size_t n_point_sets,
-                      const rr_plan **plans, size_t n, rr_run_result *res)
+/* load_points - load and plan the points; EXIT_*, the message printed. */
+static int load_points(rr_points *p)
 {
-    rr_run_opts opts;
-    progress prog;
-    char err[1024] = "";
-    size_t failed = 0;
+    rr_point_error e;
+    if (rr_points_load(p, &e) == RR_OK)
+        return EXIT_OK;
+    if (e.override) {
+        /* the settings were checked without the design: the offending
+         * override is one of --vary's */
+        fprintf(stderr, "rrsim: --vary%s\n", e.msg);
+    } else if (e.point != RR_NO_POINT) {
+        fputs("rrsim: ", stderr);
+        print_point(p, e.point);
+        fprintf(stderr, ": %s\n", e.msg);
+    } else
+        fprintf(stderr, "rrsim: %s\n", e.msg);
+    return e.rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
+/* run_points - run the points with common random numbers into res; on
+ * failure the folder is aborted.  EXIT_*, the message printed. */
+static int run_points(const cli *c, const rr_points *p, rr_results *t,
+                      rr_run_result *res)
+{
+    rr_run_opts opts = run_opts(c);
+    rr_point_error e;
+    rr_progress prog;
     int rc;
 
-    memset(&opts, 0, sizeof opts);
-    opts.reps = plans[0]->cfg[0]->replications;
-    opts.seed = plans[0]->cfg[0]->seed;
-    opts.threads = c->threads;
-    opts.stop = &g_stop;
-    opts.max_cases = (uint64_t)c->max_cases;
-    opts.failed_plan = &failed;
-    memset(&prog, 0, sizeof prog);
-    if (!c->quiet && isatty(STDERR_FILENO)) {
-        prog.t0 = now_seconds();
-        opts.progress = on_progress;
-        opts.progress_ctx = &prog;
-        on_progress(&prog, 0, n * (size_t)opts.reps);
-    }
-    rc = rr_run_many(plans, n, 1, &opts, res, err, sizeof err);
-    progress_clear(&prog);
+    rr_progress_start(&prog, !c->quiet, &opts,
+                      p->n * (size_t)p->plans[0]->cfg[0]->replications);
+    rc = rr_points_run(p, &opts, res, &e);
+    rr_progress_clear(&prog);
+    if (rc == RR_OK)
+        return EXIT_OK;
+    rr_results_abort(t);
     if (rc == RR_EINTR)
         return interrupted("results");
-    if (rc != RR_OK) {
-        /* which scenario and, in a sweep, which design point failed */
-        fprintf(stderr, "rrsim: %s: ", paths[failed < n ? failed : 0]);
-        if (point_sets && failed < n) {
-            fprintf(stderr, "design point %zu (", failed + 1);
-            for (size_t j = 0; j < n_point_sets; j++)
-                fprintf(stderr, "%s%s", j ? ", " : "", point_sets[failed][j]);
-            fprintf(stderr, "): ");
-        }
-        fprintf(stderr, "%s\n", err[0] ? err : rr_strerror(rc));
+    /* which scenario and, in a sweep, which design point failed */
+    fprintf(stderr, "rrsim: %s: ", e.path);
+    if (e.point != RR_NO_POINT) {
+        print_point(p, e.point);
+        fputs(": ", stderr);
+    }
+    fprintf(stderr, "%s\n", e.msg);
+    return EXIT_RUNTIME;
+}
+
+/* parse_design - the grid of the --vary options; EXIT_*, message printed
+ * (d is to be finished in any case). */
+static int parse_design(const cli *c, rr_design *d)
+{
+    rr_vary *vary = calloc((size_t)c->n_vary, sizeof *vary);
+    char err[1024] = "";
+    int rc;
+
+    memset(d, 0, sizeof *d);
+    if (!vary)
         return EXIT_RUNTIME;
+    for (int i = 0; i < c->n_vary; i++) {
+        if ((rc = rr_vary_parse(c->vary[i], &vary[i], err, sizeof err))) {
+            for (int j = 0; j < i; j++)
+                rr_vary_fini(&vary[j]);
+            free(vary);
+            fprintf(stderr, "rrsim: %s\n", err);
+            return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+        }
+    }
+    if ((rc = rr_design_grid(vary, (size_t)c->n_vary, d, err,
+                             sizeof err)) != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     }
     return EXIT_OK;
-}
-
-/* finish_dir - write the files of a sweep, comparison or fit into the
- * begun folder (fn writes the CSV files into the temporary folder), draw
- * its chart there and commit it.  Returns the folder's exit code; *charts
- * gets the charts' (a chart that failed leaves the folder without plots/,
- * as in run). */
-typedef int writer_fn(const rr_outdir *d, void *ctx, char *err,
-                      size_t errlen);
-
-static int finish_dir(const cli *c, rr_outdir *dir, const char *target,
-                      writer_fn *fn, void *ctx, int *charts)
-{
-    rr_plot_format fmt = RR_PLOT_PNG;
-    char err[1024] = "", plot_err[8192] = "";
-    int rc, prc = RR_OK;
-
-    *charts = EXIT_OK;
-    rr_plot_format_parse(c->plot, &fmt);
-    rc = fn(dir, ctx, err, sizeof err);
-    if (rc == RR_OK && !g_stop && fmt != RR_PLOT_NONE)
-        prc = draw(dir, fmt, c->plot_timeout, plot_err, sizeof plot_err);
-    if ((rc = end_dir(dir, rc, err)) != EXIT_OK)
-        return rc;
-    *charts = report_charts(prc, plot_err, target);
-    return EXIT_OK;
-}
-
-/* write_runs - run.csv with one row per result, in order (a comparison
- * has two: the baseline, then the policy), all with the seed used.
- * rr_write_run_info writes one row with its header; the rows after the
- * first are written beside it and appended without the header. */
-static int write_runs(const rr_outdir *d, const rr_run_result *r, size_t n,
-                      char *err, size_t errlen)
-{
-    char path[4096], part[4096], line[8192];
-    uint64_t seed = r[0].plan->cfg[0]->seed;
-    int rc = rr_write_run_info(rr_outdir_path(d, "run.csv", path,
-                                              sizeof path),
-                               &r[0], RR_VERSION, seed, err, errlen);
-    for (size_t i = 1; i < n && rc == RR_OK; i++) {
-        FILE *in, *out;
-        bool header = true;
-        int bad;
-        rr_outdir_path(d, ".run-row.csv", part, sizeof part);
-        if ((rc = rr_write_run_info(part, &r[i], RR_VERSION, seed, err,
-                                    errlen)) != RR_OK)
-            break;
-        in = fopen(part, "r");
-        out = fopen(path, "a");
-        if (!in || !out) {
-            int e = errno;
-            snprintf(err, errlen, "cannot write '%s': %s", path,
-                     strerror(e));
-            if (in)
-                fclose(in);
-            if (out)
-                fclose(out);
-            remove(part);
-            return RR_EIO;
-        }
-        while (fgets(line, sizeof line, in)) {
-            if (!header)
-                fputs(line, out);
-            header = header && !strchr(line, '\n');
-        }
-        bad = ferror(in) | ferror(out);
-        fclose(in);
-        if (fclose(out) != 0 || bad) {
-            snprintf(err, errlen, "cannot write '%s': %s", path,
-                     strerror(errno ? errno : EIO));
-            rc = RR_EIO;
-        }
-        remove(part);
-    }
-    return rc;
 }
 
 typedef struct sweep_ctx {
@@ -731,14 +583,11 @@ typedef struct sweep_ctx {
     const rr_run_result *r;
 } sweep_ctx;
 
-static int write_sweep_files(const rr_outdir *d, void *ctx, char *err,
+static int write_sweep_files(rr_results *t, void *ctx, char *err,
                              size_t errlen)
 {
     sweep_ctx *s = ctx;
-    char path[4096];
-    int rc = rr_write_sweep(rr_outdir_path(d, "sweep.csv", path, sizeof path),
-                            s->d, s->r, err, errlen);
-    return rc != RR_OK ? rc : write_runs(d, s->r, 1, err, errlen);
+    return rr_results_write_sweep(t, s->d, s->r, err, errlen);
 }
 
 static int cmd_sweep(cli *c)
@@ -747,169 +596,78 @@ static int cmd_sweep(cli *c)
         "departures_verified", "departures_unsupervised",
         "iom_share_assisted_voluntary", "time_to_departure_mean_days",
         "caseload_end"};
-    rr_vary *vary;
     rr_design d;
-    rr_scenario **sc = NULL;
-    const rr_plan **plans = NULL;
+    rr_points p;
     rr_run_result *res = NULL;
-    char ***psets = NULL;
-    const char **paths = NULL;
-    char err[1024] = "", target[4096];
-    rr_outdir dir;
-    int rc = EXIT_OK, charts = EXIT_OK;
-    size_t n = 0, got = 0;
+    rr_results t;
+    char target[4096];
+    int rc, charts;
 
     if (c->n_pos != 1)
         return usage_error("sweep needs one scenario file");
     if (c->n_vary == 0)
         return usage_error("sweep needs at least one --vary KEY=FROM:TO:STEP "
                            "or KEY=V1,V2,...");
-    vary = calloc((size_t)c->n_vary, sizeof *vary);
-    if (!vary)
-        return EXIT_RUNTIME;
-    for (int i = 0; i < c->n_vary; i++) {
-        int prc = rr_vary_parse(c->vary[i], &vary[i], err, sizeof err);
-        if (prc != RR_OK) {
-            for (int j = 0; j < i; j++)
-                rr_vary_fini(&vary[j]);
-            free(vary);
-            fprintf(stderr, "rrsim: %s\n", err);
-            return prc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-        }
-    }
-    if ((rc = rr_design_grid(vary, (size_t)c->n_vary, &d, err,
-                             sizeof err)) != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err);
+    if ((rc = parse_design(c, &d)) != EXIT_OK) {
         rr_design_fini(&d);
-        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+        return rc;
     }
-    n = d.n_points;
-    sc = calloc(n, sizeof *sc);
-    plans = calloc(n, sizeof *plans);
-    res = calloc(n, sizeof *res);
-    psets = calloc(n, sizeof *psets);
-    paths = calloc(n, sizeof *paths);
-    if (!sc || !plans || !res || !psets || !paths) {
-        rc = EXIT_RUNTIME;
-        goto done;
+    rc = rr_points_design(&p, &d, c->pos[0], c->sets, (size_t)c->n_sets);
+    if (rc == RR_OK)
+        res = calloc(p.n, sizeof *res);
+    rc = rc == RR_OK && res ? load_points(&p) : EXIT_RUNTIME;
+    if (rc == EXIT_OK) {
+        target_of(c, target, sizeof target, "%s-sweep",
+                  p.plans[0]->cfg[0]->name);
+        rc = begin(c, target, &t);
     }
-    for (got = 0; got < n; got++) {
-        paths[got] = c->pos[0];
-        psets[got] = calloc(d.n_vary, sizeof(char *));
-        if (!psets[got] || rr_design_overrides(&d, got, psets[got]) != RR_OK) {
-            free(psets[got]);
-            psets[got] = NULL;
-            rc = EXIT_RUNTIME;
-            goto done;
-        }
-    }
-    {
-        /* the scenario and --set alone first, so that their errors are
-         * told as such and not blamed on a design point */
-        rr_scenario *plain = NULL;
-        const rr_plan *pp;
-        rc = load(c->pos[0], c, &plain, &pp);
-        rr_scenario_destroy(plain);
-        if (rc != EXIT_OK)
-            goto done;
-    }
-    if ((rc = load_points(c, paths, psets, d.n_vary, n, sc, plans)) !=
-        EXIT_OK)
-        goto done;
-    if (c->out)
-        snprintf(target, sizeof target, "%s", c->out);
-    else {
-        char name[RR_NAME_MAX + 8];
-        snprintf(name, sizeof name, "%s-sweep", plans[0]->cfg[0]->name);
-        rr_outdir_default(name, target, sizeof target);
-    }
-    if ((rc = begin_dir(c, target, &dir)) != EXIT_OK)
-        goto done;
-    if ((rc = sim_points(c, paths, psets, d.n_vary, plans, n, res)) !=
-        EXIT_OK) {
-        rr_outdir_abort(&dir);
-        goto done;
-    }
-    {
+    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, res)) == EXIT_OK) {
         sweep_ctx ctx = {&d, res};
-        rc = finish_dir(c, &dir, target, write_sweep_files, &ctx, &charts);
-    }
-    if (rc == EXIT_OK && !c->quiet) {
-        printf("%s: %zu design points x %zu replications, common random "
-               "numbers (mean +- 95%% CI half-width)\n\n",
-               res[0].plan->cfg[0]->name, n, res[0].reps);
-        rr_print_sweep(stdout, &d, res, shown, RR_COUNTOF(shown));
-        printf("\nresults: %s\n", target);
-    }
-    if (rc == EXIT_OK)
-        rc = charts;
-    for (size_t i = 0; i < n; i++)
-        rr_run_result_fini(&res[i]);
-done:
-    if (psets)
-        for (size_t i = 0; i < got; i++) {
-            rr_design_overrides_free(&d, psets[i]);
-            free(psets[i]);
+        rc = finish(&t, target, write_sweep_files, &ctx, &charts);
+        if (rc == EXIT_OK && !c->quiet) {
+            printf("%s: %zu design points x %zu replications, common random "
+                   "numbers (mean +- 95%% CI half-width)\n\n",
+                   res[0].plan->cfg[0]->name, p.n, res[0].reps);
+            rr_print_sweep(stdout, &d, res, shown, RR_COUNTOF(shown));
+            printf("\nresults: %s\n", target);
         }
-    if (sc)
-        for (size_t i = 0; i < n; i++)
-            rr_scenario_destroy(sc[i]);
-    free(sc);
-    free(plans);
+        if (rc == EXIT_OK)
+            rc = charts;
+        for (size_t i = 0; i < p.n; i++)
+            rr_run_result_fini(&res[i]);
+    }
     free(res);
-    free(psets);
-    free(paths);
+    rr_points_fini(&p);
     rr_design_fini(&d);
-    if (rc == EXIT_OK && fflush(stdout) != 0)
-        rc = EXIT_RUNTIME;
-    return rc;
+    return done(rc);
 }
 
-typedef struct compare_ctx {
-    const rr_run_result *r;
-} compare_ctx;
-
-static int write_compare_files(const rr_outdir *d, void *ctx, char *err,
+static int write_compare_files(rr_results *t, void *ctx, char *err,
                                size_t errlen)
 {
-    compare_ctx *s = ctx;
-    char path[4096];
-    int rc = rr_write_compare(rr_outdir_path(d, "compare.csv", path,
-                                             sizeof path),
-                              &s->r[0], &s->r[1], err, errlen);
-    return rc != RR_OK ? rc : write_runs(d, s->r, 2, err, errlen);
+    return rr_results_write_compare(t, ctx, err, errlen);
 }
 
 static int cmd_compare(cli *c)
 {
-    rr_scenario *sc[2] = {NULL, NULL};
-    const rr_plan *plans[2];
+    rr_points p;
     rr_run_result res[2];
-    rr_outdir dir;
+    rr_results t;
     char target[4096];
-    int rc, charts = EXIT_OK;
+    int rc, charts;
 
     if (c->n_pos != 2)
         return usage_error("compare needs two scenario files: BASELINE "
                            "POLICY");
-    rc = load_points(c, c->pos, NULL, 0, 2, sc, plans);
+    rc = rr_points_init(&p, c->pos, 2, c->sets, (size_t)c->n_sets);
+    rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
     if (rc == EXIT_OK) {
-        if (c->out)
-            snprintf(target, sizeof target, "%s", c->out);
-        else {
-            char name[2 * RR_NAME_MAX + 8];
-            snprintf(name, sizeof name, "%s-vs-%s", plans[0]->cfg[0]->name,
-                     plans[1]->cfg[0]->name);
-            rr_outdir_default(name, target, sizeof target);
-        }
-        rc = begin_dir(c, target, &dir);
+        target_of(c, target, sizeof target, "%s-vs-%s",
+                  p.plans[0]->cfg[0]->name, p.plans[1]->cfg[0]->name);
+        rc = begin(c, target, &t);
     }
-    if (rc == EXIT_OK &&
-        (rc = sim_points(c, c->pos, NULL, 0, plans, 2, res)) != EXIT_OK)
-        rr_outdir_abort(&dir);
-    if (rc == EXIT_OK) {
-        compare_ctx ctx = {res};
-        rc = finish_dir(c, &dir, target, write_compare_files, &ctx, &charts);
+    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, res)) == EXIT_OK) {
+        rc = finish(&t, target, write_compare_files, res, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             rr_print_compare(stdout, &res[0], &res[1]);
             printf("\nresults: %s\n", target);
@@ -919,11 +677,8 @@ static int cmd_compare(cli *c)
         rr_run_result_fini(&res[0]);
         rr_run_result_fini(&res[1]);
     }
-    rr_scenario_destroy(sc[0]);
-    rr_scenario_destroy(sc[1]);
-    if (rc == EXIT_OK && fflush(stdout) != 0)
-        rc = EXIT_RUNTIME;
-    return rc;
+    rr_points_fini(&p);
+    return done(rc);
 }
 
 typedef struct fit_ctx {
@@ -931,95 +686,99 @@ typedef struct fit_ctx {
     const rr_run_result *r;
 } fit_ctx;
 
-static int write_fit_files(const rr_outdir *d, void *ctx, char *err,
+static int write_fit_files(rr_results *t, void *ctx, char *err,
                            size_t errlen)
 {
     fit_ctx *s = ctx;
-    char path[4096];
-    int rc = rr_write_fit(rr_outdir_path(d, "fit.csv", path, sizeof path),
-                          s->f, s->r, err, errlen);
-    return rc != RR_OK ? rc : write_runs(d, s->r, 1, err, errlen);
+    return rr_results_write_fit(t, s->f, s->r, err, errlen);
+}
+
+/* read_observed - the observed figures, checked before anything is
+ * simulated; EXIT_*, the message printed. */
+static int read_observed(const char *path, rr_table **obs)
+{
+    char err[1024] = "";
+    int a, b, d, rc = rr_table_read(path, obs, err, sizeof err);
+    if (rc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+    }
+    if (rr_table_require(*obs, "year", &a, err, sizeof err) ||
+        rr_table_require(*obs, "indicator", &b, err, sizeof err) ||
+        rr_table_require(*obs, "value", &d, err, sizeof err)) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* fit_write - the fit of res against obs, written and drawn into the
+ * begun folder t, and printed. */
+static int fit_write(const cli *c, const rr_table *obs,
+                     const rr_run_result *res, rr_results *t,
+                     const char *target)
+{
+    rr_fit fit;
+    char err[1024] = "";
+    int rc, charts, frc = rr_fit_make(obs, res, &fit, err, sizeof err);
+    if (frc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(frc));
+        rr_results_abort(t);
+        return frc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+    }
+    {
+        fit_ctx ctx = {&fit, res};
+        rc = finish(t, target, write_fit_files, &ctx, &charts);
+    }
+    if (rc == EXIT_OK && !c->quiet) {
+        rr_print_fit(stdout, &fit, res);
+        printf("\nresults: %s\n", target);
+    }
+    if (rc == EXIT_OK)
+        rc = charts;
+    rr_fit_fini(&fit);
+    return rc;
 }
 
 static int cmd_fit(cli *c)
 {
-    rr_scenario *sc = NULL;
-    const rr_plan *plan;
     rr_table *obs = NULL;
+    rr_points p;
     rr_run_result res;
-    rr_outdir dir;
-    rr_fit fit;
-    char err[1024] = "", target[4096];
-    int rc, trc, charts = EXIT_OK;
+    rr_results t;
+    char target[4096];
+    int rc;
 
     if (c->n_pos != 2)
         return usage_error("fit needs a scenario file and a CSV of observed "
                            "figures");
     /* bad input fails before anything is simulated */
-    trc = rr_table_read(c->pos[1], &obs, err, sizeof err);
-    if (trc != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err);
-        return trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-    }
-    {
-        int a, b, d;
-        if (rr_table_require(obs, "year", &a, err, sizeof err) ||
-            rr_table_require(obs, "indicator", &b, err, sizeof err) ||
-            rr_table_require(obs, "value", &d, err, sizeof err)) {
-            fprintf(stderr, "rrsim: %s\n", err);
-            rr_table_destroy(obs);
-            return EXIT_USAGE;
-        }
-    }
-    rc = load_points(c, c->pos, NULL, 0, 1, &sc, &plan);
-    if (rc == EXIT_OK) {
-        if (c->out)
-            snprintf(target, sizeof target, "%s", c->out);
-        else {
-            char name[RR_NAME_MAX + 8];
-            snprintf(name, sizeof name, "%s-fit", plan->cfg[0]->name);
-            rr_outdir_default(name, target, sizeof target);
-        }
-        rc = begin_dir(c, target, &dir);
-    }
-    if (rc == EXIT_OK &&
-        (rc = sim_points(c, c->pos, NULL, 0, &plan, 1, &res)) != EXIT_OK)
-        rr_outdir_abort(&dir);
-    if (rc != EXIT_OK) {
+    if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
         rr_table_destroy(obs);
-        rr_scenario_destroy(sc);
         return rc;
     }
-    trc = rr_fit_make(obs, &res, &fit, err, sizeof err);
-    if (trc != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(trc));
-        rc = trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-        rr_outdir_abort(&dir);
-    } else {
-        fit_ctx ctx = {&fit, &res};
-        rc = finish_dir(c, &dir, target, write_fit_files, &ctx, &charts);
-        if (rc == EXIT_OK && !c->quiet) {
-            rr_print_fit(stdout, &fit, &res);
-            printf("\nresults: %s\n", target);
-        }
-        if (rc == EXIT_OK)
-            rc = charts;
-        rr_fit_fini(&fit);
+    rc = rr_points_init(&p, c->pos, 1, c->sets, (size_t)c->n_sets);
+    rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
+    if (rc == EXIT_OK) {
+        target_of(c, target, sizeof target, "%s-fit",
+                  p.plans[0]->cfg[0]->name);
+        rc = begin(c, target, &t);
     }
-    rr_run_result_fini(&res);
+    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, &res)) == EXIT_OK) {
+        rc = fit_write(c, obs, &res, &t, target);
+        rr_run_result_fini(&res);
+    }
+    rr_points_fini(&p);
     rr_table_destroy(obs);
-    rr_scenario_destroy(sc);
-    if (rc == EXIT_OK && fflush(stdout) != 0)
-        rc = EXIT_RUNTIME;
-    return rc;
+    return done(rc);
 }
 
 /* ---- plot ----------------------------------------------------------------- */
 
 static int cmd_plot(cli *c)
 {
-    rr_plot_format fmt = RR_PLOT_PNG;
-    rr_outdir dir;
+    rr_plot_opts po = {RR_PLOT_PNG, c->plot_timeout, &g_stop};
+    rr_results t;
     char path[4096], gp[4096], err[1024] = "";
     const char *res;
     int rc;
@@ -1027,7 +786,7 @@ static int cmd_plot(cli *c)
     if (c->n_pos != 1)
         return usage_error("plot needs one results folder");
     res = c->pos[0];
-    rr_plot_format_parse(c->plot, &fmt);
+    rr_plot_format_parse(c->plot, &po.format);
     /* a run's, a sweep's, a comparison's or a fit's folder */
     snprintf(path, sizeof path, "%s/timeseries_summary.csv", res);
     if (!rr_plot_has_data(res) && access(path, R_OK) != 0) {
@@ -1035,7 +794,7 @@ static int cmd_plot(cli *c)
         fprintf(stderr, "rrsim: cannot open '%s': %s\n", path, strerror(e));
         return EXIT_USAGE;
     }
-    if (fmt == RR_PLOT_NONE)
+    if (po.format == RR_PLOT_NONE)
         return EXIT_OK;
     if (!rr_plot_script_mode() && !rr_plot_find_gnuplot(gp, sizeof gp)) {
         fprintf(stderr, "rrsim: gnuplot not found (install it with: "
@@ -1044,21 +803,16 @@ static int cmd_plot(cli *c)
     }
     snprintf(path, sizeof path, "%s/plots", res);
     /* plots/ is replaced only inside an rrsim results folder */
-    if ((rc = rr_outdir_begin(&dir, path, RR_OUTDIR_FORCE | RR_OUTDIR_CHARTS,
-                              print_note, NULL, err, sizeof err)) != RR_OK) {
+    rc = rr_results_begin(&t, path, RR_OUTDIR_FORCE | RR_OUTDIR_CHARTS, &po,
+                          res, print_note, NULL, err, sizeof err);
+    if (rc != RR_OK && rc != RR_EINTR) {
         fprintf(stderr, "rrsim: %s\n", err);
         return rc == RR_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
     }
-    {
-        rr_plot_opts po = {fmt, c->plot_timeout, &g_stop};
-        rc = rr_plot_results(res, dir.tmp, &po, err, sizeof err);
-    }
-    if (rc == RR_OK && g_stop)
-        rc = RR_EINTR;
-    if (rc == RR_OK)
-        rc = rr_outdir_commit(&dir, err, sizeof err);
+    if (rc == RR_OK && (rc = rr_results_draw(&t, err, sizeof err)) == RR_OK)
+        rc = rr_results_commit(&t, err, sizeof err);
     if (rc != RR_OK) {
-        rr_outdir_abort(&dir);
+        rr_results_abort(&t);
         if (rc == RR_EINTR)
             return interrupted("charts");
         fprintf(stderr, "rrsim: %s\n", err);
@@ -1067,18 +821,40 @@ static int cmd_plot(cli *c)
     }
     if (!c->quiet)
         printf("charts: %s\n", path);
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+    return done(EXIT_OK);
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* stop cleanly: the temporary folder is removed on the way out */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN); /* a failing gnuplot is reported by status */
+    /* a file over the size limit fails its write (EFBIG) instead of
+     * killing the process with the temporary folder left behind */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 int main(int argc, char **argv)
 {
-    cli c;
+    static const struct {
+        const char *name;
+        int (*fn)(cli *c);
+    } commands[] = {{"run", cmd_run},         {"check", cmd_check},
+                    {"plot", cmd_plot},       {"sweep", cmd_sweep},
+                    {"compare", cmd_compare}, {"fit", cmd_fit}};
+    static cli c;
     int rc;
-    struct sigaction sa;
 
     gsl_set_error_handler_off();
     rr_keep_freed_memory();
-    memset(&c, 0, sizeof c);
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
@@ -1092,34 +868,15 @@ int main(int argc, char **argv)
         printf("rrsim %s\n", RR_VERSION);
         return EXIT_OK;
     }
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    /* stop cleanly: the temporary folder is removed on the way out */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN); /* a failing gnuplot is reported by status */
-    /* a file over the size limit fails its write (EFBIG) instead of
-     * killing the process with the temporary folder left behind */
-    signal(SIGXFSZ, SIG_IGN);
-
+    catch_signals();
     rc = parse_args(argc, argv, &c);
     if (rc < 0) {
-        if (strcmp(c.cmd, "run") == 0)
-            rc = cmd_run(&c);
-        else if (strcmp(c.cmd, "check") == 0)
-            rc = cmd_check(&c);
-        else if (strcmp(c.cmd, "plot") == 0)
-            rc = cmd_plot(&c);
-        else if (strcmp(c.cmd, "sweep") == 0)
-            rc = cmd_sweep(&c);
-        else if (strcmp(c.cmd, "compare") == 0)
-            rc = cmd_compare(&c);
-        else if (strcmp(c.cmd, "fit") == 0)
-            rc = cmd_fit(&c);
-        else
-            rc = usage_error("unknown command '%s'", c.cmd);
+        size_t i = 0;
+        while (i < RR_COUNTOF(commands) && strcmp(c.cmd, commands[i].name))
+            i++;
+        rc = i < RR_COUNTOF(commands)
+                 ? commands[i].fn(&c)
+                 : usage_error("unknown command '%s'", c.cmd);
     }
     /* stopped by a signal: 128 + its number, as a shell reports it */
     if (g_signal && rc != EXIT_OK)

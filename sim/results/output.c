@@ -229,30 +229,32 @@ static const char *report_name(rr_report_period p)
     return (unsigned)p < RR_COUNTOF(names) ? names[p] : "?";
 }
 
-int rr_write_run_info(const char *path, const rr_run_result *r,
+int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen)
 {
     FILE *f = rr_out_open(path, "w", err, errlen);
-    const rr_config *c = r->plan->cfg[0];
-    char s[16], e[16];
     if (!f)
         return RR_EIO;
-    rr_date_format(c->start, s, sizeof s);
-    rr_date_format(c->end, e, sizeof e);
     fputs("scenario,title,source,start,end,report,warmup_days,replications,"
           "seed,version\n",
           f);
-    rr_csv_field(f, c->name);
-    fputc(',', f);
-    rr_csv_field(f, c->title);
-    fputc(',', f);
-    rr_csv_field(f, c->source);
-    fprintf(f, ",%s,%s,%s,", s, e, report_name(c->report));
-    rr_csv_number(f, c->warmup);
-    fprintf(f, ",%zu,%llu,", r->reps, (unsigned long long)seed);
-    rr_csv_field(f, version);
-    fputc('\n', f);
+    for (size_t i = 0; i < n; i++) {
+        const rr_config *c = r[i].plan->cfg[0];
+        char s[16], e[16];
+        rr_date_format(c->start, s, sizeof s);
+        rr_date_format(c->end, e, sizeof e);
+        rr_csv_field(f, c->name);
+        fputc(',', f);
+        rr_csv_field(f, c->title);
+        fputc(',', f);
+        rr_csv_field(f, c->source);
+        fprintf(f, ",%s,%s,%s,", s, e, report_name(c->report));
+        rr_csv_number(f, c->warmup);
+        fprintf(f, ",%zu,%llu,", r[i].reps, (unsigned long long)seed);
+        rr_csv_field(f, version);
+        fputc('\n', f);
+    }
     return rr_out_close(f, path, err, errlen);
 }
 

@@ -1,0 +1,76 @@
+/*
+ * rr_results.h - the results folder as one transaction, for every command.
+ *
+ *     rr_results_begin   check the target, make the temporary folder
+ *     rr_results_write_* the CSV files (and scenario.resolved.ini) of a run,
+ *                        sweep, comparison or fit into the temporary folder
+ *     rr_results_draw    the charts into it (plots/)
+ *     rr_results_commit  rename it into place
+ *     rr_results_abort   remove it; after any failure
+ *
+ * begin happens before anything is simulated, so a bad target costs no
+ * simulation time.  A stop flag (a signal) set at begin or commit gives
+ * RR_EINTR; commit then removes the temporary folder itself, as it does
+ * when the rename fails, so that no half-written folder is ever left.
+ * Nothing here prints: failures come back as a status with one message.
+ */
+#ifndef RR_RESULTS_H
+#define RR_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rr_experiment.h"
+#include "rr_fit.h"
+#include "rr_output.h"
+#include "rr_plot.h"
+#include "rr_scenario.h"
+#include "rr_sweep.h"
+
+typedef struct rr_results {
+    rr_outdir dir;         /* dir.tmp: where the files go until commit */
+    rr_plot_opts plot;     /* how the charts are drawn; its stop flag is
+                              the transaction's */
+    const char *charts_of; /* NULL: the charts of the folder written; else
+                              the results folder whose charts are redrawn
+                              (the target is then its plots/ folder) */
+    bool open;             /* begun, neither committed nor aborted */
+} rr_results;
+
+/* rr_results_begin - rr_outdir_begin (flags RR_OUTDIR_*, notes through fn)
+ * with the plotting options po (copied).  charts_of as in rr_results.
+ * RR_EINTR when *po->stop is set already; RR_EINVAL for a refused target;
+ * RR_EIO / RR_ENOMEM otherwise. */
+int rr_results_begin(rr_results *t, const char *target, unsigned flags,
+                     const rr_plot_opts *po, const char *charts_of,
+                     rr_note_fn *fn, void *ctx, char *err, size_t errlen);
+
+/* rr_results_draw - the charts: of the folder written into TMP/plots, or
+ * of charts_of into TMP.  RR_OK without drawing for the format none or
+ * when stopped; RR_ENOTFOUND without gnuplot; otherwise rr_plot_results'
+ * status (a failure leaves no half set of charts: TMP/plots is removed). */
+int rr_results_draw(rr_results *t, char *err, size_t errlen);
+
+/* rr_results_commit - put the folder into place.  RR_EINTR when stopped,
+ * or the commit's failure; in both cases the folder is aborted. */
+int rr_results_commit(rr_results *t, char *err, size_t errlen);
+
+/* rr_results_abort - remove the temporary folder (no-op when not open). */
+void rr_results_abort(rr_results *t);
+
+/* The files of each command; RR_OK or the first failure with a message.
+ * run.csv has one row per result.  cmdline goes into the manifest of
+ * scenario.resolved.ini; trace (may be NULL) writes cases.csv and
+ * time_to_departure.csv. */
+int rr_results_write_run(rr_results *t, const rr_run_result *r,
+                         rr_scenario *sc, rr_trace *trace,
+                         const char *cmdline, char *err, size_t errlen);
+int rr_results_write_sweep(rr_results *t, const rr_design *d,
+                           const rr_run_result *r, char *err, size_t errlen);
+int rr_results_write_compare(rr_results *t, const rr_run_result *r2,
+                             char *err, size_t errlen);
+int rr_results_write_fit(rr_results *t, const rr_fit *f,
+                         const rr_run_result *r, char *err, size_t errlen);
+
+#endif
