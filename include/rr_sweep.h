@@ -46,6 +46,10 @@ void rr_vary_fini(rr_vary *v);
  * RR_ERANGE when there would be more than RR_SWEEP_MAX_POINTS points. */
 int rr_design_grid(rr_vary *vary, size_t n, rr_design *out, char *err,
                    size_t errlen);
+/* rr_design_parse - the grid of n --vary arguments (rr_vary_parse, then
+ * rr_design_grid); rr_design_fini in any case. */
+int rr_design_parse(const char *const *specs, size_t n, rr_design *out,
+                    char *err, size_t errlen);
 void rr_design_fini(rr_design *d);
 
 /* rr_design_overrides - the "key=value" strings of point p into buf

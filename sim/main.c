@@ -550,34 +550,6 @@ static int run_points(const cli *c, const rr_points *p, rr_results *t,
     return EXIT_RUNTIME;
 }
 
-/* parse_design - the grid of the --vary options; EXIT_*, message printed
- * (d is to be finished in any case). */
-static int parse_design(const cli *c, rr_design *d)
-{
-    rr_vary *vary = calloc((size_t)c->n_vary, sizeof *vary);
-    char err[1024] = "";
-    int rc;
-
-    memset(d, 0, sizeof *d);
-    if (!vary)
-        return EXIT_RUNTIME;
-    for (int i = 0; i < c->n_vary; i++) {
-        if ((rc = rr_vary_parse(c->vary[i], &vary[i], err, sizeof err))) {
-            for (int j = 0; j < i; j++)
-                rr_vary_fini(&vary[j]);
-            free(vary);
-            fprintf(stderr, "rrsim: %s\n", err);
-            return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-        }
-    }
-    if ((rc = rr_design_grid(vary, (size_t)c->n_vary, d, err,
-                             sizeof err)) != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err);
-        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-    }
-    return EXIT_OK;
-}
-
 typedef struct sweep_ctx {
     const rr_design *d;
     const rr_run_result *r;
@@ -600,7 +572,7 @@ static int cmd_sweep(cli *c)
     rr_points p;
     rr_run_result *res = NULL;
     rr_results t;
-    char target[4096];
+    char target[4096], err[1024] = "";
     int rc, charts;
 
     if (c->n_pos != 1)
@@ -608,9 +580,11 @@ static int cmd_sweep(cli *c)
     if (c->n_vary == 0)
         return usage_error("sweep needs at least one --vary KEY=FROM:TO:STEP "
                            "or KEY=V1,V2,...");
-    if ((rc = parse_design(c, &d)) != EXIT_OK) {
+    if ((rc = rr_design_parse(c->vary, (size_t)c->n_vary, &d, err,
+                              sizeof err)) != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
         rr_design_fini(&d);
-        return rc;
+        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     }
     rc = rr_points_design(&p, &d, c->pos[0], c->sets, (size_t)c->n_sets);
     if (rc == RR_OK)

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "rr_common.h"
+#include "rr_points.h"
 #include "rr_sweep.h"
 
 static void test_range(void)
@@ -167,6 +168,103 @@ static void test_grid_duplicates(void)
     }
 }
 
+/* points - a design of the --vary specs over path with the common
+ * overrides, loaded: the status, *e filled. */
+static int points(const char *path, const char *const *specs, size_t n,
+                  const char *const *common, size_t n_common, rr_design *d,
+                  rr_points *p, rr_point_error *e)
+{
+    char err[512] = "";
+    int rc = rr_design_parse(specs, n, d, err, sizeof err);
+    CHECK_EQ(rc, RR_OK);
+    rc = rr_points_design(p, d, path, common, n_common);
+    CHECK_EQ(rc, RR_OK);
+    return rr_points_load(p, e);
+}
+
+/* Design points: which point failed and why, as data. */
+static void test_points_errors(void)
+{
+    static const char *const reps[] = {"scenario.replications=2"};
+    static const char *const bogus[] = {"bogus=1"};
+    const char *spec[1];
+    rr_design d;
+    rr_points p;
+    rr_point_error e;
+
+    /* an unknown key among the design's: refused as an override */
+    spec[0] = "lambdaa=1,2";
+    CHECK_EQ(points("scenarios/mm1.ini", spec, 1, reps, 1, &d, &p, &e),
+             RR_ENOTFOUND);
+    CHECK(e.override);
+    CHECK_EQ(e.point, 0);
+    CHECK_STR(e.msg, ": unknown key 'lambdaa' (did you mean 'lambda'?)");
+    rr_points_fini(&p);
+    rr_design_fini(&d);
+
+    /* a value the scenario cannot take at the second point */
+    spec[0] = "lambda=0.5,1.5x";
+    CHECK(points("scenarios/mm1.ini", spec, 1, reps, 1, &d, &p, &e) !=
+          RR_OK);
+    CHECK(!e.override);
+    CHECK_EQ(e.point, 1);
+    CHECK_STR(e.path, "scenarios/mm1.ini");
+    CHECK(strncmp(e.msg, "scenarios/mm1.ini:28: [arrivals] rate:", 38) == 0);
+    CHECK_STR(p.sets[1][0], "lambda=1.5x");
+    rr_points_fini(&p);
+    rr_design_fini(&d);
+
+    /* a bad common override belongs to no point */
+    spec[0] = "lambda=0.5,0.6";
+    CHECK_EQ(points("scenarios/mm1.ini", spec, 1, bogus, 1, &d, &p, &e),
+             RR_ENOTFOUND);
+    CHECK(!e.override);
+    CHECK_EQ(e.point, RR_NO_POINT);
+    CHECK_STR(e.msg, "--set: unknown key 'bogus'");
+    rr_points_fini(&p);
+    rr_design_fini(&d);
+}
+
+/* Points run with common random numbers: the same scenario twice gives
+ * the same replications; a failing point is named by its index. */
+static void test_points_run(void)
+{
+    static const char *const reps[] = {"scenario.replications=2"};
+    const char *const paths[] = {"scenarios/mm1.ini", "scenarios/mm1.ini"};
+    const char *spec[1] = {"arrivals.rate=5000000/day,2/day"};
+    rr_run_opts o = {.threads = 2, .max_cases = 20000};
+    rr_run_result r[2];
+    rr_design d;
+    rr_points p;
+    rr_point_error e;
+
+    CHECK_EQ(rr_points_init(&p, paths, 2, reps, 1), RR_OK);
+    CHECK_EQ(rr_points_load(&p, &e), RR_OK);
+    CHECK_EQ(rr_points_run(&p, &o, r, &e), RR_OK);
+    CHECK_EQ(r[0].reps, 2);
+    CHECK_EQ(r[1].reps, 2);
+    for (size_t k = 0; k < r[0].layout.n_kpis; k++)
+        for (size_t i = 0; i < 2; i++)
+            CHECK_MSG(r[0].rep[i].kpi[k] == r[1].rep[i].kpi[k] ||
+                          (r[0].rep[i].kpi[k] != r[0].rep[i].kpi[k] &&
+                           r[1].rep[i].kpi[k] != r[1].rep[i].kpi[k]),
+                      "kpi %zu rep %zu paired", k, i);
+    rr_run_result_fini(&r[0]);
+    rr_run_result_fini(&r[1]);
+    rr_points_fini(&p);
+
+    CHECK_EQ(points("tests/hostile/engine-huge-rate.ini", spec, 1, NULL, 0,
+                    &d, &p, &e),
+             RR_OK);
+    o.threads = 1;
+    CHECK_EQ(rr_points_run(&p, &o, r, &e), RR_ERANGE);
+    CHECK_EQ(e.point, 0);
+    CHECK_STR(e.path, "tests/hostile/engine-huge-rate.ini");
+    CHECK(strlen(e.msg) > 0);
+    rr_points_fini(&p);
+    rr_design_fini(&d);
+}
+
 int main(void)
 {
     test_range();
@@ -174,5 +272,7 @@ int main(void)
     test_errors();
     test_grid();
     test_grid_duplicates();
+    test_points_errors();
+    test_points_run();
     return check_summary("test_sweep");
 }

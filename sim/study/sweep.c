@@ -16,6 +16,7 @@
 #include "rr_common.h"
 #include "rr_output.h"
 #include "rr_sweep.h"
+#include "rr_util.h"
 
 #define MAX_RANGE 1000
 
@@ -280,6 +281,26 @@ int rr_design_grid(rr_vary *vary, size_t n, rr_design *d, char *err,
         }
     }
     return RR_OK;
+}
+
+int rr_design_parse(const char *const *specs, size_t n, rr_design *d,
+                    char *err, size_t errlen)
+{
+    rr_vary *vary = calloc(n ? n : 1, sizeof *vary);
+    memset(d, 0, sizeof *d);
+    if (!vary)
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    for (size_t i = 0; i < n; i++) {
+        int rc = rr_vary_parse(specs[i], &vary[i], err, errlen);
+        if (rc != RR_OK) {
+            for (size_t j = 0; j < i; j++)
+                rr_vary_fini(&vary[j]);
+            free(vary);
+            return rc;
+        }
+    }
+    return rr_design_grid(vary, n, d, err, errlen);
 }
 
 int rr_design_overrides(const rr_design *d, size_t p, char **buf)
