@@ -119,13 +119,15 @@ static int parse_range(const char *spec, const char *text, rr_vary *v,
         free(a);
         return RR_ERANGE;
     }
-    n = (long)floor((to - from) / step + 1e-9) + 1;
-    if (n > MAX_RANGE) {
-        snprintf(err, errlen, "--vary %s: %ld values, at most %d", spec, n,
-                 MAX_RANGE);
+    /* count in double first: (TO - FROM) / STEP may not fit a long */
+    double count = floor((to - from) / step + 1e-9) + 1;
+    if (!(count <= MAX_RANGE)) {
+        snprintf(err, errlen, "--vary %s: %.4g values, at most %d", spec,
+                 count, MAX_RANGE);
         free(a);
         return RR_ERANGE;
     }
+    n = (long)count;
     for (long i = 0; i < n && rc == RR_OK; i++) {
         char buf[64];
         double x = from + (double)i * step;
