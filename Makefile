@@ -2,7 +2,8 @@
 #
 #   make            build ./rrsim
 #   make run        install what is missing, build, run the baseline scenario
-#   make test       build and run every test (ends on "N passed, N failed")
+#   make test       check the layering (make check-layers), build and run
+#                   every test (ends on "N passed, N failed")
 #   make test-update  rewrite the golden runs and chart scripts in
 #                   tests/reference/ (review the diff: it is what the
 #                   change does to the results and the charts)
@@ -175,7 +176,9 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory rrsim
 	./rrsim run scenarios/nl-baseline.ini
 
+# the layering is checked first: an upward #include fails the suite
 test: deps
+	$(Q)sh tests/check-layers.sh
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS) $(REPLAY_BINS)
 	$(Q)BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
 

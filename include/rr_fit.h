@@ -46,8 +46,4 @@ int rr_fit_make(const rr_table *observed, const rr_run_result *r,
                 rr_fit *out, char *err, size_t errlen);
 void rr_fit_fini(rr_fit *f);
 
-int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
-                 char *err, size_t errlen);
-void rr_print_fit(FILE *out, const rr_fit *f, const rr_run_result *r);
-
 #endif

@@ -32,7 +32,9 @@
 #include <stdio.h>
 
 #include "rr_experiment.h"
+#include "rr_fit.h"
 #include "rr_scenario.h"
+#include "rr_sweep.h"
 
 /* ---- the folder -------------------------------------------------------- */
 
@@ -138,6 +140,26 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
 int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen);
+
+/* ---- CSV files and tables of the studies (study_csv.c) ------------------------ */
+
+/* Writers (RR_EIO with "cannot write 'PATH': ..." on failure). */
+int rr_write_sweep(const char *path, const rr_design *d,
+                   const rr_run_result *r, char *err, size_t errlen);
+int rr_write_compare(const char *path, const rr_run_result *base,
+                     const rr_run_result *policy, char *err, size_t errlen);
+
+/* Terminal tables. */
+void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r,
+                    const char *const *kpis, size_t n_kpis);
+void rr_print_compare(FILE *f, const rr_run_result *base,
+                      const rr_run_result *policy);
+
+/* fit.csv and its table. */
+int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
+                 char *err, size_t errlen);
+void rr_print_fit(FILE *out, const rr_fit *f, const rr_run_result *r);
+
 
 /* ---- cases.csv (--trace) ------------------------------------------------- */
 

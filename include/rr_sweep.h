@@ -57,16 +57,13 @@ void rr_design_fini(rr_design *d);
 int rr_design_overrides(const rr_design *d, size_t p, char **buf);
 void rr_design_overrides_free(const rr_design *d, char **buf);
 
-/* Writers (RR_EIO with "cannot write 'PATH': ..." on failure). */
-int rr_write_sweep(const char *path, const rr_design *d,
-                   const rr_run_result *r, char *err, size_t errlen);
-int rr_write_compare(const char *path, const rr_run_result *base,
-                     const rr_run_result *policy, char *err, size_t errlen);
-
-/* Terminal tables. */
-void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r,
-                    const char *const *kpis, size_t n_kpis);
-void rr_print_compare(FILE *f, const rr_run_result *base,
-                      const rr_run_result *policy);
+/* rr_run_kpi_find - index of KPI `name` in r, or -1 (the two runs of a
+ * comparison may have different providers or stages). */
+long rr_run_kpi_find(const rr_run_result *r, const char *name);
+/* rr_compare_diff_ci - the CI of policy - baseline of KPI k of base (kp:
+ * its index in pol, -1 when pol has none: all NAN), pairing replications
+ * (common random numbers); all NAN when memory runs out. */
+rr_ci rr_compare_diff_ci(const rr_run_result *base, const rr_run_result *pol,
+                         size_t k, long kp);
 
 #endif

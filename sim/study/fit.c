@@ -13,7 +13,6 @@
 
 #include "rr_common.h"
 #include "rr_fit.h"
-#include "rr_output.h"
 #include "rr_scenario.h"
 
 static const char *const independent[] = {
@@ -202,52 +201,4 @@ fail:
     free(x);
     rr_fit_fini(out);
     return rc;
-}
-
-int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
-                 char *err, size_t errlen)
-{
-    FILE *o = rr_out_open(path, "w", err, errlen);
-    if (!o)
-        return RR_EIO;
-    fputs("scenario,year,indicator,observed,simulated_mean,ci95_low,"
-          "ci95_high,relative_error,replications,note\n",
-          o);
-    for (size_t i = 0; i < f->n; i++) {
-        const rr_fit_row *w = &f->row[i];
-        rr_csv_field(o, r->plan->cfg[0]->name);
-        fprintf(o, ",%d,", w->year);
-        rr_csv_field(o, w->indicator);
-        fputc(',', o);
-        rr_csv_number(o, w->observed);
-        fputc(',', o);
-        rr_csv_number(o, w->simulated.mean);
-        fputc(',', o);
-        rr_csv_number(o, w->simulated.low);
-        fputc(',', o);
-        rr_csv_number(o, w->simulated.high);
-        fputc(',', o);
-        rr_csv_number(o, w->rel_error);
-        fprintf(o, ",%zu,", w->simulated.n);
-        rr_csv_field(o, w->note);
-        fputc('\n', o);
-    }
-    return rr_out_close(o, path, err, errlen);
-}
-
-void rr_print_fit(FILE *out, const rr_fit *f, const rr_run_result *r)
-{
-    fprintf(out, "%s against observed figures, %zu replications\n\n",
-            r->plan->cfg[0]->name, r->reps);
-    fprintf(out, "%-5s %-28s %10s %10s %21s %9s\n", "year", "indicator",
-            "observed", "simulated", "95% CI", "error");
-    for (size_t i = 0; i < f->n; i++) {
-        const rr_fit_row *w = &f->row[i];
-        char ci[48];
-        snprintf(ci, sizeof ci, "[%.0f, %.0f]", w->simulated.low,
-                 w->simulated.high);
-        fprintf(out, "%-5d %-28s %10.0f %10.0f %21s %+8.1f%%\n", w->year,
-                w->indicator, w->observed, w->simulated.mean, ci,
-                100 * w->rel_error);
-    }
 }

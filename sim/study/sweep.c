@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "rr_common.h"
-#include "rr_output.h"
 #include "rr_sweep.h"
 #include "rr_util.h"
 
@@ -328,43 +327,9 @@ void rr_design_overrides_free(const rr_design *d, char **buf)
         free(buf[i]);
 }
 
-/* ---- files ------------------------------------------------------------------- */
+/* ---- comparisons ------------------------------------------------------------ */
 
-int rr_write_sweep(const char *path, const rr_design *d,
-                   const rr_run_result *r, char *err, size_t errlen)
-{
-    FILE *f = rr_out_open(path, "w", err, errlen);
-    if (!f)
-        return RR_EIO;
-    fputs("scenario,point", f);
-    for (size_t i = 0; i < d->n_vary; i++) {
-        fputc(',', f);
-        rr_csv_field(f, d->vary[i].key);
-    }
-    fputs(",kpi,unit,mean,sd,ci95_low,ci95_high,replications\n", f);
-    for (size_t p = 0; p < d->n_points; p++) {
-        const rr_run_result *x = &r[p];
-        for (size_t k = 0; k < x->layout.n_kpis; k++) {
-            rr_csv_field(f, x->plan->cfg[0]->name);
-            fprintf(f, ",%zu", p + 1);
-            for (size_t i = 0; i < d->n_vary; i++) {
-                fputc(',', f);
-                rr_csv_field(f, d->vary[i].values[d->index[p * d->n_vary + i]]);
-            }
-            fputc(',', f);
-            rr_csv_field(f, x->layout.kpi[k]);
-            fputc(',', f);
-            rr_csv_field(f, x->layout.kpi_unit[k]);
-            rr_csv_ci(f, rr_run_kpi_ci(x, k));
-            fputc('\n', f);
-        }
-    }
-    return rr_out_close(f, path, err, errlen);
-}
-
-/* kpi_in - index of KPI `name` in r, or -1 (the two runs of a comparison
- * may have different providers or stages). */
-static long kpi_in(const rr_run_result *r, const char *name)
+long rr_run_kpi_find(const rr_run_result *r, const char *name)
 {
     for (size_t k = 0; k < r->layout.n_kpis; k++)
         if (strcmp(r->layout.kpi[k], name) == 0)
@@ -372,10 +337,8 @@ static long kpi_in(const rr_run_result *r, const char *name)
     return -1;
 }
 
-/* paired - the CI of policy - baseline for KPI k of base, pairing
- * replications (common random numbers). */
-static rr_ci paired(const rr_run_result *base, const rr_run_result *pol,
-                    size_t k, long kp)
+rr_ci rr_compare_diff_ci(const rr_run_result *base,
+                         const rr_run_result *pol, size_t k, long kp)
 {
     size_t n = base->reps < pol->reps ? base->reps : pol->reps;
     double *x = malloc((n ? n : 1) * sizeof *x);
@@ -391,107 +354,4 @@ static rr_ci paired(const rr_run_result *base, const rr_run_result *pol,
     ci = rr_ci95(x, n);
     free(x);
     return ci;
-}
-
-int rr_write_compare(const char *path, const rr_run_result *base,
-                     const rr_run_result *pol, char *err, size_t errlen)
-{
-    FILE *f = rr_out_open(path, "w", err, errlen);
-    if (!f)
-        return RR_EIO;
-    fputs("baseline,policy,kpi,unit,baseline_mean,policy_mean,difference,"
-          "ci95_low,ci95_high,replications\n",
-          f);
-    for (size_t k = 0; k < base->layout.n_kpis; k++) {
-        long kp = kpi_in(pol, base->layout.kpi[k]);
-        rr_ci d = paired(base, pol, k, kp);
-        rr_csv_field(f, base->plan->cfg[0]->name);
-        fputc(',', f);
-        rr_csv_field(f, pol->plan->cfg[0]->name);
-        fputc(',', f);
-        rr_csv_field(f, base->layout.kpi[k]);
-        fputc(',', f);
-        rr_csv_field(f, base->layout.kpi_unit[k]);
-        fputc(',', f);
-        rr_csv_number(f, rr_run_kpi_ci(base, k).mean);
-        fputc(',', f);
-        rr_csv_number(f, kp >= 0 ? rr_run_kpi_ci(pol, (size_t)kp).mean : NAN);
-        fputc(',', f);
-        rr_csv_number(f, d.mean);
-        fputc(',', f);
-        rr_csv_number(f, d.low);
-        fputc(',', f);
-        rr_csv_number(f, d.high);
-        fprintf(f, ",%zu\n", d.n);
-    }
-    return rr_out_close(f, path, err, errlen);
-}
-
-/* ---- tables -------------------------------------------------------------------- */
-
-static void num(FILE *f, double x, const char *unit, int w)
-{
-    if (isnan(x))
-        fprintf(f, " %*s", w, "n/a");
-    else if (strcmp(unit, "share") == 0)
-        fprintf(f, " %*.3f", w, x);
-    else if (fabs(x) >= 100)
-        fprintf(f, " %*.0f", w, x);
-    else
-        fprintf(f, " %*.1f", w, x);
-}
-
-void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r,
-                    const char *const *kpis, size_t n_kpis)
-{
-    fprintf(f, "%-6s", "point");
-    for (size_t i = 0; i < d->n_vary; i++)
-        fprintf(f, " %-18s", d->vary[i].key);
-    for (size_t k = 0; k < n_kpis; k++)
-        fprintf(f, " %24s", kpis[k]);
-    fputc('\n', f);
-    for (size_t p = 0; p < d->n_points; p++) {
-        fprintf(f, "%-6zu", p + 1);
-        for (size_t i = 0; i < d->n_vary; i++)
-            fprintf(f, " %-18s",
-                    d->vary[i].values[d->index[p * d->n_vary + i]]);
-        for (size_t k = 0; k < n_kpis; k++) {
-            long ki = kpi_in(&r[p], kpis[k]);
-            rr_ci ci;
-            char cell[64];
-            if (ki < 0) {
-                fprintf(f, " %24s", "n/a");
-                continue;
-            }
-            ci = rr_run_kpi_ci(&r[p], (size_t)ki);
-            if (strcmp(r[p].layout.kpi_unit[ki], "share") == 0)
-                snprintf(cell, sizeof cell, "%.3f ±%.3f", ci.mean, ci.half);
-            else
-                snprintf(cell, sizeof cell, "%.1f ±%.1f", ci.mean, ci.half);
-            fprintf(f, " %25s", cell); /* the ± takes two bytes */
-        }
-        fputc('\n', f);
-    }
-}
-
-void rr_print_compare(FILE *f, const rr_run_result *base,
-                      const rr_run_result *pol)
-{
-    fprintf(f, "%s (baseline) vs %s (policy), %zu paired replications\n\n",
-            base->plan->cfg[0]->name, pol->plan->cfg[0]->name,
-            base->reps < pol->reps ? base->reps : pol->reps);
-    fprintf(f, "%-34s %-8s %12s %12s %12s %12s %12s\n", "indicator", "unit",
-            "baseline", "policy", "difference", "95% CI low", "95% CI high");
-    for (size_t k = 0; k < base->layout.n_kpis; k++) {
-        const char *u = base->layout.kpi_unit[k];
-        long kp = kpi_in(pol, base->layout.kpi[k]);
-        rr_ci d = paired(base, pol, k, kp);
-        fprintf(f, "%-34s %-8s", base->layout.kpi[k], u);
-        num(f, rr_run_kpi_ci(base, k).mean, u, 12);
-        num(f, kp >= 0 ? rr_run_kpi_ci(pol, (size_t)kp).mean : NAN, u, 12);
-        num(f, d.mean, u, 12);
-        num(f, d.low, u, 12);
-        num(f, d.high, u, 12);
-        fputc('\n', f);
-    }
 }

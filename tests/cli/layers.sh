@@ -77,3 +77,9 @@ check-layers: sim/util.c: in no layer; sources and headers go in sim/engine, sim
 
 expect_exit 2 layers-no-tree -- sh tests/check-layers.sh "$L/nothing"
 rm -rf "$L"
+
+# the project's own tree keeps the rule (make test also runs this first)
+sh tests/check-layers.sh . >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$TMP/err" ] && ok layers-project ||
+    fail layers-project "exit $rc: $(cat "$TMP/err")"
