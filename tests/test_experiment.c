@@ -20,6 +20,7 @@
 #include "check.h"
 #include "rr_common.h"
 #include "rr_experiment.h"
+#include "rr_output.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
 

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "rr_common.h"
 #include "rr_fit.h"
+#include "rr_output.h"
 #include "rr_scenario.h"
 #include "rr_table.h"
 

@@ -13,6 +13,7 @@
 #include "rr_common.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
+#include "rr_output.h"
 #include "rr_plot.h"
 #include "rr_scenario.h"
 #include "rr_table.h"
