@@ -27,6 +27,8 @@
 #include "rr_common.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
+#include "rr_indicator.h"
+#include "rr_model.h"
 #include "rr_output.h"
 #include "rr_plot.h"
 #include "rr_scenario.h"
@@ -261,6 +263,22 @@ static int parse_args(int argc, char **argv, cli *c)
     return -1;
 }
 
+/* layout_check - whether the plan's stages and providers give indicator
+ * names of their own (a stage `total` would make a second caseload_total):
+ * RR_OK, or the status with "PATH: message" in err. */
+static int layout_check(const char *path, const rr_plan *plan, char *err,
+                        size_t errlen)
+{
+    rr_layout l;
+    char msg[512] = "";
+    int rc = rr_layout_check(plan, &l, msg, sizeof msg);
+    if (rc == RR_OK)
+        rr_layout_fini(&l);
+    else
+        snprintf(err, errlen, "%s: %s", path, msg);
+    return rc;
+}
+
 /* load - a scenario and its plan; prints the message on failure. */
 static int load(const char *path, const cli *c, rr_scenario **sc,
                 const rr_plan **plan)
@@ -270,6 +288,8 @@ static int load(const char *path, const cli *c, rr_scenario **sc,
                               sizeof err);
     if (rc == RR_OK)
         rc = rr_scenario_plan(*sc, plan, err, sizeof err);
+    if (rc == RR_OK)
+        rc = layout_check(path, *plan, err, sizeof err);
     if (rc != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
         rr_scenario_destroy(*sc);
@@ -586,6 +606,8 @@ static int load_points(const cli *c, const char *const *paths,
         rc = rr_scenario_load(paths[i], sets, k, &sc[i], err, sizeof err);
         if (rc == RR_OK)
             rc = rr_scenario_plan(sc[i], &plans[i], err, sizeof err);
+        if (rc == RR_OK)
+            rc = layout_check(paths[i], plans[i], err, sizeof err);
         if (rc != RR_OK) {
             if (point_sets && strncmp(err, "--set", 5) == 0) {
                 /* the settings were checked without the design: the
@@ -743,10 +765,12 @@ static int write_sweep_files(const rr_outdir *d, void *ctx, char *err,
 
 static int cmd_sweep(cli *c)
 {
-    static const char *const shown[] = {
-        "departures_verified", "departures_unsupervised",
-        "iom_share_assisted_voluntary", "time_to_departure_mean_days",
-        "caseload_end"};
+    const char *const shown[] = {
+        rr_indicators[RR_IND_DEPARTURES_VERIFIED].name,
+        rr_indicators[RR_IND_DEPARTURES_UNSUPERVISED].name,
+        rr_indicators[RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY].name,
+        rr_indicators[RR_IND_TIME_TO_DEPARTURE_MEAN].name,
+        rr_indicators[RR_IND_CASELOAD_END].name};
     rr_vary *vary;
     rr_design d;
     rr_scenario **sc = NULL;
@@ -961,15 +985,10 @@ static int cmd_fit(cli *c)
         fprintf(stderr, "rrsim: %s\n", err);
         return trc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     }
-    {
-        int a, b, d;
-        if (rr_table_require(obs, "year", &a, err, sizeof err) ||
-            rr_table_require(obs, "indicator", &b, err, sizeof err) ||
-            rr_table_require(obs, "value", &d, err, sizeof err)) {
-            fprintf(stderr, "rrsim: %s\n", err);
-            rr_table_destroy(obs);
-            return EXIT_USAGE;
-        }
+    if (rr_fit_columns(obs, err, sizeof err) != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        rr_table_destroy(obs);
+        return EXIT_USAGE;
     }
     rc = load_points(c, c->pos, NULL, 0, 1, &sc, &plan);
     if (rc == EXIT_OK) {
