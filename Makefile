@@ -26,7 +26,7 @@ SANITIZE ?=
 DEBUG ?=
 DEVELOPER ?=
 V ?=
-VERSION = 0.1.0
+VERSION = 0.2.0
 
 # ---- packages -------------------------------------------------------------
 DEB_PACKAGES = libgsl-dev libcsv-dev libinih-dev gnuplot-nox pkg-config

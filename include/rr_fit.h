@@ -39,6 +39,11 @@ typedef struct rr_fit {
     rr_fit_row *row;
 } rr_fit;
 
+/* rr_fit_columns - whether the observed table has the columns fit reads:
+ * year, indicator (or the kpi or metric of files written for rrsim 0.1)
+ * and value.  RR_OK, or RR_ENOTFOUND with the message in err. */
+int rr_fit_columns(const rr_table *observed, char *err, size_t errlen);
+
 /* rr_fit_make - compare the observed table with a run.  Unknown
  * indicators, years outside the run and bad numbers fail with
  * "TABLE:LINE: ..." in err (RR_EPARSE / RR_ERANGE). */

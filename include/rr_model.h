@@ -41,18 +41,26 @@ typedef struct rr_periods {
 int rr_periods_make(const rr_config *cfg, rr_periods *out);
 void rr_periods_fini(rr_periods *p);
 
-/* The metrics and KPIs of a plan, by name.  Fixed ones first, then one per
- * stage and per provider.  Owned by the rr_layout; free with
- * rr_layout_fini. */
+/* The metrics and KPIs of a plan, by name, with their units: the order
+ * and words of the indicator registry (rr_indicator.h: rr_indicator_metrics[],
+ * rr_indicator_kpis[]), a family giving one per stage or provider.  Owned
+ * by the rr_layout; free with rr_layout_fini. */
 typedef struct rr_layout {
     size_t n_metrics;
     char **metric;        /* names, e.g. "arrivals", "caseload_rds" */
+    const char **metric_unit; /* the registry's unit names */
     size_t n_kpis;
     char **kpi;           /* names, e.g. "departures_forced" */
-    const char **kpi_unit;/* "persons", "days", "share", ... */
+    const char **kpi_unit;/* the registry's unit names (persons, days, ...) */
     rr_periods periods;
 } rr_layout;
 
+/* rr_layout_check - the layout of plan into *out.  RR_OK; RR_ENOMEM; or
+ * RR_EINVAL, with the message in err, when a stage or provider would be
+ * reported under the name of another indicator (a stage `total` makes a
+ * second caseload_total).  rr_layout_make: the same without a message. */
+int rr_layout_check(const rr_plan *plan, rr_layout *out, char *err,
+                    size_t errlen);
 int rr_layout_make(const rr_plan *plan, rr_layout *out);
 void rr_layout_fini(rr_layout *l);
 

@@ -49,6 +49,13 @@ typedef struct rr_point_error {
     char msg[1024];
 } rr_point_error;
 
+/* rr_plan_check_layout - whether the plan's stages and providers give
+ * indicator names of their own (a stage `total` would make a second
+ * caseload_total): RR_OK, or the status with "PATH: message" in err.
+ * rr_points_load checks every point so. */
+int rr_plan_check_layout(const char *path, const rr_plan *plan, char *err,
+                         size_t errlen);
+
 /* rr_points_init - n points of the files paths[] (not copied), each with
  * the common overrides alone.  RR_ENOMEM; rr_points_fini in any case. */
 int rr_points_init(rr_points *p, const char *const *paths, size_t n,

@@ -27,6 +27,7 @@
 #include "rr_common.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
+#include "rr_indicator.h"
 #include "rr_output.h"
 #include "rr_plot.h"
 #include "rr_points.h"
@@ -273,6 +274,8 @@ static int load(const char *path, const cli *c, rr_scenario **sc,
                               sizeof err);
     if (rc == RR_OK)
         rc = rr_scenario_plan(*sc, plan, err, sizeof err);
+    if (rc == RR_OK)
+        rc = rr_plan_check_layout(path, *plan, err, sizeof err);
     if (rc != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
         rr_scenario_destroy(*sc);
@@ -564,10 +567,12 @@ static int write_sweep_files(rr_results *t, void *ctx, char *err,
 
 static int cmd_sweep(cli *c)
 {
-    static const char *const shown[] = {
-        "departures_verified", "departures_unsupervised",
-        "iom_share_assisted_voluntary", "time_to_departure_mean_days",
-        "caseload_end"};
+    const char *const shown[] = {
+        rr_indicators[RR_IND_DEPARTURES_VERIFIED].name,
+        rr_indicators[RR_IND_DEPARTURES_UNSUPERVISED].name,
+        rr_indicators[RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY].name,
+        rr_indicators[RR_IND_TIME_TO_DEPARTURE_MEAN].name,
+        rr_indicators[RR_IND_CASELOAD_END].name};
     rr_design d;
     rr_points p;
     rr_run_result *res = NULL;
@@ -672,14 +677,12 @@ static int write_fit_files(rr_results *t, void *ctx, char *err,
 static int read_observed(const char *path, rr_table **obs)
 {
     char err[1024] = "";
-    int a, b, d, rc = rr_table_read(path, obs, err, sizeof err);
+    int rc = rr_table_read(path, obs, err, sizeof err);
     if (rc != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err);
         return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     }
-    if (rr_table_require(*obs, "year", &a, err, sizeof err) ||
-        rr_table_require(*obs, "indicator", &b, err, sizeof err) ||
-        rr_table_require(*obs, "value", &d, err, sizeof err)) {
+    if (rr_fit_columns(*obs, err, sizeof err) != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err);
         return EXIT_USAGE;
     }

@@ -374,7 +374,7 @@ static void test_diff_ci(void)
      * 13.25; difference 1.75 +- 3.182446305 * 0.75 = 2.386834729.
      * departures: 100.4; 101.5; differences 0, 3, 0, 0. */
     CHECK_STR(csv,
-              "baseline,policy,kpi,unit,baseline_mean,policy_mean,"
+              "baseline,policy,indicator,unit,baseline_mean,policy_mean,"
               "difference,ci95_low,ci95_high,replications\n"
               "base,policy,arrivals,persons,29,13.25,1.75,-0.636834729,"
               "4.136834729,4\n"

@@ -926,6 +926,115 @@ static void test_docs(void)
     free(doc);
 }
 
+/* ---- no indicator spelt outside the registry ---------------------------------- */
+
+/* literal_ok - whether the literal lit at hit in path is not an indicator:
+ * "arrivals" is also the [arrivals] section of a scenario file (the
+ * scenario layer reads it) and the name of the network's arrival source
+ * (model.c). */
+static bool literal_ok(const char *path, const char *text, const char *hit,
+                       const char *lit)
+{
+    static const char source[] = ".name = ";
+    if (strcmp(lit, "\"arrivals\"") != 0)
+        return false;
+    if (strncmp(path, "sim/scenario/", 13) == 0)
+        return true;
+    return (size_t)(hit - text) >= sizeof source - 1 &&
+           strncmp(hit - (sizeof source - 1), source, sizeof source - 1) == 0;
+}
+
+/* scan_file - count the indicator literals of one source file; a failed
+ * check for each when report. */
+static size_t scan_file(const char *path, bool report)
+{
+    FILE *f = fopen(path, "rb");
+    char *text;
+    long n;
+    size_t bad = 0;
+    if (!f)
+        return 0;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    text = calloc((size_t)n + 1, 1);
+    if (text && fread(text, 1, (size_t)n, f) == (size_t)n) {
+        for (size_t i = 0; i < RR_IND_COUNT; i++) {
+            const rr_indicator *e = &rr_indicators[i];
+            char lit[96];
+            /* "name" of an indicator, "prefix_ of a family */
+            snprintf(lit, sizeof lit, "\"%.*s%s",
+                     (int)strcspn(e->name, "%"), e->name,
+                     e->member == RR_MEMBER_NONE ? "\"" : "");
+            for (const char *h = strstr(text, lit); h;
+                 h = strstr(h + 1, lit)) {
+                if (literal_ok(path, text, h, lit))
+                    continue;
+                if (report)
+                    CHECK_MSG(false, "%s spells %s", path, lit);
+                bad++;
+            }
+        }
+    }
+    free(text);
+    fclose(f);
+    return bad;
+}
+
+/* Every indicator name is the registry's: no source file of sim/ but
+ * indicator.c spells one as a string literal (a file that did would drift
+ * from the registry).  Scans sim/ and its layer folders. */
+static void test_no_literals(void)
+{
+    static const char *const dirs[] = {"sim",          "sim/engine",
+                                       "sim/scenario", "sim/model",
+                                       "sim/study",    "sim/results"};
+    size_t files = 0;
+    for (size_t d = 0; d < RR_COUNTOF(dirs); d++) {
+        DIR *dir = opendir(dirs[d]);
+        struct dirent *de;
+        if (!dir) {
+            CHECK_SKIP("no sim/ folders here (run from the top folder)");
+            return;
+        }
+        while ((de = readdir(dir))) {
+            char path[512];
+            size_t len = strlen(de->d_name);
+            if (len < 3 || (strcmp(de->d_name + len - 2, ".c") != 0 &&
+                            strcmp(de->d_name + len - 2, ".h") != 0))
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
+            if (strcmp(path, "sim/model/indicator.c") == 0)
+                continue;
+            files++;
+            scan_file(path, true);
+        }
+        closedir(dir);
+    }
+    CHECK_MSG(files >= 40, "%zu source files read", files);
+}
+
+/* the rule can fail: a file that spells an indicator is caught */
+static void test_no_literals_catches(void)
+{
+    char path[] = "/tmp/rrsim-test-literal-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    size_t bad;
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("static const char *k = \"caseload_end\";\n"
+          "static const char *s = \"caseload_\";\n"
+          "static const char *a = \"arrivals\";\n",
+          f);
+    fclose(f);
+    bad = scan_file(path, false);
+    /* "caseload_end" is caught as itself and as the family's prefix */
+    CHECK_EQ(bad, 4);
+    remove(path);
+}
+
 int main(void)
 {
     test_table();
@@ -937,5 +1046,7 @@ int main(void)
     test_member_words();
     test_names_and_fit();
     test_docs();
+    test_no_literals();
+    test_no_literals_catches();
     return check_summary("test_indicator");
 }

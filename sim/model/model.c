@@ -35,11 +35,13 @@
 
 #include "rr_calendar.h"
 #include "rr_common.h"
+#include "rr_indicator.h"
 #include "rr_model.h"
 #include "rr_network.h"
 #include "rr_pool.h"
 #include "rr_rng.h"
 #include "rr_stats.h"
+#include "rr_util.h"
 
 /* ---- metrics and KPIs ---------------------------------------------------- */
 
@@ -53,19 +55,11 @@ enum {
     M_FIXED
 };
 
-static const char *const fixed_metric[M_FIXED] = {
-    "arrivals",
-    "arrivals_remigration",
-    "departures_voluntary_iom",
-    "departures_voluntary_ngo",
-    "departures_voluntary_self",
-    "departures_forced",
-    "departures_unsupervised",
-    "departures_closed",
-    "caseload_total",
-    "detention_occupancy",
-    "time_to_departure_mean_days",
-};
+/* The names, units and order of the metrics and KPIs are the indicator
+ * registry's (rr_indicator_metrics[], rr_indicator_kpis[]); the indices
+ * above follow that order, the families of stages and providers coming
+ * after the M_FIXED and K_FIXED fixed ones (checked by test_indicator and
+ * test_model). */
 
 enum {
     K_DEP0,
@@ -81,32 +75,6 @@ enum {
     K_SUSTAINABLE,
     K_SUPPORTED,
     K_FIXED
-};
-
-static const char *const fixed_kpi[K_FIXED] = {
-    "departures_voluntary_iom",
-    "departures_voluntary_ngo",
-    "departures_voluntary_self",
-    "departures_forced",
-    "departures_unsupervised",
-    "departures_closed",
-    "departures_verified",
-    "arrivals",
-    "iom_share_assisted_voluntary",
-    "time_to_departure_mean_days",
-    "time_to_departure_median_days",
-    "time_to_departure_p90_days",
-    "caseload_start",
-    "caseload_end",
-    "detention_occupancy_mean",
-    "reintegration_sustainable_share",
-    "reintegration_supported_share",
-};
-
-static const char *const fixed_kpi_unit[K_FIXED] = {
-    "persons", "persons", "persons", "persons", "persons", "persons",
-    "persons", "persons", "share",   "days",    "days",    "days",
-    "persons", "persons", "persons", "share",   "share",
 };
 
 /* ---- periods ------------------------------------------------------------- */
@@ -188,15 +156,6 @@ void rr_periods_fini(rr_periods *p)
 
 /* ---- layout -------------------------------------------------------------- */
 
-static char *prefixed(const char *prefix, const char *name)
-{
-    size_t n = strlen(prefix) + strlen(name) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s", prefix, name);
-    return s;
-}
-
 void rr_layout_fini(rr_layout *l)
 {
     if (l->metric)
@@ -206,56 +165,118 @@ void rr_layout_fini(rr_layout *l)
         for (size_t i = 0; i < l->n_kpis; i++)
             free(l->kpi[i]);
     free(l->metric);
+    free(l->metric_unit);
     free(l->kpi);
     free(l->kpi_unit);
     rr_periods_fini(&l->periods);
     memset(l, 0, sizeof *l);
 }
 
-int rr_layout_make(const rr_plan *plan, rr_layout *l)
+/* n_members - how many names the registry entry stands for in cfg: one,
+ * or one per stage or provider for a family. */
+static size_t n_members(const rr_indicator *e, const rr_config *cfg)
+{
+    switch (e->member) {
+    case RR_MEMBER_STAGE:
+        return cfg->n_stages;
+    case RR_MEMBER_PROVIDER:
+        return cfg->n_providers;
+    default:
+        return 1;
+    }
+}
+
+static const char *member_name(const rr_indicator *e, const rr_config *cfg,
+                               size_t i)
+{
+    switch (e->member) {
+    case RR_MEMBER_STAGE:
+        return cfg->stages[i].name;
+    case RR_MEMBER_PROVIDER:
+        return cfg->providers[i].name;
+    default:
+        return NULL;
+    }
+}
+
+/* fill - the names and units of the entries ids[0..n) into name[] and
+ * unit[] from *k on; RR_EINVAL, with the message in err, when a stage or
+ * provider would be named like a fixed indicator (a stage `total`: two
+ * caseload_total). */
+static int fill(const rr_ind_id *ids, size_t n, const rr_config *cfg,
+                char **name, const char **unit, size_t *k, char *err,
+                size_t errlen)
+{
+    for (size_t i = 0; i < n; i++) {
+        const rr_indicator *e = &rr_indicators[ids[i]];
+        for (size_t j = 0; j < n_members(e, cfg); j++) {
+            const char *mb = member_name(e, cfg, j);
+            const rr_indicator *c = rr_indicator_clash(e, mb);
+            size_t len = strlen(e->name) + (mb ? strlen(mb) : 0) + 1;
+            if (c) {
+                const char *what = e->member == RR_MEMBER_STAGE
+                                       ? "stage"
+                                       : "provider";
+                rr_err_set(err, errlen, RR_EINVAL,
+                           "[%s.%s]: the %s would be reported as '%s', "
+                           "the name of another indicator; rename the %s",
+                           what, mb, what, c->name, what);
+                return RR_EINVAL;
+            }
+            if (!(name[*k] = malloc(len)))
+                return RR_ENOMEM;
+            rr_indicator_name(e, mb, name[*k], len);
+            unit[(*k)++] = rr_indicator_unit_name(e->unit);
+        }
+    }
+    return RR_OK;
+}
+
+static size_t count(const rr_ind_id *ids, size_t n, const rr_config *cfg)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += n_members(&rr_indicators[ids[i]], cfg);
+    return c;
+}
+
+int rr_layout_check(const rr_plan *plan, rr_layout *l, char *err,
+                    size_t errlen)
 {
     const rr_config *cfg = plan->cfg[0];
-    size_t np = cfg->n_providers;
-    size_t i, m = 0, k = 0;
+    size_t m = 0, k = 0;
+    int rc;
 
     memset(l, 0, sizeof *l);
-    l->n_metrics = M_FIXED + cfg->n_stages + np + 1;
-    l->n_kpis = K_FIXED + np + 1;
-    l->metric = calloc(l->n_metrics, sizeof *l->metric);
-    l->kpi = calloc(l->n_kpis, sizeof *l->kpi);
-    l->kpi_unit = calloc(l->n_kpis, sizeof *l->kpi_unit);
-    if (!l->metric || !l->kpi || !l->kpi_unit)
-        goto nomem;
-    for (i = 0; i < M_FIXED; i++)
-        if (!(l->metric[m++] = prefixed("", fixed_metric[i])))
-            goto nomem;
-    for (i = 0; i < cfg->n_stages; i++)
-        if (!(l->metric[m++] = prefixed("caseload_", cfg->stages[i].name)))
-            goto nomem;
-    for (i = 0; i < np; i++)
-        if (!(l->metric[m++] = prefixed("reintegration_",
-                                        cfg->providers[i].name)))
-            goto nomem;
-    if (!(l->metric[m++] = prefixed("", "reintegration_none")))
-        goto nomem;
-    for (i = 0; i < K_FIXED; i++) {
-        l->kpi_unit[k] = fixed_kpi_unit[i];
-        if (!(l->kpi[k++] = prefixed("", fixed_kpi[i])))
-            goto nomem;
-    }
-    for (i = 0; i <= np; i++) {
-        l->kpi_unit[k] = "persons";
-        if (!(l->kpi[k++] = prefixed("reintegration_",
-                                     i < np ? cfg->providers[i].name
-                                            : "none")))
-            goto nomem;
-    }
+    l->n_metrics = count(rr_indicator_metrics, rr_indicator_n_metrics, cfg);
+    l->n_kpis = count(rr_indicator_kpis, rr_indicator_n_kpis, cfg);
+    l->metric = calloc(l->n_metrics + 1, sizeof *l->metric);
+    l->metric_unit = calloc(l->n_metrics + 1, sizeof *l->metric_unit);
+    l->kpi = calloc(l->n_kpis + 1, sizeof *l->kpi);
+    l->kpi_unit = calloc(l->n_kpis + 1, sizeof *l->kpi_unit);
+    rc = RR_ENOMEM;
+    if (!l->metric || !l->metric_unit || !l->kpi || !l->kpi_unit)
+        goto fail;
+    if ((rc = fill(rr_indicator_metrics, rr_indicator_n_metrics, cfg,
+                   l->metric, l->metric_unit, &m, err, errlen)) ||
+        (rc = fill(rr_indicator_kpis, rr_indicator_n_kpis, cfg, l->kpi,
+                   l->kpi_unit, &k, err, errlen)))
+        goto fail;
+    rc = RR_ENOMEM;
     if (rr_periods_make(cfg, &l->periods) != RR_OK)
-        goto nomem;
+        goto fail;
     return RR_OK;
-nomem:
+fail:
+    if (rc == RR_ENOMEM)
+        rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     rr_layout_fini(l);
-    return RR_ENOMEM;
+    return rc;
+}
+
+int rr_layout_make(const rr_plan *plan, rr_layout *l)
+{
+    char err[8];
+    return rr_layout_check(plan, l, err, sizeof err);
 }
 
 int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)

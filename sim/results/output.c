@@ -27,6 +27,7 @@
 #include <csv.h>
 
 #include "rr_common.h"
+#include "rr_indicator.h"
 #include "rr_output.h"
 #include "rr_stats.h"
 
@@ -129,7 +130,7 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
     char d0[16], d1[16];
     if (!f)
         return RR_EIO;
-    fputs("scenario,replication,period_start,period_end,metric,value\n", f);
+    fputs("scenario,replication,period_start,period_end,indicator,unit,value\n", f);
     for (size_t rep = 0; rep < r->reps; rep++) {
         const rr_rep_result *x = &r->rep[rep];
         for (size_t k = 0; k < x->n_periods; k++) {
@@ -138,6 +139,8 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                 rr_csv_field(f, name);
                 fprintf(f, ",%zu,%s,%s,", rep + 1, d0, d1);
                 rr_csv_field(f, r->layout.metric[m]);
+                fputc(',', f);
+                rr_csv_field(f, r->layout.metric_unit[m]);
                 fputc(',', f);
                 rr_csv_number(f, x->values[k * x->n_metrics + m]);
                 fputc('\n', f);
@@ -155,8 +158,8 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
     char d0[16], d1[16];
     if (!f)
         return RR_EIO;
-    fputs("scenario,period_start,period_end,metric,mean,ci95_low,ci95_high,"
-          "replications\n",
+    fputs("scenario,period_start,period_end,indicator,unit,mean,ci95_low,"
+          "ci95_high,replications\n",
           f);
     for (size_t k = 0; k < r->layout.periods.n; k++) {
         rr_period_dates(r, k, d0, d1, sizeof d0);
@@ -165,6 +168,8 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             rr_csv_field(f, name);
             fprintf(f, ",%s,%s,", d0, d1);
             rr_csv_field(f, r->layout.metric[m]);
+            fputc(',', f);
+            rr_csv_field(f, r->layout.metric_unit[m]);
             fputc(',', f);
             rr_csv_number(f, ci.mean);
             fputc(',', f);
@@ -184,7 +189,7 @@ int rr_write_summary(const char *path, const rr_run_result *r, char *err,
     const char *name = r->plan->cfg[0]->name;
     if (!f)
         return RR_EIO;
-    fputs("scenario,kpi,unit,mean,sd,ci95_low,ci95_high,replications\n", f);
+    fputs("scenario,indicator,unit,mean,sd,ci95_low,ci95_high,replications\n", f);
     for (size_t k = 0; k < r->layout.n_kpis; k++) {
         rr_ci ci = rr_run_kpi_ci(r, k);
         rr_csv_field(f, name);
@@ -762,11 +767,11 @@ int rr_write_resolved(const char *folder, rr_scenario *sc,
 
 /* }=================================================================== */
 
-static void print_num(FILE *f, double x, const char *unit)
+static void print_num(FILE *f, double x, bool share)
 {
     if (isnan(x))
         fprintf(f, "%12s", "n/a");
-    else if (strcmp(unit, "share") == 0)
+    else if (share)
         fprintf(f, "%12.3f", x);
     else if (fabs(x) >= 100)
         fprintf(f, "%12.0f", x);
@@ -787,13 +792,15 @@ void rr_print_kpis(FILE *f, const rr_run_result *r)
             "mean", "95% CI low", "95% CI high");
     for (size_t k = 0; k < r->layout.n_kpis; k++) {
         rr_ci ci = rr_run_kpi_ci(r, k);
-        const char *u = r->layout.kpi_unit[k];
-        fprintf(f, "%-34s %-8s ", r->layout.kpi[k], u);
-        print_num(f, ci.mean, u);
+        const rr_indicator *ind =
+            rr_indicator_find_in(r->layout.kpi[k], RR_IND_KPI, NULL);
+        bool share = ind && ind->unit == RR_UNIT_SHARE;
+        fprintf(f, "%-34s %-8s ", r->layout.kpi[k], r->layout.kpi_unit[k]);
+        print_num(f, ci.mean, share);
         fputc(' ', f);
-        print_num(f, ci.low, u);
+        print_num(f, ci.low, share);
         fputc(' ', f);
-        print_num(f, ci.high, u);
+        print_num(f, ci.high, share);
         fputc('\n', f);
     }
 }

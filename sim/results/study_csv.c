@@ -4,12 +4,14 @@
  * terminal.  The study layer computes (rr_sweep.h, rr_fit.h); this writes.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rr_common.h"
 #include "rr_fit.h"
+#include "rr_indicator.h"
 #include "rr_output.h"
 #include "rr_sweep.h"
 
@@ -26,7 +28,7 @@ int rr_write_sweep(const char *path, const rr_design *d,
         fputc(',', f);
         rr_csv_field(f, d->vary[i].key);
     }
-    fputs(",kpi,unit,mean,sd,ci95_low,ci95_high,replications\n", f);
+    fputs(",indicator,unit,mean,sd,ci95_low,ci95_high,replications\n", f);
     for (size_t p = 0; p < d->n_points; p++) {
         const rr_run_result *x = &r[p];
         for (size_t k = 0; k < x->layout.n_kpis; k++) {
@@ -53,7 +55,7 @@ int rr_write_compare(const char *path, const rr_run_result *base,
     FILE *f = rr_out_open(path, "w", err, errlen);
     if (!f)
         return RR_EIO;
-    fputs("baseline,policy,kpi,unit,baseline_mean,policy_mean,difference,"
+    fputs("baseline,policy,indicator,unit,baseline_mean,policy_mean,difference,"
           "ci95_low,ci95_high,replications\n",
           f);
     for (size_t k = 0; k < base->layout.n_kpis; k++) {
@@ -83,11 +85,18 @@ int rr_write_compare(const char *path, const rr_run_result *base,
 
 /* ---- tables -------------------------------------------------------------------- */
 
-static void num(FILE *f, double x, const char *unit, int w)
+/* is_share - whether the KPI called name is a share (the registry's unit). */
+static bool is_share(const char *name)
+{
+    const rr_indicator *ind = rr_indicator_find_in(name, RR_IND_KPI, NULL);
+    return ind && ind->unit == RR_UNIT_SHARE;
+}
+
+static void num(FILE *f, double x, bool share, int w)
 {
     if (isnan(x))
         fprintf(f, " %*s", w, "n/a");
-    else if (strcmp(unit, "share") == 0)
+    else if (share)
         fprintf(f, " %*.3f", w, x);
     else if (fabs(x) >= 100)
         fprintf(f, " %*.0f", w, x);
@@ -118,7 +127,7 @@ void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r,
                 continue;
             }
             ci = rr_run_kpi_ci(&r[p], (size_t)ki);
-            if (strcmp(r[p].layout.kpi_unit[ki], "share") == 0)
+            if (is_share(kpis[k]))
                 snprintf(cell, sizeof cell, "%.3f ±%.3f", ci.mean, ci.half);
             else
                 snprintf(cell, sizeof cell, "%.1f ±%.1f", ci.mean, ci.half);
@@ -138,14 +147,15 @@ void rr_print_compare(FILE *f, const rr_run_result *base,
             "baseline", "policy", "difference", "95% CI low", "95% CI high");
     for (size_t k = 0; k < base->layout.n_kpis; k++) {
         const char *u = base->layout.kpi_unit[k];
+        bool sh = is_share(base->layout.kpi[k]);
         long kp = rr_run_kpi_find(pol, base->layout.kpi[k]);
         rr_ci d = rr_compare_diff_ci(base, pol, k, kp);
         fprintf(f, "%-34s %-8s", base->layout.kpi[k], u);
-        num(f, rr_run_kpi_ci(base, k).mean, u, 12);
-        num(f, kp >= 0 ? rr_run_kpi_ci(pol, (size_t)kp).mean : NAN, u, 12);
-        num(f, d.mean, u, 12);
-        num(f, d.low, u, 12);
-        num(f, d.high, u, 12);
+        num(f, rr_run_kpi_ci(base, k).mean, sh, 12);
+        num(f, kp >= 0 ? rr_run_kpi_ci(pol, (size_t)kp).mean : NAN, sh, 12);
+        num(f, d.mean, sh, 12);
+        num(f, d.low, sh, 12);
+        num(f, d.high, sh, 12);
         fputc('\n', f);
     }
 }

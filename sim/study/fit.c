@@ -13,20 +13,8 @@
 
 #include "rr_common.h"
 #include "rr_fit.h"
+#include "rr_indicator.h"
 #include "rr_scenario.h"
-
-static const char *const independent[] = {
-    "departures_voluntary_iom", "departures_voluntary_ngo",
-    "departures_voluntary_self", NULL};
-static const char *const verified[] = {
-    "departures_voluntary_iom", "departures_voluntary_ngo",
-    "departures_voluntary_self", "departures_forced", NULL};
-static const char *const total[] = {
-    "departures_voluntary_iom", "departures_voluntary_ngo",
-    "departures_voluntary_self", "departures_forced",
-    "departures_unsupervised", "departures_closed", NULL};
-
-static const char *const arrivals[] = {"arrivals", NULL};
 
 static long metric_index(const rr_run_result *r, const char *name)
 {
@@ -62,34 +50,39 @@ static bool year_periods(const rr_run_result *r, int y, size_t *k0,
     return *k0 < *k1;
 }
 
-/* yearly - the indicator's yearly figure per replication into x. */
+/* yearly - the indicator's yearly figure per replication into x: a flow
+ * of the time series summed over the year, a stock taken at the year's
+ * end, or a derived indicator's signed sum of its parts (the registry's
+ * terms).  -1 when ind is none of those in this run. */
 static int yearly(const rr_run_result *r, const char *ind, size_t k0,
                   size_t k1, double *x)
 {
-    const char *const *sum = NULL;
-    const char *one[2] = {ind, NULL};
-    bool stock = strncmp(ind, "caseload_", 9) == 0;
-    bool intake = strcmp(ind, "intake") == 0;
+    const rr_indicator *e =
+        rr_indicator_find_in(ind, RR_IND_METRIC | RR_IND_DERIVED, NULL);
+    bool stock, derived;
     long idx[8];
+    int sign[8];
     size_t n = 0;
 
-    if (strcmp(ind, "departures_independent") == 0)
-        sum = independent;
-    else if (strcmp(ind, "departures_verified") == 0)
-        sum = verified;
-    else if (strcmp(ind, "departures_total") == 0)
-        sum = total;
-    else if (intake)
-        sum = arrivals;
-    else
-        sum = one;
-    for (; sum[n]; n++)
-        if ((idx[n] = metric_index(r, sum[n])) < 0)
+    if (!e || !rr_indicator_is_yearly(e))
+        return -1; /* averages, shares, KPIs: not yearly figures */
+    derived = (e->flags & RR_IND_DERIVED) != 0;
+    stock = !derived && e->kind == RR_KIND_STOCK;
+    if (derived) {
+        if (e->n_parts > RR_COUNTOF(idx))
             return -1;
-    if (!stock && !intake && n == 1 &&
-        (strcmp(ind, "detention_occupancy") == 0 ||
-         strcmp(ind, "time_to_departure_mean_days") == 0))
-        return -1; /* averages, not flows */
+        for (; n < e->n_parts; n++) {
+            idx[n] = metric_index(r, rr_indicators[e->parts[n].id].name);
+            sign[n] = e->parts[n].sign;
+        }
+    } else {
+        idx[0] = metric_index(r, ind);
+        sign[0] = 1;
+        n = 1;
+    }
+    for (size_t j = 0; j < n; j++)
+        if (idx[j] < 0)
+            return -1;
     for (size_t i = 0; i < r->reps; i++) {
         const double *v = r->rep[i].values;
         size_t nm = r->layout.n_metrics;
@@ -97,18 +90,63 @@ static int yearly(const rr_run_result *r, const char *ind, size_t k0,
         if (stock) {
             s = v[(k1 - 1) * nm + (size_t)idx[0]];
         } else {
+            /* the terms added period by period, then those taken off */
             for (size_t k = k0; k < k1; k++)
                 for (size_t j = 0; j < n; j++)
-                    s += v[k * nm + (size_t)idx[j]];
-            if (intake) {
-                long rm = metric_index(r, "arrivals_remigration");
-                for (size_t k = k0; k < k1; k++)
-                    s -= v[k * nm + (size_t)rm];
-            }
+                    if (sign[j] > 0)
+                        s += v[k * nm + (size_t)idx[j]];
+            for (size_t j = 0; j < n; j++)
+                if (sign[j] < 0)
+                    for (size_t k = k0; k < k1; k++)
+                        s -= v[k * nm + (size_t)idx[j]];
         }
         x[i] = s;
     }
     return 0;
+}
+
+/* yearly_kinds - what a yearly figure may be, for the message: "a flow
+ * such as departures_forced, a caseload_STAGE, or" the derived ones. */
+static void yearly_kinds(char *buf, size_t len)
+{
+    const rr_indicator *fam = &rr_indicators[RR_IND_CASELOAD_STAGE];
+    const char *pct = strstr(fam->name, "%s");
+    size_t o;
+    snprintf(buf, len, "a flow such as %s, a %.*sSTAGE, or",
+             rr_indicators[RR_IND_DEPARTURES_FORCED].name,
+             (int)(pct ? pct - fam->name : 0), fam->name);
+    for (size_t i = 0, first = 1; i < RR_IND_COUNT; i++) {
+        if (!(rr_indicators[i].flags & RR_IND_DERIVED))
+            continue;
+        o = strlen(buf);
+        snprintf(buf + o, len - o, "%s %s", first ? "" : ",",
+                 rr_indicators[i].name);
+        first = 0;
+    }
+}
+
+/* indicator_col - the column of the indicator names: `indicator`, or the
+ * `kpi` or `metric` of files written for rrsim 0.1. */
+static int indicator_col(const rr_table *t, int *col, char *err,
+                         size_t errlen)
+{
+    static const char *const old[] = {"kpi", "metric"};
+    for (size_t i = 0; i < RR_COUNTOF(old); i++)
+        if (rr_table_col(t, "indicator") < 0 &&
+            (*col = (int)rr_table_col(t, old[i])) >= 0)
+            return RR_OK;
+    return rr_table_require(t, "indicator", col, err, errlen);
+}
+
+int rr_fit_columns(const rr_table *t, char *err, size_t errlen)
+{
+    int col;
+    int rc = rr_table_require(t, "year", &col, err, errlen);
+    if (!rc)
+        rc = indicator_col(t, &col, err, errlen);
+    if (!rc)
+        rc = rr_table_require(t, "value", &col, err, errlen);
+    return rc;
 }
 
 void rr_fit_fini(rr_fit *f)
@@ -131,7 +169,7 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
     if (!x)
         return RR_ENOMEM;
     if ((rc = rr_table_require(t, "year", &cy, err, errlen)) ||
-        (rc = rr_table_require(t, "indicator", &ci, err, errlen)) ||
+        (rc = indicator_col(t, &ci, err, errlen)) ||
         (rc = rr_table_require(t, "value", &cv, err, errlen))) {
         free(x);
         return rc;
@@ -165,13 +203,12 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
             goto fail;
         }
         if (yearly(r, ind, k0, k1, x) != 0) {
+            char kinds[256];
+            yearly_kinds(kinds, sizeof kinds);
             snprintf(err, errlen,
                      "%s:%zu: column 'indicator': '%s' is not a yearly "
-                     "figure of this scenario (a flow such as "
-                     "departures_forced, a caseload_STAGE, or "
-                     "departures_independent, departures_verified, "
-                     "departures_total, intake)",
-                     t->path, t->line[i], ind);
+                     "figure of this scenario (%s)",
+                     t->path, t->line[i], ind, kinds);
             rc = RR_EPARSE;
             goto fail;
         }

@@ -94,6 +94,19 @@ void rr_points_fini(rr_points *p)
     memset(p, 0, sizeof *p);
 }
 
+int rr_plan_check_layout(const char *path, const rr_plan *plan, char *err,
+                         size_t errlen)
+{
+    rr_layout l;
+    char msg[512] = "";
+    int rc = rr_layout_check(plan, &l, msg, sizeof msg);
+    if (rc == RR_OK)
+        rr_layout_fini(&l);
+    else
+        snprintf(err, errlen, "%s: %s", path, msg);
+    return rc;
+}
+
 /* load_one - a scenario with the common overrides and `own` after them,
  * planned; the caller destroys *sc whatever the outcome. */
 static int load_one(const rr_points *p, const char *path,
@@ -113,6 +126,8 @@ static int load_one(const rr_points *p, const char *path,
     rc = rr_scenario_load(path, sets, k, sc, err, errlen);
     if (rc == RR_OK)
         rc = rr_scenario_plan(*sc, plan, err, errlen);
+    if (rc == RR_OK)
+        rc = rr_plan_check_layout(path, *plan, err, errlen);
     free(sets);
     return rc;
 }

@@ -70,12 +70,22 @@ ps_same() {
     [ -z "$bad" ] && [ "$(ls "$2/plots" | wc -l)" -eq "$(ls "$3" | wc -l)" ] &&
         ok "$1" || fail "$1" "differ:$bad ($(ls "$2/plots" | tr '\n' ' '))"
 }
-for name in indicator kpi; do
+# a run folder of 0.1 (its indicator column called metric or kpi, no unit
+# column in the time series) draws the same charts
+for name in metric kpi; do
     rm -rf "$PS/syn"
     mkdir -p "$PS/syn"
     cp "$PS/m/"*.csv "$PS/m/.rrsim-results" "$PS/syn/"
-    ps_rename "$PS/syn/timeseries_summary.csv" metric "$name"
-    ps_rename "$PS/syn/summary.csv" kpi "$name"
+    cut -d, -f1-5,7- "$PS/syn/timeseries.csv" >"$PS/syn/timeseries.csv.x" &&
+        mv "$PS/syn/timeseries.csv.x" "$PS/syn/timeseries.csv"
+    cut -d, -f1-4,6- "$PS/syn/timeseries_summary.csv" >"$PS/syn/timeseries_summary.csv.x" &&
+        mv "$PS/syn/timeseries_summary.csv.x" "$PS/syn/timeseries_summary.csv"
+    ps_rename "$PS/syn/timeseries.csv" indicator "$name"
+    ps_rename "$PS/syn/timeseries_summary.csv" indicator "$name"
+    ps_rename "$PS/syn/summary.csv" indicator "$name"
+    if head -n 1 "$PS/syn/timeseries_summary.csv" | grep -q ",$name,mean,"; then :; else
+        fail "plot-script-column-$name-run" "not renamed: $(head -n 1 "$PS/syn/timeseries_summary.csv")"
+    fi
     RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$PS/syn" --plot svg --quiet \
         >"$TMP/out" 2>"$TMP/err"
     ps_same "plot-script-column-$name-run" "$PS/syn" "$PS/m/plots"

@@ -2,7 +2,7 @@
 expect_exit 0 sweep-runs -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5:0.7:0.1 --reps 3 --out "$TMP/sw" --quiet
 if [ -f "$TMP/sw/sweep.csv" ]; then
     ok sweep-file
-    head -n 1 "$TMP/sw/sweep.csv" | grep -qx 'scenario,point,lambda,kpi,unit,mean,sd,ci95_low,ci95_high,replications' &&
+    head -n 1 "$TMP/sw/sweep.csv" | grep -qx 'scenario,point,lambda,indicator,unit,mean,sd,ci95_low,ci95_high,replications' &&
         ok sweep-header || fail sweep-header "$(head -n 1 "$TMP/sw/sweep.csv")"
     n=$(grep -c ',time_to_departure_mean_days,' "$TMP/sw/sweep.csv")
     [ "$n" -eq 3 ] && ok sweep-points || fail sweep-points "$n rows for 3 points"
