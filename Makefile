@@ -82,7 +82,7 @@ endif
 LAYERS = engine scenario model study results
 LIB_SRCS = $(foreach l,$(LAYERS),$(wildcard sim/$(l)/*.c))
 LIB_OBJS = $(patsubst sim/%.c,$(BUILD)/sim/%.o,$(LIB_SRCS))
-MAIN_OBJ = $(BUILD)/sim/main.o
+MAIN_OBJ = $(BUILD)/sim/main.o $(patsubst sim/%.c,$(BUILD)/sim/%.o,$(wildcard sim/cli/*.c))
 LIB = $(BUILD)/librrsim.a
 PROG = $(BUILD)/rrsim
 TEST_SRCS = $(wildcard tests/test_*.c)

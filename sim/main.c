@@ -24,6 +24,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "cli/cli.h"
 #include "rr_common.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
@@ -36,10 +37,6 @@
 #include "rr_sweep.h"
 #include "rr_table.h"
 #include "rr_util.h"
-
-enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
-
-#define MAX_SETS 256
 
 /* g_stop: non-zero once a signal asked to stop (rr_run_opts.stop, read by
  * the worker threads: an atomic, lock-free so the handler may store it);
@@ -70,201 +67,6 @@ static void print_note(void *ctx, const char *msg)
     fprintf(stderr, "rrsim: note: %s\n", msg);
 }
 
-static const char usage_text[] =
-    "usage: rrsim COMMAND [ARGS]\n"
-    "\n"
-    "commands:\n"
-    "  run SCENARIO      run the replications, write a results folder\n"
-    "  check SCENARIO    validate; print every resolved parameter\n"
-    "  sweep SCENARIO --vary KEY=FROM:TO:STEP|KEY=V1,V2,... [--vary ...]\n"
-    "                    run every combination (grid) with replications and\n"
-    "                    common random numbers; writes sweep.csv and a chart\n"
-    "  compare BASELINE POLICY\n"
-    "                    paired runs with common random numbers: KPI\n"
-    "                    differences with 95% CI; writes compare.csv and a\n"
-    "                    chart\n"
-    "  fit SCENARIO OBSERVED.csv\n"
-    "                    simulated against observed yearly figures: relative\n"
-    "                    error per indicator and year; writes fit.csv and a\n"
-    "                    chart\n"
-    "  plot RESULTS_DIR  redraw the charts of a run, sweep, comparison or fit\n"
-    "\n"
-    "options of run (all but --trace apply to sweep, compare and fit too):\n"
-    "  --reps N          replications (default: the scenario's)\n"
-    "  --seed S          base seed (default: the scenario's)\n"
-    "  --set KEY=VALUE   override a setting or parameter (repeatable)\n"
-    "  --out DIR         results folder (default output/NAME/TIMESTAMP); its\n"
-    "                    parent folder must exist\n"
-    "  --force           replace DIR if it is an rrsim results folder\n"
-    "  --plot FORMAT     png, svg, pdf or none (default png)\n"
-    "  --plot-timeout S  seconds gnuplot may take per chart (default 60)\n"
-    "  --trace           also write cases.csv, one row per case (run)\n"
-    "  --threads N       worker threads (default: all cores)\n"
-    "  --max-cases N     stop with an error when a replication holds more\n"
-    "                    than N cases in the system (default 10000000)\n"
-    "  --quiet           no progress bar, no KPI table\n"
-    "  An option given twice counts as given last; --set and --vary count\n"
-    "  each time, and a key may be varied only once.\n"
-    "\n"
-    "exit status: 0 done, 1 failed, 2 bad usage or input, 130 on SIGINT,\n"
-    "143 on SIGTERM\n"
-    "\n"
-    "  rrsim --help      this text\n"
-    "  rrsim --version   the version\n";
-
-RR_PRINTF(1, 2)
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    fputs("rrsim: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\n(see 'rrsim --help')\n", stderr);
-    return EXIT_USAGE;
-}
-
-typedef struct cli {
-    const char *cmd;
-    const char *pos[2];
-    int n_pos;
-    const char *sets[MAX_SETS];
-    int n_sets;
-    char reps_set[48];  /* "scenario.replications=N" of the last --reps */
-    char seed_set[48];  /* "scenario.seed=S" of the last --seed */
-    const char *out;
-    bool force;
-    const char *plot;
-    double plot_timeout;
-    bool trace;
-    int threads;
-    long max_cases;
-    bool quiet;
-    const char *vary[16];
-    int n_vary;
-    char cmdline[4096];
-} cli;
-
-static bool parse_int(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    long v;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
-/* parse_args - returns -1 when fine, or an exit code. */
-static int parse_args(int argc, char **argv, cli *c)
-{
-    size_t len = 0;
-    for (int i = 0; i < argc; i++) {
-        int w = snprintf(c->cmdline + len, sizeof c->cmdline - len, "%s%s",
-                         i ? " " : "", argv[i]);
-        if (w < 0 || (size_t)w >= sizeof c->cmdline - len)
-            break;
-        len += (size_t)w;
-    }
-    c->cmd = argv[1];
-    c->plot = "png";
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        long n;
-#define NEED_VALUE()                                                       \
-    do {                                                                   \
-        if (!v)                                                            \
-            return usage_error("option '%s' needs a value", a);            \
-        i++;                                                               \
-    } while (0)
-        if (strcmp(a, "--reps") == 0) {
-            NEED_VALUE();
-            if (!parse_int(v, 1, 1000000, &n))
-                return usage_error("--reps: expected a whole number >= 1, "
-                                   "got '%s'", v);
-            /* given twice: each entry shows the last value, and the last
-             * entry comes after any --set of the same key before it */
-            snprintf(c->reps_set, sizeof c->reps_set,
-                     "scenario.replications=%ld", n);
-            if (c->n_sets >= MAX_SETS)
-                return usage_error("too many overrides");
-            c->sets[c->n_sets++] = c->reps_set;
-        } else if (strcmp(a, "--seed") == 0) {
-            NEED_VALUE();
-            if (!parse_int(v, 0, LONG_MAX, &n))
-                return usage_error("--seed: expected a whole number >= 0, "
-                                   "got '%s'", v);
-            snprintf(c->seed_set, sizeof c->seed_set, "scenario.seed=%ld", n);
-            if (c->n_sets >= MAX_SETS)
-                return usage_error("too many overrides");
-            c->sets[c->n_sets++] = c->seed_set;
-        } else if (strcmp(a, "--set") == 0) {
-            NEED_VALUE();
-            if (!strchr(v, '=') || v[0] == '=')
-                return usage_error("--set: expected KEY=VALUE, got '%s'", v);
-            if (c->n_sets >= MAX_SETS)
-                return usage_error("too many overrides");
-            c->sets[c->n_sets++] = v;
-        } else if (strcmp(a, "--out") == 0) {
-            NEED_VALUE();
-            if (!*v)
-                return usage_error("--out: expected a folder name, got ''");
-            c->out = v;
-        } else if (strcmp(a, "--force") == 0) {
-            c->force = true;
-        } else if (strcmp(a, "--plot") == 0) {
-            NEED_VALUE();
-            if (strcmp(v, "png") && strcmp(v, "svg") && strcmp(v, "pdf") &&
-                strcmp(v, "none"))
-                return usage_error("--plot: expected png, svg, pdf or none, "
-                                   "got '%s'", v);
-            c->plot = v;
-        } else if (strcmp(a, "--plot-timeout") == 0) {
-            char *end;
-            NEED_VALUE();
-            errno = 0;
-            c->plot_timeout = strtod(v, &end);
-            if (errno || end == v || *end || !(c->plot_timeout > 0) ||
-                c->plot_timeout > 86400)
-                return usage_error("--plot-timeout: expected seconds, more "
-                                   "than 0 and at most 86400, got '%s'", v);
-        } else if (strcmp(a, "--trace") == 0) {
-            c->trace = true;
-        } else if (strcmp(a, "--threads") == 0) {
-            NEED_VALUE();
-            if (!parse_int(v, 1, 4096, &n))
-                return usage_error("--threads: expected a whole number >= 1, "
-                                   "got '%s'", v);
-            c->threads = (int)n;
-        } else if (strcmp(a, "--max-cases") == 0) {
-            NEED_VALUE();
-            if (!parse_int(v, 1, RR_MAX_CASES_LIMIT, &n))
-                return usage_error("--max-cases: expected a whole number "
-                                   "from 1 to %u, got '%s'",
-                                   RR_MAX_CASES_LIMIT, v);
-            c->max_cases = n;
-        } else if (strcmp(a, "--quiet") == 0) {
-            c->quiet = true;
-        } else if (strcmp(a, "--vary") == 0) {
-            NEED_VALUE();
-            if ((size_t)c->n_vary >= RR_COUNTOF(c->vary))
-                return usage_error("too many --vary options");
-            c->vary[c->n_vary++] = v;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error("unknown option '%s'", a);
-        } else {
-            if (c->n_pos >= 2)
-                return usage_error("unexpected argument '%s'", a);
-            c->pos[c->n_pos++] = a;
-        }
-#undef NEED_VALUE
-    }
-    return -1;
-}
-
 /* load - a scenario and its plan; prints the message on failure. */
 static int load(const char *path, const cli *c, rr_scenario **sc,
                 const rr_plan **plan)
@@ -291,7 +93,7 @@ static int cmd_check(cli *c)
     const rr_plan *plan;
     int rc;
     if (c->n_pos != 1)
-        return usage_error("check needs one scenario file");
+        return cli_usage_error(c->cmd, "check needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
     rr_scenario_print(sc, stdout);
@@ -474,7 +276,7 @@ static int cmd_run(cli *c)
     int rc, charts;
 
     if (c->n_pos != 1)
-        return usage_error("run needs one scenario file");
+        return cli_usage_error(c->cmd, "run needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
     target_of(c, target, sizeof target, "%s", plan->cfg[0]->name);
@@ -581,9 +383,9 @@ static int cmd_sweep(cli *c)
     int rc, charts;
 
     if (c->n_pos != 1)
-        return usage_error("sweep needs one scenario file");
+        return cli_usage_error(c->cmd, "sweep needs one scenario file");
     if (c->n_vary == 0)
-        return usage_error("sweep needs at least one --vary KEY=FROM:TO:STEP "
+        return cli_usage_error(c->cmd, "sweep needs at least one --vary KEY=FROM:TO:STEP "
                            "or KEY=V1,V2,...");
     if ((rc = rr_design_parse(c->vary, (size_t)c->n_vary, &d, err,
                               sizeof err)) != RR_OK) {
@@ -636,7 +438,7 @@ static int cmd_compare(cli *c)
     int rc, charts;
 
     if (c->n_pos != 2)
-        return usage_error("compare needs two scenario files: BASELINE "
+        return cli_usage_error(c->cmd, "compare needs two scenario files: BASELINE "
                            "POLICY");
     rc = rr_points_init(&p, c->pos, 2, c->sets, (size_t)c->n_sets);
     rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
@@ -727,7 +529,7 @@ static int cmd_fit(cli *c)
     int rc;
 
     if (c->n_pos != 2)
-        return usage_error("fit needs a scenario file and a CSV of observed "
+        return cli_usage_error(c->cmd, "fit needs a scenario file and a CSV of observed "
                            "figures");
     /* bad input fails before anything is simulated */
     if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
@@ -761,7 +563,7 @@ static int cmd_plot(cli *c)
     int rc;
 
     if (c->n_pos != 1)
-        return usage_error("plot needs one results folder");
+        return cli_usage_error(c->cmd, "plot needs one results folder");
     res = c->pos[0];
     rr_plot_format_parse(c->plot, &po.format);
     /* a run's, a sweep's, a comparison's or a fit's folder */
@@ -819,6 +621,16 @@ static void catch_signals(void)
     signal(SIGXFSZ, SIG_IGN);
 }
 
+/* cmd_help - `rrsim help [COMMAND]`. */
+static int cmd_help(cli *c)
+{
+    if (c->n_pos > 1)
+        return cli_usage_error(c->cmd, "help takes at most one command");
+    if (!cli_help(stdout, c->n_pos ? c->pos[0] : NULL))
+        return cli_usage_error(NULL, "unknown command '%s'", c->pos[0]);
+    return done(EXIT_OK);
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -826,35 +638,38 @@ int main(int argc, char **argv)
         int (*fn)(cli *c);
     } commands[] = {{"run", cmd_run},         {"check", cmd_check},
                     {"plot", cmd_plot},       {"sweep", cmd_sweep},
-                    {"compare", cmd_compare}, {"fit", cmd_fit}};
+                    {"compare", cmd_compare}, {"fit", cmd_fit},
+                    {"help", cmd_help}};
     static cli c;
+    size_t i = 0;
     int rc;
 
     gsl_set_error_handler_off();
     rr_keep_freed_memory();
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        cli_help(stderr, NULL);
         return EXIT_USAGE;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(usage_text, stdout);
-        return EXIT_OK;
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        cli_help(stdout, NULL);
+        return done(EXIT_OK);
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("rrsim %s\n", RR_VERSION);
-        return EXIT_OK;
+        return done(EXIT_OK);
     }
+    while (i < RR_COUNTOF(commands) && strcmp(argv[1], commands[i].name))
+        i++;
+    if (i == RR_COUNTOF(commands) || !cli_command_bit(argv[1]))
+        return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
     catch_signals();
-    rc = parse_args(argc, argv, &c);
-    if (rc < 0) {
-        size_t i = 0;
-        while (i < RR_COUNTOF(commands) && strcmp(c.cmd, commands[i].name))
-            i++;
-        rc = i < RR_COUNTOF(commands)
-                 ? commands[i].fn(&c)
-                 : usage_error("unknown command '%s'", c.cmd);
+    rc = cli_parse(argc, argv, &c);
+    if (rc < 0 && c.help) {
+        cli_help(stdout, c.cmd);
+        return done(EXIT_OK);
     }
+    if (rc < 0)
+        rc = commands[i].fn(&c);
     /* stopped by a signal: 128 + its number, as a shell reports it */
     if (g_signal && rc != EXIT_OK)
         rc = 128 + g_signal;

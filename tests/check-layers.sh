@@ -4,7 +4,8 @@
 #   sh tests/check-layers.sh [ROOT]     (ROOT defaults to .)
 #
 # The layers, bottom to top, are the folders sim/engine, sim/scenario,
-# sim/model, sim/study and sim/results, with sim/main.c on top.  A file
+# sim/model, sim/study and sim/results, with sim/main.c and sim/cli/ on
+# top.  A file
 # belongs to the layer of its folder; a public header include/rr_*.h to the
 # layer the table below gives it.  A file may include headers of its own
 # layer and of the layers below; anything else fails, one line per include
@@ -56,7 +57,7 @@ layer_of() {
     case $1 in
     include/*/*) ;;
     include/*) header_layer "${1#include/}" ;;
-    sim/main.c) echo main ;;
+    sim/main.c | sim/cli/*) echo main ;;
     sim/*/*)
         l=${1#sim/}
         l=${l%%/*}
@@ -87,7 +88,7 @@ for f in $files; do
     if [ -z "$fl" ]; then
         case $f in
         include/*) echo "check-layers: $f: a public header in no layer; add it to the table in tests/check-layers.sh" >&2 ;;
-        *) echo "check-layers: $f: in no layer; sources and headers go in sim/engine, sim/scenario, sim/model, sim/study or sim/results (main.c alone in sim/)" >&2 ;;
+        *) echo "check-layers: $f: in no layer; sources and headers go in sim/engine, sim/scenario, sim/model, sim/study or sim/results (main.c alone in sim/, the command line in sim/cli/)" >&2 ;;
         esac
         bad=1
         continue

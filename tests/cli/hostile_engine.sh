@@ -83,11 +83,11 @@ expect_exit 0 engine-max-cases-fits -- "$RRSIM" run $H/engine-burst.ini \
 rm -rf "$E/b"
 for v in 0 -5 1e3 12x 250000001 ''; do
     expect_stderr "rrsim: --max-cases: expected a whole number from 1 to 250000000, got '$v'
-(see 'rrsim --help')" "engine-max-cases-bad-'$v'" -- \
+(see 'rrsim run --help')" "engine-max-cases-bad-'$v'" -- \
         "$RRSIM" run scenarios/mm1.ini --max-cases "$v" --out "$E/x"
 done
 expect_stderr "rrsim: option '--max-cases' needs a value
-(see 'rrsim --help')" engine-max-cases-no-value -- \
+(see 'rrsim run --help')" engine-max-cases-no-value -- \
     "$RRSIM" run scenarios/mm1.ini --max-cases
 eng_empty engine-max-cases-bad-nothing-left
 

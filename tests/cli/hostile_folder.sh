@@ -125,7 +125,7 @@ expect_stderr "rrsim: '$F/dangling' exists and is a symbolic link to nothing, no
     folder-out-dangling -- hf_slow_run --out "$F/dangling"
 hf_check folder-out-dangling-kept test -L "$F/dangling" -a ! -e "$F/nowhere"
 expect_stderr "rrsim: --out: expected a folder name, got ''
-(see 'rrsim --help')" folder-out-empty -- hf_slow_run --out ""
+(see 'rrsim run --help')" folder-out-empty -- hf_slow_run --out ""
 expect_stderr "rrsim: cannot write results to '$F/no/such': folder '$F/no' does not exist" \
     folder-out-no-parent -- hf_slow_run --out "$F/no/such"
 hf_check folder-out-no-parent-made test ! -e "$F/no"

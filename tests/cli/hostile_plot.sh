@@ -232,6 +232,6 @@ done
 # ---- --plot-timeout ------------------------------------------------------------
 for v in 0 -1 abc 1e9 nan; do
     expect_stderr "rrsim: --plot-timeout: expected seconds, more than 0 and at most 86400, got '$v'
-(see 'rrsim --help')" "plot-timeout-bad-$v" -- "$RRSIM" run scenarios/mm1.ini --plot-timeout "$v"
+(see 'rrsim run --help')" "plot-timeout-bad-$v" -- "$RRSIM" run scenarios/mm1.ini --plot-timeout "$v"
 done
 rm -rf "$HP"

@@ -72,8 +72,8 @@ printf '\n' >"$L/none/sim/misc/x.h"
 printf '\n' >"$L/none/include/rr_new.h"
 ly_expect layers-no-layer "$L/none" \
     "check-layers: include/rr_new.h: a public header in no layer; add it to the table in tests/check-layers.sh
-check-layers: sim/misc/x.h: in no layer; sources and headers go in sim/engine, sim/scenario, sim/model, sim/study or sim/results (main.c alone in sim/)
-check-layers: sim/util.c: in no layer; sources and headers go in sim/engine, sim/scenario, sim/model, sim/study or sim/results (main.c alone in sim/)"
+check-layers: sim/misc/x.h: in no layer; sources and headers go in sim/engine, sim/scenario, sim/model, sim/study or sim/results (main.c alone in sim/, the command line in sim/cli/)
+check-layers: sim/util.c: in no layer; sources and headers go in sim/engine, sim/scenario, sim/model, sim/study or sim/results (main.c alone in sim/, the command line in sim/cli/)"
 
 expect_exit 2 layers-no-tree -- sh tests/check-layers.sh "$L/nothing"
 rm -rf "$L"

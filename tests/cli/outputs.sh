@@ -180,7 +180,7 @@ out_check out-no-gnuplot-no-plots test ! -e "$O/p3/plots"
 expect_stderr "rrsim: cannot open '$O/none/timeseries_summary.csv': No such file or directory" \
     out-plot-missing -- "$RRSIM" plot "$O/none"
 expect_stderr "rrsim: plot needs one results folder
-(see 'rrsim --help')" out-plot-usage -- "$RRSIM" plot
+(see 'rrsim plot --help')" out-plot-usage -- "$RRSIM" plot
 
 # ---- the progress bar, on a terminal --------------------------------------
 requires script

@@ -13,7 +13,7 @@ sc_expect() {
     if [ "$2" -ne 2 ]; then
         fail "$1" "exit $2, expected 2; stderr: $(head -c 300 "$TMP/err")"
     elif ! { printf 'rrsim: %s\n' "$3"
-             [ -z "$sc_usage" ] || printf "(see 'rrsim --help')\n"
+             [ -z "$sc_usage" ] || printf "(see 'rrsim %s --help')\n" "${1%% *}"
            } | cmp -s - "$TMP/err"; then
         fail "$1" "stderr '$(head -c 300 "$TMP/err")', expected 'rrsim: $3'"
     elif [ -s "$TMP/out" ]; then

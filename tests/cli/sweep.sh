@@ -16,7 +16,7 @@ expect_exit 0 sweep-again -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5:
 cmp -s "$TMP/sw/sweep.csv" "$TMP/sw2/sweep.csv" && ok sweep-same-bytes || fail sweep-same-bytes "sweep.csv differs between thread counts"
 expect_stderr "rrsim: --vary lambda=0.5:0.7: expected KEY=FROM:TO:STEP or KEY=V1,V2,..." sweep-bad-range -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5:0.7 --out "$TMP/bad1"
 expect_stderr "rrsim: sweep needs at least one --vary KEY=FROM:TO:STEP or KEY=V1,V2,...
-(see 'rrsim --help')" sweep-no-vary -- "$RRSIM" sweep scenarios/mm1.ini --out "$TMP/bad2"
+(see 'rrsim sweep --help')" sweep-no-vary -- "$RRSIM" sweep scenarios/mm1.ini --out "$TMP/bad2"
 expect_stderr "rrsim: --vary: unknown key 'lambdaa' (did you mean 'lambda'?)" sweep-bad-key -- "$RRSIM" sweep scenarios/mm1.ini --vary lambdaa=1,2 --out "$TMP/bad3"
 expect_stderr "rrsim: design point 2 (lambda=1.5x): scenarios/mm1.ini:28: [arrivals] rate: expected a rate such as 1500/month or 10/day, got '1.5x/day'" sweep-bad-point -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5,1.5x --out "$TMP/bad4"
 expect_stderr "rrsim: --set: unknown key 'bogus'" sweep-bad-set -- "$RRSIM" sweep scenarios/mm1.ini --set bogus=1 --vary lambda=0.5 --out "$TMP/bad5"
@@ -63,7 +63,7 @@ else
     fail compare-file "no compare.csv or summary.csv"
 fi
 expect_stderr "rrsim: compare needs two scenario files: BASELINE POLICY
-(see 'rrsim --help')" compare-one-file -- "$RRSIM" compare scenarios/mm1.ini
+(see 'rrsim compare --help')" compare-one-file -- "$RRSIM" compare scenarios/mm1.ini
 
 # ---- run.csv and the charts ---------------------------------------------------
 # sw_png NAME FILE - a pass when FILE is a 1280x720 PNG (signature, IHDR).

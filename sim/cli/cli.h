@@ -1,0 +1,76 @@
+/*
+ * cli.h - the command line of rrsim: its commands, their options and
+ * their help texts, in one table each (sim/cli/options.c).
+ *
+ * The parser and the help are driven by the same tables, so an option is
+ * accepted by a command exactly when that command's help lists it; a test
+ * (tests/cli/help.sh) checks it from outside as well.  This is the top
+ * layer, beside sim/main.c: nothing below includes it.
+ */
+#ifndef RR_CLI_H
+#define RR_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "rr_common.h"
+#include "rr_util.h"
+
+enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+/* The commands, one bit each: an option's mask says which take it. */
+enum {
+    CMD_RUN = 1u << 0,
+    CMD_CHECK = 1u << 1,
+    CMD_SWEEP = 1u << 2,
+    CMD_COMPARE = 1u << 3,
+    CMD_FIT = 1u << 4,
+    CMD_PLOT = 1u << 5,
+    CMD_HELP = 1u << 6
+};
+
+#define CLI_MAX_SETS 256
+#define CLI_MAX_VARY 16
+
+/* cli - the parsed command line. */
+typedef struct cli {
+    const char *cmd;        /* the command's name as given */
+    unsigned cmd_bit;       /* its CMD_* bit */
+    const char *pos[2];     /* positional arguments */
+    int n_pos;
+    const char *sets[CLI_MAX_SETS]; /* --set, --reps and --seed in order */
+    int n_sets;
+    char reps_set[48];      /* "scenario.replications=N" of the last --reps */
+    char seed_set[48];      /* "scenario.seed=S" of the last --seed */
+    const char *out;
+    bool force;
+    const char *plot;
+    double plot_timeout;
+    bool trace;
+    int threads;
+    long max_cases;
+    bool quiet;
+    const char *vary[CLI_MAX_VARY];
+    int n_vary;
+    bool help;              /* --help or -h: print the command's help */
+    char cmdline[4096];     /* the command line, for run.csv */
+} cli;
+
+/* cli_command_bit - the CMD_* bit of a command's name, or 0. */
+unsigned cli_command_bit(const char *name);
+
+/* cli_parse - argv into c (argv[1] is the command, known to
+ * cli_command_bit).  Returns -1 when fine, or the exit code after printing
+ * the message (EXIT_USAGE). */
+int cli_parse(int argc, char **argv, cli *c);
+
+/* cli_usage_error - "rrsim: MESSAGE" and the hint to the command's help
+ * (cmd NULL: the general help) on stderr; returns EXIT_USAGE. */
+RR_PRINTF(2, 3)
+int cli_usage_error(const char *cmd, const char *fmt, ...);
+
+/* cli_help - the general help (cmd NULL) or a command's, on f; false if
+ * cmd names no command. */
+bool cli_help(FILE *f, const char *cmd);
+
+#endif

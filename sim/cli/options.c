@@ -1,0 +1,496 @@
+/*
+ * options.c - the commands and options of rrsim, their help texts and the
+ * parser that reads them (cli.h).
+ *
+ * Two tables drive everything: commands[] (name, synopsis, one line, a
+ * paragraph, examples) and options[] (name, argument, the commands that
+ * take it, help with the default).  `rrsim --help` lists the commands,
+ * `rrsim COMMAND --help` (or `rrsim help COMMAND`) prints one command's
+ * usage, its options, examples and exit codes; the parser accepts an
+ * option for a command exactly when its mask has the command's bit, so the
+ * help and the parser cannot disagree.  `--name=value` is read as
+ * `--name value`.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "rr_experiment.h"
+#include "rr_util.h"
+
+/* ---- the commands ---------------------------------------------------------- */
+
+typedef struct command {
+    const char *name;
+    unsigned bit;
+    const char *synopsis; /* the arguments after the name */
+    const char *summary;  /* one line for the list of commands */
+    const char *text;     /* what it does, a paragraph (wrapped here) */
+    const char *examples[4];
+} command;
+
+static const command commands[] = {
+    {"run", CMD_RUN, "SCENARIO [OPTIONS]",
+     "run the replications, write a results folder",
+     "Runs the scenario's replications in parallel and writes one results "
+     "folder (output/NAME/TIME, or --out DIR): summary.csv with every "
+     "indicator's mean and 95% confidence interval, timeseries.csv and "
+     "timeseries_summary.csv per reporting period, events.csv, run.csv, "
+     "scenario.resolved.ini with copies of its tables, and the charts in "
+     "plots/. The folder is built aside and appears only when complete. "
+     "Prints the indicators on the terminal unless --quiet.",
+     {"rrsim run scenarios/nl-baseline.ini --reps 30",
+      "rrsim run scenarios/nl-baseline.ini --set iom_share=0.6 --out "
+      "output/iom60",
+      "rrsim run scenarios/mm1.ini --trace --plot svg", NULL}},
+    {"check", CMD_CHECK, "SCENARIO [OPTIONS]",
+     "validate a scenario; print every resolved parameter",
+     "Reads the scenario and its chain of base files and tables, checks "
+     "every key, and prints every setting as it would be used, with its "
+     "source note. Nothing is simulated and nothing is written.",
+     {"rrsim check scenarios/nl-baseline.ini",
+      "rrsim check scenarios/nl-ngo-expansion.ini --set iom_share=0.6",
+      NULL}},
+    {"sweep", CMD_SWEEP, "SCENARIO --vary KEY=VALUES [--vary ...] [OPTIONS]",
+     "run every combination of varied settings",
+     "Runs every combination (a grid) of the values given with --vary, each "
+     "with the scenario's replications and common random numbers, so the "
+     "differences between design points are the settings' effects and not "
+     "sampling noise. Writes sweep.csv (every indicator per design point, "
+     "mean and 95% CI) and charts of indicators against the settings.",
+     {"rrsim sweep scenarios/nl-baseline.ini --vary iom_share=0.6:0.9:0.1",
+      "rrsim sweep scenarios/nl-baseline.ini --vary iom_share=0.6,0.8 \\\n"
+      "      --vary stage.iom.servers=400,800",
+      "rrsim sweep scenarios/nl-baseline.ini --reps 20 \\\n"
+      "      --vary talk_interval=60d:120d:30d",
+      NULL}},
+    {"compare", CMD_COMPARE, "BASELINE POLICY [OPTIONS]",
+     "paired runs of two scenarios: effects with 95% CI",
+     "Runs both scenarios with the same replications and common random "
+     "numbers, and writes compare.csv: each indicator's baseline and policy "
+     "means, their difference with its 95% confidence interval from the "
+     "paired replications, and the relative change; and a chart of the "
+     "differences.",
+     {"rrsim compare scenarios/nl-baseline.ini scenarios/nl-no-covid.ini",
+      "rrsim compare scenarios/nl-baseline.ini \\\n"
+      "      scenarios/nl-ngo-expansion.ini --reps 30",
+      NULL}},
+    {"fit", CMD_FIT, "SCENARIO OBSERVED.csv [OPTIONS]",
+     "simulated against published yearly figures",
+     "Runs the scenario and sets its yearly figures beside the observed "
+     "ones of OBSERVED.csv (columns year, indicator, value): per indicator "
+     "and year the observed figure, the simulated mean with its 95% CI and "
+     "the relative error. Writes fit.csv and a chart.",
+     {"rrsim fit scenarios/nl-baseline.ini scenarios/data/nl-observed.csv",
+      "rrsim fit scenarios/nl-baseline.ini scenarios/data/nl-observed.csv "
+      "--reps 30",
+      NULL}},
+    {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
+     "redraw the charts of a results folder",
+     "Redraws the charts of a run, sweep, comparison or fit from the CSV "
+     "files of its results folder into RESULTS_DIR/plots, replacing the "
+     "charts there. Reads only the CSV files; simulates nothing.",
+     {"rrsim plot output/nl-baseline/20261201T101500Z",
+      "rrsim plot output/nl-baseline/20261201T101500Z --plot pdf", NULL}},
+    {"help", CMD_HELP, "[COMMAND]", "this text, or a command's help",
+     "Prints the list of commands, or the help of one command (the same as "
+     "rrsim COMMAND --help).",
+     {"rrsim help run", NULL}},
+};
+
+/* ---- the options ----------------------------------------------------------- */
+
+enum opt_id {
+    OPT_REPS,
+    OPT_SEED,
+    OPT_SET,
+    OPT_VARY,
+    OPT_OUT,
+    OPT_FORCE,
+    OPT_PLOT,
+    OPT_PLOT_TIMEOUT,
+    OPT_TRACE,
+    OPT_THREADS,
+    OPT_MAX_CASES,
+    OPT_QUIET,
+    OPT_HELP
+};
+
+typedef struct option {
+    const char *name;
+    const char *arg;  /* the value's placeholder, or NULL for a flag */
+    unsigned cmds;    /* the commands that take it */
+    enum opt_id id;
+    const char *help; /* with its default */
+} option;
+
+#define SIMULATING (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT)
+#define CHARTING (SIMULATING | CMD_PLOT)
+
+static const option options[] = {
+    {"--reps", "N", SIMULATING | CMD_CHECK, OPT_REPS,
+     "replications, 1 to 1000000 (default: the scenario's "
+     "[scenario] replications)"},
+    {"--seed", "S", SIMULATING | CMD_CHECK, OPT_SEED,
+     "base seed, a whole number >= 0 (default: the scenario's "
+     "[scenario] seed)"},
+    {"--set", "KEY=VALUE", SIMULATING | CMD_CHECK, OPT_SET,
+     "override a setting or parameter by its dotted key "
+     "(stage.iom.servers=200, iom_share=0.6); repeatable, the last of a key "
+     "counts (default: none)"},
+    {"--vary", "KEY=VALUES", CMD_SWEEP, OPT_VARY,
+     "a setting to vary: a range FROM:TO:STEP (with a unit where the key "
+     "takes one: 60d:120d:30d) or a list V1,V2,...; repeatable, a key at "
+     "most once (required)"},
+    {"--out", "DIR", SIMULATING, OPT_OUT,
+     "results folder; its parent folder must exist (default: "
+     "output/NAME/TIME)"},
+    {"--force", NULL, SIMULATING, OPT_FORCE,
+     "replace DIR if it is an rrsim results folder (default: refuse an "
+     "existing DIR)"},
+    {"--plot", "FORMAT", CHARTING, OPT_PLOT,
+     "chart format: png, svg, pdf or none (default: png)"},
+    {"--plot-timeout", "S", CHARTING, OPT_PLOT_TIMEOUT,
+     "seconds gnuplot may take per chart, more than 0 and at most 86400 "
+     "(default: 60)"},
+    {"--trace", NULL, CMD_RUN, OPT_TRACE,
+     "also write cases.csv, one row per case with its milestones, and "
+     "time_to_departure.csv (default: off)"},
+    {"--threads", "N", SIMULATING, OPT_THREADS,
+     "worker threads; results are the same for any number (default: all "
+     "cores)"},
+    {"--max-cases", "N", SIMULATING, OPT_MAX_CASES,
+     "stop with an error when a replication holds more than N cases "
+     "(default: 10000000)"},
+    {"--quiet", NULL, CHARTING, OPT_QUIET,
+     "no progress bar and no table on the terminal (default: off)"},
+    {"--help", NULL, ~0u, OPT_HELP, "this help (also -h)"},
+};
+
+/* ---- help ------------------------------------------------------------------ */
+
+#define HELP_WIDTH 79
+#define HELP_INDENT 22
+
+/* wrap - text on f in lines of at most HELP_WIDTH columns, the first
+ * starting at column col, the others at column indent. */
+static void wrap(FILE *f, const char *text, int col, int indent)
+{
+    const char *p = text;
+    while (*p) {
+        size_t w = strcspn(p, " ");
+        if (col > indent && col + 1 + (int)w > HELP_WIDTH) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, w, f);
+        col += (int)w;
+        p += w;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', f);
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < RR_COUNTOF(commands); i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+unsigned cli_command_bit(const char *name)
+{
+    const command *k = find_command(name);
+    return k ? k->bit : 0;
+}
+
+static const char exit_text[] =
+    "exit status:\n"
+    "  0    done\n"
+    "  1    failed while running (a file could not be written, a chart\n"
+    "       failed, a replication exceeded --max-cases)\n"
+    "  2    bad usage or bad input: the message names the file, line and\n"
+    "       key; nothing was written\n"
+    "  129, 130, 143\n"
+    "       stopped by SIGHUP, SIGINT or SIGTERM; nothing was written\n";
+
+static void general_help(FILE *f)
+{
+    fputs("usage: rrsim COMMAND [ARGS] [OPTIONS]\n"
+          "       rrsim COMMAND --help | rrsim help COMMAND\n"
+          "       rrsim --version\n\n"
+          "rrsim simulates return and reintegration case flow from a "
+          "scenario file\nand writes CSV files and charts.\n\n"
+          "commands:\n", f);
+    for (size_t i = 0; i < RR_COUNTOF(commands); i++) {
+        int col = fprintf(f, "  %s", commands[i].name);
+        fprintf(f, "%*s", col < 12 ? 12 - col : 1, "");
+        fprintf(f, "%s\n", commands[i].summary);
+    }
+    fputs("\n'rrsim help COMMAND' gives a command's options and examples;\n"
+          "the scenario language and the results folder are described in\n"
+          "rrsim-scenario(5) and rrsim-results(5).\n\n", f);
+    fputs(exit_text, f);
+}
+
+static void command_help(FILE *f, const command *k)
+{
+    fprintf(f, "usage: rrsim %s %s\n\n", k->name, k->synopsis);
+    wrap(f, k->text, 0, 0);
+    fputs("\noptions:\n", f);
+    for (size_t i = 0; i < RR_COUNTOF(options); i++) {
+        const option *o = &options[i];
+        int col;
+        if (!(o->cmds & k->bit))
+            continue;
+        col = fprintf(f, "  %s%s%s", o->name, o->arg ? " " : "",
+                      o->arg ? o->arg : "");
+        if (col >= HELP_INDENT - 1) {
+            fprintf(f, "\n%*s", HELP_INDENT, "");
+            col = HELP_INDENT;
+        } else {
+            fprintf(f, "%*s", HELP_INDENT - col, "");
+            col = HELP_INDENT;
+        }
+        wrap(f, o->help, col, HELP_INDENT);
+    }
+    if (k->bit & SIMULATING)
+        fputs("  An option given twice counts as given last; --set and "
+              "--vary count\n  each time.\n", f);
+    fputs("\nexamples:\n", f);
+    for (size_t i = 0; i < RR_COUNTOF(k->examples) && k->examples[i]; i++)
+        fprintf(f, "  %s\n", k->examples[i]);
+    fputc('\n', f);
+    fputs(exit_text, f);
+}
+
+bool cli_help(FILE *f, const char *cmd)
+{
+    const command *k;
+    if (!cmd) {
+        general_help(f);
+        return true;
+    }
+    if (!(k = find_command(cmd)))
+        return false;
+    command_help(f, k);
+    return true;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("rrsim: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd && find_command(cmd))
+        fprintf(stderr, "\n(see 'rrsim %s --help')\n", cmd);
+    else
+        fputs("\n(see 'rrsim --help')\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* ---- parsing --------------------------------------------------------------- */
+
+static bool parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* find_option - the option named name[0..len), or NULL. */
+static const option *find_option(const char *name, size_t len)
+{
+    for (size_t i = 0; i < RR_COUNTOF(options); i++)
+        if (strlen(options[i].name) == len &&
+            strncmp(options[i].name, name, len) == 0)
+            return &options[i];
+    return NULL;
+}
+
+/* unknown - the message of an option no command takes, with the nearest
+ * option of this command's. */
+static int unknown(const cli *c, const char *a, size_t len)
+{
+    const char *cand[RR_COUNTOF(options)];
+    const char *near;
+    size_t n = 0;
+    for (size_t i = 0; i < RR_COUNTOF(options); i++)
+        if (options[i].cmds & c->cmd_bit)
+            cand[n++] = options[i].name;
+    near = rr_did_you_mean(a, len, cand, n, RR_DYM_AUTO, RR_DYM_NOCASE);
+    if (near)
+        return cli_usage_error(c->cmd, "unknown option '%.*s' (did you "
+                               "mean '%s'?)", (int)len, a, near);
+    return cli_usage_error(c->cmd, "unknown option '%.*s'", (int)len, a);
+}
+
+static int add_set(cli *c, const char *kv)
+{
+    if (c->n_sets >= CLI_MAX_SETS)
+        return cli_usage_error(c->cmd, "too many overrides (at most %d)",
+                               CLI_MAX_SETS);
+    c->sets[c->n_sets++] = kv;
+    return -1;
+}
+
+/* apply - option o with value v (NULL for a flag); -1 or the exit code. */
+static int apply(cli *c, const option *o, const char *v)
+{
+    const char *cmd = c->cmd;
+    long n;
+    char *end;
+
+    switch (o->id) {
+    case OPT_REPS:
+        if (!parse_int(v, 1, 1000000, &n))
+            return cli_usage_error(cmd, "--reps: expected a whole number "
+                                   ">= 1, got '%s'", v);
+        /* given twice: each entry shows the last value, and the last
+         * entry comes after any --set of the same key before it */
+        snprintf(c->reps_set, sizeof c->reps_set,
+                 "scenario.replications=%ld", n);
+        return add_set(c, c->reps_set);
+    case OPT_SEED:
+        if (!parse_int(v, 0, LONG_MAX, &n))
+            return cli_usage_error(cmd, "--seed: expected a whole number "
+                                   ">= 0, got '%s'", v);
+        snprintf(c->seed_set, sizeof c->seed_set, "scenario.seed=%ld", n);
+        return add_set(c, c->seed_set);
+    case OPT_SET:
+        if (!strchr(v, '=') || v[0] == '=')
+            return cli_usage_error(cmd, "--set: expected KEY=VALUE, got "
+                                   "'%s'", v);
+        return add_set(c, v);
+    case OPT_VARY:
+        if (c->n_vary >= CLI_MAX_VARY)
+            return cli_usage_error(cmd, "too many --vary options (at most "
+                                   "%d)", CLI_MAX_VARY);
+        c->vary[c->n_vary++] = v;
+        return -1;
+    case OPT_OUT:
+        if (!*v)
+            return cli_usage_error(cmd, "--out: expected a folder name, "
+                                   "got ''");
+        c->out = v;
+        return -1;
+    case OPT_FORCE:
+        c->force = true;
+        return -1;
+    case OPT_PLOT:
+        if (strcmp(v, "png") && strcmp(v, "svg") && strcmp(v, "pdf") &&
+            strcmp(v, "none"))
+            return cli_usage_error(cmd, "--plot: expected png, svg, pdf or "
+                                   "none, got '%s'", v);
+        c->plot = v;
+        return -1;
+    case OPT_PLOT_TIMEOUT:
+        errno = 0;
+        c->plot_timeout = strtod(v, &end);
+        if (errno || end == v || *end || !(c->plot_timeout > 0) ||
+            c->plot_timeout > 86400)
+            return cli_usage_error(cmd, "--plot-timeout: expected seconds, "
+                                   "more than 0 and at most 86400, got "
+                                   "'%s'", v);
+        return -1;
+    case OPT_TRACE:
+        c->trace = true;
+        return -1;
+    case OPT_THREADS:
+        if (!parse_int(v, 1, 4096, &n))
+            return cli_usage_error(cmd, "--threads: expected a whole number "
+                                   ">= 1, got '%s'", v);
+        c->threads = (int)n;
+        return -1;
+    case OPT_MAX_CASES:
+        if (!parse_int(v, 1, RR_MAX_CASES_LIMIT, &n))
+            return cli_usage_error(cmd, "--max-cases: expected a whole "
+                                   "number from 1 to %u, got '%s'",
+                                   RR_MAX_CASES_LIMIT, v);
+        c->max_cases = n;
+        return -1;
+    case OPT_QUIET:
+        c->quiet = true;
+        return -1;
+    case OPT_HELP:
+        c->help = true;
+        return -1;
+    }
+    return -1;
+}
+
+#define LETTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+int cli_parse(int argc, char **argv, cli *c)
+{
+    size_t len = 0;
+    for (int i = 0; i < argc; i++) {
+        int w = snprintf(c->cmdline + len, sizeof c->cmdline - len, "%s%s",
+                         i ? " " : "", argv[i]);
+        if (w < 0 || (size_t)w >= sizeof c->cmdline - len)
+            break;
+        len += (size_t)w;
+    }
+    c->cmd = argv[1];
+    c->cmd_bit = cli_command_bit(argv[1]);
+    c->plot = "png";
+    /* --help anywhere wins over any mistake elsewhere */
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            c->help = true;
+            return -1;
+        }
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i], *v = NULL, *eq;
+        const option *o;
+        size_t nlen;
+        int rc;
+
+        /* "-" and "-1" are arguments, not options */
+        if (a[0] != '-' || a[1] == '\0' ||
+            (a[1] != '-' && !strchr(LETTERS, a[1]))) {
+            if (c->n_pos >= 2)
+                return cli_usage_error(c->cmd, "unexpected argument '%s'",
+                                       a);
+            c->pos[c->n_pos++] = a;
+            continue;
+        }
+        eq = a[1] == '-' ? strchr(a, '=') : NULL;
+        nlen = eq ? (size_t)(eq - a) : strlen(a);
+        if (!(o = find_option(a, nlen)))
+            return unknown(c, a, nlen);
+        if (!(o->cmds & c->cmd_bit))
+            return cli_usage_error(c->cmd, "option '%s' does not apply to "
+                                   "%s", o->name, c->cmd);
+        if (o->arg) {
+            if (eq)
+                v = eq + 1;
+            else if (i + 1 < argc)
+                v = argv[++i];
+            else
+                return cli_usage_error(c->cmd, "option '%s' needs a value",
+                                       o->name);
+        } else if (eq) {
+            return cli_usage_error(c->cmd, "option '%s' takes no value, got "
+                                   "'%s'", o->name, a);
+        }
+        if ((rc = apply(c, o, v)) >= 0)
+            return rc;
+    }
+    return -1;
+}
