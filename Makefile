@@ -65,6 +65,8 @@ LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
 
 FINAL_CFLAGS = $(STD) $(WARN) $(OPT) $(DEBUG_FLAGS) $(SAN_FLAGS) -Iinclude -Isim \
 	$(PKG_CFLAGS) -DRR_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+# where `make install` puts the scenarios, for finding them by name
+SCENARIO_DIR = $(PREFIX)/share/rrsim/scenarios
 FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 ifeq ($(V),1)
@@ -124,6 +126,7 @@ all: rrsim
 rrsim: $(PROG)
 	$(Q)cp $(PROG) rrsim
 
+$(BUILD)/sim/cli/find.o: FINAL_CFLAGS += -DRR_SCENARIO_DIR='"$(SCENARIO_DIR)"'
 $(BUILD)/sim/%.o: sim/%.c
 	@mkdir -p $(dir $@)
 	$(QCC)$(CC) $(FINAL_CFLAGS) -c $< -o $@
@@ -226,14 +229,29 @@ deps:
 deps-dev:
 	$(Q)$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_DEV_PACKAGES)"
 
-install: rrsim
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rrsim/scenarios
-	install -m 755 rrsim $(DESTDIR)$(PREFIX)/bin/rrsim
-	cp -R scenarios/. $(DESTDIR)$(PREFIX)/share/rrsim/scenarios/
+# install: the program, the shipped scenarios with their data (found by
+# name: rrsim run nl-baseline), the bash completion.  Files only, mode 644
+# (755 for the program); uninstall removes exactly these.
+COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+SHIPPED = $(wildcard scenarios/*.ini) $(wildcard scenarios/data/*)
+
+# INSTALL_PROG: the program to install (the tests install the one they test)
+INSTALL_PROG ?= rrsim
+
+install: $(INSTALL_PROG)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SCENARIO_DIR)/data \
+	  $(DESTDIR)$(COMPLETION_DIR)
+	install -m 755 $(INSTALL_PROG) $(DESTDIR)$(PREFIX)/bin/rrsim
+	install -m 644 $(wildcard scenarios/*.ini) $(DESTDIR)$(SCENARIO_DIR)/
+	install -m 644 $(wildcard scenarios/data/*) $(DESTDIR)$(SCENARIO_DIR)/data/
+	install -m 644 docs/completion/rrsim.bash $(DESTDIR)$(COMPLETION_DIR)/rrsim
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/rrsim
-	rm -rf $(DESTDIR)$(PREFIX)/share/rrsim
+	rm -f $(DESTDIR)$(PREFIX)/bin/rrsim $(DESTDIR)$(COMPLETION_DIR)/rrsim
+	rm -f $(addprefix $(DESTDIR)$(SCENARIO_DIR)/,$(notdir $(wildcard scenarios/*.ini)))
+	rm -f $(addprefix $(DESTDIR)$(SCENARIO_DIR)/data/,$(notdir $(wildcard scenarios/data/*)))
+	-rmdir $(DESTDIR)$(SCENARIO_DIR)/data $(DESTDIR)$(SCENARIO_DIR) \
+	  $(DESTDIR)$(PREFIX)/share/rrsim 2>/dev/null
 
 clean:
 	rm -rf build rrsim
