@@ -11,7 +11,8 @@
 #   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
 #                   for FUZZ_SECONDS (default 60); fails on any finding
 #   make deps       install the Debian packages the project needs
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  (the program, the scenarios
+#                   and the manual pages; make uninstall removes them)
 #
 # Settings (on the command line or in the environment):
 #   CC=clang  SANITIZE=address,undefined  DEBUG=1  DEVELOPER=1  V=1
@@ -21,6 +22,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 DESTDIR ?=
+MANDIR ?= $(PREFIX)/share/man
 OPTIMIZATION ?= -O2
 SANITIZE ?=
 DEBUG ?=
@@ -30,7 +32,7 @@ VERSION = 0.2.0
 
 # ---- packages -------------------------------------------------------------
 DEB_PACKAGES = libgsl-dev libcsv-dev libinih-dev gnuplot-nox pkg-config
-DEB_DEV_PACKAGES = clang libclang-rt-dev valgrind
+DEB_DEV_PACKAGES = clang libclang-rt-dev valgrind mandoc
 
 # ---- flags ----------------------------------------------------------------
 comma := ,
@@ -226,14 +228,27 @@ deps:
 deps-dev:
 	$(Q)$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_DEV_PACKAGES)"
 
+# the manual pages (docs/man/) name the scenarios' folder under the
+# default prefix; installed, they name the one under PREFIX
+MAN_PAGES = rrsim.1 rrsim-scenario.5 rrsim-results.5
+
 install: rrsim
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rrsim/scenarios
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rrsim/scenarios \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 rrsim $(DESTDIR)$(PREFIX)/bin/rrsim
 	cp -R scenarios/. $(DESTDIR)$(PREFIX)/share/rrsim/scenarios/
+	for p in $(MAN_PAGES); do \
+	  d="$(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
+	  sed 's|/usr/local/share/rrsim|$(PREFIX)/share/rrsim|g' "docs/man/$$p" >"$$d" && \
+	  chmod 644 "$$d" || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/rrsim
 	rm -rf $(DESTDIR)$(PREFIX)/share/rrsim
+	for p in $(MAN_PAGES); do \
+	  rm -f "$(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
+	done
 
 clean:
 	rm -rf build rrsim
