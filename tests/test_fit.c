@@ -311,7 +311,7 @@ static void test_definitions(void)
     CHECK_STR(rr_fit_role_name(RR_FIT_ROLES), "?");
 }
 
-/* ---- periods that straddle the years ---------------------------------------- */
+/* ---- periods that straddle the years ------------------------------------ */
 
 /* A run of one replication with three metrics, on any periods. */
 enum { S_ARR, S_FORCED, S_STOCK, S_M };
@@ -681,7 +681,7 @@ static void test_write(void)
     rr_table_destroy(t);
 }
 
-/* ---- calibrated_on -------------------------------------------------------------- */
+/* ---- calibrated_on ------------------------------------------------------ */
 
 /* plan_with - the plan of a scenario file (2019-2021) whose [scenario]
  * section has line 5 `calibrated_on = value` (or none when value is

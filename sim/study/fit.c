@@ -88,8 +88,9 @@ static int terms_of(const rr_run_result *r, const char *ind, terms *t)
         if (e->n_parts > RR_COUNTOF(t->idx))
             return -1;
         for (; t->n < e->n_parts; t->n++) {
-            t->idx[t->n] = metric_index(r, rr_indicators[e->parts[t->n].id].name);
-            t->sign[t->n] = e->parts[t->n].sign;
+            const rr_ind_part *q = &e->parts[t->n];
+            t->idx[t->n] = metric_index(r, rr_indicators[q->id].name);
+            t->sign[t->n] = q->sign;
         }
     } else {
         t->idx[0] = metric_index(r, ind);
@@ -116,7 +117,9 @@ static void yearly(const rr_run_result *r, const terms *t, const span *s,
         if (t->stock) {
             sum = v[(size_t)ks * nm + (size_t)t->idx[0]];
         } else {
-            /* the terms added period by period, then those taken off */
+            /* the terms added, then those taken off: sums of counts,
+             * in a fixed order so that a figure is the same bytes on
+             * every machine */
             for (int pass = 1; pass >= -1; pass -= 2)
                 for (size_t j = 0; j < t->n; j++) {
                     if (t->sign[j] != pass)
