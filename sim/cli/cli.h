@@ -52,6 +52,7 @@ typedef struct cli {
     bool quiet;
     const char *vary[CLI_MAX_VARY];
     int n_vary;
+    const char *indicators; /* --indicators LIST, or NULL */
     bool help;              /* --help or -h: print the command's help */
     char cmdline[4096];     /* the command line, for run.csv */
 } cli;

@@ -417,7 +417,9 @@ void rr_sweep_indicator_label(const char *name, char *buf, size_t n)
 }
 
 /* ind_fail - the message of a name that is not an indicator of the run:
- * the nearest KPI, or all of them. */
+ * the nearest KPI, or all of them (an indicator of the registry that is
+ * not one of the whole run, such as a metric of the time series, is told
+ * as such). */
 static int ind_fail(const char *name, size_t len, const rr_layout *l,
                     char *err, size_t errlen)
 {
@@ -428,15 +430,22 @@ static int ind_fail(const char *name, size_t len, const rr_layout *l,
     size_t o;
     snprintf(word, sizeof word, "%.*s", (int)(len < 100 ? len : 100), name);
     ind = rr_indicator_find(word);
-    if (near)
+    if (ind && ((ind->flags & RR_IND_KPI) || ind->member != RR_MEMBER_NONE))
+        ind = NULL; /* a family's member is told by the name's likeness */
+    if (near && !ind)
         return rr_err_set(err, errlen, RR_EPARSE,
                           "--indicators: unknown indicator '%s' (did you "
                           "mean '%s'?)",
                           word, near);
-    o = (size_t)snprintf(err, errlen, "--indicators: %s '%s'%s (one of: ",
-                         ind ? "not an indicator of the whole run:"
-                             : "unknown indicator",
-                         word, ind ? ", a metric of the time series" : "");
+    if (ind)
+        o = (size_t)snprintf(err, errlen,
+                             "--indicators: '%s' is not an indicator of the "
+                             "whole run (one of: ",
+                             word);
+    else
+        o = (size_t)snprintf(err, errlen,
+                             "--indicators: unknown indicator '%s' (one of: ",
+                             word);
     for (size_t k = 0; k < l->n_kpis && o < errlen; k++)
         o += (size_t)snprintf(err + o, errlen - o, "%s%s", k ? ", " : "",
                               l->kpi[k]);
