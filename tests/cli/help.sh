@@ -109,3 +109,4 @@ expect_stderr "rrsim: option '--force' takes no value, got '--force=yes'
 "$RRSIM" check scenarios/mm1.ini --reps=7 --seed=99 >"$TMP/out" 2>&1 &&
     grep -q '^replications = 7\b' "$TMP/out" && grep -q '^seed = 99\b' "$TMP/out" &&
     ok help-equals-form || fail help-equals-form "$(head -c 300 "$TMP/out")"
+rm -f "$TMP/bad" "$TMP/h1" "$TMP/h2" "$TMP/h3"
