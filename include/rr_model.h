@@ -64,13 +64,13 @@ void rr_periods_fini(rr_periods *p);
  * Periods are (bound[k-1], bound[k]] as for the metrics; a stage's time
  * averages are over the period, its means over the cases that ended a
  * wait (service started) or a stay (left the stage) in the period.  The
- * starting caseload is at its stages before the first period: it is no
- * arrival there, and its waits and stays count from the run's start.
+ * starting caseload is at its stages before the first period: it does
+ * not enter them, and its waits and stays count from the run's start.
  */
 
 /* The measures of a stage, in the order of stages.csv. */
 typedef enum rr_stage_measure_id {
-    RR_SM_ARRIVALS,       /* entered the stage */
+    RR_SM_ENTERED,        /* entered the stage */
     RR_SM_COMPLETIONS,    /* services completed (a repeat round too) */
     RR_SM_ABSCONDED,      /* left by the absconding hazard */
     RR_SM_MAX_STAY,       /* left when the maximum stay was reached */

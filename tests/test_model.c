@@ -161,7 +161,7 @@ static void check_stage_flows(const char *path, const rr_run_result *r)
         for (size_t i = 0; i < r->reps; i++) {
             double before = start;
             for (size_t k = 0; k < r->layout.periods.n; k++) {
-                double in = stage_v(r, i, k, s, RR_SM_ARRIVALS);
+                double in = stage_v(r, i, k, s, RR_SM_ENTERED);
                 double out = stage_v(r, i, k, s, RR_SM_LEFT);
                 double ways = stage_v(r, i, k, s, RR_SM_COMPLETIONS) +
                               stage_v(r, i, k, s, RR_SM_ABSCONDED) +
@@ -486,7 +486,7 @@ static stage_run stage_over(const rr_run_result *r, size_t rep, size_t s)
         }
         q += stage_v(r, rep, k, s, RR_SM_WAITING) * len;
         l += stage_v(r, rep, k, s, RR_SM_PRESENT) * len;
-        in += stage_v(r, rep, k, s, RR_SM_ARRIVALS);
+        in += stage_v(r, rep, k, s, RR_SM_ENTERED);
         if (done > 0) {
             wn += done;
             ws += stage_v(r, rep, k, s, RR_SM_WAIT) * done;

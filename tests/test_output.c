@@ -798,14 +798,14 @@ static void test_tables(void)
               "scenario,replication,period_start,period_end,stage,"
               "indicator,unit,value");
     CHECK_STR(line_of(text, 1, ln, sizeof ln),
-              "test-basic,1,2020-01-01,2020-03-31,talks,arrivals,persons,0");
+              "test-basic,1,2020-01-01,2020-03-31,talks,entered,persons,0");
     CHECK_STR(line_of(text, 7, ln, sizeof ln),
               "test-basic,1,2020-01-01,2020-03-31,talks,utilisation,share,6");
     CHECK_STR(line_of(text, 12, ln, sizeof ln),
               "test-basic,1,2020-01-01,2020-03-31,talks,"
               "time_in_stage_mean_days,days,11");
     CHECK_STR(line_of(text, 13, ln, sizeof ln),
-              "test-basic,1,2020-01-01,2020-03-31,voluntary,arrivals,"
+              "test-basic,1,2020-01-01,2020-03-31,voluntary,entered,"
               "persons,0");
     CHECK_STR(line_of(text, 1 + 5 * 12 * 8 + 5 * 12 + 5, ln, sizeof ln),
               "test-basic,2,2020-04-01,2020-06-30,talks,servers_mean,"
@@ -824,7 +824,7 @@ static void test_tables(void)
               "ci95_low,ci95_high,replications");
     /* 0 and 100: mean 50 +- t(0.975, 1) 12.70620474 x sd 70.71 / sqrt 2 */
     CHECK_STR(line_of(text, 1, ln, sizeof ln),
-              "test-basic,2020-01-01,2020-03-31,talks,arrivals,persons,50,"
+              "test-basic,2020-01-01,2020-03-31,talks,entered,persons,50,"
               "-585.3102368,685.3102368,2");
     /* one value left: its mean, no interval */
     CHECK_STR(line_of(text, 1 + 5 * 12 + 6, ln, sizeof ln),

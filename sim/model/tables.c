@@ -14,9 +14,9 @@
 /* The measures of the stage table.  docs/outputs.md gives the same
  * meanings; the labels are the charts' words. */
 const rr_stage_measure rr_stage_measures[RR_SM_COUNT] = {
-    {"arrivals", "persons", "Cases entering the stage",
+    {"entered", "persons", "Cases entering the stage",
      "cases that entered the stage in the period (a case sent back to the "
-     "same stage for another round is no new arrival; the starting "
+     "same stage for another round does not enter again; the starting "
      "caseload is at its stages already)"},
     {"completions", "persons", "Services completed",
      "services completed in the period, those that send the case back to "
@@ -146,7 +146,7 @@ void rri_tables_period(rri_tables *t, const rr_net *net, size_t k,
         double started = b.started - a.started, left = b.left - a.left;
         bool unlimited = b.unlimited - a.unlimited > 0;
 
-        v[RR_SM_ARRIVALS] = b.entered - a.entered;
+        v[RR_SM_ENTERED] = b.entered - a.entered;
         v[RR_SM_COMPLETIONS] = b.completed - a.completed;
         v[RR_SM_ABSCONDED] = b.abandoned - a.abandoned;
         v[RR_SM_MAX_STAY] = b.timed_out - a.timed_out;
