@@ -191,9 +191,13 @@ static uint64_t sched(model *m, double t, rr_event_fn *fn, void *object)
     return h;
 }
 
+/* live_push, live_remove - a case joins or leaves the caseload: the list
+ * of cases and, per country, their number (the country table's stock,
+ * kept apart from its flows). */
 static void live_push(model *m, rr_entity *e)
 {
     case_data *c = cd(e);
+    m->tab.caseload[e->klass] += 1;
     c->prev = NULL;
     c->next = m->live;
     if (m->live)
@@ -204,6 +208,7 @@ static void live_push(model *m, rr_entity *e)
 static void live_remove(model *m, rr_entity *e)
 {
     case_data *c = cd(e);
+    m->tab.caseload[e->klass] -= 1;
     if (c->prev)
         cd(c->prev)->next = c->next;
     else
@@ -683,23 +688,6 @@ static void close_period(model *m, size_t k, double t1)
     m->ttd_sum_period = m->ttd_n_period = 0;
 }
 
-/* count_caseload - the cases in the caseload now, per country, from the
- * model's list of them: the country table's stock, counted apart from
- * its flows. */
-static void count_caseload(model *m)
-{
-    double *n = m->tab.caseload;
-    memset(n, 0, m->tab.n_countries * sizeof *n);
-    for (rr_entity *e = m->live; e; e = cd(e)->next)
-        n[e->klass] += 1;
-}
-
-static void year_end(model *m)
-{
-    count_caseload(m);
-    rri_tables_year_end(&m->tab);
-}
-
 static void finish_kpis(model *m)
 {
     const rr_config *c = m->cfg;
@@ -1038,7 +1026,6 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     if (c0->warmup > 0)
         sched(&m, c0->warmup, ev_warm, NULL);
     add_initial(&m);
-    count_caseload(&m);
     rri_tables_start(&m.tab, m.net);
     window_start(&m, 0, rr_net_in_system(m.net));
     if ((rc = check(&m, err, errlen)) != RR_OK)
@@ -1054,13 +1041,13 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
         while (yb[m.tab.year + 1] < t1) {
             if ((rc = run_to(&m, yb[m.tab.year + 1], err, errlen)) != RR_OK)
                 goto done;
-            year_end(&m);
+            rri_tables_year_end(&m.tab);
         }
         if ((rc = run_to(&m, t1, err, errlen)) != RR_OK)
             goto done;
         close_period(&m, k, t1);
         if (yb[m.tab.year + 1] == t1)
-            year_end(&m);
+            rri_tables_year_end(&m.tab);
     }
     m.row = out->values + (layout->periods.n - 1) * out->n_metrics;
     finish_kpis(&m);

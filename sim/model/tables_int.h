@@ -10,9 +10,10 @@
  * one thing the network does not integrate; the model tells every change
  * (rri_tables_servers).  The country table is counted in the model's
  * hooks (rri_tables_arrival, _departure, _reintegration) into the row of
- * the year running; at each year end the model counts the caseload per
- * country from its own list of cases (rri_tables_year_end), so the stock
- * is measured, not derived from the flows.
+ * the year running; the caseload per country (t->caseload) is counted as
+ * cases join and leave the model's list of the cases in the caseload, and
+ * read at each year end (rri_tables_year_end): the stock is measured
+ * apart from the flows, not derived from them.
  *
  * Cost: O(stages) per period end, O(1) per counted event, O(countries)
  * per year end; memory O(stages + countries).  Nothing draws a random
@@ -47,7 +48,8 @@ typedef struct rri_tables {
     rr_timeavg *cap;       /* n_stages: servers in force (0 while
                               unlimited) */
     rr_timeavg *unl;       /* n_stages: 1 while unlimited, else 0 */
-    double *caseload;      /* n_countries: for rri_tables_year_end */
+    double *caseload;      /* n_countries: cases in the caseload now,
+                              kept by the model */
 } rri_tables;
 
 /* rri_tables_init - for a replication of cfg (the first epoch: servers
@@ -63,8 +65,7 @@ void rri_tables_servers(rri_tables *t, uint32_t s, double now, int servers);
 
 /* rri_tables_start - the run starts: the network's statistics so far
  * (the starting caseload entering its stages) are not counted, and
- * t->caseload, counted by the model, is the caseload at the start of the
- * first year. */
+ * t->caseload is the caseload at the start of the first year. */
 void rri_tables_start(rri_tables *t, const rr_net *net);
 
 /* rri_tables_period - the stage rows of period k, from t0 to t1 (now). */
@@ -101,9 +102,8 @@ static inline void rri_tables_reintegration(rri_tables *t, uint32_t country,
                                               : t->n_providers)] += 1;
 }
 
-/* rri_tables_year_end - the year running ends now, with t->caseload (as
- * counted by the model) in the caseload; the next year, if any, starts
- * with it. */
+/* rri_tables_year_end - the year running ends now, with t->caseload in
+ * the caseload; the next year, if any, starts with it. */
 void rri_tables_year_end(rri_tables *t);
 
 #endif
