@@ -13,8 +13,9 @@
  * period, and re-migration of a share of not-sustainable outcomes back into
  * the arrivals.
  *
- * It reports into an rr_rep_result: one row of metrics per reporting period
- * and one value per KPI.  It prints nothing and writes no file.
+ * It reports into an rr_rep_result: one row of metrics per reporting period,
+ * one value per KPI, and the stage and country tables (below).  It prints
+ * nothing and writes no file.
  *
  * Accounting identity, at every period end:
  *   caseload_start + cumulative arrivals = cumulative departures (all six
@@ -39,7 +40,78 @@ typedef struct rr_periods {
 } rr_periods;
 
 int rr_periods_make(const rr_config *cfg, rr_periods *out);
+/* rr_periods_years - the same cut at 1 January of each year, whatever
+ * the report period: the rows of the country table. */
+int rr_periods_years(const rr_config *cfg, rr_periods *out);
 void rr_periods_fini(rr_periods *p);
+
+/* ---- the stage and country tables ----------------------------------------
+ *
+ * Besides its metrics a replication reports two tables:
+ *
+ *   stages     per reporting period and stage, the measures below: how
+ *              many entered and left, how busy the servers were, how many
+ *              waited and how long;
+ *   countries  per calendar year and country of origin: the caseload at
+ *              the year's start, arrivals, departures by kind, the
+ *              caseload at its end, returnees by reintegration provider.
+ *
+ * Both are filled from accumulators per period (the network's running
+ * statistics of each station, read at each period end, and counters per
+ * year and country): nothing is kept per case, and nothing draws a random
+ * number, so the metrics are the same with the tables as without.
+ *
+ * Periods are (bound[k-1], bound[k]] as for the metrics; a stage's time
+ * averages are over the period, its means over the cases that ended a
+ * wait (service started) or a stay (left the stage) in the period.  The
+ * starting caseload is at its stages before the first period: it does
+ * not enter them, and its waits and stays count from the run's start.
+ */
+
+/* The measures of a stage, in the order of stages.csv. */
+typedef enum rr_stage_measure_id {
+    RR_SM_ENTERED,        /* entered the stage */
+    RR_SM_COMPLETIONS,    /* services completed (a repeat round too) */
+    RR_SM_ABSCONDED,      /* left by the absconding hazard */
+    RR_SM_MAX_STAY,       /* left when the maximum stay was reached */
+    RR_SM_LEFT,           /* left the stage, every way out */
+    RR_SM_SERVERS,        /* servers in force, time average; NAN while
+                             unlimited */
+    RR_SM_UTILISATION,    /* busy server-time / server-time in force */
+    RR_SM_IN_SERVICE,     /* number in service, time average */
+    RR_SM_WAITING,        /* number waiting, time average */
+    RR_SM_PRESENT,        /* number at the stage, time average */
+    RR_SM_WAIT,           /* mean wait of services started */
+    RR_SM_TIME_IN_STAGE,  /* mean stay of the cases that left */
+    RR_SM_COUNT
+} rr_stage_measure_id;
+
+/* A measure of the stage table: its name (the word in stages.csv), unit
+ * ("persons", "servers", "share", "days"), words for charts, and meaning
+ * (docs/outputs.md says the same). */
+typedef struct rr_stage_measure {
+    const char *name;
+    const char *unit;
+    const char *label;
+    const char *desc;
+} rr_stage_measure;
+
+extern const rr_stage_measure rr_stage_measures[RR_SM_COUNT];
+
+/* The fixed measures of a country, in the order of countries.csv; after
+ * them one per reintegration provider (reintegration_PROVIDER, in file
+ * order) and reintegration_none.  Names and units are the indicator
+ * registry's.  For every row, caseload_start + arrivals = departures of
+ * the six kinds + caseload_end. */
+enum {
+    RR_CM_CASELOAD_START,     /* caseload at the year's start (the run's
+                                 start for the first) */
+    RR_CM_ARRIVALS,           /* entered the caseload, re-migrants too */
+    RR_CM_ARRIVALS_REMIGRATION,
+    RR_CM_DEP0,               /* RR_DEP_COUNT departure kinds */
+    RR_CM_CASELOAD_END = RR_CM_DEP0 + RR_DEP_COUNT,
+    RR_CM_FIXED               /* then the providers, then none */
+};
 
 /* The metrics and KPIs of a plan, by name, with their units: the order
  * and words of the indicator registry (rr_indicator.h: rr_indicator_metrics[],
@@ -53,6 +125,15 @@ typedef struct rr_layout {
     char **kpi;           /* names, e.g. "departures_forced" */
     const char **kpi_unit;/* the registry's unit names (persons, days, ...) */
     rr_periods periods;
+    /* the stage table: per period, stage and rr_stage_measures[] */
+    size_t n_stages;
+    /* the country table: per year, country and measure (RR_CM_*, then
+     * providers) */
+    rr_periods years;
+    size_t n_countries;
+    size_t n_cmeasures;
+    char **cmeasure;      /* names, e.g. "departures_forced" */
+    const char **cmeasure_unit;
 } rr_layout;
 
 /* rr_layout_check - the layout of plan into *out.  RR_OK; RR_ENOMEM; or
@@ -89,10 +170,29 @@ typedef struct rr_rep_result {
     double *values;      /* n_periods * n_metrics, row per period */
     double *kpi;         /* n_kpis; NAN where undefined */
     uint64_t events;     /* calendar events processed */
+    size_t n_stages, n_years, n_countries, n_cmeasures;
+    double *stages;      /* n_periods * n_stages * RR_SM_COUNT; NAN where
+                            undefined (rr_rep_stage) */
+    double *countries;   /* n_years * n_countries * n_cmeasures
+                            (rr_rep_country) */
 } rr_rep_result;
 
 int rr_rep_result_init(rr_rep_result *r, const rr_layout *l);
 void rr_rep_result_fini(rr_rep_result *r);
+
+/* rr_rep_stage - the RR_SM_COUNT measures of stage s in period k. */
+static inline double *rr_rep_stage(const rr_rep_result *r, size_t k,
+                                   size_t s)
+{
+    return r->stages + (k * r->n_stages + s) * RR_SM_COUNT;
+}
+
+/* rr_rep_country - the n_cmeasures measures of country c in year y. */
+static inline double *rr_rep_country(const rr_rep_result *r, size_t y,
+                                     size_t c)
+{
+    return r->countries + (y * r->n_countries + c) * r->n_cmeasures;
+}
 
 /* Limits of one replication.  A huge arrival rate, or cases that never
  * leave, would otherwise grow memory until the system kills the process.

@@ -141,6 +141,26 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen);
 
+/* The stage and country tables (tables.c); see rr_model.h for what they
+ * hold.  Long format like the time series:
+ *   stages.csv: scenario,replication,period_start,period_end,stage,
+ *     indicator,unit,value - per reporting period, stage and measure
+ *     (rr_stage_measures[]);
+ *   stages_summary.csv: scenario,period_start,period_end,stage,indicator,
+ *     unit,mean,ci95_low,ci95_high,replications;
+ *   countries.csv: scenario,replication,period_start,period_end,country,
+ *     indicator,unit,value - per calendar year, country of origin and
+ *     measure (the layout's cmeasure[]);
+ *   countries_summary.csv: as stages_summary.csv with country. */
+int rr_write_stages(const char *path, const rr_run_result *r, char *err,
+                    size_t errlen);
+int rr_write_stages_summary(const char *path, const rr_run_result *r,
+                            char *err, size_t errlen);
+int rr_write_countries(const char *path, const rr_run_result *r, char *err,
+                       size_t errlen);
+int rr_write_countries_summary(const char *path, const rr_run_result *r,
+                               char *err, size_t errlen);
+
 /* ---- CSV files and tables of the studies (study_csv.c) ------------------------ */
 
 /* Writers (RR_EIO with "cannot write 'PATH': ..." on failure). */

@@ -22,6 +22,7 @@
 #include "check.h"
 #include "rr_common.h"
 #include "rr_experiment.h"
+#include "rr_model.h"
 #include "rr_scenario.h"
 
 /* ---- helpers --------------------------------------------------------------- */
@@ -317,13 +318,20 @@ static void test_threads(void)
     }
     for (size_t i = 0; i < a.reps; i++) {
         size_t n = a.rep[i].n_periods * a.rep[i].n_metrics;
+        size_t ns = a.rep[i].n_periods * a.rep[i].n_stages * RR_SM_COUNT;
+        size_t nc = a.rep[i].n_years * a.rep[i].n_countries *
+                    a.rep[i].n_cmeasures;
         if (memcmp(a.rep[i].values, b.rep[i].values, n * sizeof(double)) ||
             memcmp(a.rep[i].kpi, b.rep[i].kpi,
-                   a.rep[i].n_kpis * sizeof(double)))
+                   a.rep[i].n_kpis * sizeof(double)) ||
+            memcmp(a.rep[i].stages, b.rep[i].stages, ns * sizeof(double)) ||
+            memcmp(a.rep[i].countries, b.rep[i].countries,
+                   nc * sizeof(double)))
             differ++;
     }
     CHECK_MSG(differ == 0,
-              "one thread and two threads give identical replications");
+              "one thread and two threads give identical replications "
+              "(metrics, KPIs, stage and country tables)");
     CHECK_EQ(a.events, b.events);
     {
         rr_run_result c;

@@ -15,6 +15,8 @@
 
 #include "check.h"
 #include "rr_common.h"
+#include "rr_experiment.h"
+#include "rr_model.h"
 #include "rr_output.h"
 #include "rr_scenario.h"
 
@@ -700,6 +702,186 @@ static void test_trace(void)
     rr_scenario_destroy(sc);
 }
 
+/* ---- the stage and country tables --------------------------------------- */
+
+/* fake_run - two replications of plan's layout with every table value
+ * set to a known number: stage value = 100 * rep + 10 * period + measure,
+ * country value = 1000 * rep + 100 * year + 10 * country + measure; one
+ * NA (replication 2's utilisation in period 1).  rr_run_result_fini
+ * frees it. */
+static int fake_run(const rr_plan *plan, rr_run_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->plan = plan;
+    if (rr_layout_make(plan, &r->layout) != RR_OK)
+        return -1;
+    r->reps = 2;
+    r->rep = calloc(2, sizeof *r->rep);
+    if (!r->rep)
+        return -1;
+    for (size_t i = 0; i < 2; i++) {
+        rr_rep_result *x = &r->rep[i];
+        if (rr_rep_result_init(x, &r->layout) != RR_OK)
+            return -1;
+        for (size_t k = 0; k < x->n_periods; k++)
+            for (size_t st = 0; st < x->n_stages; st++)
+                for (size_t m = 0; m < RR_SM_COUNT; m++)
+                    rr_rep_stage(x, k, st)[m] =
+                        100.0 * (double)i + 10.0 * (double)k + (double)m;
+        for (size_t y = 0; y < x->n_years; y++)
+            for (size_t c = 0; c < x->n_countries; c++)
+                for (size_t m = 0; m < x->n_cmeasures; m++)
+                    rr_rep_country(x, y, c)[m] =
+                        1000.0 * (double)i + 100.0 * (double)y +
+                        10.0 * (double)c + (double)m;
+    }
+    rr_rep_stage(&r->rep[1], 1, 0)[RR_SM_UTILISATION] = NAN;
+    return 0;
+}
+
+/* line_of - line n (from 0) of text into buf, without its newline. */
+static const char *line_of(const char *text, size_t n, char *buf,
+                           size_t len)
+{
+    const char *p = text;
+    size_t k;
+    buf[0] = '\0';
+    for (size_t i = 0; p && i < n; i++)
+        if ((p = strchr(p, '\n')))
+            p++;
+    if (!p)
+        return buf;
+    k = strcspn(p, "\n");
+    snprintf(buf, len, "%.*s", (int)(k < len ? k : len - 1), p);
+    return buf;
+}
+
+static size_t lines(const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; p && *p; p++)
+        n += *p == '\n';
+    return n;
+}
+
+/* The four table files of a hand-made run of tests/fixtures/basic.ini
+ * (quarters of 2020-2021, five stages, three countries, three
+ * providers): headers, order, row counts, values and the summaries' mean
+ * and Student-t interval over the replications (an NA left out). */
+static void test_tables(void)
+{
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    rr_run_result r;
+    char err[1024], path[600], ln[512], *text;
+    int rc = rr_scenario_load("tests/fixtures/basic.ini", NULL, 0, &sc, err,
+                              sizeof err);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(sc, &plan, err, sizeof err);
+    CHECK_EQ(rc, RR_OK);
+    if (rc != RR_OK) {
+        rr_scenario_destroy(sc);
+        return;
+    }
+    CHECK_EQ(fake_run(plan, &r), 0);
+    CHECK_EQ(r.layout.periods.n, 8);
+    CHECK_EQ(r.layout.years.n, 2);
+    CHECK_EQ(r.layout.n_stages, 5);
+    CHECK_EQ(r.layout.n_countries, 3);
+    CHECK_EQ(r.layout.n_cmeasures, RR_CM_FIXED + 3 + 1);
+
+    snprintf(path, sizeof path, "%s/stages.csv", dir);
+    CHECK_EQ(rr_write_stages(path, &r, err, sizeof err), RR_OK);
+    text = slurp(path);
+    CHECK(text != NULL);
+    CHECK_STR(line_of(text, 0, ln, sizeof ln),
+              "scenario,replication,period_start,period_end,stage,"
+              "indicator,unit,value");
+    CHECK_STR(line_of(text, 1, ln, sizeof ln),
+              "test-basic,1,2020-01-01,2020-03-31,talks,entered,persons,0");
+    CHECK_STR(line_of(text, 7, ln, sizeof ln),
+              "test-basic,1,2020-01-01,2020-03-31,talks,utilisation,share,6");
+    CHECK_STR(line_of(text, 12, ln, sizeof ln),
+              "test-basic,1,2020-01-01,2020-03-31,talks,"
+              "time_in_stage_mean_days,days,11");
+    CHECK_STR(line_of(text, 13, ln, sizeof ln),
+              "test-basic,1,2020-01-01,2020-03-31,voluntary,entered,"
+              "persons,0");
+    CHECK_STR(line_of(text, 1 + 5 * 12 * 8 + 5 * 12 + 5, ln, sizeof ln),
+              "test-basic,2,2020-04-01,2020-06-30,talks,servers_mean,"
+              "servers,115");
+    CHECK_STR(line_of(text, 1 + 5 * 12 * 8 + 5 * 12 + 6, ln, sizeof ln),
+              "test-basic,2,2020-04-01,2020-06-30,talks,utilisation,share,NA");
+    CHECK_EQ(lines(text), 1 + 2 * 8 * 5 * 12);
+    free(text);
+
+    snprintf(path, sizeof path, "%s/stages_summary.csv", dir);
+    CHECK_EQ(rr_write_stages_summary(path, &r, err, sizeof err), RR_OK);
+    text = slurp(path);
+    CHECK(text != NULL);
+    CHECK_STR(line_of(text, 0, ln, sizeof ln),
+              "scenario,period_start,period_end,stage,indicator,unit,mean,"
+              "ci95_low,ci95_high,replications");
+    /* 0 and 100: mean 50 +- t(0.975, 1) 12.70620474 x sd 70.71 / sqrt 2 */
+    CHECK_STR(line_of(text, 1, ln, sizeof ln),
+              "test-basic,2020-01-01,2020-03-31,talks,entered,persons,50,"
+              "-585.3102368,685.3102368,2");
+    /* one value left: its mean, no interval */
+    CHECK_STR(line_of(text, 1 + 5 * 12 + 6, ln, sizeof ln),
+              "test-basic,2020-04-01,2020-06-30,talks,utilisation,share,16,"
+              "NA,NA,1");
+    CHECK_EQ(lines(text), 1 + 8 * 5 * 12);
+    free(text);
+
+    snprintf(path, sizeof path, "%s/countries.csv", dir);
+    CHECK_EQ(rr_write_countries(path, &r, err, sizeof err), RR_OK);
+    text = slurp(path);
+    CHECK(text != NULL);
+    CHECK_STR(line_of(text, 0, ln, sizeof ln),
+              "scenario,replication,period_start,period_end,country,"
+              "indicator,unit,value");
+    {
+        static const char *const names[] = {
+            "caseload_start", "arrivals", "arrivals_remigration",
+            "departures_voluntary_iom", "departures_voluntary_ngo",
+            "departures_voluntary_self", "departures_forced",
+            "departures_unsupervised", "departures_closed", "caseload_end",
+            "reintegration_iom", "reintegration_errin",
+            "reintegration_frontex", "reintegration_none"};
+        for (size_t m = 0; m < RR_COUNTOF(names); m++) {
+            char want[256];
+            snprintf(want, sizeof want,
+                     "test-basic,1,2020-01-01,2020-12-31,MA,%s,persons,%zu",
+                     names[m], m);
+            CHECK_STR(line_of(text, 1 + m, ln, sizeof ln), want);
+        }
+    }
+    CHECK_STR(line_of(text, 1 + 14 * 3 + 14 + 1, ln, sizeof ln),
+              "test-basic,1,2021-01-01,2021-12-31,NG,arrivals,persons,111");
+    CHECK_EQ(lines(text), 1 + 2 * 2 * 3 * 14);
+    free(text);
+
+    snprintf(path, sizeof path, "%s/countries_summary.csv", dir);
+    CHECK_EQ(rr_write_countries_summary(path, &r, err, sizeof err), RR_OK);
+    text = slurp(path);
+    CHECK(text != NULL);
+    CHECK_STR(line_of(text, 0, ln, sizeof ln),
+              "scenario,period_start,period_end,country,indicator,unit,mean,"
+              "ci95_low,ci95_high,replications");
+    CHECK_STR(line_of(text, 2, ln, sizeof ln),
+              "test-basic,2020-01-01,2020-12-31,MA,arrivals,persons,501,"
+              "-5852.102368,6854.102368,2");
+    CHECK_EQ(lines(text), 1 + 2 * 3 * 14);
+    free(text);
+
+    /* a folder that is not there: the message names the file */
+    snprintf(path, sizeof path, "%s/no/such/stages.csv", dir);
+    CHECK_EQ(rr_write_stages(path, &r, err, sizeof err), RR_EIO);
+    CHECK(strstr(err, "cannot write '") && strstr(err, "no/such/stages.csv"));
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(sc);
+}
+
 /* scenario.resolved.ini read back: every setting of the original has the
  * value it was used with (or keeps ${...} where an event changes the
  * parameter), and long values came through the continuation lines. */
@@ -772,6 +954,7 @@ int main(void)
     test_stale();
     test_csv();
     test_trace();
+    test_tables();
     test_resolved();
     rr_remove_tree(dir);
     return check_summary("test_output");

@@ -42,6 +42,7 @@
 #include "rr_rng.h"
 #include "rr_stats.h"
 #include "rr_util.h"
+#include "tables_int.h"
 
 /* ---- metrics and KPIs ---------------------------------------------------- */
 
@@ -76,230 +77,6 @@ enum {
     K_SUPPORTED,
     K_FIXED
 };
-
-/* ---- periods ------------------------------------------------------------- */
-
-static rr_date next_bound(rr_date d, rr_report_period p)
-{
-    long days = rr_date_days(d);
-    switch (p) {
-    case RR_REPORT_DAY:
-        return rr_date_from_days(days + 1);
-    case RR_REPORT_WEEK: {
-        /* 1970-01-01 was a Thursday: weekday 0 = Monday */
-        long wd = ((days % 7) + 7 + 3) % 7;
-        return rr_date_from_days(days + 7 - wd);
-    }
-    case RR_REPORT_MONTH:
-        d.d = 1;
-        if (++d.m > 12) {
-            d.m = 1;
-            d.y++;
-        }
-        return d;
-    case RR_REPORT_QUARTER:
-        d.d = 1;
-        d.m = ((d.m - 1) / 3) * 3 + 4;
-        if (d.m > 12) {
-            d.m -= 12;
-            d.y++;
-        }
-        return d;
-    default:
-        d.d = 1;
-        d.m = 1;
-        d.y++;
-        return d;
-    }
-}
-
-int rr_periods_make(const rr_config *cfg, rr_periods *out)
-{
-    long d0 = rr_date_days(cfg->start);
-    size_t cap = 16, n = 0;
-    double *b = malloc(cap * sizeof *b);
-    rr_date d = cfg->start;
-
-    if (!b)
-        return RR_ENOMEM;
-    b[n++] = 0;
-    for (;;) {
-        double t;
-        d = next_bound(d, cfg->report);
-        t = (double)(rr_date_days(d) - d0);
-        if (t >= cfg->horizon)
-            t = cfg->horizon;
-        if (n == cap) {
-            double *nb = realloc(b, 2 * cap * sizeof *b);
-            if (!nb) {
-                free(b);
-                return RR_ENOMEM;
-            }
-            b = nb;
-            cap *= 2;
-        }
-        b[n++] = t;
-        if (t >= cfg->horizon)
-            break;
-    }
-    out->n = n - 1;
-    out->bounds = b;
-    return RR_OK;
-}
-
-void rr_periods_fini(rr_periods *p)
-{
-    free(p->bounds);
-    p->bounds = NULL;
-    p->n = 0;
-}
-
-/* ---- layout -------------------------------------------------------------- */
-
-void rr_layout_fini(rr_layout *l)
-{
-    if (l->metric)
-        for (size_t i = 0; i < l->n_metrics; i++)
-            free(l->metric[i]);
-    if (l->kpi)
-        for (size_t i = 0; i < l->n_kpis; i++)
-            free(l->kpi[i]);
-    free(l->metric);
-    free(l->metric_unit);
-    free(l->kpi);
-    free(l->kpi_unit);
-    rr_periods_fini(&l->periods);
-    memset(l, 0, sizeof *l);
-}
-
-/* n_members - how many names the registry entry stands for in cfg: one,
- * or one per stage or provider for a family. */
-static size_t n_members(const rr_indicator *e, const rr_config *cfg)
-{
-    switch (e->member) {
-    case RR_MEMBER_STAGE:
-        return cfg->n_stages;
-    case RR_MEMBER_PROVIDER:
-        return cfg->n_providers;
-    default:
-        return 1;
-    }
-}
-
-static const char *member_name(const rr_indicator *e, const rr_config *cfg,
-                               size_t i)
-{
-    switch (e->member) {
-    case RR_MEMBER_STAGE:
-        return cfg->stages[i].name;
-    case RR_MEMBER_PROVIDER:
-        return cfg->providers[i].name;
-    default:
-        return NULL;
-    }
-}
-
-/* fill - the names and units of the entries ids[0..n) into name[] and
- * unit[] from *k on; RR_EINVAL, with the message in err, when a stage or
- * provider would be named like a fixed indicator (a stage `total`: two
- * caseload_total). */
-static int fill(const rr_ind_id *ids, size_t n, const rr_config *cfg,
-                char **name, const char **unit, size_t *k, char *err,
-                size_t errlen)
-{
-    for (size_t i = 0; i < n; i++) {
-        const rr_indicator *e = &rr_indicators[ids[i]];
-        for (size_t j = 0; j < n_members(e, cfg); j++) {
-            const char *mb = member_name(e, cfg, j);
-            const rr_indicator *c = rr_indicator_clash(e, mb);
-            size_t len = strlen(e->name) + (mb ? strlen(mb) : 0) + 1;
-            if (c) {
-                const char *what = e->member == RR_MEMBER_STAGE
-                                       ? "stage"
-                                       : "provider";
-                rr_err_set(err, errlen, RR_EINVAL,
-                           "[%s.%s]: the %s would be reported as '%s', "
-                           "the name of another indicator; rename the %s",
-                           what, mb, what, c->name, what);
-                return RR_EINVAL;
-            }
-            if (!(name[*k] = malloc(len)))
-                return RR_ENOMEM;
-            rr_indicator_name(e, mb, name[*k], len);
-            unit[(*k)++] = rr_indicator_unit_name(e->unit);
-        }
-    }
-    return RR_OK;
-}
-
-static size_t count(const rr_ind_id *ids, size_t n, const rr_config *cfg)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += n_members(&rr_indicators[ids[i]], cfg);
-    return c;
-}
-
-int rr_layout_check(const rr_plan *plan, rr_layout *l, char *err,
-                    size_t errlen)
-{
-    const rr_config *cfg = plan->cfg[0];
-    size_t m = 0, k = 0;
-    int rc;
-
-    memset(l, 0, sizeof *l);
-    l->n_metrics = count(rr_indicator_metrics, rr_indicator_n_metrics, cfg);
-    l->n_kpis = count(rr_indicator_kpis, rr_indicator_n_kpis, cfg);
-    l->metric = calloc(l->n_metrics + 1, sizeof *l->metric);
-    l->metric_unit = calloc(l->n_metrics + 1, sizeof *l->metric_unit);
-    l->kpi = calloc(l->n_kpis + 1, sizeof *l->kpi);
-    l->kpi_unit = calloc(l->n_kpis + 1, sizeof *l->kpi_unit);
-    rc = RR_ENOMEM;
-    if (!l->metric || !l->metric_unit || !l->kpi || !l->kpi_unit)
-        goto fail;
-    if ((rc = fill(rr_indicator_metrics, rr_indicator_n_metrics, cfg,
-                   l->metric, l->metric_unit, &m, err, errlen)) ||
-        (rc = fill(rr_indicator_kpis, rr_indicator_n_kpis, cfg, l->kpi,
-                   l->kpi_unit, &k, err, errlen)))
-        goto fail;
-    rc = RR_ENOMEM;
-    if (rr_periods_make(cfg, &l->periods) != RR_OK)
-        goto fail;
-    return RR_OK;
-fail:
-    if (rc == RR_ENOMEM)
-        rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
-    rr_layout_fini(l);
-    return rc;
-}
-
-int rr_layout_make(const rr_plan *plan, rr_layout *l)
-{
-    char err[8];
-    return rr_layout_check(plan, l, err, sizeof err);
-}
-
-int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)
-{
-    memset(r, 0, sizeof *r);
-    r->n_periods = l->periods.n;
-    r->n_metrics = l->n_metrics;
-    r->n_kpis = l->n_kpis;
-    r->values = calloc(r->n_periods * r->n_metrics + 1, sizeof *r->values);
-    r->kpi = calloc(r->n_kpis, sizeof *r->kpi);
-    if (!r->values || !r->kpi) {
-        rr_rep_result_fini(r);
-        return RR_ENOMEM;
-    }
-    return RR_OK;
-}
-
-void rr_rep_result_fini(rr_rep_result *r)
-{
-    free(r->values);
-    free(r->kpi);
-    r->values = r->kpi = NULL;
-}
 
 /* ---- one replication ----------------------------------------------------- */
 
@@ -374,6 +151,7 @@ typedef struct model {
     rr_entity *live;            /* cases in the network */
     returnee *waiting;          /* departed, outcome pending */
     size_t n_stages;
+    rri_tables tab;             /* the stage and country tables */
 } model;
 
 static inline case_data *cd(rr_entity *e)
@@ -413,9 +191,13 @@ static uint64_t sched(model *m, double t, rr_event_fn *fn, void *object)
     return h;
 }
 
+/* live_push, live_remove - a case joins or leaves the caseload: the list
+ * of cases and, per country, their number (the country table's stock,
+ * kept apart from its flows). */
 static void live_push(model *m, rr_entity *e)
 {
     case_data *c = cd(e);
+    m->tab.caseload[e->klass] += 1;
     c->prev = NULL;
     c->next = m->live;
     if (m->live)
@@ -426,6 +208,7 @@ static void live_push(model *m, rr_entity *e)
 static void live_remove(model *m, rr_entity *e)
 {
     case_data *c = cd(e);
+    m->tab.caseload[e->klass] -= 1;
     if (c->prev)
         cd(c->prev)->next = c->next;
     else
@@ -553,6 +336,8 @@ static void apply_config(model *m, const rr_config *cfg)
          * the new distributions */
         if (rr_net_servers(m->net, s) != st->servers)
             rr_net_set_servers(m->net, s, st->servers);
+        rri_tables_servers(&m->tab, s, rr_net_now(m->net),
+                           rr_net_servers(m->net, s));
     }
     if (old != cfg)
         rehazard(m, old, cfg);
@@ -597,6 +382,7 @@ static void case_create(void *ctx, rr_net *net, rr_entity *e, uint32_t src)
     e->channel = RR_CH_NONE;
     live_push(m, e);
     m->row[M_ARRIVALS] += 1;
+    rri_tables_arrival(&m->tab, e->klass, false);
     if (warm(m))
         m->arrivals += 1;
 }
@@ -693,6 +479,7 @@ static void ev_remigrate(void *subject, void *object)
     live_push(m, e);
     m->row[M_ARRIVALS] += 1;
     m->row[M_ARRIVALS_REMIGRATION] += 1;
+    rri_tables_arrival(&m->tab, e->klass, true);
     if (warm(m))
         m->arrivals += 1;
     rr_net_enter(m->net, e, m->cfg->remigration_stage, 0);
@@ -736,6 +523,7 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
         }
     }
     m->row[M_DEP0 + kind] += 1;
+    rri_tables_departure(&m->tab, e->klass, (int)kind);
     if (w)
         m->dep[kind] += 1;
 
@@ -767,6 +555,7 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
         size_t np = c->n_providers;
         returnee *q;
         m->row[M_FIXED + m->n_stages + (prov >= 0 ? (size_t)prov : np)] += 1;
+        rri_tables_reintegration(&m->tab, e->klass, prov);
         if (w)
             m->reint[prov >= 0 ? (size_t)prov : np] += 1;
         q = rr_pool_get(m->returnees);
@@ -894,6 +683,7 @@ static void close_period(model *m, size_t k, double t1)
                           : NAN;
     for (uint32_t s = 0; s < m->n_stages; s++)
         row[M_FIXED + s] = rr_net_present(m->net, s);
+    rri_tables_period(&m->tab, m->net, k, t0, t1);
     m->det_area0 = area;
     m->ttd_sum_period = m->ttd_n_period = 0;
 }
@@ -1150,6 +940,20 @@ static void model_free(model *m)
     free(m->ttd);
     free(m->redo);
     free(m->win_count);
+    rri_tables_fini(&m->tab);
+}
+
+/* run_to - run the calendar up to t, in slices, checking between them. */
+static int run_to(model *m, double t, char *err, size_t errlen)
+{
+    uint64_t n;
+    int rc;
+    do {
+        n = rr_calendar_run_until_max(m->cal, t, RR_MODEL_SLICE);
+        if ((rc = check(m, err, errlen)) != RR_OK)
+            return rc;
+    } while (n == RR_MODEL_SLICE);
+    return RR_OK;
 }
 
 int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
@@ -1198,7 +1002,8 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     if (m.max_events > SIZE_MAX)
         m.max_events = SIZE_MAX;
     rr_calendar_set_max_pending(m.cal, (size_t)m.max_events);
-    if ((rc = build(&m, err, errlen)) != RR_OK) {
+    if ((rc = build(&m, err, errlen)) != RR_OK ||
+        (rc = rri_tables_init(&m.tab, c0, layout, out)) != RR_OK) {
         if (errlen > 0 && rc == RR_ENOMEM)
             snprintf(err, errlen, "%s", rr_strerror(rc));
         model_free(&m);
@@ -1221,21 +1026,28 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     if (c0->warmup > 0)
         sched(&m, c0->warmup, ev_warm, NULL);
     add_initial(&m);
+    rri_tables_start(&m.tab, m.net);
     window_start(&m, 0, rr_net_in_system(m.net));
     if ((rc = check(&m, err, errlen)) != RR_OK)
         goto done;
 
+    /* period by period; the calendar stops at the years' ends too, for
+     * the country table (the same events in the same order) */
     for (size_t k = 0; k < layout->periods.n; k++) {
+        const double *yb = layout->years.bounds;
         double t1 = layout->periods.bounds[k + 1];
         m.period = k;
         m.row = out->values + k * out->n_metrics;
-        uint64_t n;
-        do {
-            n = rr_calendar_run_until_max(m.cal, t1, RR_MODEL_SLICE);
-            if ((rc = check(&m, err, errlen)) != RR_OK)
+        while (yb[m.tab.year + 1] < t1) {
+            if ((rc = run_to(&m, yb[m.tab.year + 1], err, errlen)) != RR_OK)
                 goto done;
-        } while (n == RR_MODEL_SLICE);
+            rri_tables_year_end(&m.tab);
+        }
+        if ((rc = run_to(&m, t1, err, errlen)) != RR_OK)
+            goto done;
         close_period(&m, k, t1);
+        if (yb[m.tab.year + 1] == t1)
+            rri_tables_year_end(&m.tab);
     }
     m.row = out->values + (layout->periods.n - 1) * out->n_metrics;
     finish_kpis(&m);

@@ -4,7 +4,8 @@
  *
  * Uses only the public headers below the results layer and the charts'
  * private one, plot_int.h, which says which file does what.  A folder
- * with timeseries_summary.csv gets a run's four charts; one with
+ * with timeseries_summary.csv gets a run's charts (four, and the
+ * utilisation of the stages when stages_summary.csv is there); one with
  * sweep.csv, compare.csv or fit.csv the chart of that study.  For each
  * chart the data are read (plot_read.c), its script is written into
  * memory (plot_run.c, plot_sweep.c, plot_compare.c, plot_fit.c) and fed to
@@ -95,6 +96,8 @@ static int plot_run(const char *results, const char *plots,
         script s;
         if ((rc = stopped(o, err, errlen)) != RR_OK)
             break;
+        if (!rri_run_chart_has(i, &d))
+            continue;
         snprintf(out, sizeof out, "%s.%s", rri_run_chart_name(i),
                  ext_of[o->format]);
         if (!script_open(&s)) {

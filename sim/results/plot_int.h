@@ -92,7 +92,17 @@ typedef struct rri_rundata {
     double kpi_mean, kpi_median, kpi_p90; /* time to departure, NaN */
     bool traced;            /* time_to_departure.csv was there */
     double *tq[5];          /* its 10, 25, 50, 75, 90% per period */
+    bool staged;            /* stages_summary.csv was there */
+    size_t ns;              /* its stages, in order of appearance (at
+                               most RRI_MAX_STAGES) */
+    char **stage;
+    double *util;           /* mean utilisation of stage s in period k
+                               at [k * RRI_MAX_STAGES + s], NaN where
+                               none */
 } rri_rundata;
+
+/* Stages read from stages_summary.csv; those beyond are not drawn. */
+#define RRI_MAX_STAGES 64
 
 /* One row of run.csv, as the chart of a study uses it. */
 typedef struct rri_runrow {
@@ -421,8 +431,12 @@ void rri_gp_nothing(FILE *g, const char *message);
 /* The charts of a run (plot_run.c), in the order drawn: the name of chart
  * i (its file is NAME.EXT), and its script for d into g, its output named
  * out.  RR_OK or RR_ENOMEM. */
-#define RRI_RUN_CHARTS 4
+#define RRI_RUN_CHARTS 5
 const char *rri_run_chart_name(size_t i);
+/* rri_run_chart_has - whether d has the data of chart i (the utilisation
+ * chart needs stages_summary.csv, which folders of rrsim 0.2.0 and before
+ * lack: they are redrawn as they were). */
+bool rri_run_chart_has(size_t i, const rri_rundata *d);
 int rri_run_chart(size_t i, FILE *g, const rri_rundata *d,
                   rr_plot_format fmt, const char *out);
 

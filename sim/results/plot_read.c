@@ -241,6 +241,10 @@ void rri_rundata_fini(rri_rundata *d)
     free(d->ev);
     for (int i = 0; i < 5; i++)
         free(d->tq[i]);
+    for (size_t i = 0; i < d->ns; i++)
+        free(d->stage[i]);
+    free(d->stage);
+    free(d->util);
     memset(d, 0, sizeof *d);
 }
 
@@ -563,6 +567,89 @@ out:
     return rc;
 }
 
+typedef struct stage_row {
+    long start;
+    const char *stage, *indicator;
+    double mean;
+} stage_row;
+
+static const col_spec stage_cols[] = {
+    COL("period_start", COL_DATE, stage_row, start),
+    COL("stage", COL_TEXT, stage_row, stage),
+    COL(IND_COL, COL_TEXT, stage_row, indicator),
+    COL("mean", COL_NUMBER, stage_row, mean)};
+
+/* stage_index - the index of stage name in d, added when new (NaN
+ * utilisation in every period); -1 when there are RRI_MAX_STAGES
+ * already, -2 when out of memory. */
+static long stage_index(rri_rundata *d, const char *name)
+{
+    char *copy;
+    for (size_t i = 0; i < d->ns; i++)
+        if (strcmp(d->stage[i], name) == 0)
+            return (long)i;
+    if (d->ns == RRI_MAX_STAGES)
+        return -1;
+    if (!(copy = strdup(name)))
+        return -2;
+    d->stage[d->ns] = copy;
+    for (size_t k = 0; k < d->np; k++)
+        d->util[k * RRI_MAX_STAGES + d->ns] = NAN;
+    return (long)d->ns++;
+}
+
+/* read_stages - the utilisation of each stage per period from
+ * stages_summary.csv, when there (rows of other measures and periods
+ * are passed over).  The rows come by period, so the period of a row is
+ * looked for from the last one found. */
+static int read_stages(const char *dir, rri_rundata *d, char *err,
+                       size_t errlen)
+{
+    rr_table *t;
+    bound b;
+    size_t k = 0;
+    int rc;
+    if ((rc = read_csv(dir, "stages_summary.csv", true, &t, err,
+                       errlen)) != RR_OK ||
+        !t)
+        return rc;
+    if ((rc = bind(t, stage_cols, RR_COUNTOF(stage_cols), &b, err, errlen)))
+        goto out;
+    d->stage = calloc(RRI_MAX_STAGES, sizeof *d->stage);
+    d->util = malloc((d->np ? d->np : 1) * RRI_MAX_STAGES * sizeof *d->util);
+    if (!d->stage || !d->util) {
+        rc = oom(err, errlen);
+        goto out;
+    }
+    for (size_t r = 0; r < t->n_rows; r++) {
+        stage_row w;
+        size_t tried = 0;
+        long s;
+        if ((rc = read_cell(&b, r, 2, &w, err, errlen)))
+            goto out;
+        if (strcmp(w.indicator, "utilisation") != 0)
+            continue;
+        if ((rc = read_row(&b, r, &w, err, errlen)))
+            goto out;
+        while (tried < d->np && d->p0[k] != w.start) {
+            k = (k + 1) % d->np;
+            tried++;
+        }
+        if (tried == d->np)
+            continue; /* not a period of the time series */
+        if ((s = stage_index(d, w.stage)) == -2) {
+            rc = oom(err, errlen);
+            goto out;
+        }
+        if (s >= 0)
+            d->util[k * RRI_MAX_STAGES + (size_t)s] = w.mean;
+    }
+    d->staged = true;
+out:
+    rr_table_destroy(t);
+    return rc;
+}
+
 /* report_word - the reporting period named by the typical period length
  * when run.csv does not name it. */
 static const char *report_word(const rri_rundata *d)
@@ -584,7 +671,8 @@ int rri_read_run(const char *dir, rri_rundata *d, char *err, size_t errlen)
         (rc = read_series(dir, d, err, errlen)) ||
         (rc = read_events(dir, d, warmup, err, errlen)) ||
         (rc = read_kpis(dir, d, err, errlen)) ||
-        (rc = read_ttd(dir, d, err, errlen)))
+        (rc = read_ttd(dir, d, err, errlen)) ||
+        (rc = read_stages(dir, d, err, errlen)))
         return rc;
     if ((!d->title && !dup_to(&d->title, d->scenario)) ||
         (!d->source && !dup_to(&d->source, "")) ||

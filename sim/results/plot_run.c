@@ -4,7 +4,9 @@
  *   caseload           caseload per stage at each period end, mean and
  *                      95% CI band, one panel per stage;
  *   time_to_departure  days from entry to verified departure;
- *   reintegration      verified departures by reintegration provider.
+ *   reintegration      verified departures by reintegration provider;
+ *   utilisation        the share of each stage's servers busy, per
+ *                      period (stages_summary.csv).
  *
  * Each has a title and a subtitle at the top left, then a band of policy
  * events - a bar over the time each is active, its label above the bar,
@@ -911,6 +913,142 @@ static int chart_caseload(chart *c, rr_plot_format fmt, const char *out)
     return rc;
 }
 
+/* ---- utilisation of the stages ------------------------------------------------ */
+
+/* The lines of the stages: Okabe-Ito colours (black for its yellow, too
+ * pale for a line on white), then again dashed, then dotted. */
+static const char *const util_colour[] = {OI_BLUE,       OI_ORANGE, OI_GREEN,
+                                          OI_VERMILLION, OI_SKY,    OI_PURPLE,
+                                          "#000000"};
+static const char *const util_dash[] = {NULL, "(8,4)", "(2,3)"};
+#define UTIL_LINES 12
+
+static double util_at(const rri_rundata *d, size_t k, size_t s)
+{
+    return d->util[k * RRI_MAX_STAGES + s];
+}
+
+/* util_words - a stage's name in words, cut to fit a legend entry. */
+static void util_words(const rri_rundata *d, size_t s, char *buf, size_t n)
+{
+    rr_indicator_member_words(d->stage[s], buf, n);
+    rri_text_fit(buf, n, RRI_KEY_FS, 260);
+}
+
+/* util_data - $u: one data set per stage drawn, a step per period (its
+ * start and end at the period's mean utilisation, in percent), broken
+ * where a period has none; the highest value into *max. */
+static void util_data(chart *c, const size_t *st, size_t n, double *max)
+{
+    FILE *g = c->g;
+    const rri_rundata *d = c->d;
+    fputs("$u << EOD\n", g);
+    for (size_t j = 0; j < n; j++) {
+        for (size_t k = 0; k < d->np; k++) {
+            double v = 100 * util_at(d, k, st[j]);
+            if (isnan(v)) {
+                fputc('\n', g);
+                continue;
+            }
+            if (v > *max)
+                *max = v;
+            fprintf(g, "%ld %.10g\n%ld %.10g\n", d->p0[k], v, d->p1[k], v);
+        }
+        fputs("\n\n", g);
+    }
+    fputs("EOD\n", g);
+}
+
+/* util_stages - the stages drawn (those with a utilisation in some
+ * period, in file order, at most UTIL_LINES) into st; the names of the
+ * others into none (no value: unlimited servers) and hidden. */
+static size_t util_stages(const rri_rundata *d, size_t *st, char *none,
+                          size_t none_len, char *hidden, size_t hidden_len)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < d->ns; s++) {
+        bool any = false;
+        char nm[96];
+        for (size_t k = 0; k < d->np && !any; k++)
+            any = !isnan(util_at(d, k, s));
+        rr_indicator_member_words(d->stage[s], nm, sizeof nm);
+        if (!any)
+            add_name(none, none_len, nm);
+        else if (n == UTIL_LINES)
+            add_name(hidden, hidden_len, nm);
+        else
+            st[n++] = s;
+    }
+    return n;
+}
+
+static int chart_utilisation(chart *c, rr_plot_format fmt, const char *out)
+{
+    FILE *g = c->g;
+    const rri_rundata *d = c->d;
+    size_t st[UTIL_LINES], n;
+    char none[512] = "", hidden[512] = "", note[1200] = "";
+    char t[256], s[512], y[128], x[256], words[UTIL_LINES][96];
+    rri_key ke[UTIL_LINES + 1];
+    double max = 0;
+    int rc;
+
+    n = util_stages(d, st, none, sizeof none, hidden, sizeof hidden);
+    snprintf(t, sizeof t, "Utilisation of the stages' servers, per %s",
+             d->report);
+    snprintf(s, sizeof s,
+             "%s · busy server-time / server-time in force · mean of %zu "
+             "replication%s",
+             d->title, d->reps, d->reps == 1 ? "" : "s");
+    snprintf(y, sizeof y, "Servers busy (%% of those in force)");
+    snprintf(x, sizeof x, "%s (each step: the average over the %s)",
+             period_cap(d), d->report);
+    if (*none)
+        snprintf(note, sizeof note,
+                 "No utilisation (unlimited servers, or none in force): "
+                 "%s.%s",
+                 none, *hidden ? " " : "");
+    if (*hidden)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 "Not shown: %s.", hidden);
+    if (n == 0) {
+        rri_gp_style(g, fmt, out);
+        heading(c, t, s);
+        rri_gp_nothing(g, "No stage has a limited number of servers: "
+                          "there is no utilisation to show");
+        return RR_OK;
+    }
+    c->B = 190.0 / H;
+    if ((rc = frame(c, fmt, out, t, s, x, y)) != RR_OK)
+        return rc;
+    if (*note)
+        rri_gp_small_text(g, note, H - 100);
+    util_data(c, st, n, &max);
+    rc = rri_gp_count_axis(g, max > 100 ? max : 100, 6, 1.04);
+    for (size_t j = 0; j < n; j++) {
+        util_words(d, st[j], words[j], sizeof words[j]);
+        ke[j] = (rri_key){words[j],
+                          util_colour[j % RR_COUNTOF(util_colour)], 'l',
+                          util_dash[j / RR_COUNTOF(util_colour) %
+                                    RR_COUNTOF(util_dash)],
+                          2.2};
+    }
+    ke[n] = (rri_key){"All servers busy", "#666666", 'l', "(10,6)", 1.5};
+    legend(c, ke, n + 1);
+    fputs("plot 100 with lines dt (10,6) lw 1.5 lc rgb \"#666666\" notitle",
+          g);
+    for (size_t j = 0; j < n; j++) {
+        fprintf(g, ", \\\n     $u index %zu using 1:2 with lines lw 2.2 "
+                   "lc rgb \"%s\"",
+                j, ke[j].colour);
+        if (ke[j].dash)
+            fprintf(g, " dt %s", ke[j].dash);
+        fputs(" notitle", g);
+    }
+    fputc('\n', g);
+    return rc;
+}
+
 /* ---- the charts ------------------------------------------------------------------- */
 
 typedef int chart_fn(chart *c, rr_plot_format fmt, const char *out);
@@ -921,11 +1059,18 @@ static const struct {
 } charts[RRI_RUN_CHARTS] = {{"departures", chart_departures},
                             {"caseload", chart_caseload},
                             {"time_to_departure", chart_time_to_departure},
-                            {"reintegration", chart_reintegration}};
+                            {"reintegration", chart_reintegration},
+                            {"utilisation", chart_utilisation}};
 
 const char *rri_run_chart_name(size_t i)
 {
     return i < RRI_RUN_CHARTS ? charts[i].name : NULL;
+}
+
+bool rri_run_chart_has(size_t i, const rri_rundata *d)
+{
+    return i < RRI_RUN_CHARTS &&
+           (charts[i].fn != chart_utilisation || d->staged);
 }
 
 int rri_run_chart(size_t i, FILE *g, const rri_rundata *d,

@@ -112,6 +112,14 @@ int rr_results_write_run(rr_results *t, const rr_run_result *r,
                                errlen)) ||
         (rc = rr_write_events(path_of(t, "events.csv", path), r->plan, err,
                               errlen)) ||
+        (rc = rr_write_stages(path_of(t, "stages.csv", path), r, err,
+                              errlen)) ||
+        (rc = rr_write_stages_summary(
+             path_of(t, "stages_summary.csv", path), r, err, errlen)) ||
+        (rc = rr_write_countries(path_of(t, "countries.csv", path), r, err,
+                                 errlen)) ||
+        (rc = rr_write_countries_summary(
+             path_of(t, "countries_summary.csv", path), r, err, errlen)) ||
         (rc = write_runs(t, r, 1, err, errlen)))
         return rc;
     if (trace &&

@@ -28,6 +28,7 @@ out_none_hidden() {
 expect_exit 0 out-run -- "$RRSIM" run scenarios/mm1.ini --reps 3 \
     --plot none --out "$O/m1"
 for f in timeseries.csv timeseries_summary.csv summary.csv events.csv \
+         stages.csv stages_summary.csv countries.csv countries_summary.csv \
          run.csv scenario.resolved.ini; do
     out_check "out-file-$f" test -s "$O/m1/$f"
 done
@@ -142,11 +143,11 @@ png_size() { od -An -tu1 -j16 -N8 "$1" | tr -s ' ' | sed 's/^ //'; }
 requires gnuplot
     expect_exit 0 out-charts -- "$RRSIM" run scenarios/mm1.ini --reps 2 \
         --quiet --out "$O/p1"
-    for c in departures caseload time_to_departure reintegration; do
+    for c in departures caseload time_to_departure reintegration utilisation; do
         [ "$(png_size "$O/p1/plots/$c.png" 2>/dev/null)" = "0 0 5 0 0 0 2 208" ] &&
             ok "out-chart-$c" || fail "out-chart-$c" "no 1280x720 PNG"
     done
-    [ "$(ls -A "$O/p1/plots" | wc -l)" -eq 4 ] && ok out-charts-only ||
+    [ "$(ls -A "$O/p1/plots" | wc -l)" -eq 5 ] && ok out-charts-only ||
         fail out-charts-only "$(ls -A "$O/p1/plots")"
     out_none_hidden out-charts-no-temp "$O"
     # rrsim plot redraws from the CSV files alone

@@ -36,10 +36,10 @@ for f in "$PS/got"/*/*.gp; do
     [ -f "$PS_REF/$c" ] ||
         fail "plot-script-$c" "new script, not in $PS_REF (make test-update)"
 done
-# nine cases, eighteen scripts: a reference folder that lost some fails
+# nine cases, twenty scripts: a reference folder that lost some fails
 n=$(ls "$PS_REF"/*/*.gp 2>/dev/null | wc -l)
-[ "$n" -eq 18 ] && ok plot-scripts-all-there ||
-    fail plot-scripts-all-there "$n scripts in $PS_REF, 18 expected"
+[ "$n" -eq 20 ] && ok plot-scripts-all-there ||
+    fail plot-scripts-all-there "$n scripts in $PS_REF, 20 expected"
 # no path in a script: not the scratch folder, not the working folder
 found=$(grep -l -F -e "$TMP" -e "$PWD" "$PS/got"/*/*.gp 2>/dev/null)
 [ -z "$found" ] && ok plot-scripts-no-path ||
@@ -51,7 +51,7 @@ RRSIM_GNUPLOT="$PS/no-such-gnuplot" RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" run \
     >"$TMP/out" 2>"$TMP/err"
 rc=$?
 [ "$rc" -eq 0 ] && [ ! -s "$TMP/err" ] &&
-    [ "$(ls "$PS/m/plots" | tr '\n' ' ')" = "caseload.gp departures.gp reintegration.gp time_to_departure.gp " ] &&
+    [ "$(ls "$PS/m/plots" | tr '\n' ' ')" = "caseload.gp departures.gp reintegration.gp time_to_departure.gp utilisation.gp " ] &&
     ok plot-script-mode-run || fail plot-script-mode-run "exit $rc, $(ls "$PS/m/plots" 2>&1): $(cat "$TMP/err")"
 grep -qx "set output 'departures.svg'" "$PS/m/plots/departures.gp" &&
     grep -q '^set terminal svg ' "$PS/m/plots/departures.gp" &&
@@ -125,7 +125,7 @@ rm -rf "$PS/m/plots"
 RRSIM_GNUPLOT="$PS/no-such-gnuplot" RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot \
     "$PS/m" --plot pdf --quiet >"$TMP/out" 2>"$TMP/err"
 rc=$?
-[ "$rc" -eq 0 ] && [ "$(ls "$PS/m/plots" | wc -l)" -eq 4 ] &&
+[ "$rc" -eq 0 ] && [ "$(ls "$PS/m/plots" | wc -l)" -eq 5 ] &&
     grep -qx "set output 'caseload.pdf'" "$PS/m/plots/caseload.gp" &&
     ok plot-script-mode-plot || fail plot-script-mode-plot "exit $rc: $(cat "$TMP/err")"
 # only 1 switches it on: otherwise gnuplot is looked for as always
@@ -152,7 +152,7 @@ requires gnuplot
         name=$(sed -n "s/^set output '\(.*\)\.png'\$/\1/p" "$f" | head -n 1)
         cmp -s "$f" "$PS/drawn/plots/$name.gp" || bad="$bad $name"
     done
-    [ "$rc" -eq 0 ] && [ "$(ls "$PS/fed" | wc -l)" -eq 4 ] && [ -z "$bad" ] &&
+    [ "$rc" -eq 0 ] && [ "$(ls "$PS/fed" | wc -l)" -eq 5 ] && [ -z "$bad" ] &&
         ok plot-script-is-what-gnuplot-reads ||
         fail plot-script-is-what-gnuplot-reads "exit $rc, differ:$bad; $(ls "$PS/fed"): $(cat "$TMP/err")"
 requires -

@@ -114,7 +114,8 @@ done
 # plot: results folders written by rrsim, packed as fuzz_plot.c reads them
 pack() {
     for n in run.csv timeseries_summary.csv events.csv summary.csv \
-        time_to_departure.csv sweep.csv compare.csv fit.csv; do
+        time_to_departure.csv sweep.csv compare.csv fit.csv \
+        stages_summary.csv; do
         if [ -f "$1/$n" ]; then
             echo "=== $n"
             cat "$1/$n"

@@ -1,0 +1,185 @@
+/*
+ * tables.c - the stage and country tables of a run: stages.csv,
+ * stages_summary.csv, countries.csv and countries_summary.csv (rr_output.h;
+ * the columns are documented in docs/outputs.md).
+ *
+ * Long format like timeseries.csv: one row per replication, period, stage
+ * (or country) and measure, with the measure's unit; the summaries give
+ * the mean and the Student-t 95% interval over replications (rr_ci95, as
+ * timeseries_summary.csv), one row per period, stage (country) and
+ * measure.  Replications are written in order, so the files are the same
+ * whatever the number of threads.  A summary gathers one value per
+ * replication into a buffer of `reps` doubles, allocated once per file.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rr_common.h"
+#include "rr_output.h"
+#include "rr_stats.h"
+
+/* The two tables as one shape: rows (periods or years) x items (stages or
+ * countries) x measures, each with its names. */
+typedef struct table {
+    const rr_run_result *r;
+    const rr_periods *rows;
+    size_t n_items, n_measures;
+    const char *item_col;             /* "stage", "country" */
+    bool stages;                      /* else countries */
+} table;
+
+static const char *item_name(const table *t, size_t i)
+{
+    const rr_config *c = t->r->plan->cfg[0];
+    return t->stages ? c->stages[i].name : c->country[i];
+}
+
+static const char *measure_name(const table *t, size_t m)
+{
+    return t->stages ? rr_stage_measures[m].name : t->r->layout.cmeasure[m];
+}
+
+static const char *measure_unit(const table *t, size_t m)
+{
+    return t->stages ? rr_stage_measures[m].unit
+                     : t->r->layout.cmeasure_unit[m];
+}
+
+/* value - replication rep's value of row k, item i, measure m. */
+static double value(const table *t, size_t rep, size_t k, size_t i, size_t m)
+{
+    const rr_rep_result *x = &t->r->rep[rep];
+    return t->stages ? rr_rep_stage(x, k, i)[m] : rr_rep_country(x, k, i)[m];
+}
+
+static table stage_table(const rr_run_result *r)
+{
+    return (table){r, &r->layout.periods, r->layout.n_stages, RR_SM_COUNT,
+                   "stage", true};
+}
+
+static table country_table(const rr_run_result *r)
+{
+    return (table){r, &r->layout.years, r->layout.n_countries,
+                   r->layout.n_cmeasures, "country", false};
+}
+
+/* row_dates - the first and last day of row k. */
+static void row_dates(const table *t, size_t k, char *d0, char *d1, size_t n)
+{
+    long start = rr_date_days(t->r->plan->cfg[0]->start);
+    const double *b = t->rows->bounds;
+    rr_date_format(rr_date_from_days(start + (long)floor(b[k])), d0, n);
+    rr_date_format(rr_date_from_days(start + (long)ceil(b[k + 1]) - 1), d1,
+                   n);
+}
+
+/* key - "scenario,[replication,]start,end,item,measure,unit," of a row. */
+static void key(FILE *f, const table *t, size_t rep, const char *d0,
+                const char *d1, size_t i, size_t m)
+{
+    rr_csv_field(f, t->r->plan->cfg[0]->name);
+    if (rep)
+        fprintf(f, ",%zu", rep);
+    fprintf(f, ",%s,%s,", d0, d1);
+    rr_csv_field(f, item_name(t, i));
+    fputc(',', f);
+    rr_csv_field(f, measure_name(t, m));
+    fputc(',', f);
+    rr_csv_field(f, measure_unit(t, m));
+    fputc(',', f);
+}
+
+/* write_reps - one row per replication, row, item and measure. */
+static int write_reps(const char *path, const table *t, char *err,
+                      size_t errlen)
+{
+    FILE *f = rr_out_open(path, "w", err, errlen);
+    char d0[16], d1[16];
+    if (!f)
+        return RR_EIO;
+    fprintf(f, "scenario,replication,period_start,period_end,%s,indicator,"
+               "unit,value\n",
+            t->item_col);
+    for (size_t rep = 0; rep < t->r->reps; rep++)
+        for (size_t k = 0; k < t->rows->n; k++) {
+            row_dates(t, k, d0, d1, sizeof d0);
+            for (size_t i = 0; i < t->n_items; i++)
+                for (size_t m = 0; m < t->n_measures; m++) {
+                    key(f, t, rep + 1, d0, d1, i, m);
+                    rr_csv_number(f, value(t, rep, k, i, m));
+                    fputc('\n', f);
+                }
+        }
+    return rr_out_close(f, path, err, errlen);
+}
+
+/* write_summary - one row per row, item and measure: mean and 95% CI
+ * over the replications that have a value. */
+static int write_summary(const char *path, const table *t, char *err,
+                         size_t errlen)
+{
+    size_t reps = t->r->reps;
+    double *x = malloc((reps ? reps : 1) * sizeof *x);
+    char d0[16], d1[16];
+    FILE *f;
+    if (!x) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        free(x);
+        return RR_EIO;
+    }
+    fprintf(f, "scenario,period_start,period_end,%s,indicator,unit,mean,"
+               "ci95_low,ci95_high,replications\n",
+            t->item_col);
+    for (size_t k = 0; k < t->rows->n; k++) {
+        row_dates(t, k, d0, d1, sizeof d0);
+        for (size_t i = 0; i < t->n_items; i++)
+            for (size_t m = 0; m < t->n_measures; m++) {
+                rr_ci ci;
+                for (size_t rep = 0; rep < reps; rep++)
+                    x[rep] = value(t, rep, k, i, m);
+                ci = rr_ci95(x, reps);
+                key(f, t, 0, d0, d1, i, m);
+                rr_csv_number(f, ci.mean);
+                fputc(',', f);
+                rr_csv_number(f, ci.low);
+                fputc(',', f);
+                rr_csv_number(f, ci.high);
+                fprintf(f, ",%zu\n", ci.n);
+            }
+    }
+    free(x);
+    return rr_out_close(f, path, err, errlen);
+}
+
+int rr_write_stages(const char *path, const rr_run_result *r, char *err,
+                    size_t errlen)
+{
+    table t = stage_table(r);
+    return write_reps(path, &t, err, errlen);
+}
+
+int rr_write_stages_summary(const char *path, const rr_run_result *r,
+                            char *err, size_t errlen)
+{
+    table t = stage_table(r);
+    return write_summary(path, &t, err, errlen);
+}
+
+int rr_write_countries(const char *path, const rr_run_result *r, char *err,
+                       size_t errlen)
+{
+    table t = country_table(r);
+    return write_reps(path, &t, err, errlen);
+}
+
+int rr_write_countries_summary(const char *path, const rr_run_result *r,
+                               char *err, size_t errlen)
+{
+    table t = country_table(r);
+    return write_summary(path, &t, err, errlen);
+}
