@@ -109,10 +109,15 @@ rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,
  * minus the n done, for the indicator furthest off -- but at least a
  * twentieth of n (rounded up: few batches, at most 5% beyond what was
  * needed) and at most n (so a poor early estimate of sd costs at most a
- * doubling), and never past max_reps.  Replication i
- * always draws the streams of (seed, point, i) and the decision is taken
- * only between batches from all replications so far, so the count and
- * every result are the same whatever the number of threads.
+ * doubling), and never past max_reps.  Replication i always draws the
+ * streams of (seed, point, i) and the decision is taken only between
+ * batches from all replications so far, so the count and every result are
+ * the same whatever the number of threads, and the same as a run of that
+ * many replications in one batch.
+ *
+ * Stopping as soon as the interval is narrow enough makes it a little less
+ * reliable than a fixed count would (the stop tends to come where sd was
+ * estimated low); with a first batch of 10 or more the effect is small.
  *
  * An indicator whose mean is 0 has no relative precision.  One that is 0
  * in every replication (and sd 0: nothing varies), or has no value in any
@@ -155,7 +160,9 @@ struct rr_precision {
     rr_precision_of of;
     bool defaults;                      /* names are the default set */
     size_t n_names;
-    const char *names[RR_PRECISION_MAX_NAMES]; /* KPI names, into text */
+    /* KPI names: into text (so a copy of the struct made after
+     * rr_precision_set_names reads the original's), or the registry's */
+    const char *names[RR_PRECISION_MAX_NAMES];
     char text[RR_PRECISION_NAMES_LEN];
     /* found, by rr_precision_run */
     size_t points;                      /* the points the names were
@@ -164,10 +171,9 @@ struct rr_precision {
     size_t batches;
     rr_precision_stop stop;
     rr_precision_state state[RR_PRECISION_MAX_NAMES];
-    double reached[RR_PRECISION_MAX_NAMES];   /* half-width / |mean|, the largest
-                                           over the points; NAN for ZEROS
-                                           and NONE, INFINITY for a mean
-                                           of 0 that varies */
+    /* per name: half-width / |mean|, the largest over the points; NAN
+     * for ZEROS and NONE, INFINITY for a mean of 0 that varies */
+    double reached[RR_PRECISION_MAX_NAMES];
     size_t point[RR_PRECISION_MAX_NAMES];     /* the point of reached */
     double worst;                       /* largest reached among the
                                            indicators counted; NAN if none */
@@ -186,8 +192,8 @@ bool rr_precision_parse_target(const char *s, double *target);
 /* rr_precision_set_names - the indicators of a comma-separated list
  * ("departures_verified,arrivals"; blanks around a name are ignored),
  * copied; clears `defaults`.  RR_EINVAL with a message for an empty list
- * or name, a name given twice, more than RR_PRECISION_MAX_NAMES names or a list
- * longer than RR_PRECISION_NAMES_LEN - 1 bytes.  The names themselves are
+ * or name, a name given twice, more than RR_PRECISION_MAX_NAMES names or a
+ * list longer than RR_PRECISION_NAMES_LEN - 1 bytes; p is then unchanged.  The names themselves are
  * checked against a scenario by rr_precision_check. */
 int rr_precision_set_names(rr_precision *p, const char *list, char *err,
                            size_t errlen);

@@ -211,7 +211,7 @@ static rr_run_opts run_opts(cli *c)
     return opts;
 }
 
-/* ---- --precision ------------------------------------------------------------- */
+/* ---- --precision ---------------------------------------------------------- */
 
 /* check_precision - --precision-of against the n plans, before anything
  * is simulated; EXIT_*, the message printed. */

@@ -913,7 +913,9 @@ static void test_precision_diff(void)
         CHECK(d.half / d.mean <= 0.05);
         CHECK_NEAR(d.half / d.mean, p.reached[0], 1e-12);
         /* a difference is known far less precisely than a level */
-        CHECK_MSG(m.half / m.mean < d.half / d.mean / 3, "level %g, difference %g", m.half / m.mean, d.half / d.mean);
+        CHECK_MSG(m.half / m.mean < d.half / d.mean / 3,
+                  "level %g, difference %g", m.half / m.mean,
+                  d.half / d.mean);
     }
     rr_run_result_fini(&r[0]);
     rr_run_result_fini(&r[1]);

@@ -236,7 +236,7 @@ static int run_batch(batch *b, size_t from, size_t count)
     return j.rc;
 }
 
-/* ---- the source of rr_precision_run -------------------------------------- */
+/* ---- the source of rr_precision_run ------------------------------------- */
 
 static int src_run(void *ctx, size_t from, size_t count)
 {

@@ -28,7 +28,7 @@
 #include "rr_indicator.h"
 #include "rr_util.h"
 
-/* ---- what is asked ---------------------------------------------------------- */
+/* ---- what is asked ------------------------------------------------------ */
 
 void rr_precision_init(rr_precision *p)
 {
@@ -176,7 +176,7 @@ int rr_precision_check(const rr_precision *p, const rr_plan *const *plans,
     return RR_OK;
 }
 
-/* ---- the procedure ------------------------------------------------------------ */
+/* ---- the procedure ------------------------------------------------------ */
 
 /* half_at - the half-width of the 95% interval of m values of sd. */
 static double half_at(double sd, size_t m)
@@ -319,7 +319,7 @@ int rr_precision_run(rr_precision *p, size_t first,
     }
 }
 
-/* ---- the outcome in words ----------------------------------------------------- */
+/* ---- the outcome in words ----------------------------------------------- */
 
 const char *rr_precision_percent(double x, char *buf, size_t len)
 {
