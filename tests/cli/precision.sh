@@ -52,6 +52,12 @@ done
 [ -z "$pr_diff" ] && [ "$(pr_col "$P/c" precision_target),$(pr_col "$P/c" precision_stop)" = "NA,NA" ] &&
     ok precision-as-fixed || fail precision-as-fixed "differ:$pr_diff; $(cat "$P/c/run.csv")"
 
+# the resolved scenario with the same --precision reproduces every file
+expect_exit 0 precision-resolved -- "$RRSIM" run "$P/a/scenario.resolved.ini" --precision 2% \
+    --plot none --quiet --out "$P/r"
+pr_same "$P/a" "$P/r" && ok precision-resolved-same ||
+    fail precision-resolved-same "$(diff "$P/a/run.csv" "$P/r/run.csv")"
+
 # ---- not reached: a warning, exit 0, run.csv says so ---------------------------
 expect_exit 0 precision-max-reps -- pr_run --precision 0.1% --max-reps 6 --quiet --out "$P/d"
 grep -q '^rrsim: warning: precision 0.1% not reached after 6 replications (--max-reps): departures_verified ±[0-9.]*%; left out, as departures_unsupervised is 0 in every one of the 6 replications$' "$TMP/err" &&
