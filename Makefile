@@ -11,7 +11,8 @@
 #   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
 #                   for FUZZ_SECONDS (default 60); fails on any finding
 #   make deps       install the Debian packages the project needs
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  (the program, the scenarios
+#                   and the manual pages; make uninstall removes them)
 #
 # Settings (on the command line or in the environment):
 #   CC=clang  SANITIZE=address,undefined  DEBUG=1  DEVELOPER=1  V=1
@@ -21,6 +22,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 DESTDIR ?=
+MANDIR ?= $(PREFIX)/share/man
 OPTIMIZATION ?= -O2
 SANITIZE ?=
 DEBUG ?=
@@ -30,7 +32,7 @@ VERSION = 0.2.0
 
 # ---- packages -------------------------------------------------------------
 DEB_PACKAGES = libgsl-dev libcsv-dev libinih-dev gnuplot-nox pkg-config
-DEB_DEV_PACKAGES = clang libclang-rt-dev valgrind
+DEB_DEV_PACKAGES = clang libclang-rt-dev valgrind mandoc
 
 # ---- flags ----------------------------------------------------------------
 comma := ,
@@ -65,6 +67,8 @@ LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
 
 FINAL_CFLAGS = $(STD) $(WARN) $(OPT) $(DEBUG_FLAGS) $(SAN_FLAGS) -Iinclude -Isim \
 	$(PKG_CFLAGS) -DRR_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+# where `make install` puts the scenarios, for finding them by name
+SCENARIO_DIR = $(PREFIX)/share/rrsim/scenarios
 FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 ifeq ($(V),1)
@@ -124,6 +128,7 @@ all: rrsim
 rrsim: $(PROG)
 	$(Q)cp $(PROG) rrsim
 
+$(BUILD)/sim/cli/find.o: FINAL_CFLAGS += -DRR_SCENARIO_DIR='"$(SCENARIO_DIR)"'
 $(BUILD)/sim/%.o: sim/%.c
 	@mkdir -p $(dir $@)
 	$(QCC)$(CC) $(FINAL_CFLAGS) -c $< -o $@
@@ -226,14 +231,39 @@ deps:
 deps-dev:
 	$(Q)$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_DEV_PACKAGES)"
 
-install: rrsim
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rrsim/scenarios
-	install -m 755 rrsim $(DESTDIR)$(PREFIX)/bin/rrsim
-	cp -R scenarios/. $(DESTDIR)$(PREFIX)/share/rrsim/scenarios/
+# install: the program, the shipped scenarios with their data (found by
+# name: rrsim run nl-baseline), the manual pages, the bash completion.
+# Files only, mode 644 (755 for the program); uninstall removes exactly
+# these.  The manual pages name the scenarios' folder under the default
+# prefix; installed, they name the one under PREFIX.
+COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+MAN_PAGES = rrsim.1 rrsim-scenario.5 rrsim-results.5
+
+# INSTALL_PROG: the program to install (the tests install the one they test)
+INSTALL_PROG ?= rrsim
+
+install: $(INSTALL_PROG)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SCENARIO_DIR)/data \
+	  $(DESTDIR)$(COMPLETION_DIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(INSTALL_PROG) $(DESTDIR)$(PREFIX)/bin/rrsim
+	install -m 644 $(wildcard scenarios/*.ini) $(DESTDIR)$(SCENARIO_DIR)/
+	install -m 644 $(wildcard scenarios/data/*) $(DESTDIR)$(SCENARIO_DIR)/data/
+	install -m 644 docs/completion/rrsim.bash $(DESTDIR)$(COMPLETION_DIR)/rrsim
+	for p in $(MAN_PAGES); do \
+	  d="$(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
+	  sed 's|/usr/local/share/rrsim|$(PREFIX)/share/rrsim|g' "docs/man/$$p" >"$$d" && \
+	  chmod 644 "$$d" || exit 1; \
+	done
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/rrsim
-	rm -rf $(DESTDIR)$(PREFIX)/share/rrsim
+	rm -f $(DESTDIR)$(PREFIX)/bin/rrsim $(DESTDIR)$(COMPLETION_DIR)/rrsim
+	rm -f $(addprefix $(DESTDIR)$(SCENARIO_DIR)/,$(notdir $(wildcard scenarios/*.ini)))
+	rm -f $(addprefix $(DESTDIR)$(SCENARIO_DIR)/data/,$(notdir $(wildcard scenarios/data/*)))
+	-rmdir $(DESTDIR)$(SCENARIO_DIR)/data $(DESTDIR)$(SCENARIO_DIR) \
+	  $(DESTDIR)$(PREFIX)/share/rrsim 2>/dev/null
+	for p in $(MAN_PAGES); do \
+	  rm -f "$(DESTDIR)$(MANDIR)/man$${p##*.}/$$p"; \
+	done
 
 clean:
 	rm -rf build rrsim

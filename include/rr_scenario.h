@@ -273,6 +273,11 @@ uint64_t rr_scenario_hash(const rr_scenario *sc);
  * format may change (nothing reads it back). */
 void rr_scenario_print(rr_scenario *sc, FILE *f);
 
+/* rr_scenario_print_keys - every dotted key --set and --vary accept for
+ * this scenario, one per line ("stage.rds.servers", a parameter's name):
+ * the keys written and the fixed keys of their sections (keylist.c). */
+void rr_scenario_print_keys(rr_scenario *sc, FILE *f);
+
 /* ---- writing what was read ------------------------------------------ */
 
 /* What scenario.resolved.ini says besides the settings, and where it finds

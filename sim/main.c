@@ -96,7 +96,10 @@ static int cmd_check(cli *c)
         return cli_usage_error(c->cmd, "check needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
-    rr_scenario_print(sc, stdout);
+    if (c->keys)
+        rr_scenario_print_keys(sc, stdout);
+    else
+        rr_scenario_print(sc, stdout);
     rr_scenario_destroy(sc);
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
@@ -702,6 +705,31 @@ static void catch_signals(void)
     signal(SIGXFSZ, SIG_IGN);
 }
 
+/* cmd_scenarios - `rrsim scenarios`. */
+static int cmd_scenarios(cli *c)
+{
+    if (c->n_pos)
+        return cli_usage_error(c->cmd, "scenarios takes no arguments");
+    return done(cli_list_scenarios(stdout));
+}
+
+/* find_scenarios - the scenario arguments of the command, found by name
+ * where they are not files here (cli_find_scenario); EXIT_*. */
+static int find_scenarios(cli *c)
+{
+    int n = c->cmd_bit & (CMD_RUN | CMD_CHECK | CMD_SWEEP | CMD_FIT) ? 1
+            : c->cmd_bit & CMD_COMPARE                            ? 2
+                                                                  : 0;
+    for (int i = 0; i < n && i < c->n_pos; i++) {
+        int rc = cli_find_scenario(c->pos[i], c->found[i],
+                                   sizeof c->found[i]);
+        if (rc != EXIT_OK)
+            return rc;
+        c->pos[i] = c->found[i];
+    }
+    return EXIT_OK;
+}
+
 /* cmd_help - `rrsim help [COMMAND]`. */
 static int cmd_help(cli *c)
 {
@@ -720,7 +748,7 @@ int main(int argc, char **argv)
     } commands[] = {{"run", cmd_run},         {"check", cmd_check},
                     {"plot", cmd_plot},       {"sweep", cmd_sweep},
                     {"compare", cmd_compare}, {"fit", cmd_fit},
-                    {"help", cmd_help}};
+                    {"scenarios", cmd_scenarios}, {"help", cmd_help}};
     static cli c;
     size_t i = 0;
     int rc;
@@ -749,7 +777,7 @@ int main(int argc, char **argv)
         cli_help(stdout, c.cmd);
         return done(EXIT_OK);
     }
-    if (rc < 0)
+    if (rc < 0 && (rc = find_scenarios(&c)) == EXIT_OK)
         rc = commands[i].fn(&c);
     /* stopped by a signal: 128 + its number, as a shell reports it */
     if (g_signal && rc != EXIT_OK)

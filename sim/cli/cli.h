@@ -27,7 +27,8 @@ enum {
     CMD_COMPARE = 1u << 3,
     CMD_FIT = 1u << 4,
     CMD_PLOT = 1u << 5,
-    CMD_HELP = 1u << 6
+    CMD_HELP = 1u << 6,
+    CMD_SCENARIOS = 1u << 7
 };
 
 #define CLI_MAX_SETS 256
@@ -58,6 +59,8 @@ typedef struct cli {
     const char *vary[CLI_MAX_VARY];
     int n_vary;
     bool help;              /* --help or -h: print the command's help */
+    bool keys;              /* check --keys */
+    char found[2][4096];    /* scenario arguments found by name */
     char cmdline[4096];     /* the command line, for run.csv */
 } cli;
 
@@ -77,5 +80,17 @@ int cli_usage_error(const char *cmd, const char *fmt, ...);
 /* cli_help - the general help (cmd NULL) or a command's, on f; false if
  * cmd names no command. */
 bool cli_help(FILE *f, const char *cmd);
+
+/* cli_find_scenario - the file a scenario argument names, into out: the
+ * argument itself if it has a slash or names a file here, else the first
+ * NAME or NAME.ini in RRSIM_PATH's folders and the installed scenarios
+ * (find.c).  EXIT_OK, or EXIT_USAGE with a message naming the places
+ * looked in. */
+int cli_find_scenario(const char *arg, char *out, size_t n);
+
+/* cli_list_scenarios - `rrsim scenarios`: each folder searched with the
+ * scenarios in it and their titles, on f.  EXIT_RUNTIME with a message
+ * when there are none. */
+int cli_list_scenarios(FILE *f);
 
 #endif

@@ -106,6 +106,14 @@ static const command commands[] = {
      "charts there. Reads only the CSV files; simulates nothing.",
      {"rrsim plot output/nl-baseline/20261201T101500Z",
       "rrsim plot output/nl-baseline/20261201T101500Z --plot pdf", NULL}},
+    {"scenarios", CMD_SCENARIOS, "",
+     "list the installed scenarios with their titles",
+     "Lists the scenarios that a name alone finds, folder by folder in the "
+     "order they are searched: the folders of RRSIM_PATH (colon-separated), "
+     "then the scenarios installed with rrsim. A scenario argument without "
+     "a slash that is not a file in the current folder is looked up there, "
+     "with or without .ini: rrsim run nl-baseline.",
+     {"rrsim scenarios", "RRSIM_PATH=$HOME/scenarios rrsim scenarios", NULL}},
     {"help", CMD_HELP, "[COMMAND]", "this text, or a command's help",
      "Prints the list of commands, or the help of one command (the same as "
      "rrsim COMMAND --help).",
@@ -130,6 +138,7 @@ enum opt_id {
     OPT_PRECISION_OF,
     OPT_MAX_REPS,
     OPT_QUIET,
+    OPT_KEYS,
     OPT_HELP
 };
 
@@ -196,6 +205,9 @@ static const option options[] = {
      "not reaching the precision is a warning (default: 1000)"},
     {"--quiet", NULL, CHARTING, OPT_QUIET,
      "no progress bar and no table on the terminal (default: off)"},
+    {"--keys", NULL, CMD_CHECK, OPT_KEYS,
+     "print only the keys --set and --vary accept, one per line (default: "
+     "the full listing)"},
     {"--help", NULL, ~0u, OPT_HELP, "this help (also -h)"},
 };
 
@@ -484,6 +496,9 @@ static int apply(cli *c, const option *o, const char *v)
         return -1;
     case OPT_QUIET:
         c->quiet = true;
+        return -1;
+    case OPT_KEYS:
+        c->keys = true;
         return -1;
     case OPT_HELP:
         c->help = true;

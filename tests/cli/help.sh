@@ -73,8 +73,8 @@ for hp_c in $hp_cmds; do
             scenarios/*) [ -f "$hp_w" ] || echo "$hp_line: no file $hp_w" ;;
             esac
         done
-    done >"$TMP/bad"
-    [ -s "$TMP/bad" ] && fail "help-$hp_c-examples" "$(cat "$TMP/bad")" ||
+    done >"$TMP/hp_bad"
+    [ -s "$TMP/hp_bad" ] && fail "help-$hp_c-examples" "$(cat "$TMP/hp_bad")" ||
         ok "help-$hp_c-examples"
 done
 
@@ -109,3 +109,4 @@ expect_stderr "rrsim: option '--force' takes no value, got '--force=yes'
 "$RRSIM" check scenarios/mm1.ini --reps=7 --seed=99 >"$TMP/out" 2>&1 &&
     grep -q '^replications = 7\b' "$TMP/out" && grep -q '^seed = 99\b' "$TMP/out" &&
     ok help-equals-form || fail help-equals-form "$(head -c 300 "$TMP/out")"
+rm -f "$TMP/h1" "$TMP/h2" "$TMP/h3" "$TMP/hp_bad"
