@@ -179,6 +179,13 @@ extern const size_t rr_indicator_n_kpis;
 #define RR_IND_N_DEPARTURE_KINDS 6
 extern const rr_ind_id rr_indicator_departures[RR_IND_N_DEPARTURE_KINDS];
 
+/* The indicators a scenario sets rather than the model produces: intake
+ * (the arrival process, a rate times a schedule usually taken from
+ * published figures) and arrivals (intake plus re-migrants).  `rrsim fit`
+ * shows them as inputs, never as fitted. */
+extern const rr_ind_id rr_indicator_inputs[];
+extern const size_t rr_indicator_n_inputs;
+
 /* The headings of the groups ("Departures", ...), by rr_ind_group. */
 extern const char *const rr_indicator_groups[RR_GROUP_COUNT];
 
@@ -242,5 +249,8 @@ const char *rr_indicator_kind_text(rr_ind_kind kind);
  * with a yearly figure: a flow of the time series (summed over the year),
  * a stock of it (taken at the year's end) or a derived sum. */
 bool rr_indicator_is_yearly(const rr_indicator *ind);
+
+/* rr_indicator_is_input - whether ind is one of rr_indicator_inputs[]. */
+bool rr_indicator_is_input(const rr_indicator *ind);
 
 #endif

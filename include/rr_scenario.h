@@ -149,6 +149,9 @@ typedef struct rr_config {
     double warmup;             /* days discarded from KPIs */
     uint64_t seed;
     int replications;
+    size_t n_calibrated;       /* calibrated_on: the years the scenario */
+    const int *calibrated_on;  /* was calibrated on, increasing; reports
+                                  only (the model does not read them) */
 
     /* [arrivals]: rate(t) = rate * schedule factor in force at t */
     double rate;               /* per day, events applied */

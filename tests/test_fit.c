@@ -1,9 +1,15 @@
 /*
- * test_fit.c - simulated against observed yearly figures (rr_fit.h), on a
- * run result made up for the purpose: two replications of a run from
- * 2024-01-01 to 2025-12-31 reported by half-year, with every figure chosen
- * by hand, so that each yearly sum, mean, interval and relative error
- * below is worked out in the comments.
+ * test_fit.c - simulated against observed yearly figures (rr_fit.h), on
+ * run results made up for the purpose, so that each yearly sum, mean,
+ * interval and relative error below is worked out in the comments:
+ *
+ *   - two replications of a run from 2024-01-01 to 2025-12-31 reported by
+ *     half-year, every figure chosen by hand (the sums of indicators, the
+ *     roles, fit.csv);
+ *   - one replication reported by week, month, quarter or periods of ten
+ *     days, whose periods straddle the years (the overlap rule);
+ *
+ * and calibrated_on as a scenario file gives it (its checks).
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,6 +20,8 @@
 #include "check.h"
 #include "rr_common.h"
 #include "rr_fit.h"
+#include "rr_indicator.h"
+#include "rr_model.h"
 #include "rr_output.h"
 #include "rr_scenario.h"
 #include "rr_table.h"
@@ -119,8 +127,8 @@ static rr_table *observed(const char *text)
 /* expect_row - row i of the fit, with the simulated yearly figures x1, x2
  * of the two replications. */
 static void expect_row(const rr_fit *f, size_t i, int year, const char *ind,
-                       double obs, double x1, double x2, double rel,
-                       const char *note)
+                       rr_fit_role role, double obs, double x1, double x2,
+                       double rel, const char *note)
 {
     const rr_fit_row *w;
     double mean = (x1 + x2) / 2, half = T975_1 * fabs(x1 - x2) / 2;
@@ -131,6 +139,7 @@ static void expect_row(const rr_fit *f, size_t i, int year, const char *ind,
     w = &f->row[i];
     CHECK_EQ(w->year, year);
     CHECK_STR(w->indicator, ind);
+    CHECK_STR(rr_fit_role_name(w->role), rr_fit_role_name(role));
     CHECK_EQ(w->observed, obs);
     CHECK_EQ(w->simulated.n, 2);
     CHECK_EQ(w->simulated.mean, mean);
@@ -144,6 +153,9 @@ static void expect_row(const rr_fit *f, size_t i, int year, const char *ind,
     CHECK_STR(w->note, note);
 }
 
+/* The scenario of the half-year run was calibrated on 2024. */
+static const int calibrated_2024[] = {2024};
+
 static void test_rows(void)
 {
     made m;
@@ -152,6 +164,8 @@ static void test_rows(void)
     char err[512] = "";
 
     make(&m);
+    m.cfg.n_calibrated = 1;
+    m.cfg.calibrated_on = calibrated_2024;
     /* the bounds above are the dates they stand for */
     CHECK_EQ(rr_date_days((rr_date){2024, 7, 1}) -
                  rr_date_days((rr_date){2024, 1, 1}),
@@ -168,40 +182,91 @@ static void test_rows(void)
                  "2024,intake,200,\n"
                  "2025,caseload_rds,100,\n"
                  "2024,caseload_rds,50,\n"
-                 "2024,departures_forced,0,\n");
+                 "2024,departures_forced,0,\n"
+                 "2025,departures_closed,4,\n");
     if (!t) {
         CHECK_MSG(0, "observed table");
         return;
     }
     CHECK_EQ(rr_fit_make(t, &m.r, &f, err, sizeof err), RR_OK);
-    CHECK_EQ(f.n, 8);
+    CHECK_EQ(f.n, 9);
     /* arrivals 2024, flows summed over 2024H1 and H2: 100 + 110 = 210 and
-     * 90 + 100 = 190; mean 200 against 160: +25% */
-    expect_row(&f, 0, 2024, "arrivals", 160, 210, 190, 0.25, "IND 2024");
+     * 90 + 100 = 190; mean 200 against 160: +25%.  Arrivals are set by
+     * the scenario: an input, whatever the year */
+    expect_row(&f, 0, 2024, "arrivals", RR_FIT_INPUT, 160, 210, 190, 0.25,
+               "IND 2024");
     /* voluntary iom + ngo + self in 2025: 70 + 7 + 10 = 87 and
-     * 40 + 3 + 12 = 55; mean 71 against 100: -29% */
-    expect_row(&f, 1, 2025, "departures_independent", 100, 87, 55, -0.29,
-               "");
+     * 40 + 3 + 12 = 55; mean 71 against 100: -29%; 2025 is not a
+     * calibration year */
+    expect_row(&f, 1, 2025, "departures_independent", RR_FIT_VALIDATION,
+               100, 87, 55, -0.29, "");
     /* independent + forced in 2024: 30 + 3 + 10 + 15 = 58 and
-     * 40 + 7 + 12 + 19 = 78; mean 68 against 80: -15% */
-    expect_row(&f, 2, 2024, "departures_verified", 80, 58, 78, -0.15, "");
-    /* verified + unsupervised + closed in 2025: 87 + 19 + 4 + 1 = 111 and
-     * 55 + 15 + 0 + 1 = 71; mean 91 against 130: -30% */
-    expect_row(&f, 3, 2025, "departures_total", 130, 111, 71, -0.3,
-               "report, p. 3");
+     * 40 + 7 + 12 + 19 = 78; mean 68 against 80: -15%; calibrated */
+    expect_row(&f, 2, 2024, "departures_verified", RR_FIT_CALIBRATION, 80,
+               58, 78, -0.15, "");
+    /* DT&V's total, its three kinds: verified + unsupervised in 2025,
+     * 87 + 19 + 4 = 110 and 55 + 15 + 0 = 70 (the closed cases, 1 and 1,
+     * are not departures); mean 90 against 130 */
+    expect_row(&f, 3, 2025, "departures_total", RR_FIT_VALIDATION, 130, 110,
+               70, 90.0 / 130 - 1, "report, p. 3");
     /* arrivals less re-migrants in 2024: 210 - 10 = 200 and
-     * 190 - 10 = 180; mean 190 against 200: -5% */
-    expect_row(&f, 4, 2024, "intake", 200, 200, 180, -0.05, "");
+     * 190 - 10 = 180; mean 190 against 200: -5%; an input */
+    expect_row(&f, 4, 2024, "intake", RR_FIT_INPUT, 200, 200, 180, -0.05,
+               "");
     /* a stock is the value at the year's last period end, not a sum:
      * 2025H2 80 and 85, mean 82.5 against 100; 2024H2 60 and 65, mean
      * 62.5 against 50 */
-    expect_row(&f, 5, 2025, "caseload_rds", 100, 80, 85, -0.175, "");
-    expect_row(&f, 6, 2024, "caseload_rds", 50, 60, 65, 0.25, "");
+    expect_row(&f, 5, 2025, "caseload_rds", RR_FIT_VALIDATION, 100, 80, 85,
+               -0.175, "");
+    expect_row(&f, 6, 2024, "caseload_rds", RR_FIT_CALIBRATION, 50, 60, 65,
+               0.25, "");
     /* observed 0: no relative error */
-    expect_row(&f, 7, 2024, "departures_forced", 0, 15, 19, NAN, "");
+    expect_row(&f, 7, 2024, "departures_forced", RR_FIT_CALIBRATION, 0, 15,
+               19, NAN, "");
+    /* the closed cases on their own: 1 + 0 and 0 + 1 in 2025, against 4 */
+    expect_row(&f, 8, 2025, "departures_closed", RR_FIT_VALIDATION, 4, 1, 1,
+               -0.75, "");
+    /* the days each figure covers: a flow the year, a stock the period
+     * at whose end it is counted */
+    if (f.n == 9) {
+        CHECK_EQ(rr_date_days(f.row[1].first),
+                 rr_date_days((rr_date){2025, 1, 1}));
+        CHECK_EQ(rr_date_days(f.row[1].last),
+                 rr_date_days((rr_date){2025, 12, 31}));
+        CHECK_EQ(rr_date_days(f.row[6].first),
+                 rr_date_days((rr_date){2024, 7, 1}));
+        CHECK_EQ(rr_date_days(f.row[6].last),
+                 rr_date_days((rr_date){2024, 12, 31}));
+    }
+    /* the mean absolute relative errors: calibration 2024 (verified,
+     * caseload; forced has none), validation 2025 (independent, total,
+     * caseload, closed); inputs apart */
+    CHECK_EQ(f.error[RR_FIT_CALIBRATION].n, 2);
+    CHECK_NEAR(f.error[RR_FIT_CALIBRATION].mean_abs, (0.15 + 0.25) / 2,
+               1e-12);
+    CHECK_EQ(f.error[RR_FIT_VALIDATION].n, 4);
+    CHECK_NEAR(f.error[RR_FIT_VALIDATION].mean_abs,
+               (0.29 + (1 - 90.0 / 130) + 0.175 + 0.75) / 4, 1e-12);
+    CHECK_EQ(f.error[RR_FIT_INPUT].n, 2);
+    CHECK_NEAR(f.error[RR_FIT_INPUT].mean_abs, (0.25 + 0.05) / 2, 1e-12);
     rr_fit_fini(&f);
     CHECK_EQ(f.n, 0);
     CHECK(f.row == NULL);
+    CHECK(isnan(f.error[RR_FIT_CALIBRATION].mean_abs));
+
+    /* a scenario that names no calibration year: every year is
+     * validation (inputs stay inputs) */
+    m.cfg.n_calibrated = 0;
+    m.cfg.calibrated_on = NULL;
+    CHECK_EQ(rr_fit_make(t, &m.r, &f, err, sizeof err), RR_OK);
+    for (size_t i = 0; i < f.n; i++)
+        CHECK_MSG(f.row[i].role == (i == 0 || i == 4 ? RR_FIT_INPUT
+                                                     : RR_FIT_VALIDATION),
+                  "row %zu: %s", i, rr_fit_role_name(f.row[i].role));
+    CHECK_EQ(f.error[RR_FIT_CALIBRATION].n, 0);
+    CHECK(isnan(f.error[RR_FIT_CALIBRATION].mean_abs));
+    CHECK_EQ(f.error[RR_FIT_VALIDATION].n, 6);
+    rr_fit_fini(&f);
     rr_table_destroy(t);
 
     /* no rows: no comparison, no error */
@@ -210,9 +275,260 @@ static void test_rows(void)
     if (t) {
         CHECK_EQ(rr_fit_make(t, &m.r, &f, err, sizeof err), RR_OK);
         CHECK_EQ(f.n, 0);
+        CHECK_EQ(f.error[RR_FIT_VALIDATION].n, 0);
         rr_fit_fini(&f);
         rr_table_destroy(t);
     }
+}
+
+/* departures_total is DT&V's total: the registry's parts are its three
+ * kinds (independent: IOM, NGO, self-arranged; forced; without
+ * supervision), each added once, and no closed case; the inputs are
+ * intake and arrivals. */
+static void test_definitions(void)
+{
+    static const rr_ind_id three_kinds[] = {
+        RR_IND_DEPARTURES_VOLUNTARY_IOM, RR_IND_DEPARTURES_VOLUNTARY_NGO,
+        RR_IND_DEPARTURES_VOLUNTARY_SELF, RR_IND_DEPARTURES_FORCED,
+        RR_IND_DEPARTURES_UNSUPERVISED};
+    const rr_indicator *e = &rr_indicators[RR_IND_DEPARTURES_TOTAL];
+    CHECK_EQ(e->n_parts, RR_COUNTOF(three_kinds));
+    for (size_t i = 0; i < e->n_parts && i < RR_COUNTOF(three_kinds); i++) {
+        CHECK_EQ(e->parts[i].id, three_kinds[i]);
+        CHECK_EQ(e->parts[i].sign, 1);
+    }
+    for (size_t i = 0; i < e->n_parts; i++)
+        CHECK_MSG(e->parts[i].id != RR_IND_DEPARTURES_CLOSED,
+                  "departures_total counts closed cases");
+    CHECK(rr_indicator_is_input(&rr_indicators[RR_IND_INTAKE]));
+    CHECK(rr_indicator_is_input(&rr_indicators[RR_IND_ARRIVALS]));
+    CHECK(!rr_indicator_is_input(&rr_indicators[RR_IND_ARRIVALS_REMIGRATION]));
+    CHECK(!rr_indicator_is_input(&rr_indicators[RR_IND_DEPARTURES_TOTAL]));
+    CHECK(!rr_indicator_is_input(&rr_indicators[RR_IND_CASELOAD_STAGE]));
+    CHECK_STR(rr_fit_role_name(RR_FIT_CALIBRATION), "calibration");
+    CHECK_STR(rr_fit_role_name(RR_FIT_VALIDATION), "validation");
+    CHECK_STR(rr_fit_role_name(RR_FIT_INPUT), "input");
+    CHECK_STR(rr_fit_role_name(RR_FIT_ROLES), "?");
+}
+
+/* ---- periods that straddle the years ------------------------------------ */
+
+/* A run of one replication with three metrics, on any periods. */
+enum { S_ARR, S_FORCED, S_STOCK, S_M };
+static const char *const series_names[S_M] = {"arrivals", "departures_forced",
+                                              "caseload_total"};
+
+typedef struct series {
+    rr_config cfg;
+    const rr_config *cfgs[1];
+    double t0;
+    rr_plan plan;
+    char *names[S_M];
+    double *values;
+    rr_rep_result rep[1];
+    rr_run_result r;
+    rr_periods periods;
+} series;
+
+/* series_make - a run from `from` to `to` over the periods of `report`
+ * (or, with step > 0, periods of step days): arrivals one a day (so a
+ * period's count is its length), departures_forced 0, caseload_total the
+ * period's index.  false when out of memory. */
+static bool series_make(series *s, rr_date from, rr_date to,
+                        rr_report_period report, double step)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->cfg.name, sizeof s->cfg.name, "series");
+    s->cfg.start = from;
+    s->cfg.end = to;
+    s->cfg.horizon = (double)(rr_date_days(to) - rr_date_days(from) + 1);
+    s->cfg.report = report;
+    if (step > 0) {
+        size_t n = (size_t)ceil(s->cfg.horizon / step);
+        s->periods.n = n;
+        s->periods.bounds = malloc((n + 1) * sizeof *s->periods.bounds);
+        if (!s->periods.bounds)
+            return false;
+        for (size_t k = 0; k <= n; k++)
+            s->periods.bounds[k] = fmin((double)k * step, s->cfg.horizon);
+    } else if (rr_periods_make(&s->cfg, &s->periods) != RR_OK) {
+        return false;
+    }
+    s->values = calloc(s->periods.n * S_M, sizeof *s->values);
+    if (!s->values)
+        return false;
+    for (size_t k = 0; k < s->periods.n; k++) {
+        s->values[k * S_M + S_ARR] =
+            s->periods.bounds[k + 1] - s->periods.bounds[k];
+        s->values[k * S_M + S_STOCK] = (double)k;
+    }
+    s->cfgs[0] = &s->cfg;
+    s->plan.n_epochs = 1;
+    s->plan.t = &s->t0;
+    s->plan.cfg = s->cfgs;
+    for (size_t j = 0; j < S_M; j++)
+        s->names[j] = (char *)series_names[j];
+    s->rep[0].n_periods = s->periods.n;
+    s->rep[0].n_metrics = S_M;
+    s->rep[0].values = s->values;
+    s->r.plan = &s->plan;
+    s->r.layout.n_metrics = S_M;
+    s->r.layout.metric = s->names;
+    s->r.layout.periods = s->periods;
+    s->r.reps = 1;
+    s->r.rep = s->rep;
+    return true;
+}
+
+static void series_fini(series *s)
+{
+    free(s->values);
+    free(s->periods.bounds);
+}
+
+/* series_period - the period that starts on date d, or -1. */
+static long series_period(const series *s, rr_date d)
+{
+    double t = (double)(rr_date_days(d) - rr_date_days(s->cfg.start));
+    for (size_t k = 0; k < s->periods.n; k++)
+        if (s->periods.bounds[k] == t)
+            return (long)k;
+    return -1;
+}
+
+/* series_set - departures_forced of the period starting on d. */
+static void series_set(series *s, rr_date d, double v)
+{
+    long k = series_period(s, d);
+    CHECK_MSG(k >= 0, "no period starts on %04d-%02d-%02d", d.y, d.m, d.d);
+    if (k >= 0)
+        s->values[(size_t)k * S_M + S_FORCED] = v;
+}
+
+/* expect_year - the figures of year y: arrivals (the days it covers, 365
+ * or 366), departures_forced, and caseload_total with the period it is
+ * taken at the end of, [first, last]. */
+static void expect_year(const series *s, int y, double days, double forced,
+                        rr_date first, rr_date last)
+{
+    char text[256], err[512] = "";
+    rr_table *t;
+    rr_fit f;
+    long k = series_period(s, first);
+
+    snprintf(text, sizeof text,
+             "year,indicator,value\n%d,arrivals,%g\n"
+             "%d,departures_forced,1\n%d,caseload_total,1\n",
+             y, days, y, y);
+    t = observed(text);
+    if (!t) {
+        CHECK_MSG(0, "observed table");
+        return;
+    }
+    CHECK_EQ(rr_fit_make(t, &s->r, &f, err, sizeof err), RR_OK);
+    CHECK_MSG(f.n == 3, "%d: %zu rows: %s", y, f.n, err);
+    if (f.n == 3) {
+        /* one a day: the year's days exactly, whatever the periods */
+        CHECK_NEAR(f.row[0].simulated.mean, days, 1e-9);
+        CHECK_EQ(rr_date_days(f.row[0].first),
+                 rr_date_days((rr_date){y, 1, 1}));
+        CHECK_EQ(rr_date_days(f.row[0].last),
+                 rr_date_days((rr_date){y, 12, 31}));
+        CHECK_EQ(rr_date_days(f.row[0].last) -
+                     rr_date_days(f.row[0].first) + 1,
+                 (long)days);
+        CHECK_NEAR(f.row[1].simulated.mean, forced, 1e-9);
+        /* the stock at the end of the last period ending in the year */
+        CHECK_MSG(k >= 0, "%d: no period starts on %04d-%02d-%02d", y,
+                  first.y, first.m, first.d);
+        CHECK_EQ(f.row[2].simulated.mean, (double)k);
+        CHECK_EQ(rr_date_days(f.row[2].first), rr_date_days(first));
+        CHECK_EQ(rr_date_days(f.row[2].last), rr_date_days(last));
+    }
+    rr_fit_fini(&f);
+    rr_table_destroy(t);
+}
+
+static void test_overlap(void)
+{
+    series s;
+
+    /* weeks (Monday to Sunday) of a run from Tuesday 1 January 2019 to
+     * 31 December 2020: the week from Monday 30 December 2019 to 5
+     * January 2020 gives 2/7 of its 70 departures to 2019 and 5/7 to
+     * 2020; 2019's caseload is that at the end of Sunday 29 December,
+     * 2020's at the end of the run's last (short) week */
+    if (series_make(&s, (rr_date){2019, 1, 1}, (rr_date){2020, 12, 31},
+                    RR_REPORT_WEEK, 0)) {
+        CHECK_EQ(s.periods.n, 105);
+        series_set(&s, (rr_date){2019, 12, 30}, 70);
+        expect_year(&s, 2019, 365, 20, (rr_date){2019, 12, 23},
+                    (rr_date){2019, 12, 29});
+        expect_year(&s, 2020, 366, 50, (rr_date){2020, 12, 28},
+                    (rr_date){2020, 12, 31});
+    } else {
+        CHECK_MSG(0, "weekly run");
+    }
+    series_fini(&s);
+
+    /* a run that starts mid-week in mid-2018: 2019 is cut from weeks at
+     * both ends (Monday 31 December 2018 gives one day of its 70 to 2018
+     * and six to 2019: 60; with 20 from the last week, 80) */
+    if (series_make(&s, (rr_date){2018, 7, 4}, (rr_date){2020, 12, 31},
+                    RR_REPORT_WEEK, 0)) {
+        series_set(&s, (rr_date){2018, 12, 31}, 70);
+        series_set(&s, (rr_date){2019, 12, 30}, 70);
+        expect_year(&s, 2019, 365, 80, (rr_date){2019, 12, 23},
+                    (rr_date){2019, 12, 29});
+        expect_year(&s, 2020, 366, 50, (rr_date){2020, 12, 28},
+                    (rr_date){2020, 12, 31});
+    } else {
+        CHECK_MSG(0, "weekly run from 2018");
+    }
+    series_fini(&s);
+
+    /* months and quarters end with the year: whole periods, the stock at
+     * 31 December */
+    if (series_make(&s, (rr_date){2019, 1, 1}, (rr_date){2020, 12, 31},
+                    RR_REPORT_MONTH, 0)) {
+        series_set(&s, (rr_date){2019, 12, 1}, 31);
+        series_set(&s, (rr_date){2020, 1, 1}, 5);
+        expect_year(&s, 2019, 365, 31, (rr_date){2019, 12, 1},
+                    (rr_date){2019, 12, 31});
+        expect_year(&s, 2020, 366, 5, (rr_date){2020, 12, 1},
+                    (rr_date){2020, 12, 31});
+    } else {
+        CHECK_MSG(0, "monthly run");
+    }
+    series_fini(&s);
+    if (series_make(&s, (rr_date){2019, 1, 1}, (rr_date){2020, 12, 31},
+                    RR_REPORT_QUARTER, 0)) {
+        CHECK_EQ(s.periods.n, 8);
+        series_set(&s, (rr_date){2020, 10, 1}, 9);
+        expect_year(&s, 2019, 365, 0, (rr_date){2019, 10, 1},
+                    (rr_date){2019, 12, 31});
+        expect_year(&s, 2020, 366, 9, (rr_date){2020, 10, 1},
+                    (rr_date){2020, 12, 31});
+    } else {
+        CHECK_MSG(0, "quarterly run");
+    }
+    series_fini(&s);
+
+    /* periods of ten days (no report setting gives them; the rule holds
+     * for any): the period from day 360 (27 December 2019) to 370 gives
+     * half of its 100 to each year; the stock of 2019 is that of the
+     * period ending on day 360 */
+    if (series_make(&s, (rr_date){2019, 1, 1}, (rr_date){2020, 12, 31},
+                    RR_REPORT_DAY, 10)) {
+        series_set(&s, (rr_date){2019, 12, 27}, 100);
+        expect_year(&s, 2019, 365, 50, (rr_date){2019, 12, 17},
+                    (rr_date){2019, 12, 26});
+        expect_year(&s, 2020, 366, 50, (rr_date){2020, 12, 31},
+                    (rr_date){2020, 12, 31});
+    } else {
+        CHECK_MSG(0, "ten-day run");
+    }
+    series_fini(&s);
 }
 
 /* expect_fail - the table (header and one bad row after a good one) fails
@@ -284,21 +600,26 @@ static void test_errors(void)
                 "2: year 2025 is not wholly inside the run");
 }
 
-/* fit.csv: the rows above as written, NA for the missing relative error. */
+/* fit.csv: rows as written, each with its role and the days its figure
+ * covers, NA for the missing relative error; the terminal's table and its
+ * summary of errors by role. */
 static void test_write(void)
 {
     made m;
     rr_fit f;
     rr_table *t;
-    char err[512] = "", out[160], text[1024] = "";
+    char err[512] = "", out[160], text[2048] = "";
     FILE *in;
     size_t n;
 
     make(&m);
+    m.cfg.n_calibrated = 1;
+    m.cfg.calibrated_on = calibrated_2024;
     t = observed("year,indicator,value,source\n"
                  "2024,arrivals,160,IND 2024\n"
                  "2025,departures_total,130,\"report, p. 3\"\n"
-                 "2024,departures_forced,0,\n");
+                 "2024,departures_forced,0,\n"
+                 "2024,caseload_rds,50,\n");
     if (!t || rr_fit_make(t, &m.r, &f, err, sizeof err) != RR_OK) {
         CHECK_MSG(0, "fit: %s", err);
         rr_table_destroy(t);
@@ -313,20 +634,158 @@ static void test_write(void)
         text[n] = '\0';
         fclose(in);
     }
-    /* 200 -+ 12.706204736 * 10; 91 -+ 12.706204736 * 20; 17 -+
-     * 12.706204736 * 2 */
+    /* 200 -+ 12.706204736 * 10; 90 -+ 12.706204736 * 20; 17 -+
+     * 12.706204736 * 2; 62.5 -+ 12.706204736 * 2.5 */
     CHECK_STR(text,
-              "scenario,year,indicator,observed,simulated_mean,ci95_low,"
-              "ci95_high,relative_error,replications,note\n"
-              "made,2024,arrivals,160,200,72.93795264,327.0620474,0.25,2,"
-              "IND 2024\n"
-              "made,2025,departures_total,130,91,-163.1240947,345.1240947,"
-              "-0.3,2,\"report, p. 3\"\n"
-              "made,2024,departures_forced,0,17,-8.412409472,42.41240947,"
-              "NA,2,\n");
+              "scenario,year,role,indicator,period_start,period_end,"
+              "observed,simulated_mean,ci95_low,ci95_high,relative_error,"
+              "replications,note\n"
+              "made,2024,input,arrivals,2024-01-01,2024-12-31,160,200,"
+              "72.93795264,327.0620474,0.25,2,IND 2024\n"
+              "made,2025,validation,departures_total,2025-01-01,2025-12-31,"
+              "130,90,-164.1240947,344.1240947,-0.3076923077,2,"
+              "\"report, p. 3\"\n"
+              "made,2024,calibration,departures_forced,2024-01-01,"
+              "2024-12-31,0,17,-8.412409472,42.41240947,NA,2,\n"
+              "made,2024,calibration,caseload_rds,2024-07-01,2024-12-31,50,"
+              "62.5,30.73448816,94.26551184,0.25,2,\n");
     unlink(out);
+
+    /* the table: the role of each row, an input's error not shown as
+     * one, and the mean absolute errors apart */
+    in = tmpfile();
+    CHECK(in != NULL);
+    if (in) {
+        rr_print_fit(in, &f, &m.r);
+        rewind(in);
+        n = fread(text, 1, sizeof text - 1, in);
+        text[n] = '\0';
+        fclose(in);
+        CHECK_MSG(strstr(text, "\n2024  input        arrivals"
+                               "                            160"
+                               "        200             [73, 327]"
+                               "     input\n") != NULL,
+                  "%s", text);
+        CHECK_MSG(strstr(text, "2025  validation   departures_total") !=
+                      NULL,
+                  "%s", text);
+        CHECK_MSG(strstr(text, "-30.8%\n") != NULL, "%s", text);
+        CHECK_MSG(strstr(text, "\nmean absolute relative error (inputs not "
+                               "counted):\n"
+                               "  calibration   25.0% over 1 figure (2024)\n"
+                               "  validation    30.8% over 1 figure "
+                               "(2025)\n") != NULL,
+                  "%s", text);
+    }
     rr_fit_fini(&f);
     rr_table_destroy(t);
+}
+
+/* ---- calibrated_on ------------------------------------------------------ */
+
+/* plan_with - the plan of a scenario file (2019-2021) whose [scenario]
+ * section has line 5 `calibrated_on = value` (or none when value is
+ * NULL): RR_OK with the years in ys (n of them), or the status with the
+ * message in err. */
+static int plan_with(const char *value, int *ys, size_t *n, char *err,
+                     size_t errlen, char *ini, size_t inilen)
+{
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    FILE *f;
+    int rc;
+
+    snprintf(ini, inilen, "%s/cal.ini", dir);
+    f = fopen(ini, "w");
+    if (!f)
+        return RR_EIO;
+    fprintf(f, "[scenario]\nname = cal\nstart = 2019-01-01\n"
+               "end = 2021-12-31\n%s%s%s\n[stage.talks]\n"
+               "service = deterministic(1d)\nroute.departed = 1\n\n"
+               "[arrivals]\nrate = 1/day\n",
+            value ? "calibrated_on = " : "", value ? value : "",
+            value ? "\n" : "");
+    if (fclose(f) != 0)
+        return RR_EIO;
+    *n = 0;
+    rc = rr_scenario_load(ini, NULL, 0, &sc, err, errlen);
+    if (rc == RR_OK)
+        rc = rr_scenario_plan(sc, &plan, err, errlen);
+    if (rc == RR_OK) {
+        const rr_config *c = plan->cfg[0];
+        for (size_t i = 0; i < c->n_calibrated && i < 8; i++)
+            ys[i] = c->calibrated_on[i];
+        *n = c->n_calibrated;
+        for (size_t e = 1; e < plan->n_epochs; e++)
+            CHECK_EQ(plan->cfg[e]->n_calibrated, c->n_calibrated);
+    }
+    rr_scenario_destroy(sc);
+    unlink(ini);
+    return rc;
+}
+
+static void expect_calibrated(const char *value, size_t n_want, int y0,
+                              int y1)
+{
+    int ys[8] = {0};
+    size_t n;
+    char err[512] = "", ini[160];
+    CHECK_MSG(plan_with(value, ys, &n, err, sizeof err, ini, sizeof ini) ==
+                  RR_OK,
+              "'%s': %s", value ? value : "(none)", err);
+    CHECK_EQ(n, n_want);
+    if (n_want > 0)
+        CHECK_EQ(ys[0], y0);
+    if (n_want > 1)
+        CHECK_EQ(ys[1], y1);
+}
+
+static void expect_calibrated_fails(const char *value, int rc,
+                                    const char *msg)
+{
+    int ys[8];
+    size_t n;
+    char err[512] = "", ini[160], want[768];
+    CHECK_EQ(plan_with(value, ys, &n, err, sizeof err, ini, sizeof ini), rc);
+    snprintf(want, sizeof want, "%s:5: [scenario] calibrated_on: %s", ini,
+             msg);
+    CHECK_STR(err, want);
+}
+
+static void test_calibrated_on(void)
+{
+    static const char form[] =
+        "expected years separated by commas (e.g. 2019, 2022) or none, got";
+    char msg[256];
+
+    expect_calibrated(NULL, 0, 0, 0);
+    expect_calibrated("none", 0, 0, 0);
+    expect_calibrated("2019", 1, 2019, 0);
+    /* kept in increasing order, spaces or none */
+    expect_calibrated("2021,2019", 2, 2019, 2021);
+    expect_calibrated(" 2020 ,  2021 ", 2, 2020, 2021);
+
+    /* a bad year */
+    snprintf(msg, sizeof msg, "%s '20x9'", form);
+    expect_calibrated_fails("2019, 20x9", RR_EPARSE, msg);
+    snprintf(msg, sizeof msg, "%s '2019.5'", form);
+    expect_calibrated_fails("2019.5", RR_EPARSE, msg);
+    snprintf(msg, sizeof msg, "%s '-2019'", form);
+    expect_calibrated_fails("-2019", RR_EPARSE, msg);
+    snprintf(msg, sizeof msg, "%s '2019 2020'", form);
+    expect_calibrated_fails("2019 2020", RR_EPARSE, msg);
+    snprintf(msg, sizeof msg, "%s '2019,,2020'", form);
+    expect_calibrated_fails("2019,,2020", RR_EPARSE, msg);
+    snprintf(msg, sizeof msg, "%s '2019,'", form);
+    expect_calibrated_fails("2019,", RR_EPARSE, msg);
+    /* out of the run */
+    expect_calibrated_fails("2018", RR_ERANGE,
+                            "year 2018 is outside the run (2019 to 2021)");
+    expect_calibrated_fails("2019, 2022", RR_ERANGE,
+                            "year 2022 is outside the run (2019 to 2021)");
+    /* named twice */
+    expect_calibrated_fails("2019, 2020, 2019", RR_EINVAL,
+                            "year 2019 is named twice");
 }
 
 int main(void)
@@ -336,8 +795,11 @@ int main(void)
         return 1;
     }
     test_rows();
+    test_definitions();
     test_errors();
+    test_overlap();
     test_write();
+    test_calibrated_on();
     unlink(path);
     rmdir(dir);
     return check_summary("test_fit");

@@ -77,7 +77,7 @@ static const char *const fit_verified[] = {
 static const char *const fit_total[] = {
     "departures_voluntary_iom", "departures_voluntary_ngo",
     "departures_voluntary_self", "departures_forced",
-    "departures_unsupervised", "departures_closed", NULL};
+    "departures_unsupervised", NULL}; /* DT&V's three kinds: no closed cases */
 
 /* plot.c chart_departures */
 static const char *const dep_metric[] = {

@@ -6,7 +6,8 @@
  * current folder, is used as it is.  Otherwise NAME (and NAME.ini) is
  * looked up in the folders of RRSIM_PATH (colon-separated, in order, empty
  * entries skipped), then in the scenarios installed beside the program
- * (BINDIR/../share/rrsim/scenarios, so an installed tree may be moved),
+ * (share/rrsim/scenarios beside the folder of the program, so an
+ * installed tree may be moved),
  * then in the folder `make install` put them in (RR_SCENARIO_DIR).  The
  * first regular file found wins.  A name is a file name: "." and ".." are
  * not names, and a name never leaves its folder since it has no slash.
@@ -83,17 +84,16 @@ static void search_dirs(dirs *ds)
     if (n > 0) {
         char *slash;
         exe[n] = '\0';
-        if ((slash = strrchr(exe, '/')) != NULL) {
-            char d[PATH_MAX + 32];
+        /* PREFIX/bin/rrsim -> PREFIX/share/rrsim/scenarios */
+        for (int up = 0; up < 2 && (slash = strrchr(exe, '/')) != NULL; up++)
             *slash = '\0';
-            int w = snprintf(d, sizeof d, "%s/../share/rrsim/scenarios", exe);
-            if (w > 0 && (size_t)w < sizeof d) {
-                char real[PATH_MAX];
-                /* the canonical name, so the installed folder is listed
-                 * once when both ways lead to it */
-                if (realpath(d, real))
-                    add(ds, &end, real, strlen(real));
-            }
+        if (slash) {
+            char d[PATH_MAX + 32], real[PATH_MAX];
+            int w = snprintf(d, sizeof d, "%s/share/rrsim/scenarios", exe);
+            /* the canonical name, so the installed folder is listed once
+             * when both ways lead to it */
+            if (w > 0 && (size_t)w < sizeof d && realpath(d, real))
+                add(ds, &end, real, strlen(real));
         }
     }
     add(ds, &end, RR_SCENARIO_DIR, strlen(RR_SCENARIO_DIR));

@@ -26,13 +26,15 @@ static const rr_ind_part independent_parts[] = {
     {RR_IND_DEPARTURES_VOLUNTARY_NGO, 1},
     {RR_IND_DEPARTURES_VOLUNTARY_SELF, 1}};
 
+/* DT&V's total: its three kinds of departure.  Cases closed otherwise (a
+ * permit, a transfer) have not departed and are not counted; they are
+ * departures_closed, compared on their own. */
 static const rr_ind_part total_parts[] = {
     {RR_IND_DEPARTURES_VOLUNTARY_IOM, 1},
     {RR_IND_DEPARTURES_VOLUNTARY_NGO, 1},
     {RR_IND_DEPARTURES_VOLUNTARY_SELF, 1},
     {RR_IND_DEPARTURES_FORCED, 1},
-    {RR_IND_DEPARTURES_UNSUPERVISED, 1},
-    {RR_IND_DEPARTURES_CLOSED, 1}};
+    {RR_IND_DEPARTURES_UNSUPERVISED, 1}};
 
 static const rr_ind_part intake_parts[] = {
     {RR_IND_ARRIVALS, 1},
@@ -106,7 +108,9 @@ const rr_indicator rr_indicators[RR_IND_COUNT] = {
     {RR_IND_DEPARTURES_TOTAL, "departures_total", PERSONS, FLOW, D, NOFAM,
      RR_GROUP_DEPARTURES, 0, PARTS(total_parts),
      {"All departures", NULL, NULL, NULL, NULL},
-     "departures of every kind", NULL},
+     "independent + forced + without supervision (DT&V's total; cases "
+     "closed otherwise are not counted)",
+     NULL},
 
     /* ---- caseload ---- */
     {RR_IND_ARRIVALS, "arrivals", PERSONS, FLOW, M | K, NOFAM,
@@ -262,6 +266,12 @@ const rr_ind_id rr_indicator_departures[RR_IND_N_DEPARTURE_KINDS] = {
     RR_IND_DEPARTURES_VOLUNTARY_IOM, RR_IND_DEPARTURES_VOLUNTARY_NGO,
     RR_IND_DEPARTURES_VOLUNTARY_SELF, RR_IND_DEPARTURES_FORCED,
     RR_IND_DEPARTURES_UNSUPERVISED,  RR_IND_DEPARTURES_CLOSED};
+
+/* Set by the scenario rather than by the model: intake is the scenario's
+ * arrival process (a rate times a schedule, usually taken from published
+ * intake), and arrivals are intake plus the few re-migrants. */
+const rr_ind_id rr_indicator_inputs[] = {RR_IND_ARRIVALS, RR_IND_INTAKE};
+const size_t rr_indicator_n_inputs = RR_COUNTOF(rr_indicator_inputs);
 
 const char *const rr_indicator_groups[RR_GROUP_COUNT] = {
     "Departures", "Caseload", "Reintegration provider",
@@ -503,6 +513,14 @@ const char *rr_indicator_kind_text(rr_ind_kind kind)
     default:
         return "?";
     }
+}
+
+bool rr_indicator_is_input(const rr_indicator *ind)
+{
+    for (size_t i = 0; i < rr_indicator_n_inputs; i++)
+        if (ind->id == rr_indicator_inputs[i])
+            return true;
+    return false;
 }
 
 bool rr_indicator_is_yearly(const rr_indicator *ind)

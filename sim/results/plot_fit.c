@@ -5,9 +5,18 @@
  * One small panel per observed indicator (at most MAX_PANELS, the others
  * named in the note), each on its own scale: per year the simulated mean
  * as a bar with its 95% CI, the observed figure as a dot, and the relative
- * error above the pair.  Indicators are named by the registry's words for
- * yearly figures (RR_LABEL_YEARLY); one it does not know by its name.
+ * error above the pair.  The bars tell the rows' roles apart: a
+ * calibration year's bar is solid blue, a validation year's (out of
+ * sample) hatched, with the role written under the year; an input (intake:
+ * the scenario takes it from data) is drawn in grey in a panel of its own
+ * after the others, without relative errors, since it is not fitted.  The
+ * subtitle gives the mean absolute relative error over calibration years
+ * and over validation years.  A fit.csv without a role column (written
+ * before roles were) is drawn as before: one kind of bar, no summary.
+ * Indicators are named by the registry's words for yearly figures
+ * (RR_LABEL_YEARLY); one it does not know by its name.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +37,21 @@ static void fit_title(const char *ind, char *buf, size_t n)
         snprintf(buf, n, "%s", ind);
 }
 
+/* title_fit - a panel title cut to max_px at 12 points bold: first
+ * without its closing bracket ("Intake (new cases, ...)" -> "Intake"),
+ * then with "...". */
+static void title_fit(char *title, size_t size, double max_px)
+{
+    size_t n = strlen(title);
+    char *open = strrchr(title, '(');
+    if (rri_text_px(title, 12 * 1.1) <= max_px)
+        return;
+    if (n && title[n - 1] == ')' && open && open > title + 1 &&
+        open[-1] == ' ')
+        open[-1] = '\0';
+    rri_text_fit(title, size, 12 * 1.1, max_px);
+}
+
 /* is_stock - whether an observed indicator is a count at the year's end
  * (a caseload) rather than the year's flow. */
 static bool is_stock(const char *ind)
@@ -37,41 +61,71 @@ static bool is_stock(const char *ind)
     return e && e->kind == RR_KIND_STOCK;
 }
 
+/* The bars of the roles: calibration solid, validation hatched (white
+ * under blue lines, a blue border), input grey. */
+#define CAL_FILL BAND_MID
+#define VAL_LINE OI_BLUE
+#define VAL_PATTERN 4
+#define INPUT_FILL "#cccccc"
+
 /* A fit's chart: what is drawn, its words and its layout. */
 typedef struct fit_chart {
     const rri_fit *d;
     const rri_runrow *ri;   /* run.csv's first row, or NULL */
     const char *scenario;
-    const char **ind;       /* the indicators, in order of appearance */
+    const char **ind;       /* the indicators, in order of appearance, the
+                               inputs last */
+    bool *input;            /* per indicator: an input */
     long *year;             /* the years, in order */
     size_t ni, ny, shown, cols, rows;
+    bool roles;             /* fit.csv has roles */
+    bool has[RR_FIT_ROLES]; /* which roles its rows have */
     char t[256], st[1024], foot[512], src[600];
     char n1[1024], n2[1024], sim_key[128];
     int lines;              /* of the note: 0, 1 or 2 */
-    rri_key ke[3];
+    rri_key ke[6];
+    size_t nk, val_key;     /* legend entries; the validation one, or nk */
     double base, B;         /* legend line and plots' bottom, px from the
                                bottom */
 } fit_chart;
 
 #define T0 100.0
+#define ROLE_PX 14.0 /* the line of role words under the years */
 
-/* fit_sets - the indicators and the (sorted) years of the rows. */
+/* fit_sets - the indicators (inputs last) and the (sorted) years of the
+ * rows, and the roles they have. */
 static void fit_sets(fit_chart *c)
 {
     const rri_fit *d = c->d;
     for (size_t r = 0; r < d->n; r++) {
         size_t i, y;
+        int role = d->row[r].role;
         for (i = 0; i < c->ni && strcmp(c->ind[i], d->row[r].indicator) != 0;
              i++)
             ;
         if (i == c->ni)
             c->ind[c->ni++] = d->row[r].indicator;
+        if (role == RR_FIT_INPUT)
+            c->input[i] = true;
+        if (role >= 0 && role < RR_FIT_ROLES) {
+            c->roles = true;
+            c->has[role] = true;
+        }
         for (y = 0; y < c->ny && c->year[y] != d->row[r].year; y++)
             ;
         if (y == c->ny)
             c->year[c->ny++] = d->row[r].year;
     }
-    for (size_t i = 1; i < c->ny; i++) /* few years: insertion sort */
+    for (size_t i = 1; i < c->ni; i++) /* few: a stable insertion sort */
+        for (size_t j = i; j > 0 && c->input[j - 1] && !c->input[j]; j--) {
+            const char *ts = c->ind[j];
+            bool tb = c->input[j];
+            c->ind[j] = c->ind[j - 1];
+            c->input[j] = c->input[j - 1];
+            c->ind[j - 1] = ts;
+            c->input[j - 1] = tb;
+        }
+    for (size_t i = 1; i < c->ny; i++)
         for (size_t j = i; j > 0 && c->year[j - 1] > c->year[j]; j--) {
             long tmp = c->year[j];
             c->year[j] = c->year[j - 1];
@@ -82,12 +136,20 @@ static void fit_sets(fit_chart *c)
     c->rows = c->shown ? (c->shown + c->cols - 1) / c->cols : 1;
 }
 
-/* fit_note - the notes of the observed figures, each once, and the
- * indicators not shown; on one or two lines. */
+/* fit_note - what the bars and labels are, the notes of the observed
+ * figures, each once, and the indicators not shown; on one or two
+ * lines. */
 static void fit_note(fit_chart *c)
 {
     const rri_fit *d = c->d;
-    char obs[2048] = "Observed: ", hidden[512] = "";
+    char obs[2048], hidden[512] = "";
+    size_t head;
+    snprintf(obs, sizeof obs, "%s%sEach panel on its own scale. Observed: ",
+             c->roles ? "Labels: relative error (simulated / observed − 1). "
+                      : "",
+             c->has[RR_FIT_INPUT] ? "Inputs are not fitted and have none. "
+                                  : "");
+    head = strlen(obs);
     for (size_t i = c->shown; i < c->ni; i++) {
         char nm[160];
         size_t len = strlen(hidden);
@@ -103,16 +165,84 @@ static void fit_note(fit_chart *c)
             seen = strcmp(d->row[q].note, nt) == 0;
         if (!seen && strlen(obs) + strlen(nt) + 3 < sizeof obs)
             snprintf(obs + strlen(obs), sizeof obs - strlen(obs), "%s%s",
-                     strcmp(obs, "Observed: ") ? "; " : "", nt);
+                     strlen(obs) > head ? "; " : "", nt);
     }
+    if (strlen(obs) == head) /* no notes: no "Observed: " */
+        obs[head - strlen("Observed: ")] = '\0';
     if (*hidden && strlen(obs) + strlen(hidden) + 16 < sizeof obs)
         snprintf(obs + strlen(obs), sizeof obs - strlen(obs),
-                 "%sNot shown: %s.", strcmp(obs, "Observed: ") ? ". " : "",
-                 hidden);
-    if (strcmp(obs, "Observed: ") == 0)
-        obs[0] = '\0';
+                 "%sNot shown: %s.", strlen(obs) > head ? ". " : "", hidden);
+    /* a trailing space of the first sentences */
+    while (*obs && obs[strlen(obs) - 1] == ' ')
+        obs[strlen(obs) - 1] = '\0';
     rri_wrap2(obs, "; ", c->n1, c->n2, sizeof c->n1);
     c->lines = *c->n2 ? 2 : *c->n1 ? 1 : 0;
+}
+
+/* role_error - the mean absolute relative error of the rows of a role,
+ * in percent (NaN when none has one), and their years ("2019, 2022"). */
+static double role_error(const rri_fit *d, int role, char *years, size_t n)
+{
+    double sum = 0;
+    size_t k = 0;
+    long last = LONG_MIN;
+    years[0] = '\0';
+    for (;;) {
+        long next = LONG_MAX;
+        for (size_t r = 0; r < d->n; r++)
+            if (d->row[r].role == role && d->row[r].year > last &&
+                d->row[r].year < next)
+                next = d->row[r].year;
+        if (next == LONG_MAX)
+            break;
+        if (strlen(years) + 16 < n)
+            snprintf(years + strlen(years), n - strlen(years), "%s%ld",
+                     *years ? ", " : "", next);
+        last = next;
+    }
+    for (size_t r = 0; r < d->n; r++)
+        if (d->row[r].role == role && !isnan(d->row[r].rel)) {
+            sum += fabs(d->row[r].rel);
+            k++;
+        }
+    return k ? 100 * sum / (double)k : NAN;
+}
+
+/* fit_summary - the subtitle's summary: "mean absolute error 1.0% in
+ * calibration years (2019, 2022), 5.4% in validation year (2023)" (the
+ * relative errors of the labels, inputs left out); a role without rows
+ * is said to have none ("...; no calibration year"). */
+static void fit_summary(const fit_chart *c, char *buf, size_t n)
+{
+    static const char *const what[2] = {"calibration", "validation"};
+    const char *sep = " ";
+    size_t o;
+    snprintf(buf, n, "mean absolute error");
+    for (int k = RR_FIT_CALIBRATION; k <= RR_FIT_VALIDATION; k++) {
+        char years[128], num[32];
+        double e = role_error(c->d, k, years, sizeof years);
+        const char *pl = strchr(years, ',') ? "s" : "";
+        o = strlen(buf);
+        if (!*years)
+            continue;
+        if (isnan(e))
+            snprintf(buf + o, n - o, "%sn/a in %s year%s (%s)", sep, what[k],
+                     pl, years);
+        else {
+            rri_num_text(e, 1, false, num, sizeof num);
+            snprintf(buf + o, n - o, "%s%s%% in %s year%s (%s)", sep, num,
+                     what[k], pl, years);
+        }
+        sep = ", ";
+    }
+    for (int k = RR_FIT_CALIBRATION; k <= RR_FIT_VALIDATION; k++) {
+        char years[128];
+        role_error(c->d, k, years, sizeof years);
+        o = strlen(buf);
+        if (!*years)
+            snprintf(buf + o, n - o, "%sno %s year",
+                     strcmp(sep, " ") ? "; " : " ", what[k]);
+    }
 }
 
 /* fit_texts - title, subtitle, footer, source, legend; where the legend
@@ -121,11 +251,17 @@ static void fit_texts(fit_chart *c)
 {
     const rri_fit *d = c->d;
     const rri_runrow *ri = c->ri;
+    const char *name = ri && *ri->title ? ri->title : c->scenario;
     snprintf(c->t, sizeof c->t, "Simulated against observed yearly figures");
-    snprintf(c->st, sizeof c->st,
-             "%s%slabels: relative error (simulated / observed − 1) · each "
-             "panel on its own scale",
-             ri && *ri->title ? ri->title : c->scenario, " · ");
+    if (c->roles) {
+        char sum[512];
+        fit_summary(c, sum, sizeof sum);
+        snprintf(c->st, sizeof c->st, "%s · %s", name, sum);
+    } else {
+        snprintf(c->st, sizeof c->st,
+                 "%s · labels: relative error (simulated / observed − 1)",
+                 name);
+    }
     snprintf(c->foot, sizeof c->foot, "Scenario %s · %zu replication%s%s%s",
              c->scenario, d->reps, d->reps == 1 ? "" : "s",
              ri && *ri->version ? " · rrsim " : "", ri ? ri->version : "");
@@ -133,18 +269,36 @@ static void fit_texts(fit_chart *c)
     snprintf(c->sim_key, sizeof c->sim_key,
              "Simulated: mean of %zu replication%s", d->reps,
              d->reps == 1 ? "" : "s");
-    c->ke[0] = (rri_key){c->sim_key, BAND_MID, 'b', NULL, 0};
-    c->ke[1] = (rri_key){"Observed (published figure)", OI_VERMILLION, 'p',
-                         "pt 7 ps 1.5", 0};
-    c->ke[2] =
-        (rri_key){"95% confidence interval", "#222222", 'e', NULL, 1.5};
+    c->nk = 0;
+    c->val_key = RR_COUNTOF(c->ke);
+    if (!c->roles) {
+        c->ke[c->nk++] = (rri_key){c->sim_key, CAL_FILL, 'b', NULL, 0};
+    } else {
+        if (c->has[RR_FIT_CALIBRATION])
+            c->ke[c->nk++] = (rri_key){"Simulated, calibration year",
+                                       CAL_FILL, 'b', NULL, 0};
+        if (c->has[RR_FIT_VALIDATION]) {
+            c->val_key = c->nk;
+            c->ke[c->nk++] = (rri_key){"Simulated, validation year",
+                                       "#ffffff", 'b', NULL, 0};
+        }
+        if (c->has[RR_FIT_INPUT])
+            c->ke[c->nk++] = (rri_key){"Simulated input (not fitted)",
+                                       INPUT_FILL, 'b', NULL, 0};
+    }
+    c->ke[c->nk++] = (rri_key){"Observed (published figure)", OI_VERMILLION,
+                               'p', "pt 7 ps 1.5", 0};
+    if (d->reps >= 2)
+        c->ke[c->nk++] =
+            (rri_key){"95% confidence interval", "#222222", 'e', NULL, 1.5};
     c->base = (c->lines == 2 ? 82 + 28 : c->lines ? 60 + 28 : 70) +
-              (rri_legend_rows(c->ke, d->reps >= 2 ? 3 : 2) == 2 ? 8 : 0);
-    c->B = c->base + (rri_legend_rows(c->ke, 3) == 2 ? 16 : 8) + 54;
+              (rri_legend_rows(c->ke, c->nk) == 2 ? 8 : 0);
+    c->B = c->base + (rri_legend_rows(c->ke, c->nk) == 2 ? 16 : 8) + 54 +
+           (c->roles ? ROLE_PX : 0);
 }
 
 /* fit_data - per indicator shown, per year: simulated mean, its interval
- * (from zero at least), observed. */
+ * (from zero at least), observed, role (-1: none). */
 static void fit_data(FILE *g, const fit_chart *c)
 {
     const rri_fit *d = c->d;
@@ -169,7 +323,7 @@ static void fit_data(FILE *g, const fit_chart *c)
                 rri_gp_num(g, hi);
                 fputc(' ', g);
                 rri_gp_num(g, w->observed);
-                fputc('\n', g);
+                fprintf(g, " %d\n", w->role);
                 break;
             }
         fputs("EOD\n", g);
@@ -188,7 +342,18 @@ static void fit_top(FILE *g, const fit_chart *c)
     } else if (c->lines) {
         rri_gp_small_text(g, c->n1, H - 60);
     }
-    rri_gp_legend(g, c->ke, c->d->reps >= 2 ? 3 : 2, 0.5 * W, c->base);
+    rri_gp_legend(g, c->ke, c->nk, 0.5 * W, c->base);
+    if (c->val_key < c->nk) {
+        /* the validation swatch: hatched over the white box */
+        double x[RR_COUNTOF(c->ke)], y[RR_COUNTOF(c->ke)];
+        rri_legend_place(c->ke, c->nk, 0.5 * W, c->base, x, y);
+        fprintf(g, "set object rect from screen %.4f, screen %.4f to "
+                   "screen %.4f, screen %.4f fc rgb \"" VAL_LINE "\" fs "
+                   "pattern %d border lc rgb \"" VAL_LINE "\" lw 1 front\n",
+                x[c->val_key] / W, (y[c->val_key] - 7) / H,
+                (x[c->val_key] + RRI_KEY_SWATCH) / W, (y[c->val_key] + 7) / H,
+                VAL_PATTERN);
+    }
     for (size_t k = 0; k < c->shown; k++)
         stock = stock || is_stock(c->ind[k]);
     fprintf(g, "set label ");
@@ -200,7 +365,7 @@ static void fit_top(FILE *g, const fit_chart *c)
 }
 
 /* fit_errors - the relative errors of indicator i above each year's
- * pair. */
+ * pair; none for an input, which is not fitted. */
 static void fit_errors(FILE *g, const fit_chart *c, size_t i)
 {
     const rri_fit *d = c->d;
@@ -209,7 +374,8 @@ static void fit_errors(FILE *g, const fit_chart *c, size_t i)
         size_t y;
         char lab[64];
         double top;
-        if (strcmp(w->indicator, c->ind[i]) != 0 || isnan(w->rel))
+        if (strcmp(w->indicator, c->ind[i]) != 0 || isnan(w->rel) ||
+            w->role == RR_FIT_INPUT)
             continue;
         for (y = 0; y < c->ny && c->year[y] != w->year; y++)
             ;
@@ -227,17 +393,67 @@ static void fit_errors(FILE *g, const fit_chart *c, size_t i)
     }
 }
 
-/* fit_plot - the plot command of panel i: bars, dots (on white rings),
- * the intervals over them. */
+/* fit_roles - under the years of panel i (its bottom b px from the top),
+ * the role of each: calibration or validation; for an input one line for
+ * all. */
+static void fit_roles(FILE *g, const fit_chart *c, size_t i, double b)
+{
+    const rri_fit *d = c->d;
+    double at = rri_sy(b + 38);
+    if (!c->roles)
+        return;
+    if (c->input[i]) {
+        fprintf(g, "set label \"input: the scenario takes it from data; "
+                   "not fitted\" at graph 0.5, screen %.4f center font "
+                   "\"%s,10\" textcolor rgb \"#555555\"\n",
+                at, FONT);
+        return;
+    }
+    for (size_t y = 0; y < c->ny; y++)
+        for (size_t r = 0; r < d->n; r++) {
+            const rri_fitrow *w = &d->row[r];
+            if (w->year != c->year[y] || strcmp(w->indicator, c->ind[i]) ||
+                w->role < 0 || w->role == RR_FIT_INPUT)
+                continue;
+            fprintf(g, "set label \"%s\" at first %zu, screen %.4f center "
+                       "font \"%s,10\" textcolor rgb \"%s\"\n",
+                    rr_fit_role_name((rr_fit_role)w->role), y + 1, at, FONT,
+                    w->role == RR_FIT_VALIDATION ? VAL_LINE : "#555555");
+            break;
+        }
+}
+
+/* fit_plot - the plot command of panel i: bars (by role), dots (on white
+ * rings), the intervals over them. */
 static void fit_plot(FILE *g, const fit_chart *c, size_t i, bool any_sim,
                      bool any_obs)
 {
     const char *sep = "plot ";
-    if (any_sim) {
-        fprintf(g, "%s$f%zu using 1:2 with boxes lc rgb \"" BAND_MID
+    if (any_sim && !c->roles) {
+        fprintf(g, "%s$f%zu using 1:2 with boxes lc rgb \"" CAL_FILL
                    "\" notitle",
                 sep, i);
         sep = ", \\\n     ";
+    } else if (any_sim) {
+        /* calibration (and a row without a role) solid, validation
+         * hatched on white, input grey */
+        fprintf(g, "%s$f%zu using 1:($6 == %d ? NaN : $6 == %d ? $2 : NaN) "
+                   "with boxes lc rgb \"" CAL_FILL "\" notitle",
+                sep, i, RR_FIT_INPUT, RR_FIT_VALIDATION);
+        sep = ", \\\n     ";
+        fprintf(g, "%s$f%zu using 1:($6 == %d ? $2 : NaN) with boxes "
+                   "lc rgb \"" CAL_FILL "\" notitle",
+                sep, i, RR_FIT_CALIBRATION);
+        fprintf(g, "%s$f%zu using 1:($6 == %d ? $2 : NaN) with boxes "
+                   "lc rgb \"white\" notitle",
+                sep, i, RR_FIT_VALIDATION);
+        fprintf(g, "%s$f%zu using 1:($6 == %d ? $2 : NaN) with boxes "
+                   "fs pattern %d border lc rgb \"" VAL_LINE "\" lw 1.2 "
+                   "lc rgb \"" VAL_LINE "\" notitle",
+                sep, i, RR_FIT_VALIDATION, VAL_PATTERN);
+        fprintf(g, "%s$f%zu using 1:($6 == %d ? $2 : NaN) with boxes "
+                   "lc rgb \"" INPUT_FILL "\" notitle",
+                sep, i, RR_FIT_INPUT);
     }
     if (any_obs) {
         fprintf(g, "%s$f%zu using 1:5 with points pt 7 ps 1.9 lc rgb "
@@ -264,6 +480,7 @@ static int fit_panel(FILE *g, const fit_chart *c, size_t i)
     size_t ci = i % c->cols, rw = i / c->cols;
     double cw = 0.96 * W / (double)c->cols;
     double rh = (H - T0 - c->B) / (double)c->rows;
+    double gap = 34 + (c->roles ? ROLE_PX : 0);
     double max = 0, lpad, l, r, tp, b;
     bool any_sim = false, any_obs = false;
     char title[256];
@@ -289,7 +506,7 @@ static int fit_panel(FILE *g, const fit_chart *c, size_t i)
     l = 0.02 * W + (double)ci * cw + lpad;
     r = 0.02 * W + (double)(ci + 1) * cw - 24;
     tp = T0 + (double)rw * rh + (rw ? 30 : 26);
-    b = T0 + (double)(rw + 1) * rh - (rw + 1 < c->rows ? 34 : 0);
+    b = T0 + (double)(rw + 1) * rh - (rw + 1 < c->rows ? gap : 0);
     fputs("unset label\nunset object\nunset arrow\n", g);
     if (i == 0)
         fit_top(g, c);
@@ -301,13 +518,14 @@ static int fit_panel(FILE *g, const fit_chart *c, size_t i)
     if ((rc = rri_gp_scale(g, "y", &s, true, false)) != RR_OK)
         return rc;
     fit_title(c->ind[i], title, sizeof title);
-    rri_text_fit(title, sizeof title, 12 * 1.1, r - l + lpad - 10);
+    title_fit(title, sizeof title, r - l + lpad - 10);
     fprintf(g, "set label ");
     rri_gp_str(g, title);
     fprintf(g, " at screen %.4f, graph 1 left offset 0,0.9 font "
                "\"%s Bold,12\" textcolor rgb \"#222222\"\n",
             (l - lpad + 14) / W, FONT);
     fit_errors(g, c, i);
+    fit_roles(g, c, i, b);
     fit_plot(g, c, i, any_sim, any_obs);
     return RR_OK;
 }
@@ -318,9 +536,12 @@ int rri_draw_fit(FILE *g, rr_plot_format fmt, const char *out,
     fit_chart *c = calloc(1, sizeof *c);
     int rc = RR_OK;
     if (!c || !(c->ind = calloc(d->n + 1, sizeof *c->ind)) ||
+        !(c->input = calloc(d->n + 1, sizeof *c->input)) ||
         !(c->year = calloc(d->n + 1, sizeof *c->year))) {
-        if (c)
+        if (c) {
             free(c->ind);
+            free(c->input);
+        }
         free(c);
         return RR_ENOMEM;
     }
@@ -346,6 +567,7 @@ int rri_draw_fit(FILE *g, rr_plot_format fmt, const char *out,
         fputs("unset multiplot\n", g);
     }
     free(c->ind);
+    free(c->input);
     free(c->year);
     free(c);
     return rc;

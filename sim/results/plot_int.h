@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "rr_fit.h"       /* the roles of fit.csv's rows */
 #include "rr_indicator.h"
 #include "rr_plot.h"
 #include "rr_scenario.h" /* rr_date */
@@ -133,6 +134,8 @@ typedef struct rri_compare {
 typedef struct rri_fitrow {
     long year;
     char *indicator, *note;
+    int role; /* an rr_fit_role; -1 where fit.csv has no role column (one
+                 written before roles were) */
     double observed, mean, lo, hi, rel;
 } rri_fitrow;
 

@@ -898,11 +898,11 @@ void rri_fit_fini(rri_fit *d)
 }
 
 typedef struct fit_row {
-    const char *scenario, *indicator, *note;
+    const char *scenario, *indicator, *note, *role;
     double year, observed, mean, lo, hi, rel, reps;
 } fit_row;
 
-enum { FT_SCENARIO, FT_YEAR };
+enum { FT_SCENARIO, FT_YEAR, FT_ROLE = 10 };
 static const col_spec fit_cols[] = {
     COL("scenario", COL_TEXT, fit_row, scenario),
     COL("year", COL_REAL, fit_row, year),
@@ -913,18 +913,41 @@ static const col_spec fit_cols[] = {
     COL("ci95_high", COL_NUMBER, fit_row, hi),
     COL("relative_error", COL_NUMBER, fit_row, rel),
     COL("replications", COL_NUMBER, fit_row, reps),
-    COL_OPT("note", COL_TEXT, fit_row, note)};
+    COL_OPT("note", COL_TEXT, fit_row, note),
+    COL_OPT("role", COL_TEXT, fit_row, role)};
+
+/* fit_role - a role's name as rr_fit_role_name writes it; -1 for "" (no
+ * role column), -2 for anything else. */
+static int fit_role(const char *s)
+{
+    if (!*s)
+        return -1;
+    for (int k = 0; k < RR_FIT_ROLES; k++)
+        if (strcmp(s, rr_fit_role_name((rr_fit_role)k)) == 0)
+            return k;
+    return -2;
+}
 
 /* fit_row_in - row r of fit.csv into w. */
 static int fit_row_in(const bound *b, size_t r, rri_fitrow *w, size_t *reps,
                       char *err, size_t errlen)
 {
-    fit_row f = {"", "", "", NAN, NAN, NAN, NAN, NAN, NAN, NAN};
+    fit_row f = {"", "", "", "", NAN, NAN, NAN, NAN, NAN, NAN, NAN};
     int rc;
     if ((rc = read_row(b, r, &f, err, errlen)))
         return rc;
     if (!(w->indicator = strdup(f.indicator)) || !(w->note = strdup(f.note)))
         return oom(err, errlen);
+    if ((w->role = fit_role(f.role)) < -1 ||
+        (w->role == -1 && b->at[FT_ROLE] >= 0)) {
+        snprintf(err, errlen,
+                 "%s:%zu: column 'role': expected %s, %s or %s, got '%s'",
+                 b->t->path, b->t->line[r],
+                 rr_fit_role_name(RR_FIT_CALIBRATION),
+                 rr_fit_role_name(RR_FIT_VALIDATION),
+                 rr_fit_role_name(RR_FIT_INPUT), f.role);
+        return RR_EPARSE;
+    }
     if (f.year != floor(f.year) || fabs(f.year) > 1e6) {
         snprintf(err, errlen,
                  "%s:%zu: column 'year': expected a year, got '%s'",

@@ -162,20 +162,32 @@ void rr_print_compare(FILE *f, const rr_run_result *base,
 
 /* ---- fit ------------------------------------------------------------------- */
 
+static void csv_date(FILE *o, rr_date d)
+{
+    char buf[16];
+    rr_date_format(d, buf, sizeof buf);
+    fputs(buf, o);
+}
+
 int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
                  char *err, size_t errlen)
 {
     FILE *o = rr_out_open(path, "w", err, errlen);
     if (!o)
         return RR_EIO;
-    fputs("scenario,year,indicator,observed,simulated_mean,ci95_low,"
-          "ci95_high,relative_error,replications,note\n",
+    fputs("scenario,year,role,indicator,period_start,period_end,observed,"
+          "simulated_mean,ci95_low,ci95_high,relative_error,replications,"
+          "note\n",
           o);
     for (size_t i = 0; i < f->n; i++) {
         const rr_fit_row *w = &f->row[i];
         rr_csv_field(o, r->plan->cfg[0]->name);
-        fprintf(o, ",%d,", w->year);
+        fprintf(o, ",%d,%s,", w->year, rr_fit_role_name(w->role));
         rr_csv_field(o, w->indicator);
+        fputc(',', o);
+        csv_date(o, w->first);
+        fputc(',', o);
+        csv_date(o, w->last);
         fputc(',', o);
         rr_csv_number(o, w->observed);
         fputc(',', o);
@@ -193,19 +205,75 @@ int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,
     return rr_out_close(o, path, err, errlen);
 }
 
+/* role_years - the years of the rows of a role, in increasing order, as
+ * "2019, 2022" (cut with "..." when long); "" when none. */
+static void role_years(const rr_fit *f, rr_fit_role role, char *buf,
+                       size_t len)
+{
+    int last = 0;
+    buf[0] = '\0';
+    for (;;) {
+        int next = 0; /* the least year above last */
+        size_t o = strlen(buf);
+        for (size_t i = 0; i < f->n; i++)
+            if (f->row[i].role == role && f->row[i].year > last &&
+                (next == 0 || f->row[i].year < next))
+                next = f->row[i].year;
+        if (next == 0)
+            break;
+        if (o + 12 >= len) {
+            snprintf(buf + o, len - o, ", ...");
+            break;
+        }
+        snprintf(buf + o, len - o, "%s%d", o ? ", " : "", next);
+        last = next;
+    }
+}
+
 void rr_print_fit(FILE *out, const rr_fit *f, const rr_run_result *r)
 {
+    const rr_config *c = r->plan->cfg[0];
+    bool any_input = false;
     fprintf(out, "%s against observed figures, %zu replications\n\n",
-            r->plan->cfg[0]->name, r->reps);
-    fprintf(out, "%-5s %-28s %10s %10s %21s %9s\n", "year", "indicator",
-            "observed", "simulated", "95% CI", "error");
+            c->name, r->reps);
+    fprintf(out, "%-5s %-12s %-28s %10s %10s %21s %9s\n", "year", "role",
+            "indicator", "observed", "simulated", "95% CI", "error");
     for (size_t i = 0; i < f->n; i++) {
         const rr_fit_row *w = &f->row[i];
-        char ci[48];
+        char ci[48], e[16];
         snprintf(ci, sizeof ci, "[%.0f, %.0f]", w->simulated.low,
                  w->simulated.high);
-        fprintf(out, "%-5d %-28s %10.0f %10.0f %21s %+8.1f%%\n", w->year,
-                w->indicator, w->observed, w->simulated.mean, ci,
-                100 * w->rel_error);
+        /* an input is not fitted: its error is no measure of the fit */
+        if (w->role == RR_FIT_INPUT)
+            snprintf(e, sizeof e, "input");
+        else if (isnan(w->rel_error))
+            snprintf(e, sizeof e, "n/a");
+        else
+            snprintf(e, sizeof e, "%+.1f%%", 100 * w->rel_error);
+        any_input = any_input || w->role == RR_FIT_INPUT;
+        fprintf(out, "%-5d %-12s %-28s %10.0f %10.0f %21s %9s\n", w->year,
+                rr_fit_role_name(w->role), w->indicator, w->observed,
+                w->simulated.mean, ci, e);
+    }
+    if (f->n == 0)
+        return;
+    fprintf(out, "\nmean absolute relative error%s:\n",
+            any_input ? " (inputs not counted)" : "");
+    for (int k = RR_FIT_CALIBRATION; k <= RR_FIT_VALIDATION; k++) {
+        const rr_fit_error *e = &f->error[k];
+        char years[128];
+        role_years(f, (rr_fit_role)k, years, sizeof years);
+        fprintf(out, "  %-11s ", rr_fit_role_name((rr_fit_role)k));
+        if (e->n)
+            fprintf(out, "%6.1f%% over %zu figure%s (%s)\n",
+                    100 * e->mean_abs, e->n, e->n == 1 ? "" : "s", years);
+        else if (*years)
+            fprintf(out, "   n/a (%s: no observed figure other than 0)\n",
+                    years);
+        else if (k == RR_FIT_CALIBRATION && c->n_calibrated == 0)
+            fprintf(out, "   none: the scenario names no calibration "
+                         "years ([scenario] calibrated_on)\n");
+        else
+            fprintf(out, "   none among the observed years\n");
     }
 }

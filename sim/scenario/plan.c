@@ -116,6 +116,67 @@ static int resolve_config(rri_ctx *c, const rr_config *base, rr_config *cfg)
  * [scenario], schedule and starting caseload: the same in every epoch
  * ==================================================================== */
 
+/* resolve_calibrated_on - `calibrated_on = 2019, 2022`: the years the
+ * scenario was calibrated on, each within the run and named once, kept in
+ * increasing order; `none`, or no key, for none.  Only reports read it
+ * (fit tells calibration years from validation years). */
+static int resolve_calibrated_on(rri_ctx *c, rr_config *cfg)
+{
+    static const char form[] =
+        "expected years separated by commas (e.g. 2019, 2022) or none";
+    rri_val v;
+    int rc = rri_get(c, "scenario", "calibrated_on", NULL, &v);
+    size_t n = 0, cap = 1;
+    int *ys, y0 = cfg->start.y, y1 = cfg->end.y;
+
+    cfg->n_calibrated = 0;
+    cfg->calibrated_on = NULL;
+    if (rc || !v.text || strcmp(v.text, "none") == 0)
+        return rc;
+    for (const char *p = v.text; *p; p++)
+        cap += *p == ',';
+    if (!(ys = rri_alloc(c->sub.a, cap * sizeof *ys)))
+        return rri_oom(&c->sub);
+    for (const char *p = v.text;; p++) {
+        size_t len = strcspn(p, ",");
+        char word[16];
+        unsigned long long y;
+        bool neg;
+        size_t i;
+        while (len && isspace((unsigned char)*p)) {
+            p++;
+            len--;
+        }
+        while (len && isspace((unsigned char)p[len - 1]))
+            len--;
+        if (len == 0 || len >= sizeof word)
+            return rri_failat(&c->sub, &v.at, RR_EPARSE, "%s, got '%s'",
+                              form, v.text);
+        memcpy(word, p, len);
+        word[len] = '\0';
+        if (!rri_whole(word, 0, 9999, &y, &neg) || neg)
+            return rri_failat(&c->sub, &v.at, RR_EPARSE,
+                              "%s, got '%s'", form, word);
+        if ((int)y < y0 || (int)y > y1)
+            return rri_failat(&c->sub, &v.at, RR_ERANGE,
+                              "year %s is outside the run (%d to %d)", word,
+                              y0, y1);
+        for (i = n; i > 0 && ys[i - 1] >= (int)y; i--)
+            if (ys[i - 1] == (int)y)
+                return rri_failat(&c->sub, &v.at, RR_EINVAL,
+                                  "year %s is named twice", word);
+        memmove(ys + i + 1, ys + i, (n - i) * sizeof *ys);
+        ys[i] = (int)y;
+        n++;
+        p += strcspn(p, ",");
+        if (!*p)
+            break;
+    }
+    cfg->n_calibrated = n;
+    cfg->calibrated_on = ys;
+    return RR_OK;
+}
+
 static int resolve_scenario(rri_ctx *c, rr_config *cfg)
 {
     rri_val v;
@@ -190,7 +251,7 @@ static int resolve_scenario(rri_ctx *c, rr_config *cfg)
         return rri_failat(&c->sub, &v.at, RR_EPARSE,
                           "expected a whole number >= 1, got '%s'", v.text);
     cfg->replications = (int)n;
-    return RR_OK;
+    return resolve_calibrated_on(c, cfg);
 }
 
 /* resolve_schedule - from/factor rows; factor 1 before the first. */

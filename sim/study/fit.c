@@ -3,7 +3,8 @@
  *
  * Uses only the public headers.  A year counts only when the run covers it
  * whole: a partial first or last year would be compared with a full
- * year's figure.
+ * year's figure.  Cost: per row, one pass over the reporting periods per
+ * term and replication (a weekly run of five years: 260 periods).
  */
 #include <errno.h>
 #include <math.h>
@@ -24,85 +25,114 @@ static long metric_index(const rr_run_result *r, const char *name)
     return -1;
 }
 
-/* year_periods - the periods that start in year y: [*k0, *k1).  false when
- * the run does not cover the whole year. */
-static bool year_periods(const rr_run_result *r, int y, size_t *k0,
-                         size_t *k1)
+/* A calendar year in the run's clock: days [y0, y1) since its start. */
+typedef struct span {
+    double y0, y1;
+} span;
+
+/* year_span - year y as days since the run's start; false when the run
+ * does not cover the whole year. */
+static bool year_span(const rr_run_result *r, int y, span *s)
 {
     const rr_config *c = r->plan->cfg[0];
     long d0 = rr_date_days(c->start);
-    long y0 = rr_date_days((rr_date){y, 1, 1}) - d0;
-    long y1 = rr_date_days((rr_date){y + 1, 1, 1}) - d0;
-    const double *b = r->layout.periods.bounds;
-    size_t n = r->layout.periods.n;
-
-    if (y0 < 0 || (double)y1 > c->horizon)
-        return false;
-    *k0 = *k1 = n;
-    for (size_t k = 0; k < n; k++) {
-        if (b[k] >= (double)y0 && *k0 == n)
-            *k0 = k;
-        if (b[k] >= (double)y1) {
-            *k1 = k;
-            break;
-        }
-    }
-    return *k0 < *k1;
+    s->y0 = (double)(rr_date_days((rr_date){y, 1, 1}) - d0);
+    s->y1 = (double)(rr_date_days((rr_date){y + 1, 1, 1}) - d0);
+    return s->y0 >= 0 && s->y1 <= c->horizon;
 }
 
-/* yearly - the indicator's yearly figure per replication into x: a flow
- * of the time series summed over the year, a stock taken at the year's
- * end, or a derived indicator's signed sum of its parts (the registry's
- * terms).  -1 when ind is none of those in this run. */
-static int yearly(const rr_run_result *r, const char *ind, size_t k0,
-                  size_t k1, double *x)
+/* share_in - the share of period k's days that lie in the year. */
+static double share_in(const rr_periods *p, size_t k, const span *s)
+{
+    double a = p->bounds[k], b = p->bounds[k + 1];
+    double lo = a > s->y0 ? a : s->y0, hi = b < s->y1 ? b : s->y1;
+    if (hi <= lo || b <= a)
+        return 0;
+    return hi - lo == b - a ? 1 : (hi - lo) / (b - a);
+}
+
+/* stock_period - the last period that ends within the year, or -1. */
+static long stock_period(const rr_periods *p, const span *s)
+{
+    long k = -1;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->bounds[i + 1] > s->y0 && p->bounds[i + 1] <= s->y1)
+            k = (long)i;
+    return k;
+}
+
+/* The terms of a yearly figure: columns of the time series with signs. */
+typedef struct terms {
+    bool stock;
+    size_t n;
+    long idx[8];
+    int sign[8];
+} terms;
+
+/* terms_of - the terms of indicator ind in this run: a metric of the time
+ * series, or a derived indicator's signed parts (the registry's).  -1 when
+ * ind is none of those in this run, or not a yearly figure (averages,
+ * shares, KPIs). */
+static int terms_of(const rr_run_result *r, const char *ind, terms *t)
 {
     const rr_indicator *e =
         rr_indicator_find_in(ind, RR_IND_METRIC | RR_IND_DERIVED, NULL);
-    bool stock, derived;
-    long idx[8];
-    int sign[8];
-    size_t n = 0;
+    bool derived;
 
+    memset(t, 0, sizeof *t);
     if (!e || !rr_indicator_is_yearly(e))
-        return -1; /* averages, shares, KPIs: not yearly figures */
+        return -1;
     derived = (e->flags & RR_IND_DERIVED) != 0;
-    stock = !derived && e->kind == RR_KIND_STOCK;
+    t->stock = !derived && e->kind == RR_KIND_STOCK;
     if (derived) {
-        if (e->n_parts > RR_COUNTOF(idx))
+        if (e->n_parts > RR_COUNTOF(t->idx))
             return -1;
-        for (; n < e->n_parts; n++) {
-            idx[n] = metric_index(r, rr_indicators[e->parts[n].id].name);
-            sign[n] = e->parts[n].sign;
+        for (; t->n < e->n_parts; t->n++) {
+            const rr_ind_part *q = &e->parts[t->n];
+            t->idx[t->n] = metric_index(r, rr_indicators[q->id].name);
+            t->sign[t->n] = q->sign;
         }
     } else {
-        idx[0] = metric_index(r, ind);
-        sign[0] = 1;
-        n = 1;
+        t->idx[0] = metric_index(r, ind);
+        t->sign[0] = 1;
+        t->n = 1;
     }
-    for (size_t j = 0; j < n; j++)
-        if (idx[j] < 0)
+    for (size_t j = 0; j < t->n; j++)
+        if (t->idx[j] < 0)
             return -1;
+    return 0;
+}
+
+/* yearly - the figure of the terms in the year, per replication, into x:
+ * a flow summed over the periods that overlap the year, each by the share
+ * of its days inside it; a stock at the end of period ks (stock_period). */
+static void yearly(const rr_run_result *r, const terms *t, const span *s,
+                   long ks, double *x)
+{
+    const rr_periods *p = &r->layout.periods;
+    size_t nm = r->layout.n_metrics;
     for (size_t i = 0; i < r->reps; i++) {
         const double *v = r->rep[i].values;
-        size_t nm = r->layout.n_metrics;
-        double s = 0;
-        if (stock) {
-            s = v[(k1 - 1) * nm + (size_t)idx[0]];
+        double sum = 0;
+        if (t->stock) {
+            sum = v[(size_t)ks * nm + (size_t)t->idx[0]];
         } else {
-            /* the terms added period by period, then those taken off */
-            for (size_t k = k0; k < k1; k++)
-                for (size_t j = 0; j < n; j++)
-                    if (sign[j] > 0)
-                        s += v[k * nm + (size_t)idx[j]];
-            for (size_t j = 0; j < n; j++)
-                if (sign[j] < 0)
-                    for (size_t k = k0; k < k1; k++)
-                        s -= v[k * nm + (size_t)idx[j]];
+            /* the terms added, then those taken off: sums of counts,
+             * in a fixed order so that a figure is the same bytes on
+             * every machine */
+            for (int pass = 1; pass >= -1; pass -= 2)
+                for (size_t j = 0; j < t->n; j++) {
+                    if (t->sign[j] != pass)
+                        continue;
+                    for (size_t k = 0; k < p->n; k++) {
+                        double w = share_in(p, k, s);
+                        if (w > 0)
+                            sum += pass * w * v[k * nm + (size_t)t->idx[j]];
+                    }
+                }
         }
-        x[i] = s;
+        x[i] = sum;
     }
-    return 0;
 }
 
 /* yearly_kinds - what a yearly figure may be, for the message: "a flow
@@ -149,6 +179,50 @@ int rr_fit_columns(const rr_table *t, char *err, size_t errlen)
     return rc;
 }
 
+const char *rr_fit_role_name(rr_fit_role role)
+{
+    static const char *const names[RR_FIT_ROLES] = {"calibration",
+                                                    "validation", "input"};
+    return (unsigned)role < RR_FIT_ROLES ? names[role] : "?";
+}
+
+/* role_of - the role of indicator ind in year y for the scenario c. */
+static rr_fit_role role_of(const rr_config *c, const char *ind, int y)
+{
+    const rr_indicator *e =
+        rr_indicator_find_in(ind, RR_IND_METRIC | RR_IND_DERIVED, NULL);
+    if (e && rr_indicator_is_input(e))
+        return RR_FIT_INPUT;
+    for (size_t i = 0; i < c->n_calibrated; i++)
+        if (c->calibrated_on[i] == y)
+            return RR_FIT_CALIBRATION;
+    return RR_FIT_VALIDATION;
+}
+
+/* errors - the mean absolute relative error of each role's rows. */
+static void errors(rr_fit *f)
+{
+    double sum[RR_FIT_ROLES] = {0};
+    for (size_t i = 0; i < f->n; i++) {
+        const rr_fit_row *w = &f->row[i];
+        if (isnan(w->rel_error))
+            continue;
+        sum[w->role] += fabs(w->rel_error);
+        f->error[w->role].n++;
+    }
+    for (int k = 0; k < RR_FIT_ROLES; k++)
+        f->error[k].mean_abs =
+            f->error[k].n ? sum[k] / (double)f->error[k].n : NAN;
+}
+
+/* clear - an empty fit: no rows, no errors. */
+static void clear(rr_fit *f)
+{
+    memset(f, 0, sizeof *f);
+    for (int k = 0; k < RR_FIT_ROLES; k++)
+        f->error[k].mean_abs = NAN;
+}
+
 void rr_fit_fini(rr_fit *f)
 {
     for (size_t i = 0; i < f->n; i++) {
@@ -156,7 +230,23 @@ void rr_fit_fini(rr_fit *f)
         free(f->row[i].note);
     }
     free(f->row);
-    memset(f, 0, sizeof *f);
+    clear(f);
+}
+
+/* row_note - the row's cells other than year, indicator and value, joined
+ * with "; ". */
+static void row_note(const rr_table *t, size_t i, const int skip[3],
+                     char *note, size_t len)
+{
+    note[0] = '\0';
+    for (size_t c = 0; c < t->n_cols; c++) {
+        size_t o = strlen(note);
+        if ((int)c == skip[0] || (int)c == skip[1] || (int)c == skip[2] ||
+            !*rr_table_cell(t, i, c))
+            continue;
+        snprintf(note + o, len - o, "%s%s", o ? "; " : "",
+                 rr_table_cell(t, i, c));
+    }
 }
 
 int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
@@ -164,8 +254,10 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
 {
     int cy, ci, cv, rc;
     double *x = malloc((r->reps ? r->reps : 1) * sizeof *x);
+    const rr_config *cfg = r->plan->cfg[0];
+    long d0 = rr_date_days(cfg->start);
 
-    memset(out, 0, sizeof *out);
+    clear(out);
     if (!x)
         return RR_ENOMEM;
     if ((rc = rr_table_require(t, "year", &cy, err, errlen)) ||
@@ -182,9 +274,12 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
     for (size_t i = 0; i < t->n_rows; i++) {
         rr_fit_row *row = &out->row[out->n];
         double y, v;
-        size_t k0, k1;
+        span s;
+        terms tm;
+        long ks = -1;
         const char *ind = rr_table_cell(t, i, (size_t)ci);
-        char note[512] = "";
+        const int skip[3] = {cy, ci, cv};
+        char note[512];
 
         if ((rc = rr_table_number(t, i, (size_t)cy, &y, err, errlen)) ||
             (rc = rr_table_number(t, i, (size_t)cv, &v, err, errlen)))
@@ -196,13 +291,13 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
             rc = RR_EPARSE;
             goto fail;
         }
-        if (!year_periods(r, (int)y, &k0, &k1)) {
+        if (!year_span(r, (int)y, &s)) {
             snprintf(err, errlen, "%s:%zu: year %d is not wholly inside the "
                      "run", t->path, t->line[i], (int)y);
             rc = RR_ERANGE;
             goto fail;
         }
-        if (yearly(r, ind, k0, k1, x) != 0) {
+        if (terms_of(r, ind, &tm) != 0) {
             char kinds[256];
             yearly_kinds(kinds, sizeof kinds);
             snprintf(err, errlen,
@@ -212,20 +307,29 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
             rc = RR_EPARSE;
             goto fail;
         }
-        for (size_t c = 0; c < t->n_cols; c++) {
-            size_t len = strlen(note);
-            if ((int)c == cy || (int)c == ci || (int)c == cv ||
-                !*rr_table_cell(t, i, c))
-                continue;
-            snprintf(note + len, sizeof note - len, "%s%s", len ? "; " : "",
-                     rr_table_cell(t, i, c));
+        if (tm.stock && (ks = stock_period(&r->layout.periods, &s)) < 0) {
+            snprintf(err, errlen, "%s:%zu: no reporting period of the run "
+                     "ends within %d", t->path, t->line[i], (int)y);
+            rc = RR_ERANGE;
+            goto fail;
         }
+        yearly(r, &tm, &s, ks, x);
+        row_note(t, i, skip, note, sizeof note);
         row->year = (int)y;
         row->indicator = strdup(ind);
         row->note = strdup(note);
+        row->role = role_of(cfg, ind, (int)y);
         row->observed = v;
         row->simulated = rr_ci95(x, r->reps);
         row->rel_error = v != 0 ? row->simulated.mean / v - 1 : NAN;
+        if (tm.stock) {
+            const double *b = r->layout.periods.bounds;
+            row->first = rr_date_from_days(d0 + (long)floor(b[ks]));
+            row->last = rr_date_from_days(d0 + (long)ceil(b[ks + 1]) - 1);
+        } else {
+            row->first = (rr_date){(int)y, 1, 1};
+            row->last = (rr_date){(int)y, 12, 31};
+        }
         out->n++;
         if (!row->indicator || !row->note) {
             rc = RR_ENOMEM;
@@ -233,6 +337,7 @@ int rr_fit_make(const rr_table *t, const rr_run_result *r, rr_fit *out,
         }
     }
     free(x);
+    errors(out);
     return RR_OK;
 fail:
     free(x);

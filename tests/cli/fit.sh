@@ -2,10 +2,10 @@
 printf 'year,indicator,value\n2025,departures_voluntary_self,2000\n2026,caseload_officer,4\n' > "$TMP/obs.csv"
 expect_exit 0 fit-runs -- "$RRSIM" fit scenarios/mm1.ini "$TMP/obs.csv" --reps 3 --out "$TMP/fit" --quiet
 if [ -f "$TMP/fit/fit.csv" ]; then
-    head -n 1 "$TMP/fit/fit.csv" | grep -qx 'scenario,year,indicator,observed,simulated_mean,ci95_low,ci95_high,relative_error,replications,note' &&
+    head -n 1 "$TMP/fit/fit.csv" | grep -qx 'scenario,year,role,indicator,period_start,period_end,observed,simulated_mean,ci95_low,ci95_high,relative_error,replications,note' &&
         ok fit-header || fail fit-header "$(head -n 1 "$TMP/fit/fit.csv")"
     # lambda 0.8 a day: about 292 departures a year
-    sim=$(grep ',2025,departures_voluntary_self,' "$TMP/fit/fit.csv" | cut -d, -f5)
+    sim=$(grep ',2025,validation,departures_voluntary_self,' "$TMP/fit/fit.csv" | cut -d, -f8)
     awk -v s="$sim" 'BEGIN { exit !(s > 270 && s < 315) }' && ok fit-value || fail fit-value "simulated $sim"
 else
     fail fit-file "no fit.csv"

@@ -10,115 +10,174 @@ unset key
 set bars 1.5
 set boxwidth 0.55
 $f0 << EOD
-1 4476.5 2996.227148 5956.772852 4460
-2 2437.5 2431.146898 2443.853102 2450
-3 3293 2886.401448 3699.598552 3400
+1 4476.5 2996.227148 5956.772852 4460 0
+2 2437.5 2431.146898 2443.853102 2450 0
+3 3293 2886.401448 3699.598552 3400 1
 EOD
 $f1 << EOD
-1 2801.5 2528.316598 3074.683402 2760
-2 1825.5 1590.435212 2060.564788 1850
-3 2031 1611.695244 2450.304756 2400
+1 2801.5 2528.316598 3074.683402 2760 0
+2 1825.5 1590.435212 2060.564788 1850 0
+3 2031 1611.695244 2450.304756 2400 1
 EOD
 $f2 << EOD
-1 9626.5 9340.610393 9912.389607 9660
-2 4303.5 3585.599432 5021.400568 4310
-3 4816.5 4162.130456 5470.869544 4900
+1 9626.5 9340.610393 9912.389607 9660 0
+2 4303.5 3585.599432 5021.400568 4310 0
+3 4816.5 4162.130456 5470.869544 4900 1
 EOD
 $f3 << EOD
-1 22468.5 21915.78009 23021.21991 22550
-2 12553 12209.93247 12896.06753 12620
-3 17611 17458.52554 17763.47446 17670
+1 16904.5 15436.93335 18372.06665 16880 0
+2 8566.5 8077.311118 9055.688882 8610 0
+3 10140.5 9498.836661 10782.16334 10700 1
+EOD
+$f4 << EOD
+1 22468.5 21915.78009 23021.21991 22550 2
+2 12553 12209.93247 12896.06753 12620 2
+3 17611 17458.52554 17763.47446 17670 2
 EOD
 set multiplot
 unset label
 unset object
 unset arrow
 set label 'Simulated against observed yearly figures' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · labels: relative error (simulated / observed − 1) · each panel on its own scale' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2023 · mean absolute error 0.6% in calibration years (2019, 2022), 6.4% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
-set label 'Observed: DT&V Vertrekcijfers (calibration); DT&V Instroom- en vertrekcijfers (input); DT&V Instroom- en vertrekcijfers (calibration);' at screen 0.02, screen 0.1139 left font "Sans,11" textcolor rgb "#555555"
-set label 'press reporting of DT&V figures (not calibrated); derived: 10700 - 3400 - 2400 (not calibrated)' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
+set label 'Labels: relative error (simulated / observed − 1). Inputs are not fitted and have none. Each panel on its own scale. Observed: DT&V Vertrekcijfers;' at screen 0.02, screen 0.1139 left font "Sans,11" textcolor rgb "#555555"
+set label 'DT&V Instroom- en vertrekcijfers; derived: 2450 + 1850 + 4310; press reporting of DT&V figures; derived: 10700 - 3400 - 2400' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
 unset key
-set object rect from screen 0.1373, screen 0.1431 to screen 0.1576, screen 0.1625 fc rgb "#7fbddf" fs solid 1 noborder front
-set label 'Simulated: mean of 2 replications' at screen 0.1638, screen 0.1528 left font "Sans,13" textcolor rgb "#222222"
-set label "" at screen 0.4331, screen 0.1528 point pt 7 ps 1.5 lc rgb "#D55E00" front
-set label 'Observed (published figure)' at screen 0.4495, screen 0.1528 left font "Sans,13" textcolor rgb "#222222"
-set arrow from screen 0.6783, screen 0.1403 to screen 0.6783, screen 0.1653 heads size screen 0.005,90 lw 1.5 lc rgb "#222222" front
-set label '95% confidence interval' at screen 0.6947, screen 0.1528 left font "Sans,13" textcolor rgb "#222222"
-set label 'Persons per year' at screen 0.012, screen 0.5500 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
+set object rect from screen 0.1554, screen 0.1653 to screen 0.1757, screen 0.1847 fc rgb "#7fbddf" fs solid 1 noborder front
+set label 'Simulated, calibration year' at screen 0.1820, screen 0.1750 left font "Sans,13" textcolor rgb "#222222"
+set object rect from screen 0.3941, screen 0.1653 to screen 0.4145, screen 0.1847 fc rgb "#ffffff" fs solid 1 noborder front
+set label 'Simulated, validation year' at screen 0.4207, screen 0.1750 left font "Sans,13" textcolor rgb "#222222"
+set object rect from screen 0.6278, screen 0.1653 to screen 0.6481, screen 0.1847 fc rgb "#cccccc" fs solid 1 noborder front
+set label 'Simulated input (not fitted)' at screen 0.6543, screen 0.1750 left font "Sans,13" textcolor rgb "#222222"
+set label "" at screen 0.2903, screen 0.1444 point pt 7 ps 1.5 lc rgb "#D55E00" front
+set label 'Observed (published figure)' at screen 0.3067, screen 0.1444 left font "Sans,13" textcolor rgb "#222222"
+set arrow from screen 0.5355, screen 0.1319 to screen 0.5355, screen 0.1569 heads size screen 0.005,90 lw 1.5 lc rgb "#222222" front
+set label '95% confidence interval' at screen 0.5519, screen 0.1444 left font "Sans,13" textcolor rgb "#222222"
+set object rect from screen 0.3941, screen 0.1653 to screen 0.4145, screen 0.1847 fc rgb "#0072B2" fs pattern 4 border lc rgb "#0072B2" lw 1 front
+set label 'Persons per year' at screen 0.012, screen 0.5708 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 set lmargin at screen 0.0741
-set rmargin at screen 0.4813
+set rmargin at screen 0.3212
 set tmargin at screen 0.8250
-set bmargin at screen 0.5972
+set bmargin at screen 0.6375
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:8000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
-set label 'Independent departures (IOM, NGO, self-arranged)' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+set label 'Independent departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
 set label '+0.4%' at first 1, first 5956.772852 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label '−0.5%' at first 2, first 2450 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label '−3.1%' at first 3, first 3699.598552 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-plot $f0 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
+set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
+set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
+set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
+plot $f0 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f0 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f0 using 1:($6 == 1 ? $2 : NaN) with boxes lc rgb "white" notitle, \
+     $f0 using 1:($6 == 1 ? $2 : NaN) with boxes fs pattern 4 border lc rgb "#0072B2" lw 1.2 lc rgb "#0072B2" notitle, \
+     $f0 using 1:($6 == 2 ? $2 : NaN) with boxes lc rgb "#cccccc" notitle, \
      $f0 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f0 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
      $f0 using 1:3:(0):($4-$3) with vectors heads size screen 0.006,90 lw 1.5 lc rgb "#222222" notitle
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.5541
-set rmargin at screen 0.9612
+set lmargin at screen 0.3941
+set rmargin at screen 0.6412
 set tmargin at screen 0.8250
-set bmargin at screen 0.5972
+set bmargin at screen 0.6375
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:4000]
 set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
-set label 'Forced returns' at screen 0.5109, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+set label 'Forced returns' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
 set label '+1.5%' at first 1, first 3074.683402 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label '−1.3%' at first 2, first 2060.564788 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label '−15%' at first 3, first 2450.304756 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-plot $f1 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
+set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
+set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
+set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
+plot $f1 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f1 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f1 using 1:($6 == 1 ? $2 : NaN) with boxes lc rgb "white" notitle, \
+     $f1 using 1:($6 == 1 ? $2 : NaN) with boxes fs pattern 4 border lc rgb "#0072B2" lw 1.2 lc rgb "#0072B2" notitle, \
+     $f1 using 1:($6 == 2 ? $2 : NaN) with boxes lc rgb "#cccccc" notitle, \
      $f1 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f1 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
      $f1 using 1:3:(0):($4-$3) with vectors heads size screen 0.006,90 lw 1.5 lc rgb "#222222" notitle
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.0816
-set rmargin at screen 0.4813
-set tmargin at screen 0.5083
-set bmargin at screen 0.2389
+set lmargin at screen 0.7216
+set rmargin at screen 0.9612
+set tmargin at screen 0.8250
+set bmargin at screen 0.6375
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
-set label 'Departures without supervision' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+set label 'Departures without supervision' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
 set label '−0.3%' at first 1, first 9912.389607 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label '−0.2%' at first 2, first 5021.400568 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label '−1.7%' at first 3, first 5470.869544 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-plot $f2 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
+set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
+set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
+set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
+plot $f2 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f2 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f2 using 1:($6 == 1 ? $2 : NaN) with boxes lc rgb "white" notitle, \
+     $f2 using 1:($6 == 1 ? $2 : NaN) with boxes fs pattern 4 border lc rgb "#0072B2" lw 1.2 lc rgb "#0072B2" notitle, \
+     $f2 using 1:($6 == 2 ? $2 : NaN) with boxes lc rgb "#cccccc" notitle, \
      $f2 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f2 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
      $f2 using 1:3:(0):($4-$3) with vectors heads size screen 0.006,90 lw 1.5 lc rgb "#222222" notitle
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.5616
-set rmargin at screen 0.9612
-set tmargin at screen 0.5083
-set bmargin at screen 0.2389
+set lmargin at screen 0.0816
+set rmargin at screen 0.3212
+set tmargin at screen 0.5292
+set bmargin at screen 0.2806
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
-set label 'Intake (new cases, re-migrants not counted)' at screen 0.5109, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−0.4%' at first 1, first 23021.21991 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.5%' at first 2, first 12896.06753 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.3%' at first 3, first 17763.47446 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-plot $f3 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
+set label 'All departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+set label '+0.1%' at first 1, first 18372.06665 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.5%' at first 2, first 9055.688882 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−5.2%' at first 3, first 10782.16334 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
+set label "calibration" at first 2, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
+set label "validation" at first 3, screen 0.2278 center font "Sans,10" textcolor rgb "#0072B2"
+plot $f3 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f3 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f3 using 1:($6 == 1 ? $2 : NaN) with boxes lc rgb "white" notitle, \
+     $f3 using 1:($6 == 1 ? $2 : NaN) with boxes fs pattern 4 border lc rgb "#0072B2" lw 1.2 lc rgb "#0072B2" notitle, \
+     $f3 using 1:($6 == 2 ? $2 : NaN) with boxes lc rgb "#cccccc" notitle, \
      $f3 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f3 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
      $f3 using 1:3:(0):($4-$3) with vectors heads size screen 0.006,90 lw 1.5 lc rgb "#222222" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.4016
+set rmargin at screen 0.6412
+set tmargin at screen 0.5292
+set bmargin at screen 0.2806
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set yrange [0:30000]
+set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
+set label 'Intake' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+set label "input: the scenario takes it from data; not fitted" at graph 0.5, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
+plot $f4 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f4 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
+     $f4 using 1:($6 == 1 ? $2 : NaN) with boxes lc rgb "white" notitle, \
+     $f4 using 1:($6 == 1 ? $2 : NaN) with boxes fs pattern 4 border lc rgb "#0072B2" lw 1.2 lc rgb "#0072B2" notitle, \
+     $f4 using 1:($6 == 2 ? $2 : NaN) with boxes lc rgb "#cccccc" notitle, \
+     $f4 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
+     $f4 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
+     $f4 using 1:3:(0):($4-$3) with vectors heads size screen 0.006,90 lw 1.5 lc rgb "#222222" notitle
 unset multiplot
 unset output

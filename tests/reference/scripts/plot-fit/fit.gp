@@ -10,10 +10,10 @@ unset key
 set bars 1.5
 set boxwidth 0.55
 $f0 << EOD
-1 280 280 280 300
+1 280 280 280 300 -1
 EOD
 $f1 << EOD
-2 2 0 27.41240947 4
+2 2 0 27.41240947 4 -1
 EOD
 set multiplot
 unset label
@@ -23,7 +23,7 @@ set label 'Simulated against observed yearly figures' at screen 0.02, screen 0.9
 set label '`touch pwned` @x $(touch pwned) system("touch pwned") '."\047".'q'."\047".' '."\047\047".' \ {a}^b_c &d ~e |f ; #g line two  [31mred · labels: relati…' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario mm1 · 2 replications · rrsim 0.1`touch pwned`' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Source: '."\047".'Source'."\047".' `touch pwned`'."\047".' . system('."\047".'touch pwned'."\047".') . '."\047".'"@GPVAL_PWD é€ end' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
-set label 'Observed: note `touch pwned`'."\047".' . system('."\047".'touch pwned'."\047".') . '."\047".'@x second line; '."\047".'q'."\047".' \ "d" {e}' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
+set label 'Each panel on its own scale. Observed: note `touch pwned`'."\047".' . system('."\047".'touch pwned'."\047".') . '."\047".'@x second line; '."\047".'q'."\047".' \ "d" {e}' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
 unset key
 set object rect from screen 0.1373, screen 0.1125 to screen 0.1576, screen 0.1319 fc rgb "#7fbddf" fs solid 1 noborder front
 set label 'Simulated: mean of 2 replications' at screen 0.1638, screen 0.1222 left font "Sans,13" textcolor rgb "#222222"
