@@ -148,12 +148,22 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
 /* Writers (RR_EIO with "cannot write 'PATH': ..." on failure). */
 int rr_write_sweep(const char *path, const rr_design *d,
                    const rr_run_result *r, char *err, size_t errlen);
+/* sweep_chart.csv: role,name,label,unit - what the sweep's chart shows,
+ * in words: a row per varied setting (role `setting`, in the order of
+ * sweep.csv's columns; unit `share` when its values are shares, else NA)
+ * and per indicator shown (role `indicator`, in the order drawn; unit
+ * the registry's).  rrsim plot reads the labels from it, so a reader may
+ * change them and redraw. */
+int rr_write_sweep_chart(const char *path, const rr_design *d, char *err,
+                         size_t errlen);
 int rr_write_compare(const char *path, const rr_run_result *base,
                      const rr_run_result *policy, char *err, size_t errlen);
 
 /* Terminal tables. */
-void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r,
-                    const char *const *kpis, size_t n_kpis);
+/* rr_print_sweep - a row per design point: the settings' values and the
+ * indicators shown (d->ind), mean ± 95% CI half-width, under headings in
+ * words (the settings' labels, the indicators'); shares as percentages. */
+void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r);
 void rr_print_compare(FILE *f, const rr_run_result *base,
                       const rr_run_result *policy);
 

@@ -57,11 +57,14 @@
  * The folder of a sweep, a comparison or a fit has one chart, drawn from
  * its CSV file and run.csv (one row per scenario; a comparison's has two,
  * the baseline first):
- *   sweep.EXT     from sweep.csv: the main indicators against the first
- *                 varied key, one panel each on its own scale, mean and
- *                 95% CI; a second key gives one line per value (or is
- *                 put on the axis when it has more than 8 values and the
- *                 first fewer); with more keys the points are numbered;
+ *   sweep.EXT     from sweep.csv and sweep_chart.csv (the settings'
+ *                 and indicators' words, the indicators drawn): the
+ *                 indicators against the first varied setting, one panel
+ *                 each on its own scale, mean and 95% CI; a second gives
+ *                 one line per value (or is put on the axis when it has
+ *                 more than 8 values and the first fewer); a third and
+ *                 more a panel per value (small multiples, an indicator's
+ *                 panels on one scale); shares in percent;
  *   compare.EXT   from compare.csv: each indicator's paired difference,
  *                 policy minus baseline, a dot with its 95% CI, in panels
  *                 of persons, days and percentage points;

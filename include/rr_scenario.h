@@ -213,6 +213,8 @@ typedef struct rr_setting {
     const char *key;     /* dotted: "stage.rds.servers", "iom_share" */
     const char *value;   /* raw text, ${...} not yet substituted */
     const char *note;    /* source note of a [parameters] entry, or NULL */
+    const char *label;   /* its label (NAME.label: the parameter in words
+                            for charts and tables), or NULL */
     const char *file;    /* where it was written ("--set" for overrides) */
     int line;
 } rr_setting;
@@ -242,6 +244,15 @@ uint64_t rr_plan_hash(const rr_plan *plan);
  * appended when the key was not written). */
 size_t rr_scenario_n_settings(const rr_scenario *sc);
 const rr_setting *rr_scenario_setting(const rr_scenario *sc, size_t i);
+
+/* rr_scenario_key_is_share - whether the setting of a dotted key or
+ * parameter name is a share (a fraction from 0 to 1) that charts and
+ * tables show as a percentage: a key read as a probability (a route,
+ * `vulnerable_share`, `sustainable`, `remigration_share`, ...), or a
+ * parameter that is used, and used only, where one is (directly, through
+ * other parameters, or set by an event).  False for a key the scenario
+ * does not have. */
+bool rr_scenario_key_is_share(const rr_scenario *sc, const char *key);
 
 /* rr_scenario_resolved_value - the value of a setting with ${...}
  * substituted, into buf; returns buf. */

@@ -13,17 +13,23 @@
 #ifndef RR_SWEEP_H
 #define RR_SWEEP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "rr_experiment.h"
+#include "rr_indicator.h"
 
 #define RR_SWEEP_MAX_POINTS 10000
+#define RR_SWEEP_MAX_IND 12 /* indicators a sweep shows (--indicators) */
 
 typedef struct rr_vary {
     char *key;
     size_t n;
     char **values;     /* as they will be written into the scenario */
+    char *label;       /* the setting in words (rr_design_describe), or
+                          NULL before */
+    bool share;        /* its values are shares, shown as percentages */
 } rr_vary;
 
 typedef struct rr_design {
@@ -31,6 +37,9 @@ typedef struct rr_design {
     rr_vary *vary;
     size_t n_points;
     size_t *index;     /* n_points * n_vary: value index of each key */
+    size_t n_ind;      /* the indicators shown in the table and the
+                          chart (rr_design_indicators), in order */
+    char **ind;
 } rr_design;
 
 /* rr_vary_parse - one --vary argument (key and values trimmed); RR_EPARSE
@@ -56,6 +65,58 @@ void rr_design_fini(rr_design *d);
  * (n_vary entries, each malloc'd; free with rr_design_overrides_free). */
 int rr_design_overrides(const rr_design *d, size_t p, char **buf);
 void rr_design_overrides_free(const rr_design *d, char **buf);
+
+/* ---- words: how a sweep's settings and indicators are shown ---------- */
+
+/* rr_design_label - the words of a setting without a label of its own:
+ * the key's words, split at dots and underscores, without a leading
+ * "stage", the first capitalised and the domain's acronyms in capitals
+ * (rr_indicator_member_words): "stage.iom.servers" -> "IOM servers",
+ * "iom_share" -> "IOM share", "stage.rds.route.self" -> "R&DS route
+ * self", "arrivals.rate" -> "Arrivals rate". */
+void rr_design_label(const char *key, char *buf, size_t n);
+
+/* rr_share_text - a fraction as a percentage, with as many decimals as it
+ * needs up to six significant digits: 0.6 -> "60%", 0.125 -> "12.5%",
+ * 0 -> "0%". */
+void rr_share_text(double x, char *buf, size_t n);
+
+/* rr_design_value_text - a setting's value as shown: a share's number as
+ * a percentage (rr_share_text), anything else (a unit, a word) as
+ * written.  Returns buf. */
+const char *rr_design_value_text(const char *value, bool share, char *buf,
+                                 size_t n);
+
+/* rr_design_describe - each varied setting's label (a parameter's own,
+ * `NAME.label` in [parameters], or rr_design_label) and whether it is a
+ * share (rr_scenario_key_is_share), from the scenario of a design point.
+ * RR_OK or RR_ENOMEM. */
+int rr_design_describe(rr_design *d, const rr_scenario *sc);
+
+/* The indicators a sweep shows unless told otherwise: verified
+ * departures, departures without supervision, IOM's share of assisted
+ * voluntary returns, the mean and 90th percentile of the days from entry
+ * to departure, the caseload at the end. */
+#define RR_SWEEP_N_DEFAULT 6
+extern const rr_ind_id rr_sweep_default_ind[RR_SWEEP_N_DEFAULT];
+
+/* rr_sweep_indicator_label - the words of indicator `name` in a sweep's
+ * table and chart: the registry's panel label (which names its unit,
+ * "Verified departures, persons") where it has one, else its plain
+ * label; a share's plain label, its values being shown as percentages.
+ * An unknown name is its own label. */
+void rr_sweep_indicator_label(const char *name, char *buf, size_t n);
+
+/* rr_design_indicators - the indicators shown (d->ind): those of `list`,
+ * names separated by commas ("departures_verified,caseload_end"), or the
+ * default ones when list is NULL.  Each must be an indicator of the whole
+ * run that plan reports (a KPI of summary.csv, such as reintegration_iom
+ * of a provider iom).  RR_EPARSE with "--indicators: unknown indicator
+ * 'x' (did you mean 'y'?)", or naming the indicators there are; a name
+ * listed twice, an empty name or more than RR_SWEEP_MAX_IND are refused
+ * too.  RR_ENOMEM. */
+int rr_design_indicators(rr_design *d, const char *list, const rr_plan *plan,
+                         char *err, size_t errlen);
 
 /* rr_run_kpi_find - index of KPI `name` in r, or -1 (the two runs of a
  * comparison may have different providers or stages). */

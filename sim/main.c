@@ -441,14 +441,24 @@ static int write_sweep_files(rr_results *t, void *ctx, char *err,
     return rr_results_write_sweep(t, s->d, s->r, err, errlen);
 }
 
+/* describe_sweep - the settings' words and the indicators shown (checked
+ * against what the scenario reports), before anything is simulated;
+ * EXIT_*, the message printed. */
+static int describe_sweep(const cli *c, rr_design *d, const rr_points *p)
+{
+    char err[2048] = "";
+    int rc = rr_design_describe(d, p->sc[0]);
+    if (rc == RR_OK)
+        rc = rr_design_indicators(d, c->indicators, p->plans[0], err,
+                                  sizeof err);
+    if (rc == RR_OK)
+        return EXIT_OK;
+    fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+    return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
 static int cmd_sweep(cli *c)
 {
-    const char *const shown[] = {
-        rr_indicators[RR_IND_DEPARTURES_VERIFIED].name,
-        rr_indicators[RR_IND_DEPARTURES_UNSUPERVISED].name,
-        rr_indicators[RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY].name,
-        rr_indicators[RR_IND_TIME_TO_DEPARTURE_MEAN].name,
-        rr_indicators[RR_IND_CASELOAD_END].name};
     rr_design d;
     rr_points p;
     rr_run_result *res = NULL;
@@ -472,6 +482,8 @@ static int cmd_sweep(cli *c)
         res = calloc(p.n, sizeof *res);
     rc = rc == RR_OK && res ? load_points(&p) : EXIT_RUNTIME;
     if (rc == EXIT_OK)
+        rc = describe_sweep(c, &d, &p);
+    if (rc == EXIT_OK)
         rc = check_precision(c, p.plans, p.paths, p.n);
     if (rc == EXIT_OK) {
         target_of(c, target, sizeof target, "%s-sweep",
@@ -483,9 +495,9 @@ static int cmd_sweep(cli *c)
         rc = finish(&t, target, write_sweep_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             printf("%s: %zu design points x %zu replications, common random "
-                   "numbers (mean +- 95%% CI half-width)\n\n",
+                   "numbers (mean ± 95%% CI half-width)\n\n",
                    res[0].plan->cfg[0]->name, p.n, res[0].reps);
-            rr_print_sweep(stdout, &d, res, shown, RR_COUNTOF(shown));
+            rr_print_sweep(stdout, &d, res);
         }
         if (rc == EXIT_OK)
             report_precision(c, &res[0], point_name, &p);

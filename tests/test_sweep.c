@@ -1,8 +1,11 @@
 /*
- * test_sweep.c - --vary parsing and grid designs.
+ * test_sweep.c - --vary parsing and grid designs; a design in words: the
+ * label rule, shares as percentages, which settings are shares, the
+ * indicators a sweep shows.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "rr_common.h"
@@ -265,6 +268,263 @@ static void test_points_run(void)
     rr_design_fini(&d);
 }
 
+/* ---- words ------------------------------------------------------------------ */
+
+/* The default label: the key's words, "stage" left out, the first
+ * capitalised, the domain's acronyms in capitals. */
+static void test_label_rule(void)
+{
+    static const struct {
+        const char *key, *label;
+    } t[] = {
+        {"stage.iom.servers", "IOM servers"},
+        {"iom_share", "IOM share"},
+        {"stage.rds.route.self", "R&DS route self"},
+        {"stage.ngo_a.servers", "NGO a servers"},
+        {"stage.detention.max_stay", "Detention max stay"},
+        {"arrivals.rate", "Arrivals rate"},
+        {"reintegration.remigration_share", "Reintegration remigration share"},
+        {"provider.errin.until", "Provider ERRIN until"},
+        {"talk_interval", "Talk interval"},
+        {"lambda", "Lambda"},
+        {"stage", "Stage"},
+        {"stage.", "Stage"},
+    };
+    char buf[128];
+    for (size_t i = 0; i < RR_COUNTOF(t); i++) {
+        rr_design_label(t[i].key, buf, sizeof buf);
+        CHECK_MSG(strcmp(buf, t[i].label) == 0, "'%s' -> '%s', expected '%s'",
+                  t[i].key, buf, t[i].label);
+    }
+    /* cut to the buffer, never past it */
+    rr_design_label("stage.iom.servers", buf, 5);
+    CHECK_STR(buf, "IOM ");
+}
+
+/* A share as a percentage: as many decimals as it has, no "-0%". */
+static void test_share_text(void)
+{
+    static const struct {
+        double x;
+        const char *text;
+    } t[] = {
+        {0.6, "60%"},   {0.8, "80%"},       {0.125, "12.5%"},
+        {0.07, "7%"},   {0, "0%"},          {-0.0, "0%"},
+        {1e-18, "0%"},  {1, "100%"},        {0.05, "5%"},
+        {0.0005, "0.05%"}, {1.0 / 3, "33.3333%"}, {-0.2, "-20%"},
+    };
+    char buf[32];
+    for (size_t i = 0; i < RR_COUNTOF(t); i++) {
+        rr_share_text(t[i].x, buf, sizeof buf);
+        CHECK_MSG(strcmp(buf, t[i].text) == 0, "%.17g -> '%s', expected '%s'",
+                  t[i].x, buf, t[i].text);
+    }
+    /* a share's value as written: a number as a percentage, anything else
+     * (a unit, a word) as written; a setting that is no share as written */
+    CHECK_STR(rr_design_value_text("0.6", true, buf, sizeof buf), "60%");
+    CHECK_STR(rr_design_value_text(" 0.25 ", true, buf, sizeof buf), "25%");
+    CHECK_STR(rr_design_value_text("0.6", false, buf, sizeof buf), "0.6");
+    CHECK_STR(rr_design_value_text("60d", true, buf, sizeof buf), "60d");
+    CHECK_STR(rr_design_value_text("unlimited", true, buf, sizeof buf),
+              "unlimited");
+    CHECK_STR(rr_design_value_text("nan", true, buf, sizeof buf), "nan");
+}
+
+/* A scenario whose parameters are used as shares, as other numbers, both,
+ * through another parameter, by an event, or not at all. */
+static const char words_ini[] =
+    "[scenario]\nname = words\nstart = 2024-01-01\nend = 2024-12-31\n"
+    "replications = 2\n\n"
+    "[parameters]\n"
+    "lambda = 0.8\nlambda.label = Arrivals a day\n"
+    "lambda.source = a teaching value\n"
+    "p_route = 0.7\np_mixed = 0.5\np_chain = 0.4\np_via = ${p_chain}\n"
+    "p_unused = 0.5\np_event = 0.2\n"
+    "p_blank = 0.3\np_blank.label =\n\n"
+    "[arrivals]\nrate = ${lambda}/day\nstage = a\n"
+    "vulnerable_share = ${p_mixed}\n\n"
+    "[stage.a]\nservers = 1\nservice = exponential(mean=1d)\n"
+    "route.b = ${p_route}\nroute.departed = rest\n\n"
+    "[stage.b]\nservice = exponential(mean=1d)\nroute.c = ${p_via}\n"
+    "route.departed = rest\n\n"
+    "[stage.c]\nservice = deterministic(0d)\nroute.departed = rest\n"
+    "route.closed = ${p_blank}\n\n"
+    "[event.x]\nfrom = 2024-06-01\nscale.arrivals.rate = ${p_mixed}\n"
+    "set.stage.a.route.b = ${p_event}\n";
+
+/* write_words - words_ini into a temporary file; its path into path. */
+static bool write_words(char *path, size_t n)
+{
+    int fd;
+    FILE *f;
+    snprintf(path, n, "/tmp/rrsim-words-XXXXXX.ini");
+    if ((fd = mkstemps(path, 4)) < 0 || !(f = fdopen(fd, "w")))
+        return false;
+    fputs(words_ini, f);
+    return fclose(f) == 0;
+}
+
+static void test_shares(void)
+{
+    static const struct {
+        const char *key;
+        bool share;
+    } t[] = {
+        {"lambda", false},            /* a rate */
+        {"p_route", true},            /* a route */
+        {"p_mixed", false},           /* a share, and a factor */
+        {"p_via", true},              /* a route */
+        {"p_chain", true},            /* through p_via */
+        {"p_unused", false},          /* used nowhere */
+        {"p_event", true},            /* set by an event on a route */
+        {"p_blank", true},
+        {"arrivals.vulnerable_share", true},
+        {"stage.a.route.b", true},
+        {"stage.a.servers", false},
+        {"arrivals.rate", false},
+        {"no.such.key", false},
+    };
+    char path[64], err[512] = "";
+    rr_scenario *sc = NULL;
+    if (!write_words(path, sizeof path)) {
+        CHECK_MSG(false, "cannot write %s", path);
+        return;
+    }
+    CHECK_MSG(rr_scenario_load(path, NULL, 0, &sc, err, sizeof err) == RR_OK,
+              "%s", err);
+    for (size_t i = 0; sc && i < RR_COUNTOF(t); i++)
+        CHECK_MSG(rr_scenario_key_is_share(sc, t[i].key) == t[i].share,
+                  "%s is %sa share", t[i].key, t[i].share ? "" : "not ");
+    rr_scenario_destroy(sc);
+    unlink(path);
+}
+
+/* The words of a design: a parameter's own label (an empty one does not
+ * count), the rule's for the others; the shares; --set NAME.label. */
+static void test_describe(void)
+{
+    const char *spec[] = {"lambda=0.5,0.6", "p_route=0.1,0.2",
+                          "stage.a.servers=1,2", "p_blank=0.1,0.2"};
+    const char *relabel[] = {"p_route.label=Share routed to b"};
+    char path[64], err[512] = "";
+    rr_scenario *sc = NULL;
+    rr_design d;
+    if (!write_words(path, sizeof path)) {
+        CHECK_MSG(false, "cannot write %s", path);
+        return;
+    }
+    CHECK_EQ(rr_design_parse(spec, 4, &d, err, sizeof err), RR_OK);
+    CHECK_EQ(d.vary[0].label == NULL, true);
+    CHECK_MSG(rr_scenario_load(path, NULL, 0, &sc, err, sizeof err) == RR_OK,
+              "%s", err);
+    if (sc && d.n_vary == 4) {
+        CHECK_EQ(rr_design_describe(&d, sc), RR_OK);
+        CHECK_STR(d.vary[0].label, "Arrivals a day");
+        CHECK_STR(d.vary[1].label, "P route");
+        CHECK_STR(d.vary[2].label, "A servers");
+        CHECK_STR(d.vary[3].label, "P blank");
+        CHECK(!d.vary[0].share && d.vary[1].share && !d.vary[2].share &&
+              d.vary[3].share);
+    }
+    rr_scenario_destroy(sc);
+    sc = NULL;
+    CHECK_MSG(rr_scenario_load(path, relabel, 1, &sc, err, sizeof err) ==
+                  RR_OK,
+              "%s", err);
+    if (sc && d.n_vary == 4) {
+        CHECK_EQ(rr_design_describe(&d, sc), RR_OK);
+        CHECK_STR(d.vary[1].label, "Share routed to b");
+    }
+    rr_scenario_destroy(sc);
+    rr_design_fini(&d);
+    unlink(path);
+}
+
+/* The indicators shown: the default six, a list, or a refusal that says
+ * what was meant. */
+static void test_indicators(void)
+{
+    static const struct {
+        const char *list, *msg;
+    } bad[] = {
+        {"departures_verifed",
+         "--indicators: unknown indicator 'departures_verifed' (did you "
+         "mean 'departures_verified'?)"},
+        {"Caseload_End", "--indicators: unknown indicator 'Caseload_End' "
+                         "(did you mean 'caseload_end'?)"},
+        {"reintegration_iom", "--indicators: unknown indicator "
+                              "'reintegration_iom' (did you mean "
+                              "'reintegration_none'?)"},
+        {"caseload_end,,arrivals", "--indicators: an empty name in the list"},
+        {"", "--indicators: an empty name in the list"},
+        {"arrivals, caseload_end ,arrivals",
+         "--indicators: 'arrivals' is listed twice"},
+        {"departures_voluntary_iom,departures_voluntary_ngo,"
+         "departures_voluntary_self,departures_forced,departures_unsupervised,"
+         "departures_closed,departures_verified,arrivals,"
+         "iom_share_assisted_voluntary,time_to_departure_mean_days,"
+         "time_to_departure_median_days,time_to_departure_p90_days,"
+         "caseload_start",
+         "--indicators: at most 12 indicators"},
+    };
+    const char *spec[] = {"lambda=0.5,0.6"};
+    char path[64], err[2048] = "";
+    rr_scenario *sc = NULL;
+    const rr_plan *plan = NULL;
+    rr_design d;
+    if (!write_words(path, sizeof path)) {
+        CHECK_MSG(false, "cannot write %s", path);
+        return;
+    }
+    CHECK_EQ(rr_design_parse(spec, 1, &d, err, sizeof err), RR_OK);
+    CHECK_MSG(rr_scenario_load(path, NULL, 0, &sc, err, sizeof err) == RR_OK &&
+                  rr_scenario_plan(sc, &plan, err, sizeof err) == RR_OK,
+              "%s", err);
+    if (!plan) {
+        rr_scenario_destroy(sc);
+        rr_design_fini(&d);
+        unlink(path);
+        return;
+    }
+    CHECK_EQ(rr_design_indicators(&d, NULL, plan, err, sizeof err), RR_OK);
+    CHECK_EQ(d.n_ind, RR_SWEEP_N_DEFAULT);
+    for (size_t i = 0; i < d.n_ind && i < RR_SWEEP_N_DEFAULT; i++)
+        CHECK_STR(d.ind[i], rr_indicators[rr_sweep_default_ind[i]].name);
+    CHECK_EQ(rr_design_indicators(&d, " caseload_end , departures_verified",
+                                  plan, err, sizeof err),
+             RR_OK);
+    CHECK_EQ(d.n_ind, 2);
+    if (d.n_ind == 2) {
+        CHECK_STR(d.ind[0], "caseload_end");
+        CHECK_STR(d.ind[1], "departures_verified");
+    }
+    for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+        err[0] = '\0';
+        CHECK_EQ(rr_design_indicators(&d, bad[i].list, plan, err, sizeof err),
+                 RR_EPARSE);
+        CHECK_MSG(strcmp(err, bad[i].msg) == 0, "'%s': '%s'", bad[i].list,
+                  err);
+    }
+    /* a metric of the time series, and a name like none: the indicators
+     * there are, listed */
+    CHECK_EQ(rr_design_indicators(&d, "caseload_total", plan, err,
+                                  sizeof err),
+             RR_EPARSE);
+    CHECK_MSG(strncmp(err, "--indicators: 'caseload_total' is not an "
+                           "indicator of the whole run (one of: "
+                           "departures_voluntary_iom, ", 87) == 0 &&
+                  strstr(err, ", reintegration_none)") != NULL,
+              "%s", err);
+    CHECK_EQ(rr_design_indicators(&d, "qqqqqq", plan, err, sizeof err),
+             RR_EPARSE);
+    CHECK_MSG(strncmp(err, "--indicators: unknown indicator 'qqqqqq' (one "
+                           "of: departures_voluntary_iom, ", 66) == 0,
+              "%s", err);
+    rr_scenario_destroy(sc);
+    rr_design_fini(&d);
+    unlink(path);
+}
+
 int main(void)
 {
     test_range();
@@ -274,5 +534,10 @@ int main(void)
     test_grid_duplicates();
     test_points_errors();
     test_points_run();
+    test_label_rule();
+    test_share_text();
+    test_shares();
+    test_describe();
+    test_indicators();
     return check_summary("test_sweep");
 }

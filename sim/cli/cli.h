@@ -58,6 +58,7 @@ typedef struct cli {
     rr_precision precision;
     const char *vary[CLI_MAX_VARY];
     int n_vary;
+    const char *indicators; /* --indicators LIST, or NULL */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

@@ -65,15 +65,22 @@ static const command commands[] = {
      "with the scenario's replications and common random numbers, so the "
      "differences between design points are the settings' effects and not "
      "sampling noise. Writes sweep.csv (every indicator per design point, "
-     "mean and 95% CI) and charts of indicators against the settings. With "
-     "--precision, replications are added until every design point meets "
-     "it.",
+     "mean and 95% CI), sweep_chart.csv (the settings and indicators "
+     "shown, in words) and a chart of the indicators against the settings: "
+     "the first setting along the axis, a line per value of the second, a "
+     "panel per value of the third and further ones. A parameter's label "
+     "(NAME.label in [parameters]) names it on the chart and in the table; "
+     "shares are shown as percentages. With --precision, replications are "
+     "added until every design point meets it.",
      {"rrsim sweep scenarios/nl-baseline.ini --vary iom_share=0.6:0.9:0.1",
       "rrsim sweep scenarios/nl-baseline.ini --vary iom_share=0.6,0.8 \\\n"
       "      --vary stage.iom.servers=400,800",
       "rrsim sweep scenarios/nl-baseline.ini --reps 20 \\\n"
       "      --vary talk_interval=60d:120d:30d",
-      NULL}},
+      "rrsim sweep scenarios/nl-baseline.ini --vary stage.iom.servers="
+      "200,400,800 \\\n"
+      "      --vary iom_share=0.6,0.8 --indicators departures_verified,"
+      "caseload_end"}},
     {"compare", CMD_COMPARE, "BASELINE POLICY [OPTIONS]",
      "paired runs of two scenarios: effects with 95% CI",
      "Runs both scenarios with the same replications and common random "
@@ -127,6 +134,7 @@ enum opt_id {
     OPT_SEED,
     OPT_SET,
     OPT_VARY,
+    OPT_INDICATORS,
     OPT_OUT,
     OPT_FORCE,
     OPT_PLOT,
@@ -169,6 +177,12 @@ static const option options[] = {
      "a setting to vary: a range FROM:TO:STEP (with a unit where the key "
      "takes one: 60d:120d:30d) or a list V1,V2,...; repeatable, a key at "
      "most once (required)"},
+    {"--indicators", "LIST", CMD_SWEEP, OPT_INDICATORS,
+     "the indicators the chart draws and the table shows, names of "
+     "summary.csv separated by commas, at most 12 (default: "
+     "departures_verified, departures_unsupervised, "
+     "iom_share_assisted_voluntary, time_to_departure_mean_days, "
+     "time_to_departure_p90_days, caseload_end)"},
     {"--out", "DIR", SIMULATING, OPT_OUT,
      "results folder; its parent folder must exist (default: "
      "output/NAME/TIME)"},
@@ -423,6 +437,9 @@ static int apply(cli *c, const option *o, const char *v)
             return cli_usage_error(cmd, "too many --vary options (at most "
                                    "%d)", CLI_MAX_VARY);
         c->vary[c->n_vary++] = v;
+        return -1;
+    case OPT_INDICATORS:
+        c->indicators = v;
         return -1;
     case OPT_OUT:
         if (!*v)

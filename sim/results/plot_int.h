@@ -14,7 +14,9 @@
  *                   legend, tics;
  *   plot_run.c      the four charts of a run;
  *   plot_sweep.c, plot_compare.c, plot_fit.c
- *                   the chart of a sweep, a comparison, a fit;
+ *                   the chart of a sweep, a comparison, a fit (a
+ *                   sweep's panels placed by plot_sweep_layout.c, the
+ *                   two sharing plot_sweep.h);
  *   plot_gnuplot.c  the gnuplot process: found, started without a shell,
  *                   timed, stopped, its chart checked; or, in script mode,
  *                   the script written instead;
@@ -40,6 +42,7 @@
 #include "rr_indicator.h"
 #include "rr_plot.h"
 #include "rr_scenario.h" /* rr_date */
+#include "rr_sweep.h"    /* a sweep's words */
 
 /* ---- the look ------------------------------------------------------------ */
 
@@ -101,18 +104,23 @@ typedef struct rri_runrow {
 
 #define RRI_MAX_RUNROWS 2
 
-/* The indicators the chart of a sweep draws, one panel each, in order
- * (plot_sweep.c). */
-#define RRI_N_SWEEP 6
-extern const rr_ind_id rri_sweep_ind[RRI_N_SWEEP];
-
-/* sweep.csv. */
+/* sweep.csv, with the words of sweep_chart.csv: the varied keys' labels
+ * and whether they are shares, the indicators drawn (in order), their
+ * labels and whether they are shares.  Without sweep_chart.csv (a folder
+ * of rrsim 0.2), the labels of rr_design_label and the default indicators
+ * (rr_sweep_default_ind); no key is taken for a share. */
 typedef struct rri_sweep {
     size_t nk;              /* varied keys */
     char **key;             /* nk */
+    char **klabel;          /* nk, in words */
+    bool *kshare;           /* nk */
     size_t np;              /* design points */
     char **val;             /* np * nk, the keys' values (NULL: no rows) */
-    double *mean, *lo, *hi; /* np * RRI_N_SWEEP; shares in percent */
+    size_t ni;              /* indicators drawn, at most RR_SWEEP_MAX_IND */
+    char **ind;             /* ni names */
+    char **ilabel;          /* ni, in words */
+    bool *ishare;           /* ni */
+    double *mean, *lo, *hi; /* np * ni; shares in percent */
     size_t reps;
     char *scenario;
 } rri_sweep;
@@ -163,9 +171,10 @@ int rri_read_runrows(const char *dir, rri_runrow *rr, size_t *n, char *err,
                      size_t errlen);
 void rri_runrows_fini(rri_runrow *r, size_t n);
 
-/* rri_read_sweep, rri_read_compare, rri_read_fit - DIR/sweep.csv,
- * compare.csv, fit.csv, which must exist; each zeroes its structure
- * first, and its _fini frees it whatever was returned. */
+/* rri_read_sweep, rri_read_compare, rri_read_fit - DIR/sweep.csv (and
+ * sweep_chart.csv when there), compare.csv, fit.csv, which must exist;
+ * each zeroes its structure first, and its _fini frees it whatever was
+ * returned. */
 int rri_read_sweep(const char *dir, rri_sweep *s, char *err, size_t errlen);
 void rri_sweep_fini(rri_sweep *s);
 int rri_read_compare(const char *dir, rri_compare *d, char *err,

@@ -657,14 +657,22 @@ int rri_read_runrows(const char *dir, rri_runrow *rr, size_t *n, char *err,
 
 /* ---- sweep.csv -------------------------------------------------------------------- */
 
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
 void rri_sweep_fini(rri_sweep *s)
 {
-    for (size_t i = 0; s->key && i < s->nk; i++)
-        free(s->key[i]);
-    for (size_t i = 0; s->val && i < s->np * s->nk; i++)
-        free(s->val[i]);
-    free(s->key);
-    free(s->val);
+    free_list(s->key, s->key ? s->nk : 0);
+    free_list(s->klabel, s->klabel ? s->nk : 0);
+    free_list(s->val, s->val ? s->np * s->nk : 0);
+    free_list(s->ind, s->ni);
+    free_list(s->ilabel, s->ni);
+    free(s->kshare);
+    free(s->ishare);
     free(s->mean);
     free(s->lo);
     free(s->hi);
@@ -713,27 +721,163 @@ static int sweep_points(const bound *b, rri_sweep *s, char *err,
     return RR_OK;
 }
 
-/* sweep_alloc - the keys' names (the columns between 'point' and the
- * indicator's), and room for the values. */
-static int sweep_alloc(const bound *b, rri_sweep *s, char *err,
-                       size_t errlen)
+/* sweep_keys - the keys' names (the columns between 'point' and the
+ * indicator's), with room for their words. */
+static int sweep_keys(const bound *b, rri_sweep *s, char *err, size_t errlen)
 {
     size_t cp = (size_t)b->at[SW_POINT];
     if (!(s->scenario = strdup(rr_table_cell(b->t, 0,
                                              (size_t)b->at[SW_SCENARIO]))))
         return oom(err, errlen);
     s->key = calloc(s->nk, sizeof *s->key);
-    s->val = calloc(s->np * s->nk, sizeof *s->val);
-    s->mean = malloc(s->np * RRI_N_SWEEP * sizeof *s->mean);
-    s->lo = malloc(s->np * RRI_N_SWEEP * sizeof *s->lo);
-    s->hi = malloc(s->np * RRI_N_SWEEP * sizeof *s->hi);
-    if (!s->key || !s->val || !s->mean || !s->lo || !s->hi)
+    s->klabel = calloc(s->nk, sizeof *s->klabel);
+    s->kshare = calloc(s->nk, sizeof *s->kshare);
+    if (!s->key || !s->klabel || !s->kshare)
         return oom(err, errlen);
-    for (size_t i = 0; i < s->np * RRI_N_SWEEP; i++)
-        s->mean[i] = s->lo[i] = s->hi[i] = NAN;
     for (size_t k = 0; k < s->nk; k++)
         if (!(s->key[k] = strdup(b->t->header[cp + 1 + k])))
             return oom(err, errlen);
+    return RR_OK;
+}
+
+/* add_indicator - one more indicator drawn, with its words (the
+ * default's when label is empty). */
+static int add_indicator(rri_sweep *s, const char *name, const char *label,
+                         bool share)
+{
+    char words[256];
+    if (!*label) {
+        rr_sweep_indicator_label(name, words, sizeof words);
+        label = words;
+    }
+    if (!(s->ind[s->ni] = strdup(name)))
+        return RR_ENOMEM;
+    if (!(s->ilabel[s->ni] = strdup(label))) {
+        free(s->ind[s->ni]);
+        return RR_ENOMEM;
+    }
+    s->ishare[s->ni++] = share;
+    return RR_OK;
+}
+
+/* A row of sweep_chart.csv. */
+typedef struct chart_row {
+    const char *role, *name, *label, *unit;
+} chart_row;
+
+enum { CH_ROLE, CH_NAME };
+static const col_spec chart_cols[] = {
+    COL("role", COL_TEXT, chart_row, role),
+    COL("name", COL_TEXT, chart_row, name),
+    COL_OPT("label", COL_TEXT, chart_row, label),
+    COL_OPT("unit", COL_TEXT, chart_row, unit)};
+
+/* chart_row_in - row r of sweep_chart.csv: a varied key's words, or an
+ * indicator to draw. */
+static int chart_row_in(const bound *b, size_t r, rri_sweep *s, char *err,
+                        size_t errlen)
+{
+    const rr_table *t = b->t;
+    chart_row w = {"", "", "", ""};
+    bool share;
+    int rc;
+    if ((rc = read_row(b, r, &w, err, errlen)))
+        return rc;
+    share = strcmp(w.unit, "share") == 0;
+    if (strcmp(w.role, "setting") == 0) {
+        long k = -1;
+        for (size_t i = 0; i < s->nk && k < 0; i++)
+            if (strcmp(s->key[i], w.name) == 0)
+                k = (long)i;
+        if (k < 0) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'name': '%.100s' is not a varied "
+                     "setting of sweep.csv",
+                     t->path, t->line[r], w.name);
+            return RR_EPARSE;
+        }
+        s->kshare[k] = share;
+        return *w.label && !dup_to(&s->klabel[k], w.label)
+                   ? oom(err, errlen)
+                   : RR_OK;
+    }
+    if (strcmp(w.role, "indicator") != 0) {
+        snprintf(err, errlen,
+                 "%s:%zu: column 'role': expected 'setting' or 'indicator', "
+                 "got '%.100s'",
+                 t->path, t->line[r], w.role);
+        return RR_EPARSE;
+    }
+    for (size_t i = 0; i < s->ni; i++)
+        if (strcmp(s->ind[i], w.name) == 0) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'name': the indicator '%.100s' is "
+                     "listed twice",
+                     t->path, t->line[r], w.name);
+            return RR_EPARSE;
+        }
+    if (s->ni == RR_SWEEP_MAX_IND) {
+        snprintf(err, errlen, "%s:%zu: more than %d indicators", t->path,
+                 t->line[r], RR_SWEEP_MAX_IND);
+        return RR_EPARSE;
+    }
+    return add_indicator(s, w.name, w.label, share) ? oom(err, errlen)
+                                                    : RR_OK;
+}
+
+/* sweep_words - sweep_chart.csv when there; then the words and
+ * indicators it did not give: labels by rr_design_label, the default
+ * indicators. */
+static int sweep_words(const char *dir, rri_sweep *s, char *err,
+                       size_t errlen)
+{
+    rr_table *t;
+    bound b;
+    int rc = read_csv(dir, "sweep_chart.csv", true, &t, err, errlen);
+    char words[256];
+    bool given;
+
+    s->ind = calloc(RR_SWEEP_MAX_IND, sizeof *s->ind);
+    s->ilabel = calloc(RR_SWEEP_MAX_IND, sizeof *s->ilabel);
+    s->ishare = calloc(RR_SWEEP_MAX_IND, sizeof *s->ishare);
+    if (!s->ind || !s->ilabel || !s->ishare) {
+        rr_table_destroy(t);
+        return oom(err, errlen);
+    }
+    if (rc == RR_OK && t &&
+        (rc = bind(t, chart_cols, RR_COUNTOF(chart_cols), &b, err,
+                   errlen)) == RR_OK)
+        for (size_t r = 0; r < t->n_rows && rc == RR_OK; r++)
+            rc = chart_row_in(&b, r, s, err, errlen);
+    rr_table_destroy(t);
+    given = s->ni > 0;
+    for (size_t k = 0; k < s->nk && rc == RR_OK; k++)
+        if (!s->klabel[k]) {
+            rr_design_label(s->key[k], words, sizeof words);
+            if (!dup_to(&s->klabel[k], words))
+                rc = oom(err, errlen);
+        }
+    for (size_t i = 0; i < RR_SWEEP_N_DEFAULT && !given && rc == RR_OK;
+         i++) {
+        const rr_indicator *ind = &rr_indicators[rr_sweep_default_ind[i]];
+        if (add_indicator(s, ind->name, "", ind->unit == RR_UNIT_SHARE))
+            rc = oom(err, errlen);
+    }
+    return rc;
+}
+
+/* sweep_alloc - room for the values. */
+static int sweep_alloc(rri_sweep *s, char *err, size_t errlen)
+{
+    size_t n = s->np * (s->ni ? s->ni : 1);
+    s->val = calloc(s->np * s->nk, sizeof *s->val);
+    s->mean = malloc(n * sizeof *s->mean);
+    s->lo = malloc(n * sizeof *s->lo);
+    s->hi = malloc(n * sizeof *s->hi);
+    if (!s->val || !s->mean || !s->lo || !s->hi)
+        return oom(err, errlen);
+    for (size_t i = 0; i < n; i++)
+        s->mean[i] = s->lo[i] = s->hi[i] = NAN;
     return RR_OK;
 }
 
@@ -756,16 +900,16 @@ static int sweep_row_in(const bound *b, size_t r, rri_sweep *s, char *err,
             !(s->val[at * s->nk + i] =
                   strdup(rr_table_cell(b->t, r, cp + 1 + i))))
             return oom(err, errlen);
-    for (size_t i = 0; i < RRI_N_SWEEP; i++)
-        if (strcmp(w.kpi, rr_indicators[rri_sweep_ind[i]].name) == 0)
+    for (size_t i = 0; i < s->ni && k < 0; i++)
+        if (strcmp(w.kpi, s->ind[i]) == 0)
             k = (long)i;
     if (k < 0)
         return RR_OK;
     for (size_t i = SW_MEAN; i < RR_COUNTOF(sweep_cols); i++)
         if ((rc = read_cell(b, r, i, &w, err, errlen)))
             return rc;
-    mul = rr_indicators[rri_sweep_ind[k]].unit == RR_UNIT_SHARE ? 100 : 1;
-    at = at * RRI_N_SWEEP + (size_t)k;
+    mul = s->ishare[k] ? 100 : 1;
+    at = at * s->ni + (size_t)k;
     /* none of the indicators can be negative: an interval reaching below
      * zero (a count near zero) is drawn from zero */
     s->mean[at] = w.mean * mul;
@@ -800,7 +944,9 @@ int rri_read_sweep(const char *dir, rri_sweep *s, char *err, size_t errlen)
     }
     s->nk = (size_t)(b.at[SW_KPI] - b.at[SW_POINT] - 1);
     if ((rc = sweep_points(&b, s, err, errlen)) ||
-        (rc = sweep_alloc(&b, s, err, errlen)))
+        (rc = sweep_keys(&b, s, err, errlen)) ||
+        (rc = sweep_words(dir, s, err, errlen)) ||
+        (rc = sweep_alloc(s, err, errlen)))
         goto out;
     for (size_t r = 0; r < t->n_rows && rc == RR_OK; r++)
         rc = sweep_row_in(&b, r, s, err, errlen);

@@ -283,6 +283,22 @@ void rri_gp_range(FILE *g, const char *axis, double a, double b)
     fprintf(g, "set %srange [%.10g:%.10g]\n", axis, a, b);
 }
 
+/* tic_label - a tic's label as gnuplot reads it: as a format for the
+ * tic's value, where "%" starts a conversion ("60%" fails the chart,
+ * "%s" draws the value), so every % is doubled. */
+static void tic_label(FILE *g, const char *label)
+{
+    char buf[2 * sizeof ((rri_tic *)0)->label];
+    size_t o = 0;
+    for (const char *p = label; *p && o + 2 < sizeof buf; p++) {
+        if (*p == '%')
+            buf[o++] = '%';
+        buf[o++] = *p;
+    }
+    buf[o] = '\0';
+    rri_gp_str(g, buf);
+}
+
 void rri_gp_tics(FILE *g, const char *axis, const rri_tics *t)
 {
     fprintf(g, "set %stics (", axis);
@@ -291,7 +307,7 @@ void rri_gp_tics(FILE *g, const char *axis, const rri_tics *t)
         if (t->blank)
             fputs("\"\"", g);
         else
-            rri_gp_str(g, t->v[i].label);
+            tic_label(g, t->v[i].label);
         fprintf(g, " %.10g%s", t->v[i].at, t->v[i].minor ? " 1" : "");
     }
     fputs(")\n", g);

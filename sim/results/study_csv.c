@@ -49,6 +49,41 @@ int rr_write_sweep(const char *path, const rr_design *d,
     return rr_out_close(f, path, err, errlen);
 }
 
+int rr_write_sweep_chart(const char *path, const rr_design *d, char *err,
+                         size_t errlen)
+{
+    FILE *f = rr_out_open(path, "w", err, errlen);
+    char label[256];
+    if (!f)
+        return RR_EIO;
+    fputs("role,name,label,unit\n", f);
+    for (size_t i = 0; i < d->n_vary; i++) {
+        const rr_vary *v = &d->vary[i];
+        if (v->label)
+            snprintf(label, sizeof label, "%s", v->label);
+        else
+            rr_design_label(v->key, label, sizeof label);
+        fputs("setting,", f);
+        rr_csv_field(f, v->key);
+        fputc(',', f);
+        rr_csv_field(f, label);
+        fputs(v->share ? ",share\n" : ",NA\n", f);
+    }
+    for (size_t k = 0; k < d->n_ind; k++) {
+        const rr_indicator *ind =
+            rr_indicator_find_in(d->ind[k], RR_IND_KPI, NULL);
+        rr_sweep_indicator_label(d->ind[k], label, sizeof label);
+        fputs("indicator,", f);
+        rr_csv_field(f, d->ind[k]);
+        fputc(',', f);
+        rr_csv_field(f, label);
+        fputc(',', f);
+        rr_csv_field(f, ind ? rr_indicator_unit_name(ind->unit) : "NA");
+        fputc('\n', f);
+    }
+    return rr_out_close(f, path, err, errlen);
+}
+
 int rr_write_compare(const char *path, const rr_run_result *base,
                      const rr_run_result *pol, char *err, size_t errlen)
 {
@@ -104,37 +139,202 @@ static void num(FILE *f, double x, bool share, int w)
         fprintf(f, " %*.1f", w, x);
 }
 
-void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r,
-                    const char *const *kpis, size_t n_kpis)
+/* ---- the sweep's table ------------------------------------------------------ */
+
+#define SW_LINES 3   /* lines of a column's heading */
+#define SW_MIN 12    /* columns of an indicator's at least */
+#define SW_MAX 22    /* and of a heading at most */
+
+/* cols - the columns a UTF-8 text takes on a terminal (one per
+ * character). */
+static size_t cols(const char *s)
 {
-    fprintf(f, "%-6s", "point");
-    for (size_t i = 0; i < d->n_vary; i++)
-        fprintf(f, " %-18s", d->vary[i].key);
-    for (size_t k = 0; k < n_kpis; k++)
-        fprintf(f, " %24s", kpis[k]);
-    fputc('\n', f);
-    for (size_t p = 0; p < d->n_points; p++) {
-        fprintf(f, "%-6zu", p + 1);
-        for (size_t i = 0; i < d->n_vary; i++)
-            fprintf(f, " %-18s",
-                    d->vary[i].values[d->index[p * d->n_vary + i]]);
-        for (size_t k = 0; k < n_kpis; k++) {
-            long ki = rr_run_kpi_find(&r[p], kpis[k]);
-            rr_ci ci;
-            char cell[64];
-            if (ki < 0) {
-                fprintf(f, " %24s", "n/a");
-                continue;
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* put_cell - s in w columns, right-aligned or left, after a space. */
+static void put_cell(FILE *f, const char *s, size_t w, bool right)
+{
+    size_t c = cols(s), pad = c < w ? w - c : 0;
+    fprintf(f, " %*s%s%*s", right ? (int)pad : 0, "", s,
+            right ? 0 : (int)pad, "");
+}
+
+/* wrap - text in at most SW_LINES lines of at most w columns, broken at
+ * spaces (a longer word is cut); the last line ends in "…" when the text
+ * goes on.  Returns the widest line's columns. */
+static size_t wrap(const char *text, size_t w, char line[SW_LINES][128])
+{
+    size_t widest = 0;
+    const char *p = text;
+    for (int l = 0; l < SW_LINES; l++) {
+        size_t o = 0, c = 0;
+        line[l][0] = '\0';
+        while (*p == ' ')
+            p++;
+        while (*p) {
+            size_t wl = strcspn(p, " "), wc;
+            char word[128];
+            snprintf(word, sizeof word, "%.*s", (int)(wl < 127 ? wl : 127), p);
+            wc = cols(word);
+            if (c && c + 1 + wc > w)
+                break;
+            if (!c && wc > w) { /* cut a word longer than the column */
+                size_t b = 0, k = 0;
+                while (word[b] && k < w - 1) {
+                    b++;
+                    while (((unsigned char)word[b] & 0xC0) == 0x80)
+                        b++;
+                    k++;
+                }
+                snprintf(line[l], 128, "%.*s…", (int)b, word);
+                c = w;
+                p += strcspn(p, " ");
+                break;
             }
-            ci = rr_run_kpi_ci(&r[p], (size_t)ki);
-            if (is_share(kpis[k]))
-                snprintf(cell, sizeof cell, "%.3f ±%.3f", ci.mean, ci.half);
+            o += (size_t)snprintf(line[l] + o, 128 - o, "%s%s", c ? " " : "",
+                                  word);
+            c += (c ? 1 : 0) + wc;
+            p += wl;
+            while (*p == ' ')
+                p++;
+        }
+        if (l == SW_LINES - 1 && *p) {
+            while (c + 1 > w && o > 0) { /* room for the "…" */
+                do
+                    o--;
+                while (o > 0 && ((unsigned char)line[l][o] & 0xC0) == 0x80);
+                line[l][o] = '\0';
+                c--;
+            }
+            snprintf(line[l] + o, 128 - o, "…");
+            c++;
+        }
+        widest = c > widest ? c : widest;
+    }
+    return widest;
+}
+
+/* thousands - x with dec decimals and thousands separators. */
+static void thousands(double x, int dec, char *buf, size_t n)
+{
+    char t[64], *p = t;
+    size_t ip, o = 0, len;
+    snprintf(t, sizeof t, "%.*f", dec, x);
+    if (*p == '-' && o + 1 < n)
+        buf[o++] = *p++;
+    len = strlen(p);
+    ip = strcspn(p, ".");
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        if (i > 0 && i < ip && (ip - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = p[i];
+    }
+    buf[o] = '\0';
+}
+
+/* ci_cell - "26,404 ±744", a share "57.4% ±0.6" (in percentage points),
+ * "n/a" without a value; the half-width with the mean's decimals. */
+static void ci_cell(rr_ci ci, bool share, char *buf, size_t n)
+{
+    double m = share ? 100 * ci.mean : ci.mean;
+    double h = share ? 100 * ci.half : ci.half;
+    int dec = fabs(m) >= 100 ? 0 : 1;
+    char a[48], b[48];
+    if (isnan(m)) {
+        snprintf(buf, n, "n/a");
+        return;
+    }
+    thousands(m, dec, a, sizeof a);
+    if (isnan(h)) {
+        snprintf(buf, n, "%s%s", a, share ? "%" : "");
+        return;
+    }
+    thousands(h, dec, b, sizeof b);
+    snprintf(buf, n, "%s%s ±%s", a, share ? "%" : "", b);
+}
+
+/* A column of the table: its heading's lines and its width. */
+typedef struct sw_col {
+    char line[SW_LINES][128];
+    size_t w;
+    bool share;
+} sw_col;
+
+void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r)
+{
+    size_t nc = d->n_vary + d->n_ind, nl = 1;
+    sw_col *c = calloc(nc ? nc : 1, sizeof *c);
+    char words[256], cell[128];
+    if (!c)
+        return;
+    /* headings: a setting's label, an indicator's; as wide as the widest
+     * value or the heading, wrapped */
+    for (size_t i = 0; i < nc; i++) {
+        sw_col *k = &c[i];
+        size_t widest = 0;
+        if (i < d->n_vary) {
+            const rr_vary *v = &d->vary[i];
+            if (v->label)
+                snprintf(words, sizeof words, "%s", v->label);
             else
-                snprintf(cell, sizeof cell, "%.1f ±%.1f", ci.mean, ci.half);
-            fprintf(f, " %25s", cell); /* the ± takes two bytes */
+                rr_design_label(v->key, words, sizeof words);
+            for (size_t j = 0; j < v->n; j++) {
+                size_t w = cols(rr_design_value_text(v->values[j], v->share,
+                                                     cell, sizeof cell));
+                widest = w > widest ? w : widest;
+            }
+        } else {
+            const char *name = d->ind[i - d->n_vary];
+            const rr_indicator *ind =
+                rr_indicator_find_in(name, RR_IND_KPI, NULL);
+            k->share = ind && ind->unit == RR_UNIT_SHARE;
+            rr_sweep_indicator_label(name, words, sizeof words);
+            widest = SW_MIN;
+            for (size_t p = 0; p < d->n_points; p++) {
+                long ki = rr_run_kpi_find(&r[p], name);
+                ci_cell(ki < 0 ? (rr_ci){.mean = NAN, .half = NAN}
+                               : rr_run_kpi_ci(&r[p], (size_t)ki),
+                        k->share, cell, sizeof cell);
+                widest = cols(cell) > widest ? cols(cell) : widest;
+            }
+        }
+        k->w = widest > SW_MAX ? widest : SW_MAX;
+        k->w = wrap(words, k->w, k->line);
+        k->w = k->w > widest ? k->w : widest;
+        for (size_t l = 1; l < SW_LINES; l++)
+            if (k->line[l][0] && l + 1 > nl)
+                nl = l + 1;
+    }
+    for (size_t l = 0; l < nl; l++) {
+        fprintf(f, "%-5s", l ? "" : "point");
+        for (size_t i = 0; i < nc; i++)
+            put_cell(f, c[i].line[l], c[i].w, i >= d->n_vary);
+        fputc('\n', f);
+    }
+    for (size_t p = 0; p < d->n_points; p++) {
+        fprintf(f, "%-5zu", p + 1);
+        for (size_t i = 0; i < d->n_vary; i++) {
+            const rr_vary *v = &d->vary[i];
+            put_cell(f,
+                     rr_design_value_text(
+                         v->values[d->index[p * d->n_vary + i]], v->share,
+                         cell, sizeof cell),
+                     c[i].w, false);
+        }
+        for (size_t k = 0; k < d->n_ind; k++) {
+            long ki = rr_run_kpi_find(&r[p], d->ind[k]);
+            ci_cell(ki < 0 ? (rr_ci){.mean = NAN, .half = NAN}
+                           : rr_run_kpi_ci(&r[p], (size_t)ki),
+                    c[d->n_vary + k].share, cell, sizeof cell);
+            put_cell(f, cell, c[d->n_vary + k].w, true);
         }
         fputc('\n', f);
     }
+    free(c);
 }
 
 void rr_print_compare(FILE *f, const rr_run_result *base,

@@ -127,6 +127,9 @@ int rr_results_write_sweep(rr_results *t, const rr_design *d,
 {
     char path[PATH_LEN];
     int rc = rr_write_sweep(path_of(t, "sweep.csv", path), d, r, err, errlen);
+    if (rc == RR_OK)
+        rc = rr_write_sweep_chart(path_of(t, "sweep_chart.csv", path), d, err,
+                                  errlen);
     return rc != RR_OK ? rc : write_runs(t, r, 1, err, errlen);
 }
 

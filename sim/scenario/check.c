@@ -282,22 +282,30 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
     return RR_OK;
 }
 
-/* attach_notes - each note to its parameter. */
+/* attach_notes - each note to its parameter: a source note (NAME.source)
+ * or a label (NAME.label). */
 int rri_attach_notes(rr_scenario *sc, const rri_notes *nt, char *err,
                      size_t errlen)
 {
     for (size_t i = 0; i < nt->n; i++) {
-        size_t len = strlen(nt->v[i].name) - 7;
-        char *pname = rri_strndup(&sc->arena, nt->v[i].name, len);
+        const char *name = nt->v[i].name;
+        size_t len = (size_t)(strrchr(name, '.') - name);
+        bool label = strcmp(name + len, ".label") == 0;
+        char *pname = rri_strndup(&sc->arena, name, len);
         if (!pname)
             return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
         long s = rri_setting_find(sc, "parameters", pname);
         if (s < 0)
             return rr_err_set(
                 err, errlen, RR_EPARSE,
-                "%s:%d: [parameters] %s: source note for '%s', which is "
+                "%s:%d: [parameters] %s: %s for '%s', which is "
                 "not a parameter (declare '%s = VALUE' first)",
-                nt->v[i].file, nt->v[i].line, nt->v[i].name, pname, pname);
+                nt->v[i].file, nt->v[i].line, name,
+                label ? "label" : "source note", pname, pname);
+        if (label) {
+            sc->settings[s].pub.label = nt->v[i].text;
+            continue;
+        }
         sc->settings[s].pub.note = nt->v[i].text;
         sc->settings[s].note_file = nt->v[i].fidx;
         sc->settings[s].note_line = nt->v[i].line;
@@ -500,10 +508,15 @@ int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
         if (why)
             return rr_err_set(err, errlen, RR_EPARSE, "--set %s: %s", key, why);
         if (rri_is_note_key("parameters", key)) {
-            char *pname = rri_strndup(&sc->arena, key, strlen(key) - 7);
+            size_t len = (size_t)(strrchr(key, '.') - key);
+            char *pname = rri_strndup(&sc->arena, key, len);
             if (!pname)
                 return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
             long s = rri_setting_find(sc, "parameters", pname);
+            if (s >= 0 && strcmp(key + len, ".label") == 0) {
+                sc->settings[s].pub.label = value;
+                continue;
+            }
             if (s >= 0) {
                 sc->settings[s].pub.note = value;
                 sc->settings[s].note_file = 0;

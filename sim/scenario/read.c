@@ -235,11 +235,14 @@ int rri_add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
     return RR_OK;
 }
 
+/* A note is NAME.source (where the value comes from) or NAME.label (the
+ * parameter in words, for charts and tables). */
 bool rri_is_note_key(const char *section, const char *name)
 {
     size_t n = strlen(name);
-    return strcmp(section, "parameters") == 0 && n > 7 &&
-           strcmp(name + n - 7, ".source") == 0;
+    return strcmp(section, "parameters") == 0 &&
+           ((n > 7 && strcmp(name + n - 7, ".source") == 0) ||
+            (n > 6 && strcmp(name + n - 6, ".label") == 0));
 }
 
 /* flush_value - the value being continued, into the arena. */

@@ -378,8 +378,8 @@ typedef struct rri_first_err {
 void rri_note_err(rri_first_err *fe, long long line, int status,
                   const char *fmt, ...) RR_PRINTF(4, 5);
 
-/* The source notes of [parameters] ("NAME.source = ..."), kept apart from
- * the settings until they are attached to them. */
+/* The notes of [parameters] ("NAME.source = ...", "NAME.label = ..."),
+ * kept apart from the settings until they are attached to them. */
 typedef struct rri_pnote {
     char *name, *text;
     int line;
@@ -410,7 +410,9 @@ int rri_add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
  * after it. */
 bool rri_pair_start(const char *s);
 
-/* rri_is_note_key - (section, name) is a parameter's source note. */
+/* rri_is_note_key - (section, name) is a parameter's note: its source
+ * (NAME.source) or its label (NAME.label).  The parameter's name is the
+ * part before the last dot. */
 bool rri_is_note_key(const char *section, const char *name);
 
 /* rri_normalise - a path without "." segments and "NAME/.." pairs, into

@@ -599,6 +599,13 @@ static void put_one(writer *w, size_t i)
         else
             put_setting(w, k, s->note, NULL);
     }
+    if (s->label && *s->label) {
+        char *k = rri_printf(&w->sc->arena, "%s.label", st->name);
+        if (!k)
+            w->oom = true;
+        else
+            put_setting(w, k, s->label, NULL);
+    }
     free(note);
     free(out);
 }

@@ -56,6 +56,7 @@ void rr_vary_fini(rr_vary *v)
         free(v->values[i]);
     free(v->values);
     free(v->key);
+    free(v->label);
     memset(v, 0, sizeof *v);
 }
 
@@ -225,6 +226,9 @@ void rr_design_fini(rr_design *d)
         rr_vary_fini(&d->vary[i]);
     free(d->vary);
     free(d->index);
+    for (size_t i = 0; i < d->n_ind; i++)
+        free(d->ind[i]);
+    free(d->ind);
     memset(d, 0, sizeof *d);
 }
 
@@ -325,6 +329,204 @@ void rr_design_overrides_free(const rr_design *d, char **buf)
 {
     for (size_t i = 0; i < d->n_vary; i++)
         free(buf[i]);
+}
+
+/* ---- words ------------------------------------------------------------------ */
+
+void rr_design_label(const char *key, char *buf, size_t n)
+{
+    char words[256];
+    size_t o = 0;
+    if (!n)
+        return;
+    if (strncmp(key, "stage.", 6) == 0 && key[6])
+        key += 6; /* a stage is named by its name */
+    for (const char *p = key; *p && o + 1 < sizeof words; p++)
+        words[o++] = *p == '.' ? '_' : *p;
+    words[o] = '\0';
+    rr_indicator_member_words(words, buf, n);
+}
+
+void rr_share_text(double x, char *buf, size_t n)
+{
+    double pct = 100 * x;
+    if (fabs(pct) < 5e-7)
+        pct = 0; /* no "-0%", no "1e-15%" */
+    snprintf(buf, n, "%.6g%%", pct);
+}
+
+const char *rr_design_value_text(const char *value, bool share, char *buf,
+                                 size_t n)
+{
+    double x;
+    char *end;
+    if (share) {
+        errno = 0;
+        x = strtod(value, &end);
+        while (end != value && isspace((unsigned char)*end))
+            end++;
+        if (end != value && !*end && !errno && isfinite(x)) {
+            rr_share_text(x, buf, n);
+            return buf;
+        }
+    }
+    snprintf(buf, n, "%s", value);
+    return buf;
+}
+
+int rr_design_describe(rr_design *d, const rr_scenario *sc)
+{
+    for (size_t i = 0; i < d->n_vary; i++) {
+        rr_vary *v = &d->vary[i];
+        const char *own = NULL;
+        char words[256];
+        for (size_t s = 0; s < rr_scenario_n_settings(sc) && !own; s++) {
+            const rr_setting *st = rr_scenario_setting(sc, s);
+            if (strcmp(st->key, v->key) == 0 && st->label && *st->label)
+                own = st->label;
+        }
+        if (!own) {
+            rr_design_label(v->key, words, sizeof words);
+            own = words;
+        }
+        free(v->label);
+        if (!(v->label = strdup(own)))
+            return RR_ENOMEM;
+        v->share = rr_scenario_key_is_share(sc, v->key);
+    }
+    return RR_OK;
+}
+
+const rr_ind_id rr_sweep_default_ind[RR_SWEEP_N_DEFAULT] = {
+    RR_IND_DEPARTURES_VERIFIED,          RR_IND_DEPARTURES_UNSUPERVISED,
+    RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY, RR_IND_TIME_TO_DEPARTURE_MEAN,
+    RR_IND_TIME_TO_DEPARTURE_P90,        RR_IND_CASELOAD_END};
+
+void rr_sweep_indicator_label(const char *name, char *buf, size_t n)
+{
+    const char *member;
+    const rr_indicator *ind = rr_indicator_find_in(name, RR_IND_KPI, &member);
+    if (!ind) {
+        rr_indicator_label(name, buf, n); /* the name, if no indicator */
+        return;
+    }
+    rr_indicator_entry_label(ind, member,
+                             ind->unit == RR_UNIT_SHARE ? RR_LABEL_PLAIN
+                                                        : RR_LABEL_PANEL,
+                             buf, n);
+}
+
+/* ind_fail - the message of a name that is not an indicator of the run:
+ * the nearest KPI, or all of them (an indicator of the registry that is
+ * not one of the whole run, such as a metric of the time series, is told
+ * as such). */
+static int ind_fail(const char *name, size_t len, const rr_layout *l,
+                    char *err, size_t errlen)
+{
+    const char *near = rr_did_you_mean(name, len, (const char *const *)l->kpi,
+                                       l->n_kpis, RR_DYM_AUTO, RR_DYM_NOCASE);
+    const rr_indicator *ind;
+    char word[128];
+    size_t o;
+    snprintf(word, sizeof word, "%.*s", (int)(len < 100 ? len : 100), name);
+    ind = rr_indicator_find(word);
+    if (ind && ((ind->flags & RR_IND_KPI) || ind->member != RR_MEMBER_NONE))
+        ind = NULL; /* a family's member is told by the name's likeness */
+    if (near && !ind)
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--indicators: unknown indicator '%s' (did you "
+                          "mean '%s'?)",
+                          word, near);
+    if (ind)
+        o = (size_t)snprintf(err, errlen,
+                             "--indicators: '%s' is not an indicator of the "
+                             "whole run (one of: ",
+                             word);
+    else
+        o = (size_t)snprintf(err, errlen,
+                             "--indicators: unknown indicator '%s' (one of: ",
+                             word);
+    for (size_t k = 0; k < l->n_kpis && o < errlen; k++)
+        o += (size_t)snprintf(err + o, errlen - o, "%s%s", k ? ", " : "",
+                              l->kpi[k]);
+    if (o < errlen)
+        snprintf(err + o, errlen - o, ")");
+    return RR_EPARSE;
+}
+
+/* add_ind - name[0..len) to the indicators shown. */
+static int add_ind(rr_design *d, const char *name, size_t len)
+{
+    char **v = realloc(d->ind, (d->n_ind + 1) * sizeof *v);
+    if (!v)
+        return RR_ENOMEM;
+    d->ind = v;
+    if (!(d->ind[d->n_ind] = malloc(len + 1)))
+        return RR_ENOMEM;
+    memcpy(d->ind[d->n_ind], name, len);
+    d->ind[d->n_ind++][len] = '\0';
+    return RR_OK;
+}
+
+/* pick - one name of the list: checked against the run's KPIs, added. */
+static int pick(rr_design *d, const char *name, size_t len,
+                const rr_layout *l, char *err, size_t errlen)
+{
+    long k = -1;
+    for (size_t i = 0; i < l->n_kpis && k < 0; i++)
+        if (strlen(l->kpi[i]) == len && strncmp(l->kpi[i], name, len) == 0)
+            k = (long)i;
+    if (len == 0)
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--indicators: an empty name in the list");
+    if (k < 0)
+        return ind_fail(name, len, l, err, errlen);
+    for (size_t i = 0; i < d->n_ind; i++)
+        if (strcmp(d->ind[i], l->kpi[k]) == 0)
+            return rr_err_set(err, errlen, RR_EPARSE,
+                              "--indicators: '%s' is listed twice",
+                              l->kpi[k]);
+    if (d->n_ind == RR_SWEEP_MAX_IND)
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--indicators: at most %d indicators",
+                          RR_SWEEP_MAX_IND);
+    if (add_ind(d, name, len) != RR_OK)
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    return RR_OK;
+}
+
+int rr_design_indicators(rr_design *d, const char *list, const rr_plan *plan,
+                         char *err, size_t errlen)
+{
+    rr_layout l;
+    int rc = RR_OK;
+    for (size_t i = 0; i < d->n_ind; i++)
+        free(d->ind[i]);
+    free(d->ind);
+    d->ind = NULL;
+    d->n_ind = 0;
+    if (rr_layout_make(plan, &l) != RR_OK)
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    if (!list) {
+        for (size_t i = 0; i < RR_SWEEP_N_DEFAULT && rc == RR_OK; i++) {
+            const char *nm = rr_indicators[rr_sweep_default_ind[i]].name;
+            rc = pick(d, nm, strlen(nm), &l, err, errlen);
+        }
+    } else {
+        const char *p = list;
+        for (;;) {
+            size_t len = strcspn(p, ",");
+            const char *w = rr_trim_span(p, &len);
+            if ((rc = pick(d, w, len, &l, err, errlen)) != RR_OK ||
+                !p[strcspn(p, ",")])
+                break;
+            p += strcspn(p, ",") + 1;
+        }
+    }
+    rr_layout_fini(&l);
+    return rc;
 }
 
 /* ---- comparisons ------------------------------------------------------------ */

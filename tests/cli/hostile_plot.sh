@@ -99,7 +99,7 @@ if command -v gnuplot >/dev/null 2>&1; then
         [ ! -e "$HP/badutf8/plots" ] && ok plot-received-bad-utf8-refused ||
         fail plot-received-bad-utf8-refused "exit $rc: $(cat "$TMP/err")"
     hp_has plot-received-sweep-key "$HP/sweep/plots/sweep.svg" \
-        "Indicators as lam\`touch pwned\`'@x and mean_talk vary"
+        "Indicators against lam\`touch pwned\`'@x and mean talk"
     hp_has plot-received-sweep-value "$HP/sweep/plots/sweep.svg" "hi'@x ''"
     hp_has plot-received-compare-names "$HP/compare/plots/compare.svg" \
         "pol'@x' compared with base\`touch pwned\`"

@@ -115,7 +115,7 @@ ps_rename "$PS/syn/sweep.csv" mean_talk metric
 RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$PS/syn" --plot svg --quiet \
     >"$TMP/out" 2>"$TMP/err"
 rc=$?
-[ "$rc" -eq 0 ] && grep -qF "and metric vary" "$PS/syn/plots/sweep.gp" &&
+[ "$rc" -eq 0 ] && grep -qF "and metric' at screen" "$PS/syn/plots/sweep.gp" &&
     [ "$(grep -c '<< EOD$' "$PS/syn/plots/sweep.gp")" = \
       "$(grep -c '<< EOD$' "$PS_REF/plot-sweep/sweep.gp")" ] &&
     ok plot-script-sweep-key-metric ||

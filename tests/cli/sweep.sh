@@ -85,8 +85,8 @@ requires gnuplot
     [ "$(ls -A "$TMP/sw/plots")" = sweep.png ] && ok sweep-chart-only ||
         fail sweep-chart-only "$(ls -A "$TMP/sw/plots")"
     sw_png compare-chart "$TMP/cmp/plots/compare.png"
-    # two keys (one series per value of the second), three keys (numbered
-    # points), a list with a word, one replication
+    # two keys (one series per value of the second), three keys (a panel
+    # per value of the third), a list with a word, one replication
     expect_exit 0 sweep-two-keys -- "$RRSIM" sweep scenarios/mm1.ini --vary lambda=0.5:0.7:0.1 \
         --vary mean_talk=0.8d,1d --reps 2 --out "$TMP/sw3" --quiet
     sw_png sweep-two-keys-chart "$TMP/sw3/plots/sweep.png"
