@@ -7,11 +7,16 @@
  * point, replication) — with common random numbers the point is 0 for
  * every design point — and writes into its own slot of the result, so
  * results are identical whatever the number of threads.
+ *
+ * With rr_run_opts.precision the replications are not fixed in advance:
+ * they are added in batches until the chosen indicators are known to a
+ * target precision (the sequential procedure of precision.c, below).
  */
 #ifndef RR_EXPERIMENT_H
 #define RR_EXPERIMENT_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +25,8 @@
 
 /* progress: called from worker threads (serialised) after each item. */
 typedef void rr_progress_fn(void *ctx, size_t done, size_t total);
+
+typedef struct rr_precision rr_precision;
 
 typedef struct rr_run_opts {
     int reps;                 /* >= 1 */
@@ -35,6 +42,9 @@ typedef struct rr_run_opts {
     uint64_t max_cases;       /* per replication; 0 = RR_MAX_CASES_DEFAULT */
     size_t *failed_plan;      /* if not NULL, gets the index of the plan
                                  whose failure is reported */
+    rr_precision *precision;  /* if not NULL: replications to a target
+                                 precision, reps being the first batch;
+                                 what was reached is written back into it */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -46,9 +56,14 @@ typedef struct rr_run_result {
     uint64_t events;          /* summed over replications */
     double wall_seconds;
     double *scratch;          /* reps entries, for the CIs below */
+    const rr_precision *precision; /* the target the replications were
+                                 chosen for, and what was reached; NULL
+                                 for a fixed number (not owned: the
+                                 caller's rr_run_opts.precision) */
 } rr_run_result;
 
-/* rr_run - run opts->reps replications of plan.  On success *out must be
+/* rr_run - run opts->reps replications of plan (with opts->precision, as
+ many as rr_precision_run decides).  On success *out must be
  * released with rr_run_result_fini.  Returns RR_OK, RR_EINTR (*opts->stop
  * became non-zero), or the failure of a replication (see rr_model_run:
  * RR_ENOMEM, RR_ERANGE, RR_EINVAL) with a message in err.  A failed
@@ -74,6 +89,156 @@ rr_ci rr_run_kpi_ci(const rr_run_result *r, size_t kpi);
 rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric);
 rr_ci rr_run_kpi_diff_ci(const rr_run_result *a, const rr_run_result *b,
                          size_t kpi);
+
+/* ---- replications to a target precision (precision.c) ------------------- */
+
+/*
+ * `--precision 1%` asks for enough replications that the 95% confidence
+ * interval of each chosen indicator (a KPI of summary.csv) is at most 1% of
+ * its mean on either side: half-width / |mean| <= target, the half-width
+ * being Student-t's, t(0.975, n-1) * sd / sqrt(n), as everywhere in rrsim.
+ * For a comparison the indicator is the paired difference policy -
+ * baseline; for a sweep, every design point must meet the target.
+ *
+ * Replications are added in batches.  The first is the scenario's
+ * replications (or --reps), at least 2 and at most max_reps.  After each
+ * batch every indicator's interval is computed from all replications so
+ * far; if each meets the target, or max_reps are done, it stops.
+ * Otherwise the next batch is what the interval predicts is still needed
+ * -- the smallest m with t(0.975, m-1) * sd / sqrt(m) <= target * |mean|,
+ * minus the n done, for the indicator furthest off -- but at least a
+ * twentieth of n (rounded up: few batches, at most 5% beyond what was
+ * needed) and at most n (so a poor early estimate of sd costs at most a
+ * doubling), and never past max_reps.  Replication i always draws the
+ * streams of (seed, point, i) and the decision is taken only between
+ * batches from all replications so far, so the count and every result are
+ * the same whatever the number of threads, and the same as a run of that
+ * many replications in one batch.
+ *
+ * Stopping as soon as the interval is narrow enough makes it a little less
+ * reliable than a fixed count would (the stop tends to come where sd was
+ * estimated low); with a first batch of 10 or more the effect is small.
+ *
+ * An indicator whose mean is 0 has no relative precision.  One that is 0
+ * in every replication (and sd 0: nothing varies), or has no value in any
+ * (a share of nothing), cannot meet the target however many replications
+ * are added: named by the caller, it stops the procedure at that batch
+ * (RR_PRECISION_ZERO); in the default set (`defaults`), it is left out of
+ * the criterion, since a scenario need not have every kind of departure.
+ * A mean of exactly 0 with values that vary (a paired difference that
+ * cancels out) is simply not met yet: more replications may move it.
+ */
+
+#define RR_PRECISION_MAX_NAMES 32        /* indicators */
+#define RR_PRECISION_DEFAULT_MAX_REPS 1000 /* default of max_reps */
+#define RR_PRECISION_NAMES_LEN 1024      /* bytes of the list of names */
+
+typedef enum rr_precision_of {
+    RR_PRECISION_MEANS, /* each plan's mean (run, sweep) */
+    RR_PRECISION_DIFF   /* plan 1 - plan 0, paired (compare) */
+} rr_precision_of;
+
+typedef enum rr_precision_stop {
+    RR_PRECISION_REACHED,  /* every indicator met the target */
+    RR_PRECISION_AT_MAX,   /* max_reps done, some did not */
+    RR_PRECISION_ZERO      /* a named indicator was 0 (or had no value) in
+                              every replication */
+} rr_precision_stop;
+
+/* What an indicator came to after the last batch. */
+typedef enum rr_precision_state {
+    RR_PRECISION_MET,     /* half-width / |mean| <= target */
+    RR_PRECISION_ABOVE,   /* not (yet) */
+    RR_PRECISION_ZEROS,   /* 0 in every replication */
+    RR_PRECISION_NONE     /* no value in any replication */
+} rr_precision_state;
+
+struct rr_precision {
+    /* asked, by the caller (rr_precision_init sets the defaults) */
+    double target;                      /* 0 < target < 1 */
+    size_t max_reps;                    /* >= 2 */
+    rr_precision_of of;
+    bool defaults;                      /* names are the default set */
+    size_t n_names;
+    /* KPI names: into text (so a copy of the struct made after
+     * rr_precision_set_names reads the original's), or the registry's */
+    const char *names[RR_PRECISION_MAX_NAMES];
+    char text[RR_PRECISION_NAMES_LEN];
+    /* found, by rr_precision_run */
+    size_t points;                      /* the points the names were
+                                           judged at: plans, or 1 */
+    size_t reps;                        /* replications done */
+    size_t batches;
+    rr_precision_stop stop;
+    rr_precision_state state[RR_PRECISION_MAX_NAMES];
+    /* per name: half-width / |mean|, the largest over the points; NAN
+     * for ZEROS and NONE, INFINITY for a mean of 0 that varies */
+    double reached[RR_PRECISION_MAX_NAMES];
+    size_t point[RR_PRECISION_MAX_NAMES];     /* the point of reached */
+    double worst;                       /* largest reached among the
+                                           indicators counted; NAN if none */
+};
+
+/* rr_precision_init - off (target 0) with the default indicators
+ * (departures_verified, departures_unsupervised; `defaults` set), max_reps
+ * RR_PRECISION_DEFAULT_MAX_REPS, means. */
+void rr_precision_init(rr_precision *p);
+
+/* rr_precision_parse_target - "1%" or "0.01" into *target: a number more
+ * than 0 and less than 1 (a per cent sign divides by 100).  false for
+ * anything else ("0%", "-1", "abc", "150%", "1", "nan"). */
+bool rr_precision_parse_target(const char *s, double *target);
+
+/* rr_precision_set_names - the indicators of a comma-separated list
+ * ("departures_verified,arrivals"; blanks around a name are ignored),
+ * copied; clears `defaults`.  RR_EINVAL with a message for an empty list
+ * or name, a name given twice, more than RR_PRECISION_MAX_NAMES names or a
+ * list longer than RR_PRECISION_NAMES_LEN - 1 bytes; p is then unchanged.  The names themselves are
+ * checked against a scenario by rr_precision_check. */
+int rr_precision_set_names(rr_precision *p, const char *list, char *err,
+                           size_t errlen);
+
+/* rr_precision_check - whether every name is a KPI of each of the n plans
+ * (paths[i] names plan i in messages; a family member such as
+ * caseload_rds needs that stage).  RR_OK; RR_ENOMEM; RR_EINVAL with
+ * "'NAME': ..." in err: an indicator reported per period only, or none of
+ * that name (with the nearest KPI of the plan). */
+int rr_precision_check(const rr_precision *p, const rr_plan *const *plans,
+                       const char *const *paths, size_t n, char *err,
+                       size_t errlen);
+
+/* The replications rr_precision_run draws on: run adds replications
+ * [from, from + count) (RR_OK or a failure, which ends the procedure);
+ * ci gives the 95% CI over the replications so far of names[k] at point
+ * (0 <= point < points). */
+typedef struct rr_precision_src {
+    void *ctx;
+    size_t points;
+    int (*run)(void *ctx, size_t from, size_t count);
+    rr_ci (*ci)(void *ctx, size_t k, size_t point);
+} rr_precision_src;
+
+/* rr_precision_run - the sequential procedure above, first batch `first`
+ * (brought into [2, max_reps]); fills the found part of p.  RR_OK (however
+ * it stopped: see p->stop) or the failure of src->run.  rr_run_many calls
+ * it with opts->precision; tests may give a source of their own. */
+int rr_precision_run(rr_precision *p, size_t first,
+                     const rr_precision_src *src);
+
+/* rr_precision_percent - a relative half-width in per cent for the
+ * terminal ("0.71%", "12%", "n/a"); returns buf. */
+const char *rr_precision_percent(double x, char *buf, size_t len);
+
+/* rr_precision_describe - the outcome in a sentence for the terminal,
+ * without a newline: "precision 1% reached after 60 replications:
+ * departures_verified ±0.71%, ...", or "... not reached after 1000
+ * replications (--max-reps): ...", or "... cannot be reached: ...".
+ * point_name (may be NULL) names a design point in words for a sweep.
+ * Returns buf (cut to len - 1 bytes). */
+const char *rr_precision_describe(const rr_precision *p,
+                                  void (*point_name)(void *ctx, size_t point,
+                                                     char *buf, size_t len),
+                                  void *ctx, char *buf, size_t len);
 
 /* rr_keep_freed_memory - a program that runs many replications may call
  * this once at start: every replication builds and frees the same large

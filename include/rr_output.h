@@ -135,8 +135,10 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
 /* run.csv: one row describing each of the n runs r[] (in order: a
  * comparison has two, the baseline then the policy), all with the seed
  * used - scenario,title,source,start,end,report,warmup_days,replications,
- * seed,version.  Nothing in it depends on the command line or the clock,
- * so reruns give the same bytes. */
+ * seed,precision_target,precision_indicators,precision_reached,
+ * precision_stop,version (the precision columns NA unless the
+ * replications were chosen to a precision: r->precision).  Nothing in it
+ * depends on the clock, so reruns give the same bytes. */
 int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen);

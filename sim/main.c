@@ -203,14 +203,60 @@ static int finish(rr_results *t, const char *target, writer_fn *fn,
 }
 
 /* run_opts - the options every simulation takes from the command line. */
-static rr_run_opts run_opts(const cli *c)
+static rr_run_opts run_opts(cli *c)
 {
     rr_run_opts opts;
     memset(&opts, 0, sizeof opts);
     opts.threads = c->threads;
     opts.stop = &g_stop;
     opts.max_cases = (uint64_t)c->max_cases;
+    opts.precision = c->precise ? &c->precision : NULL;
     return opts;
+}
+
+/* ---- --precision ---------------------------------------------------------- */
+
+/* check_precision - --precision-of against the n plans, before anything
+ * is simulated; EXIT_*, the message printed. */
+static int check_precision(cli *c, const rr_plan *const *plans,
+                           const char *const *paths, size_t n)
+{
+    char err[1024] = "";
+    int rc;
+    if (!c->precise)
+        return EXIT_OK;
+    rc = rr_precision_check(&c->precision, plans, paths, n, err, sizeof err);
+    if (rc == RR_OK)
+        return EXIT_OK;
+    if (rc == RR_ENOMEM) {
+        fprintf(stderr, "rrsim: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    return cli_usage_error(c->cmd, "--precision-of: %s", err);
+}
+
+/* report_precision - how --precision came out, once the folder is in
+ * place: reached, on stdout with the table (unless --quiet); not reached
+ * or not reachable, a warning on stderr.  The exit status is 0 in every
+ * case: the results are right for the replications run, and run.csv
+ * says what precision they have. */
+static void report_precision(const cli *c, const rr_run_result *r,
+                             void (*point_name)(void *, size_t, char *,
+                                                size_t),
+                             void *ctx)
+{
+    char line[4096];
+    const rr_precision *p = r->precision;
+    if (!p)
+        return;
+    rr_precision_describe(p, point_name, ctx, line, sizeof line);
+    if (p->stop == RR_PRECISION_REACHED) {
+        if (!c->quiet)
+            printf("\n%s\n", line);
+    } else {
+        fflush(stdout);
+        fprintf(stderr, "rrsim: warning: %s\n", line);
+    }
 }
 
 /* done - the exit code after the terminal output: a failed stdout fails. */
@@ -240,7 +286,7 @@ static int write_run_files(rr_results *t, void *ctx, char *err,
 
 /* simulate - the replications of the run (with the trace of --trace);
  * EXIT_OK or the folder's exit code after aborting it. */
-static int simulate(const cli *c, const rr_plan *plan, rr_results *t,
+static int simulate(cli *c, const rr_plan *plan, rr_results *t,
                     rr_trace **trace, rr_run_result *res)
 {
     rr_run_opts opts = run_opts(c);
@@ -251,8 +297,11 @@ static int simulate(const cli *c, const rr_plan *plan, rr_results *t,
     opts.reps = plan->cfg[0]->replications;
     opts.seed = plan->cfg[0]->seed;
     if (c->trace) {
-        if ((rc = rr_trace_create(plan, t->dir.tmp, (size_t)opts.reps, trace,
-                                  err, sizeof err)) != RR_OK)
+        /* with --precision, room for as many as may be run */
+        size_t most = opts.precision ? opts.precision->max_reps
+                                     : (size_t)opts.reps;
+        if ((rc = rr_trace_create(plan, t->dir.tmp, most, trace, err,
+                                  sizeof err)) != RR_OK)
             return end(t, rc, err);
         opts.on_case = rr_trace_case;
         opts.case_ctx = rr_trace_contexts(*trace);
@@ -282,15 +331,21 @@ static int cmd_run(cli *c)
         return cli_usage_error(c->cmd, "run needs one scenario file");
     if ((rc = load(c->pos[0], c, &sc, &plan)) != EXIT_OK)
         return rc;
+    if ((rc = check_precision(c, &plan, c->pos, 1)) != EXIT_OK) {
+        rr_scenario_destroy(sc);
+        return rc;
+    }
     target_of(c, target, sizeof target, "%s", plan->cfg[0]->name);
     if ((rc = begin(c, target, &t)) == EXIT_OK &&
         (rc = simulate(c, plan, &t, &trace, &res)) == EXIT_OK) {
         run_ctx ctx = {&res, sc, trace, c->cmdline};
         rc = finish(&t, target, write_run_files, &ctx, &charts);
-        if (rc == EXIT_OK && !c->quiet) {
+        if (rc == EXIT_OK && !c->quiet)
             rr_print_kpis(stdout, &res);
+        if (rc == EXIT_OK)
+            report_precision(c, &res, NULL, NULL);
+        if (rc == EXIT_OK && !c->quiet)
             printf("\nresults: %s\n", target);
-        }
         if (rc == EXIT_OK)
             rc = charts;
         rr_run_result_fini(&res);
@@ -301,6 +356,22 @@ static int cmd_run(cli *c)
 }
 
 /* ---- design points: sweep, compare, fit ------------------------------------ */
+
+/* point_name - a design point in words for the precision's sentence:
+ * "iom_share=0.6, stage.iom.servers=400". */
+static void point_name(void *ctx, size_t i, char *buf, size_t n)
+{
+    const rr_points *p = ctx;
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t j = 0; p->sets && j < p->n_sets && at + 1 < n; j++) {
+        int w = snprintf(buf + at, n - at, "%s%s", j ? ", " : "",
+                         p->sets[i][j]);
+        if (w < 0)
+            break;
+        at += (size_t)w;
+    }
+}
 
 static void print_point(const rr_points *p, size_t i)
 {
@@ -331,7 +402,7 @@ static int load_points(rr_points *p)
 
 /* run_points - run the points with common random numbers into res; on
  * failure the folder is aborted.  EXIT_*, the message printed. */
-static int run_points(const cli *c, const rr_points *p, rr_results *t,
+static int run_points(cli *c, const rr_points *p, rr_results *t,
                       rr_run_result *res)
 {
     rr_run_opts opts = run_opts(c);
@@ -412,6 +483,8 @@ static int cmd_sweep(cli *c)
     rc = rc == RR_OK && res ? load_points(&p) : EXIT_RUNTIME;
     if (rc == EXIT_OK)
         rc = describe_sweep(c, &d, &p);
+    if (rc == EXIT_OK)
+        rc = check_precision(c, p.plans, p.paths, p.n);
     if (rc == EXIT_OK) {
         target_of(c, target, sizeof target, "%s-sweep",
                   p.plans[0]->cfg[0]->name);
@@ -425,8 +498,11 @@ static int cmd_sweep(cli *c)
                    "numbers (mean ± 95%% CI half-width)\n\n",
                    res[0].plan->cfg[0]->name, p.n, res[0].reps);
             rr_print_sweep(stdout, &d, res);
-            printf("\nresults: %s\n", target);
         }
+        if (rc == EXIT_OK)
+            report_precision(c, &res[0], point_name, &p);
+        if (rc == EXIT_OK && !c->quiet)
+            printf("\nresults: %s\n", target);
         if (rc == EXIT_OK)
             rc = charts;
         for (size_t i = 0; i < p.n; i++)
@@ -457,6 +533,9 @@ static int cmd_compare(cli *c)
                            "POLICY");
     rc = rr_points_init(&p, c->pos, 2, c->sets, (size_t)c->n_sets);
     rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
+    c->precision.of = RR_PRECISION_DIFF; /* of the paired differences */
+    if (rc == EXIT_OK)
+        rc = check_precision(c, p.plans, p.paths, p.n);
     if (rc == EXIT_OK) {
         target_of(c, target, sizeof target, "%s-vs-%s",
                   p.plans[0]->cfg[0]->name, p.plans[1]->cfg[0]->name);
@@ -464,10 +543,12 @@ static int cmd_compare(cli *c)
     }
     if (rc == EXIT_OK && (rc = run_points(c, &p, &t, res)) == EXIT_OK) {
         rc = finish(&t, target, write_compare_files, res, &charts);
-        if (rc == EXIT_OK && !c->quiet) {
+        if (rc == EXIT_OK && !c->quiet)
             rr_print_compare(stdout, &res[0], &res[1]);
+        if (rc == EXIT_OK)
+            report_precision(c, &res[0], NULL, NULL);
+        if (rc == EXIT_OK && !c->quiet)
             printf("\nresults: %s\n", target);
-        }
         if (rc == EXIT_OK)
             rc = charts;
         rr_run_result_fini(&res[0]);

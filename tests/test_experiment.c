@@ -10,6 +10,13 @@
  *   variable than without it (a statistical test at a fixed seed).
  * - rr_run_kpi_diff_ci, and compare.csv, against a Student-t interval
  *   computed by hand, on replication results made up for the purpose.
+ * - Replications to a target precision (--precision): on a synthetic
+ *   indicator of known mean and sd the procedure stops where theory says
+ *   the interval becomes narrow enough, within a batch, at the first batch
+ *   boundary that meets it; --max-reps; indicators that are 0 or missing
+ *   in every replication; the same replications and count on one thread
+ *   or two, and the same as a fixed run of that count; paired differences;
+ *   the words on the terminal; reading "1%" and the list of names.
  */
 #include <math.h>
 #include <stdio.h>
@@ -17,10 +24,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
 #include "check.h"
 #include "rr_common.h"
 #include "rr_experiment.h"
 #include "rr_output.h"
+#include "rr_rng.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
 
@@ -385,10 +396,546 @@ static void test_diff_ci(void)
     rmdir(dir);
 }
 
+
+/* ---- replications to a target precision ---------------------------------- */
+
+/* A synthetic source: indicator k of replication i is mean[k] + sd[k] * z
+ * with z standard normal from the stream of (seed, 0, i), so replication i
+ * has the same values however the batches fall; a mean of NAN gives no
+ * value at all. */
+#define SYN_MAX 3
+typedef struct synth {
+    uint64_t seed;
+    size_t n_ind;
+    double mean[SYN_MAX], sd[SYN_MAX];
+    double *x;          /* n x n_ind */
+    size_t n;
+    size_t batches, batch[64];
+    int order_ok;       /* every batch began where the last ended */
+    gsl_rng *rng;
+} synth;
+
+static int synth_run(void *ctx, size_t from, size_t count)
+{
+    synth *s = ctx;
+    double *x = realloc(s->x, (from + count) * s->n_ind * sizeof *x);
+    if (!x)
+        return RR_ENOMEM;
+    s->x = x;
+    if (from != s->n)
+        s->order_ok = 0;
+    for (size_t i = from; i < from + count; i++) {
+        rr_rng_reseed(s->rng, s->seed, 0, i, 0);
+        for (size_t k = 0; k < s->n_ind; k++)
+            x[i * s->n_ind + k] =
+                isnan(s->mean[k]) ? NAN
+                                  : s->mean[k] +
+                                        s->sd[k] * gsl_ran_gaussian(s->rng, 1);
+    }
+    s->n = from + count;
+    if (s->batches < RR_COUNTOF(s->batch))
+        s->batch[s->batches] = count;
+    s->batches++;
+    return RR_OK;
+}
+
+/* synth_ci_n - the interval of indicator k over the first n values. */
+static rr_ci synth_ci_n(const synth *s, size_t k, size_t n)
+{
+    double *col = malloc((n ? n : 1) * sizeof *col);
+    rr_ci ci;
+    for (size_t i = 0; i < n; i++)
+        col[i] = s->x[i * s->n_ind + k];
+    ci = rr_ci95(col, n);
+    free(col);
+    return ci;
+}
+
+static rr_ci synth_ci(void *ctx, size_t k, size_t point)
+{
+    synth *s = ctx;
+    RR_UNUSED(point);
+    return synth_ci_n(s, k, s->n);
+}
+
+static void synth_init(synth *s, uint64_t seed)
+{
+    memset(s, 0, sizeof *s);
+    s->seed = seed;
+    s->order_ok = 1;
+    s->rng = rr_rng_create(seed, 0, 0, 0);
+}
+
+static void synth_fini(synth *s)
+{
+    gsl_rng_free(s->rng);
+    free(s->x);
+}
+
+static int synth_go(synth *s, rr_precision *p, size_t first)
+{
+    rr_precision_src src = {s, 1, synth_run, synth_ci};
+    return rr_precision_run(p, first, &src);
+}
+
+/* theory_n - the smallest n whose Student-t interval of values of sd is
+ * at most target * mean on either side. */
+static size_t theory_n(double mean, double sd, double target)
+{
+    size_t n = 2;
+    while (gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * sd / sqrt((double)n) >
+           target * mean)
+        n++;
+    return n;
+}
+
+static void named(rr_precision *p, const char *list)
+{
+    char err[256] = "";
+    CHECK_EQ(rr_precision_set_names(p, list, err, sizeof err), RR_OK);
+}
+
+static void test_precision_rule(void)
+{
+    /* mean 100, sd 10, 1%: the interval is +-1 at n* (about
+     * (1.96 * 10 / 1)^2 = 384; 387 with t) */
+    size_t nstar = theory_n(100, 10, 0.01), sum = 0, within = 0;
+    const size_t runs = 40;
+
+    CHECK(nstar >= 385 && nstar <= 390);
+    for (size_t r = 0; r < runs; r++) {
+        synth s;
+        rr_precision p;
+        size_t last, before;
+        synth_init(&s, 1000 + r);
+        s.n_ind = 1;
+        s.mean[0] = 100;
+        s.sd[0] = 10;
+        rr_precision_init(&p);
+        named(&p, "x");
+        p.target = 0.01;
+        CHECK_EQ(synth_go(&s, &p, 10), RR_OK);
+        CHECK_EQ(p.stop, RR_PRECISION_REACHED);
+        CHECK_EQ(p.reps, s.n);
+        CHECK_EQ(p.batches, s.batches);
+        CHECK(s.order_ok);
+        CHECK_EQ(s.batch[0], 10);
+        /* met where it stopped, and not at the boundary before: it
+         * stopped at the first batch that met the target */
+        {
+            rr_ci now = synth_ci_n(&s, 0, s.n);
+            last = s.batch[s.batches - 1];
+            before = s.n - last;
+            rr_ci prev = synth_ci_n(&s, 0, before);
+            CHECK(now.half / fabs(now.mean) <= 0.01);
+            CHECK(prev.half / fabs(prev.mean) > 0.01);
+            CHECK_NEAR(p.reached[0], now.half / fabs(now.mean), 1e-12);
+            CHECK_NEAR(p.worst, p.reached[0], 0);
+        }
+        /* each batch is at least a twentieth of the replications before
+         * it and at most as many */
+        for (size_t b = 1, n = s.batch[0]; b < s.batches && b < 64; b++) {
+            CHECK(s.batch[b] >= (n + 19) / 20 && s.batch[b] <= n);
+            n += s.batch[b];
+        }
+        /* the sd estimated from a few hundred values is off by a few per
+         * cent (1/sqrt(2n), 3.6% at n*), n by twice that: a third of n*
+         * is beyond four such errors */
+        within += s.n >= nstar * 2 / 3 && s.n <= nstar * 4 / 3;
+        sum += s.n;
+        synth_fini(&s);
+    }
+    CHECK_EQ(within, runs);
+    /* on average n*: the mean of 40 stopping points has a standard error
+     * of about 7% / sqrt(40) = 1.1% of n*; allow three of them below, and
+     * above also the overshoot of a last batch of at least n/20 (5%) */
+    CHECK_MSG((double)sum / runs > 0.965 * (double)nstar &&
+                  (double)sum / runs < 1.085 * (double)nstar,
+              "mean stopping n %.1f, theory %zu", (double)sum / runs, nstar);
+}
+
+static void test_precision_stops(void)
+{
+    synth s;
+    rr_precision p;
+    char line[1024];
+
+    /* --max-reps: a target out of reach stops there, above the target */
+    synth_init(&s, 7);
+    s.n_ind = 1;
+    s.mean[0] = 100;
+    s.sd[0] = 10;
+    rr_precision_init(&p);
+    named(&p, "x");
+    p.target = 0.0001;
+    p.max_reps = 50;
+    CHECK_EQ(synth_go(&s, &p, 20), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_AT_MAX);
+    CHECK_EQ(p.reps, 50);
+    CHECK_EQ(s.n, 50);
+    CHECK_EQ(p.state[0], RR_PRECISION_ABOVE);
+    CHECK(p.reached[0] > 0.0001);
+    /* 20, then at most as many again (40), then the 10 left */
+    CHECK_EQ(p.batches, 3);
+    CHECK_EQ(s.batch[1], 20);
+    CHECK_EQ(s.batch[2], 10);
+    rr_precision_describe(&p, NULL, NULL, line, sizeof line);
+    {
+        char want[256], pc[32];
+        snprintf(want, sizeof want, "precision 0.01%% not reached after 50 "
+                 "replications (--max-reps): x \u00b1%s",
+                 rr_precision_percent(p.reached[0], pc, sizeof pc));
+        CHECK_STR(line, want);
+    }
+    synth_fini(&s);
+
+    /* a first batch larger than max_reps is cut to it; one of 1 is
+     * raised to 2 */
+    synth_init(&s, 7);
+    s.n_ind = 1;
+    s.mean[0] = 100;
+    s.sd[0] = 10;
+    rr_precision_init(&p);
+    named(&p, "x");
+    p.target = 0.0001;
+    p.max_reps = 5;
+    CHECK_EQ(synth_go(&s, &p, 20), RR_OK);
+    CHECK_EQ(p.reps, 5);
+    CHECK_EQ(p.batches, 1);
+    CHECK_EQ(p.stop, RR_PRECISION_AT_MAX);
+    synth_fini(&s);
+    synth_init(&s, 7);
+    s.n_ind = 1;
+    s.mean[0] = 100;
+    s.sd[0] = 1;
+    rr_precision_init(&p);
+    named(&p, "x");
+    p.target = 0.5;
+    CHECK_EQ(synth_go(&s, &p, 1), RR_OK);
+    CHECK_EQ(s.batch[0], 2);
+    CHECK_EQ(p.reps, 2);
+    CHECK_EQ(p.stop, RR_PRECISION_REACHED);
+    synth_fini(&s);
+
+    /* a named indicator that is 0 in every replication stops it at the
+     * first batch: no replication can help */
+    synth_init(&s, 7);
+    s.n_ind = 2;
+    s.mean[0] = 100;
+    s.sd[0] = 10;
+    s.mean[1] = 0;
+    s.sd[1] = 0;
+    rr_precision_init(&p);
+    named(&p, "x, zero");
+    CHECK_STR(p.names[1], "zero");
+    p.target = 0.01;
+    CHECK_EQ(synth_go(&s, &p, 10), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_ZERO);
+    CHECK_EQ(p.reps, 10);
+    CHECK_EQ(p.state[1], RR_PRECISION_ZEROS);
+    CHECK(isnan(p.reached[1]));
+    rr_precision_describe(&p, NULL, NULL, line, sizeof line);
+    CHECK_STR(line, "precision 1% cannot be reached: zero is 0 in every one "
+                    "of the 10 replications, and a relative half-width needs "
+                    "a mean other than 0; stopped after 10 replications "
+                    "(choose other indicators with --precision-of)");
+    synth_fini(&s);
+
+    /* in the default set it is left out, and the others decide */
+    synth_init(&s, 7);
+    s.n_ind = 2;
+    s.mean[0] = 100;
+    s.sd[0] = 10;
+    s.mean[1] = 0;
+    s.sd[1] = 0;
+    rr_precision_init(&p);
+    CHECK(p.defaults);
+    CHECK_EQ(p.n_names, 2);
+    CHECK_STR(p.names[0], "departures_verified");
+    CHECK_STR(p.names[1], "departures_unsupervised");
+    p.target = 0.05;
+    CHECK_EQ(synth_go(&s, &p, 10), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_REACHED);
+    CHECK_EQ(p.state[0], RR_PRECISION_MET);
+    CHECK_EQ(p.state[1], RR_PRECISION_ZEROS);
+    /* sd 10 at 5% of 100 wants theory_n = 18 (and the first batch 10) */
+    CHECK_EQ(theory_n(100, 10, 0.05), 18);
+    CHECK(p.reps > 10 && p.reps <= 30);
+    {
+        char want[512], pc[32];
+        rr_precision_describe(&p, NULL, NULL, line, sizeof line);
+        snprintf(want, sizeof want, "precision 5%% reached after %zu "
+                 "replications: departures_verified \u00b1%s; left out, as "
+                 "departures_unsupervised is 0 in every one of the %zu "
+                 "replications", p.reps,
+                 rr_precision_percent(p.reached[0], pc, sizeof pc), p.reps);
+        CHECK_STR(line, want);
+    }
+    synth_fini(&s);
+
+    /* every default one 0: nothing to judge by */
+    synth_init(&s, 7);
+    s.n_ind = 2;
+    rr_precision_init(&p);
+    p.target = 0.05;
+    CHECK_EQ(synth_go(&s, &p, 4), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_ZERO);
+    CHECK_EQ(p.reps, 4);
+    CHECK(isnan(p.worst));
+    synth_fini(&s);
+
+    /* no value in any replication (a share of nothing) */
+    synth_init(&s, 7);
+    s.n_ind = 1;
+    s.mean[0] = NAN;
+    rr_precision_init(&p);
+    named(&p, "share");
+    p.target = 0.05;
+    CHECK_EQ(synth_go(&s, &p, 3), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_ZERO);
+    CHECK_EQ(p.state[0], RR_PRECISION_NONE);
+    rr_precision_describe(&p, NULL, NULL, line, sizeof line);
+    CHECK_STR(line, "precision 5% cannot be reached: share has no value in "
+                    "any of the 3 replications, and a relative half-width "
+                    "needs a mean other than 0; stopped after 3 replications "
+                    "(choose other indicators with --precision-of)");
+    synth_fini(&s);
+
+    /* a mean of 0 that varies is not met, not stopped at: more
+     * replications go on to the limit */
+    synth_init(&s, 7);
+    s.n_ind = 1;
+    s.mean[0] = 0;
+    s.sd[0] = 1;
+    rr_precision_init(&p);
+    named(&p, "d");
+    p.target = 0.05;
+    p.max_reps = 30;
+    CHECK_EQ(synth_go(&s, &p, 10), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_AT_MAX);
+    CHECK_EQ(p.reps, 30);
+    synth_fini(&s);
+}
+
+static void test_precision_text(void)
+{
+    rr_precision p;
+    char err[256] = "", pc[32];
+    double t = 0;
+    static const char *const bad[] = {"0%", "-1", "abc", "150%", "1", "100%",
+                                      "0", "nan", "inf", "", " 1%", "1%%",
+                                      "1 %", "%", "1e-400"};
+
+    CHECK(rr_precision_parse_target("1%", &t));
+    CHECK_EQ(t, 0.01);
+    CHECK(rr_precision_parse_target("0.01", &t));
+    CHECK_EQ(t, 0.01);
+    CHECK(rr_precision_parse_target("2.5%", &t));
+    CHECK_NEAR(t, 0.025, 1e-15);
+    CHECK(rr_precision_parse_target("0.5", &t));
+    CHECK_EQ(t, 0.5);
+    for (size_t i = 0; i < RR_COUNTOF(bad); i++) {
+        t = -7;
+        CHECK_MSG(!rr_precision_parse_target(bad[i], &t) && t == -7,
+                  "'%s' refused", bad[i]);
+    }
+
+    rr_precision_init(&p);
+    CHECK_EQ(rr_precision_set_names(&p, "a,,b", err, sizeof err), RR_EINVAL);
+    CHECK_STR(err, "expected indicator names separated by commas, got "
+                   "'a,,b'");
+    CHECK(p.defaults && p.n_names == 2); /* unchanged by a refusal */
+    CHECK_EQ(rr_precision_set_names(&p, "a, b ,a", err, sizeof err),
+             RR_EINVAL);
+    CHECK_STR(err, "'a' is named twice");
+    CHECK_EQ(rr_precision_set_names(&p, "", err, sizeof err), RR_EINVAL);
+    CHECK_EQ(rr_precision_set_names(&p, " arrivals ,caseload_end", err,
+                                    sizeof err), RR_OK);
+    CHECK(!p.defaults);
+    CHECK_EQ(p.n_names, 2);
+    CHECK_STR(p.names[0], "arrivals");
+    CHECK_STR(p.names[1], "caseload_end");
+    {
+        char many[RR_PRECISION_NAMES_LEN];
+        size_t at = 0;
+        for (int i = 0; i <= RR_PRECISION_MAX_NAMES; i++)
+            at += (size_t)snprintf(many + at, sizeof many - at, "%sn%d",
+                                   i ? "," : "", i);
+        CHECK_EQ(rr_precision_set_names(&p, many, err, sizeof err),
+                 RR_EINVAL);
+        CHECK(strstr(err, "at most 32 indicators") != NULL);
+    }
+
+    CHECK_STR(rr_precision_percent(0.0071, pc, sizeof pc), "0.71%");
+    CHECK_STR(rr_precision_percent(0.01, pc, sizeof pc), "1.0%");
+    CHECK_STR(rr_precision_percent(0.126, pc, sizeof pc), "13%");
+    CHECK_STR(rr_precision_percent(2.5, pc, sizeof pc), "250%");
+    CHECK_STR(rr_precision_percent(NAN, pc, sizeof pc), "n/a");
+    CHECK_STR(rr_precision_percent(INFINITY, pc, sizeof pc), "unbounded");
+}
+
+/* the names of mm1's summary.csv checked against the plan */
+static void test_precision_check(void)
+{
+    loaded a;
+    rr_precision p;
+    char err[512] = "";
+    const char *path = "scenarios/mm1.ini";
+
+    if (load(NULL, 0, &a) != 0) {
+        CHECK_MSG(0, "load mm1");
+        return;
+    }
+    rr_precision_init(&p);
+    CHECK_EQ(rr_precision_check(&p, &a.plan, &path, 1, err, sizeof err),
+             RR_OK);
+    named(&p, "departures_verifed");
+    CHECK_EQ(rr_precision_check(&p, &a.plan, &path, 1, err, sizeof err),
+             RR_EINVAL);
+    CHECK_STR(err, "'departures_verifed' is not an indicator of summary.csv "
+                   "(did you mean 'departures_verified'?)");
+    named(&p, "arrivals,caseload_officer");
+    CHECK_EQ(rr_precision_check(&p, &a.plan, &path, 1, err, sizeof err),
+             RR_EINVAL);
+    CHECK_STR(err, "'caseload_officer' is reported per period only "
+                   "(timeseries.csv), not an indicator of summary.csv; a "
+                   "precision is judged on those");
+    named(&p, "reintegration_iom");
+    CHECK_EQ(rr_precision_check(&p, &a.plan, &path, 1, err, sizeof err),
+             RR_EINVAL);
+    CHECK_STR(err, "'reintegration_iom': the scenario has no provider 'iom' "
+                   "(did you mean 'reintegration_none'?)");
+    named(&p, "time_to_departure_mean_days,caseload_end");
+    CHECK_EQ(rr_precision_check(&p, &a.plan, &path, 1, err, sizeof err),
+             RR_OK);
+    rr_scenario_destroy(a.sc);
+}
+
+/* On the model: the same replications and count on one thread or two,
+ * and the same replications as a fixed run of that count. */
+static void test_precision_threads(void)
+{
+    loaded a;
+    rr_precision p1, p2;
+    rr_run_result r1, r2, fixed;
+    rr_run_opts o = {.reps = 3, .seed = 5, .threads = 1};
+    char err[512] = "";
+    size_t same = 0;
+
+    if (load(NULL, 0, &a) != 0) {
+        CHECK_MSG(0, "load mm1");
+        return;
+    }
+    rr_precision_init(&p1);
+    p1.target = 0.005;
+    p2 = p1; /* the default names are the registry's, not in text */
+    o.precision = &p1;
+    CHECK_EQ(rr_run(a.plan, &o, &r1, err, sizeof err), RR_OK);
+    o.precision = &p2;
+    o.threads = 2;
+    CHECK_EQ(rr_run(a.plan, &o, &r2, err, sizeof err), RR_OK);
+    CHECK_EQ(p1.stop, RR_PRECISION_REACHED);
+    CHECK(p1.batches >= 3); /* 3, 6, 12, ...: several boundaries */
+    CHECK_EQ(p1.reps, p2.reps);
+    CHECK_EQ(p1.batches, p2.batches);
+    CHECK_EQ(r1.reps, p1.reps);
+    CHECK_EQ(r2.reps, p1.reps);
+    CHECK(r1.precision == &p1 && r2.precision == &p2);
+    CHECK_EQ(p1.worst, p2.worst);
+    CHECK(p1.worst <= 0.005);
+    /* departures_unsupervised is 0 throughout in mm1: left out */
+    CHECK_EQ(p1.state[1], RR_PRECISION_ZEROS);
+    o.precision = NULL;
+    o.reps = (int)p1.reps;
+    o.threads = 2;
+    CHECK_EQ(rr_run(a.plan, &o, &fixed, err, sizeof err), RR_OK);
+    CHECK(fixed.precision == NULL);
+    for (size_t i = 0; i < r1.reps && i < r2.reps && i < fixed.reps; i++)
+        same += same_rep(&r1, &r2, i) && same_rep(&r1, &fixed, i);
+    CHECK_EQ(same, p1.reps);
+    {
+        /* what it judged by is what summary.csv will say */
+        long k = kpi_index(&r1, "departures_verified");
+        rr_ci ci = rr_run_kpi_ci(&r1, (size_t)k);
+        CHECK(k >= 0);
+        CHECK_NEAR(ci.half / ci.mean, p1.reached[0], 1e-12);
+        CHECK_EQ(ci.n, p1.reps);
+    }
+    rr_run_result_fini(&r1);
+    rr_run_result_fini(&r2);
+    rr_run_result_fini(&fixed);
+
+    /* a failing replication ends it with the failure and nothing held */
+    rr_precision_init(&p1);
+    p1.target = 0.005;
+    o.precision = &p1;
+    o.reps = 2;
+    o.max_cases = 1;
+    CHECK_EQ(rr_run(a.plan, &o, &r1, err, sizeof err), RR_ERANGE);
+    CHECK(r1.rep == NULL && r1.reps == 0);
+    rr_scenario_destroy(a.sc);
+}
+
+/* Paired differences of two plans (compare): the interval of the
+ * difference meets the target where it stops. */
+static void test_precision_diff(void)
+{
+    const char *const faster[] = {"lambda=0.85"};
+    loaded a, b;
+    const rr_plan *plans[2];
+    rr_precision p;
+    rr_run_result r[2];
+    rr_run_opts o = {.reps = 5, .seed = 3, .threads = 2};
+    char err[512] = "";
+
+    if (load(NULL, 0, &a) != 0 || load(faster, 1, &b) != 0) {
+        CHECK_MSG(0, "load mm1 twice");
+        rr_scenario_destroy(a.sc);
+        return;
+    }
+    plans[0] = a.plan;
+    plans[1] = b.plan;
+    rr_precision_init(&p);
+    named(&p, "departures_verified");
+    p.target = 0.05;
+    p.of = RR_PRECISION_DIFF;
+    o.precision = &p;
+    CHECK_EQ(rr_run_many(plans, 2, 1, &o, r, err, sizeof err), RR_OK);
+    CHECK_EQ(p.stop, RR_PRECISION_REACHED);
+    CHECK_EQ(p.points, 1);
+    CHECK_EQ(r[0].reps, p.reps);
+    CHECK_EQ(r[1].reps, p.reps);
+    {
+        long k = kpi_index(&r[0], "departures_verified");
+        rr_ci d = rr_run_kpi_diff_ci(&r[0], &r[1], (size_t)k);
+        rr_ci m = rr_run_kpi_ci(&r[0], (size_t)k);
+        CHECK(d.mean > 0); /* more arrivals, more departures */
+        CHECK(d.half / d.mean <= 0.05);
+        CHECK_NEAR(d.half / d.mean, p.reached[0], 1e-12);
+        /* a difference is known far less precisely than a level */
+        CHECK_MSG(m.half / m.mean < d.half / d.mean / 3,
+                  "level %g, difference %g", m.half / m.mean,
+                  d.half / d.mean);
+    }
+    rr_run_result_fini(&r[0]);
+    rr_run_result_fini(&r[1]);
+
+    /* a difference named to a precision needs two plans */
+    CHECK_EQ(rr_run_many(plans, 1, 1, &o, r, err, sizeof err), RR_EINVAL);
+    rr_scenario_destroy(a.sc);
+    rr_scenario_destroy(b.sc);
+}
+
 int main(void)
 {
     test_identical();
     test_variance();
     test_diff_ci();
+    test_precision_rule();
+    test_precision_stops();
+    test_precision_text();
+    test_precision_check();
+    test_precision_threads();
+    test_precision_diff();
     return check_summary("test_experiment");
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "rr_common.h"
+#include "rr_experiment.h"
 #include "rr_util.h"
 
 enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -51,6 +52,10 @@ typedef struct cli {
     int threads;
     long max_cases;
     bool quiet;
+    bool precise;           /* --precision given: its target and what it */
+    bool precision_of;      /* judges (--precision-of, --max-reps) are in */
+    bool max_reps;          /* precision */
+    rr_precision precision;
     const char *vary[CLI_MAX_VARY];
     int n_vary;
     const char *indicators; /* --indicators LIST, or NULL */

@@ -41,11 +41,16 @@ static const command commands[] = {
      "timeseries_summary.csv per reporting period, events.csv, run.csv, "
      "scenario.resolved.ini with copies of its tables, and the charts in "
      "plots/. The folder is built aside and appears only when complete. "
-     "Prints the indicators on the terminal unless --quiet.",
+     "Prints the indicators on the terminal unless --quiet. With --precision "
+     "the number of replications is not fixed: they are added in batches "
+     "until the 95% confidence interval of each chosen indicator is within "
+     "that share of its mean, or --max-reps are done; the terminal says "
+     "which, and run.csv records it.",
      {"rrsim run scenarios/nl-baseline.ini --reps 30",
       "rrsim run scenarios/nl-baseline.ini --set iom_share=0.6 --out "
       "output/iom60",
-      "rrsim run scenarios/mm1.ini --trace --plot svg", NULL}},
+      "rrsim run scenarios/mm1.ini --trace --plot svg",
+      "rrsim run scenarios/nl-baseline.ini --precision 1% --max-reps 500"}},
     {"check", CMD_CHECK, "SCENARIO [OPTIONS]",
      "validate a scenario; print every resolved parameter",
      "Reads the scenario and its chain of base files and tables, checks "
@@ -65,7 +70,8 @@ static const command commands[] = {
      "the first setting along the axis, a line per value of the second, a "
      "panel per value of the third and further ones. A parameter's label "
      "(NAME.label in [parameters]) names it on the chart and in the table; "
-     "shares are shown as percentages.",
+     "shares are shown as percentages. With --precision, replications are "
+     "added until every design point meets it.",
      {"rrsim sweep scenarios/nl-baseline.ini --vary iom_share=0.6:0.9:0.1",
       "rrsim sweep scenarios/nl-baseline.ini --vary iom_share=0.6,0.8 \\\n"
       "      --vary stage.iom.servers=400,800",
@@ -81,10 +87,14 @@ static const command commands[] = {
      "numbers, and writes compare.csv: each indicator's baseline and policy "
      "means, their difference with its 95% confidence interval from the "
      "paired replications, and the relative change; and a chart of the "
-     "differences.",
+     "differences. With --precision, replications are added until the "
+     "interval of each chosen difference (policy - baseline) is within that "
+     "share of the difference.",
      {"rrsim compare scenarios/nl-baseline.ini scenarios/nl-no-covid.ini",
       "rrsim compare scenarios/nl-baseline.ini \\\n"
       "      scenarios/nl-ngo-expansion.ini --reps 30",
+      "rrsim compare scenarios/nl-baseline.ini scenarios/nl-no-covid.ini \\\n"
+      "      --precision 5% --precision-of departures_verified",
       NULL}},
     {"fit", CMD_FIT, "SCENARIO OBSERVED.csv [OPTIONS]",
      "simulated against published yearly figures",
@@ -132,6 +142,9 @@ enum opt_id {
     OPT_TRACE,
     OPT_THREADS,
     OPT_MAX_CASES,
+    OPT_PRECISION,
+    OPT_PRECISION_OF,
+    OPT_MAX_REPS,
     OPT_QUIET,
     OPT_KEYS,
     OPT_HELP
@@ -147,6 +160,7 @@ typedef struct option {
 
 #define SIMULATING (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT)
 #define CHARTING (SIMULATING | CMD_PLOT)
+#define PRECISE (CMD_RUN | CMD_SWEEP | CMD_COMPARE)
 
 static const option options[] = {
     {"--reps", "N", SIMULATING | CMD_CHECK, OPT_REPS,
@@ -189,6 +203,20 @@ static const option options[] = {
     {"--max-cases", "N", SIMULATING, OPT_MAX_CASES,
      "stop with an error when a replication holds more than N cases "
      "(default: 10000000)"},
+    {"--precision", "P", PRECISE, OPT_PRECISION,
+     "add replications in batches until the 95% CI of each --precision-of "
+     "indicator is within P of its mean on either side: 1% or 0.01, more "
+     "than 0 and less than 100%; in a sweep at every design point, in a "
+     "comparison of the mean difference. The first batch is the "
+     "scenario's replications or --reps (default: off, the scenario's "
+     "replications)"},
+    {"--precision-of", "LIST", PRECISE, OPT_PRECISION_OF,
+     "with --precision: the indicators of summary.csv it judges, "
+     "comma-separated (default: departures_verified,departures_unsupervised,"
+     " leaving out one that is 0 in every replication)"},
+    {"--max-reps", "N", PRECISE, OPT_MAX_REPS,
+     "with --precision: stop adding replications at N, 2 to 1000000; "
+     "not reaching the precision is a warning (default: 1000)"},
     {"--quiet", NULL, CHARTING, OPT_QUIET,
      "no progress bar and no table on the terminal (default: off)"},
     {"--keys", NULL, CMD_CHECK, OPT_KEYS,
@@ -454,6 +482,35 @@ static int apply(cli *c, const option *o, const char *v)
                                    RR_MAX_CASES_LIMIT, v);
         c->max_cases = n;
         return -1;
+    case OPT_PRECISION:
+        if (!rr_precision_parse_target(v, &c->precision.target)) {
+            double x = strtod(v, &end);
+            if (*v && !*end && x >= 1 && x < 100)
+                return cli_usage_error(cmd, "--precision: expected a share "
+                                       "more than 0 and less than 100%%, as "
+                                       "1%% or 0.01, got '%s' (did you mean "
+                                       "'%s%%'?)", v, v);
+            return cli_usage_error(cmd, "--precision: expected a share more "
+                                   "than 0 and less than 100%%, as 1%% or "
+                                   "0.01, got '%s'", v);
+        }
+        c->precise = true;
+        return -1;
+    case OPT_PRECISION_OF: {
+        char err[256];
+        if (rr_precision_set_names(&c->precision, v, err, sizeof err) !=
+            RR_OK)
+            return cli_usage_error(cmd, "--precision-of: %s", err);
+        c->precision_of = true;
+        return -1;
+    }
+    case OPT_MAX_REPS:
+        if (!parse_int(v, 2, 1000000, &n))
+            return cli_usage_error(cmd, "--max-reps: expected a whole number "
+                                   "from 2 to 1000000, got '%s'", v);
+        c->precision.max_reps = (size_t)n;
+        c->max_reps = true;
+        return -1;
     case OPT_QUIET:
         c->quiet = true;
         return -1;
@@ -482,6 +539,7 @@ int cli_parse(int argc, char **argv, cli *c)
     c->cmd = argv[1];
     c->cmd_bit = cli_command_bit(argv[1]);
     c->plot = "png";
+    rr_precision_init(&c->precision);
     /* --help anywhere wins over any mistake elsewhere */
     for (int i = 2; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -525,5 +583,9 @@ int cli_parse(int argc, char **argv, cli *c)
         if ((rc = apply(c, o, v)) >= 0)
             return rc;
     }
+    if (!c->precise && (c->precision_of || c->max_reps))
+        return cli_usage_error(c->cmd, "%s applies only with --precision",
+                               c->precision_of ? "--precision-of"
+                                               : "--max-reps");
     return -1;
 }

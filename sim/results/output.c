@@ -234,6 +234,36 @@ static const char *report_name(rr_report_period p)
     return (unsigned)p < RR_COUNTOF(names) ? names[p] : "?";
 }
 
+/* precision_fields - run.csv's precision_target, precision_indicators
+ * (";"-separated), precision_reached (the largest relative half-width of
+ * those judged; NA when none has one) and precision_stop (reached,
+ * max_reps, zero_mean), each followed by a comma; NA without --precision. */
+static void precision_fields(FILE *f, const rr_precision *p)
+{
+    static const char *const stop[] = {"reached", "max_reps", "zero_mean"};
+    char names[RR_PRECISION_NAMES_LEN];
+    size_t at = 0;
+    if (!p) {
+        fputs("NA,NA,NA,NA,", f);
+        return;
+    }
+    names[0] = '\0';
+    for (size_t k = 0; k < p->n_names && at + 1 < sizeof names; k++) {
+        int w = snprintf(names + at, sizeof names - at, "%s%s", k ? ";" : "",
+                         p->names[k]);
+        if (w < 0)
+            break;
+        at += (size_t)w;
+    }
+    rr_csv_number(f, p->target);
+    fputc(',', f);
+    rr_csv_field(f, names);
+    fputc(',', f);
+    rr_csv_number(f, isfinite(p->worst) ? p->worst : NAN);
+    fprintf(f, ",%s,", (unsigned)p->stop < RR_COUNTOF(stop) ? stop[p->stop]
+                                                           : "NA");
+}
+
 int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
                       const char *version, uint64_t seed, char *err,
                       size_t errlen)
@@ -242,7 +272,8 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
     if (!f)
         return RR_EIO;
     fputs("scenario,title,source,start,end,report,warmup_days,replications,"
-          "seed,version\n",
+          "seed,precision_target,precision_indicators,precision_reached,"
+          "precision_stop,version\n",
           f);
     for (size_t i = 0; i < n; i++) {
         const rr_config *c = r[i].plan->cfg[0];
@@ -257,6 +288,7 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
         fprintf(f, ",%s,%s,%s,", s, e, report_name(c->report));
         rr_csv_number(f, c->warmup);
         fprintf(f, ",%zu,%llu,", r[i].reps, (unsigned long long)seed);
+        precision_fields(f, r[i].precision);
         rr_csv_field(f, version);
         fputc('\n', f);
     }

@@ -34,8 +34,13 @@ hf_which() {
     done
     echo mixed
 }
-# hf_field DIR N - field N from the end of run.csv's first row (0: the last).
-hf_field() { sed -n 2p "$1/run.csv" | awk -F, -v n="$2" '{ print $(NF - n) }'; }
+# hf_field DIR NAME - column NAME of run.csv's first row, found by the
+# header (so new columns do not move it) and counted from the row's end
+# (the source before it holds a quoted comma; nothing after it does).
+hf_field() {
+    awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; h = NF }
+        NR == 2 { print (c ? $(c + NF - h) : "") }' "$1/run.csv"
+}
 
 # ---- --force replaces only an rrsim results folder --------------------------
 hf_mm --seed 1 --out "$F/ref1" >/dev/null 2>&1
@@ -325,11 +330,11 @@ done
 # ---- options given twice: the last one counts, nothing leaks --------------
 expect_exit 0 folder-reps-twice -- "$RRSIM" run scenarios/mm1.ini --reps 2 --reps 3 \
     --seed 1 --seed 5 --plot none --quiet --out "$F/twice"
-[ "$(hf_field "$F/twice" 2) $(hf_field "$F/twice" 1)" = "3 5" ] && ok folder-reps-twice-last ||
+[ "$(hf_field "$F/twice" replications) $(hf_field "$F/twice" seed)" = "3 5" ] && ok folder-reps-twice-last ||
     fail folder-reps-twice-last "$(sed -n 2p "$F/twice/run.csv")"
 expect_exit 0 folder-reps-then-set -- "$RRSIM" run scenarios/mm1.ini --reps 3 \
     --set scenario.replications=4 --plot none --quiet --out "$F/twice2" --out "$F/twice3"
-[ "$(hf_field "$F/twice3" 2)" = 4 ] && [ ! -e "$F/twice2" ] && ok folder-last-out-and-set ||
+[ "$(hf_field "$F/twice3" replications)" = 4 ] && [ ! -e "$F/twice2" ] && ok folder-last-out-and-set ||
     fail folder-last-out-and-set "$(ls "$F")"
 
 # ---- a key varied twice -------------------------------------------------------
