@@ -135,11 +135,15 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
 /* run.csv: one row describing each of the n runs r[] (in order: a
  * comparison has two, the baseline then the policy), all with the seed
  * used - scenario,title,source,start,end,report,warmup_days,replications,
- * seed,version.  Nothing in it depends on the command line or the clock,
- * so reruns give the same bytes. */
+ * seed,overrides,version.  overrides lists the plan's overrides
+ * ("iom_share=0.6; stage.iom.servers=200", in the order given), but for
+ * the keys a sweep's design varies (varied, or NULL: sweep.csv has their
+ * values point by point).  Nothing in it depends on the clock, and the
+ * overrides are recorded in scenario.resolved.ini, so a rerun of that
+ * gives the same bytes. */
 int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
-                      const char *version, uint64_t seed, char *err,
-                      size_t errlen);
+                      const rr_design *varied, const char *version,
+                      uint64_t seed, char *err, size_t errlen);
 
 /* ---- CSV files and tables of the studies (study_csv.c) ------------------------ */
 

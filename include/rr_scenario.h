@@ -191,6 +191,14 @@ typedef struct rr_event_info {
                                   change is permanent */
 } rr_event_info;
 
+/* An override the scenario was run with: --set KEY=VALUE as given (KEY a
+ * dotted key, a parameter name or NAME.source), or one recorded in a
+ * scenario.resolved.ini ([scenario] override.KEY = VALUE). */
+typedef struct rr_override {
+    const char *key;
+    const char *value;
+} rr_override;
+
 /* A plan: the epochs of a run.  cfg[i] holds from t[i] (t[0] = 0) to
  * t[i+1] (or the horizon). */
 typedef struct rr_plan {
@@ -199,6 +207,11 @@ typedef struct rr_plan {
     const rr_config *const *cfg;
     size_t n_events;
     const rr_event_info *events;
+    /* the overrides in force, each key once, in the order given (the
+     * recorded ones first); what run.csv lists.  Not part of rr_plan_hash:
+     * they are in the configurations already. */
+    size_t n_overrides;
+    const rr_override *overrides;
 } rr_plan;
 
 /* ---- loading ------------------------------------------------------------ */

@@ -644,13 +644,16 @@ static int plan(rr_scenario *sc, char *err, size_t errlen)
     if ((rc = ctx_init(&c, sc, NULL, err, errlen)) ||
         (rc = resolve_scenario(&c, &base)) ||
         (rc = read_events(&c, base.horizon, &pe, &times, &nt)) ||
-        (rc = resolve_epochs(&c, &base, &pe, times, nt, &cfgs)))
+        (rc = resolve_epochs(&c, &base, &pe, times, nt, &cfgs)) ||
+        (rc = rri_check_unused_overrides(sc, err, errlen)))
         return rc;
     sc->plan.n_epochs = nt;
     sc->plan.t = times;
     sc->plan.cfg = cfgs;
     sc->plan.n_events = pe.n_on;
     sc->plan.events = pe.pev;
+    sc->plan.n_overrides = sc->n_ov;
+    sc->plan.overrides = sc->ov;
     return RR_OK;
 }
 

@@ -34,8 +34,9 @@ hf_which() {
     done
     echo mixed
 }
-# hf_field DIR N - field N from the end of run.csv's first row (0: the last).
-hf_field() { sed -n 2p "$1/run.csv" | awk -F, -v n="$2" '{ print $(NF - n) }'; }
+# hf_field DIR N - field N from the end of run.csv's first row, version
+# left out (0: overrides).
+hf_field() { sed -n 2p "$1/run.csv" | awk -F, -v n="$2" '{ print $(NF - n - 1) }'; }
 
 # ---- --force replaces only an rrsim results folder --------------------------
 hf_mm --seed 1 --out "$F/ref1" >/dev/null 2>&1
