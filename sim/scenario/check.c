@@ -51,9 +51,10 @@ static bool is_exit(const char *s)
            strcmp(s, "closed") == 0;
 }
 
-/* text_pos - a place in the scenario's text, for rri_first_err: the files in
- * the order they are applied (the deepest base first), then lines. */
-static long long text_pos(const rr_scenario *sc, int file, int line)
+/* rri_text_pos - a place in the scenario's text, for rri_first_err: the
+ * files in the order they are applied (the deepest base first), then
+ * lines. */
+long long rri_text_pos(const rr_scenario *sc, int file, int line)
 {
     return ((long long)sc->n_files - 1 - file) * ((long long)INT_MAX + 1) +
            line;
@@ -76,11 +77,11 @@ static void unknown_section(rr_scenario *sc, const rri_section *s,
     }
     const char *g = rri_suggest(s->name, cp, RRI_SEC_COUNT);
     if (g)
-        rri_note_err(fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+        rri_note_err(fe, rri_text_pos(sc, s->file, s->line), RR_EPARSE,
                      "%s:%d: [%s]: unknown section (did you mean [%s]?)",
                      sc->files[s->file].path, s->line, s->name, g);
     else
-        rri_note_err(fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+        rri_note_err(fe, rri_text_pos(sc, s->file, s->line), RR_EPARSE,
                      "%s:%d: [%s]: unknown section (sections are "
                      "scenario, parameters, arrivals, countries, "
                      "stage.NAME, reintegration, provider.NAME, "
@@ -94,7 +95,7 @@ static void check_section(rr_scenario *sc, rri_section *s, rri_first_err *fe)
 {
     const char *dot = strchr(s->name, '.');
     const char *path = sc->files[s->file].path;
-    long long pos = text_pos(sc, s->file, s->line);
+    long long pos = rri_text_pos(sc, s->file, s->line);
     size_t head = dot ? (size_t)(dot - s->name) : strlen(s->name);
     s->kind = RRI_SEC_COUNT;
     for (int k = 0; k < RRI_SEC_COUNT; k++)
@@ -288,7 +289,7 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
     for (size_t i = 0; i < sc->n_settings; i++) {
         rri_setting *st = &sc->settings[i];
         long s = rri_section_find(sc, st->section);
-        long long pos = text_pos(sc, st->file, st->pub.line);
+        long long pos = rri_text_pos(sc, st->file, st->pub.line);
         if (!*st->section) {
             rri_note_err(&fe, pos, RR_EPARSE,
                          "%s:%d: %s: setting before any [section]",
@@ -369,7 +370,7 @@ int rri_check_params_written(rr_scenario *sc, char *err, size_t errlen)
         char msg[512];
         unused_msg(sc, used, i, st->file != st->decl_file, msg, sizeof msg,
                    &status);
-        rri_note_err(&fe, text_pos(sc, st->file, st->pub.line), RR_EPARSE,
+        rri_note_err(&fe, rri_text_pos(sc, st->file, st->pub.line), RR_EPARSE,
                      "%s:%d: [parameters] %s: no setting uses this "
                      "parameter%s",
                      st->pub.file, st->pub.line, st->name, msg);

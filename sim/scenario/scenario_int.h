@@ -428,6 +428,11 @@ typedef struct rri_first_err {
     char msg[1024];
 } rri_first_err;
 
+/* rri_text_pos - a place in the scenario's text for rri_first_err: the
+ * files in the order they are applied (the deepest base first), then
+ * lines (check.c). */
+long long rri_text_pos(const rr_scenario *sc, int file, int line);
+
 /* rri_note_err - keep the message if it comes before the one kept. */
 void rri_note_err(rri_first_err *fe, long long line, int status,
                   const char *fmt, ...) RR_PRINTF(4, 5);
@@ -603,6 +608,11 @@ bool rri_target_is(const rri_change *ch, rri_target_kind k, const char *a,
  * sc->ix.next[i]. */
 size_t rri_first_change(const rri_subst *s, rri_target_kind k,
                         const char *a, const char *b);
+
+/* rri_subst_plain - text with ${...} substituted with the parameters as
+ * written (no events); NULL with a message on error. */
+const char *rri_subst_plain(rr_scenario *sc, const char *text, char *err,
+                            size_t errlen);
 
 /* rri_resolved_setting - setting i's text with ${...} substituted with
  * the parameters as written (no events); NULL with a whole message on
