@@ -15,7 +15,11 @@
  *      events change settings over time, so the run is cut into epochs, the
  *      times at which the set of active events changes; each epoch gets its
  *      own fully resolved rr_config.  Everything that could fail is checked
- *      here, for every epoch, before anything is simulated.
+ *      here, for every epoch, before anything is simulated; last, that
+ *      everything written is used (a parameter no setting uses, a key its
+ *      stage does not use, a stage no case reaches: docs/scenarios.md,
+ *      "Everything written is used"), since a setting that changes
+ *      nothing is most often a typo that would run without a word.
  *   3. The model (rr_model.h) runs a plan; it switches configuration at the
  *      epoch times.
  *
@@ -237,8 +241,9 @@ int rr_scenario_load(const char *path, const char *const *overrides,
                      size_t errlen);
 void rr_scenario_destroy(rr_scenario *sc);
 
-/* rr_scenario_plan - resolve every epoch.  The plan is owned by the
- * scenario and lives as long as it does.  Fails with a message in err. */
+/* rr_scenario_plan - resolve every epoch, then check that everything
+ * written is used.  The plan is owned by the scenario and lives as long
+ * as it does.  Fails with a message in err. */
 int rr_scenario_plan(rr_scenario *sc, const rr_plan **out, char *err,
                      size_t errlen);
 

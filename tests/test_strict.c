@@ -525,6 +525,68 @@ static void test_resolved(void)
     EXPECT_OK("o3.ini");
 }
 
+/* test_left_unused - what a variant leaves unused in its base (keys, a
+ * stage it no longer sends cases to) is listed in the resolved file's
+ * [scenario] left_unused, which reads back to the same plan and is
+ * written again the same; an item that is used is refused. */
+static void test_left_unused(void)
+{
+    rr_scenario *sc = NULL, *back = NULL;
+    const rr_plan *pa, *pb;
+    char err[1024];
+    /* the base let cases arrive at its first stage, rds, which nothing
+     * else leads to */
+    variant("l1.ini", "[arrivals]\nstage = assisted\n");
+    int rc = load("l1.ini", NULL, 0, err, sizeof err, &sc);
+    CHECK_MSG(rc == RR_OK, "%s", err);
+    if (rc != RR_OK)
+        return;
+    rr_scenario_plan(sc, &pa, err, sizeof err);
+    if (resolved(sc, "l1r.ini") == RR_OK) {
+        char *t = slurp("l1r.ini");
+        CHECK(t && strstr(t, "\nleft_unused = stage.rds\n"));
+        free(t);
+        rc = load("l1r.ini", NULL, 0, err, sizeof err, &back);
+        CHECK_MSG(rc == RR_OK, "read back: %s", err);
+        if (rc == RR_OK) {
+            rr_scenario_plan(back, &pb, err, sizeof err);
+            CHECK(rr_plan_hash(pa) == rr_plan_hash(pb));
+            if (resolved(back, "l1r2.ini") == RR_OK) {
+                char *t2 = slurp("l1r2.ini");
+                CHECK(t2 && strstr(t2, "\nleft_unused = stage.rds\n"));
+                free(t2);
+            }
+            rr_scenario_destroy(back);
+        }
+    }
+    rr_scenario_destroy(sc);
+    /* the same stage, in one file of its own: its writer's fault */
+    char *t = slurp("l1r.ini");
+    if (t) {
+        char *at = strstr(t, "\nleft_unused = stage.rds\n");
+        if (at)
+            memcpy(at + 1, ";", 1); /* the line becomes a comment */
+        put("l1c.ini", t);
+        free(t);
+        char want[600], got[1024];
+        rc = load("l1c.ini", NULL, 0, got, sizeof got, NULL);
+        snprintf(want, sizeof want, "%s/l1c.ini:", dir);
+        CHECK_MSG(rc != RR_OK && strncmp(got, want, strlen(want)) == 0 &&
+                      strstr(got, "[stage.rds]: no case ever reaches"),
+                  "got '%s'", got);
+    }
+    /* an item that is used */
+    variant("l2.ini", "left_unused = stage.iom\n");
+    EXPECT_ERR("l2.ini:4: [scenario] left_unused: 'stage.iom' is not left "
+               "unused: it is used, or names no setting or stage (the list, "
+               "which scenario.resolved.ini writes, names what its scenario "
+               "leaves unused)",
+               "l2.ini");
+    EXPECT_ERR("--set scenario.left_unused: left_unused is written by rrsim "
+               "in scenario.resolved.ini, and cannot be set",
+               "base.ini", "scenario.left_unused=stage.rds");
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -539,6 +601,7 @@ int main(void)
     test_columns();
     test_overrides();
     test_resolved();
+    test_left_unused();
     rr_remove_tree(dir);
     return check_summary("test_strict");
 }

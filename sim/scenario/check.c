@@ -363,14 +363,25 @@ int rri_check_params_written(rr_scenario *sc, char *err, size_t errlen)
         free(used);
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     }
+    /* the first by place, then its message (which looks at every used
+     * parameter for the nearest name: once, not once per unused one) */
+    size_t first = SIZE_MAX;
+    long long at = 0;
     for (size_t i = 0; i < sc->n_settings; i++) {
         const rri_setting *st = &sc->settings[i];
-        if (!rri_is_param(st) || used[i] || !st->unused_at_write)
-            continue;
+        long long pos = rri_text_pos(sc, st->file, st->pub.line);
+        if (rri_is_param(st) && !used[i] && st->unused_at_write &&
+            (first == SIZE_MAX || pos < at)) {
+            first = i;
+            at = pos;
+        }
+    }
+    if (first != SIZE_MAX) {
+        const rri_setting *st = &sc->settings[first];
         char msg[512];
-        unused_msg(sc, used, i, st->file != st->decl_file, msg, sizeof msg,
-                   &status);
-        rri_note_err(&fe, rri_text_pos(sc, st->file, st->pub.line), RR_EPARSE,
+        unused_msg(sc, used, first, st->file != st->decl_file, msg,
+                   sizeof msg, &status);
+        rri_note_err(&fe, at, RR_EPARSE,
                      "%s:%d: [parameters] %s: no setting uses this "
                      "parameter%s",
                      st->pub.file, st->pub.line, st->name, msg);

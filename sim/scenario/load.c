@@ -27,6 +27,7 @@ void rr_scenario_destroy(rr_scenario *sc)
     free(sc->settings);
     free(sc->replaced);
     free(sc->ov);
+    free(sc->left);
     rri_map_fini(&sc->ix.target_map);
     rri_map_fini(&sc->sec_map);
     rri_map_fini(&sc->set_map);
@@ -35,6 +36,7 @@ void rr_scenario_destroy(rr_scenario *sc)
     rri_map_fini(&sc->param_map);
     rri_map_fini(&sc->country_map);
     rri_map_fini(&sc->input_map);
+    rri_map_fini(&sc->ov_map);
     rri_arena_free(&sc->arena);
     free(sc);
 }

@@ -23,6 +23,7 @@
  * uses is in a file (check.c).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,19 +87,22 @@ static const char *value_problem(const char *v, size_t keylen, char *buf,
     return NULL;
 }
 
-
 /* ov_put - (key, value) into the overrides in force: in the place of an
  * earlier one of the same key (so that the same overrides given again, to
  * a resolved scenario that records them, list the same), else last.
  * RR_OK or RR_ENOMEM. */
 static int ov_put(rr_scenario *sc, const char *key, const char *value)
 {
-    for (size_t i = 0; i < sc->n_ov; i++)
+    uint64_t h = rri_hash_str(RRI_HASH0, key);
+    size_t it = 0, i;
+    while (rri_map_next(&sc->ov_map, h, &it, &i))
         if (strcmp(sc->ov[i].key, key) == 0) {
             sc->ov[i].value = value;
             return RR_OK;
         }
-    if (rri_grow((void **)&sc->ov, &sc->cap_ov, sc->n_ov + 1, sizeof *sc->ov))
+    if (rri_grow((void **)&sc->ov, &sc->cap_ov, sc->n_ov + 1,
+                 sizeof *sc->ov) ||
+        rri_map_add(&sc->ov_map, h, sc->n_ov))
         return RR_ENOMEM;
     sc->ov[sc->n_ov].key = key;
     sc->ov[sc->n_ov].value = value;
@@ -227,6 +231,11 @@ static int set_one(rr_scenario *sc, const char *ov, char *err, size_t errlen)
                           "--set %s: override.KEY records an override in "
                           "scenario.resolved.ini; --set %s instead",
                           key, name + 9);
+    if (d->sec == RRI_SEC_SCENARIO && strcmp(d->name, "left_unused") == 0)
+        return rr_err_set(err, errlen, RR_EINVAL,
+                          "--set %s: left_unused is written by rrsim in "
+                          "scenario.resolved.ini, and cannot be set",
+                          key);
     if (ov_put(sc, key, value) != RR_OK)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     long s = rri_setting_find(sc, section, name);

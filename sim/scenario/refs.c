@@ -91,6 +91,7 @@ const char *rri_value_text(const rr_scenario *sc, size_t i, void *ctx)
     RR_UNUSED(ctx);
     if (strcmp(st->section, "scenario") == 0 &&
         (strcmp(st->name, "base") == 0 ||
+         strcmp(st->name, "left_unused") == 0 ||
          strncmp(st->name, "override.", 9) == 0))
         return NULL; /* never substituted */
     return st->pub.value;

@@ -9,16 +9,16 @@
  *   --set applied, the tables read and the events' changes indexed.  Its
  *   files, bottom to top: index.c (arena, hash maps, lookups by name),
  *   keys.c (sections and keys), refs.c (which parameters the settings
- *   use), read.c (the INI text), check.c (sections, keys, overrides, what
- *   is written but used by nothing), params.c (${...} substitution),
- *   inputs.c (tables), events.c (the events' changes), load.c
- *   (rr_scenario_load and the accessors).
+ *   use), read.c (the INI text), check.c (sections, keys, parameters no
+ *   setting uses), overrides.c (--set and the record of overrides),
+ *   params.c (${...} substitution), inputs.c (tables), events.c (the
+ *   events' changes), load.c (rr_scenario_load and the accessors).
  *
  *   resolving (rr_scenario_plan) turns the raw scenario into the plan, the
  *   epochs' configurations: resolve.c (values, countries, distributions),
- *   stages.c (stages, routes, providers, cycles), plan.c (epochs),
- *   fingerprint.c (rr_plan_hash); their shared pieces are in
- *   resolve_int.h.  listing.c (`rrsim check`) and write.c
+ *   stages.c (stages, routes, providers, cycles), unused.c (what the
+ *   plan never uses), plan.c (epochs), fingerprint.c (rr_plan_hash);
+ *   their shared pieces are in resolve_int.h.  listing.c (`rrsim check`) and write.c
  *   (scenario.resolved.ini) sit on top of both.
  *
  * table.c (CSV tables, input files) and grammar.c (the written forms of
@@ -329,11 +329,16 @@ struct rr_scenario {
     rr_override *ov;    /* the overrides in force: those recorded in
                            [scenario] override.KEY, then --set (check.c) */
     size_t n_ov, cap_ov;
+    rri_map ov_map;     /* the overrides by key */
     int pending;        /* an error found while reading, reported after
                            the other checks of loading (check.c) */
     char *pending_msg;
     bool *col_used;     /* per countries column: a value uses it (set
                            while planning, by rri_column) */
+    const char **left;  /* what the scenario leaves unused without fault
+                           (unused.c): dotted keys and "stage.NAME", for
+                           [scenario] left_unused in scenario.resolved.ini */
+    size_t n_left, cap_left;
 
     rri_subst *res0;    /* the substitution context with no event active
                            (params.c), made on first use */

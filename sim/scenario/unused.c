@@ -52,7 +52,36 @@ typedef struct uctx {
     size_t n_cfg;
     const bool *on;          /* per event: switched on */
     rri_first_err fe;
+    const char **listed;     /* [scenario] left_unused, item by item */
+    bool *consumed;          /* ... each found unused */
+    size_t n_listed;
+    bool oom;
 } uctx;
+
+/* listed - key is in [scenario] left_unused (and so found unused). */
+static bool listed(uctx *u, const char *key)
+{
+    for (size_t k = 0; k < u->n_listed; k++)
+        if (strcmp(u->listed[k], key) == 0) {
+            u->consumed[k] = true;
+            return true;
+        }
+    return false;
+}
+
+/* leave - key is left unused without fault: a variant or a --set made it
+ * so (or a resolved scenario's left_unused says it was), kept for the
+ * left_unused of scenario.resolved.ini, where every setting is in one
+ * file and no longer says who made what unused. */
+static void leave(uctx *u, const char *key)
+{
+    rr_scenario *sc = u->sc;
+    if (rri_grow((void **)&sc->left, &sc->cap_left, sc->n_left + 1,
+                 sizeof *sc->left))
+        u->oom = true;
+    else
+        sc->left[sc->n_left++] = key;
+}
 
 /* layer - how late a setting was written: --set (-1) after the scenario
  * file (0), after its base (1), ... */
@@ -137,10 +166,12 @@ static void check_one(uctx *u, size_t i, const dep *d, const char *def)
 {
     const rri_setting *st = &u->sc->settings[i];
     const char *v = value_of(u->sc, i);
-    if (layer(st) > d->decider)
-        return; /* written before what leaves it unused */
     if (d->only ? !same_text(v, d->only) : def && same_text(v, def))
+        return; /* it would change nothing either way */
+    if (listed(u, st->pub.key) || layer(st) > d->decider) {
+        leave(u, st->pub.key); /* written before what leaves it unused */
         return;
+    }
     blame(u, st, "%s", d->why);
 }
 
@@ -359,8 +390,7 @@ out:
 
 typedef struct reach {
     uctx *u;
-    size_t *next;     /* per stage: its first edge in `to`, CSR */
-    uint32_t *to;
+    bool history;     /* count the values later files and --set replaced */
     bool *seen;
     size_t *queue;
     size_t tail;
@@ -417,7 +447,7 @@ static void replaced_targets(reach *r, edges *g, const char *key, bool entry,
                              const char *sec)
 {
     rr_scenario *sc = r->u->sc;
-    for (size_t i = 0; i < sc->n_replaced; i++) {
+    for (size_t i = 0; r->history && i < sc->n_replaced; i++) {
         const rri_replaced *x = &sc->replaced[i];
         if (strcmp(x->name, key) != 0 ||
             (sec ? strcmp(x->section, sec) != 0
@@ -499,6 +529,12 @@ static void entries(reach *r, edges *g)
     }
     replaced_targets(r, g, "stage", true, "arrivals");
     replaced_targets(r, g, "remigration_stage", true, "reintegration");
+    /* the first stage, where cases arrived before a later file (or a
+     * --set) wrote arrivals.stage */
+    long a = rri_setting_find(sc, "arrivals", "stage");
+    if (r->history && a >= 0 && sc->n_stages &&
+        layer(&sc->settings[a]) < sc->sections[sc->stages[0]].file)
+        visit(r, 0);
     if (sc->caseload_input >= 0) {
         const rr_table *t = sc->inputs[sc->caseload_input].table;
         int c = rr_table_col(t, "stage");
@@ -507,19 +543,17 @@ static void entries(reach *r, edges *g)
     }
 }
 
-static int check_reach(uctx *u)
+/* reached - r.seen for every stage some case reaches; RR_OK or
+ * RR_ENOMEM. */
+static int reached(reach *r)
 {
-    rr_scenario *sc = u->sc;
-    size_t ns = sc->n_stages;
-    reach r = {u, NULL, NULL, NULL, NULL, 0};
+    size_t ns = r->u->sc->n_stages;
     edges g = {calloc(ns + 1, sizeof(size_t)), calloc(ns + 1, sizeof(size_t)),
                NULL, 0};
-    r.seen = calloc(ns + 1, sizeof *r.seen);
-    r.queue = calloc(ns + 1, sizeof *r.queue);
     int rc = RR_ENOMEM;
-    if (!g.count || !g.fill || !r.seen || !r.queue)
+    if (!g.count || !g.fill)
         goto out;
-    all_edges(&r, &g);
+    all_edges(r, &g);
     size_t total = 0;
     for (size_t s = 0; s < ns; s++) {
         g.fill[s] = total;
@@ -528,24 +562,61 @@ static int check_reach(uctx *u)
     if (!(g.to = malloc((total + 1) * sizeof *g.to)))
         goto out;
     g.pass = 1;
-    all_edges(&r, &g);
-    entries(&r, &g);
-    for (size_t head = 0; head < r.tail; head++) {
-        size_t s = r.queue[head];
+    all_edges(r, &g);
+    entries(r, &g);
+    for (size_t head = 0; head < r->tail; head++) {
+        size_t s = r->queue[head];
         size_t from = g.fill[s] - g.count[s];
         for (size_t k = from; k < g.fill[s]; k++)
-            visit(&r, (long)g.to[k]);
+            visit(r, (long)g.to[k]);
     }
+    rc = RR_OK;
+out:
+    free(g.count);
+    free(g.fill);
+    free(g.to);
+    return rc;
+}
+
+/* check_reach - a stage no case reaches.  One that only a value a later
+ * file or a --set replaced led to is left unused without fault. */
+static int check_reach(uctx *u)
+{
+    rr_scenario *sc = u->sc;
+    size_t ns = sc->n_stages;
+    reach now = {u, false, calloc(ns + 1, sizeof(bool)),
+                 calloc(ns + 1, sizeof(size_t)), 0};
+    reach before = {u, true, calloc(ns + 1, sizeof(bool)),
+                    calloc(ns + 1, sizeof(size_t)), 0};
+    int rc = RR_ENOMEM;
+    if (!now.seen || !now.queue || !before.seen || !before.queue ||
+        reached(&now) != RR_OK || reached(&before) != RR_OK)
+        goto out;
+    /* the first by place, then its message (a suggestion looks at every
+     * stage: once, not once per stage no case reaches) */
+    size_t first = SIZE_MAX;
+    long long at = 0;
     for (size_t s = 0; s < ns; s++) {
-        if (r.seen[s])
-            continue;
         const rri_section *sec = &sc->sections[sc->stages[s]];
+        if (now.seen[s])
+            continue;
+        if (listed(u, sec->name) || before.seen[s]) {
+            leave(u, sec->name);
+            continue;
+        }
+        long long pos = rri_text_pos(sc, sec->file, sec->line);
+        if (first == SIZE_MAX || pos < at) {
+            first = s;
+            at = pos;
+        }
+    }
+    if (first != SIZE_MAX) {
+        const rri_section *sec = &sc->sections[sc->stages[first]];
         const char *like = rri_similar_section(sc, sec);
         char hint[200] = "";
         if (like)
             snprintf(hint, sizeof hint, " (did you mean [stage.%s]?)", like);
-        rri_note_err(&u->fe, rri_text_pos(sc, sec->file, sec->line),
-                     RR_EINVAL,
+        rri_note_err(&u->fe, at, RR_EINVAL,
                      "%s:%d: [%s]: no case ever reaches this stage: no "
                      "route, abscond_to or release_to leads here, and cases "
                      "neither arrive nor start here%s",
@@ -553,11 +624,10 @@ static int check_reach(uctx *u)
     }
     rc = RR_OK;
 out:
-    free(g.count);
-    free(g.fill);
-    free(g.to);
-    free(r.seen);
-    free(r.queue);
+    free(now.seen);
+    free(now.queue);
+    free(before.seen);
+    free(before.queue);
     return rc;
 }
 
@@ -567,8 +637,9 @@ out:
  * Countries columns
  * ==================================================================== */
 
-/* mark_columns - the countries columns text names as country.COL. */
-static void mark_columns(rr_scenario *sc, const rr_table *t, const char *text)
+/* mark_columns - the countries columns text names as country.COL, in
+ * used. */
+static void mark_columns(const rr_table *t, const char *text, bool *used)
 {
     for (const char *p = strstr(text, "country."); p;
          p = strstr(p + 1, "country.")) {
@@ -579,7 +650,7 @@ static void mark_columns(rr_scenario *sc, const rr_table *t, const char *text)
         for (size_t c = 0; c < t->n_cols; c++)
             if (strlen(t->header[c]) == (size_t)(e - a) &&
                 memcmp(t->header[c], a, (size_t)(e - a)) == 0)
-                sc->col_used[c] = true;
+                used[c] = true;
     }
 }
 
@@ -589,35 +660,93 @@ static void check_cells(uctx *u)
     if (sc->countries_input < 0 || !sc->col_used)
         return;
     const rr_table *t = sc->inputs[sc->countries_input].table;
-    /* values that later files or --set replaced, and switched-off
-     * events' values, may name columns too */
-    for (size_t i = 0; i < sc->n_replaced; i++)
-        mark_columns(sc, t, sc->replaced[i].value);
+    bool *before = calloc(t->n_cols + 1, sizeof *before);
+    if (!before) {
+        u->oom = true;
+        return;
+    }
+    /* switched-off events' values may name columns; so may the values
+     * that later files or --set replaced (then the change is left unused
+     * without fault) */
     for (size_t i = 0; i < sc->n_changes; i++)
         if (!u->on[sc->changes[i].event])
-            mark_columns(sc, t, sc->settings[sc->changes[i].setting].pub.value);
+            mark_columns(t, sc->settings[sc->changes[i].setting].pub.value,
+                         sc->col_used);
+    for (size_t i = 0; i < sc->n_replaced; i++)
+        mark_columns(t, sc->replaced[i].value, before);
     for (size_t i = 0; i < sc->n_changes; i++) {
         const rri_change *ch = &sc->changes[i];
+        const rri_setting *st = &sc->settings[ch->setting];
         if (ch->kind != RRI_TGT_CELL || !u->on[ch->event] ||
             sc->col_used[ch->col])
             continue;
-        blame(u, &sc->settings[ch->setting],
-              "no value uses column '%s' of %s, so this changes nothing",
-              t->header[ch->col], t->path);
+        if (listed(u, st->pub.key) || before[ch->col])
+            leave(u, st->pub.key);
+        else
+            blame(u, st,
+                  "no value uses column '%s' of %s, so this changes "
+                  "nothing",
+                  t->header[ch->col], t->path);
     }
+    free(before);
 }
 
 /* }=================================================================== */
+
+/* read_listed - [scenario] left_unused, item by item (comma-separated),
+ * into u; RR_OK or RR_ENOMEM. */
+static int read_listed(uctx *u, long s)
+{
+    rr_scenario *sc = u->sc;
+    const char *v = sc->settings[s].pub.value;
+    size_t n = 1;
+    for (const char *p = v; *p; p++)
+        n += *p == ',';
+    u->listed = rri_alloc(&sc->arena, n * sizeof *u->listed);
+    u->consumed = calloc(n, sizeof *u->consumed);
+    if (!u->listed || !u->consumed)
+        return RR_ENOMEM;
+    for (const char *p = v;;) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        const char *item = rri_trim(&sc->arena, p, len);
+        if (!item)
+            return RR_ENOMEM;
+        if (*item)
+            u->listed[u->n_listed++] = item;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return RR_OK;
+}
 
 int rri_check_unused_plan(rr_scenario *sc, const rr_config *const *cfg,
                           size_t n_cfg, const bool *on, char *err,
                           size_t errlen)
 {
-    uctx u = {sc, cfg, n_cfg, on, {0, RR_OK, ""}};
-    check_stages(&u);
-    check_reintegration(&u);
-    check_cells(&u);
-    if (check_params_off(&u) != RR_OK || check_reach(&u) != RR_OK)
+    uctx u = {sc, cfg, n_cfg, on, {0, RR_OK, ""}, NULL, NULL, 0, false};
+    long ls = rri_setting_find(sc, "scenario", "left_unused");
+    int rc = RR_OK;
+    sc->n_left = 0;
+    if (ls >= 0 && read_listed(&u, ls) != RR_OK)
+        rc = RR_ENOMEM;
+    if (rc == RR_OK) {
+        check_stages(&u);
+        check_reintegration(&u);
+        check_cells(&u);
+        if (check_params_off(&u) != RR_OK || check_reach(&u) != RR_OK)
+            u.oom = true;
+    }
+    for (size_t k = 0; rc == RR_OK && k < u.n_listed; k++)
+        if (!u.consumed[k])
+            blame(&u, &sc->settings[ls],
+                  "'%s' is not left unused: it is used, or names no setting "
+                  "or stage (the list, which scenario.resolved.ini writes, "
+                  "names what its scenario leaves unused)",
+                  u.listed[k]);
+    free(u.consumed);
+    if (rc != RR_OK || u.oom)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     if (u.fe.status != RR_OK)
         return rr_err_set(err, errlen, u.fe.status, "%s", u.fe.msg);

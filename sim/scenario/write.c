@@ -589,6 +589,7 @@ static bool skipped(const rri_setting *st)
 {
     return strcmp(st->section, "scenario") == 0 &&
            (strcmp(st->name, "base") == 0 ||
+            strcmp(st->name, "left_unused") == 0 ||
             strncmp(st->name, "override.", 9) == 0);
 }
 
@@ -626,7 +627,9 @@ static char *subst_written(const writer *w, const char *text, int depth)
 /* in_ov - key is one of the overrides in force. */
 static bool in_ov(const rr_scenario *sc, const char *key)
 {
-    for (size_t i = 0; i < sc->n_ov; i++)
+    size_t it = 0, i;
+    uint64_t h = rri_hash_str(RRI_HASH0, key);
+    while (rri_map_next(&sc->ov_map, h, &it, &i))
         if (strcmp(sc->ov[i].key, key) == 0)
             return true;
     return false;
@@ -674,8 +677,7 @@ static void prepare_one(writer *w, size_t i)
             free(out);
             out = flat;
             flat = NULL;
-        } else if (!rri_is_param(st) && strlen(v) < 120 &&
-                   strcmp(v, out) != 0) {
+        } else if (strlen(v) < 120 && strcmp(v, out) != 0) {
             snprintf(buf, sizeof buf, "= %s", v);
             note = buf;
         }
@@ -687,12 +689,14 @@ static void prepare_one(writer *w, size_t i)
         note = buf;
     }
     w->text[i] = out;
-    if (!rri_is_param(st) && in_ov(w->sc, s->key))
-        w->comment[i] = join_comment("set on the command line", note);
-    else if (note)
-        w->comment[i] = join_comment(note, NULL);
-    if ((note || in_ov(w->sc, s->key)) && !rri_is_param(st) && !w->comment[i])
-        w->oom = true;
+    /* a parameter's note says it was set on the command line already */
+    bool set = !rri_is_param(st) && in_ov(w->sc, s->key);
+    if (set || note) {
+        w->comment[i] = set ? join_comment("set on the command line", note)
+                            : join_comment(note, NULL);
+        if (!w->comment[i])
+            w->oom = true;
+    }
 }
 
 /* written_text - what rri_params_used reads of setting i in the written
@@ -777,7 +781,10 @@ static void put_one(writer *w, size_t i)
     }
 }
 
-/* put_records - the overrides in force, as [scenario] override.KEY. */
+/* put_records - the overrides in force, as [scenario] override.KEY, and
+ * what the scenario leaves unused without fault (a variant or a --set
+ * made it so), as left_unused: in this one file nothing says any more
+ * who made what unused. */
 static void put_records(writer *w)
 {
     rr_scenario *sc = w->sc;
@@ -787,6 +794,18 @@ static void put_records(writer *w)
             w->oom = true;
         else if (!put_setting(w, k, sc->ov[i].value, NULL))
             put_setting(w, k, "", "value not writable"); /* cannot be */
+    }
+    if (sc->n_left) {
+        rr_sb b = RR_SB_INIT;
+        for (size_t i = 0; i < sc->n_left; i++) {
+            rr_sb_add(&b, i ? ", " : "");
+            rr_sb_add(&b, sc->left[i]);
+        }
+        if (b.status != RR_OK)
+            w->oom = true;
+        else
+            put_setting(w, "left_unused", rr_sb_str(&b), NULL);
+        rr_sb_fini(&b);
     }
 }
 
@@ -828,7 +847,7 @@ static void put_section(writer *w, const char *name, const rri_section *s)
         put_header(w, name, &header);
         put_setting(w, d[j].name, v, "default");
     }
-    if (s->kind == RRI_SEC_SCENARIO && sc->n_ov) {
+    if (s->kind == RRI_SEC_SCENARIO && (sc->n_ov || sc->n_left)) {
         put_header(w, name, &header);
         put_records(w);
     }
