@@ -55,18 +55,20 @@ typedef struct uctx {
     const char **listed;     /* [scenario] left_unused, item by item */
     bool *consumed;          /* ... each found unused */
     size_t n_listed;
+    rri_map listed_map;      /* ... by name */
     bool oom;
 } uctx;
 
 /* listed - key is in [scenario] left_unused (and so found unused). */
 static bool listed(uctx *u, const char *key)
 {
-    for (size_t k = 0; k < u->n_listed; k++)
-        if (strcmp(u->listed[k], key) == 0) {
-            u->consumed[k] = true;
-            return true;
-        }
-    return false;
+    size_t it = 0, k;
+    bool found = false;
+    uint64_t h = rri_hash_str(RRI_HASH0, key);
+    while (rri_map_next(&u->listed_map, h, &it, &k))
+        if (strcmp(u->listed[k], key) == 0)
+            found = u->consumed[k] = true; /* each, if listed twice */
+    return found;
 }
 
 /* leave - key is left unused without fault: a variant or a --set made it
@@ -712,6 +714,9 @@ static int read_listed(uctx *u, long s)
         const char *item = rri_trim(&sc->arena, p, len);
         if (!item)
             return RR_ENOMEM;
+        if (*item && rri_map_add(&u->listed_map, rri_hash_str(RRI_HASH0, item),
+                                 u->n_listed))
+            return RR_ENOMEM;
         if (*item)
             u->listed[u->n_listed++] = item;
         if (!e)
@@ -725,7 +730,7 @@ int rri_check_unused_plan(rr_scenario *sc, const rr_config *const *cfg,
                           size_t n_cfg, const bool *on, char *err,
                           size_t errlen)
 {
-    uctx u = {sc, cfg, n_cfg, on, {0, RR_OK, ""}, NULL, NULL, 0, false};
+    uctx u = {sc, cfg, n_cfg, on, {0, RR_OK, ""}, NULL, NULL, 0, {0}, false};
     long ls = rri_setting_find(sc, "scenario", "left_unused");
     int rc = RR_OK;
     sc->n_left = 0;
@@ -746,6 +751,7 @@ int rri_check_unused_plan(rr_scenario *sc, const rr_config *const *cfg,
                   "names what its scenario leaves unused)",
                   u.listed[k]);
     free(u.consumed);
+    rri_map_fini(&u.listed_map);
     if (rc != RR_OK || u.oom)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     if (u.fe.status != RR_OK)
