@@ -223,8 +223,8 @@ static void target_msg(rr_scenario *sc, const char *name, char *msg, size_t n)
 }
 
 /* override_key_ok - KEY of a [scenario] override.KEY record names what a
- * --set could: a parameter's note, or a dotted key (not [scenario] base
- * or a record itself).  On no, a message in msg. */
+ * --set could: a parameter's note, or a dotted key (not [scenario] base,
+ * left_unused or a record itself).  On no, a message in msg. */
 static bool override_key_ok(rr_scenario *sc, const char *key, char *msg,
                             size_t n)
 {
@@ -233,6 +233,7 @@ static bool override_key_ok(rr_scenario *sc, const char *key, char *msg,
         rri_param_setting(sc, key, len - 7) >= 0)
         return true;
     if (strcmp(key, "scenario.base") == 0 ||
+        strcmp(key, "scenario.left_unused") == 0 ||
         strncmp(key, "scenario.override.", 18) == 0) {
         snprintf(msg, n, "'%s' cannot be given by --set, so it cannot be "
                  "recorded as an override", key);
