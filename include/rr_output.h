@@ -135,13 +135,17 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
 /* run.csv: one row describing each of the n runs r[] (in order: a
  * comparison has two, the baseline then the policy), all with the seed
  * used - scenario,title,source,start,end,report,warmup_days,replications,
- * seed,precision_target,precision_indicators,precision_reached,
- * precision_stop,version (the precision columns NA unless the
- * replications were chosen to a precision: r->precision).  Nothing in it
+ * seed,overrides,precision_target,precision_indicators,precision_reached,
+ * precision_stop,version.  overrides lists the plan's overrides
+ * ("iom_share=0.6; stage.iom.servers=200", in the order given), but for
+ * the keys a sweep's design varies (varied, or NULL: sweep.csv has their
+ * values point by point); the overrides are recorded in
+ * scenario.resolved.ini too.  The precision columns are NA unless the
+ * replications were chosen to a precision (r->precision).  Nothing in it
  * depends on the clock, so reruns give the same bytes. */
 int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
-                      const char *version, uint64_t seed, char *err,
-                      size_t errlen);
+                      const rr_design *varied, const char *version,
+                      uint64_t seed, char *err, size_t errlen);
 
 /* The stage and country tables (tables.c); see rr_model.h for what they
  * hold.  Long format like the time series:

@@ -15,7 +15,11 @@
  *      events change settings over time, so the run is cut into epochs, the
  *      times at which the set of active events changes; each epoch gets its
  *      own fully resolved rr_config.  Everything that could fail is checked
- *      here, for every epoch, before anything is simulated.
+ *      here, for every epoch, before anything is simulated; last, that
+ *      everything written is used (a parameter no setting uses, a key its
+ *      stage does not use, a stage no case reaches: docs/scenarios.md,
+ *      "Everything written is used"), since a setting that changes
+ *      nothing is most often a typo that would run without a word.
  *   3. The model (rr_model.h) runs a plan; it switches configuration at the
  *      epoch times.
  *
@@ -194,6 +198,14 @@ typedef struct rr_event_info {
                                   change is permanent */
 } rr_event_info;
 
+/* An override the scenario was run with: --set KEY=VALUE as given (KEY a
+ * dotted key, a parameter name or NAME.source), or one recorded in a
+ * scenario.resolved.ini ([scenario] override.KEY = VALUE). */
+typedef struct rr_override {
+    const char *key;
+    const char *value;
+} rr_override;
+
 /* A plan: the epochs of a run.  cfg[i] holds from t[i] (t[0] = 0) to
  * t[i+1] (or the horizon). */
 typedef struct rr_plan {
@@ -202,6 +214,11 @@ typedef struct rr_plan {
     const rr_config *const *cfg;
     size_t n_events;
     const rr_event_info *events;
+    /* the overrides in force, each key once, in the order given (the
+     * recorded ones first); what run.csv lists.  Not part of rr_plan_hash:
+     * they are in the configurations already. */
+    size_t n_overrides;
+    const rr_override *overrides;
 } rr_plan;
 
 /* ---- loading ------------------------------------------------------------ */
@@ -229,8 +246,9 @@ int rr_scenario_load(const char *path, const char *const *overrides,
                      size_t errlen);
 void rr_scenario_destroy(rr_scenario *sc);
 
-/* rr_scenario_plan - resolve every epoch.  The plan is owned by the
- * scenario and lives as long as it does.  Fails with a message in err. */
+/* rr_scenario_plan - resolve every epoch, then check that everything
+ * written is used.  The plan is owned by the scenario and lives as long
+ * as it does.  Fails with a message in err. */
 int rr_scenario_plan(rr_scenario *sc, const rr_plan **out, char *err,
                      size_t errlen);
 

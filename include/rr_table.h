@@ -89,4 +89,12 @@ int rr_table_number(const rr_table *t, size_t row, size_t col, double *out,
 int rr_table_require(const rr_table *t, const char *name, int *col, char *err,
                      size_t errlen);
 
+/* rr_table_only - every column is one of the n names (a table of fixed
+ * columns, where one not read would be ignored without a word);
+ * otherwise RR_EPARSE with "PATH:LINE: column 'chanel': unknown column
+ * (did you mean 'channel'?)", or the list of the columns when none is
+ * close. */
+int rr_table_only(const rr_table *t, const char *const *names, size_t n,
+                  char *err, size_t errlen);
+
 #endif

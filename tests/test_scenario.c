@@ -1616,7 +1616,8 @@ static void test_write_not_listing(void)
              "p = [reintegration]\np.source = servers = 3   # default\n"
              "half = %s\nlong = ${half}${half}\n"
              "[arrivals]\nrate = 2/day\n[stage.a]\n"
-             "service = exponential(mean=2d)\nroute.departed = 1\n",
+             "service = exponential(mean=2d)\nroute.departed = 1\n"
+             "[event.e]\nfrom = 2020-02-01\nlabel = ${p}\n",
              word);
     write_file(dir, "w.ini", text, ini, sizeof ini);
     snprintf(out, sizeof out, "%s/r.ini", dir);
@@ -1681,7 +1682,9 @@ static void test_roundtrip_property(void)
                "use = <${p1}> and ${p2}\n[arrivals]\nrate = 10/day\n"
                "[stage.a]\nservice = exponential(mean=2d)\n"
                "route.departed = 1\n[event.e]\nlabel = e ${p1}\n"
-               "from = 2020-02-01\nscale.arrivals.rate = 2\n",
+               "from = 2020-02-01\nscale.arrivals.rate = 2\n"
+               "[event.f]\nfrom = 2020-03-01\n"
+               "label = ${semi} ${hash} ${brk} ${dol}${br} ${use}\n",
                ini, sizeof ini);
     snprintf(out, sizeof out, "%s/out", dir);
     for (int iter = 0; iter < 500; iter++) {

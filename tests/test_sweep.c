@@ -339,7 +339,7 @@ static const char words_ini[] =
     "lambda = 0.8\nlambda.label = Arrivals a day\n"
     "lambda.source = a teaching value\n"
     "p_route = 0.7\np_mixed = 0.5\np_chain = 0.4\np_via = ${p_chain}\n"
-    "p_unused = 0.5\np_event = 0.2\n"
+    "p_event = 0.2\n"
     "p_blank = 0.3\np_blank.label =\n\n"
     "[arrivals]\nrate = ${lambda}/day\nstage = a\n"
     "vulnerable_share = ${p_mixed}\n\n"
@@ -375,7 +375,6 @@ static void test_shares(void)
         {"p_mixed", false},           /* a share, and a factor */
         {"p_via", true},              /* a route */
         {"p_chain", true},            /* through p_via */
-        {"p_unused", false},          /* used nowhere */
         {"p_event", true},            /* set by an event on a route */
         {"p_blank", true},
         {"arrivals.vulnerable_share", true},

@@ -264,16 +264,49 @@ static void precision_fields(FILE *f, const rr_precision *p)
                                                            : "NA");
 }
 
+/* is_varied - key is one a sweep's design varies. */
+static bool is_varied(const rr_design *d, const char *key)
+{
+    for (size_t i = 0; d && i < d->n_vary; i++)
+        if (strcmp(d->vary[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+/* overrides_field - "k=v; k2=v2" of a plan's overrides (but those a
+ * design varies), CSV-quoted; false when out of memory. */
+static bool overrides_field(FILE *f, const rr_plan *plan, const rr_design *d)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < plan->n_overrides; i++)
+        len += strlen(plan->overrides[i].key) +
+               strlen(plan->overrides[i].value) + 3;
+    char *s = malloc(len), *p = s;
+    if (!s)
+        return false;
+    *p = '\0';
+    for (size_t i = 0; i < plan->n_overrides; i++) {
+        const rr_override *o = &plan->overrides[i];
+        if (is_varied(d, o->key))
+            continue;
+        p += sprintf(p, "%s%s=%s", p > s ? "; " : "", o->key, o->value);
+    }
+    rr_csv_field(f, s);
+    free(s);
+    return true;
+}
+
 int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
-                      const char *version, uint64_t seed, char *err,
-                      size_t errlen)
+                      const rr_design *varied, const char *version,
+                      uint64_t seed, char *err, size_t errlen)
 {
     FILE *f = rr_out_open(path, "w", err, errlen);
+    bool oom = false;
     if (!f)
         return RR_EIO;
     fputs("scenario,title,source,start,end,report,warmup_days,replications,"
-          "seed,precision_target,precision_indicators,precision_reached,"
-          "precision_stop,version\n",
+          "seed,overrides,precision_target,precision_indicators,"
+          "precision_reached,precision_stop,version\n",
           f);
     for (size_t i = 0; i < n; i++) {
         const rr_config *c = r[i].plan->cfg[0];
@@ -288,9 +321,16 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
         fprintf(f, ",%s,%s,%s,", s, e, report_name(c->report));
         rr_csv_number(f, c->warmup);
         fprintf(f, ",%zu,%llu,", r[i].reps, (unsigned long long)seed);
+        oom = oom || !overrides_field(f, r[i].plan, varied);
+        fputc(',', f);
         precision_fields(f, r[i].precision);
         rr_csv_field(f, version);
         fputc('\n', f);
+    }
+    if (oom) {
+        fclose(f);
+        nomem(err, errlen);
+        return RR_ENOMEM;
     }
     return rr_out_close(f, path, err, errlen);
 }

@@ -82,11 +82,11 @@ static const char *path_of(const rr_results *t, const char *name, char *buf)
 }
 
 static int write_runs(rr_results *t, const rr_run_result *r, size_t n,
-                      char *err, size_t errlen)
+                      const rr_design *varied, char *err, size_t errlen)
 {
     char path[PATH_LEN];
-    return rr_write_run_info(path_of(t, "run.csv", path), r, n, RR_VERSION,
-                             r[0].plan->cfg[0]->seed, err, errlen);
+    return rr_write_run_info(path_of(t, "run.csv", path), r, n, varied,
+                             RR_VERSION, r[0].plan->cfg[0]->seed, err, errlen);
 }
 
 int rr_results_write_run(rr_results *t, const rr_run_result *r,
@@ -120,7 +120,7 @@ int rr_results_write_run(rr_results *t, const rr_run_result *r,
                                  errlen)) ||
         (rc = rr_write_countries_summary(
              path_of(t, "countries_summary.csv", path), r, err, errlen)) ||
-        (rc = write_runs(t, r, 1, err, errlen)))
+        (rc = write_runs(t, r, 1, NULL, err, errlen)))
         return rc;
     if (trace &&
         (rc = rr_trace_finish(trace, path_of(t, "cases.csv", path),
@@ -138,7 +138,7 @@ int rr_results_write_sweep(rr_results *t, const rr_design *d,
     if (rc == RR_OK)
         rc = rr_write_sweep_chart(path_of(t, "sweep_chart.csv", path), d, err,
                                   errlen);
-    return rc != RR_OK ? rc : write_runs(t, r, 1, err, errlen);
+    return rc != RR_OK ? rc : write_runs(t, r, 1, d, err, errlen);
 }
 
 int rr_results_write_compare(rr_results *t, const rr_run_result *r2,
@@ -147,7 +147,7 @@ int rr_results_write_compare(rr_results *t, const rr_run_result *r2,
     char path[PATH_LEN];
     int rc = rr_write_compare(path_of(t, "compare.csv", path), &r2[0], &r2[1],
                               err, errlen);
-    return rc != RR_OK ? rc : write_runs(t, r2, 2, err, errlen);
+    return rc != RR_OK ? rc : write_runs(t, r2, 2, NULL, err, errlen);
 }
 
 int rr_results_write_fit(rr_results *t, const rr_fit *f,
@@ -155,5 +155,5 @@ int rr_results_write_fit(rr_results *t, const rr_fit *f,
 {
     char path[PATH_LEN];
     int rc = rr_write_fit(path_of(t, "fit.csv", path), f, r, err, errlen);
-    return rc != RR_OK ? rc : write_runs(t, r, 1, err, errlen);
+    return rc != RR_OK ? rc : write_runs(t, r, 1, NULL, err, errlen);
 }

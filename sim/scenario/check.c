@@ -51,9 +51,10 @@ static bool is_exit(const char *s)
            strcmp(s, "closed") == 0;
 }
 
-/* text_pos - a place in the scenario's text, for rri_first_err: the files in
- * the order they are applied (the deepest base first), then lines. */
-static long long text_pos(const rr_scenario *sc, int file, int line)
+/* rri_text_pos - a place in the scenario's text, for rri_first_err: the
+ * files in the order they are applied (the deepest base first), then
+ * lines. */
+long long rri_text_pos(const rr_scenario *sc, int file, int line)
 {
     return ((long long)sc->n_files - 1 - file) * ((long long)INT_MAX + 1) +
            line;
@@ -76,11 +77,11 @@ static void unknown_section(rr_scenario *sc, const rri_section *s,
     }
     const char *g = rri_suggest(s->name, cp, RRI_SEC_COUNT);
     if (g)
-        rri_note_err(fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+        rri_note_err(fe, rri_text_pos(sc, s->file, s->line), RR_EPARSE,
                      "%s:%d: [%s]: unknown section (did you mean [%s]?)",
                      sc->files[s->file].path, s->line, s->name, g);
     else
-        rri_note_err(fe, text_pos(sc, s->file, s->line), RR_EPARSE,
+        rri_note_err(fe, rri_text_pos(sc, s->file, s->line), RR_EPARSE,
                      "%s:%d: [%s]: unknown section (sections are "
                      "scenario, parameters, arrivals, countries, "
                      "stage.NAME, reintegration, provider.NAME, "
@@ -94,7 +95,7 @@ static void check_section(rr_scenario *sc, rri_section *s, rri_first_err *fe)
 {
     const char *dot = strchr(s->name, '.');
     const char *path = sc->files[s->file].path;
-    long long pos = text_pos(sc, s->file, s->line);
+    long long pos = rri_text_pos(sc, s->file, s->line);
     size_t head = dot ? (size_t)(dot - s->name) : strlen(s->name);
     s->kind = RRI_SEC_COUNT;
     for (int k = 0; k < RRI_SEC_COUNT; k++)
@@ -221,6 +222,33 @@ static void target_msg(rr_scenario *sc, const char *name, char *msg, size_t n)
     free(ws.w);
 }
 
+/* override_key_ok - KEY of a [scenario] override.KEY record names what a
+ * --set could: a parameter's note, or a dotted key (not [scenario] base,
+ * left_unused or a record itself).  On no, a message in msg. */
+static bool override_key_ok(rr_scenario *sc, const char *key, char *msg,
+                            size_t n)
+{
+    size_t len = strlen(key);
+    if (len > 7 && strcmp(key + len - 7, ".source") == 0 &&
+        rri_param_setting(sc, key, len - 7) >= 0)
+        return true;
+    if (strcmp(key, "scenario.base") == 0 ||
+        strcmp(key, "scenario.left_unused") == 0 ||
+        strncmp(key, "scenario.override.", 18) == 0) {
+        snprintf(msg, n, "'%s' cannot be given by --set, so it cannot be "
+                 "recorded as an override", key);
+        return false;
+    }
+    char *section;
+    const char *name;
+    int why;
+    char m[400];
+    if (rri_check_dotted(sc, key, false, &section, &name, m, sizeof m, &why))
+        return true;
+    snprintf(msg, n, "%s", m);
+    return false;
+}
+
 /* check_key - is `name` a key of section `sec`?  On no, a message with the
  * nearest key in msg. */
 static const rri_keydef *check_key(rr_scenario *sc, const rri_section *sec,
@@ -234,6 +262,8 @@ static const rri_keydef *check_key(rr_scenario *sc, const rri_section *sec,
             return NULL;
         }
     }
+    if (d && sec->kind == RRI_SEC_SCENARIO && rri_keydef_family(d))
+        return override_key_ok(sc, name + 9, msg, n) ? d : NULL;
     if (d && sec->kind == RRI_SEC_PARAMETERS && !param_name_ok(name)) {
         snprintf(msg, n,
                  "a parameter name starts with a letter or _ and uses "
@@ -260,7 +290,7 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
     for (size_t i = 0; i < sc->n_settings; i++) {
         rri_setting *st = &sc->settings[i];
         long s = rri_section_find(sc, st->section);
-        long long pos = text_pos(sc, st->file, st->pub.line);
+        long long pos = rri_text_pos(sc, st->file, st->pub.line);
         if (!*st->section) {
             rri_note_err(&fe, pos, RR_EPARSE,
                          "%s:%d: %s: setting before any [section]",
@@ -279,6 +309,93 @@ int rri_check_keys(rr_scenario *sc, char *err, size_t errlen)
     }
     if (fe.status != RR_OK)
         return rr_err_set(err, errlen, fe.status, "%s", fe.msg);
+    return RR_OK;
+}
+
+/* used_suggestion - a used parameter whose name is close to `name`, or
+ * NULL. */
+static const char *used_suggestion(const rr_scenario *sc, const bool *used,
+                                   const char *name, int *status)
+{
+    rri_words ws = {0};
+    for (size_t i = 0; i < sc->n_settings; i++)
+        if (used[i])
+            rri_words_add(&ws, sc->settings[i].name);
+    const char *g = ws.status == RR_OK ? rri_suggest(name, ws.w, ws.n) : NULL;
+    if (ws.status != RR_OK)
+        *status = ws.status;
+    free(ws.w);
+    return g;
+}
+
+/* unused_msg - why parameter setting p, which no setting uses, is an
+ * error, after "no setting uses this parameter". */
+static void unused_msg(const rr_scenario *sc, const bool *used, size_t p,
+                       bool changed, char *msg, size_t n, int *status)
+{
+    const rri_setting *st = &sc->settings[p];
+    const char *g = used_suggestion(sc, used, st->name, status);
+    const char *by = rri_used_only_by(sc, p);
+    if (g)
+        snprintf(msg, n, "%s (did you mean '%s'?)",
+                 changed ? ", so this value changes nothing" : "", g);
+    else if (by)
+        snprintf(msg, n,
+                 "%s (only parameter '%s' does, and no setting uses that "
+                 "one)",
+                 changed ? ", so this value changes nothing" : "", by);
+    else if (changed)
+        snprintf(msg, n, ", so this value changes nothing");
+    else
+        snprintf(msg, n, " (use it in a value as ${%s}, or delete it)",
+                 st->name);
+}
+
+/* rri_check_params_written - a parameter that no setting uses, where its
+ * value was written (see rri_setting.unused_at_write) and still: an error
+ * of that file at that line, kept in sc->pending to be reported after the
+ * other checks of loading, so that those come first. */
+int rri_check_params_written(rr_scenario *sc, char *err, size_t errlen)
+{
+    bool *used = malloc((sc->n_settings + 1) * sizeof *used);
+    rri_first_err fe = {0, RR_OK, ""};
+    int status = RR_OK;
+    if (!used || rri_params_used(sc, rri_value_text, NULL, used) != RR_OK) {
+        free(used);
+        return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
+    }
+    /* the first by place, then its message (which looks at every used
+     * parameter for the nearest name: once, not once per unused one) */
+    size_t first = SIZE_MAX;
+    long long at = 0;
+    for (size_t i = 0; i < sc->n_settings; i++) {
+        const rri_setting *st = &sc->settings[i];
+        long long pos = rri_text_pos(sc, st->file, st->pub.line);
+        if (rri_is_param(st) && !used[i] && st->unused_at_write &&
+            (first == SIZE_MAX || pos < at)) {
+            first = i;
+            at = pos;
+        }
+    }
+    if (first != SIZE_MAX) {
+        const rri_setting *st = &sc->settings[first];
+        char msg[512];
+        unused_msg(sc, used, first, st->file != st->decl_file, msg,
+                   sizeof msg, &status);
+        rri_note_err(&fe, at, RR_EPARSE,
+                     "%s:%d: [parameters] %s: no setting uses this "
+                     "parameter%s",
+                     st->pub.file, st->pub.line, st->name, msg);
+    }
+    free(used);
+    if (status != RR_OK)
+        return rr_err_set(err, errlen, status, "out of memory");
+    if (fe.status != RR_OK) {
+        sc->pending = fe.status;
+        sc->pending_msg = rri_strdup(&sc->arena, fe.msg);
+        if (!sc->pending_msg)
+            return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
+    }
     return RR_OK;
 }
 
@@ -431,133 +548,43 @@ const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
     return NULL;
 }
 
-/* value_problem - why a --set value (of a key whose name in its section
- * has keylen characters) could not be written back to a scenario file so
- * that it reads the same (scenario.resolved.ini is such a file), or NULL.
- * The reader's rules: one line of UTF-8 text; " ;" starts a comment, and
- * so does ';' at the start of a value; a line has at most RR_LINE_MAX
- * characters, and a value goes on over lines only where
- * rr_scenario_break_ok() says, so a piece between two such places is
- * limited (RR_WORD_MAX), and one that can only start a line after the key
- * must fit there. */
-static const char *value_problem(const char *v, size_t keylen, char *buf,
-                                 size_t n)
+/* rri_similar_section - the name of another section of s's kind whose
+ * name is close to s's (a stage, provider or event), or NULL. */
+const char *rri_similar_section(const rr_scenario *sc, const rri_section *s)
 {
-    size_t len = strlen(v);
-    char why[128];
-    if (len > RR_VALUE_MAX) {
-        snprintf(buf, n, "longer than %d characters", RR_VALUE_MAX);
-        return buf;
+    rri_words ws = {0};
+    if (!rri_sec_named(s->kind))
+        return NULL;
+    for (size_t i = 0; i < sc->n_sections; i++) {
+        const rri_section *o = &sc->sections[i];
+        if (o != s && o->kind == s->kind)
+            rri_words_add(&ws, o->sub);
     }
-    if (memchr(v, '\n', len) || memchr(v, '\r', len))
-        return "a value is one line (it holds a line break)";
-    if (rr_text_check(v, len, true, why, sizeof why) || strchr(v, '\t')) {
-        snprintf(buf, n,
-                 "expected text (UTF-8, no control characters), "
-                 "got %s",
-                 *why && !strchr(v, '\t') ? why : "a tab");
-        return buf;
-    }
-    if (v[0] == ';')
-        return "a value cannot start with ';' (a scenario file would read "
-               "it as a comment)";
-    for (size_t i = 1; i < len; i++)
-        if (v[i] == ';' && v[i - 1] == ' ')
-            return "' ;' would start a comment in a scenario file (write ';' "
-                   "without the space before it)";
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && !rr_scenario_break_ok(v, i))
-            continue;
-        size_t seg = i - start;
-        bool lead = start == 0 && (strchr("#[", v[0]) || rri_pair_start(v));
-        if (seg > RR_WORD_MAX || (lead && keylen + 3 + seg > RR_LINE_MAX)) {
-            snprintf(buf, n,
-                     "more than %d characters without a space where the "
-                     "value could go on over lines in a scenario file",
-                     lead && seg <= RR_WORD_MAX
-                         ? (int)(RR_LINE_MAX - 3 - keylen)
-                         : RR_WORD_MAX);
-            return buf;
-        }
-        start = i + 1;
-    }
-    return NULL;
+    const char *g = ws.status == RR_OK ? rri_suggest(s->sub, ws.w, ws.n) : NULL;
+    free(ws.w);
+    return g;
 }
 
-/* apply_overrides - the --set list. */
-int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
-                        char *err, size_t errlen)
+/* missing_required - the message for section s without its required key.
+ * A stage, provider or event that the scenario's files write nowhere else
+ * is a new one, and must be complete; when its name is close to one that
+ * exists, it was most likely meant to change that one (a variant that
+ * reopens [stage.ngo_a] as [stage.ngoa]), and the message says so. */
+static int missing_required(const rr_scenario *sc, const rri_section *s,
+                            const char *key, char *err, size_t errlen)
 {
-    for (size_t i = 0; i < n; i++) {
-        const char *eq = strchr(ov[i], '=');
-        if (!eq)
-            return rr_err_set(err, errlen, RR_EPARSE,
-                              "--set: expected KEY=VALUE, got '%s'", ov[i]);
-        size_t kn = (size_t)(eq - ov[i]), vn = strlen(eq + 1);
-        const char *k = rr_trim_span(ov[i], &kn);
-        const char *v = rr_trim_span(eq + 1, &vn);
-        char *key = rri_strndup(&sc->arena, k, kn);
-        char *value = rri_strndup(&sc->arena, v, vn);
-        if (!key || !value)
-            return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
-        char *section;
-        const char *name;
-        char msg[400];
-        const char *why = value_problem(value, strlen(key), msg, sizeof msg);
-        if (why)
-            return rr_err_set(err, errlen, RR_EPARSE, "--set %s: %s", key, why);
-        if (rri_is_note_key("parameters", key)) {
-            size_t len = (size_t)(strrchr(key, '.') - key);
-            char *pname = rri_strndup(&sc->arena, key, len);
-            if (!pname)
-                return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
-            long s = rri_setting_find(sc, "parameters", pname);
-            if (s >= 0 && strcmp(key + len, ".label") == 0) {
-                sc->settings[s].pub.label = value;
-                continue;
-            }
-            if (s >= 0) {
-                sc->settings[s].pub.note = value;
-                sc->settings[s].note_file = 0;
-                sc->settings[s].note_line = 0;
-                continue;
-            }
-        }
-        int found;
-        const rri_keydef *d = rri_check_dotted(sc, key, false, &section, &name,
-                                               msg, sizeof msg, &found);
-        if (!d && found == RR_ENOMEM)
-            return rr_err_set(err, errlen, found, "out of memory");
-        if (!d)
-            return rr_err_set(err, errlen, found, "--set: %s", msg);
-        if (d->sec == RRI_SEC_SCENARIO && strcmp(d->name, "base") == 0) {
-            /* the files are read before the overrides apply */
-            return rr_err_set(
-                err, errlen, RR_EINVAL,
-                "--set %s: a base cannot be given by --set (write "
-                "'base = FILE' in [scenario])",
-                key);
-        }
-        long s = rri_setting_find(sc, section, name);
-        if (s >= 0) {
-            rri_setting *st = &sc->settings[s];
-            st->pub.value = value;
-            st->pub.file = "--set";
-            st->pub.line = 0;
-            st->file = 0;
-            continue;
-        }
-        if (rri_add_setting(&sc->arena, &sc->settings, &sc->n_settings,
-                            &sc->cap_settings, &sc->set_map, section, name,
-                            value, "--set", 0, 0)) {
-            return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
-        }
-        rri_setting *st = &sc->settings[sc->n_settings - 1];
-        st->def = d;
-        st->sec = (int)rri_section_find(sc, section);
-    }
-    return RR_OK;
+    const char *path = sc->files[s->file].path;
+    const char *g = rri_similar_section(sc, s);
+    if (g)
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "%s:%d: [%s]: unknown %s '%s' (did you mean "
+                          "[%s.%s]?); a new %s needs '%s = ...'",
+                          path, s->line, s->name, rri_sec_name(s->kind),
+                          s->sub, rri_sec_name(s->kind), g,
+                          rri_sec_name(s->kind), key);
+    return rr_err_set(err, errlen, RR_EPARSE,
+                      "%s:%d: [%s] %s: missing (required)", path, s->line,
+                      s->name, key);
 }
 
 /* check_required - every required key of every written section; [scenario]
@@ -594,12 +621,8 @@ int rri_check_required(rr_scenario *sc, char *err, size_t errlen)
         const rri_keydef *d = rri_keydefs(s->kind, &nd);
         for (size_t j = 0; j < nd; j++)
             if ((d[j].flags & RRI_REQUIRED) &&
-                rri_setting_find(sc, s->name, d[j].name) < 0) {
-                return rr_err_set(err, errlen, RR_EPARSE,
-                                  "%s:%d: [%s] %s: missing (required)",
-                                  sc->files[s->file].path, s->line, s->name,
-                                  d[j].name);
-            }
+                rri_setting_find(sc, s->name, d[j].name) < 0)
+                return missing_required(sc, s, d[j].name, err, errlen);
     }
     return RR_OK;
 }

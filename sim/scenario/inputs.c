@@ -72,10 +72,11 @@ int rri_input_table(rr_scenario *sc, int file, const char *written, size_t *idx,
 }
 
 /* load_table - the table named by setting (section, key), if written; its
- * required columns must be there.  *idx = -1 when not written. */
+ * required columns (the first nreq of cols) must be there and, when
+ * `only`, no column but the ncols of cols.  *idx = -1 when not written. */
 static int load_table(rr_scenario *sc, const char *section, const char *key,
-                      const char *const *cols, size_t ncols, long *idx,
-                      char *err, size_t errlen)
+                      const char *const *cols, size_t nreq, size_t ncols,
+                      bool only, long *idx, char *err, size_t errlen)
 {
     *idx = -1;
     long s = rri_setting_find(sc, section, key);
@@ -93,9 +94,13 @@ static int load_table(rr_scenario *sc, const char *section, const char *key,
                            : RR_EPARSE;
     if (rc == RR_OK) {
         const rr_table *t = sc->inputs[in].table;
-        for (size_t i = 0; i < ncols && rc == RR_OK; i++) {
+        for (size_t i = 0; i < nreq && rc == RR_OK; i++) {
             int c;
             rc = rr_table_require(t, cols[i], &c, msg, sizeof msg);
+            own = true;
+        }
+        if (rc == RR_OK && only) {
+            rc = rr_table_only(t, cols, ncols, msg, sizeof msg);
             own = true;
         }
     }
@@ -145,15 +150,20 @@ int rri_load_tables(rr_scenario *sc, char *err, size_t errlen)
 {
     static const char *const ccols[] = {"country", "share"};
     static const char *const scols[] = {"from", "factor"};
-    static const char *const kcols[] = {"stage", "country", "count", "elapsed"};
+    static const char *const kcols[] = {"stage", "country", "count",
+                                        "elapsed", "channel"};
     int rc;
-    if ((rc = load_table(sc, "countries", "file", ccols, 2,
+    /* the countries table's other columns are attributes, kept as data
+     * (a column of names, say) whether a value uses them or not; the
+     * schedule and the caseload have fixed columns, and a misspelt
+     * optional one (chanel) would be ignored */
+    if ((rc = load_table(sc, "countries", "file", ccols, 2, 2, false,
                          &sc->countries_input, err, errlen)) ||
         (rc = check_countries(sc, err, errlen)) ||
-        (rc = load_table(sc, "arrivals", "schedule", scols, 2,
+        (rc = load_table(sc, "arrivals", "schedule", scols, 2, 2, true,
                          &sc->schedule_input, err, errlen)) ||
-        (rc = load_table(sc, "start", "caseload", kcols, 4, &sc->caseload_input,
-                         err, errlen)))
+        (rc = load_table(sc, "start", "caseload", kcols, 4, 5, true,
+                         &sc->caseload_input, err, errlen)))
         return rc;
     return RR_OK;
 }

@@ -4,6 +4,7 @@
  * default (in documentation order: docs/scenarios.md), and suggestions for
  * a misspelt name.
  */
+#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -56,6 +57,8 @@ static const rri_keydef keydefs[] = {
     {RRI_SEC_SCENARIO, "seed", RRI_T_SEED, 0, "1"},
     {RRI_SEC_SCENARIO, "replications", RRI_T_COUNT, 0, "10"},
     {RRI_SEC_SCENARIO, "calibrated_on", RRI_T_TEXT, 0, NULL},
+    {RRI_SEC_SCENARIO, "left_unused", RRI_T_TEXT, 0, NULL},
+    {RRI_SEC_SCENARIO, "override.", RRI_T_TEXT, 0, NULL},
     {RRI_SEC_ARRIVALS, "rate", RRI_T_RATE, R | S, NULL},
     {RRI_SEC_ARRIVALS, "schedule", RRI_T_PATH, 0, NULL},
     {RRI_SEC_ARRIVALS, "stage", RRI_T_STAGE, E, NULL},
@@ -155,10 +158,35 @@ const char *rri_default_value(const rr_scenario *sc, const rri_section *s,
     return NULL;
 }
 
-/* rri_suggest - one edit away for short words, up to a third of the word
- * for longer ones; ties go to the earlier candidate. */
+/* same_letters - a and b differ only in case and in the separators _ and
+ * - ("ngoa", "ngo_a", "NGO-A"). */
+static bool same_letters(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == '_' || *a == '-')
+            a++;
+        while (*b == '_' || *b == '-')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return false;
+        a++;
+        b++;
+    }
+}
+
+/* rri_suggest - a candidate with the same letters as word but for case
+ * and separators first ("ngoa" meant "ngo_a", not "ngo", though both are
+ * one edit away); else the nearest by edits: one edit away for short
+ * words, up to a third of the word for longer ones, ties going to the
+ * earlier candidate. */
 const char *rri_suggest(const char *word, const char *const *cand, size_t n)
 {
+    for (size_t i = 0; i < n; i++)
+        if (cand[i] && strcmp(cand[i], word) != 0 &&
+            same_letters(cand[i], word))
+            return cand[i];
     return rr_did_you_mean(word, strlen(word), cand, n, RR_DYM_AUTO, 0);
 }
 

@@ -25,6 +25,9 @@ void rr_scenario_destroy(rr_scenario *sc)
     free(sc->emps);
     free(sc->sections);
     free(sc->settings);
+    free(sc->replaced);
+    free(sc->ov);
+    free(sc->left);
     rri_map_fini(&sc->ix.target_map);
     rri_map_fini(&sc->sec_map);
     rri_map_fini(&sc->set_map);
@@ -33,6 +36,7 @@ void rr_scenario_destroy(rr_scenario *sc)
     rri_map_fini(&sc->param_map);
     rri_map_fini(&sc->country_map);
     rri_map_fini(&sc->input_map);
+    rri_map_fini(&sc->ov_map);
     rri_arena_free(&sc->arena);
     free(sc);
 }
@@ -59,6 +63,7 @@ int rr_scenario_load(const char *path, const char *const *overrides,
              (rc = rri_check_sections(sc, err, errlen)) == RR_OK &&
              (rc = rri_check_keys(sc, err, errlen)) == RR_OK &&
              (rc = rri_attach_notes(sc, &nt, err, errlen)) == RR_OK &&
+             (rc = rri_check_params_written(sc, err, errlen)) == RR_OK &&
              (rc = rri_apply_overrides(sc, overrides, n_overrides, err,
                                        errlen)) == RR_OK &&
              (rc = rri_check_required(sc, err, errlen)) == RR_OK &&

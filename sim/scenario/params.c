@@ -186,6 +186,32 @@ static const char *pname(const rri_subst *c, size_t p)
     return c->sc->settings[c->sc->params[p]].name;
 }
 
+/* undefined - "undefined parameter 'NAME' in 'TEXT'", with the declared
+ * parameter nearest to NAME when one is close. */
+static int undefined(rri_subst *c, const rri_loc *at, const char *name,
+                     size_t n, const char *text)
+{
+    const rr_scenario *sc = c->sc;
+    const char **w = malloc((sc->n_params + 1) * sizeof *w);
+    char word[101];
+    const char *g = NULL;
+    snprintf(word, sizeof word, "%.*s", (int)(n < 100 ? n : 100), name);
+    if (w) {
+        for (size_t i = 0; i < sc->n_params; i++)
+            w[i] = pname(c, i);
+        g = rri_suggest(word, w, sc->n_params);
+    }
+    int rc = g ? rri_failat(c, at, RR_ENOTFOUND,
+                            "undefined parameter '%s' in '%.200s' (did you "
+                            "mean '%s'?)",
+                            word, text, g)
+               : rri_failat(c, at, RR_ENOTFOUND,
+                            "undefined parameter '%s' in '%.200s'", word,
+                            text);
+    free(w);
+    return rc;
+}
+
 /* nest_err - a chain of parameters nested too deep: the first few and the
  * last of the n in chain. */
 static int nest_err(rri_subst *c, const rri_loc *at, const size_t *chain,
@@ -238,9 +264,7 @@ static int subst_lv(rri_subst *c, const char *text, const rri_loc *at,
                               text);
         long pi = rri_param_index(c->sc, s + 2, (size_t)(e - s - 2));
         if (pi < 0)
-            return rri_failat(
-                c, at, RR_ENOTFOUND, "undefined parameter '%.*s' in '%.200s'",
-                (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2, text);
+            return undefined(c, at, s + 2, (size_t)(e - s - 2), text);
         const char *v;
         int rc = rri_param_value(c, (size_t)pi, &v);
         if (rc)
@@ -538,10 +562,7 @@ int rri_param_value(rri_subst *c, size_t p, const char **out)
                 rc = rri_failat(c, &at, RR_EPARSE,
                                 "unterminated '${' in '%.200s'", text);
             else if (pi < 0)
-                rc = rri_failat(c, &at, RR_ENOTFOUND,
-                                "undefined parameter '%.*s' in '%.200s'",
-                                (int)(e - s - 2 < 100 ? e - s - 2 : 100), s + 2,
-                                text);
+                rc = undefined(c, &at, s + 2, (size_t)(e - s - 2), text);
             else {
                 f->pos = e + 1;
                 if (c->pstate[pi] != 2)
@@ -613,11 +634,10 @@ int rri_subst_init(rri_subst *c, rr_scenario *sc, const unsigned char *active,
     return RR_OK;
 }
 
-/* rri_resolved_setting - through one context kept with the scenario, so
+/* res0 - the context with no event active kept with the scenario, so
  * that a listing of n settings resolves each parameter once, not n times
  * (the context holds nothing outside the arena: it never sees cells). */
-const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
-                                 size_t errlen)
+static rri_subst *res0(rr_scenario *sc, char *err, size_t errlen)
 {
     rri_subst *c = sc->res0;
     if (!c) {
@@ -632,9 +652,27 @@ const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
     }
     c->err = err;
     c->errlen = errlen;
+    return c;
+}
+
+const char *rri_subst_plain(rr_scenario *sc, const char *text, char *err,
+                            size_t errlen)
+{
+    rri_subst *c = res0(sc, err, errlen);
+    rri_loc at = {sc->path, 0, "", NULL, "", 0};
+    const char *out;
+    if (!c || rri_subst_text(c, text, &at, &out) != RR_OK)
+        return NULL;
+    return out;
+}
+
+const char *rri_resolved_setting(rr_scenario *sc, size_t i, char *err,
+                                 size_t errlen)
+{
+    rri_subst *c = res0(sc, err, errlen);
     rri_loc at = rri_setting_loc(&sc->settings[i]);
     const char *out;
-    if (rri_subst_text(c, sc->settings[i].pub.value, &at, &out) != RR_OK)
+    if (!c || rri_subst_text(c, sc->settings[i].pub.value, &at, &out) != RR_OK)
         return NULL;
     return out;
 }

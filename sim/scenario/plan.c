@@ -702,16 +702,30 @@ static int plan(rr_scenario *sc, char *err, size_t errlen)
     const rr_config **cfgs = NULL;
     int rc;
     memset(&base, 0, sizeof base);
+    if (sc->countries_input >= 0) {
+        /* the columns a value uses, marked by rri_column (unused.c) */
+        const rr_table *t = sc->inputs[sc->countries_input].table;
+        sc->col_used = rri_alloc(&sc->arena, t->n_cols + 1);
+        if (!sc->col_used)
+            return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
+        int k = rr_table_col(t, "share");
+        if (k >= 0)
+            sc->col_used[k] = true;
+    }
     if ((rc = ctx_init(&c, sc, NULL, err, errlen)) ||
         (rc = resolve_scenario(&c, &base)) ||
         (rc = read_events(&c, base.horizon, &pe, &times, &nt)) ||
-        (rc = resolve_epochs(&c, &base, &pe, times, nt, &cfgs)))
+        (rc = resolve_epochs(&c, &base, &pe, times, nt, &cfgs)) ||
+        (rc = rri_check_unused_overrides(sc, err, errlen)) ||
+        (rc = rri_check_unused_plan(sc, cfgs, nt, pe.on, err, errlen)))
         return rc;
     sc->plan.n_epochs = nt;
     sc->plan.t = times;
     sc->plan.cfg = cfgs;
     sc->plan.n_events = pe.n_on;
     sc->plan.events = pe.pev;
+    sc->plan.n_overrides = sc->n_ov;
+    sc->plan.overrides = sc->ov;
     return RR_OK;
 }
 

@@ -228,6 +228,7 @@ int rri_add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
     st->pub.line = line;
     st->sec = -1;
     st->file = fidx;
+    st->decl_file = fidx;
     if (!st->section || !st->name || !st->pub.value || !st->pub.key ||
         rri_map_add(m, rri_set_hash(section, name), *n))
         return RR_ENOMEM;
@@ -622,6 +623,41 @@ oom:
     return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
 }
 
+int rri_note_replaced(rr_scenario *sc, const rri_setting *st, bool by_set)
+{
+    if (rri_grow((void **)&sc->replaced, &sc->cap_replaced,
+                 sc->n_replaced + 1, sizeof *sc->replaced))
+        return RR_ENOMEM;
+    rri_replaced *r = &sc->replaced[sc->n_replaced++];
+    r->section = st->section;
+    r->name = st->name;
+    r->value = st->pub.value;
+    r->file = st->file;
+    r->by_set = by_set;
+    return RR_OK;
+}
+
+/* unused_at_write - the parameters whose values file k wrote, marked when
+ * no setting uses them in the scenario as it stands with that file merged
+ * (the files above it not yet): a parameter that only a later file leaves
+ * unused (by replacing the settings that used it) is that file's choice,
+ * not a fault of the file that declared it.  RR_OK or RR_ENOMEM. */
+static int unused_at_write(rr_scenario *sc, int k)
+{
+    bool *used = malloc((sc->n_settings + 1) * sizeof *used);
+    if (!used || rri_params_used(sc, rri_value_text, NULL, used) != RR_OK) {
+        free(used);
+        return RR_ENOMEM;
+    }
+    for (size_t i = 0; i < sc->n_settings; i++) {
+        rri_setting *st = &sc->settings[i];
+        if (st->file == k && rri_is_param(st))
+            st->unused_at_write = !used[i];
+    }
+    free(used);
+    return RR_OK;
+}
+
 /* merge - the layers into the scenario's lists, the deepest base first:
  * a section already there is reopened (it keeps its first header), a
  * setting already there takes the later value and place of writing, and
@@ -649,6 +685,8 @@ static int merge(rr_scenario *sc, const rri_layer *ly, rri_notes *nt)
             long s = rri_setting_find(sc, src->section, src->name);
             if (s >= 0) {
                 rri_setting *dst = &sc->settings[s];
+                if (rri_note_replaced(sc, dst, false))
+                    goto out;
                 dst->pub.value = src->pub.value;
                 dst->pub.file = src->pub.file;
                 dst->pub.line = src->pub.line;
@@ -680,6 +718,8 @@ static int merge(rr_scenario *sc, const rri_layer *ly, rri_notes *nt)
             if (j == nt->n)
                 nt->n++;
         }
+        if (unused_at_write(sc, (int)k))
+            goto out;
     }
     if (base_at > 0) {
         /* listed first, where a reader looks for it; the index follows */

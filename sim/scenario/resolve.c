@@ -348,6 +348,8 @@ int rri_column(rri_ctx *c, const char *name, const rri_loc *at, size_t *col)
     int k = rr_table_col(c->ct, name);
     if (k >= 0 && k != c->ccol) {
         *col = (size_t)k;
+        if (c->sub.sc->col_used)
+            c->sub.sc->col_used[k] = true;
         return RR_OK;
     }
     const char **w = malloc((c->ct->n_cols + 1) * sizeof *w);

@@ -174,4 +174,13 @@ int rri_near_zero_cycle(rri_ctx *c, const rr_config *cfg);
 int rri_resolve_provider(rri_ctx *c, const rri_section *s,
                          rr_cfg_provider *pv);
 
+/* ---- unused.c ------------------------------------------------------------ */
+
+/* rri_check_unused_plan - what the plan never uses (see unused.c): the n
+ * epochs' configurations cfg (repeats are fine) and which events are on.
+ * Fails with the first by place in err. */
+int rri_check_unused_plan(rr_scenario *sc, const rr_config *const *cfg,
+                          size_t n, const bool *on, char *err,
+                          size_t errlen);
+
 #endif

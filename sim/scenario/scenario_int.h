@@ -8,16 +8,17 @@
  *   settings as written, merged over the bases, checked key by key, with
  *   --set applied, the tables read and the events' changes indexed.  Its
  *   files, bottom to top: index.c (arena, hash maps, lookups by name),
- *   keys.c (sections and keys), read.c (the INI text), check.c (sections,
- *   keys, overrides), params.c (${...} substitution), inputs.c (tables),
- *   events.c (the events' changes), load.c (rr_scenario_load and the
- *   accessors).
+ *   keys.c (sections and keys), refs.c (which parameters the settings
+ *   use), read.c (the INI text), check.c (sections, keys, parameters no
+ *   setting uses), overrides.c (--set and the record of overrides),
+ *   params.c (${...} substitution), inputs.c (tables), events.c (the
+ *   events' changes), load.c (rr_scenario_load and the accessors).
  *
  *   resolving (rr_scenario_plan) turns the raw scenario into the plan, the
  *   epochs' configurations: resolve.c (values, countries, distributions),
- *   stages.c (stages, routes, providers, cycles), plan.c (epochs),
- *   fingerprint.c (rr_plan_hash); their shared pieces are in
- *   resolve_int.h.  listing.c (`rrsim check`) and write.c
+ *   stages.c (stages, routes, providers, cycles), unused.c (what the
+ *   plan never uses), plan.c (epochs), fingerprint.c (rr_plan_hash);
+ *   their shared pieces are in resolve_int.h.  listing.c (`rrsim check`) and write.c
  *   (scenario.resolved.ini) sit on top of both.
  *
  * table.c (CSV tables, input files) and grammar.c (the written forms of
@@ -218,8 +219,21 @@ typedef struct rri_setting {
                            scenario file, for --set) */
     int note_file;      /* index in files of pub.note, if any */
     int note_line;      /* its line; 0 for --set */
+    int decl_file;      /* index in files of the deepest file that wrote
+                           it: where it was declared */
+    bool unused_at_write; /* a parameter no setting used when its value
+                           was written (see rri_params_used) */
     const rri_keydef *def;
 } rri_setting;
+
+/* A value a later file or a --set replaced, kept so that checks can tell
+ * what the files below said (read.c, check.c). */
+typedef struct rri_replaced {
+    const char *section, *name;
+    const char *value;  /* the value replaced */
+    int file;           /* the file that had written it */
+    bool by_set;        /* replaced by a --set (else by a later file) */
+} rri_replaced;
 
 /* A change an event makes while it is active. */
 typedef enum rri_target_kind {
@@ -310,6 +324,22 @@ struct rr_scenario {
     long countries_input, schedule_input, caseload_input; /* -1: none */
     rri_map country_map; /* rows of the countries table by code */
 
+    rri_replaced *replaced; /* values replaced, in order */
+    size_t n_replaced, cap_replaced;
+    rr_override *ov;    /* the overrides in force: those recorded in
+                           [scenario] override.KEY, then --set (check.c) */
+    size_t n_ov, cap_ov;
+    rri_map ov_map;     /* the overrides by key */
+    int pending;        /* an error found while reading, reported after
+                           the other checks of loading (check.c) */
+    char *pending_msg;
+    bool *col_used;     /* per countries column: a value uses it (set
+                           while planning, by rri_column) */
+    const char **left;  /* what the scenario leaves unused without fault
+                           (unused.c): dotted keys and "stage.NAME", for
+                           [scenario] left_unused in scenario.resolved.ini */
+    size_t n_left, cap_left;
+
     rri_subst *res0;    /* the substitution context with no event active
                            (params.c), made on first use */
     size_t subst_bytes; /* text ${...} substitution has made so far */
@@ -362,6 +392,35 @@ long rri_country_row(const rr_scenario *sc, const char *code, size_t n);
 const size_t *rri_section_settings(const rr_scenario *sc, const char *name,
                                    size_t *n);
 
+/* ---- which parameters the settings use (refs.c) -------------------------- */
+
+/* rri_ref_next - the next "${NAME}" at or after *s: NAME is the n bytes at
+ * *name, and *s moves past it; false when there is none. */
+bool rri_ref_next(const char **s, const char **name, size_t *n);
+/* rri_param_setting - index of the setting of the parameter named by the
+ * n bytes at name, or -1 (through the settings' index: usable while the
+ * files are merged, before the list of parameters exists). */
+long rri_param_setting(const rr_scenario *sc, const char *name, size_t n);
+/* rri_is_param - st is a [parameters] entry. */
+bool rri_is_param(const rri_setting *st);
+
+/* What rri_params_used reads as setting i's value: its text, or NULL for
+ * one that is never substituted. */
+typedef const char *rri_text_fn(const rr_scenario *sc, size_t i, void *ctx);
+/* rri_value_text - the value as it stands (NULL for [scenario] base and
+ * override.KEY, which are never substituted). */
+const char *rri_value_text(const rr_scenario *sc, size_t i, void *ctx);
+
+/* rri_params_used - used[i] (n_settings of them) for every parameter that
+ * a setting other than a parameter uses, or a parameter so used; every
+ * other used[i] false.  RR_OK or RR_ENOMEM. */
+int rri_params_used(const rr_scenario *sc, rri_text_fn *text, void *ctx,
+                    bool *used);
+/* rri_used_only_by - the name of a parameter whose value uses parameter
+ * setting p, or NULL: for messages about a parameter only an unused one
+ * uses. */
+const char *rri_used_only_by(const rr_scenario *sc, size_t p);
+
 /* ---- reading the INI files (read.c) -------------------------------------- */
 
 /* The first error of a pass, by position: several checks run over the
@@ -373,6 +432,11 @@ typedef struct rri_first_err {
     int status;
     char msg[1024];
 } rri_first_err;
+
+/* rri_text_pos - a place in the scenario's text for rri_first_err: the
+ * files in the order they are applied (the deepest base first), then
+ * lines (check.c). */
+long long rri_text_pos(const rr_scenario *sc, int file, int line);
 
 /* rri_note_err - keep the message if it comes before the one kept. */
 void rri_note_err(rri_first_err *fe, long long line, int status,
@@ -404,6 +468,10 @@ int rri_read(rr_scenario *sc, rri_notes *nt, char *err, size_t errlen);
 int rri_add_setting(rri_arena *a, rri_setting **v, size_t *n, size_t *cap,
                     rri_map *m, const char *section, const char *name,
                     const char *value, const char *file, int line, int fidx);
+
+/* rri_note_replaced - remember st's value before a later file (by_set
+ * false) or a --set replaces it.  RR_OK or RR_ENOMEM. */
+int rri_note_replaced(rr_scenario *sc, const rri_setting *st, bool by_set);
 
 /* rri_pair_start - s starts as "name =" would (a new setting, were it at
  * the start of a line), looking no further than the name and the blanks
@@ -438,15 +506,34 @@ const rri_keydef *rri_check_dotted(rr_scenario *sc, const char *key,
                                    int *status);
 
 /* The steps of loading after rri_read, in this order: section kinds and
- * names; every key; the notes to their parameters; the --set list; the
- * required keys; the list of parameters; the settings by section. */
+ * names; every key; the notes to their parameters; the parameters no
+ * setting uses (kept pending: reported once the plan is resolved, by
+ * rri_check_unused_overrides, so that errors in values come first); the
+ * overrides (overrides.c); the required keys; the list of parameters; the
+ * settings by section. */
 int rri_check_sections(rr_scenario *sc, char *err, size_t errlen);
 int rri_check_keys(rr_scenario *sc, char *err, size_t errlen);
 int rri_attach_notes(rr_scenario *sc, const rri_notes *nt, char *err,
                      size_t errlen);
+int rri_check_params_written(rr_scenario *sc, char *err, size_t errlen);
+int rri_check_required(rr_scenario *sc, char *err, size_t errlen);
+
+/* rri_similar_section - the name (after the dot) of another section of
+ * s's kind whose name is close to s's (a stage, provider or event), or
+ * NULL: what a misspelt section header most likely meant. */
+const char *rri_similar_section(const rr_scenario *sc, const rri_section *s);
+
+/* ---- overrides (overrides.c) --------------------------------------------- */
+
+/* rri_apply_overrides - the overrides recorded in [scenario] override.KEY
+ * (checked against the values they record), then the --set list: each
+ * checked and applied, and listed in sc->ov. */
 int rri_apply_overrides(rr_scenario *sc, const char *const *ov, size_t n,
                         char *err, size_t errlen);
-int rri_check_required(rr_scenario *sc, char *err, size_t errlen);
+/* rri_check_unused_overrides - the parameter no setting uses that
+ * rri_check_params_written found, or a parameter a --set changes that no
+ * setting uses once all are applied (with the nearest used name). */
+int rri_check_unused_overrides(rr_scenario *sc, char *err, size_t errlen);
 int rri_build_params(rr_scenario *sc, char *err, size_t errlen);
 int rri_build_by_section(rr_scenario *sc, char *err, size_t errlen);
 
@@ -528,6 +615,11 @@ bool rri_target_is(const rri_change *ch, rri_target_kind k, const char *a,
  * sc->ix.next[i]. */
 size_t rri_first_change(const rri_subst *s, rri_target_kind k,
                         const char *a, const char *b);
+
+/* rri_subst_plain - text with ${...} substituted with the parameters as
+ * written (no events); NULL with a message on error. */
+const char *rri_subst_plain(rr_scenario *sc, const char *text, char *err,
+                            size_t errlen);
 
 /* rri_resolved_setting - setting i's text with ${...} substituted with
  * the parameters as written (no events); NULL with a whole message on

@@ -81,10 +81,21 @@ static int resolve_routes(rri_ctx *c, size_t si, rr_cfg_stage *st)
     sloc.dotted = rri_printf(c->sub.a, "%s.route.*", sec);
     if (!sloc.dotted)
         return rri_oom(&c->sub);
-    if (n == 0)
+    if (n == 0) {
+        /* a misspelt [stage.X] of a variant, meant to change another */
+        const rri_section *me = &c->sub.sc->sections[c->sub.sc->stages[si]];
+        const char *like = rri_similar_section(c->sub.sc, me);
+        rri_loc hl = rri_section_loc(c, sec, NULL);
+        if (like)
+            return rri_failat(&c->sub, &hl, RR_EINVAL,
+                              "unknown stage '%s' (did you mean [stage.%s]?); "
+                              "a new stage needs at least one 'route.TARGET "
+                              "= ...'",
+                              me->sub, like);
         return rri_failat(&c->sub, &sloc, RR_EINVAL,
                           "no routes (add at least one 'route.TARGET = ...', "
                           "TARGET a stage or departed, unsupervised, closed)");
+    }
     uint32_t *target = rri_alloc(c->sub.a, n * sizeof *target);
     double *p = rri_alloc(c->sub.a, c->nc * n * sizeof *p);
     rri_stage_routes *sr = &c->routes[si];

@@ -517,6 +517,46 @@ int rr_table_require(const rr_table *t, const char *name, int *col, char *err,
     return RR_ENOTFOUND;
 }
 
+/* rr_table_only - every column is one of the n names. */
+int rr_table_only(const rr_table *t, const char *const *names, size_t n,
+                  char *err, size_t errlen)
+{
+    const struct table *priv = (const struct table *)t;
+    for (size_t i = 0; i < t->n_cols; i++) {
+        size_t k = 0;
+        while (k < n && strcmp(t->header[i], names[k]) != 0)
+            k++;
+        if (k < n)
+            continue;
+        const char *h = t->header[i];
+        const char *g =
+            rr_did_you_mean(h, strlen(h), names, n, RR_DYM_AUTO, RR_DYM_NOCASE);
+        if (err == NULL || errlen == 0)
+            return RR_EPARSE;
+        if (g) {
+            snprintf(err, errlen,
+                     "%s:%zu: column '%s': unknown column (did you mean "
+                     "'%s'?)",
+                     t->path, priv->header_line, h, g);
+            return RR_EPARSE;
+        }
+        int w = snprintf(err, errlen,
+                         "%s:%zu: column '%s': unknown column (the columns "
+                         "are ",
+                         t->path, priv->header_line, h);
+        size_t pos = w < 0 ? 0 : (size_t)w;
+        for (k = 0; k < n && pos < errlen; k++) {
+            w = snprintf(err + pos, errlen - pos, "%s%s",
+                         k == 0 ? "" : k + 1 == n ? " and " : ", ", names[k]);
+            pos += w < 0 ? 0 : (size_t)w;
+        }
+        if (pos < errlen)
+            snprintf(err + pos, errlen - pos, ")");
+        return RR_EPARSE;
+    }
+    return RR_OK;
+}
+
 /* {===================================================================
  * Input files
  * ==================================================================== */

@@ -7,11 +7,23 @@
  *     order, then [reintegration] and the like when only their defaults
  *     apply); in each, the settings in file order, then the defaults of
  *     the keys not written (rri_default_value), marked "; default".
- *   - A value is written with ${...} substituted, unless it uses a
- *     parameter an event changes (directly or through other parameters:
- *     then it must keep following the event), or its substituted text
- *     would not read back the same; then as written, which reads back the
- *     same since [parameters] are written too, with their source notes.
+ *   - A value is written as it was written, ${...} and all, with the
+ *     value it resolves to in a comment ("; = 22550/year"): [parameters]
+ *     are written too, with their source notes, so the file reads back the
+ *     same, and a parameter changed in it (or by --set on it) changes what
+ *     it changed in the scenario.  Only a value whose substituted text
+ *     names a table, where the path must point at the copy, is written
+ *     substituted (unless an event changes a parameter it uses: then it
+ *     must keep following the event).
+ *   - A parameter that no written value uses (its users were set by
+ *     --set, or written substituted) is written as a comment, since a
+ *     scenario may declare no parameter it does not use; so is an event's
+ *     change to one.
+ *   - The overrides in force (--set, and those a resolved scenario
+ *     recorded) are recorded as [scenario] override.KEY = VALUE, so that
+ *     a run of the written file lists them in run.csv as the run did; a
+ *     setting set so says "; set on the command line", and a parameter's
+ *     source note says so already.
  *   - Paths of tables (a whole value, or the file of an empirical(...))
  *     point at the copies the caller names, and the copies' own
  *     empirical(...) cells are pointed the same way (rr_scenario_input_copy).
@@ -53,6 +65,12 @@ typedef struct writer {
                                     a parameter it uses */
     bool *done;                  /* per setting: written */
     char *vbuf;                  /* a resolved value */
+    char **text;                 /* per setting: the text to write */
+    char **comment;              /* per setting: after " ; ", or NULL */
+    bool *live;                  /* per setting: a parameter a written
+                                    value uses */
+    bool *dead;                  /* per setting: written as a comment (a
+                                    change to a parameter not live) */
 } writer;
 
 /* {===================================================================
@@ -531,10 +549,10 @@ static size_t utf8_seq(const unsigned char *s)
  * system (a path, the command) may hold line breaks, control characters
  * or bytes that are not UTF-8, which the reader would refuse: they become
  * '?' (a line break a space). */
-static void put_comment(writer *w, const char *key, const char *value)
+static void put_comment_line(writer *w, const char *key, const char *value)
 {
     rr_sb *b = &w->out;
-    rr_sb_add(b, "; manifest: ");
+    rr_sb_add(b, "; ");
     rr_sb_add(b, key);
     rr_sb_add(b, " = ");
     for (const unsigned char *s = (const unsigned char *)value; *s;) {
@@ -550,72 +568,252 @@ static void put_comment(writer *w, const char *key, const char *value)
     rr_sb_add(b, "\n");
 }
 
+static void put_comment(writer *w, const char *key, const char *value)
+{
+    char *k = rri_printf(&w->sc->arena, "manifest: %s", key);
+    if (k)
+        put_comment_line(w, k, value);
+    else
+        w->oom = true;
+}
+
 /* }=================================================================== */
 
 /* {===================================================================
  * Settings and sections
  * ==================================================================== */
 
-/* put_one - setting i as used, and its source note.  The value is written
- * substituted, unless it uses a parameter an event changes, or its
- * substituted text could not be read back the same (it holds "${" from a
- * parameter's text, or a parameter put " ;" or a piece too long for a line
- * into it): then as written, ${...} and all, which reads back the same
- * since the parameters are written too.  A value whose written text
- * differs (substituted, a path pointed at a copy) says what was written
- * when that is short. */
-static void put_one(writer *w, size_t i)
-{
-    const rri_setting *st = &w->sc->settings[i];
-    const rr_setting *s = &st->pub;
-    bool keep = uses_dynamic(w, s->value);
-    const char *v = keep ? s->value
-                         : rr_scenario_resolved_value(w->sc, i, w->vbuf,
-                                                      RR_VALUE_MAX + 1);
-    /* relative paths are read from the folder of the file that wrote the
-     * setting; --set ones from the scenario file's */
-    const char *dir = s->line > 0 ? w->sc->files[st->file].dir : w->sc->dir;
-    char *out, *note = NULL;
-    if (!keep && strstr(v, "${"))
-        v = s->value;
-    if (!(out = rewrite_paths(w, v, dir))) {
-        w->oom = true;
-        return;
-    }
-    if (strcmp(out, s->value) != 0 && strlen(s->value) < 120) {
-        size_t n = strlen(s->value) + 16;
-        if ((note = malloc(n)) != NULL)
-            snprintf(note, n, "written %s", s->value);
-        else
-            w->oom = true;
-    }
-    if (!put_setting(w, st->name, out, note) &&
-        !put_setting(w, st->name, s->value, NULL))
-        put_setting(w, st->name, "", "value not writable"); /* cannot be */
-    if (s->note && *s->note) {
-        char *k = rri_printf(&w->sc->arena, "%s.source", st->name);
-        if (!k)
-            w->oom = true;
-        else
-            put_setting(w, k, s->note, NULL);
-    }
-    if (s->label && *s->label) {
-        char *k = rri_printf(&w->sc->arena, "%s.label", st->name);
-        if (!k)
-            w->oom = true;
-        else
-            put_setting(w, k, s->label, NULL);
-    }
-    free(note);
-    free(out);
-}
-
 /* skipped - a setting not written: what a base said is in the settings
  * already, so the written file has none. */
 static bool skipped(const rri_setting *st)
 {
     return strcmp(st->section, "scenario") == 0 &&
-           strcmp(st->name, "base") == 0;
+           (strcmp(st->name, "base") == 0 ||
+            strcmp(st->name, "left_unused") == 0 ||
+            strncmp(st->name, "override.", 9) == 0);
+}
+
+/* subst_written - text with every ${NAME} replaced by the text the file
+ * writes for the parameter, as the reader will substitute it; NULL when
+ * out of memory or too deep (the caller then writes the value
+ * substituted). */
+static char *subst_written(const writer *w, const char *text, int depth)
+{
+    rr_sb b = RR_SB_INIT;
+    const char *s = text, *name;
+    size_t n;
+    if (depth > RRI_MAX_NESTING)
+        return NULL;
+    for (const char *t = text; rri_ref_next(&t, &name, &n); s = t) {
+        long p = rri_param_setting(w->sc, name, n);
+        char *v = p >= 0 && w->text[p] ? subst_written(w, w->text[p], depth + 1)
+                                       : NULL;
+        if (!v) {
+            rr_sb_fini(&b);
+            return NULL;
+        }
+        rr_sb_addn(&b, s, (size_t)(name - 2 - s));
+        rr_sb_add(&b, v);
+        free(v);
+        if (b.n > RR_VALUE_MAX) {
+            rr_sb_fini(&b);
+            return NULL;
+        }
+    }
+    rr_sb_add(&b, s);
+    return rr_sb_take(&b, NULL);
+}
+
+/* in_ov - key is one of the overrides in force. */
+static bool in_ov(const rr_scenario *sc, const char *key)
+{
+    size_t it = 0, i;
+    uint64_t h = rri_hash_str(RRI_HASH0, key);
+    while (rri_map_next(&sc->ov_map, h, &it, &i))
+        if (strcmp(sc->ov[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+/* join_comment - "a; b" of two comments, either may be NULL; NULL when out
+ * of memory. */
+static char *join_comment(const char *a, const char *b)
+{
+    size_t n = (a ? strlen(a) : 0) + (b ? strlen(b) : 0) + 3;
+    char *c = malloc(n);
+    if (c)
+        snprintf(c, n, "%s%s%s", a ? a : "", a && b ? "; " : "", b ? b : "");
+    return c;
+}
+
+/* prepare_one - the text setting i is written with, and its comment (see
+ * the top of the file): as written, the resolved value in the comment;
+ * substituted when that names a table whose path points at its copy and
+ * the text as written would not read back to it (checked by substituting
+ * the parameters' texts as written here: prepare the parameters first). */
+static void prepare_one(writer *w, size_t i)
+{
+    const rri_setting *st = &w->sc->settings[i];
+    const rr_setting *s = &st->pub;
+    /* relative paths are read from the folder of the file that wrote the
+     * setting; --set ones from the scenario file's */
+    const char *dir = s->line > 0 ? w->sc->files[st->file].dir : w->sc->dir;
+    const char *note = NULL;
+    char *out = rewrite_paths(w, s->value, dir), *flat = NULL, *back = NULL;
+    char buf[160];
+    if (!out) {
+        w->oom = true;
+        return;
+    }
+    if (strstr(s->value, "${") && !uses_dynamic(w, s->value)) {
+        const char *v = rr_scenario_resolved_value(w->sc, i, w->vbuf,
+                                                   RR_VALUE_MAX + 1);
+        if (!(flat = rewrite_paths(w, v, dir))) {
+            w->oom = true;
+        } else if (strcmp(flat, v) != 0 &&
+                   (!(back = subst_written(w, out, 0)) ||
+                    strcmp(back, flat) != 0)) {
+            /* a table's path, reached through ${...}: substituted */
+            free(out);
+            out = flat;
+            flat = NULL;
+        } else if (strlen(v) < 120 && strcmp(v, out) != 0) {
+            snprintf(buf, sizeof buf, "= %s", v);
+            note = buf;
+        }
+        free(back);
+        free(flat);
+    }
+    if (!note && strcmp(out, s->value) != 0 && strlen(s->value) < 120) {
+        snprintf(buf, sizeof buf, "written %s", s->value);
+        note = buf;
+    }
+    w->text[i] = out;
+    /* a parameter's note says it was set on the command line already */
+    bool set = !rri_is_param(st) && in_ov(w->sc, s->key);
+    if (set || note) {
+        w->comment[i] = set ? join_comment("set on the command line", note)
+                            : join_comment(note, NULL);
+        if (!w->comment[i])
+            w->oom = true;
+    }
+}
+
+/* written_text - what rri_params_used reads of setting i in the written
+ * file: its text, unless it is not written (a base, a record, a change
+ * written as a comment). */
+static const char *written_text(const rr_scenario *sc, size_t i, void *ctx)
+{
+    const writer *w = ctx;
+    if (w->dead[i] || !rri_value_text(sc, i, NULL))
+        return NULL;
+    return w->text[i];
+}
+
+/* change_target - the parameter setting an event's set./scale. setting i
+ * changes, or -1. */
+static long change_target(const rr_scenario *sc, size_t i)
+{
+    const rri_setting *st = &sc->settings[i];
+    if (!st->def ||
+        (st->def->type != RRI_T_SETVALUE && st->def->type != RRI_T_FACTOR))
+        return -1;
+    const char *t = st->name + (st->def->type == RRI_T_FACTOR ? 6 : 4);
+    return rri_param_setting(sc, t, strlen(t));
+}
+
+/* prepare - every setting's text, then which parameters the written
+ * values use: an event's change to a parameter no value uses is written
+ * as a comment, which may leave more parameters unused, until none is
+ * left. */
+static void prepare(writer *w)
+{
+    rr_scenario *sc = w->sc;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < sc->n_settings && !w->oom; i++)
+            if (rri_is_param(&sc->settings[i]) == (pass == 0) &&
+                !skipped(&sc->settings[i]))
+                prepare_one(w, i);
+    for (bool again = !w->oom; again;) {
+        again = false;
+        if (rri_params_used(sc, written_text, w, w->live) != RR_OK) {
+            w->oom = true;
+            return;
+        }
+        for (size_t i = 0; i < sc->n_settings; i++) {
+            long p = change_target(sc, i);
+            if (p >= 0 && !w->live[p] && !w->dead[i])
+                w->dead[i] = again = true;
+        }
+    }
+}
+
+/* put_one - setting i as prepared, and its source note; a parameter no
+ * written value uses, or a change to one, as comment lines. */
+static void put_one(writer *w, size_t i)
+{
+    const rri_setting *st = &w->sc->settings[i];
+    const char *out = w->text[i] ? w->text[i] : st->pub.value;
+    if (w->dead[i] || (rri_is_param(st) && !w->live[i])) {
+        char *k = rri_printf(&w->sc->arena, "unused here: %s", st->name);
+        if (!k)
+            w->oom = true;
+        else
+            put_comment_line(w, k, out);
+        if (rri_is_param(st) && st->pub.note && *st->pub.note) {
+            k = rri_printf(&w->sc->arena, "unused here: %s.source", st->name);
+            if (!k)
+                w->oom = true;
+            else
+                put_comment_line(w, k, st->pub.note);
+        }
+        return;
+    }
+    if (!put_setting(w, st->name, out, w->comment[i]) &&
+        !put_setting(w, st->name, st->pub.value, NULL))
+        put_setting(w, st->name, "", "value not writable"); /* cannot be */
+    if (st->pub.note && *st->pub.note) {
+        char *k = rri_printf(&w->sc->arena, "%s.source", st->name);
+        if (!k)
+            w->oom = true;
+        else
+            put_setting(w, k, st->pub.note, NULL);
+    }
+    if (st->pub.label && *st->pub.label) {
+        char *k = rri_printf(&w->sc->arena, "%s.label", st->name);
+        if (!k)
+            w->oom = true;
+        else
+            put_setting(w, k, st->pub.label, NULL);
+    }
+}
+
+/* put_records - the overrides in force, as [scenario] override.KEY, and
+ * what the scenario leaves unused without fault (a variant or a --set
+ * made it so), as left_unused: in this one file nothing says any more
+ * who made what unused. */
+static void put_records(writer *w)
+{
+    rr_scenario *sc = w->sc;
+    for (size_t i = 0; i < sc->n_ov; i++) {
+        char *k = rri_printf(&sc->arena, "override.%s", sc->ov[i].key);
+        if (!k)
+            w->oom = true;
+        else if (!put_setting(w, k, sc->ov[i].value, NULL))
+            put_setting(w, k, "", "value not writable"); /* cannot be */
+    }
+    if (sc->n_left) {
+        rr_sb b = RR_SB_INIT;
+        for (size_t i = 0; i < sc->n_left; i++) {
+            rr_sb_add(&b, i ? ", " : "");
+            rr_sb_add(&b, sc->left[i]);
+        }
+        if (b.status != RR_OK)
+            w->oom = true;
+        else
+            put_setting(w, "left_unused", rr_sb_str(&b), NULL);
+        rr_sb_fini(&b);
+    }
 }
 
 static void put_header(writer *w, const char *name, bool *header)
@@ -655,6 +853,10 @@ static void put_section(writer *w, const char *name, const rri_section *s)
             continue;
         put_header(w, name, &header);
         put_setting(w, d[j].name, v, "default");
+    }
+    if (s->kind == RRI_SEC_SCENARIO && (sc->n_ov || sc->n_left)) {
+        put_header(w, name, &header);
+        put_records(w);
     }
 }
 
@@ -710,13 +912,14 @@ static void put_manifest(writer *w, const rr_resolved_info *info)
     }
     static const char *const about =
         ";\n"
-        "; Every setting of this run as it was used: ${...} substituted\n"
-        "; (except where an event changes the parameter), defaults\n"
-        "; written out, tables read from the copies in inputs/.  Running\n"
-        "; this file reproduces the run's CSV files.  [parameters] keep\n"
-        "; their values and source notes as the assumption register; the\n"
-        "; settings that used them hold the values already, so --set the\n"
-        "; settings themselves, or use the original scenario.\n";
+        "; Every setting of this run as it was used: as written, ${...} and\n"
+        "; all, with the value it resolves to after '; = ', defaults written\n"
+        "; out, tables read from the copies in inputs/.  Running this file\n"
+        "; reproduces the run's CSV files.  [parameters] keep their values\n"
+        "; and source notes as the assumption register, and --set on one\n"
+        "; changes what it changed in the scenario.  override.KEY lines in\n"
+        "; [scenario] record the run's --set overrides, for run.csv; they\n"
+        "; change nothing (the settings hold the values).\n";
     rr_sb_add(&w->out, about);
 }
 
@@ -738,8 +941,15 @@ int rr_scenario_write_resolved(rr_scenario *sc, FILE *f,
     w.dynamic = dynamic_params(sc);
     w.done = calloc(sc->n_settings + 1, sizeof *w.done);
     w.vbuf = malloc(RR_VALUE_MAX + 1);
-    if ((w.copy && !w.real) || !w.dynamic || !w.done || !w.vbuf)
+    w.text = calloc(sc->n_settings + 1, sizeof *w.text);
+    w.comment = calloc(sc->n_settings + 1, sizeof *w.comment);
+    w.live = calloc(sc->n_settings + 1, sizeof *w.live);
+    w.dead = calloc(sc->n_settings + 1, sizeof *w.dead);
+    if ((w.copy && !w.real) || !w.dynamic || !w.done || !w.vbuf || !w.text ||
+        !w.comment || !w.live || !w.dead)
         w.oom = true;
+    if (!w.oom)
+        prepare(&w);
     if (!w.oom) {
         put_manifest(&w, info);
         put_sections(&w);
@@ -752,5 +962,13 @@ int rr_scenario_write_resolved(rr_scenario *sc, FILE *f,
     free(w.dynamic);
     free(w.done);
     free(w.vbuf);
+    for (size_t i = 0; w.text && i < sc->n_settings; i++)
+        free(w.text[i]);
+    for (size_t i = 0; w.comment && i < sc->n_settings; i++)
+        free(w.comment[i]);
+    free(w.text);
+    free(w.comment);
+    free(w.live);
+    free(w.dead);
     return rc;
 }

@@ -122,7 +122,8 @@ hs_run "1.8 MB of continuation lines" \
     "$HT/cont.ini"
 awk 'BEGIN { print "[scenario]\nname = cont\nstart = 2020-01-01\nend = 2020-01-31";
              print "[arrivals]\nrate = 1/day\n[stage.a]";
-             print "service = exponential(mean=1d)\nroute.departed = 1\n[parameters]\nx = a";
+             print "service = exponential(mean=1d)\nroute.departed = 1";
+             print "[event.e]\nfrom = 2020-01-15\nlabel = ${x}\n[parameters]\nx = a";
              for (i = 0; i < 6000; i++) print "    bbbbbbbbb" }' >"$HT/cont-ok.ini"
 expect_exit 0 "a value of 60,000 characters on 6,000 lines" -- \
     timeout 20 "$RRSIM" check "$HT/cont-ok.ini"
@@ -207,7 +208,14 @@ expect_exit 0 "a loop with exponential service checks" -- \
 awk 'BEGIN { print "[scenario]\nname = big\nstart = 2020-01-01\nend = 2020-01-10\nreplications = 1\n[parameters]";
              for (i = 0; i < 20000; i++) printf "p%d = %d\np%d.source = note %d\n", i, i, i, i;
              print "[arrivals]\nrate = ${p1}/day\n[stage.a]";
-             print "service = deterministic(1d)\nroute.departed = 1" }' >"$HT/params.ini"
+             print "service = deterministic(1d)\nroute.departed = 1";
+             # every parameter used (one that no setting uses is an error)
+             for (e = 0; e < 4; e++) {
+                 printf "[event.e%d]\nfrom = 2020-01-05\nlabel =", e;
+                 for (i = e * 5000; i < (e + 1) * 5000; i++) {
+                     if (i % 15 == 0) printf "\n   ";
+                     printf " ${p%d}", i }
+                 print "" } }' >"$HT/params.ini"
 expect_exit 0 "check 20,000 parameters" -- timeout 120 "$RRSIM" check "$HT/params.ini"
 awk 'BEGIN { print "[scenario]\nname = big\nstart = 2020-01-01\nend = 2020-01-10\nreplications = 1";
              print "[arrivals]\nrate = 1/day\nstage = s0";

@@ -108,7 +108,7 @@ sww_l=$(grep '^set ytics' "$TMP/three/plots/sweep.gp" | sed -n 2p)
     ok sww-three-one-scale || fail sww-three-one-scale "$sww_y ranges; $sww_l"
 # four settings: a panel per combination of the third and fourth
 sww_sweep four scenarios/mm1.ini --vary lambda=0.5,0.7 \
-    --vary mean_talk=0.8d,1d --vary stage.officer.servers=1,2 \
+    --vary arrivals.vulnerable_share=0,0.1 --vary stage.officer.servers=1,2 \
     --vary stage.officer.service=exponential\(mean=1d\),deterministic\(1d\) \
     --reps 2 --quiet --indicators time_to_departure_mean_days
 [ "$(sww_plots four)" = 4 ] && ok sww-four-panels ||
