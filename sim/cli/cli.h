@@ -52,6 +52,10 @@ typedef struct cli {
     bool quiet;
     const char *vary[CLI_MAX_VARY];
     int n_vary;
+    const char *policy[CLI_MAX_SETS]; /* --policy, in order */
+    int n_policy;
+    const char *window;     /* --window FROM:TO, or NULL */
+    const char *from;       /* --from DATE, or NULL */
     bool help;              /* --help or -h: print the command's help */
     char cmdline[4096];     /* the command line, for run.csv */
 } cli;
