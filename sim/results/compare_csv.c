@@ -62,7 +62,8 @@ void rr_compare_from_text(const rr_comparison *c, char *buf, size_t n)
                  c->first.what);
         break;
     default:
-        snprintf(buf, n, "the scenarios do not differ");
+        snprintf(buf, n, "the scenarios do not differ%s",
+                 c->windowed ? " on the days both run" : "");
         break;
     }
 }

@@ -124,11 +124,22 @@ static bool is_end(const bounds *a, const bounds *b, long day)
     return has(a, 1, a->n, day + 1) && has(b, 1, b->n, day + 1);
 }
 
+/* open_window - the days of a plan a window may cover: from the day its
+ * warm-up ends (a warm-up of "1y", 365.25 days, ends six hours into a
+ * day; that day may start a window) to its end. */
+static rr_span open_window(const rr_plan *p)
+{
+    rr_span w;
+    w.from = start_day(p) + (long)floor(p->cfg[0]->warmup);
+    w.to = end_day(p);
+    return w;
+}
+
 /* span_of_both - the days both can be compared over: after both
  * warm-ups, within both runs. */
 static rr_span span_of_both(const rr_plan *a, const rr_plan *b)
 {
-    rr_span x = rr_compare_run_window(a), y = rr_compare_run_window(b), w;
+    rr_span x = open_window(a), y = open_window(b), w;
     w.from = x.from > y.from ? x.from : y.from;
     w.to = x.to < y.to ? x.to : y.to;
     return w;
@@ -209,7 +220,7 @@ static const char *report_word(rr_report_period r)
 static int inside(const char *spec, rr_span w, const rr_plan *p,
                   const char *name, char *err, size_t errlen)
 {
-    rr_span r = rr_compare_run_window(p);
+    rr_span r = open_window(p);
     char a[16], b[16];
     if (w.from < start_day(p)) {
         date_text(w.from, a, sizeof a);
@@ -223,7 +234,7 @@ static int inside(const char *spec, rr_span w, const rr_plan *p,
         date_text(r.from, b, sizeof b);
         return rr_err_set(err, errlen, RR_ERANGE,
                           "--window %s: %s is in the warm-up of %s, which "
-                          "is not counted (the first day after it: %s)",
+                          "ends on %s",
                           spec, a, name, b);
     }
     if (w.to > r.to) {
