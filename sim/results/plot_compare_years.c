@@ -146,12 +146,27 @@ static void yr_texts(yr_chart *c, const char *left)
 
     snprintf(c->t, sizeof c->t, "Effect by year: %s", pt);
     snprintf(c->st, sizeof c->st, "Against the baseline: %s", bt);
-    snprintf(c->st2, sizeof c->st2,
-             "Policy minus baseline per calendar year · %s",
-             d->reps >= 2 ? "mean of paired replications with 95% "
-                            "confidence interval"
-                          : "one paired replication, so no confidence "
-                            "intervals");
+    {
+        /* the window: the first and last day of the years' rows */
+        long a = LONG_MAX, b = LONG_MIN;
+        char span[80] = "", x[32], y[32];
+        for (size_t r = 0; r < d->n; r++)
+            if (d->row[r].from != LONG_MAX && d->row[r].to != LONG_MAX) {
+                a = d->row[r].from < a ? d->row[r].from : a;
+                b = d->row[r].to > b ? d->row[r].to : b;
+            }
+        if (a != LONG_MAX) {
+            rri_date_text(a, x, sizeof x);
+            rri_date_text(b, y, sizeof y);
+            snprintf(span, sizeof span, ", %s – %s", x, y);
+        }
+        snprintf(c->st2, sizeof c->st2,
+                 "Policy minus baseline per calendar year%s · %s", span,
+                 d->reps >= 2 ? "mean of paired replications with 95% "
+                                "confidence interval"
+                              : "one paired replication, so no confidence "
+                                "intervals");
+    }
     rri_text_fit(c->st2, sizeof c->st2, FS, 0.96 * W);
     snprintf(c->foot, sizeof c->foot,
              "Scenarios %s (baseline) and %s (policy) · %zu paired "
@@ -162,9 +177,20 @@ static void yr_texts(yr_chart *c, const char *left)
     rri_source_of(c->ri, c->nri, c->src, sizeof c->src);
     for (size_t y = 0; y < c->ny; y++)
         partial = partial || c->partial[y];
-    snprintf(note, sizeof note,
-             "Flows are summed over the year, caseloads taken at its end, "
-             "means and shares recomputed from the year's parts.");
+    {
+        bool same = true;
+        for (size_t r = 0; r < d->n && same; r++)
+            same = isnan(d->row[r].diff) ||
+                   (d->row[r].diff == 0 &&
+                    (isnan(d->row[r].lo) || d->row[r].lo == 0) &&
+                    (isnan(d->row[r].hi) || d->row[r].hi == 0));
+        snprintf(note, sizeof note, "%s"
+                 "Flows are summed over the year, caseloads taken at its "
+                 "end, means and shares recomputed from the year's parts.",
+                 same ? "The two scenarios give the same figures in every "
+                        "year. "
+                      : "");
+    }
     if (partial)
         snprintf(note + strlen(note), sizeof note - strlen(note),
                  " * Only part of the year is compared.");

@@ -136,6 +136,7 @@ typedef struct rri_compare {
 /* compare_years.csv: per indicator and calendar year. */
 typedef struct rri_yearrow {
     long year;
+    long from, to;          /* its days in the window; LONG_MAX: unknown */
     char *ind, *unit;
     double days;            /* of the year in the window; NaN: unknown */
     double base, pol, diff, lo, hi;

@@ -911,7 +911,7 @@ void rri_years_fini(rri_years *d)
 typedef struct years_row {
     const char *baseline, *policy, *ind, *unit, *note;
     double year, days, base, pol, diff, lo, hi, reps;
-    long effect_from;
+    long effect_from, from, to;
 } years_row;
 
 enum { YR_BASELINE, YR_POLICY, YR_YEAR };
@@ -929,7 +929,9 @@ static const col_spec years_cols[] = {
     COL("replications", COL_NUMBER, years_row, reps),
     COL_OPT("days", COL_NUMBER, years_row, days),
     COL_OPT("effect_from", COL_DATE_NA, years_row, effect_from),
-    COL_OPT("effect_from_note", COL_TEXT, years_row, note)};
+    COL_OPT("effect_from_note", COL_TEXT, years_row, note),
+    COL_OPT("from", COL_DATE, years_row, from),
+    COL_OPT("to", COL_DATE, years_row, to)};
 
 /* years_row_in - row r of compare_years.csv into w (the file's names, the
  * policy's date and its note from the first row). */
@@ -937,7 +939,7 @@ static int years_row_in(const bound *b, size_t r, rri_years *d, char *err,
                         size_t errlen)
 {
     years_row y = {"", "", "", "", "", NAN, NAN, NAN, NAN, NAN, NAN,
-                   NAN, NAN, LONG_MAX};
+                   NAN, NAN, LONG_MAX, LONG_MAX, LONG_MAX};
     rri_yearrow *w = &d->row[d->n];
     int rc;
     if ((rc = read_row(b, r, &y, err, errlen)))
@@ -959,6 +961,8 @@ static int years_row_in(const bound *b, size_t r, rri_years *d, char *err,
     if (r == 0)
         d->effect_from = y.effect_from;
     w->year = (long)y.year;
+    w->from = y.from;
+    w->to = y.to;
     w->days = y.days;
     w->base = y.base;
     w->pol = y.pol;
