@@ -113,7 +113,8 @@ static void yr_sets(yr_chart *c, char *left, size_t n)
                 snprintf(left + len, n - len, "%s%s", len ? ", " : "", nm);
         }
     }
-    c->cols = c->np > 4 ? 3 : c->np > 1 ? 2 : 1;
+    /* one row of up to three, then two rows */
+    c->cols = c->np <= 3 ? (c->np ? c->np : 1) : c->np == 4 ? 2 : 3;
     c->rows = c->np ? (c->np + c->cols - 1) / c->cols : 1;
 }
 
@@ -382,7 +383,7 @@ static int yr_panel(FILE *g, const yr_chart *c, size_t i)
     if (!isnan(c->mark))
         fprintf(g, "set arrow from first %.4f, graph 0 to first %.4f, "
                    "graph 1 nohead lw 2 dt (8,5) lc rgb \"" OI_VERMILLION
-                   "\" front\n",
+                   "\" back\n",
                 c->mark, c->mark);
     yr_title(c->panel[i], cw - 16, title, sizeof title);
     rri_text_fit(title, sizeof title, 12 * 1.1, cw - 16);
