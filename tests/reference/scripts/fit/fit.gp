@@ -10,24 +10,24 @@ unset key
 set bars 1.5
 set boxwidth 0.55
 $f0 << EOD
-1 4476.5 2996.227148 5956.772852 4460
-2 2437.5 2431.146898 2443.853102 2450
-3 3293 2886.401448 3699.598552 3400
+1 4546 2983.136817 6108.863183 4460
+2 2450.5 2431.440693 2469.559307 2450
+3 3297.5 3176.791055 3418.208945 3400
 EOD
 $f1 << EOD
-1 2801.5 2528.316598 3074.683402 2760
-2 1825.5 1590.435212 2060.564788 1850
-3 2031 1611.695244 2450.304756 2400
+1 2745.5 2586.672441 2904.327559 2760
+2 1820.5 1623.553827 2017.446173 1850
+3 2027.5 1919.49726 2135.50274 2400
 EOD
 $f2 << EOD
-1 9626.5 9340.610393 9912.389607 9660
-2 4303.5 3585.599432 5021.400568 4310
-3 4816.5 4162.130456 5470.869544 4900
+1 9621 8909.452535 10332.54747 9660
+2 4323 3700.395968 4945.604032 4310
+3 4861 3882.622235 5839.377765 4900
 EOD
 $f3 << EOD
-1 22468.5 21915.78009 23021.21991 22550
-2 12553 12209.93247 12896.06753 12620
-3 17611 17458.52554 17763.47446 17670
+1 22635.5 22120.89871 23150.10129 22550
+2 12596 12494.35036 12697.64964 12620
+3 17622.5 17501.79106 17743.20894 17670
 EOD
 set multiplot
 unset label
@@ -56,9 +56,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:8000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
 set label 'Independent departures (IOM, NGO, self-arranged)' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+0.4%' at first 1, first 5956.772852 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.5%' at first 2, first 2450 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−3.1%' at first 3, first 3699.598552 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+1.9%' at first 1, first 6108.863183 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '0.0%' at first 2, first 2469.559307 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−3.0%' at first 3, first 3418.208945 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 plot $f0 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
      $f0 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f0 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
@@ -75,9 +75,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:4000]
 set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
 set label 'Forced returns' at screen 0.5109, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+1.5%' at first 1, first 3074.683402 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−1.3%' at first 2, first 2060.564788 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−15%' at first 3, first 2450.304756 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.5%' at first 1, first 2904.327559 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−1.6%' at first 2, first 2017.446173 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−16%' at first 3, first 2400 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 plot $f1 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
      $f1 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f1 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
@@ -94,9 +94,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'Departures without supervision' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−0.3%' at first 1, first 9912.389607 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.2%' at first 2, first 5021.400568 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−1.7%' at first 3, first 5470.869544 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.4%' at first 1, first 10332.54747 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+0.3%' at first 2, first 4945.604032 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.8%' at first 3, first 5839.377765 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 plot $f2 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
      $f2 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f2 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
@@ -113,9 +113,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'Intake (new cases, re-migrants not counted)' at screen 0.5109, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−0.4%' at first 1, first 23021.21991 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.5%' at first 2, first 12896.06753 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.3%' at first 3, first 17763.47446 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+0.4%' at first 1, first 23150.10129 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.2%' at first 2, first 12697.64964 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.3%' at first 3, first 17743.20894 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 plot $f3 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
      $f3 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f3 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
