@@ -75,3 +75,5 @@ RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" compare scenarios/nl-baseline.ini tests/fixtures
     --reps 2 --window 2020-01-01:2022-12-31 --quiet --out "$CA-win2" 2>/dev/null
 grep -q "'Policy minus baseline over 1 Jan 2020 – 31 Dec 2022 · mean of 2 paired replications" "$CA-win2/plots/compare.gp" &&
     ok answer-window-chart-says-window || fail answer-window-chart-says-window "$(grep -o "'Policy minus[^']*'" "$CA-win2/plots/compare.gp")"
+# leave the shared scratch folder as found (scenarios.sh checks it)
+rm -rf "$CA"-iom "$CA"-ngo "$CA"-win "$CA"-win2 "$TMP/ca.out" "$TMP/ca.err"

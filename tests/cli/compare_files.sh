@@ -163,3 +163,5 @@ requires gnuplot
     [ "$(ls "$CO/plots" | tr '\n' ' ')" = "compare.svg compare_years.svg " ] &&
         ok compare-years-redrawn || fail compare-years-redrawn "$(ls -A "$CO/plots")"
 requires -
+# leave the shared scratch folder as found (scenarios.sh checks it)
+rm -rf "$CO" "$TMP"/cf2 "$TMP"/cf3 "$TMP"/cf4 "$TMP"/cf5 "$TMP"/cf6 "$TMP/cf.out" "$TMP/cf.err"

@@ -70,3 +70,5 @@ expect_stderr "rrsim: sweep: design point 2 (scenario.end=2027-12-31) differs fr
     sweep-refuses-end -- "$RRSIM" sweep $CB --vary scenario.end=2029-12-31,2027-12-31 --reps 2
 expect_stderr "rrsim: sweep: design point 2 (scenario.warmup=1y) differs from design point 1 in warmup: 0 days against 365.25 days; the design points of a sweep must share start, end, report, warmup and replications" \
     sweep-refuses-warmup -- "$RRSIM" sweep $CB --vary scenario.warmup=0d,1y --reps 2
+# leave the shared scratch folder as found (scenarios.sh checks it)
+rm -rf "$TMP"/cr-* "$TMP"/cw-*
