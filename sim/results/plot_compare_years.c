@@ -31,15 +31,19 @@ static const rr_ind_id PANELS[] = {
 
 #define T0 112.0
 
+#define MAX_YEARS 64
+
 typedef struct yr_chart {
     const rri_years *d;
     const rri_runrow *rb, *rp;
     const rri_runrow *ri;
     size_t nri;
-    long year[64];          /* the years drawn, ascending */
-    bool partial[64];
+    long year[MAX_YEARS];   /* the years drawn, ascending */
+    bool partial[MAX_YEARS];
     size_t ny;
+    bool more_years;        /* the file has more: the first MAX_YEARS */
     rr_ind_id panel[N_PANELS];
+    const rri_yearrow *cell[N_PANELS][MAX_YEARS]; /* PANELS[i] in year y */
     size_t np, cols, rows;
     double mark;            /* x of the policy's date, NaN: none */
     char t[512], st[1024], st2[1024], foot[512], src[1200];
@@ -55,46 +59,85 @@ static bool is_share(rr_ind_id id)
     return rr_indicators[id].unit == RR_UNIT_SHARE;
 }
 
-/* row_of - the row of indicator id in year y, or NULL. */
-static const rri_yearrow *row_of(const rri_years *d, rr_ind_id id, long y)
+/* row_of - the row of the i-th panel drawn in the y-th year, or NULL. */
+static const rri_yearrow *row_of(const yr_chart *c, size_t i, size_t y)
 {
-    for (size_t r = 0; r < d->n; r++)
-        if (d->row[r].year == y &&
-            strcmp(d->row[r].ind, rr_indicators[id].name) == 0)
-            return &d->row[r];
-    return NULL;
+    return c->cell[i][y];
 }
 
-/* yr_sets - the years (at most 64, ascending) and the panels drawn; the
- * indicators left out named in *left. */
-static void yr_sets(yr_chart *c, char *left, size_t n)
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* yr_years - the years of the rows, ascending, the first MAX_YEARS of
+ * them (a sorted copy: n log n for a file of any size). */
+static int yr_years(yr_chart *c)
 {
     const rri_years *d = c->d;
-    for (size_t r = 0; r < d->n; r++) {
-        size_t y;
-        for (y = 0; y < c->ny && c->year[y] != d->row[r].year; y++)
-            ;
-        if (y == c->ny && c->ny < RR_COUNTOF(c->year))
-            c->year[c->ny++] = d->row[r].year;
-    }
-    for (size_t i = 1; i < c->ny; i++)
-        for (size_t j = i; j > 0 && c->year[j - 1] > c->year[j]; j--) {
-            long tmp = c->year[j];
-            c->year[j] = c->year[j - 1];
-            c->year[j - 1] = tmp;
+    long *all = malloc((d->n ? d->n : 1) * sizeof *all);
+    size_t n = 0;
+    if (!all)
+        return RR_ENOMEM;
+    for (size_t r = 0; r < d->n; r++)
+        all[r] = d->row[r].year;
+    qsort(all, d->n, sizeof *all, cmp_long);
+    for (size_t r = 0; r < d->n; r++)
+        if (r == 0 || all[r] != all[r - 1]) {
+            if (n == MAX_YEARS) {
+                c->more_years = true;
+                break;
+            }
+            c->year[n++] = all[r];
         }
-    for (size_t y = 0; y < c->ny; y++) {
-        rr_date j1 = {(int)c->year[y], 1, 1}, j2 = {(int)c->year[y] + 1, 1, 1};
-        long full = rr_date_days(j2) - rr_date_days(j1);
-        for (size_t r = 0; r < d->n; r++)
-            if (d->row[r].year == c->year[y] && isfinite(d->row[r].days) &&
-                d->row[r].days < (double)full)
-                c->partial[y] = true;
+    c->ny = n;
+    free(all);
+    return RR_OK;
+}
+
+/* year_index - the index of year y among those drawn, or -1 (binary
+ * search). */
+static long year_index(const yr_chart *c, long y)
+{
+    size_t lo = 0, hi = c->ny;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->year[mid] < y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->ny && c->year[lo] == y ? (long)lo : -1;
+}
+
+/* yr_sets - the years and the panels drawn, each panel's row per year
+ * (one pass over the rows); the indicators left out named in *left. */
+static int yr_sets(yr_chart *c, char *left, size_t n)
+{
+    const rri_years *d = c->d;
+    const rri_yearrow *cell[N_PANELS][MAX_YEARS];
+    int rc = yr_years(c);
+    if (rc != RR_OK)
+        return rc;
+    memset(cell, 0, sizeof cell);
+    for (size_t r = 0; r < d->n; r++) {
+        const rri_yearrow *w = &d->row[r];
+        long y = year_index(c, w->year);
+        rr_date j1 = {(int)w->year, 1, 1}, j2 = {(int)w->year + 1, 1, 1};
+        if (y < 0)
+            continue;
+        if (isfinite(w->days) &&
+            w->days < (double)(rr_date_days(j2) - rr_date_days(j1)))
+            c->partial[y] = true;
+        for (size_t i = 0; i < N_PANELS; i++)
+            if (!cell[i][y] && strcmp(w->ind, rr_indicators[PANELS[i]].name) == 0)
+                cell[i][y] = w;
     }
     for (size_t i = 0; i < N_PANELS; i++) {
         bool seen = false, any = false;
         for (size_t y = 0; y < c->ny; y++) {
-            const rri_yearrow *w = row_of(d, PANELS[i], c->year[y]);
+            const rri_yearrow *w = cell[i][y];
             if (!w)
                 continue;
             seen = true;
@@ -103,6 +146,7 @@ static void yr_sets(yr_chart *c, char *left, size_t n)
                            (isfinite(w->pol) && w->pol != 0)));
         }
         if (any) {
+            memcpy(c->cell[c->np], cell[i], sizeof cell[i]);
             c->panel[c->np++] = PANELS[i];
         } else if (seen) {
             char nm[160];
@@ -116,6 +160,7 @@ static void yr_sets(yr_chart *c, char *left, size_t n)
     /* one row of up to three, then two rows */
     c->cols = c->np <= 3 ? (c->np ? c->np : 1) : c->np == 4 ? 2 : 3;
     c->rows = c->np ? (c->np + c->cols - 1) / c->cols : 1;
+    return RR_OK;
 }
 
 /* yr_mark - where the policy's date falls: between the dots of the
@@ -195,6 +240,11 @@ static void yr_texts(yr_chart *c, const char *left)
     if (partial)
         snprintf(note + strlen(note), sizeof note - strlen(note),
                  " * Only part of the year is compared.");
+    if (c->more_years)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " The first %d years are drawn (compare_years.csv has "
+                 "them all).",
+                 MAX_YEARS);
     if (*left)
         snprintf(note + strlen(note), sizeof note - strlen(note),
                  " Not drawn (zero in both every year, or no value): %s.",
@@ -237,7 +287,7 @@ static void yr_data(FILE *g, const yr_chart *c)
         for (int hollow = 0; hollow < 2; hollow++) {
             bool any = false;
             for (size_t y = 0; y < c->ny; y++) {
-                const rri_yearrow *w = row_of(c->d, c->panel[i], c->year[y]);
+                const rri_yearrow *w = row_of(c, i, y);
                 double lo, hi;
                 bool h;
                 if (!w || isnan(w->diff))
@@ -288,7 +338,7 @@ static void yr_plot(FILE *g, const yr_chart *c, size_t i)
     for (int hollow = 0; hollow < 2; hollow++) {
         bool any = false;
         for (size_t y = 0; y < c->ny && !any; y++) {
-            const rri_yearrow *w = row_of(c->d, c->panel[i], c->year[y]);
+            const rri_yearrow *w = row_of(c, i, y);
             double lo, hi;
             if (!w || isnan(w->diff))
                 continue;
@@ -320,7 +370,7 @@ static rri_scale yr_scale(const yr_chart *c, size_t i)
 {
     double f = is_share(c->panel[i]) ? 100 : 1, lo = 0, hi = 0;
     for (size_t y = 0; y < c->ny; y++) {
-        const rri_yearrow *w = row_of(c->d, c->panel[i], c->year[y]);
+        const rri_yearrow *w = row_of(c, i, y);
         if (!w || isnan(w->diff))
             continue;
         lo = fmin(lo, f * fmin(w->diff, isnan(w->lo) ? w->diff : w->lo));
@@ -410,7 +460,10 @@ int rri_draw_compare_years(FILE *g, rr_plot_format fmt, const char *out,
     c->nri = nri;
     c->rb = nri >= 1 ? &ri[0] : NULL;
     c->rp = nri >= 2 ? &ri[1] : NULL;
-    yr_sets(c, left, sizeof left);
+    if (yr_sets(c, left, sizeof left) != RR_OK) {
+        free(c);
+        return RR_ENOMEM;
+    }
     yr_mark(c);
     yr_texts(c, left);
     rri_gp_style(g, fmt, out);

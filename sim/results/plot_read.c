@@ -930,8 +930,8 @@ static const col_spec years_cols[] = {
     COL_OPT("days", COL_NUMBER, years_row, days),
     COL_OPT("effect_from", COL_DATE_NA, years_row, effect_from),
     COL_OPT("effect_from_note", COL_TEXT, years_row, note),
-    COL_OPT("from", COL_DATE, years_row, from),
-    COL_OPT("to", COL_DATE, years_row, to)};
+    COL_OPT("from", COL_DATE_NA, years_row, from),
+    COL_OPT("to", COL_DATE_NA, years_row, to)};
 
 /* years_row_in - row r of compare_years.csv into w (the file's names, the
  * policy's date and its note from the first row). */
