@@ -253,4 +253,59 @@ bool rr_indicator_is_yearly(const rr_indicator *ind);
 /* rr_indicator_is_input - whether ind is one of rr_indicator_inputs[]. */
 bool rr_indicator_is_input(const rr_indicator *ind);
 
+/* ---- over a span of days ----------------------------------------------
+ *
+ * A comparison gives each indicator's effect per calendar year, per
+ * reporting period and from a date: the indicator recomputed from the
+ * metrics of the reporting periods in a span of days.  rr_indicator_span
+ * says how, from the indicator's kind:
+ *
+ *   flows         summed; a period partly in the span counts pro rata by
+ *                 days (RR_SPAN_SUM of the metric, or of a derived
+ *                 indicator's parts);
+ *   stocks        the value at the end of the last period that ends in the
+ *                 span (RR_SPAN_END); caseload_start the value at the start
+ *                 of the span (RR_SPAN_START: the end of the period before
+ *                 it, or the run's starting caseload);
+ *   means         the periods' means weighted by days (a time average:
+ *                 detention occupancy) or by the cases the mean is over
+ *                 (time to departure: the verified departures of each
+ *                 period), again pro rata by days (RR_SPAN_MEAN);
+ *   shares        recomputed from their parts: the numerator's sum over the
+ *                 denominator's (RR_SPAN_RATIO);
+ *   quantiles, and shares of outcomes the periods do not count
+ *                 (sustainable reintegration), cannot be: RR_SPAN_NONE.
+ *
+ * A part that names a family (reintegration_%s) stands for every member.
+ */
+typedef enum rr_span_rule {
+    RR_SPAN_NONE,
+    RR_SPAN_SUM,
+    RR_SPAN_END,
+    RR_SPAN_START,
+    RR_SPAN_MEAN,
+    RR_SPAN_RATIO
+} rr_span_rule;
+
+typedef struct rr_ind_span {
+    rr_span_rule rule;
+    rr_ind_id metric;         /* SUM without parts, END, START, MEAN: the
+                                 metric of the time series read (the
+                                 indicator itself, or the one a KPI is
+                                 made of: caseload_total for caseload_end) */
+    const rr_ind_part *num;   /* SUM: a derived indicator's parts (NULL: the
+                                 metric); RATIO: the numerator */
+    size_t n_num;
+    const rr_ind_part *den;   /* RATIO: the denominator; MEAN: the weights
+                                 of each period's mean (NULL: days) */
+    size_t n_den;
+} rr_ind_span;
+
+/* rr_indicator_span - how ind is computed over a span of periods. */
+rr_ind_span rr_indicator_span(const rr_indicator *ind);
+
+/* rr_indicator_span_rule_name - "sum", "end", "start", "mean", "ratio",
+ * "none": the words of the docs and of compare_years.csv's basis. */
+const char *rr_indicator_span_rule_name(rr_span_rule rule);
+
 #endif

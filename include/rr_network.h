@@ -217,6 +217,10 @@ void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_patience_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,
                       const rr_route_table *t);
+/* rr_net_set_source_rate - a source's rate from now on.  A pending arrival
+ * is kept, its remaining time scaled by old / new rate (nothing is drawn:
+ * an unchanged rate changes nothing); a source that was stopped draws its
+ * next arrival. */
 void rr_net_set_source_rate(rr_net *net, uint32_t src, double rate);
 double rr_net_source_rate(const rr_net *net, uint32_t src);
 

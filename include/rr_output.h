@@ -31,6 +31,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rr_compare.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
 #include "rr_scenario.h"
@@ -180,16 +181,35 @@ int rr_write_sweep(const char *path, const rr_design *d,
  * change them and redraw. */
 int rr_write_sweep_chart(const char *path, const rr_design *d, char *err,
                          size_t errlen);
-int rr_write_compare(const char *path, const rr_run_result *base,
-                     const rr_run_result *policy, char *err, size_t errlen);
 
 /* Terminal tables. */
 /* rr_print_sweep - a row per design point: the settings' values and the
  * indicators shown (d->ind), mean ± 95% CI half-width, under headings in
  * words (the settings' labels, the indicators'); shares as percentages. */
 void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r);
-void rr_print_compare(FILE *f, const rr_run_result *base,
-                      const rr_run_result *policy);
+
+/* A comparison's files (compare_csv.c): compare.csv, the KPIs over the
+ * window; compare_from.csv, from the policy's date; compare_years.csv and
+ * compare_periods.csv, every indicator the periods give per calendar year
+ * and per reporting period.  Columns in docs/outputs.md. */
+int rr_write_compare(const char *path, const rr_comparison *c, char *err,
+                     size_t errlen);
+int rr_write_compare_from(const char *path, const rr_comparison *c,
+                          char *err, size_t errlen);
+int rr_write_compare_years(const char *path, const rr_comparison *c,
+                           char *err, size_t errlen);
+int rr_write_compare_periods(const char *path, const rr_comparison *c,
+                             char *err, size_t errlen);
+/* rr_print_compare - the comparison for a terminal: the totals, the
+ * effects of the shown indicators from the policy's date, and per year. */
+void rr_print_compare(FILE *f, const rr_comparison *c,
+                      const char *const *shown, size_t n_shown);
+/* rr_compare_from_text - why the effect from a date is measured from
+ * it, in a sentence: "the scenarios first differ on 2021-01-01 (event
+ * ngo_subsidy)", "the scenarios differ from the start (iom_share)", ... */
+void rr_compare_from_text(const rr_comparison *c, char *buf, size_t n);
+/* rr_compare_name - the baseline's (policy 0) or the policy's name. */
+const char *rr_compare_name(const rr_comparison *c, int policy);
 
 /* fit.csv and its table. */
 int rr_write_fit(const char *path, const rr_fit *f, const rr_run_result *r,

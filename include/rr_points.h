@@ -5,9 +5,20 @@
  *
  * A point is a scenario file with the common overrides (--set, --reps,
  * --seed) and, in a sweep, its own overrides from the design after them.
+ * A what-if (rr_points_whatif) is one scenario twice: the baseline as
+ * written, and the policy with overrides of its own (--policy), under a
+ * name and title derived from the baseline's and the overrides, so that
+ * every file and chart tells the two apart.
+ *
+ * Points are compared with each other, so they must be comparable: every
+ * point shares the first's start and end dates, reporting period, warm-up
+ * and replications (with `window` set, only the reporting period and the
+ * replications: the comparison is then over a window the user gives).
+ *
  * What fails is told in an rr_point_error: which point (by index), its
- * scenario file and overrides, and whether one of its own overrides was
- * refused as such; the command line words the message from it.
+ * scenario file and overrides, whether one of its own overrides was
+ * refused as such, or in which setting two points differ; the command
+ * line words the message from it.
  */
 #ifndef RR_POINTS_H
 #define RR_POINTS_H
@@ -15,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rr_compare.h"
 #include "rr_experiment.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
@@ -33,9 +45,15 @@ typedef struct rr_points {
     size_t n_sets;
     rr_scenario **sc;           /* n, by rr_points_load */
     const rr_plan **plans;      /* n, by rr_points_load */
+    const char *const *policy;  /* a what-if: the policy's own overrides */
+    size_t n_policy;
+    bool window;                /* compared over a window: start, end and
+                                   warm-up may differ */
     /* internal */
     const rr_design *design;
     const char **paths_owned;
+    char *derived[2];           /* a what-if's "scenario.name=..." and
+                                   "scenario.title=..." */
 } rr_points;
 
 typedef struct rr_point_error {
@@ -46,6 +64,14 @@ typedef struct rr_point_error {
                          override (unknown key, bad KEY=VALUE): msg tells
                          what, after the override's key ("KEY: ..." or
                          ": ...") */
+    /* points that cannot be compared: `point` differs from the first in
+     * `field` ("start", "end", "report", "warmup", "replications"), with
+     * the first's value and its own as written in run.csv; `window` is
+     * the longest window both could be compared over ("FROM:TO"), "" when
+     * there is none or a window would not help */
+    const char *field;
+    char first[48], other[48];
+    char window[32];
     char msg[1024];
 } rr_point_error;
 
@@ -65,11 +91,22 @@ int rr_points_init(rr_points *p, const char *const *paths, size_t n,
  * rr_points_fini in any case. */
 int rr_points_design(rr_points *p, const rr_design *d, const char *path,
                      const char *const *common, size_t n_common);
+/* rr_points_whatif - a what-if: path with the common overrides, and path
+ * with them and the policy overrides policy[0..n_policy) (not copied)
+ * after its derived name and title ("nl-baseline-iom_share-0_6",
+ * "Netherlands baseline 2019-2023, iom_share = 0.6"; an override of
+ * scenario.name or scenario.title among policy[] wins).  RR_ENOMEM;
+ * rr_points_fini in any case. */
+int rr_points_whatif(rr_points *p, const char *path,
+                     const char *const *common, size_t n_common,
+                     const char *const *policy, size_t n_policy);
 void rr_points_fini(rr_points *p);
 
 /* rr_points_load - load and plan every point (with a design, the scenario
  * with the common overrides alone first, so that their errors are not
- * blamed on a point).  RR_OK or the loader's status with *e filled. */
+ * blamed on a point; a what-if's baseline first, for its name), then check
+ * that they are comparable.  RR_OK, the loader's status, or RR_EINVAL for
+ * points that differ (e->field set), with *e filled. */
 int rr_points_load(rr_points *p, rr_point_error *e);
 
 /* rr_points_run - rr_run_many of the loaded points with common random

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rr_compare.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
 #include "rr_output.h"
@@ -68,7 +69,7 @@ int rr_results_write_run(rr_results *t, const rr_run_result *r,
                          const char *cmdline, char *err, size_t errlen);
 int rr_results_write_sweep(rr_results *t, const rr_design *d,
                            const rr_run_result *r, char *err, size_t errlen);
-int rr_results_write_compare(rr_results *t, const rr_run_result *r2,
+int rr_results_write_compare(rr_results *t, const rr_comparison *c,
                              char *err, size_t errlen);
 int rr_results_write_fit(rr_results *t, const rr_fit *f,
                          const rr_run_result *r, char *err, size_t errlen);

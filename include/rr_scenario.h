@@ -356,4 +356,31 @@ int rr_scenario_input_copy(rr_scenario *sc, size_t i,
 size_t rr_scenario_n_files(const rr_scenario *sc);
 const char *rr_scenario_file(const rr_scenario *sc, size_t i);
 
+/* ---- where two scenarios differ (diff.c) ------------------------------ */
+
+/* When two planned scenarios first differ in what the model reads. */
+typedef struct rr_plan_diff {
+    bool differ;        /* anything differs while both run */
+    bool from_start;    /* from the first day both run */
+    long day;           /* that first day, days since 1970-01-01 (the first
+                           day both run when nothing differs) */
+    char what[256];     /* what changes that day: "event ngo_subsidy", "the
+                           end of event covid", "provider frontex", "the
+                           arrival schedule"; from the start, the settings
+                           written differently ("iom_share, stage.rds.
+                           servers"), "the start date" or "the starting
+                           caseload"; "" when nothing differs */
+} rr_plan_diff;
+
+/* rr_plan_first_difference - the first day, within the days both plans
+ * run, on which what the model reads differs: the epoch's configuration
+ * (names, dates, reporting, warm-up, seed and replications left out), the
+ * arrival rate with its schedule, the active providers, and on the first
+ * day the starting caseload.  sa and sb (may be NULL) are the scenarios
+ * the plans are of, for naming the settings of a difference from the
+ * start.  RR_OK, or RR_ENOMEM. */
+int rr_plan_first_difference(const rr_scenario *sa, const rr_plan *pa,
+                             const rr_scenario *sb, const rr_plan *pb,
+                             rr_plan_diff *out);
+
 #endif

@@ -1,6 +1,6 @@
 /*
- * rr_sweep.h - design points for parameter sweeps, and the files and
- * tables of sweeps and paired comparisons.
+ * rr_sweep.h - design points for parameter sweeps (paired comparisons:
+ * rr_compare.h).
  *
  * A sweep varies one or more keys (a dotted setting or a parameter):
  *   --vary iom_share=0.6:0.9:0.05     from, to (inclusive), step
@@ -117,14 +117,5 @@ void rr_sweep_indicator_label(const char *name, char *buf, size_t n);
  * too.  RR_ENOMEM. */
 int rr_design_indicators(rr_design *d, const char *list, const rr_plan *plan,
                          char *err, size_t errlen);
-
-/* rr_run_kpi_find - index of KPI `name` in r, or -1 (the two runs of a
- * comparison may have different providers or stages). */
-long rr_run_kpi_find(const rr_run_result *r, const char *name);
-/* rr_compare_diff_ci - the CI of policy - baseline of KPI k of base (kp:
- * its index in pol, -1 when pol has none: all NAN), pairing replications
- * (common random numbers); all NAN when memory runs out. */
-rr_ci rr_compare_diff_ci(const rr_run_result *base, const rr_run_result *pol,
-                         size_t k, long kp);
 
 #endif

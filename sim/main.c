@@ -26,6 +26,7 @@
 
 #include "cli/cli.h"
 #include "rr_common.h"
+#include "rr_compare.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
 #include "rr_indicator.h"
@@ -381,20 +382,72 @@ static void print_point(const rr_points *p, size_t i)
     fprintf(stderr, ")");
 }
 
+/* point_label - how a point is named in the message of points that cannot
+ * be compared: a sweep's design point, a what-if's policy, or the file. */
+static void point_label(const rr_points *p, size_t i, char *buf, size_t n)
+{
+    if (p->sets)
+        snprintf(buf, n, "design point %zu", i + 1);
+    else if (p->policy && i == 1)
+        snprintf(buf, n, "%s with --policy", p->paths[i]);
+    else
+        snprintf(buf, n, "%s", p->paths[i]);
+}
+
+/* print_mismatch - the message of points that cannot be compared, with
+ * what would make them so. */
+static void print_mismatch(const cli *c, const rr_points *p,
+                           const rr_point_error *e)
+{
+    char a[600], b[600];
+    point_label(p, 0, a, sizeof a);
+    point_label(p, e->point, b, sizeof b);
+    fprintf(stderr, "rrsim: %s: ", c->cmd);
+    if (p->sets) {
+        print_point(p, e->point);
+        fprintf(stderr, " differs from design point 1 in %s: %s against "
+                        "%s; the design points of a sweep must share "
+                        "start, end, report, warmup and replications\n",
+                e->field, e->first, e->other);
+        return;
+    }
+    fprintf(stderr, "the runs differ in %s: %s (%s) against %s (%s)",
+            e->field, e->first, a, e->other, b);
+    if (strcmp(e->field, "replications") == 0)
+        fprintf(stderr, "; give both the same with --reps N\n");
+    else if (strcmp(e->field, "report") == 0)
+        fprintf(stderr, "; give both the same with --set "
+                        "scenario.report=%s\n", e->first);
+    else if (*e->window)
+        fprintf(stderr, "; compare them over their common years with "
+                        "--window %s\n", e->window);
+    else
+        fprintf(stderr, "; they have no reporting periods in common to "
+                        "compare over\n");
+}
+
 /* load_points - load and plan the points; EXIT_*, the message printed. */
-static int load_points(rr_points *p)
+static int load_points(const cli *c, rr_points *p)
 {
     rr_point_error e;
     if (rr_points_load(p, &e) == RR_OK)
         return EXIT_OK;
-    if (e.override) {
+    if (e.field) {
+        print_mismatch(c, p, &e);
+    } else if (e.override) {
         /* the settings were checked without the design: the offending
-         * override is one of --vary's */
-        fprintf(stderr, "rrsim: --vary%s\n", e.msg);
-    } else if (e.point != RR_NO_POINT) {
+         * override is one of --vary's, or of --policy's */
+        fprintf(stderr, "rrsim: %s%s\n", p->sets ? "--vary" : "--policy",
+                e.msg);
+    } else if (e.point != RR_NO_POINT && p->sets) {
         fputs("rrsim: ", stderr);
         print_point(p, e.point);
         fprintf(stderr, ": %s\n", e.msg);
+    } else if (e.point != RR_NO_POINT) {
+        fputs("rrsim: the policy (--policy", stderr);
+        for (size_t j = 0; j < p->n_policy; j++)
+            fprintf(stderr, " %s", p->policy[j]);
+        fprintf(stderr, "): %s\n", e.msg);
     } else
         fprintf(stderr, "rrsim: %s\n", e.msg);
     return e.rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
@@ -480,7 +533,7 @@ static int cmd_sweep(cli *c)
     rc = rr_points_design(&p, &d, c->pos[0], c->sets, (size_t)c->n_sets);
     if (rc == RR_OK)
         res = calloc(p.n, sizeof *res);
-    rc = rc == RR_OK && res ? load_points(&p) : EXIT_RUNTIME;
+    rc = rc == RR_OK && res ? load_points(c, &p) : EXIT_RUNTIME;
     if (rc == EXIT_OK)
         rc = describe_sweep(c, &d, &p);
     if (rc == EXIT_OK)
@@ -520,19 +573,95 @@ static int write_compare_files(rr_results *t, void *ctx, char *err,
     return rr_results_write_compare(t, ctx, err, errlen);
 }
 
+/* compare_span - the window (--window, or the runs') and the day of
+ * --from, checked before anything is simulated; EXIT_*, the message
+ * printed. */
+static int compare_span(const cli *c, const rr_points *p, rr_span *w,
+                        bool *from_given, long *from)
+{
+    char err[1024] = "", b[600];
+    int rc = RR_OK;
+    *from_given = false;
+    *w = rr_compare_run_window(p->plans[0]);
+    if (c->window) {
+        point_label(p, 1, b, sizeof b);
+        rc = rr_compare_window_parse(c->window, p->plans[0], p->paths[0],
+                                     p->plans[1], b, w, err, sizeof err);
+    }
+    if (rc == RR_OK && c->from) {
+        rc = rr_compare_from_parse(c->from, *w, from, err, sizeof err);
+        *from_given = rc == RR_OK;
+    }
+    if (rc == RR_OK)
+        return EXIT_OK;
+    fprintf(stderr, "rrsim: %s\n", err);
+    return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
+/* compare_write - the comparison of res made, written, drawn into the
+ * begun folder t and printed. */
+static int compare_write(cli *c, const rr_points *p,
+                         const rr_run_result *res, const rr_span *w,
+                         const long *from, rr_results *t, const char *target)
+{
+    const char *const shown[] = {
+        rr_indicators[RR_IND_DEPARTURES_VERIFIED].name,
+        rr_indicators[RR_IND_DEPARTURES_UNSUPERVISED].name,
+        rr_indicators[RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY].name,
+        rr_indicators[RR_IND_TIME_TO_DEPARTURE_MEAN].name,
+        rr_indicators[RR_IND_CASELOAD_END].name,
+        rr_indicators[RR_IND_CASELOAD_TOTAL].name};
+    rr_comparison cmp;
+    char err[1024] = "";
+    int rc, charts;
+    if (rr_compare_make(&res[0], &res[1], p->sc[0], p->sc[1],
+                        c->window ? w : NULL, from, &cmp, err,
+                        sizeof err) != RR_OK) {
+        rr_compare_fini(&cmp);
+        rr_results_abort(t);
+        fprintf(stderr, "rrsim: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    rc = finish(t, target, write_compare_files, &cmp, &charts);
+    if (rc == EXIT_OK && !c->quiet)
+        rr_print_compare(stdout, &cmp, shown, RR_COUNTOF(shown));
+    if (rc == EXIT_OK)
+        report_precision(c, &res[0], NULL, NULL);
+    if (rc == EXIT_OK && !c->quiet)
+        printf("\nresults: %s\n", target);
+    if (rc == EXIT_OK)
+        rc = charts;
+    rr_compare_fini(&cmp);
+    return rc;
+}
+
 static int cmd_compare(cli *c)
 {
     rr_points p;
     rr_run_result res[2];
     rr_results t;
+    rr_span w;
+    long from = 0;
+    bool from_given = false;
     char target[4096];
-    int rc, charts;
+    int rc;
 
-    if (c->n_pos != 2)
-        return cli_usage_error(c->cmd, "compare needs two scenario files: BASELINE "
-                           "POLICY");
-    rc = rr_points_init(&p, c->pos, 2, c->sets, (size_t)c->n_sets);
-    rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
+    if (c->n_policy == 0 && c->n_pos != 2)
+        return cli_usage_error(c->cmd, "compare needs two scenario files, "
+                               "BASELINE POLICY, or one with --policy "
+                               "KEY=VALUE");
+    if (c->n_policy > 0 && c->n_pos != 1)
+        return cli_usage_error(c->cmd, "compare --policy takes one scenario "
+                               "file, compared with itself changed");
+    if (c->n_policy > 0)
+        rc = rr_points_whatif(&p, c->pos[0], c->sets, (size_t)c->n_sets,
+                              c->policy, (size_t)c->n_policy);
+    else
+        rc = rr_points_init(&p, c->pos, 2, c->sets, (size_t)c->n_sets);
+    p.window = c->window != NULL;
+    rc = rc == RR_OK ? load_points(c, &p) : EXIT_RUNTIME;
+    if (rc == EXIT_OK)
+        rc = compare_span(c, &p, &w, &from_given, &from);
     c->precision.of = RR_PRECISION_DIFF; /* of the paired differences */
     if (rc == EXIT_OK)
         rc = check_precision(c, p.plans, p.paths, p.n);
@@ -542,15 +671,8 @@ static int cmd_compare(cli *c)
         rc = begin(c, target, &t);
     }
     if (rc == EXIT_OK && (rc = run_points(c, &p, &t, res)) == EXIT_OK) {
-        rc = finish(&t, target, write_compare_files, res, &charts);
-        if (rc == EXIT_OK && !c->quiet)
-            rr_print_compare(stdout, &res[0], &res[1]);
-        if (rc == EXIT_OK)
-            report_precision(c, &res[0], NULL, NULL);
-        if (rc == EXIT_OK && !c->quiet)
-            printf("\nresults: %s\n", target);
-        if (rc == EXIT_OK)
-            rc = charts;
+        rc = compare_write(c, &p, res, &w, from_given ? &from : NULL, &t,
+                           target);
         rr_run_result_fini(&res[0]);
         rr_run_result_fini(&res[1]);
     }
@@ -633,7 +755,7 @@ static int cmd_fit(cli *c)
         return rc;
     }
     rc = rr_points_init(&p, c->pos, 1, c->sets, (size_t)c->n_sets);
-    rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
+    rc = rc == RR_OK ? load_points(c, &p) : EXIT_RUNTIME;
     if (rc == EXIT_OK) {
         target_of(c, target, sizeof target, "%s-fit",
                   p.plans[0]->cfg[0]->name);

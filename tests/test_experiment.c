@@ -262,6 +262,8 @@ static void make(made *m, const char *name, const char *const *kpis,
 {
     memset(m, 0, sizeof *m);
     snprintf(m->cfg.name, sizeof m->cfg.name, "%s", name);
+    m->cfg.start = (rr_date){2020, 1, 1};
+    m->cfg.end = (rr_date){2020, 12, 31};
     m->cfgs[0] = &m->cfg;
     m->plan.n_epochs = 1;
     m->plan.t = &m->t0;
@@ -311,6 +313,7 @@ static void test_diff_ci(void)
     char dir[] = "/tmp/rrsim-test-experiment-XXXXXX", path[128],
          err[256] = "";
     const char *csv;
+    rr_comparison cmp;
 
     make(&a, "base", kb, 3, base, 5);
     make(&b, "policy", kp, 2, pol, 4);
@@ -378,20 +381,29 @@ static void test_diff_ci(void)
         return;
     }
     snprintf(path, sizeof path, "%s/compare.csv", dir);
-    CHECK_EQ(rr_write_compare(path, &a.r, &b.r, err, sizeof err), RR_OK);
+    CHECK_EQ(rr_compare_make(&a.r, &b.r, NULL, NULL, NULL, NULL, &cmp, err,
+                             sizeof err),
+             RR_OK);
+    CHECK_EQ(rr_write_compare(path, &cmp, err, sizeof err), RR_OK);
+    rr_compare_fini(&cmp);
     csv = slurp(path);
     CHECK(csv != NULL);
     /* arrivals: baseline mean (10+12+9+15+99)/5 = 29; policy 53/4 =
      * 13.25; difference 1.75 +- 3.182446305 * 0.75 = 2.386834729.
      * departures: 100.4; 101.5; differences 0, 3, 0, 0. */
+    /* the means are those of the paired replications (4), the relative
+     * change the difference over the baseline's: arrivals 11.5, 0.75 /
+     * 100.5 for departures */
     CHECK_STR(csv,
-              "baseline,policy,indicator,unit,baseline_mean,policy_mean,"
-              "difference,ci95_low,ci95_high,replications\n"
-              "base,policy,arrivals,persons,29,13.25,1.75,-0.636834729,"
-              "4.136834729,4\n"
-              "base,policy,departures,persons,100.4,101.5,0.75,"
-              "-1.636834729,3.136834729,4\n"
-              "base,policy,share,persons,0.5,NA,NA,NA,NA,0\n");
+              "baseline,policy,from,to,indicator,unit,baseline_mean,"
+              "policy_mean,difference,ci95_low,ci95_high,relative_change,"
+              "replications\n"
+              "base,policy,2020-01-01,2020-12-31,arrivals,persons,11.5,13.25,"
+              "1.75,-0.636834729,4.136834729,0.152173913,4\n"
+              "base,policy,2020-01-01,2020-12-31,departures,persons,100.75,"
+              "101.5,0.75,-1.636834729,3.136834729,0.007444168734,4\n"
+              "base,policy,2020-01-01,2020-12-31,share,persons,0.5,NA,NA,NA,"
+              "NA,NA,0\n");
     unlink(path);
     rmdir(dir);
 }

@@ -1,14 +1,21 @@
 /*
  * test_sweep.c - --vary parsing and grid designs; a design in words: the
  * label rule, shares as percentages, which settings are shares, the
- * indicators a sweep shows.
+ * indicators a sweep shows; design points, their comparability and
+ * what-ifs; comparisons: windows, the first day two scenarios differ, and
+ * effects per year checked against M/M/1 theory.
  */
+#include <limits.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "rr_common.h"
+#include "rr_compare.h"
+#include "rr_indicator.h"
 #include "rr_points.h"
 #include "rr_sweep.h"
 
@@ -524,6 +531,503 @@ static void test_indicators(void)
     unlink(path);
 }
 
+/* ---- comparable points ------------------------------------------------------ */
+
+static long day_of(const char *text)
+{
+    rr_date d;
+    if (rr_date_parse(text, &d) != RR_OK)
+        return LONG_MIN;
+    return rr_date_days(d);
+}
+
+/* mismatch - a sweep of mm1 over spec (two values): the field its second
+ * point is refused for (NULL when none), with window set or not. */
+static const char *mismatch(const char *spec, bool window,
+                            rr_point_error *e)
+{
+    static const char *const reps[] = {"scenario.replications=2"};
+    const char *specs[1] = {spec};
+    char err[512] = "";
+    rr_design d;
+    rr_points p;
+    const char *field = NULL;
+    CHECK_EQ(rr_design_parse(specs, 1, &d, err, sizeof err), RR_OK);
+    CHECK_EQ(rr_points_design(&p, &d, "scenarios/mm1.ini", reps, 1), RR_OK);
+    p.window = window;
+    if (rr_points_load(&p, e) != RR_OK) {
+        field = e->field;
+        CHECK(e->field != NULL);
+        CHECK_EQ(e->rc, RR_EINVAL);
+        CHECK_EQ(e->point, 1);
+    }
+    rr_points_fini(&p);
+    rr_design_fini(&d);
+    return field;
+}
+
+/* Points that cannot be compared are refused by the setting they differ
+ * in; a window lets dates and warm-ups differ, never the reporting or the
+ * replications. */
+static void test_points_alike(void)
+{
+    rr_point_error e;
+    const char *f;
+
+    f = mismatch("scenario.start=2024-01-01,2025-01-01", false, &e);
+    CHECK(f && strcmp(f, "start") == 0);
+    CHECK_STR(e.first, "2024-01-01");
+    CHECK_STR(e.other, "2025-01-01");
+    CHECK_STR(e.msg, "the runs differ in start: 2024-01-01 against "
+                     "2025-01-01");
+    /* their common window: after both warm-ups (1y), whole years */
+    CHECK_STR(e.window, "2026-01-01:2033-12-31");
+    f = mismatch("scenario.end=2033-12-31,2030-12-31", false, &e);
+    CHECK(f && strcmp(f, "end") == 0);
+    CHECK_STR(e.window, "2025-01-01:2030-12-31");
+    f = mismatch("scenario.report=year,month", false, &e);
+    CHECK(f && strcmp(f, "report") == 0);
+    CHECK_STR(e.first, "year");
+    CHECK_STR(e.other, "month");
+    CHECK_STR(e.window, "");
+    f = mismatch("scenario.warmup=1y,2y", false, &e);
+    CHECK(f && strcmp(f, "warmup") == 0);
+    CHECK_STR(e.first, "365.25 days");
+    CHECK_STR(e.window, "2026-01-01:2033-12-31");
+    f = mismatch("scenario.replications=2,3", false, &e);
+    CHECK(f && strcmp(f, "replications") == 0);
+    CHECK_STR(e.other, "3");
+    /* the same bounds: comparable */
+    CHECK(mismatch("lambda=0.5,0.6", false, &e) == NULL);
+    /* over a window the bounds may differ, reporting and replications not */
+    CHECK(mismatch("scenario.start=2024-01-01,2025-01-01", true, &e) ==
+          NULL);
+    CHECK(mismatch("scenario.end=2033-12-31,2030-12-31", true, &e) == NULL);
+    CHECK(mismatch("scenario.warmup=1y,2y", true, &e) == NULL);
+    f = mismatch("scenario.report=year,quarter", true, &e);
+    CHECK(f && strcmp(f, "report") == 0);
+    f = mismatch("scenario.replications=2,4", true, &e);
+    CHECK(f && strcmp(f, "replications") == 0);
+}
+
+/* A what-if: the scenario twice, the policy under a derived name and
+ * title; a bad policy override is told as one. */
+static void test_points_whatif(void)
+{
+    static const char *const reps[] = {"scenario.replications=2"};
+    static const char *const pol[] = {"mean_talk = 0.8d", "lambda=0.7"};
+    static const char *const bad[] = {"mean_tlak=0.8d"};
+    static const char *const named[] = {"mean_talk=0.8d",
+                                        "scenario.name=faster"};
+    rr_points p;
+    rr_point_error e;
+
+    CHECK_EQ(rr_points_whatif(&p, "scenarios/mm1.ini", reps, 1, pol, 2),
+             RR_OK);
+    CHECK_EQ(rr_points_load(&p, &e), RR_OK);
+    CHECK_STR(p.plans[0]->cfg[0]->name, "mm1");
+    CHECK_STR(p.plans[1]->cfg[0]->name, "mm1-mean_talk-0_8d-lambda-0_7");
+    CHECK_STR(p.plans[1]->cfg[0]->title,
+              "M/M/1 teaching scenario, mean_talk = 0.8d, lambda = 0.7");
+    CHECK_EQ(p.plans[1]->cfg[0]->replications, 2);
+    rr_points_fini(&p);
+
+    CHECK_EQ(rr_points_whatif(&p, "scenarios/mm1.ini", reps, 1, bad, 1),
+             RR_OK);
+    CHECK_EQ(rr_points_load(&p, &e), RR_ENOTFOUND);
+    CHECK(e.override);
+    CHECK_EQ(e.point, 1);
+    CHECK_STR(e.msg, ": unknown key 'mean_tlak' (did you mean "
+                     "'mean_talk'?)");
+    rr_points_fini(&p);
+
+    /* a name given among the overrides wins */
+    CHECK_EQ(rr_points_whatif(&p, "scenarios/mm1.ini", reps, 1, named, 2),
+             RR_OK);
+    CHECK_EQ(rr_points_load(&p, &e), RR_OK);
+    CHECK_STR(p.plans[1]->cfg[0]->name, "faster");
+    rr_points_fini(&p);
+}
+
+/* ---- windows and the first difference ----------------------------------------- */
+
+/* load2 - two scenarios as points, loaded (common overrides c[0..n)). */
+static int load2(const char *a, const char *b, const char *const *c,
+                 size_t n, bool window, rr_points *p)
+{
+    const char *const paths[2] = {a, b};
+    static const char *paths_kept[2];
+    rr_point_error e;
+    paths_kept[0] = paths[0];
+    paths_kept[1] = paths[1];
+    CHECK_EQ(rr_points_init(p, paths_kept, 2, c, n), RR_OK);
+    p->window = window;
+    return rr_points_load(p, &e);
+}
+
+static void test_windows(void)
+{
+    static const char *const shorter[] = {"scenario.end=2031-12-31"};
+    char err[512] = "";
+    rr_points p;
+    rr_point_error e;
+    rr_span w;
+    int rc;
+
+    /* mm1 (2024-2033, warm-up 1y, yearly) against itself */
+    CHECK_EQ(load2("scenarios/mm1.ini", "scenarios/mm1.ini", NULL, 0, true,
+                   &p),
+             RR_OK);
+    w = rr_compare_run_window(p.plans[0]);
+    CHECK_EQ(w.from, day_of("2025-01-01"));
+    CHECK_EQ(w.to, day_of("2033-12-31"));
+    CHECK(rr_compare_common_window(p.plans[0], p.plans[1], &w));
+    CHECK_EQ(w.from, day_of("2025-01-01"));
+    CHECK_EQ(w.to, day_of("2033-12-31"));
+    CHECK_EQ(rr_compare_window_parse("2026-01-01:2030-12-31", p.plans[0],
+                                     "A", p.plans[1], "B", &w, err,
+                                     sizeof err),
+             RR_OK);
+    CHECK_EQ(w.from, day_of("2026-01-01"));
+    CHECK_EQ(w.to, day_of("2030-12-31"));
+    rc = rr_compare_window_parse("2026-03-01:2030-12-31", p.plans[0], "A",
+                                 p.plans[1], "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_EINVAL);
+    CHECK_STR(err, "--window 2026-03-01:2030-12-31: 2026-03-01 is not the "
+                   "first day of a reporting period (year) of both runs; "
+                   "the nearest that are: 2026-01-01 and 2027-01-01");
+    rc = rr_compare_window_parse("2026-01-01:2030-06-30", p.plans[0], "A",
+                                 p.plans[1], "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_EINVAL);
+    CHECK_STR(err, "--window 2026-01-01:2030-06-30: 2030-06-30 is not the "
+                   "last day of a reporting period (year) of both runs; the "
+                   "nearest that are: 2029-12-31 and 2030-12-31");
+    rc = rr_compare_window_parse("2024-01-01:2030-12-31", p.plans[0], "A",
+                                 p.plans[1], "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_ERANGE);
+    CHECK_STR(err, "--window 2024-01-01:2030-12-31: 2024-01-01 is in the "
+                   "warm-up of A, which ends on 2024-12-31");
+    rc = rr_compare_window_parse("2030-01-01:2026-12-31", p.plans[0], "A",
+                                 p.plans[1], "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_ERANGE);
+    rc = rr_compare_window_parse("2026-01-01", p.plans[0], "A", p.plans[1],
+                                 "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_EPARSE);
+    rc = rr_compare_window_parse("2026-01-01:2030-02-30", p.plans[0], "A",
+                                 p.plans[1], "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_EPARSE);
+    w.from = day_of("2026-01-01");
+    w.to = day_of("2030-12-31");
+    {
+        long d = 0;
+        CHECK_EQ(rr_compare_from_parse("2027-07-01", w, &d, err, sizeof err),
+                 RR_OK);
+        CHECK_EQ(d, day_of("2027-07-01"));
+        CHECK_EQ(rr_compare_from_parse("2031-01-01", w, &d, err, sizeof err),
+                 RR_ERANGE);
+        CHECK_STR(err, "--from 2031-01-01: outside the days compared "
+                       "(2026-01-01 to 2030-12-31)");
+        CHECK_EQ(rr_compare_from_parse("July", w, &d, err, sizeof err),
+                 RR_EPARSE);
+    }
+    rr_points_fini(&p);
+
+    /* a policy that ends sooner: loaded over a window, which must end by
+     * its end; their common window is the policy's years */
+    CHECK_EQ(rr_points_whatif(&p, "scenarios/mm1.ini", NULL, 0, shorter, 1),
+             RR_OK);
+    p.window = true;
+    CHECK_EQ(rr_points_load(&p, &e), RR_OK);
+    rc = rr_compare_window_parse("2025-01-01:2033-12-31", p.plans[0], "A",
+                                 p.plans[1], "B", &w, err, sizeof err);
+    CHECK_EQ(rc, RR_ERANGE);
+    CHECK_STR(err, "--window 2025-01-01:2033-12-31: 2033-12-31 is after the "
+                   "end of B (2031-12-31)");
+    CHECK(rr_compare_common_window(p.plans[0], p.plans[1], &w));
+    CHECK_EQ(w.from, day_of("2025-01-01"));
+    CHECK_EQ(w.to, day_of("2031-12-31"));
+    rr_points_fini(&p);
+}
+
+static void test_first_difference(void)
+{
+    rr_points p;
+    rr_plan_diff d;
+    rr_point_error e;
+    static const char *const pol[] = {"iom_share=0.6"};
+
+    /* a policy event */
+    CHECK_EQ(load2("scenarios/nl-baseline.ini",
+                   "scenarios/nl-ngo-expansion.ini", NULL, 0, false, &p),
+             RR_OK);
+    CHECK_EQ(rr_plan_first_difference(p.sc[0], p.plans[0], p.sc[1],
+                                      p.plans[1], &d),
+             RR_OK);
+    CHECK(d.differ && !d.from_start);
+    CHECK_EQ(d.day, day_of("2021-01-01"));
+    CHECK_STR(d.what, "event ngo_subsidy");
+    rr_points_fini(&p);
+
+    /* a provider's dates: the baseline's Frontex starts in April 2022 */
+    CHECK_EQ(load2("scenarios/nl-baseline.ini",
+                   "scenarios/nl-frontex-gap.ini", NULL, 0, false, &p),
+             RR_OK);
+    CHECK_EQ(rr_plan_first_difference(p.sc[0], p.plans[0], p.sc[1],
+                                      p.plans[1], &d),
+             RR_OK);
+    CHECK(d.differ && !d.from_start);
+    CHECK_EQ(d.day, day_of("2022-04-01"));
+    CHECK_STR(d.what, "event frontex");
+    rr_points_fini(&p);
+
+    /* the same scenario: no difference */
+    CHECK_EQ(load2("scenarios/nl-baseline.ini", "scenarios/nl-baseline.ini",
+                   NULL, 0, false, &p),
+             RR_OK);
+    CHECK_EQ(rr_plan_first_difference(p.sc[0], p.plans[0], p.sc[1],
+                                      p.plans[1], &d),
+             RR_OK);
+    CHECK(!d.differ);
+    CHECK_EQ(d.day, day_of("2019-01-01"));
+    CHECK_STR(d.what, "");
+    rr_points_fini(&p);
+
+    /* a what-if from the start, named by its setting */
+    CHECK_EQ(rr_points_whatif(&p, "scenarios/nl-baseline.ini", NULL, 0, pol,
+                              1),
+             RR_OK);
+    CHECK_EQ(rr_points_load(&p, &e), RR_OK);
+    CHECK_EQ(rr_plan_first_difference(p.sc[0], p.plans[0], p.sc[1],
+                                      p.plans[1], &d),
+             RR_OK);
+    CHECK(d.differ && d.from_start);
+    CHECK_EQ(d.day, day_of("2019-01-01"));
+    CHECK_STR(d.what, "iom_share");
+    rr_points_fini(&p);
+
+    /* the counterfactual's own intake from 2020 (its events' removal
+     * comes later) */
+    CHECK_EQ(load2("scenarios/nl-baseline.ini", "scenarios/nl-no-covid.ini",
+                   NULL, 0, false, &p),
+             RR_OK);
+    CHECK_EQ(rr_plan_first_difference(p.sc[0], p.plans[0], p.sc[1],
+                                      p.plans[1], &d),
+             RR_OK);
+    CHECK(d.differ && !d.from_start);
+    CHECK_EQ(d.day, day_of("2020-01-01"));
+    CHECK_STR(d.what, "the arrival schedule");
+    rr_points_fini(&p);
+}
+
+/* ---- effects per year against M/M/1 theory ---------------------------------------- */
+
+/* within - |x - want| within k half-widths of ci (and the interval
+ * known). */
+static bool within(rr_ci ci, double want, double k)
+{
+    return ci.n >= 2 && isfinite(ci.half) &&
+           fabs(ci.mean - want) <= k * ci.half;
+}
+
+static const rr_effect *effect(const rr_effects *e, rr_ind_id id)
+{
+    const rr_effect *x = rr_compare_find(e, rr_indicators[id].name);
+    CHECK_MSG(x != NULL, "no %s", rr_indicators[id].name);
+    return x;
+}
+
+/*
+ * tests/fixtures/compare: one M/M/1 officer (lambda 0.8, mu 1 a day) from
+ * 2024, and the same with talks a fifth shorter (mu 1.25) from
+ * 2025-01-01.  Theory: W = 1 / (mu - lambda), 5 days and then 2.222; L =
+ * rho / (1 - rho), 4 and then 1.778; departures per year equal arrivals
+ * (292) in steady state, the shorter queue once adding 2.222 in 2025.
+ * With common random numbers the runs are the same replication by
+ * replication until the policy's date, so every effect in 2024 is exactly
+ * zero, and the arrivals stay paired after it.  Thirty replications at
+ * the files' seed; a year's effect is held to theory within three
+ * half-widths of its 95% CI (five years, four indicators each), the effect
+ * from 2026 on (steady state) within two.
+ */
+static void test_compare_mm1(void)
+{
+    rr_points p;
+    rr_run_result r[2];
+    rr_run_opts o = {.threads = 2};
+    rr_point_error e;
+    rr_comparison c, s;
+    char err[256] = "";
+    const double dw = 1 / (1.25 - 0.8) - 1 / (1 - 0.8);
+    const double dl = 0.64 / 0.36 - 4;
+    long from2026 = day_of("2026-01-01");
+
+    CHECK_EQ(load2("tests/fixtures/compare/mm1-base.ini",
+                   "tests/fixtures/compare/mm1-faster.ini", NULL, 0, false,
+                   &p),
+             RR_OK);
+    CHECK_EQ(rr_points_run(&p, &o, r, &e), RR_OK);
+    CHECK_EQ(rr_compare_make(&r[0], &r[1], p.sc[0], p.sc[1], NULL, NULL, &c,
+                             err, sizeof err),
+             RR_OK);
+    CHECK_EQ(c.reps, 30);
+    CHECK_EQ(c.basis, RR_FROM_DIFFERENCE);
+    CHECK_EQ(c.from, day_of("2025-01-01"));
+    CHECK_STR(c.first.what, "event faster");
+    CHECK_EQ(c.n_years, 6);
+    CHECK_EQ(c.n_periods, 6);
+    if (c.n_years == 6) {
+        const rr_effects *y0 = &c.years[0];
+        CHECK_EQ(y0->year, 2024);
+        CHECK_EQ(y0->span.to - y0->span.from + 1, 366);
+        /* before the policy: the same runs */
+        for (size_t j = 0; j < y0->n; j++) {
+            const rr_effect *x = &y0->e[j];
+            if (x->diff.n == 0)
+                continue;
+            CHECK_MSG(x->diff.mean == 0 && x->diff.low == 0 &&
+                          x->diff.high == 0,
+                      "2024 %s: %g [%g, %g]", x->indicator, x->diff.mean,
+                      x->diff.low, x->diff.high);
+        }
+        for (size_t y = 0; y < c.n_years; y++) {
+            const rr_effects *ye = &c.years[y];
+            const rr_effect *arr = effect(ye, RR_IND_ARRIVALS);
+            const rr_effect *dep = effect(ye, RR_IND_DEPARTURES_VERIFIED);
+            const rr_effect *w = effect(ye, RR_IND_TIME_TO_DEPARTURE_MEAN);
+            const rr_effect *l = effect(ye, RR_IND_CASELOAD_TOTAL);
+            if (!arr || !dep || !w || !l)
+                continue;
+            /* the arrivals stay paired */
+            CHECK_MSG(arr->diff.mean == 0 && arr->diff.high == 0,
+                      "%d arrivals differ by %g", ye->year, arr->diff.mean);
+            CHECK_NEAR(arr->base, 0.8 * (double)(ye->span.to -
+                                                 ye->span.from + 1),
+                       10);
+            if (ye->year < 2025)
+                continue;
+            /* departures: arrivals, plus the drained queue in 2025 */
+            CHECK_MSG(within(dep->diff, ye->year == 2025 ? -dl : 0, 3),
+                      "%d departures %g +- %g", ye->year, dep->diff.mean,
+                      dep->diff.half);
+            CHECK_MSG(fabs(dep->pol - arr->pol) < 0.02 * arr->pol,
+                      "%d departures %g, arrivals %g", ye->year, dep->pol,
+                      arr->pol);
+            CHECK_MSG(within(w->diff, dw, 3), "%d W %g +- %g (theory %g)",
+                      ye->year, w->diff.mean, w->diff.half, dw);
+            CHECK_MSG(within(l->diff, dl, 3), "%d L %g +- %g (theory %g)",
+                      ye->year, l->diff.mean, l->diff.half, dl);
+            CHECK_MSG(l->rule == RR_SPAN_END && w->rule == RR_SPAN_MEAN &&
+                          dep->rule == RR_SPAN_SUM,
+                      "rules %d %d %d", l->rule, w->rule, dep->rule);
+        }
+    }
+    /* the years add up to the run's totals: flows, the last stock */
+    {
+        double sum = 0;
+        const rr_effect *t = effect(&c.total, RR_IND_DEPARTURES_VERIFIED);
+        const rr_effect *end = effect(&c.total, RR_IND_CASELOAD_END);
+        for (size_t y = 0; y < c.n_years; y++)
+            sum += effect(&c.years[y], RR_IND_DEPARTURES_VERIFIED)->diff.mean;
+        if (t && end && c.n_years == 6) {
+            CHECK_NEAR(sum, t->diff.mean, 1e-9);
+            CHECK_NEAR(effect(&c.years[5], RR_IND_CASELOAD_TOTAL)->diff.mean,
+                       end->diff.mean, 1e-9);
+            CHECK_EQ(t->rule, RR_SPAN_NONE); /* the run's KPIs */
+        }
+    }
+    /* from 2026: steady state */
+    CHECK_EQ(rr_compare_make(&r[0], &r[1], p.sc[0], p.sc[1], NULL, &from2026,
+                             &s, err, sizeof err),
+             RR_OK);
+    CHECK_EQ(s.basis, RR_FROM_GIVEN);
+    CHECK_EQ(s.since.span.from, from2026);
+    {
+        const rr_effect *w = effect(&s.since, RR_IND_TIME_TO_DEPARTURE_MEAN);
+        const rr_effect *l = effect(&s.since, RR_IND_CASELOAD_END);
+        const rr_effect *d = effect(&s.since, RR_IND_DEPARTURES_VERIFIED);
+        if (w && l && d) {
+            CHECK_MSG(within(w->diff, dw, 2), "W from 2026 %g +- %g",
+                      w->diff.mean, w->diff.half);
+            CHECK_MSG(within(l->diff, dl, 2), "L %g +- %g", l->diff.mean,
+                      l->diff.half);
+            CHECK_MSG(within(d->diff, 0, 2), "departures %g +- %g",
+                      d->diff.mean, d->diff.half);
+            /* the mean over four years of periods: W of 2.2 and 5 days */
+            CHECK_NEAR(w->pol, 1 / (1.25 - 0.8), 0.3);
+            CHECK_NEAR(w->base, 5, 0.6);
+        }
+    }
+    rr_compare_fini(&s);
+    rr_compare_fini(&c);
+    rr_run_result_fini(&r[0]);
+    rr_run_result_fini(&r[1]);
+    rr_points_fini(&p);
+}
+
+/* Reported by week, periods straddle the years: flows are cut pro rata by
+ * days, so the years still add up to the run, and a window over the whole
+ * run recomputes the KPIs from the periods (the mean time to departure
+ * weighted by the departures of each period). */
+static void test_compare_weeks(void)
+{
+    static const char *const weekly[] = {"scenario.report=week",
+                                         "scenario.replications=4"};
+    rr_points p;
+    rr_run_result r[2];
+    rr_run_opts o = {.threads = 2};
+    rr_point_error e;
+    rr_comparison c, wc;
+    rr_span all;
+    char err[256] = "";
+
+    CHECK_EQ(load2("tests/fixtures/compare/mm1-base.ini",
+                   "tests/fixtures/compare/mm1-faster.ini", weekly, 2, false,
+                   &p),
+             RR_OK);
+    CHECK_EQ(rr_points_run(&p, &o, r, &e), RR_OK);
+    CHECK_EQ(rr_compare_make(&r[0], &r[1], p.sc[0], p.sc[1], NULL, NULL, &c,
+                             err, sizeof err),
+             RR_OK);
+    all = c.window;
+    CHECK_EQ(rr_compare_make(&r[0], &r[1], p.sc[0], p.sc[1], &all, NULL, &wc,
+                             err, sizeof err),
+             RR_OK);
+    CHECK(c.n_periods > 300);
+    /* 2024-12-30 (a Monday) to 2025-01-05: a week in two years */
+    {
+        double sb = 0, sp = 0;
+        for (size_t y = 0; y < c.n_years; y++) {
+            sb += effect(&c.years[y], RR_IND_DEPARTURES_VERIFIED)->base;
+            sp += effect(&c.years[y], RR_IND_ARRIVALS)->pol;
+        }
+        CHECK_NEAR(sb, effect(&c.total, RR_IND_DEPARTURES_VERIFIED)->base,
+                   1e-6);
+        CHECK_NEAR(sp, effect(&c.total, RR_IND_ARRIVALS)->pol, 1e-6);
+    }
+    for (size_t j = 0; j < c.total.n; j++) {
+        const rr_effect *k = &c.total.e[j], *x = &wc.total.e[j];
+        CHECK_STR(k->indicator, x->indicator);
+        if (x->rule == RR_SPAN_NONE) { /* quantiles, outcomes */
+            CHECK(isnan(x->base) && isnan(x->diff.mean));
+            continue;
+        }
+        if (isnan(k->base)) { /* no assisted returns in M/M/1 */
+            CHECK(isnan(x->base));
+            continue;
+        }
+        CHECK_MSG(fabs(k->base - x->base) <= 1e-9 * fmax(1, fabs(k->base)) &&
+                      fabs(k->diff.mean - x->diff.mean) <=
+                          1e-9 * fmax(1, fabs(k->base)),
+                  "%s: KPI %g (%g), from the periods %g (%g)", k->indicator,
+                  k->base, k->diff.mean, x->base, x->diff.mean);
+    }
+    rr_compare_fini(&wc);
+    rr_compare_fini(&c);
+    rr_run_result_fini(&r[0]);
+    rr_run_result_fini(&r[1]);
+    rr_points_fini(&p);
+}
+
 int main(void)
 {
     test_range();
@@ -538,5 +1042,11 @@ int main(void)
     test_shares();
     test_describe();
     test_indicators();
+    test_points_alike();
+    test_points_whatif();
+    test_windows();
+    test_first_difference();
+    test_compare_mm1();
+    test_compare_weeks();
     return check_summary("test_sweep");
 }

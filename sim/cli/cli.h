@@ -59,6 +59,10 @@ typedef struct cli {
     const char *vary[CLI_MAX_VARY];
     int n_vary;
     const char *indicators; /* --indicators LIST, or NULL */
+    const char *policy[CLI_MAX_SETS]; /* --policy, in order */
+    int n_policy;
+    const char *window;     /* --window FROM:TO, or NULL */
+    const char *from;       /* --from DATE, or NULL */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

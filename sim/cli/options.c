@@ -81,21 +81,31 @@ static const command commands[] = {
       "200,400,800 \\\n"
       "      --vary iom_share=0.6,0.8 --indicators departures_verified,"
       "caseload_end"}},
-    {"compare", CMD_COMPARE, "BASELINE POLICY [OPTIONS]",
+    {"compare", CMD_COMPARE,
+     "BASELINE POLICY [OPTIONS]\n"
+     "       rrsim compare SCENARIO --policy KEY=VALUE [--policy ...] "
+     "[OPTIONS]",
      "paired runs of two scenarios: effects with 95% CI",
      "Runs both scenarios with the same replications and common random "
-     "numbers, and writes compare.csv: each indicator's baseline and policy "
-     "means, their difference with its 95% confidence interval from the "
-     "paired replications, and the relative change; and a chart of the "
-     "differences. With --precision, replications are added until the "
-     "interval of each chosen difference (policy - baseline) is within that "
-     "share of the difference.",
+     "numbers, and gives each indicator's effect, the policy minus the "
+     "baseline, with its 95% confidence interval from the paired "
+     "replications and its relative change: over the whole window "
+     "(compare.csv), from the first day the two scenarios differ or from "
+     "--from (compare_from.csv), per calendar year (compare_years.csv) "
+     "and per reporting period (compare_periods.csv); with charts of the "
+     "totals and of the yearly effects. With --policy, SCENARIO is "
+     "compared with itself changed. The runs must share their start and "
+     "end dates, reporting period, warm-up and replications; runs of "
+     "different years are compared over their common days with --window. "
+     "With --precision, replications are added until the interval of each "
+     "chosen difference (policy - baseline) is within that share of the "
+     "difference.",
      {"rrsim compare scenarios/nl-baseline.ini scenarios/nl-no-covid.ini",
-      "rrsim compare scenarios/nl-baseline.ini \\\n"
-      "      scenarios/nl-ngo-expansion.ini --reps 30",
+      "rrsim compare scenarios/nl-baseline.ini --policy iom_share=0.6",
+      "rrsim compare scenarios/nl-baseline.ini policy-2025.ini \\\n"
+      "      --window 2019-01-01:2023-12-31",
       "rrsim compare scenarios/nl-baseline.ini scenarios/nl-no-covid.ini \\\n"
-      "      --precision 5% --precision-of departures_verified",
-      NULL}},
+      "      --precision 5% --precision-of departures_verified"}},
     {"fit", CMD_FIT, "SCENARIO OBSERVED.csv [OPTIONS]",
      "simulated against published yearly figures",
      "Runs the scenario and sets its yearly figures beside the observed "
@@ -147,6 +157,9 @@ enum opt_id {
     OPT_MAX_REPS,
     OPT_QUIET,
     OPT_KEYS,
+    OPT_POLICY,
+    OPT_WINDOW,
+    OPT_FROM,
     OPT_HELP
 };
 
@@ -222,6 +235,20 @@ static const option options[] = {
     {"--keys", NULL, CMD_CHECK, OPT_KEYS,
      "print only the keys --set and --vary accept, one per line (default: "
      "the full listing)"},
+    {"--policy", "KEY=VALUE", CMD_COMPARE, OPT_POLICY,
+     "change a setting or parameter of the policy only, comparing SCENARIO "
+     "with itself changed; the changed side is named after the change "
+     "(nl-baseline-iom_share-0_6); repeatable, while --set changes both "
+     "(default: none)"},
+    {"--window", "FROM:TO", CMD_COMPARE, OPT_WINDOW,
+     "compare over these days only (2019-01-01:2023-12-31): inside both "
+     "runs after their warm-ups, FROM the first and TO the last day of a "
+     "reporting period; lets runs of different start, end or warm-up be "
+     "compared (default: the runs' days after the warm-up, which must be "
+     "the same)"},
+    {"--from", "DATE", CMD_COMPARE, OPT_FROM,
+     "measure the effect from this date to the end of the window "
+     "(default: from the first day the two scenarios differ)"},
     {"--help", NULL, ~0u, OPT_HELP, "this help (also -h)"},
 };
 
@@ -318,8 +345,8 @@ static void command_help(FILE *f, const command *k)
         wrap(f, o->help, col, HELP_INDENT);
     }
     if (k->bit & SIMULATING)
-        fputs("  An option given twice counts as given last; --set and "
-              "--vary count\n  each time.\n", f);
+        fputs("  An option given twice counts as given last; --set, --vary "
+              "and --policy\n  count each time.\n", f);
     fputs("\nexamples:\n", f);
     for (size_t i = 0; i < RR_COUNTOF(k->examples) && k->examples[i]; i++)
         fprintf(f, "  %s\n", k->examples[i]);
@@ -516,6 +543,21 @@ static int apply(cli *c, const option *o, const char *v)
         return -1;
     case OPT_KEYS:
         c->keys = true;
+        return -1;
+    case OPT_POLICY:
+        if (!strchr(v, '=') || v[0] == '=')
+            return cli_usage_error(cmd, "--policy: expected KEY=VALUE, got "
+                                   "'%s'", v);
+        if (c->n_policy >= CLI_MAX_SETS)
+            return cli_usage_error(cmd, "too many --policy options (at most "
+                                   "%d)", CLI_MAX_SETS);
+        c->policy[c->n_policy++] = v;
+        return -1;
+    case OPT_WINDOW:
+        c->window = v;
+        return -1;
+    case OPT_FROM:
+        c->from = v;
         return -1;
     case OPT_HELP:
         c->help = true;

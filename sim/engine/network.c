@@ -671,7 +671,22 @@ void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,
 void rr_net_set_source_rate(rr_net *net, uint32_t src, double rate)
 {
     source *so = &net->src[src];
+    double old = so->rate;
     so->rate = rate > 0 && isfinite(rate) ? rate : 0;
+    /* a pending arrival is kept, its remaining time scaled by old / new:
+     * exact, the gaps being exponential (memoryless), and nothing is
+     * drawn, so a scenario that changes something else at a date keeps
+     * its arrivals paired with another's (common random numbers) */
+    if (so->ev && old > 0 && so->rate > 0 &&
+        rr_calendar_pending(net->cal, so->ev)) {
+        double now = rr_calendar_now(net->cal), left;
+        if (so->rate == old)
+            return;
+        left = (rr_calendar_time_of(net->cal, so->ev) - now) * old / so->rate;
+        rr_calendar_cancel(net->cal, so->ev);
+        so->ev = sched(net, now, left, ev_arrival, so, NULL);
+        return;
+    }
     schedule_arrival(net, so);
 }
 

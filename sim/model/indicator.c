@@ -40,6 +40,10 @@ static const rr_ind_part intake_parts[] = {
     {RR_IND_ARRIVALS, 1},
     {RR_IND_ARRIVALS_REMIGRATION, -1}};
 
+static const rr_ind_part assisted_parts[] = {
+    {RR_IND_DEPARTURES_VOLUNTARY_IOM, 1},
+    {RR_IND_DEPARTURES_VOLUNTARY_NGO, 1}};
+
 #define PARTS(a) (a), RR_COUNTOF(a)
 #define NO_PARTS NULL, 0
 
@@ -529,4 +533,63 @@ bool rr_indicator_is_yearly(const rr_indicator *ind)
         return true;
     return (ind->flags & RR_IND_METRIC) &&
            (ind->kind == RR_KIND_FLOW || ind->kind == RR_KIND_STOCK);
+}
+
+/* ---- over a span of days --------------------------------------------------- */
+
+static const rr_ind_part iom_parts[] = {{RR_IND_DEPARTURES_VOLUNTARY_IOM, 1}};
+static const rr_ind_part supported_parts[] = {
+    {RR_IND_REINTEGRATION_PROVIDER, 1}};
+
+/* The indicators whose rule the kind alone does not give. */
+static const struct {
+    rr_ind_id id;
+    rr_ind_span span;
+} span_rules[] = {
+    /* a mean over the cases that departed in each period */
+    {RR_IND_TIME_TO_DEPARTURE_MEAN,
+     {RR_SPAN_MEAN, RR_IND_TIME_TO_DEPARTURE_MEAN, NULL, 0,
+      PARTS(verified_parts)}},
+    /* time averages */
+    {RR_IND_DETENTION_OCCUPANCY,
+     {RR_SPAN_MEAN, RR_IND_DETENTION_OCCUPANCY, NO_PARTS, NO_PARTS}},
+    {RR_IND_DETENTION_OCCUPANCY_MEAN,
+     {RR_SPAN_MEAN, RR_IND_DETENTION_OCCUPANCY, NO_PARTS, NO_PARTS}},
+    /* the run's KPIs of the caseload, from the total at a moment */
+    {RR_IND_CASELOAD_END,
+     {RR_SPAN_END, RR_IND_CASELOAD_TOTAL, NO_PARTS, NO_PARTS}},
+    {RR_IND_CASELOAD_START,
+     {RR_SPAN_START, RR_IND_CASELOAD_TOTAL, NO_PARTS, NO_PARTS}},
+    /* shares, from their parts */
+    {RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY,
+     {RR_SPAN_RATIO, RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY, PARTS(iom_parts),
+      PARTS(assisted_parts)}},
+    {RR_IND_REINTEGRATION_SUPPORTED_SHARE,
+     {RR_SPAN_RATIO, RR_IND_REINTEGRATION_SUPPORTED_SHARE,
+      PARTS(supported_parts), PARTS(verified_parts)}},
+};
+
+rr_ind_span rr_indicator_span(const rr_indicator *ind)
+{
+    rr_ind_span s = {RR_SPAN_NONE, ind->id, NO_PARTS, NO_PARTS};
+    for (size_t i = 0; i < RR_COUNTOF(span_rules); i++)
+        if (span_rules[i].id == ind->id)
+            return span_rules[i].span;
+    if (ind->flags & RR_IND_DERIVED) {
+        s.rule = RR_SPAN_SUM;
+        s.num = ind->parts;
+        s.n_num = ind->n_parts;
+    } else if ((ind->flags & RR_IND_METRIC) && ind->kind == RR_KIND_FLOW) {
+        s.rule = RR_SPAN_SUM;
+    } else if ((ind->flags & RR_IND_METRIC) && ind->kind == RR_KIND_STOCK) {
+        s.rule = RR_SPAN_END;
+    }
+    return s;
+}
+
+const char *rr_indicator_span_rule_name(rr_span_rule rule)
+{
+    static const char *const names[] = {"none", "sum",  "end",
+                                        "start", "mean", "ratio"};
+    return (unsigned)rule < RR_COUNTOF(names) ? names[rule] : "?";
 }

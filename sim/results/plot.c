@@ -6,7 +6,8 @@
  * private one, plot_int.h, which says which file does what.  A folder
  * with timeseries_summary.csv gets a run's charts (four, and the
  * utilisation of the stages when stages_summary.csv is there); one with
- * sweep.csv, compare.csv or fit.csv the chart of that study.  For each
+ * sweep.csv, compare.csv or fit.csv the chart of that study, and one
+ * with compare_years.csv the chart of the yearly effects.  For each
  * chart the data are read (plot_read.c), its script is written into
  * memory (plot_run.c, plot_sweep.c, plot_compare.c, plot_fit.c) and fed to
  * gnuplot in the charts' folder, or written there in script mode
@@ -204,6 +205,60 @@ static bool has_file(const char *dir, const char *name)
     return access(path, F_OK) == 0;
 }
 
+/* The yearly effects of a comparison: compare_years.csv and run.csv. */
+typedef struct years_data {
+    rri_years d;
+    rri_runrow ri[RRI_MAX_RUNROWS];
+    size_t nri;
+} years_data;
+
+static int years_read(const char *results, years_data *y, char *err,
+                      size_t errlen)
+{
+    int rc;
+    memset(y, 0, sizeof *y);
+    rc = rri_read_compare_years(results, &y->d, err, errlen);
+    if (rc == RR_OK)
+        rc = rri_read_runrows(results, y->ri, &y->nri, err, errlen);
+    return rc;
+}
+
+static void years_fini(years_data *y)
+{
+    rri_runrows_fini(y->ri, y->nri);
+    rri_years_fini(&y->d);
+}
+
+/* plot_years - compare_years.EXT, when the folder has compare_years.csv. */
+static int plot_years(const char *results, const char *plots,
+                      const rr_plot_opts *o, char *err, size_t errlen)
+{
+    years_data *y = malloc(sizeof *y);
+    char gnuplot[PATH_MAX], out[64];
+    rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
+                      rr_plot_script_mode()};
+    script s;
+    int rc;
+
+    if (!y)
+        return oom(err, errlen);
+    if ((rc = stopped(o, err, errlen)) == RR_OK &&
+        (rc = years_read(results, y, err, errlen)) == RR_OK)
+        rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
+    if (rc == RR_OK && !script_open(&s))
+        rc = oom(err, errlen);
+    if (rc == RR_OK) {
+        snprintf(out, sizeof out, "compare_years.%s", ext_of[o->format]);
+        rc = script_draw(&s,
+                         rri_draw_compare_years(s.g, o->format, out, &y->d,
+                                                y->ri, y->nri),
+                         &job, err, errlen);
+    }
+    years_fini(y);
+    free(y);
+    return rc;
+}
+
 bool rr_plot_has_data(const char *results)
 {
     return has_file(results, "timeseries_summary.csv") ||
@@ -244,6 +299,8 @@ int rr_plot_results(const char *results, const char *plots,
     for (int k = STUDY_SWEEP; k <= STUDY_FIT && rc == RR_OK; k++)
         if (is_study(results, (study_kind)k))
             rc = plot_study(results, plots, &o, (study_kind)k, err, errlen);
+    if (rc == RR_OK && has_file(results, "compare_years.csv"))
+        rc = plot_years(results, plots, &o, err, errlen);
     return rc;
 }
 
@@ -266,6 +323,14 @@ int rr_plot_read(const char *results, char *err, size_t errlen)
         rc = study_read(results, st, (study_kind)k, err, errlen);
         study_fini(st);
         free(st);
+    }
+    if (rc == RR_OK && has_file(results, "compare_years.csv")) {
+        years_data *y = malloc(sizeof *y);
+        if (!y)
+            return oom(err, errlen);
+        rc = years_read(results, y, err, errlen);
+        years_fini(y);
+        free(y);
     }
     return rc;
 }

@@ -10,8 +10,11 @@
  * (rr_indicator_groups, in its reading order) and named by its words
  * (RR_LABEL_ITEM); an indicator the registry does not know goes under
  * "Other" by the unit its row gives.  Indicators the same in both, or
- * without a value in one of them, are named in the note instead.
+ * without a value in one of them, are named in the note instead.  The
+ * subtitle names the window compare.csv covers (its from and to columns;
+ * a file without them: the baseline's run after its warm-up).
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,7 +257,16 @@ static void cmp_texts(cmp_chart *c)
     snprintf(c->st, sizeof c->st, "Policy: %s · baseline: %s",
              rp && *rp->title ? rp->title : d->policy,
              rb && *rb->title ? rb->title : d->baseline);
-    rri_kpi_span(rb, span, sizeof span);
+    /* the window compare.csv says it covers; else the baseline's run
+     * after its warm-up, as run.csv gives it */
+    if (d->from != LONG_MAX && d->to != LONG_MAX) {
+        char a[32], b[32];
+        rri_date_text(d->from, a, sizeof a);
+        rri_date_text(d->to, b, sizeof b);
+        snprintf(span, sizeof span, "%s – %s", a, b);
+    } else {
+        rri_kpi_span(rb, span, sizeof span);
+    }
     if (d->reps >= 2)
         snprintf(c->st2, sizeof c->st2,
                  "Policy minus baseline%s%s · mean of %zu "

@@ -17,6 +17,8 @@
  *                   the chart of a sweep, a comparison, a fit (a
  *                   sweep's panels placed by plot_sweep_layout.c, the
  *                   two sharing plot_sweep.h);
+ *   plot_compare_years.c
+ *                   a comparison's yearly effects;
  *   plot_gnuplot.c  the gnuplot process: found, started without a shell,
  *                   timed, stopped, its chart checked; or, in script mode,
  *                   the script written instead;
@@ -146,7 +148,28 @@ typedef struct rri_compare {
     size_t n;
     rri_cmprow *row;
     size_t reps;
+    long from, to;          /* the window (days since 1970), LONG_MAX when
+                               the file does not say */
 } rri_compare;
+
+/* compare_years.csv: per indicator and calendar year. */
+typedef struct rri_yearrow {
+    long year;
+    long from, to;          /* its days in the window; LONG_MAX: unknown */
+    char *ind, *unit;
+    double days;            /* of the year in the window; NaN: unknown */
+    double base, pol, diff, lo, hi;
+} rri_yearrow;
+
+typedef struct rri_years {
+    char *baseline, *policy;
+    long effect_from;       /* the policy's date the chart marks (days
+                               since 1970), LONG_MAX: none */
+    char *note;             /* what that date is ("event ngo_subsidy") */
+    size_t n;
+    rri_yearrow *row;
+    size_t reps;
+} rri_years;
 
 /* fit.csv. */
 typedef struct rri_fitrow {
@@ -192,6 +215,10 @@ int rri_read_compare(const char *dir, rri_compare *d, char *err,
 void rri_compare_fini(rri_compare *d);
 int rri_read_fit(const char *dir, rri_fit *d, char *err, size_t errlen);
 void rri_fit_fini(rri_fit *d);
+/* rri_read_compare_years - DIR/compare_years.csv, which must exist. */
+int rri_read_compare_years(const char *dir, rri_years *d, char *err,
+                           size_t errlen);
+void rri_years_fini(rri_years *d);
 
 /* ---- pure layout (plot_layout.c) ------------------------------------------ */
 
@@ -449,6 +476,10 @@ int rri_draw_compare(FILE *g, rr_plot_format fmt, const char *out,
                      const rri_compare *d, const rri_runrow *ri, size_t nri);
 int rri_draw_fit(FILE *g, rr_plot_format fmt, const char *out,
                  const rri_fit *d, const rri_runrow *ri, size_t nri);
+/* The chart of a comparison's yearly effects (plot_compare_years.c). */
+int rri_draw_compare_years(FILE *g, rr_plot_format fmt, const char *out,
+                           const rri_years *d, const rri_runrow *ri,
+                           size_t nri);
 
 /* ---- gnuplot (plot_gnuplot.c) ---------------------------------------------- */
 

@@ -1060,6 +1060,7 @@ void rri_compare_fini(rri_compare *d)
 typedef struct compare_row {
     const char *baseline, *policy, *kpi, *unit;
     double base, pol, diff, lo, hi, reps;
+    long from, to;
 } compare_row;
 
 static const col_spec compare_cols[] = {
@@ -1072,7 +1073,9 @@ static const col_spec compare_cols[] = {
     COL("difference", COL_NUMBER, compare_row, diff),
     COL("ci95_low", COL_NUMBER, compare_row, lo),
     COL("ci95_high", COL_NUMBER, compare_row, hi),
-    COL("replications", COL_NUMBER, compare_row, reps)};
+    COL("replications", COL_NUMBER, compare_row, reps),
+    COL_OPT("from", COL_DATE, compare_row, from),
+    COL_OPT("to", COL_DATE, compare_row, to)};
 
 int rri_read_compare(const char *dir, rri_compare *d, char *err,
                      size_t errlen)
@@ -1081,6 +1084,7 @@ int rri_read_compare(const char *dir, rri_compare *d, char *err,
     bound b;
     int rc = read_csv(dir, "compare.csv", false, &t, err, errlen);
     memset(d, 0, sizeof *d);
+    d->from = d->to = LONG_MAX;
     if (rc != RR_OK)
         return rc;
     if ((rc = bind(t, compare_cols, RR_COUNTOF(compare_cols), &b, err,
@@ -1097,8 +1101,13 @@ int rri_read_compare(const char *dir, rri_compare *d, char *err,
     for (size_t r = 0; r < t->n_rows; r++) {
         rri_cmprow *w = &d->row[d->n++];
         compare_row c;
+        c.from = c.to = LONG_MAX;
         if ((rc = read_row(&b, r, &c, err, errlen)))
             goto out;
+        if (r == 0) {
+            d->from = c.from;
+            d->to = c.to;
+        }
         if ((r == 0 && (!(d->baseline = strdup(c.baseline)) ||
                         !(d->policy = strdup(c.policy)))) ||
             !(w->kpi = strdup(c.kpi)) || !(w->unit = strdup(c.unit))) {
@@ -1113,6 +1122,114 @@ int rri_read_compare(const char *dir, rri_compare *d, char *err,
         if (c.reps > (double)d->reps)
             d->reps = count_of(c.reps);
     }
+out:
+    rr_table_destroy(t);
+    return rc;
+}
+
+/* ---- compare_years.csv ------------------------------------------------------------ */
+
+void rri_years_fini(rri_years *d)
+{
+    for (size_t i = 0; d->row && i < d->n; i++) {
+        free(d->row[i].ind);
+        free(d->row[i].unit);
+    }
+    free(d->row);
+    free(d->baseline);
+    free(d->policy);
+    free(d->note);
+    memset(d, 0, sizeof *d);
+}
+
+typedef struct years_row {
+    const char *baseline, *policy, *ind, *unit, *note;
+    double year, days, base, pol, diff, lo, hi, reps;
+    long effect_from, from, to;
+} years_row;
+
+enum { YR_BASELINE, YR_POLICY, YR_YEAR };
+static const col_spec years_cols[] = {
+    COL("baseline", COL_TEXT, years_row, baseline),
+    COL("policy", COL_TEXT, years_row, policy),
+    COL("year", COL_REAL, years_row, year),
+    COL(IND_COL, COL_TEXT, years_row, ind),
+    COL("unit", COL_TEXT, years_row, unit),
+    COL("baseline_mean", COL_NUMBER, years_row, base),
+    COL("policy_mean", COL_NUMBER, years_row, pol),
+    COL("difference", COL_NUMBER, years_row, diff),
+    COL("ci95_low", COL_NUMBER, years_row, lo),
+    COL("ci95_high", COL_NUMBER, years_row, hi),
+    COL("replications", COL_NUMBER, years_row, reps),
+    COL_OPT("days", COL_NUMBER, years_row, days),
+    COL_OPT("effect_from", COL_DATE_NA, years_row, effect_from),
+    COL_OPT("effect_from_note", COL_TEXT, years_row, note),
+    COL_OPT("from", COL_DATE_NA, years_row, from),
+    COL_OPT("to", COL_DATE_NA, years_row, to)};
+
+/* years_row_in - row r of compare_years.csv into w (the file's names, the
+ * policy's date and its note from the first row). */
+static int years_row_in(const bound *b, size_t r, rri_years *d, char *err,
+                        size_t errlen)
+{
+    years_row y = {"", "", "", "", "", NAN, NAN, NAN, NAN, NAN, NAN,
+                   NAN, NAN, LONG_MAX, LONG_MAX, LONG_MAX};
+    rri_yearrow *w = &d->row[d->n];
+    int rc;
+    if ((rc = read_row(b, r, &y, err, errlen)))
+        return rc;
+    if (y.year != floor(y.year) || fabs(y.year) > 1e6) {
+        snprintf(err, errlen,
+                 "%s:%zu: column 'year': expected a year, got '%s'",
+                 b->t->path, b->t->line[r],
+                 rr_table_cell(b->t, r, (size_t)b->at[YR_YEAR]));
+        return RR_EPARSE;
+    }
+    d->n++; /* freed by rri_years_fini whatever is copied */
+    if (!(w->ind = strdup(y.ind)) || !(w->unit = strdup(y.unit)))
+        return oom(err, errlen);
+    if (r == 0 && (!(d->baseline = strdup(y.baseline)) ||
+                   !(d->policy = strdup(y.policy)) ||
+                   !(d->note = strdup(y.note))))
+        return oom(err, errlen);
+    if (r == 0)
+        d->effect_from = y.effect_from;
+    w->year = (long)y.year;
+    w->from = y.from;
+    w->to = y.to;
+    w->days = y.days;
+    w->base = y.base;
+    w->pol = y.pol;
+    w->diff = y.diff;
+    w->lo = y.lo;
+    w->hi = y.hi;
+    if (y.reps > (double)d->reps)
+        d->reps = count_of(y.reps);
+    return RR_OK;
+}
+
+int rri_read_compare_years(const char *dir, rri_years *d, char *err,
+                           size_t errlen)
+{
+    rr_table *t;
+    bound b;
+    int rc = read_csv(dir, "compare_years.csv", false, &t, err, errlen);
+    memset(d, 0, sizeof *d);
+    d->effect_from = LONG_MAX;
+    if (rc != RR_OK)
+        return rc;
+    if ((rc = bind(t, years_cols, RR_COUNTOF(years_cols), &b, err, errlen)))
+        goto out;
+    if (t->n_rows == 0) {
+        rc = no_rows(t, err, errlen);
+        goto out;
+    }
+    if (!(d->row = calloc(t->n_rows, sizeof *d->row))) {
+        rc = oom(err, errlen);
+        goto out;
+    }
+    for (size_t r = 0; r < t->n_rows && rc == RR_OK; r++)
+        rc = years_row_in(&b, r, d, err, errlen);
 out:
     rr_table_destroy(t);
     return rc;

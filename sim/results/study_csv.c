@@ -1,7 +1,8 @@
 /*
- * study_csv.c - the files and terminal tables of the studies: sweep.csv,
- * compare.csv and fit.csv (docs/outputs.md) and their tables for a
- * terminal.  The study layer computes (rr_sweep.h, rr_fit.h); this writes.
+ * study_csv.c - the files and terminal tables of the studies: sweep.csv
+ * and fit.csv (docs/outputs.md) and their tables for a terminal; a
+ * comparison's are compare_csv.c's.  The study layer computes (rr_sweep.h,
+ * rr_fit.h); this writes.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -10,12 +11,13 @@
 #include <string.h>
 
 #include "rr_common.h"
+#include "rr_compare.h"
 #include "rr_fit.h"
 #include "rr_indicator.h"
 #include "rr_output.h"
 #include "rr_sweep.h"
 
-/* ---- sweep and compare ------------------------------------------------------ */
+/* ---- sweep ------------------------------------------------------------------ */
 
 int rr_write_sweep(const char *path, const rr_design *d,
                    const rr_run_result *r, char *err, size_t errlen)
@@ -82,61 +84,6 @@ int rr_write_sweep_chart(const char *path, const rr_design *d, char *err,
         fputc('\n', f);
     }
     return rr_out_close(f, path, err, errlen);
-}
-
-int rr_write_compare(const char *path, const rr_run_result *base,
-                     const rr_run_result *pol, char *err, size_t errlen)
-{
-    FILE *f = rr_out_open(path, "w", err, errlen);
-    if (!f)
-        return RR_EIO;
-    fputs("baseline,policy,indicator,unit,baseline_mean,policy_mean,difference,"
-          "ci95_low,ci95_high,replications\n",
-          f);
-    for (size_t k = 0; k < base->layout.n_kpis; k++) {
-        long kp = rr_run_kpi_find(pol, base->layout.kpi[k]);
-        rr_ci d = rr_compare_diff_ci(base, pol, k, kp);
-        rr_csv_field(f, base->plan->cfg[0]->name);
-        fputc(',', f);
-        rr_csv_field(f, pol->plan->cfg[0]->name);
-        fputc(',', f);
-        rr_csv_field(f, base->layout.kpi[k]);
-        fputc(',', f);
-        rr_csv_field(f, base->layout.kpi_unit[k]);
-        fputc(',', f);
-        rr_csv_number(f, rr_run_kpi_ci(base, k).mean);
-        fputc(',', f);
-        rr_csv_number(f, kp >= 0 ? rr_run_kpi_ci(pol, (size_t)kp).mean : NAN);
-        fputc(',', f);
-        rr_csv_number(f, d.mean);
-        fputc(',', f);
-        rr_csv_number(f, d.low);
-        fputc(',', f);
-        rr_csv_number(f, d.high);
-        fprintf(f, ",%zu\n", d.n);
-    }
-    return rr_out_close(f, path, err, errlen);
-}
-
-/* ---- tables -------------------------------------------------------------------- */
-
-/* is_share - whether the KPI called name is a share (the registry's unit). */
-static bool is_share(const char *name)
-{
-    const rr_indicator *ind = rr_indicator_find_in(name, RR_IND_KPI, NULL);
-    return ind && ind->unit == RR_UNIT_SHARE;
-}
-
-static void num(FILE *f, double x, bool share, int w)
-{
-    if (isnan(x))
-        fprintf(f, " %*s", w, "n/a");
-    else if (share)
-        fprintf(f, " %*.3f", w, x);
-    else if (fabs(x) >= 100)
-        fprintf(f, " %*.0f", w, x);
-    else
-        fprintf(f, " %*.1f", w, x);
 }
 
 /* ---- the sweep's table ------------------------------------------------------ */
@@ -335,29 +282,6 @@ void rr_print_sweep(FILE *f, const rr_design *d, const rr_run_result *r)
         fputc('\n', f);
     }
     free(c);
-}
-
-void rr_print_compare(FILE *f, const rr_run_result *base,
-                      const rr_run_result *pol)
-{
-    fprintf(f, "%s (baseline) vs %s (policy), %zu paired replications\n\n",
-            base->plan->cfg[0]->name, pol->plan->cfg[0]->name,
-            base->reps < pol->reps ? base->reps : pol->reps);
-    fprintf(f, "%-34s %-8s %12s %12s %12s %12s %12s\n", "indicator", "unit",
-            "baseline", "policy", "difference", "95% CI low", "95% CI high");
-    for (size_t k = 0; k < base->layout.n_kpis; k++) {
-        const char *u = base->layout.kpi_unit[k];
-        bool sh = is_share(base->layout.kpi[k]);
-        long kp = rr_run_kpi_find(pol, base->layout.kpi[k]);
-        rr_ci d = rr_compare_diff_ci(base, pol, k, kp);
-        fprintf(f, "%-34s %-8s", base->layout.kpi[k], u);
-        num(f, rr_run_kpi_ci(base, k).mean, sh, 12);
-        num(f, kp >= 0 ? rr_run_kpi_ci(pol, (size_t)kp).mean : NAN, sh, 12);
-        num(f, d.mean, sh, 12);
-        num(f, d.low, sh, 12);
-        num(f, d.high, sh, 12);
-        fputc('\n', f);
-    }
 }
 
 /* ---- fit ------------------------------------------------------------------- */

@@ -141,13 +141,22 @@ int rr_results_write_sweep(rr_results *t, const rr_design *d,
     return rc != RR_OK ? rc : write_runs(t, r, 1, d, err, errlen);
 }
 
-int rr_results_write_compare(rr_results *t, const rr_run_result *r2,
+int rr_results_write_compare(rr_results *t, const rr_comparison *c,
                              char *err, size_t errlen)
 {
+    const rr_run_result r2[2] = {*c->base, *c->pol};
     char path[PATH_LEN];
-    int rc = rr_write_compare(path_of(t, "compare.csv", path), &r2[0], &r2[1],
-                              err, errlen);
-    return rc != RR_OK ? rc : write_runs(t, r2, 2, NULL, err, errlen);
+    int rc;
+    if ((rc = rr_write_compare(path_of(t, "compare.csv", path), c, err,
+                               errlen)) ||
+        (rc = rr_write_compare_from(path_of(t, "compare_from.csv", path), c,
+                                    err, errlen)) ||
+        (rc = rr_write_compare_years(path_of(t, "compare_years.csv", path),
+                                     c, err, errlen)) ||
+        (rc = rr_write_compare_periods(
+             path_of(t, "compare_periods.csv", path), c, err, errlen)))
+        return rc;
+    return write_runs(t, r2, 2, NULL, err, errlen);
 }
 
 int rr_results_write_fit(rr_results *t, const rr_fit *f,

@@ -1,6 +1,7 @@
 /*
- * sweep.c - design points of a parameter sweep, and the files and tables
- * of sweeps and paired comparisons.
+ * sweep.c - design points of a parameter sweep (rr_sweep.h), and the words
+ * a sweep's table and chart show them in; paired comparisons are
+ * compare.c's.
  *
  * Uses only the public headers.  Values of a range are computed as
  * from + i * step (never by repeated addition, which drifts) and written
@@ -527,33 +528,4 @@ int rr_design_indicators(rr_design *d, const char *list, const rr_plan *plan,
     }
     rr_layout_fini(&l);
     return rc;
-}
-
-/* ---- comparisons ------------------------------------------------------------ */
-
-long rr_run_kpi_find(const rr_run_result *r, const char *name)
-{
-    for (size_t k = 0; k < r->layout.n_kpis; k++)
-        if (strcmp(r->layout.kpi[k], name) == 0)
-            return (long)k;
-    return -1;
-}
-
-rr_ci rr_compare_diff_ci(const rr_run_result *base,
-                         const rr_run_result *pol, size_t k, long kp)
-{
-    size_t n = base->reps < pol->reps ? base->reps : pol->reps;
-    double *x = malloc((n ? n : 1) * sizeof *x);
-    rr_ci ci;
-    if (!x || kp < 0) {
-        free(x);
-        memset(&ci, 0, sizeof ci);
-        ci.mean = ci.sd = ci.half = ci.low = ci.high = NAN;
-        return ci;
-    }
-    for (size_t i = 0; i < n; i++)
-        x[i] = pol->rep[i].kpi[kp] - base->rep[i].kpi[k];
-    ci = rr_ci95(x, n);
-    free(x);
-    return ci;
 }

@@ -109,4 +109,5 @@ expect_stderr "rrsim: option '--force' takes no value, got '--force=yes'
 "$RRSIM" check scenarios/mm1.ini --reps=7 --seed=99 >"$TMP/out" 2>&1 &&
     grep -q '^replications = 7\b' "$TMP/out" && grep -q '^seed = 99\b' "$TMP/out" &&
     ok help-equals-form || fail help-equals-form "$(head -c 300 "$TMP/out")"
-rm -f "$TMP/h1" "$TMP/h2" "$TMP/h3" "$TMP/hp_bad"
+# leave the shared scratch folder as found (scenarios.sh checks it)
+rm -f "$TMP/h1" "$TMP/h2" "$TMP/h3" "$TMP/hp_bad" "$TMP/bad"

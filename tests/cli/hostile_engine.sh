@@ -67,7 +67,8 @@ eng_fail1 "rrsim: $H/engine-huge-rate.ini: design point 1 (arrivals.rate=5000000
 eng_empty engine-max-cases-sweep-nothing-left
 eng_fail1 "rrsim: $H/engine-huge-rate.ini: $MSG" engine-max-cases-compare -- \
     "$RRSIM" compare scenarios/mm1.ini $H/engine-huge-rate.ini --reps 2 \
-    --max-cases 20000 --plot none --out "$E/c"
+    --set scenario.end=2024-12-31 --set scenario.report=month \
+    --set scenario.warmup=0d --max-cases 20000 --plot none --out "$E/c"
 eng_empty engine-max-cases-compare-nothing-left
 eng_fail1 "rrsim: $H/engine-huge-rate.ini: $MSG" engine-max-cases-fit -- \
     "$RRSIM" fit $H/engine-huge-rate.ini scenarios/data/nl-observed.csv \

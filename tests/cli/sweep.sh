@@ -62,7 +62,7 @@ if [ -f "$TMP/cmp/compare.csv" ] && [ -f "$TMP/cmprun/summary.csv" ]; then
 else
     fail compare-file "no compare.csv or summary.csv"
 fi
-expect_stderr "rrsim: compare needs two scenario files: BASELINE POLICY
+expect_stderr "rrsim: compare needs two scenario files, BASELINE POLICY, or one with --policy KEY=VALUE
 (see 'rrsim compare --help')" compare-one-file -- "$RRSIM" compare scenarios/mm1.ini
 
 # ---- run.csv and the charts ---------------------------------------------------

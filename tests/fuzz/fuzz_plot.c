@@ -23,7 +23,7 @@
 static const char *const names[] = {
     "run.csv",     "timeseries_summary.csv", "events.csv",
     "summary.csv", "time_to_departure.csv",  "sweep.csv",
-    "compare.csv", "fit.csv",                "stages_summary.csv"};
+    "compare.csv", "compare_years.csv", "fit.csv", "stages_summary.csv"};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -10,36 +10,36 @@ unset key
 set bars 1.5
 set boxwidth 0.55
 $f0 << EOD
-1 4476.5 2996.227148 5956.772852 4460 0
-2 2437.5 2431.146898 2443.853102 2450 0
-3 3293 2886.401448 3699.598552 3400 1
+1 4546 2983.136817 6108.863183 4460 0
+2 2450.5 2431.440693 2469.559307 2450 0
+3 3297.5 3176.791055 3418.208945 3400 1
 EOD
 $f1 << EOD
-1 2801.5 2528.316598 3074.683402 2760 0
-2 1825.5 1590.435212 2060.564788 1850 0
-3 2031 1611.695244 2450.304756 2400 1
+1 2745.5 2586.672441 2904.327559 2760 0
+2 1820.5 1623.553827 2017.446173 1850 0
+3 2027.5 1919.49726 2135.50274 2400 1
 EOD
 $f2 << EOD
-1 9626.5 9340.610393 9912.389607 9660 0
-2 4303.5 3585.599432 5021.400568 4310 0
-3 4816.5 4162.130456 5470.869544 4900 1
+1 9621 8909.452535 10332.54747 9660 0
+2 4323 3700.395968 4945.604032 4310 0
+3 4861 3882.622235 5839.377765 4900 1
 EOD
 $f3 << EOD
-1 16904.5 15436.93335 18372.06665 16880 0
-2 8566.5 8077.311118 9055.688882 8610 0
-3 10140.5 9498.836661 10782.16334 10700 1
+1 16912.5 15902.35672 17922.64328 16880 0
+2 8594 8149.282834 9038.717166 8610 0
+3 10186 9436.333921 10935.66608 10700 1
 EOD
 $f4 << EOD
-1 22468.5 21915.78009 23021.21991 22550 2
-2 12553 12209.93247 12896.06753 12620 2
-3 17611 17458.52554 17763.47446 17670 2
+1 22635.5 22120.89871 23150.10129 22550 2
+2 12596 12494.35036 12697.64964 12620 2
+3 17622.5 17501.79106 17743.20894 17670 2
 EOD
 set multiplot
 unset label
 unset object
 unset arrow
 set label 'Simulated against observed yearly figures' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · mean absolute error 0.6% in calibration years (2019, 2022), 6.4% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2023 · mean absolute error 0.6% in calibration years (2019, 2022), 6.0% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set label 'Labels: relative error (simulated / observed − 1). Inputs are not fitted and have none. Each panel on its own scale. Observed: DT&V Vertrekcijfers;' at screen 0.02, screen 0.1139 left font "Sans,11" textcolor rgb "#555555"
@@ -66,9 +66,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:8000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
 set label 'Independent departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+0.4%' at first 1, first 5956.772852 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.5%' at first 2, first 2450 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−3.1%' at first 3, first 3699.598552 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+1.9%' at first 1, first 6108.863183 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '0.0%' at first 2, first 2469.559307 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−3.0%' at first 3, first 3418.208945 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -92,9 +92,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:4000]
 set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
 set label 'Forced returns' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+1.5%' at first 1, first 3074.683402 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−1.3%' at first 2, first 2060.564788 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−15%' at first 3, first 2450.304756 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.5%' at first 1, first 2904.327559 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−1.6%' at first 2, first 2017.446173 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−16%' at first 3, first 2400 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -118,9 +118,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'Departures without supervision' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−0.3%' at first 1, first 9912.389607 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.2%' at first 2, first 5021.400568 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−1.7%' at first 3, first 5470.869544 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.4%' at first 1, first 10332.54747 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+0.3%' at first 2, first 4945.604032 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.8%' at first 3, first 5839.377765 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -144,9 +144,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+0.1%' at first 1, first 18372.06665 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−0.5%' at first 2, first 9055.688882 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−5.2%' at first 3, first 10782.16334 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+0.2%' at first 1, first 17922.64328 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.2%' at first 2, first 9038.717166 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−4.8%' at first 3, first 10935.66608 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.2278 center font "Sans,10" textcolor rgb "#0072B2"

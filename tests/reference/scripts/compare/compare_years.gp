@@ -1,0 +1,192 @@
+set terminal pngcairo size 1280,720 noenhanced font "Sans,14" background rgb "white"
+set encoding utf8
+set output 'compare_years.png'
+set border 3 lw 1 lc rgb "#444444"
+set tics nomirror out scale 0.6 textcolor rgb "#333333"
+set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
+set style fill solid 1.0 noborder
+set tics font ",11"
+unset key
+set bars 1.2
+unset grid
+set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
+set border 3 lw 1 lc rgb "#444444"
+set xtics nomirror
+set ytics nomirror
+$y0f << EOD
+4 274.5 1.316598172 547.6834018
+EOD
+$y0h << EOD
+1 0 0 0
+2 0 0 0
+3 359 -289.0164415 1007.016442
+5 304.5 -197.3950871 806.3950871
+EOD
+$y1f << EOD
+4 -87 -150.5310237 -23.46897632
+EOD
+$y1h << EOD
+1 0 0 0
+2 0 0 0
+3 -6.5 -381.3330397 368.3330397
+5 -172 -870.8412605 526.8412605
+EOD
+$y2h << EOD
+1 0 0 0
+2 0 0 0
+3 -6.5 -101.7965355 88.79653552
+4 4.5 -179.7399687 188.7399687
+5 -50.5 -183.9151497 82.91514973
+EOD
+$y3f << EOD
+3 -10.86768891 -14.0968808 -7.638497022
+5 -13.28241782 -21.43823305 -5.12660259
+EOD
+$y3h << EOD
+1 0 0 0
+2 0 0 0
+4 -12.95889546 -28.47575607 2.55796515
+EOD
+$y4f << EOD
+4 -9.006723389 -14.86533636 -3.148110418
+EOD
+$y4h << EOD
+1 0 0 0
+2 0 0 0
+3 7.857057421 -92.97685713 108.690972
+5 -9.138407516 -153.1965165 134.9197015
+EOD
+$y5f << EOD
+4 -414 -655.41789 -172.58211
+EOD
+$y5h << EOD
+1 0 0 0
+2 0 0 0
+3 -343.5 -731.0392445 44.03924445
+5 -410.5 -1255.462615 434.462615
+EOD
+set multiplot
+unset label
+unset object
+unset arrow
+set label 'Effect by year: Netherlands: NGO return subsidy doubled from 2021' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
+set label 'Against the baseline: Netherlands baseline 2019-2023' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Scenarios nl-baseline (baseline) and nl-ngo-expansion (policy) · 2 paired replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
+set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
+set label 'Policy minus baseline per calendar year, 1 Jan 2019 – 31 Dec 2023 · mean of paired replications with 95% confidence interval' at screen 0.02, screen 0.8722 left font "Sans,14" textcolor rgb "#444444"
+set label 'Flows are summed over the year, caseloads taken at its end, means and shares recomputed from the year'."\047".'s parts.' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
+unset key
+set label "" at screen 0.1717, screen 0.1444 point pt 7 ps 1.3 lc rgb "#0072B2" front
+set label 'Difference, policy minus baseline' at screen 0.1881, screen 0.1444 left font "Sans,13" textcolor rgb "#222222"
+set arrow from screen 0.4538, screen 0.1319 to screen 0.4538, screen 0.1569 heads size screen 0.005,90 lw 1.5 lc rgb "#333333" front
+set label '95% confidence interval' at screen 0.4702, screen 0.1444 left font "Sans,13" textcolor rgb "#222222"
+set label "" at screen 0.6718, screen 0.1444 point pt 6 ps 1.3 lc rgb "#0072B2" front
+set label 'Interval includes zero' at screen 0.6882, screen 0.1444 left font "Sans,13" textcolor rgb "#222222"
+set arrow from screen 0.3344, screen 0.1139 to screen 0.3547, screen 0.1139 nohead lw 2 lc rgb "#D55E00" dt (8,5)
+set label 'Policy from 1 Jan 2021 (event ngo_subsidy)' at screen 0.3609, screen 0.1139 left font "Sans,13" textcolor rgb "#222222"
+set lmargin at screen 0.0739
+set rmargin at screen 0.3244
+set tmargin at screen 0.8028
+set bmargin at screen 0.5861
+set xrange [0.4:5.6]
+set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
+set yrange [-500:1500]
+set ytics ('−500' -500, '0' 0, '+500' 500, '+1,000' 1000, '+1,500' 1500)
+set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
+set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
+set label 'Verified departures, persons' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+plot $y0f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y0h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $y0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $y0h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.3939
+set rmargin at screen 0.6444
+set tmargin at screen 0.8028
+set bmargin at screen 0.5861
+set xrange [0.4:5.6]
+set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
+set yrange [-1000:1000]
+set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
+set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
+set label 'Departures without supervision, persons' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+plot $y1f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $y1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $y1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.7027
+set rmargin at screen 0.9644
+set tmargin at screen 0.8028
+set bmargin at screen 0.5861
+set xrange [0.4:5.6]
+set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
+set yrange [-400:400]
+set ytics ('−400' -400, '−200' -200, '0' 0, '+200' 200, '+400' 400)
+set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
+set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
+set label 'Forced returns, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+plot $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $y2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $y2h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.0552
+set rmargin at screen 0.3244
+set tmargin at screen 0.4861
+set bmargin at screen 0.2694
+set xrange [0.4:5.6]
+set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
+set yrange [-40:10]
+set ytics ('−40' -40, '−30' -30, '−20' -20, '−10' -10, '0' 0, '+10' 10)
+set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
+set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
+set label 'IOM share of assisted returns, % points' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+plot $y3f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y3h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $y3h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $y3h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.3827
+set rmargin at screen 0.6444
+set tmargin at screen 0.4861
+set bmargin at screen 0.2694
+set xrange [0.4:5.6]
+set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
+set yrange [-200:200]
+set ytics ('−200' -200, '−100' -100, '0' 0, '+100' 100, '+200' 200)
+set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
+set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
+set label 'Mean days from entry to departure, days' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+plot $y4f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y4h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $y4h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $y4h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset label
+unset object
+unset arrow
+set lmargin at screen 0.7139
+set rmargin at screen 0.9644
+set tmargin at screen 0.4861
+set bmargin at screen 0.2694
+set xrange [0.4:5.6]
+set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
+set yrange [-1500:1000]
+set ytics ('−1,500' -1500, '−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
+set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
+set label 'Caseload at the year'."\047".'s end, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
+plot $y5f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y5h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+     $y5h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
+     $y5h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
+unset multiplot
+unset output
