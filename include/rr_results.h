@@ -20,7 +20,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "rr_calibrate.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
 #include "rr_output.h"
@@ -72,5 +74,40 @@ int rr_results_write_compare(rr_results *t, const rr_run_result *r2,
                              char *err, size_t errlen);
 int rr_results_write_fit(rr_results *t, const rr_fit *f,
                          const rr_run_result *r, char *err, size_t errlen);
+
+/* ---- a calibration (calibrate_csv.c) ---------------------------------- */
+
+/* rr_results_calibrate_check - before the search: calibrated.ini written
+ * with the parameters at their starting values, read back (its base named
+ * from the folder) and removed again.  RR_OK, or the reason it would not
+ * read back (a base path the reader cannot take, a table named by a
+ * --set path relative to the scenario), which is bad input. */
+int rr_results_calibrate_check(rr_results *t, rr_calibration *c,
+                               const char *scenario, char *err,
+                               size_t errlen);
+
+/* rr_results_write_calibrate - the files of a calibration: fit.csv (the
+ * final fit f of run r), run.csv, calibrate.csv, calibrate_report.csv,
+ * calibrated.ini (base: `scenario`, the file calibrated, by its path from
+ * the folder) and scenario.resolved.ini with inputs/ (of sc, the
+ * calibrated scenario as run).  calibrated.ini is then read back, and its
+ * plan must hash as r's (RR_EIO otherwise). */
+int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
+                               const rr_fit *f, const rr_run_result *r,
+                               rr_scenario *sc, const char *scenario,
+                               const char *cmdline, char *err,
+                               size_t errlen);
+
+/* rr_print_calibrate - the terminal's table: the search, the fitted values
+ * with their sensitivity, then the fit (rr_print_fit). */
+void rr_print_calibrate(FILE *out, const rr_calibration *c, const rr_fit *f,
+                        const rr_run_result *r);
+
+/* rr_relative_path - the path of the file to_file from the folder
+ * from_dir ("../../scenarios/x.ini"), both made absolute first (realpath:
+ * symbolic links resolved).  RR_OK; otherwise the status with "cannot
+ * find 'PATH': reason" or a path too long for buf. */
+int rr_relative_path(const char *from_dir, const char *to_file, char *buf,
+                     size_t n, char *err, size_t errlen);
 
 #endif

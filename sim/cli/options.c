@@ -96,6 +96,34 @@ static const command commands[] = {
       "rrsim fit scenarios/nl-baseline.ini scenarios/data/nl-observed.csv "
       "--reps 30",
       NULL}},
+    {"calibrate", CMD_CALIBRATE,
+     "SCENARIO OBSERVED.csv --param NAME=LOW:HIGH... [OPTIONS]",
+     "fit parameters to published yearly figures",
+     "Fits the settings named with --param to the observed yearly figures "
+     "of OBSERVED.csv (columns year, indicator, value, and an optional "
+     "weight) in the calibration years (--years, or the scenario's "
+     "[scenario] calibrated_on), by minimising the loss: the sum over "
+     "those figures, inputs such as intake left out, of the weighted "
+     "squared relative errors (simulated mean / observed - 1). The search "
+     "is GSL's Nelder-Mead simplex, every point within the bounds, and "
+     "every evaluation runs with the same seed and streams (common random "
+     "numbers), so the loss is deterministic; it stops when the simplex "
+     "size falls below --tol or after --max-iter iterations. Then the "
+     "calibrated scenario is run with --reps replications and compared. "
+     "Writes calibrate.csv (every iteration), calibrate_report.csv (the "
+     "fitted values, the loss at each moved by -10% and +10%), "
+     "calibrated.ini (a variant of SCENARIO with the fitted values and "
+     "their source notes), scenario.resolved.ini, fit.csv with the roles "
+     "of the years, and the charts calibrate and fit. Everything is "
+     "checked before anything is simulated.",
+     {"rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --param p_self=0.005:0.03 --param abscond_mean=400d:1500d "
+      "--eval-reps 4",
+      "rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --param p_forced=0.02:0.1 --years 2019 --max-iter 40",
+      NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
      "Redraws the charts of a run, sweep, comparison or fit from the CSV "
@@ -125,6 +153,11 @@ enum opt_id {
     OPT_SET,
     OPT_VARY,
     OPT_INDICATORS,
+    OPT_PARAM,
+    OPT_YEARS,
+    OPT_EVAL_REPS,
+    OPT_MAX_ITER,
+    OPT_TOL,
     OPT_OUT,
     OPT_FORCE,
     OPT_PLOT,
@@ -145,7 +178,7 @@ typedef struct option {
     const char *help; /* with its default */
 } option;
 
-#define SIMULATING (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT)
+#define SIMULATING (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE)
 #define CHARTING (SIMULATING | CMD_PLOT)
 
 static const option options[] = {
@@ -169,6 +202,26 @@ static const option options[] = {
      "departures_verified, departures_unsupervised, "
      "iom_share_assisted_voluntary, time_to_departure_mean_days, "
      "time_to_departure_p90_days, caseload_end)"},
+    {"--param", "NAME=LOW:HIGH", CMD_CALIBRATE, OPT_PARAM,
+     "a setting to fit, a parameter of [parameters] or a dotted key the "
+     "scenario writes, whose value is a number (with a unit or not), and "
+     "its range; LOW and HIGH in the value's unit (or with a unit of "
+     "their own: 60d:4m), LOW < HIGH, the scenario's value between them; "
+     "repeatable, at most 16 (required)"},
+    {"--years", "LIST", CMD_CALIBRATE, OPT_YEARS,
+     "the years to fit, separated by commas (2019,2022), each inside the "
+     "run (default: the scenario's [scenario] calibrated_on)"},
+    {"--eval-reps", "N", CMD_CALIBRATE, OPT_EVAL_REPS,
+     "replications of each evaluation of the loss; fewer than the final "
+     "fit's make the search faster and the loss noisier (default: the "
+     "final fit's, --reps or the scenario's)"},
+    {"--max-iter", "N", CMD_CALIBRATE, OPT_MAX_ITER,
+     "stop the search after N iterations of the simplex, 1 to 100000 "
+     "(default: 100)"},
+    {"--tol", "X", CMD_CALIBRATE, OPT_TOL,
+     "stop the search when the simplex size, in the search's unbounded "
+     "coordinates, falls below X, more than 0 and at most 1 (default: "
+     "0.001)"},
     {"--out", "DIR", SIMULATING, OPT_OUT,
      "results folder; its parent folder must exist (default: "
      "output/NAME/TIME)"},
@@ -412,6 +465,34 @@ static int apply(cli *c, const option *o, const char *v)
         return -1;
     case OPT_INDICATORS:
         c->indicators = v;
+        return -1;
+    case OPT_PARAM:
+        if (c->n_params >= CLI_MAX_PARAMS)
+            return cli_usage_error(cmd, "too many --param options (at most "
+                                   "%d)", CLI_MAX_PARAMS);
+        c->params[c->n_params++] = v;
+        return -1;
+    case OPT_YEARS:
+        c->years = v;
+        return -1;
+    case OPT_EVAL_REPS:
+        if (!parse_int(v, 1, 1000000, &n))
+            return cli_usage_error(cmd, "--eval-reps: expected a whole "
+                                   "number >= 1, got '%s'", v);
+        c->eval_reps = (int)n;
+        return -1;
+    case OPT_MAX_ITER:
+        if (!parse_int(v, 1, 100000, &n))
+            return cli_usage_error(cmd, "--max-iter: expected a whole number "
+                                   "from 1 to 100000, got '%s'", v);
+        c->max_iter = n;
+        return -1;
+    case OPT_TOL:
+        errno = 0;
+        c->tol = strtod(v, &end);
+        if (errno || end == v || *end || !(c->tol > 0) || c->tol > 1)
+            return cli_usage_error(cmd, "--tol: expected a number more than "
+                                   "0 and at most 1, got '%s'", v);
         return -1;
     case OPT_OUT:
         if (!*v)

@@ -205,7 +205,8 @@ bool rr_plot_has_data(const char *results)
 {
     return has_file(results, "timeseries_summary.csv") ||
            has_file(results, "sweep.csv") ||
-           has_file(results, "compare.csv") || has_file(results, "fit.csv");
+           has_file(results, "compare.csv") || has_file(results, "fit.csv") ||
+           has_file(results, "calibrate.csv");
 }
 
 /* is_study - whether the folder holds the CSV file of a study kind. */
@@ -223,7 +224,8 @@ static bool is_run(const char *results)
     return has_file(results, "timeseries_summary.csv") ||
            (!is_study(results, STUDY_SWEEP) &&
             !is_study(results, STUDY_COMPARE) &&
-            !is_study(results, STUDY_FIT));
+            !is_study(results, STUDY_FIT) &&
+            !has_file(results, "calibrate.csv"));
 }
 
 int rr_plot_results(const char *results, const char *plots,
@@ -241,6 +243,8 @@ int rr_plot_results(const char *results, const char *plots,
     for (int k = STUDY_SWEEP; k <= STUDY_FIT && rc == RR_OK; k++)
         if (is_study(results, (study_kind)k))
             rc = plot_study(results, plots, &o, (study_kind)k, err, errlen);
+    if (rc == RR_OK && has_file(results, "calibrate.csv"))
+        rc = rri_plot_calibrate(results, plots, &o, err, errlen);
     return rc;
 }
 
@@ -263,6 +267,11 @@ int rr_plot_read(const char *results, char *err, size_t errlen)
         rc = study_read(results, st, (study_kind)k, err, errlen);
         study_fini(st);
         free(st);
+    }
+    if (rc == RR_OK && has_file(results, "calibrate.csv")) {
+        void *cal = NULL;
+        rc = rri_read_calibrate(results, &cal, err, errlen);
+        rri_calibrate_free(cal);
     }
     return rc;
 }
