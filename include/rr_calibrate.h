@@ -124,6 +124,7 @@ typedef struct rr_calibration {
     size_t n_years;
     int years[RR_CALIB_MAX_YEARS];
     bool years_given;            /* by --years, not calibrated_on */
+    bool years_checked;          /* inside the run (prepare) */
     double *weight;              /* per observed row */
     size_t n_rows;               /* fitted rows: calibration, weight > 0 */
     int eval_reps;               /* replications of an evaluation */

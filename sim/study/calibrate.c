@@ -331,8 +331,9 @@ static int add_ov(rr_calibration *c, const char *fmt, ...)
 }
 
 /* build - the overrides of a run into c->ov: the common ones, the name
- * (when `named`), the calibration years, the replications (reps > 0) and
- * the parameters at x (n of them; NULL: none). */
+ * (when `named`), the calibration years (once they are checked), the
+ * replications (reps > 0) and the parameters at x (n of them; NULL:
+ * none). */
 static int build(rr_calibration *c, bool named, int reps, const double *x)
 {
     char years[RR_CALIB_MAX_YEARS * 6 + 8];
@@ -343,7 +344,7 @@ static int build(rr_calibration *c, bool named, int reps, const double *x)
     if (rc == RR_OK && named && strcmp(c->name, c->base_name) != 0)
         rc = add_ov(c, "scenario.name=%s", c->name);
     rr_calibration_years_text(c, years, sizeof years);
-    if (rc == RR_OK && c->n_years)
+    if (rc == RR_OK && c->n_years && c->years_checked)
         rc = add_ov(c, "scenario.calibrated_on=%s", years);
     if (rc == RR_OK && reps > 0)
         rc = add_ov(c, "scenario.replications=%d", reps);
@@ -679,6 +680,7 @@ int rr_calibration_prepare(rr_calibration *c, int eval_reps,
     if (rc == RR_OK)
         rc = check_years(c, cfg, err, errlen);
     rr_points_fini(&pt);
+    c->years_checked = rc == RR_OK;
     for (size_t i = 0; i < c->n && rc == RR_OK; i++)
         rc = try_values(c, i, err, errlen);
     if (rc != RR_OK)
