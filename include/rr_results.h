@@ -29,6 +29,7 @@
 #include "rr_plot.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
+#include "rr_validate.h"
 
 typedef struct rr_results {
     rr_outdir dir;         /* dir.tmp: where the files go until commit */
@@ -102,6 +103,16 @@ int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
  * with their sensitivity, then the fit (rr_print_fit). */
 void rr_print_calibrate(FILE *out, const rr_calibration *c, const rr_fit *f,
                         const rr_run_result *r);
+
+/* ---- an out-of-sample check (validate_csv.c) --------------------------- */
+
+/* rr_results_write_validate - validate.csv (the rows of v, of run r) and
+ * run.csv.  rr_print_validate - its table on the terminal. */
+int rr_results_write_validate(rr_results *t, const rr_validation *v,
+                              const rr_run_result *r, char *err,
+                              size_t errlen);
+void rr_print_validate(FILE *out, const rr_validation *v,
+                       const rr_run_result *r);
 
 /* rr_relative_path - the path of the file to_file from the folder
  * from_dir ("../../scenarios/x.ini"), both made absolute first (realpath:

@@ -39,6 +39,7 @@
 #include "rr_sweep.h"
 #include "rr_table.h"
 #include "rr_util.h"
+#include "rr_validate.h"
 
 /* g_stop: non-zero once a signal asked to stop (rr_run_opts.stop, read by
  * the worker threads: an atomic, lock-free so the handler may store it);
@@ -760,6 +761,86 @@ static int cmd_calibrate(cli *c)
     return done(rc);
 }
 
+/* ---- validate ------------------------------------------------------------- */
+
+typedef struct validate_ctx {
+    const rr_validation *v;
+    const rr_run_result *r;
+} validate_ctx;
+
+static int write_validate_files(rr_results *t, void *ctx, char *err,
+                                size_t errlen)
+{
+    validate_ctx *s = ctx;
+    return rr_results_write_validate(t, s->v, s->r, err, errlen);
+}
+
+/* validate_write - the rows of the validation years from res, written and
+ * drawn into the begun folder t, and printed. */
+static int validate_write(const cli *c, const rr_table *obs,
+                          const rr_run_result *res, rr_results *t,
+                          const char *target)
+{
+    rr_validation v;
+    char err[1024] = "";
+    int rc, charts, vrc = rr_validate_make(obs, res, &v, err, sizeof err);
+    if (vrc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(vrc));
+        rr_results_abort(t);
+        return EXIT_RUNTIME;
+    }
+    {
+        validate_ctx ctx = {&v, res};
+        rc = finish(t, target, write_validate_files, &ctx, &charts);
+    }
+    if (rc == EXIT_OK && !c->quiet) {
+        rr_print_validate(stdout, &v, res);
+        printf("\nresults: %s\n", target);
+    }
+    if (rc == EXIT_OK)
+        rc = charts;
+    rr_validate_fini(&v);
+    return rc;
+}
+
+static int cmd_validate(cli *c)
+{
+    rr_table *obs = NULL;
+    rr_points p;
+    rr_run_result res;
+    rr_results t;
+    char target[4096], err[1024] = "";
+    int rc;
+
+    if (c->n_pos != 2)
+        return cli_usage_error(c->cmd, "validate needs a scenario file and a "
+                               "CSV of observed figures");
+    /* bad input fails before anything is simulated */
+    if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
+        rr_table_destroy(obs);
+        return rc;
+    }
+    rc = rr_points_init(&p, c->pos, 1, c->sets, (size_t)c->n_sets);
+    rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;
+    if (rc == EXIT_OK &&
+        (rc = rr_validate_check(obs, p.plans[0], err, sizeof err)) != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+    }
+    if (rc == EXIT_OK) {
+        target_of(c, target, sizeof target, "%s-validate",
+                  p.plans[0]->cfg[0]->name);
+        rc = begin(c, target, &t);
+    }
+    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, &res)) == EXIT_OK) {
+        rc = validate_write(c, obs, &res, &t, target);
+        rr_run_result_fini(&res);
+    }
+    rr_points_fini(&p);
+    rr_table_destroy(obs);
+    return done(rc);
+}
+
 /* ---- plot ----------------------------------------------------------------- */
 
 static int cmd_plot(cli *c)
@@ -875,6 +956,7 @@ int main(int argc, char **argv)
                     {"plot", cmd_plot},       {"sweep", cmd_sweep},
                     {"compare", cmd_compare}, {"fit", cmd_fit},
                     {"calibrate", cmd_calibrate},
+                    {"validate", cmd_validate},
                     {"scenarios", cmd_scenarios}, {"help", cmd_help}};
     static cli c;
     size_t i = 0;

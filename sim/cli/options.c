@@ -124,6 +124,20 @@ static const command commands[] = {
       "nl-observed.csv \\\n"
       "      --param p_forced=0.02:0.1 --years 2019 --max-iter 40",
       NULL}},
+    {"validate", CMD_VALIDATE, "SCENARIO OBSERVED.csv [OPTIONS]",
+     "out-of-sample errors and prediction intervals",
+     "Runs the scenario and, for each observed figure of OBSERVED.csv of a "
+     "year the scenario was not calibrated on ([scenario] calibrated_on; "
+     "inputs such as intake left out), gives the relative error of the "
+     "simulated mean and whether the observed figure lies inside the "
+     "simulated 95% prediction interval: the 2.5% to 97.5% quantiles of "
+     "the replications' own yearly figures, the spread of one year as the "
+     "model makes it (not the confidence interval of the mean). About 95% "
+     "of figures should fall inside when the model is right. Writes "
+     "validate.csv and a chart.",
+     {"rrsim validate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv --reps 40",
+      NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
      "Redraws the charts of a run, sweep, comparison or fit from the CSV "
@@ -178,7 +192,9 @@ typedef struct option {
     const char *help; /* with its default */
 } option;
 
-#define SIMULATING (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE)
+#define SIMULATING                                                          \
+    (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE |          \
+     CMD_VALIDATE)
 #define CHARTING (SIMULATING | CMD_PLOT)
 
 static const option options[] = {
