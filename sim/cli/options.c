@@ -136,7 +136,8 @@ static const command commands[] = {
      "of figures should fall inside when the model is right. Writes "
      "validate.csv and a chart.",
      {"rrsim validate scenarios/nl-baseline.ini scenarios/data/"
-      "nl-observed.csv --reps 40",
+      "nl-observed.csv \\\n"
+      "      --reps 40",
       NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
