@@ -115,9 +115,11 @@ void rr_print_validate(FILE *out, const rr_validation *v,
                        const rr_run_result *r);
 
 /* rr_relative_path - the path of the file to_file from the folder
- * from_dir ("../../scenarios/x.ini"), both made absolute first (realpath:
- * symbolic links resolved).  RR_OK; otherwise the status with "cannot
- * find 'PATH': reason" or a path too long for buf. */
+ * from_dir (".." once per folder up from from_dir, then down to to_file),
+ * both made absolute first (realpath: symbolic links resolved); the
+ * absolute path when the two share no folder but the root.  RR_OK;
+ * otherwise the status with "cannot find 'PATH': reason" or a path too
+ * long for buf. */
 int rr_relative_path(const char *from_dir, const char *to_file, char *buf,
                      size_t n, char *err, size_t errlen);
 

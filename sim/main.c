@@ -595,14 +595,16 @@ static void on_calib_progress(void *ctx, const rr_calib_progress *p)
     if (p->size >= 0) /* NAN before the first iteration */
         snprintf(size, sizeof size, "  simplex size %.3g", p->size);
     if (p->sensitivity)
-        fprintf(stderr, "\rsensitivity  %zu evaluations  loss %.4g  %ld:%02ld "
-                        "elapsed%20s",
-                p->evaluations, p->best, s / 60, s % 60, "");
-    else
-        fprintf(stderr, "\riteration %zu/%zu  %zu evaluations  loss %.4g%s  "
-                        "%ld:%02ld elapsed%4s",
-                p->iteration, p->max_iter, p->evaluations, p->best, size,
+        fprintf(stderr, "\rsensitivity  %zu evaluation%s  loss %.4g  "
+                        "%ld:%02ld elapsed%20s",
+                p->evaluations, p->evaluations == 1 ? "" : "s", p->best,
                 s / 60, s % 60, "");
+    else
+        fprintf(stderr, "\riteration %zu/%zu  %zu evaluation%s  loss %.4g%s  "
+                        "%ld:%02ld elapsed%4s",
+                p->iteration, p->max_iter, p->evaluations,
+                p->evaluations == 1 ? "" : "s", p->best, size, s / 60,
+                s % 60, "");
     fflush(stderr);
     l->shown = true;
 }

@@ -195,29 +195,40 @@ static int write_report(const char *path, const rr_calibration *c,
 
 /* ---- calibrated.ini ---------------------------------------------------------- */
 
-/* The sections of a scenario file that a dotted key may start with; a
- * named one (stage.NAME) takes two components. */
-static const char *const plain_sections[] = {"scenario", "arrivals",
-                                             "countries", "reintegration",
-                                             "start"};
+/* The sections whose name has two components (stage.NAME). */
 static const char *const named_sections[] = {"stage", "provider", "event"};
 
+/* is_parameter - whether name[0..len) is a parameter of sc: a setting
+ * whose key has no dot. */
+static bool is_parameter(const rr_scenario *sc, const char *name, size_t len)
+{
+    size_t n = sc ? rr_scenario_n_settings(sc) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *k = rr_scenario_setting(sc, i)->key;
+        if (strlen(k) == len && strncmp(k, name, len) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* split_key - the section of a dotted key or parameter name, and the key
- * inside it: "stage.rds.route.self" is [stage.rds] route.self, a name
- * without a section's prefix (iom_share, iom_share.source) a parameter. */
-static void split_key(const char *key, char *sec, size_t n,
-                      const char **in)
+ * inside it: a name without a dot, or a parameter's NAME.source or
+ * NAME.label, is in [parameters]; "stage.rds.route.self" is [stage.rds]
+ * route.self; "arrivals.rate" is [arrivals] rate. */
+static void split_key(const rr_scenario *sc, const char *key, char *sec,
+                      size_t n, const char **in)
 {
     const char *dot = strchr(key, '.');
     size_t len = dot ? (size_t)(dot - key) : 0;
-    for (size_t i = 0; dot && i < RR_COUNTOF(plain_sections); i++)
-        if (strlen(plain_sections[i]) == len &&
-            strncmp(key, plain_sections[i], len) == 0) {
-            snprintf(sec, n, "%s", plain_sections[i]);
-            *in = dot + 1;
-            return;
-        }
-    for (size_t i = 0; dot && i < RR_COUNTOF(named_sections); i++) {
+    if (!dot || (!strchr(dot + 1, '.') &&
+                 (strcmp(dot, ".source") == 0 ||
+                  strcmp(dot, ".label") == 0) &&
+                 is_parameter(sc, key, len))) {
+        snprintf(sec, n, "parameters");
+        *in = key;
+        return;
+    }
+    for (size_t i = 0; i < RR_COUNTOF(named_sections); i++) {
         const char *dot2 = strchr(dot + 1, '.');
         if (strlen(named_sections[i]) == len &&
             strncmp(key, named_sections[i], len) == 0 && dot2) {
@@ -226,8 +237,8 @@ static void split_key(const char *key, char *sec, size_t n,
             return;
         }
     }
-    snprintf(sec, n, "parameters");
-    *in = key;
+    snprintf(sec, n, "%.*s", (int)len, key);
+    *in = dot + 1;
 }
 
 /* put_text - text that came from outside (a path, the command line) in a
@@ -330,7 +341,8 @@ static void calib_note(const rr_calibration *c, const rr_calib_param *p,
 }
 
 /* ini_text - calibrated.ini with the parameters at values, into b. */
-static int ini_text(rr_sb *b, rr_calibration *c, const double *values,
+static int ini_text(rr_sb *b, rr_calibration *c, const rr_scenario *sc,
+                    const double *values,
                     const char *base, const char *scenario_abs,
                     unsigned long long hash, const char *cmdline,
                     double loss, const char *const *was)
@@ -374,7 +386,7 @@ static int ini_text(rr_sb *b, rr_calibration *c, const double *values,
         const char *in;
         size_t s;
         key_of(ov[i], key, sizeof key);
-        split_key(key, sec, sizeof sec, &in);
+        split_key(sc, key, sec, sizeof sec, &in);
         for (s = 0; s < n_secs && strcmp(secs[s], sec) != 0; s++)
             ;
         if (s == n_secs)
@@ -391,7 +403,7 @@ static int ini_text(rr_sb *b, rr_calibration *c, const double *values,
             bool is_note = false;
             size_t vn = strlen(value);
             key_of(ov[i], key, sizeof key);
-            split_key(key, sec, sizeof sec, &in);
+            split_key(sc, key, sec, sizeof sec, &in);
             if (strcmp(sec, secs[s]) != 0 || later_same(ov, n_ov, i))
                 continue;
             p = param_of(c, key, &is_note);
@@ -428,7 +440,7 @@ static int ini_text(rr_sb *b, rr_calibration *c, const double *values,
 
 /* write_ini - calibrated.ini into the folder. */
 static int write_ini(const rr_results *t, rr_calibration *c,
-                     const double *values, const char *scenario,
+                     const rr_scenario *sc, const double *values, const char *scenario,
                      const char *cmdline, double loss, const char *const *was,
                      char *err, size_t errlen)
 {
@@ -444,7 +456,8 @@ static int write_ini(const rr_results *t, rr_calibration *c,
     if (!realpath(scenario, abs))
         snprintf(abs, sizeof abs, "%s", scenario);
     memset(&b, 0, sizeof b);
-    rc = ini_text(&b, c, values, base, abs, c->hash, cmdline, loss, was);
+    rc = ini_text(&b, c, sc, values, base, abs, c->hash, cmdline, loss,
+                  was);
     if (rc == RR_OK && b.status != RR_OK)
         rc = b.status;
     if (rc != RR_OK) {
@@ -505,11 +518,15 @@ int rr_results_calibrate_check(rr_results *t, rr_calibration *c,
     double x[RR_CALIB_MAX_PARAMS];
     const char *was[RR_CALIB_MAX_PARAMS] = {NULL};
     char path[PATH_LEN];
+    rr_scenario *sc = NULL;
     uint64_t h;
     int rc;
     for (size_t k = 0; k < c->n; k++)
         x[k] = c->param[k].start;
-    rc = write_ini(t, c, x, scenario, NULL, 0, was, err, errlen);
+    rc = rr_scenario_load(scenario, c->common, c->n_common, &sc, err, errlen);
+    if (rc == RR_OK)
+        rc = write_ini(t, c, sc, x, scenario, NULL, 0, was, err, errlen);
+    rr_scenario_destroy(sc);
     if (rc == RR_OK)
         rc = read_back(t, &h, err, errlen);
     rr_outdir_path(&t->dir, "calibrated.ini", path, sizeof path);
@@ -535,7 +552,8 @@ int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
     rr_scenario *orig = NULL;
     char msg[1024];
     /* the notes the scenario gave the values before */
-    if (rr_scenario_load(scenario, NULL, 0, &orig, msg, sizeof msg) != RR_OK) {
+    if (rr_scenario_load(scenario, c->common, c->n_common, &orig, msg,
+                         sizeof msg) != RR_OK) {
         rr_scenario_destroy(orig);
         orig = NULL;
     }
@@ -561,7 +579,7 @@ int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
                            sizeof path),
             c, fit_loss, err, errlen);
     if (rc == RR_OK)
-        rc = write_ini(t, c, NULL, scenario, cmdline, fit_loss, was, err,
+        rc = write_ini(t, c, sc, NULL, scenario, cmdline, fit_loss, was, err,
                        errlen);
     rr_scenario_destroy(orig);
     if (rc == RR_OK)

@@ -308,25 +308,25 @@ double rr_calib_from_u(double u, double low, double high)
 
 /* ---- the overrides of a run ------------------------------------------------ */
 
-/* add_ov - one more override, formatted. */
+/* add_ov - one more override, formatted (any length: a --set value may
+ * be long). */
 RR_PRINTF(2, 3)
 static int add_ov(rr_calibration *c, const char *fmt, ...)
 {
-    char buf[1024];
-    char **ov;
+    rr_sb b = RR_SB_INIT;
+    char **ov, *text;
     va_list ap;
-    int w;
     va_start(ap, fmt);
-    w = vsnprintf(buf, sizeof buf, fmt, ap);
+    rr_sb_vaddf(&b, fmt, ap);
     va_end(ap);
-    if (w < 0 || (size_t)w >= sizeof buf)
-        return RR_EINVAL;
-    if (!(ov = realloc(c->ov, (c->n_ov + 1) * sizeof *ov)))
+    if (!(text = rr_sb_take(&b, NULL)))
         return RR_ENOMEM;
+    if (!(ov = realloc(c->ov, (c->n_ov + 1) * sizeof *ov))) {
+        free(text);
+        return RR_ENOMEM;
+    }
     c->ov = ov;
-    if (!(c->ov[c->n_ov] = dup_span(buf, strlen(buf))))
-        return RR_ENOMEM;
-    c->n_ov++;
+    c->ov[c->n_ov++] = text;
     return RR_OK;
 }
 
