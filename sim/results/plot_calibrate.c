@@ -151,7 +151,7 @@ static int read_points(cal_data *d, char *err, size_t errlen)
             last = it;
         }
         if ((k = param_index(d, rr_table_cell(t, r, (size_t)cp))) < 0) {
-            d->more++;
+            d->more += d->n == 1; /* the settings beyond, counted once */
             continue;
         }
         if (!d->p[k].v) {

@@ -441,6 +441,12 @@ static int read_param(const rr_scenario *sc, rr_calib_param *p, char *err,
         return unknown_param(sc, p, err, errlen);
     s = rr_scenario_setting(sc, (size_t)i);
     rr_scenario_resolved_value(sc, (size_t)i, val, sizeof val);
+    if (strlen(val) >= sizeof val - 1)
+        return rr_err_set(err, errlen, RR_EINVAL,
+                          "--param %s: its value is longer than %zu "
+                          "characters; only a number (with a unit or not) "
+                          "can be calibrated",
+                          p->key, sizeof val - 2);
     if (s->label && !(p->label = dup_span(s->label, strlen(s->label))))
         return rr_err_set(err, errlen, RR_ENOMEM, "%s",
                           rr_strerror(RR_ENOMEM));
