@@ -114,6 +114,14 @@ int rr_results_write_validate(rr_results *t, const rr_validation *v,
 void rr_print_validate(FILE *out, const rr_validation *v,
                        const rr_run_result *r);
 
+/* rr_results_write_rolling - a rolling origin's validate.csv (with the
+ * column origin), rolling_fits.csv (each origin's fitted values) and
+ * run.csv (the last origin's calibrated run).
+ * rr_print_rolling - its table on the terminal. */
+int rr_results_write_rolling(rr_results *t, const rr_rolling *ro,
+                             char *err, size_t errlen);
+void rr_print_rolling(FILE *out, const rr_rolling *ro);
+
 /* rr_relative_path - the path of the file to_file from the folder
  * from_dir (".." once per folder up from from_dir, then down to to_file),
  * both made absolute first (realpath: symbolic links resolved); the

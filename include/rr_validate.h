@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rr_calibrate.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
 #include "rr_table.h"
@@ -32,6 +33,7 @@
 
 typedef struct rr_validate_row {
     int year;
+    int origin;         /* rolling origin: the last year fitted; 0 else */
     char *indicator;
     char *note;         /* the observed row's other cells */
     double observed;
@@ -65,5 +67,54 @@ int rr_validate_check(const rr_table *observed, const rr_plan *plan,
 int rr_validate_make(const rr_table *observed, const rr_run_result *r,
                      rr_validation *out, char *err, size_t errlen);
 void rr_validate_fini(rr_validation *v);
+
+/*
+ * Rolling origin.  For each year T with observed figures (inputs left
+ * out) whose next year T + 1 has some too, the settings named are fitted
+ * (rr_calibrate.h) on the observed years up to T alone, the calibrated
+ * scenario is run, and the figures of T + 1 are checked as above: each
+ * year is predicted by a model that never saw it nor any later year.
+ * The origins are independent; each search starts from the scenario's
+ * values.
+ */
+typedef struct rr_rolling_origin {
+    int origin;          /* T: the last year fitted */
+    rr_calibration cal;  /* the fit on the observed years up to T */
+} rr_rolling_origin;
+
+typedef struct rr_rolling {
+    size_t n;            /* origins */
+    rr_rolling_origin *o;
+    rr_validation v;     /* the rows of every T + 1, origin set */
+    size_t reps;         /* of the predictions */
+    /* the last origin's prediction, kept for run.csv: its run and the
+     * points that own its plan (internal) */
+    bool has_last;
+    rr_run_result last;
+    void *last_points;
+} rr_rolling;
+
+/* rr_rolling_prepare - the origins of the observed table and, for each,
+ * a calibration of params[] (n_params "NAME=LOW:HIGH") checked by
+ * rr_calibration_prepare, all before anything runs.  RR_OK, or the
+ * status with one message ("OBSERVED: no two consecutive years ..." when
+ * there is no origin).  rr_rolling_fini in any case. */
+int rr_rolling_prepare(rr_rolling *r, const char *path,
+                       const char *const *common, size_t n_common,
+                       const rr_table *observed,
+                       const char *const *params, size_t n_params,
+                       int eval_reps, size_t max_iter, double tol,
+                       char *err, size_t errlen);
+
+/* rr_rolling_run - each origin's search, the run of its calibrated
+ * scenario with the final fit's replications, and the rows of T + 1 into
+ * r->v (in the order of the origins).  fn is told each search's progress
+ * (ctx as given; the origin is r->o[i] in turn).  RR_OK, RR_EINTR, or the
+ * failure with its message. */
+int rr_rolling_run(rr_rolling *r, const rr_table *observed,
+                   const rr_run_opts *opts, rr_calib_progress_fn *fn,
+                   void *ctx, char *err, size_t errlen);
+
+void rr_rolling_fini(rr_rolling *r);
 
 #endif

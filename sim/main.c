@@ -805,6 +805,64 @@ static int validate_write(const cli *c, const rr_table *obs,
     return rc;
 }
 
+static int write_rolling_files(rr_results *t, void *ctx, char *err,
+                               size_t errlen)
+{
+    return rr_results_write_rolling(t, ctx, err, errlen);
+}
+
+/* rolling - validate --rolling: every origin's calibration checked before
+ * anything runs, then searched, its next year predicted; written, drawn
+ * and printed.  EXIT_*, the message printed. */
+static int rolling(cli *c, const rr_table *obs)
+{
+    rr_rolling ro;
+    rr_results t;
+    rr_run_opts opts = run_opts(c);
+    calib_line line = {!c->quiet && isatty(STDERR_FILENO), false, {0, 0}};
+    char target[4096], err[2048] = "";
+    int rc, charts;
+
+    rc = rr_rolling_prepare(
+        &ro, c->pos[0], c->sets, (size_t)c->n_sets, obs, c->params,
+        (size_t)c->n_params, c->eval_reps,
+        c->max_iter > 0 ? (size_t)c->max_iter : RR_CALIB_MAX_ITER_DEFAULT,
+        c->tol > 0 ? c->tol : RR_CALIB_TOL_DEFAULT, err, sizeof err);
+    if (rc != RR_OK) {
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        rr_rolling_fini(&ro);
+        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
+    }
+    target_of(c, target, sizeof target, "%s-rolling",
+              ro.o[0].cal.base_name);
+    if ((rc = begin(c, target, &t)) != EXIT_OK) {
+        rr_rolling_fini(&ro);
+        return rc;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &line.t0);
+    rc = rr_rolling_run(&ro, obs, &opts, on_calib_progress, &line, err,
+                        sizeof err);
+    if (line.shown)
+        fprintf(stderr, "\r%78s\r", "");
+    if (rc != RR_OK) {
+        rr_results_abort(&t);
+        rr_rolling_fini(&ro);
+        if (rc == RR_EINTR)
+            return interrupted("results");
+        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
+        return EXIT_RUNTIME;
+    }
+    rc = finish(&t, target, write_rolling_files, &ro, &charts);
+    if (rc == EXIT_OK && !c->quiet) {
+        rr_print_rolling(stdout, &ro);
+        printf("\nresults: %s\n", target);
+    }
+    if (rc == EXIT_OK)
+        rc = charts;
+    rr_rolling_fini(&ro);
+    return rc;
+}
+
 static int cmd_validate(cli *c)
 {
     rr_table *obs = NULL;
@@ -817,10 +875,22 @@ static int cmd_validate(cli *c)
     if (c->n_pos != 2)
         return cli_usage_error(c->cmd, "validate needs a scenario file and a "
                                "CSV of observed figures");
+    if (!c->rolling &&
+        (c->n_params || c->eval_reps || c->max_iter || c->tol > 0))
+        return cli_usage_error(c->cmd, "--param, --eval-reps, --max-iter and "
+                               "--tol apply to validate with --rolling");
+    if (c->rolling && c->n_params == 0)
+        return cli_usage_error(c->cmd, "--rolling needs at least one --param "
+                               "NAME=LOW:HIGH");
     /* bad input fails before anything is simulated */
     if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
         rr_table_destroy(obs);
         return rc;
+    }
+    if (c->rolling) {
+        rc = rolling(c, obs);
+        rr_table_destroy(obs);
+        return done(rc);
     }
     rc = rr_points_init(&p, c->pos, 1, c->sets, (size_t)c->n_sets);
     rc = rc == RR_OK ? load_points(&p) : EXIT_RUNTIME;

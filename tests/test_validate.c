@@ -15,7 +15,10 @@
  *     (the rank rule of order statistics: 90.4% for n = 40); over 8
  *     intervals of 40 replications and 160 new draws each, the share
  *     inside is within 0.05 of that (the spread of the share over 8
- *     intervals is about 0.016).
+ *     intervals is about 0.016);
+ *   - rolling origin: the origins of an observed table (a year whose
+ *     next year has figures), each calibrated on the years up to it, the
+ *     rows of the year after it only.
  */
 #include <math.h>
 #include <stdio.h>
@@ -219,8 +222,66 @@ static void test_coverage(void)
     rr_table_destroy(obs);
 }
 
+/* rolling origin: the origins, each calibration's years, the rows */
+static void test_rolling(void)
+{
+    static const char *const params[] = {"p_self=0.02:0.5"};
+    rr_table *obs = table("year,indicator,value\n"
+                          "2020,departures_independent,560\n"
+                          "2021,departures_independent,1000\n"
+                          "2021,intake,3000\n"
+                          "2023,departures_independent,1200\n"
+                          "2023,caseload_talks,1900\n");
+    rr_table *apart = table("year,indicator,value\n"
+                            "2020,departures_independent,560\n"
+                            "2021,intake,3000\n"
+                            "2022,departures_independent,1200\n");
+    rr_rolling r;
+    rr_run_opts opts;
+    char err[1024] = "";
+
+    CHECK_EQ(rr_rolling_prepare(&r, FIXTURE, NULL, 0, apart, params, 1, 2,
+                                3, 1e-3, err, sizeof err),
+             RR_EINVAL);
+    CHECK_STR(err, "obs.csv: no two consecutive years of observed figures "
+                   "(inputs such as intake left out): no year to predict "
+                   "from a fit on the years before it");
+    rr_rolling_fini(&r);
+    CHECK_EQ(rr_rolling_prepare(&r, FIXTURE, NULL, 0, obs, params, 0, 2, 3,
+                                1e-3, err, sizeof err),
+             RR_EINVAL);
+    rr_rolling_fini(&r);
+    /* 2020 -> 2021 only: 2022 has no figure, so 2023 has no origin */
+    CHECK_EQ(rr_rolling_prepare(&r, FIXTURE, NULL, 0, obs, params, 1, 2, 3,
+                                1e-3, err, sizeof err),
+             RR_OK);
+    CHECK_EQ(r.n, 1);
+    if (r.n == 1) {
+        CHECK_EQ(r.o[0].origin, 2020);
+        CHECK_EQ(r.o[0].cal.n_years, 1);
+        CHECK_EQ(r.o[0].cal.years[0], 2020);
+        CHECK_EQ(r.o[0].cal.n_rows, 1);
+        memset(&opts, 0, sizeof opts);
+        CHECK_EQ(rr_rolling_run(&r, obs, &opts, NULL, NULL, err, sizeof err),
+                 RR_OK);
+        CHECK_EQ(r.v.n, 1); /* 2021's figure; not its intake, not 2023 */
+        if (r.v.n == 1) {
+            CHECK_EQ(r.v.row[0].year, 2021);
+            CHECK_EQ(r.v.row[0].origin, 2020);
+            CHECK_STR(r.v.row[0].indicator, "departures_independent");
+        }
+        CHECK_EQ(r.v.reps, 4);
+        CHECK(r.has_last);
+        CHECK_STR(r.last.plan->cfg[0]->name, "two-route-calibrated");
+    }
+    rr_rolling_fini(&r);
+    rr_table_destroy(obs);
+    rr_table_destroy(apart);
+}
+
 int main(void)
 {
+    test_rolling();
     test_check();
     test_interval();
     test_coverage();

@@ -63,6 +63,7 @@ typedef struct cli {
     int eval_reps;          /* calibrate --eval-reps N; 0: the fit's */
     long max_iter;          /* calibrate --max-iter N; 0: the default */
     double tol;             /* calibrate --tol X; 0: the default */
+    bool rolling;           /* validate --rolling */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

@@ -134,10 +134,18 @@ static const command commands[] = {
      "the replications' own yearly figures, the spread of one year as the "
      "model makes it (not the confidence interval of the mean). About 95% "
      "of figures should fall inside when the model is right. Writes "
-     "validate.csv and a chart.",
+     "validate.csv and a chart. With --rolling, each observed year T whose "
+     "next year has figures too is an origin: the --param settings are "
+     "fitted (as by calibrate) on the observed years up to T alone and "
+     "the year T + 1 is checked, so that every year is predicted by a "
+     "model that never saw it; rolling_fits.csv gives each origin's "
+     "fitted values.",
      {"rrsim validate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
       "      --reps 40",
+      "rrsim validate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --rolling --param p_self=0.005:0.03 --eval-reps 4",
       NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
@@ -173,6 +181,7 @@ enum opt_id {
     OPT_EVAL_REPS,
     OPT_MAX_ITER,
     OPT_TOL,
+    OPT_ROLLING,
     OPT_OUT,
     OPT_FORCE,
     OPT_PLOT,
@@ -219,26 +228,32 @@ static const option options[] = {
      "departures_verified, departures_unsupervised, "
      "iom_share_assisted_voluntary, time_to_departure_mean_days, "
      "time_to_departure_p90_days, caseload_end)"},
-    {"--param", "NAME=LOW:HIGH", CMD_CALIBRATE, OPT_PARAM,
-     "a setting to fit, a parameter of [parameters] or a dotted key the "
+    {"--param", "NAME=LOW:HIGH", CMD_CALIBRATE | CMD_VALIDATE, OPT_PARAM,
+     "a setting to fit (validate: with --rolling), a parameter of [parameters] or a dotted key the "
      "scenario writes, whose value is a number (with a unit or not), and "
      "its range; LOW and HIGH in the value's unit (or with a unit of "
      "their own: 60d:4m), LOW < HIGH, the scenario's value between them; "
-     "repeatable, at most 16 (required)"},
+     "repeatable, at most 16 (required by calibrate and validate "
+     "--rolling)"},
     {"--years", "LIST", CMD_CALIBRATE, OPT_YEARS,
      "the years to fit, separated by commas (2019,2022), each inside the "
      "run (default: the scenario's [scenario] calibrated_on)"},
-    {"--eval-reps", "N", CMD_CALIBRATE, OPT_EVAL_REPS,
+    {"--eval-reps", "N", CMD_CALIBRATE | CMD_VALIDATE, OPT_EVAL_REPS,
      "replications of each evaluation of the loss; fewer than the final "
      "fit's make the search faster and the loss noisier (default: the "
      "final fit's, --reps or the scenario's)"},
-    {"--max-iter", "N", CMD_CALIBRATE, OPT_MAX_ITER,
+    {"--max-iter", "N", CMD_CALIBRATE | CMD_VALIDATE, OPT_MAX_ITER,
      "stop the search after N iterations of the simplex, 1 to 100000 "
      "(default: 100)"},
-    {"--tol", "X", CMD_CALIBRATE, OPT_TOL,
+    {"--tol", "X", CMD_CALIBRATE | CMD_VALIDATE, OPT_TOL,
      "stop the search when the simplex size, in the search's unbounded "
      "coordinates, falls below X, more than 0 and at most 1 (default: "
      "0.001)"},
+    {"--rolling", NULL, CMD_VALIDATE, OPT_ROLLING,
+     "rolling origin: for each observed year T whose next year has "
+     "figures too, fit the --param settings on the years up to T and "
+     "check T + 1 (default: off, the scenario as it is against the years "
+     "it was not calibrated on)"},
     {"--out", "DIR", SIMULATING, OPT_OUT,
      "results folder; its parent folder must exist (default: "
      "output/NAME/TIME)"},
@@ -554,6 +569,9 @@ static int apply(cli *c, const option *o, const char *v)
         return -1;
     case OPT_QUIET:
         c->quiet = true;
+        return -1;
+    case OPT_ROLLING:
+        c->rolling = true;
         return -1;
     case OPT_KEYS:
         c->keys = true;

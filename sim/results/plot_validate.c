@@ -27,6 +27,7 @@
 
 typedef struct val_row {
     long year;
+    long origin;          /* rolling origin, 0 when none */
     const char *indicator;
     double observed, mean, lo, hi, rel;
     bool inside;
@@ -43,6 +44,7 @@ typedef struct val_data {
     size_t ni, more;
     long *year;
     size_t ny;
+    bool rolling;         /* validate.csv has a column origin */
 } val_data;
 
 static int oom(char *err, size_t errlen)
@@ -69,7 +71,7 @@ static int val_read(const char *dir, val_data *d, char *err, size_t errlen)
                                         "simulated_mean", "pi95_low",
                                         "pi95_high", "inside"};
     char path[PATH_MAX];
-    int col[RR_COUNTOF(names)], cs, cr, ce, rc;
+    int col[RR_COUNTOF(names)], cs, cr, ce, co, rc;
     rr_table *t;
 
     snprintf(path, sizeof path, "%s/validate.csv", dir);
@@ -82,6 +84,8 @@ static int val_read(const char *dir, val_data *d, char *err, size_t errlen)
     cs = rr_table_col(t, "scenario");
     cr = rr_table_col(t, "replications");
     ce = rr_table_col(t, "relative_error");
+    co = rr_table_col(t, "origin");
+    d->rolling = co >= 0;
     d->scenario = cs >= 0 && t->n_rows ? rr_table_cell(t, 0, (size_t)cs) : "";
     d->reps = NAN;
     if (!(d->row = calloc(t->n_rows + 1, sizeof *d->row)) ||
@@ -110,6 +114,18 @@ static int val_read(const char *dir, val_data *d, char *err, size_t errlen)
             return rc;
         if (cr >= 0 && r == 0 && (rc = num(t, r, cr, &d->reps, err, errlen)))
             return rc;
+        if (co >= 0) {
+            double o;
+            if ((rc = rr_table_number(t, r, (size_t)co, &o, err, errlen)))
+                return rc;
+            if (o != floor(o) || o < 1 || o > 9999)
+                return rr_err_at(err, errlen, RR_EPARSE, t->path,
+                                 (int)t->line[r],
+                                 "column 'origin': expected a year, got "
+                                 "'%s'",
+                                 rr_table_cell(t, r, (size_t)co));
+            w->origin = (long)o;
+        }
         w->year = (long)y;
         w->indicator = rr_table_cell(t, r, (size_t)col[1]);
         w->inside = strcmp(in, "yes") == 0;
@@ -202,8 +218,18 @@ static int panel(FILE *g, const val_data *d, size_t i, size_t cols,
     }
     rri_gp_margins(g, (l + 10) / W, r / W, rri_sy(tp), rri_sy(b));
     fprintf(g, "set xrange [0.4:%.1f]\nset xtics (", (double)d->ny + 0.6);
-    for (size_t y = 0; y < d->ny; y++)
-        fprintf(g, "%s\"%ld\" %zu", y ? ", " : "", d->year[y], y + 1);
+    for (size_t y = 0; y < d->ny; y++) {
+        long o = 0;
+        for (size_t k = 0; k < d->n && !o; k++)
+            if (d->row[k].year == d->year[y])
+                o = d->row[k].origin;
+        /* a rolling origin: the last year fitted under the year */
+        if (o)
+            fprintf(g, "%s\"%ld\\nfit to %ld\" %zu", y ? ", " : "",
+                    d->year[y], o, y + 1);
+        else
+            fprintf(g, "%s\"%ld\" %zu", y ? ", " : "", d->year[y], y + 1);
+    }
     fputs(") scale 0\n", g);
     if ((rc = rri_gp_scale(g, "y", &s, true, false)) != RR_OK)
         return rc;
@@ -292,8 +318,11 @@ static int script(FILE *g, const val_data *d, const rri_runrow *ri,
             n_err++;
         }
     }
-    snprintf(t, sizeof t, "Out of sample: observed figures against the "
-                          "model's 95%% interval");
+    snprintf(t, sizeof t, "%s",
+             d->rolling ? "Rolling origin: each year predicted from a fit "
+                          "on the years before it"
+                        : "Out of sample: observed figures against the "
+                          "model's 95% interval");
     snprintf(st, sizeof st, "%s · %zu of %zu figures inside their interval",
              name, inside, d->n);
     if (n_err)

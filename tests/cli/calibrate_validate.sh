@@ -3,7 +3,8 @@
 # interval the replications' 2.5% and 97.5% quantiles (checked against the
 # replications' own yearly figures of a run with --trace-free sums), a
 # figure made far off lies outside; refusals before anything runs; the
-# chart, and its texts quoted.
+# chart, and its texts quoted; --rolling: each year predicted by a fit on
+# the years before it.
 cv_sc=tests/fixtures/calibrate/two-route.ini
 cv_obs=$TMP/cv-obs.csv
 printf 'year,indicator,value,source\n2020,departures_independent,580,a\n2023,departures_independent,1290,b\n2023,departures_unsupervised,99999,c\n2023,intake,3000,d\n' >"$cv_obs"
@@ -76,4 +77,64 @@ if [ -d "$TMP/cv" ]; then
         validate-plot-bad-csv -- "$RRSIM" plot "$TMP/cv"
     requires -
 fi
+
+# ---- rolling origin ------------------------------------------------------------------
+# figures made at p_self 0.10, abscond_mean 400d (seed 99, 8 replications):
+# each origin's fit comes back near them, each year is predicted by the
+# fit on the years before it
+"$RRSIM" run "$cv_sc" --set p_self=0.1 --set abscond_mean=400d --seed 99 \
+    --reps 8 --out "$TMP/cv-true" --plot none --quiet >/dev/null 2>&1
+awk -F, 'NR > 1 { y = substr($2, 1, 4); m = substr($2, 6, 2)
+    if ($4 == "departures_voluntary_self") s[y] += $6
+    if ($4 == "departures_unsupervised") u[y] += $6
+    if ($4 == "caseload_talks" && m == "12") c[y] = $6 }
+    END { print "year,indicator,value"
+          for (y = 2020; y <= 2023; y++)
+              printf "%d,departures_independent,%.1f\n%d,departures_unsupervised,%.1f\n%d,caseload_talks,%.1f\n%d,intake,3000\n", y, s[y], y, u[y], y, c[y], y }' \
+    "$TMP/cv-true/timeseries_summary.csv" >"$TMP/cv-made.csv" 2>/dev/null
+expect_exit 0 validate-rolling-runs -- "$RRSIM" validate "$cv_sc" "$TMP/cv-made.csv" --rolling \
+    --param p_self=0.02:0.5 --param abscond_mean=100d:1000d --tol 0.01 --eval-reps 4 --reps 20 \
+    --out "$TMP/cv-roll" --plot none
+cp "$TMP/out" "$TMP/cv-roll-stdout"
+if [ -f "$TMP/cv-roll/rolling_fits.csv" ]; then
+    [ "$(head -n 1 "$TMP/cv-roll/validate.csv")" = 'scenario,year,origin,indicator,observed,simulated_mean,pi95_low,pi95_high,inside,relative_error,replications,note' ] &&
+        ok validate-rolling-header || fail validate-rolling-header "$(head -n 1 "$TMP/cv-roll/validate.csv")"
+    # the years 2021-2023, each from the origin before it, three figures
+    # each (intake is an input), 20 replications
+    cv_r=$(awk -F, 'NR > 1 { if ($3 != $2 - 1 || $11 != 20) print; n[$2]++ }
+        END { for (y = 2021; y <= 2023; y++) if (n[y] != 3) print y ": " n[y] " rows" }' "$TMP/cv-roll/validate.csv")
+    [ -z "$cv_r" ] && [ "$(wc -l <"$TMP/cv-roll/validate.csv")" -eq 10 ] &&
+        ok validate-rolling-rows || fail validate-rolling-rows "$cv_r $(cat "$TMP/cv-roll/validate.csv")"
+    # each origin's fit on the years up to it, near the values the
+    # figures were made with (within 5%; fields counted from the end, the
+    # years being quoted with commas)
+    cv_f=$(awk -F, 'NR > 1 {
+        want = ($(NF - 10) == "p_self") ? 0.1 : 400
+        d = $(NF - 6) / want - 1; if (d < 0) d = -d
+        if (d > 0.05) print "origin " $2 ": " $(NF - 10) " " $(NF - 6) }' "$TMP/cv-roll/rolling_fits.csv")
+    [ -z "$cv_f" ] && [ "$(cut -d, -f2 "$TMP/cv-roll/rolling_fits.csv" | tail -n +2 | sort -u | tr '\n' ' ')" = "2020 2021 2022 " ] &&
+        grep -q '^two-route,2021,"2020, 2021",abscond_mean,100,1000,300,' "$TMP/cv-roll/rolling_fits.csv" &&
+        ok validate-rolling-fits || fail validate-rolling-fits "$cv_f $(cat "$TMP/cv-roll/rolling_fits.csv")"
+    grep -q '^fitted on 2020, 2021: p_self 0\.[0-9]*, abscond_mean [0-9.]*d (loss ' "$TMP/cv-roll-stdout" &&
+        ok validate-rolling-terminal || fail validate-rolling-terminal "$(cat "$TMP/cv-roll-stdout")"
+    grep -q '^two-route-calibrated,Two routes out of the caseload,' "$TMP/cv-roll/run.csv" &&
+        ok validate-rolling-run-csv || fail validate-rolling-run-csv "$(cat "$TMP/cv-roll/run.csv")"
+    requires gnuplot
+    expect_exit 0 validate-rolling-plot -- "$RRSIM" plot "$TMP/cv-roll"
+    [ -s "$TMP/cv-roll/plots/validate.png" ] && ok validate-rolling-chart ||
+        fail validate-rolling-chart "$(ls -A "$TMP/cv-roll/plots" 2>&1)"
+    requires -
+else
+    fail validate-rolling-rows "no rolling_fits.csv: $(head -c 300 "$TMP/err")"
+fi
+expect_stderr "rrsim: --rolling needs at least one --param NAME=LOW:HIGH
+(see 'rrsim validate --help')" validate-rolling-no-param -- "$RRSIM" validate "$cv_sc" "$cv_obs" --rolling
+expect_stderr "rrsim: --param, --eval-reps, --max-iter and --tol apply to validate with --rolling
+(see 'rrsim validate --help')" validate-param-no-rolling -- "$RRSIM" validate "$cv_sc" "$cv_obs" --param p_self=0.02:0.5
+printf 'year,indicator,value\n2020,departures_independent,580\n2022,departures_independent,1200\n' >"$TMP/cv-b3.csv"
+expect_stderr "rrsim: $TMP/cv-b3.csv: no two consecutive years of observed figures (inputs such as intake left out): no year to predict from a fit on the years before it" \
+    validate-rolling-apart -- "$RRSIM" validate "$cv_sc" "$TMP/cv-b3.csv" --rolling --param p_self=0.02:0.5 --out "$TMP/cv-bad"
+expect_stderr "rrsim: --param p_slef: the scenario has no parameter or setting of that name (did you mean 'p_self'?)" \
+    validate-rolling-unknown -- "$RRSIM" validate "$cv_sc" "$TMP/cv-made.csv" --rolling --param p_slef=0.02:0.5 --out "$TMP/cv-bad"
+[ ! -e "$TMP/cv-bad" ] && ok validate-rolling-bad-no-folder || fail validate-rolling-bad-no-folder "$(ls -A "$TMP/cv-bad")"
 rm -rf "$TMP"/cv*
