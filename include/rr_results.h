@@ -20,7 +20,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "rr_calibrate.h"
 #include "rr_compare.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
@@ -28,6 +30,7 @@
 #include "rr_plot.h"
 #include "rr_scenario.h"
 #include "rr_sweep.h"
+#include "rr_validate.h"
 
 typedef struct rr_results {
     rr_outdir dir;         /* dir.tmp: where the files go until commit */
@@ -73,5 +76,60 @@ int rr_results_write_compare(rr_results *t, const rr_comparison *c,
                              char *err, size_t errlen);
 int rr_results_write_fit(rr_results *t, const rr_fit *f,
                          const rr_run_result *r, char *err, size_t errlen);
+
+/* ---- a calibration (calibrate_csv.c) ---------------------------------- */
+
+/* rr_results_calibrate_check - before the search: calibrated.ini written
+ * with the parameters at their starting values, read back (its base named
+ * from the folder) and removed again.  RR_OK, or the reason it would not
+ * read back (a base path the reader cannot take, a table named by a
+ * --set path relative to the scenario), which is bad input. */
+int rr_results_calibrate_check(rr_results *t, rr_calibration *c,
+                               const char *scenario, char *err,
+                               size_t errlen);
+
+/* rr_results_write_calibrate - the files of a calibration: fit.csv (the
+ * final fit f of run r), run.csv, calibrate.csv, calibrate_report.csv,
+ * calibrated.ini (base: `scenario`, the file calibrated, by its path from
+ * the folder) and scenario.resolved.ini with inputs/ (of sc, the
+ * calibrated scenario as run).  calibrated.ini is then read back, and its
+ * plan must hash as r's (RR_EIO otherwise). */
+int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
+                               const rr_fit *f, const rr_run_result *r,
+                               rr_scenario *sc, const char *scenario,
+                               const char *cmdline, char *err,
+                               size_t errlen);
+
+/* rr_print_calibrate - the terminal's table: the search, the fitted values
+ * with their sensitivity, then the fit (rr_print_fit). */
+void rr_print_calibrate(FILE *out, const rr_calibration *c, const rr_fit *f,
+                        const rr_run_result *r);
+
+/* ---- an out-of-sample check (validate_csv.c) --------------------------- */
+
+/* rr_results_write_validate - validate.csv (the rows of v, of run r) and
+ * run.csv.  rr_print_validate - its table on the terminal. */
+int rr_results_write_validate(rr_results *t, const rr_validation *v,
+                              const rr_run_result *r, char *err,
+                              size_t errlen);
+void rr_print_validate(FILE *out, const rr_validation *v,
+                       const rr_run_result *r);
+
+/* rr_results_write_rolling - a rolling origin's validate.csv (with the
+ * column origin), rolling_fits.csv (each origin's fitted values) and
+ * run.csv (the last origin's calibrated run).
+ * rr_print_rolling - its table on the terminal. */
+int rr_results_write_rolling(rr_results *t, const rr_rolling *ro,
+                             char *err, size_t errlen);
+void rr_print_rolling(FILE *out, const rr_rolling *ro);
+
+/* rr_relative_path - the path of the file to_file from the folder
+ * from_dir (".." once per folder up from from_dir, then down to to_file),
+ * both made absolute first (realpath: symbolic links resolved); the
+ * absolute path when the two share no folder but the root.  RR_OK;
+ * otherwise the status with "cannot find 'PATH': reason" or a path too
+ * long for buf. */
+int rr_relative_path(const char *from_dir, const char *to_file, char *buf,
+                     size_t n, char *err, size_t errlen);
 
 #endif

@@ -59,7 +59,8 @@ _rrsim() {
         return
         ;;
     --reps | --seed | --threads | --max-cases | --plot-timeout | --window | \
-        --from | --precision | --max-reps | --precision-of | --indicators)
+        --from | --precision | --max-reps | --precision-of | --indicators | \
+        --param | --years | --eval-reps | --max-iter | --tol)
         return
         ;;
     help)
@@ -79,7 +80,7 @@ _rrsim() {
     plot)
         COMPREPLY=($(compgen -d -- "$cur"))
         ;;
-    fit)
+    fit | calibrate | validate)
         if [ -n "$(_rrsim_scenario)" ]; then
             COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
         else

@@ -28,11 +28,14 @@ enum {
     CMD_FIT = 1u << 4,
     CMD_PLOT = 1u << 5,
     CMD_HELP = 1u << 6,
-    CMD_SCENARIOS = 1u << 7
+    CMD_SCENARIOS = 1u << 7,
+    CMD_CALIBRATE = 1u << 8,
+    CMD_VALIDATE = 1u << 9
 };
 
 #define CLI_MAX_SETS 256
 #define CLI_MAX_VARY 16
+#define CLI_MAX_PARAMS 16
 
 /* cli - the parsed command line. */
 typedef struct cli {
@@ -63,6 +66,13 @@ typedef struct cli {
     int n_policy;
     const char *window;     /* --window FROM:TO, or NULL */
     const char *from;       /* --from DATE, or NULL */
+    const char *params[CLI_MAX_PARAMS]; /* calibrate --param NAME=LOW:HIGH */
+    int n_params;
+    const char *years;      /* calibrate --years LIST, or NULL */
+    int eval_reps;          /* calibrate --eval-reps N; 0: the fit's */
+    long max_iter;          /* calibrate --max-iter N; 0: the default */
+    double tol;             /* calibrate --tol X; 0: the default */
+    bool rolling;           /* validate --rolling */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

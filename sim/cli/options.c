@@ -116,6 +116,58 @@ static const command commands[] = {
       "rrsim fit scenarios/nl-baseline.ini scenarios/data/nl-observed.csv "
       "--reps 30",
       NULL}},
+    {"calibrate", CMD_CALIBRATE,
+     "SCENARIO OBSERVED.csv --param NAME=LOW:HIGH... [OPTIONS]",
+     "fit parameters to published yearly figures",
+     "Fits the settings named with --param to the observed yearly figures "
+     "of OBSERVED.csv (columns year, indicator, value, and an optional "
+     "weight) in the calibration years (--years, or the scenario's "
+     "[scenario] calibrated_on), by minimising the loss: the sum over "
+     "those figures, inputs such as intake left out, of the weighted "
+     "squared relative errors (simulated mean / observed - 1). The search "
+     "is GSL's Nelder-Mead simplex, every point within the bounds, and "
+     "every evaluation runs with the same seed and streams (common random "
+     "numbers), so the loss is deterministic; it stops when the simplex "
+     "size falls below --tol or after --max-iter iterations. Then the "
+     "calibrated scenario is run with --reps replications and compared. "
+     "Writes calibrate.csv (every iteration), calibrate_report.csv (the "
+     "fitted values, the loss at each moved by -10% and +10%), "
+     "calibrated.ini (a variant of SCENARIO with the fitted values and "
+     "their source notes), scenario.resolved.ini, fit.csv with the roles "
+     "of the years, and the charts calibrate and fit. Everything is "
+     "checked before anything is simulated.",
+     {"rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --param p_self=0.005:0.03 --param abscond_mean=400d:1500d "
+      "--eval-reps 4",
+      "rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --param p_forced=0.02:0.1 --years 2019 --max-iter 40",
+      NULL}},
+    {"validate", CMD_VALIDATE, "SCENARIO OBSERVED.csv [OPTIONS]",
+     "out-of-sample errors and prediction intervals",
+     "Runs the scenario and, for each observed figure of OBSERVED.csv of a "
+     "year the scenario was not calibrated on ([scenario] calibrated_on; "
+     "inputs such as intake left out), gives the relative error of the "
+     "simulated mean and whether the observed figure lies inside the "
+     "simulated 95% prediction interval: the 2.5% to 97.5% quantiles of "
+     "the replications' own yearly figures, the spread of one year as the "
+     "model makes it (not the confidence interval of the mean). When the "
+     "model is right a figure falls inside with probability (n - 1) 0.95 / "
+     "(n + 1) for n replications: 90% with 40. Writes "
+     "validate.csv and a chart. With --rolling, each observed year T whose "
+     "next year has figures too is an origin: the --param settings are "
+     "fitted (as by calibrate) on the observed years up to T alone and "
+     "the year T + 1 is checked, so that every year is predicted by a "
+     "model that never saw it; rolling_fits.csv gives each origin's "
+     "fitted values.",
+     {"rrsim validate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --reps 40",
+      "rrsim validate scenarios/nl-baseline.ini scenarios/data/"
+      "nl-observed.csv \\\n"
+      "      --rolling --param p_self=0.005:0.03 --eval-reps 4",
+      NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
      "Redraws the charts of a run, sweep, comparison or fit from the CSV "
@@ -145,6 +197,12 @@ enum opt_id {
     OPT_SET,
     OPT_VARY,
     OPT_INDICATORS,
+    OPT_PARAM,
+    OPT_YEARS,
+    OPT_EVAL_REPS,
+    OPT_MAX_ITER,
+    OPT_TOL,
+    OPT_ROLLING,
     OPT_OUT,
     OPT_FORCE,
     OPT_PLOT,
@@ -171,7 +229,9 @@ typedef struct option {
     const char *help; /* with its default */
 } option;
 
-#define SIMULATING (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT)
+#define SIMULATING                                                          \
+    (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE |          \
+     CMD_VALIDATE)
 #define CHARTING (SIMULATING | CMD_PLOT)
 #define PRECISE (CMD_RUN | CMD_SWEEP | CMD_COMPARE)
 
@@ -196,6 +256,32 @@ static const option options[] = {
      "departures_verified, departures_unsupervised, "
      "iom_share_assisted_voluntary, time_to_departure_mean_days, "
      "time_to_departure_p90_days, caseload_end)"},
+    {"--param", "NAME=LOW:HIGH", CMD_CALIBRATE | CMD_VALIDATE, OPT_PARAM,
+     "a setting to fit (validate: with --rolling), a parameter of [parameters] or a dotted key the "
+     "scenario writes, whose value is a number (with a unit or not), and "
+     "its range; LOW and HIGH in the value's unit (or with a unit of "
+     "their own: 60d:4m), LOW < HIGH, the scenario's value between them; "
+     "repeatable, at most 16 (required by calibrate and validate "
+     "--rolling)"},
+    {"--years", "LIST", CMD_CALIBRATE, OPT_YEARS,
+     "the years to fit, separated by commas (2019,2022), each inside the "
+     "run (default: the scenario's [scenario] calibrated_on)"},
+    {"--eval-reps", "N", CMD_CALIBRATE | CMD_VALIDATE, OPT_EVAL_REPS,
+     "replications of each evaluation of the loss; fewer than the final "
+     "fit's make the search faster and the loss noisier (default: the "
+     "final fit's, --reps or the scenario's)"},
+    {"--max-iter", "N", CMD_CALIBRATE | CMD_VALIDATE, OPT_MAX_ITER,
+     "stop the search after N iterations of the simplex, 1 to 100000 "
+     "(default: 100)"},
+    {"--tol", "X", CMD_CALIBRATE | CMD_VALIDATE, OPT_TOL,
+     "stop the search when the simplex size, in the search's unbounded "
+     "coordinates, falls below X, more than 0 and at most 1 (default: "
+     "0.001)"},
+    {"--rolling", NULL, CMD_VALIDATE, OPT_ROLLING,
+     "rolling origin: for each observed year T whose next year has "
+     "figures too, fit the --param settings on the years up to T and "
+     "check T + 1 (default: off, the scenario as it is against the years "
+     "it was not calibrated on)"},
     {"--out", "DIR", SIMULATING, OPT_OUT,
      "results folder; its parent folder must exist (default: "
      "output/NAME/TIME)"},
@@ -468,6 +554,34 @@ static int apply(cli *c, const option *o, const char *v)
     case OPT_INDICATORS:
         c->indicators = v;
         return -1;
+    case OPT_PARAM:
+        if (c->n_params >= CLI_MAX_PARAMS)
+            return cli_usage_error(cmd, "too many --param options (at most "
+                                   "%d)", CLI_MAX_PARAMS);
+        c->params[c->n_params++] = v;
+        return -1;
+    case OPT_YEARS:
+        c->years = v;
+        return -1;
+    case OPT_EVAL_REPS:
+        if (!parse_int(v, 1, 1000000, &n))
+            return cli_usage_error(cmd, "--eval-reps: expected a whole "
+                                   "number >= 1, got '%s'", v);
+        c->eval_reps = (int)n;
+        return -1;
+    case OPT_MAX_ITER:
+        if (!parse_int(v, 1, 100000, &n))
+            return cli_usage_error(cmd, "--max-iter: expected a whole number "
+                                   "from 1 to 100000, got '%s'", v);
+        c->max_iter = n;
+        return -1;
+    case OPT_TOL:
+        errno = 0;
+        c->tol = strtod(v, &end);
+        if (errno || end == v || *end || !(c->tol > 0) || c->tol > 1)
+            return cli_usage_error(cmd, "--tol: expected a number more than "
+                                   "0 and at most 1, got '%s'", v);
+        return -1;
     case OPT_OUT:
         if (!*v)
             return cli_usage_error(cmd, "--out: expected a folder name, "
@@ -540,6 +654,9 @@ static int apply(cli *c, const option *o, const char *v)
         return -1;
     case OPT_QUIET:
         c->quiet = true;
+        return -1;
+    case OPT_ROLLING:
+        c->rolling = true;
         return -1;
     case OPT_KEYS:
         c->keys = true;

@@ -263,7 +263,9 @@ bool rr_plot_has_data(const char *results)
 {
     return has_file(results, "timeseries_summary.csv") ||
            has_file(results, "sweep.csv") ||
-           has_file(results, "compare.csv") || has_file(results, "fit.csv");
+           has_file(results, "compare.csv") || has_file(results, "fit.csv") ||
+           has_file(results, "calibrate.csv") ||
+           has_file(results, "validate.csv");
 }
 
 /* is_study - whether the folder holds the CSV file of a study kind. */
@@ -281,7 +283,9 @@ static bool is_run(const char *results)
     return has_file(results, "timeseries_summary.csv") ||
            (!is_study(results, STUDY_SWEEP) &&
             !is_study(results, STUDY_COMPARE) &&
-            !is_study(results, STUDY_FIT));
+            !is_study(results, STUDY_FIT) &&
+            !has_file(results, "calibrate.csv") &&
+            !has_file(results, "validate.csv"));
 }
 
 int rr_plot_results(const char *results, const char *plots,
@@ -301,6 +305,10 @@ int rr_plot_results(const char *results, const char *plots,
             rc = plot_study(results, plots, &o, (study_kind)k, err, errlen);
     if (rc == RR_OK && has_file(results, "compare_years.csv"))
         rc = plot_years(results, plots, &o, err, errlen);
+    if (rc == RR_OK && has_file(results, "calibrate.csv"))
+        rc = rri_plot_calibrate(results, plots, &o, err, errlen);
+    if (rc == RR_OK && has_file(results, "validate.csv"))
+        rc = rri_plot_validate(results, plots, &o, err, errlen);
     return rc;
 }
 
@@ -332,5 +340,12 @@ int rr_plot_read(const char *results, char *err, size_t errlen)
         years_fini(y);
         free(y);
     }
+    if (rc == RR_OK && has_file(results, "calibrate.csv")) {
+        void *cal = NULL;
+        rc = rri_read_calibrate(results, &cal, err, errlen);
+        rri_calibrate_free(cal);
+    }
+    if (rc == RR_OK && has_file(results, "validate.csv"))
+        rc = rri_read_validate(results, err, errlen);
     return rc;
 }

@@ -13,8 +13,9 @@
  *                   goes through (rr_plot_quote), terminal, heading,
  *                   legend, tics;
  *   plot_run.c      the four charts of a run;
- *   plot_sweep.c, plot_compare.c, plot_fit.c
- *                   the chart of a sweep, a comparison, a fit (a
+ *   plot_sweep.c, plot_compare.c, plot_fit.c, plot_calibrate.c,
+ *   plot_validate.c the chart of a sweep, a comparison, a fit, a
+ *                   calibration, an out-of-sample check (a
  *                   sweep's panels placed by plot_sweep_layout.c, the
  *                   two sharing plot_sweep.h);
  *   plot_compare_years.c
@@ -480,6 +481,24 @@ int rri_draw_fit(FILE *g, rr_plot_format fmt, const char *out,
 int rri_draw_compare_years(FILE *g, rr_plot_format fmt, const char *out,
                            const rri_years *d, const rri_runrow *ri,
                            size_t nri);
+
+/* The chart of a calibration (plot_calibrate.c): calibrate.EXT from
+ * RESULTS/calibrate.csv (with calibrate_report.csv and run.csv when
+ * there) into the folder plots.  rri_read_calibrate reads and checks the
+ * files alone into *data (rri_calibrate_free frees it, whatever was
+ * returned).  RR_OK, or the status of rr_plot_results with a message. */
+int rri_plot_calibrate(const char *results, const char *plots,
+                       const rr_plot_opts *o, char *err, size_t errlen);
+int rri_read_calibrate(const char *dir, void **data, char *err,
+                       size_t errlen);
+void rri_calibrate_free(void *data);
+
+/* The chart of an out-of-sample check (plot_validate.c): validate.EXT from
+ * RESULTS/validate.csv and run.csv.  rri_read_validate reads and checks
+ * validate.csv alone. */
+int rri_plot_validate(const char *results, const char *plots,
+                      const rr_plot_opts *o, char *err, size_t errlen);
+int rri_read_validate(const char *results, char *err, size_t errlen);
 
 /* ---- gnuplot (plot_gnuplot.c) ---------------------------------------------- */
 
