@@ -447,6 +447,44 @@ static void test_mm1_stages(void)
     rr_scenario_destroy(l.sc);
 }
 
+/* test_mg1_stages - an M/D/1 and an M/G/1 queue (lambda 0.8, mean
+ * service 1 day: rho 0.8) against the Pollaczek-Khinchine formula, on the
+ * queue itself: Lq = lambda^2 E[S^2] / (2 (1 - rho)), Wq = Lq / lambda,
+ * W = Wq + E[S], utilisation rho.  Deterministic service: E[S^2] = 1, so
+ * Lq = 1.6, half the M/M/1's; lognormal with sd 0.5: E[S^2] = 1.25, Lq =
+ * 2.  40 years, 20 replications. */
+static void test_mg1_stages(void)
+{
+    static const struct {
+        const char *path;
+        double es2; /* E[S^2] in days^2 */
+    } q[] = {{"tests/fixtures/queues/md1.ini", 1.0},
+             {"tests/fixtures/queues/mg1.ini", 1.25}};
+    const double lambda = 0.8, es = 1, rho = lambda * es;
+    for (size_t i = 0; i < RR_COUNTOF(q); i++) {
+        loaded l;
+        rr_run_result r;
+        char what[96];
+        double lq = lambda * lambda * q[i].es2 / (2 * (1 - rho));
+        if (load(q[i].path, NULL, 0, &l) != 0 || run(&l, 20, 0, &r) != 0) {
+            CHECK_MSG(0, "%s runs", q[i].path);
+            if (l.sc)
+                rr_scenario_destroy(l.sc);
+            continue;
+        }
+        snprintf(what, sizeof what, "%s stage utilisation", q[i].path + 22);
+        check_theory(what, stage_ci(&r, 0, 0), rho);
+        snprintf(what, sizeof what, "%s stage Lq", q[i].path + 22);
+        check_theory(what, stage_ci(&r, 0, 1), lq);
+        snprintf(what, sizeof what, "%s stage Wq", q[i].path + 22);
+        check_theory(what, stage_ci(&r, 0, 3), lq / lambda);
+        snprintf(what, sizeof what, "%s stage W", q[i].path + 22);
+        check_theory(what, stage_ci(&r, 0, 4), lq / lambda + es);
+        rr_run_result_fini(&r);
+        rr_scenario_destroy(l.sc);
+    }
+}
+
 /* erlang_lq - the mean number waiting of an M/M/c queue with offered
  * load a = lambda / mu (Erlang C). */
 static double erlang_lq(double a, int c)
@@ -617,6 +655,7 @@ int main(void)
     gsl_set_error_handler_off();
     test_all_scenarios();
     test_mm1_stages();
+    test_mg1_stages();
     test_stage_network();
     test_tables_report_period();
     return check_summary("test_tables");
