@@ -9,7 +9,10 @@
  * simulated, so a bad --out costs no simulation time; write, draw, commit;
  * abort on any failure); design points are loaded and run by the study
  * layer (rr_points.h).  A signal only sets g_stop, which the layers below
- * look at, and the temporary folder is removed on the way out.
+ * look at, and the temporary folder is removed on the way out.  The
+ * options and help texts are sim/cli/options.c's, the lookup of scenarios
+ * by name sim/cli/find.c's; calibrate and validate are in
+ * sim/cli/calibrate_cmd.c, sharing the steps cli/cmd.h declares.
  */
 #include <errno.h>
 #include <limits.h>
@@ -20,13 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
-#include "rr_calibrate.h"
+#include "cli/cmd.h"
 #include "rr_common.h"
 #include "rr_compare.h"
 #include "rr_experiment.h"
@@ -40,7 +42,6 @@
 #include "rr_sweep.h"
 #include "rr_table.h"
 #include "rr_util.h"
-#include "rr_validate.h"
 
 /* g_stop: non-zero once a signal asked to stop (rr_run_opts.stop, read by
  * the worker threads: an atomic, lock-free so the handler may store it);
@@ -58,7 +59,7 @@ static void on_signal(int sig)
 }
 
 /* interrupted - the message and exit code of work stopped by a signal. */
-static int interrupted(const char *what)
+int cli_interrupted(const char *what)
 {
     fprintf(stderr, "rrsim: interrupted; no %s written\n", what);
     return 128 + (g_signal ? (int)g_signal : SIGINT);
@@ -111,8 +112,7 @@ static int cmd_check(cli *c)
 /* ---- the results folder ---------------------------------------------------- */
 
 /* target_of - --out, or output/NAME/TIMESTAMP with NAME from fmt. */
-RR_PRINTF(4, 5)
-static const char *target_of(const cli *c, char *buf, size_t n,
+const char *cli_target_of(const cli *c, char *buf, size_t n,
                              const char *fmt, ...)
 {
     char name[2 * RR_NAME_MAX + 16];
@@ -131,7 +131,7 @@ static const char *target_of(const cli *c, char *buf, size_t n,
 /* begin - the results folder's checks and its temporary folder, before
  * anything is simulated.  EXIT_OK, or the exit code with the message
  * printed: a target refused is bad usage (2). */
-static int begin(const cli *c, const char *target, rr_results *t)
+int cli_begin(const cli *c, const char *target, rr_results *t)
 {
     char err[1024] = "";
     unsigned flags = (c->force ? RR_OUTDIR_FORCE : 0) |
@@ -142,7 +142,7 @@ static int begin(const cli *c, const char *target, rr_results *t)
     rc = rr_results_begin(t, target, flags, &po, NULL, print_note, NULL, err,
                           sizeof err);
     if (rc == RR_EINTR)
-        return interrupted("results");
+        return cli_interrupted("results");
     if (rc != RR_OK) {
         fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
         return rc == RR_EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
@@ -161,7 +161,7 @@ static int end(rr_results *t, int rc, const char *err)
         return EXIT_OK;
     rr_results_abort(t);
     if (rc == RR_EINTR)
-        return interrupted("results");
+        return cli_interrupted("results");
     fprintf(stderr, "rrsim: %s\n", err && *err ? err : rr_strerror(rc));
     return EXIT_RUNTIME;
 }
@@ -188,9 +188,7 @@ static int report_charts(int prc, const char *plot_err, const char *target)
 /* finish - the files written by fn (its status; the folder must be begun),
  * the charts, the commit.  Returns the folder's exit code; *charts gets
  * the charts' (a chart that failed leaves the folder without plots/). */
-typedef int writer_fn(rr_results *t, void *ctx, char *err, size_t errlen);
-
-static int finish(rr_results *t, const char *target, writer_fn *fn,
+int cli_finish(rr_results *t, const char *target, writer_fn *fn,
                   void *ctx, int *charts)
 {
     char err[1024] = "", plot_err[8192] = "";
@@ -207,7 +205,7 @@ static int finish(rr_results *t, const char *target, writer_fn *fn,
 }
 
 /* run_opts - the options every simulation takes from the command line. */
-static rr_run_opts run_opts(cli *c)
+rr_run_opts cli_run_opts(cli *c)
 {
     rr_run_opts opts;
     memset(&opts, 0, sizeof opts);
@@ -264,7 +262,7 @@ static void report_precision(const cli *c, const rr_run_result *r,
 }
 
 /* done - the exit code after the terminal output: a failed stdout fails. */
-static int done(int rc)
+int cli_done(int rc)
 {
     if (rc == EXIT_OK && fflush(stdout) != 0)
         return EXIT_RUNTIME;
@@ -293,7 +291,7 @@ static int write_run_files(rr_results *t, void *ctx, char *err,
 static int simulate(cli *c, const rr_plan *plan, rr_results *t,
                     rr_trace **trace, rr_run_result *res)
 {
-    rr_run_opts opts = run_opts(c);
+    rr_run_opts opts = cli_run_opts(c);
     rr_progress prog;
     char err[1024] = "", where[1200];
     int rc;
@@ -339,11 +337,11 @@ static int cmd_run(cli *c)
         rr_scenario_destroy(sc);
         return rc;
     }
-    target_of(c, target, sizeof target, "%s", plan->cfg[0]->name);
-    if ((rc = begin(c, target, &t)) == EXIT_OK &&
+    cli_target_of(c, target, sizeof target, "%s", plan->cfg[0]->name);
+    if ((rc = cli_begin(c, target, &t)) == EXIT_OK &&
         (rc = simulate(c, plan, &t, &trace, &res)) == EXIT_OK) {
         run_ctx ctx = {&res, sc, trace, c->cmdline};
-        rc = finish(&t, target, write_run_files, &ctx, &charts);
+        rc = cli_finish(&t, target, write_run_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet)
             rr_print_kpis(stdout, &res);
         if (rc == EXIT_OK)
@@ -356,7 +354,7 @@ static int cmd_run(cli *c)
     }
     rr_trace_destroy(trace);
     rr_scenario_destroy(sc);
-    return done(rc);
+    return cli_done(rc);
 }
 
 /* ---- design points: sweep, compare, fit ------------------------------------ */
@@ -430,7 +428,7 @@ static void print_mismatch(const cli *c, const rr_points *p,
 }
 
 /* load_points - load and plan the points; EXIT_*, the message printed. */
-static int load_points(const cli *c, rr_points *p)
+int cli_load_points(const cli *c, rr_points *p)
 {
     rr_point_error e;
     if (rr_points_load(p, &e) == RR_OK)
@@ -458,10 +456,10 @@ static int load_points(const cli *c, rr_points *p)
 
 /* run_points - run the points with common random numbers into res; on
  * failure the folder is aborted.  EXIT_*, the message printed. */
-static int run_points(cli *c, const rr_points *p, rr_results *t,
+int cli_run_points(cli *c, const rr_points *p, rr_results *t,
                       rr_run_result *res)
 {
-    rr_run_opts opts = run_opts(c);
+    rr_run_opts opts = cli_run_opts(c);
     rr_point_error e;
     rr_progress prog;
     int rc;
@@ -474,7 +472,7 @@ static int run_points(cli *c, const rr_points *p, rr_results *t,
         return EXIT_OK;
     rr_results_abort(t);
     if (rc == RR_EINTR)
-        return interrupted("results");
+        return cli_interrupted("results");
     /* which scenario and, in a sweep, which design point failed */
     fprintf(stderr, "rrsim: %s: ", e.path);
     if (e.point != RR_NO_POINT) {
@@ -536,19 +534,19 @@ static int cmd_sweep(cli *c)
     rc = rr_points_design(&p, &d, c->pos[0], c->sets, (size_t)c->n_sets);
     if (rc == RR_OK)
         res = calloc(p.n, sizeof *res);
-    rc = rc == RR_OK && res ? load_points(c, &p) : EXIT_RUNTIME;
+    rc = rc == RR_OK && res ? cli_load_points(c, &p) : EXIT_RUNTIME;
     if (rc == EXIT_OK)
         rc = describe_sweep(c, &d, &p);
     if (rc == EXIT_OK)
         rc = check_precision(c, p.plans, p.paths, p.n);
     if (rc == EXIT_OK) {
-        target_of(c, target, sizeof target, "%s-sweep",
+        cli_target_of(c, target, sizeof target, "%s-sweep",
                   p.plans[0]->cfg[0]->name);
-        rc = begin(c, target, &t);
+        rc = cli_begin(c, target, &t);
     }
-    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, res)) == EXIT_OK) {
+    if (rc == EXIT_OK && (rc = cli_run_points(c, &p, &t, res)) == EXIT_OK) {
         sweep_ctx ctx = {&d, res};
-        rc = finish(&t, target, write_sweep_files, &ctx, &charts);
+        rc = cli_finish(&t, target, write_sweep_files, &ctx, &charts);
         if (rc == EXIT_OK && !c->quiet) {
             printf("%s: %zu design points x %zu replications, common random "
                    "numbers (mean ± 95%% CI half-width)\n\n",
@@ -567,7 +565,7 @@ static int cmd_sweep(cli *c)
     free(res);
     rr_points_fini(&p);
     rr_design_fini(&d);
-    return done(rc);
+    return cli_done(rc);
 }
 
 static int write_compare_files(rr_results *t, void *ctx, char *err,
@@ -625,7 +623,7 @@ static int compare_write(cli *c, const rr_points *p,
         fprintf(stderr, "rrsim: %s\n", err);
         return EXIT_RUNTIME;
     }
-    rc = finish(t, target, write_compare_files, &cmp, &charts);
+    rc = cli_finish(t, target, write_compare_files, &cmp, &charts);
     if (rc == EXIT_OK && !c->quiet)
         rr_print_compare(stdout, &cmp, shown, RR_COUNTOF(shown));
     if (rc == EXIT_OK)
@@ -662,25 +660,25 @@ static int cmd_compare(cli *c)
     else
         rc = rr_points_init(&p, c->pos, 2, c->sets, (size_t)c->n_sets);
     p.window = c->window != NULL;
-    rc = rc == RR_OK ? load_points(c, &p) : EXIT_RUNTIME;
+    rc = rc == RR_OK ? cli_load_points(c, &p) : EXIT_RUNTIME;
     if (rc == EXIT_OK)
         rc = compare_span(c, &p, &w, &from_given, &from);
     c->precision.of = RR_PRECISION_DIFF; /* of the paired differences */
     if (rc == EXIT_OK)
         rc = check_precision(c, p.plans, p.paths, p.n);
     if (rc == EXIT_OK) {
-        target_of(c, target, sizeof target, "%s-vs-%s",
+        cli_target_of(c, target, sizeof target, "%s-vs-%s",
                   p.plans[0]->cfg[0]->name, p.plans[1]->cfg[0]->name);
-        rc = begin(c, target, &t);
+        rc = cli_begin(c, target, &t);
     }
-    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, res)) == EXIT_OK) {
+    if (rc == EXIT_OK && (rc = cli_run_points(c, &p, &t, res)) == EXIT_OK) {
         rc = compare_write(c, &p, res, &w, from_given ? &from : NULL, &t,
                            target);
         rr_run_result_fini(&res[0]);
         rr_run_result_fini(&res[1]);
     }
     rr_points_fini(&p);
-    return done(rc);
+    return cli_done(rc);
 }
 
 typedef struct fit_ctx {
@@ -697,7 +695,7 @@ static int write_fit_files(rr_results *t, void *ctx, char *err,
 
 /* read_observed - the observed figures, checked before anything is
  * simulated; EXIT_*, the message printed. */
-static int read_observed(const char *path, rr_table **obs)
+int cli_read_observed(const char *path, rr_table **obs)
 {
     char err[1024] = "";
     int rc = rr_table_read(path, obs, err, sizeof err);
@@ -728,7 +726,7 @@ static int fit_write(const cli *c, const rr_table *obs,
     }
     {
         fit_ctx ctx = {&fit, res};
-        rc = finish(t, target, write_fit_files, &ctx, &charts);
+        rc = cli_finish(t, target, write_fit_files, &ctx, &charts);
     }
     if (rc == EXIT_OK && !c->quiet) {
         rr_print_fit(stdout, &fit, res);
@@ -753,367 +751,24 @@ static int cmd_fit(cli *c)
         return cli_usage_error(c->cmd, "fit needs a scenario file and a CSV of observed "
                            "figures");
     /* bad input fails before anything is simulated */
-    if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
+    if ((rc = cli_read_observed(c->pos[1], &obs)) != EXIT_OK) {
         rr_table_destroy(obs);
         return rc;
     }
     rc = rr_points_init(&p, c->pos, 1, c->sets, (size_t)c->n_sets);
-    rc = rc == RR_OK ? load_points(c, &p) : EXIT_RUNTIME;
+    rc = rc == RR_OK ? cli_load_points(c, &p) : EXIT_RUNTIME;
     if (rc == EXIT_OK) {
-        target_of(c, target, sizeof target, "%s-fit",
+        cli_target_of(c, target, sizeof target, "%s-fit",
                   p.plans[0]->cfg[0]->name);
-        rc = begin(c, target, &t);
+        rc = cli_begin(c, target, &t);
     }
-    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, &res)) == EXIT_OK) {
+    if (rc == EXIT_OK && (rc = cli_run_points(c, &p, &t, &res)) == EXIT_OK) {
         rc = fit_write(c, obs, &res, &t, target);
         rr_run_result_fini(&res);
     }
     rr_points_fini(&p);
     rr_table_destroy(obs);
-    return done(rc);
-}
-
-/* ---- calibrate ------------------------------------------------------------ */
-
-/* The search's line on a terminal. */
-typedef struct calib_line {
-    bool show;
-    bool shown;
-    struct timespec t0;
-} calib_line;
-
-/* on_calib_progress - "iteration 12/100  23 evaluations  loss 0.0123
- * simplex size 0.041  0:12 elapsed" on stderr, rewritten in place after
- * every evaluation of the loss. */
-static void on_calib_progress(void *ctx, const rr_calib_progress *p)
-{
-    calib_line *l = ctx;
-    struct timespec now;
-    long s;
-    char size[32] = "";
-    if (!l->show)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    s = (long)(now.tv_sec - l->t0.tv_sec);
-    if (p->size >= 0) /* NAN before the first iteration */
-        snprintf(size, sizeof size, "  simplex size %.3g", p->size);
-    if (p->sensitivity)
-        fprintf(stderr, "\rsensitivity  %zu evaluation%s  loss %.4g  "
-                        "%ld:%02ld elapsed%20s",
-                p->evaluations, p->evaluations == 1 ? "" : "s", p->best,
-                s / 60, s % 60, "");
-    else
-        fprintf(stderr, "\riteration %zu/%zu  %zu evaluation%s  loss %.4g%s  "
-                        "%ld:%02ld elapsed%4s",
-                p->iteration, p->max_iter, p->evaluations,
-                p->evaluations == 1 ? "" : "s", p->best, size, s / 60,
-                s % 60, "");
-    fflush(stderr);
-    l->shown = true;
-}
-
-/* prepare_calibration - the problem read from the command line and checked
- * against the scenario and the observed figures, before anything is
- * simulated; EXIT_*, the message printed. */
-static int prepare_calibration(const cli *c, rr_calibration *cal)
-{
-    char err[2048] = "";
-    int rc = RR_OK;
-    for (int i = 0; i < c->n_params && rc == RR_OK; i++)
-        rc = rr_calibration_add(cal, c->params[i], err, sizeof err);
-    if (rc == RR_OK && c->years)
-        rc = rr_calibration_years(cal, c->years, err, sizeof err);
-    if (rc == RR_OK)
-        rc = rr_calibration_prepare(
-            cal, c->eval_reps,
-            c->max_iter > 0 ? (size_t)c->max_iter : RR_CALIB_MAX_ITER_DEFAULT,
-            c->tol > 0 ? c->tol : RR_CALIB_TOL_DEFAULT, err, sizeof err);
-    if (rc == RR_OK)
-        return EXIT_OK;
-    fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-    return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-}
-
-/* search - the calibration's search into the begun folder t (aborted on
- * failure); EXIT_*, the message printed. */
-static int search(cli *c, rr_calibration *cal, rr_results *t)
-{
-    rr_run_opts opts = run_opts(c);
-    calib_line line = {!c->quiet && isatty(STDERR_FILENO), false, {0, 0}};
-    char err[2048] = "";
-    int rc;
-    clock_gettime(CLOCK_MONOTONIC, &line.t0);
-    rc = rr_calibration_run(cal, &opts, on_calib_progress, &line, err,
-                            sizeof err);
-    if (line.shown)
-        fprintf(stderr, "\r%78s\r", "");
-    if (rc == RR_OK)
-        return EXIT_OK;
-    rr_results_abort(t);
-    if (rc == RR_EINTR)
-        return interrupted("results");
-    fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-    return EXIT_RUNTIME;
-}
-
-typedef struct calibrate_ctx {
-    rr_calibration *cal;
-    const rr_fit *f;
-    const rr_run_result *r;
-    rr_scenario *sc;
-    const char *scenario;
-    const char *cmdline;
-} calibrate_ctx;
-
-static int write_calibrate_files(rr_results *t, void *ctx, char *err,
-                                 size_t errlen)
-{
-    calibrate_ctx *s = ctx;
-    return rr_results_write_calibrate(t, s->cal, s->f, s->r, s->sc,
-                                      s->scenario, s->cmdline, err, errlen);
-}
-
-/* calibrated_fit - the calibrated scenario run with the final fit's
- * replications, compared, written and drawn into t, and printed. */
-static int calibrated_fit(cli *c, rr_calibration *cal,
-                          const rr_table *obs, rr_results *t,
-                          const char *target)
-{
-    const char *const *ov;
-    size_t n_ov;
-    rr_points p;
-    rr_run_result res;
-    rr_fit fit;
-    char err[1024] = "";
-    int rc, charts;
-
-    /* ov stays valid until the writing makes it again, after p is loaded */
-    if (rr_calibration_overrides(cal, NULL, &ov, &n_ov) != RR_OK ||
-        rr_points_init(&p, c->pos, 1, ov, n_ov) != RR_OK) {
-        rr_results_abort(t);
-        fprintf(stderr, "rrsim: %s\n", rr_strerror(RR_ENOMEM));
-        return EXIT_RUNTIME;
-    }
-    if ((rc = load_points(c, &p)) != EXIT_OK) {
-        rr_results_abort(t);
-        rr_points_fini(&p);
-        return rc;
-    }
-    if ((rc = run_points(c, &p, t, &res)) != EXIT_OK) {
-        rr_points_fini(&p);
-        return rc;
-    }
-    if ((rc = rr_fit_make(obs, &res, &fit, err, sizeof err)) != RR_OK) {
-        rr_results_abort(t);
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-        rr_run_result_fini(&res);
-        rr_points_fini(&p);
-        return EXIT_RUNTIME;
-    }
-    {
-        calibrate_ctx ctx = {cal, &fit, &res, p.sc[0], c->pos[0],
-                             c->cmdline};
-        rc = finish(t, target, write_calibrate_files, &ctx, &charts);
-    }
-    if (rc == EXIT_OK && !c->quiet) {
-        rr_print_calibrate(stdout, cal, &fit, &res);
-        printf("\nresults: %s\n", target);
-    }
-    if (rc == EXIT_OK)
-        rc = charts;
-    rr_fit_fini(&fit);
-    rr_run_result_fini(&res);
-    rr_points_fini(&p);
-    return rc;
-}
-
-static int cmd_calibrate(cli *c)
-{
-    rr_table *obs = NULL;
-    rr_calibration cal;
-    rr_results t;
-    char target[4096], err[2048] = "";
-    int rc;
-
-    if (c->n_pos != 2)
-        return cli_usage_error(c->cmd, "calibrate needs a scenario file and "
-                               "a CSV of observed figures");
-    if (c->n_params == 0)
-        return cli_usage_error(c->cmd, "calibrate needs at least one --param "
-                               "NAME=LOW:HIGH");
-    /* bad input fails before anything is simulated */
-    if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
-        rr_table_destroy(obs);
-        return rc;
-    }
-    rr_calibration_init(&cal, c->pos[0], c->sets, (size_t)c->n_sets, obs);
-    rc = prepare_calibration(c, &cal);
-    if (rc == EXIT_OK) {
-        target_of(c, target, sizeof target, "%s-calibrate", cal.base_name);
-        rc = begin(c, target, &t);
-    }
-    if (rc == EXIT_OK &&
-        (rc = rr_results_calibrate_check(&t, &cal, c->pos[0], err,
-                                         sizeof err)) != RR_OK) {
-        rr_results_abort(&t);
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-        rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-    }
-    if (rc == EXIT_OK && (rc = search(c, &cal, &t)) == EXIT_OK)
-        rc = calibrated_fit(c, &cal, obs, &t, target);
-    rr_calibration_fini(&cal);
-    rr_table_destroy(obs);
-    return done(rc);
-}
-
-/* ---- validate ------------------------------------------------------------- */
-
-typedef struct validate_ctx {
-    const rr_validation *v;
-    const rr_run_result *r;
-} validate_ctx;
-
-static int write_validate_files(rr_results *t, void *ctx, char *err,
-                                size_t errlen)
-{
-    validate_ctx *s = ctx;
-    return rr_results_write_validate(t, s->v, s->r, err, errlen);
-}
-
-/* validate_write - the rows of the validation years from res, written and
- * drawn into the begun folder t, and printed. */
-static int validate_write(const cli *c, const rr_table *obs,
-                          const rr_run_result *res, rr_results *t,
-                          const char *target)
-{
-    rr_validation v;
-    char err[1024] = "";
-    int rc, charts, vrc = rr_validate_make(obs, res, &v, err, sizeof err);
-    if (vrc != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(vrc));
-        rr_results_abort(t);
-        return EXIT_RUNTIME;
-    }
-    {
-        validate_ctx ctx = {&v, res};
-        rc = finish(t, target, write_validate_files, &ctx, &charts);
-    }
-    if (rc == EXIT_OK && !c->quiet) {
-        rr_print_validate(stdout, &v, res);
-        printf("\nresults: %s\n", target);
-    }
-    if (rc == EXIT_OK)
-        rc = charts;
-    rr_validate_fini(&v);
-    return rc;
-}
-
-static int write_rolling_files(rr_results *t, void *ctx, char *err,
-                               size_t errlen)
-{
-    return rr_results_write_rolling(t, ctx, err, errlen);
-}
-
-/* rolling - validate --rolling: every origin's calibration checked before
- * anything runs, then searched, its next year predicted; written, drawn
- * and printed.  EXIT_*, the message printed. */
-static int rolling(cli *c, const rr_table *obs)
-{
-    rr_rolling ro;
-    rr_results t;
-    rr_run_opts opts = run_opts(c);
-    calib_line line = {!c->quiet && isatty(STDERR_FILENO), false, {0, 0}};
-    char target[4096], err[2048] = "";
-    int rc, charts;
-
-    rc = rr_rolling_prepare(
-        &ro, c->pos[0], c->sets, (size_t)c->n_sets, obs, c->params,
-        (size_t)c->n_params, c->eval_reps,
-        c->max_iter > 0 ? (size_t)c->max_iter : RR_CALIB_MAX_ITER_DEFAULT,
-        c->tol > 0 ? c->tol : RR_CALIB_TOL_DEFAULT, err, sizeof err);
-    if (rc != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-        rr_rolling_fini(&ro);
-        return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-    }
-    target_of(c, target, sizeof target, "%s-rolling",
-              ro.o[0].cal.base_name);
-    if ((rc = begin(c, target, &t)) != EXIT_OK) {
-        rr_rolling_fini(&ro);
-        return rc;
-    }
-    clock_gettime(CLOCK_MONOTONIC, &line.t0);
-    rc = rr_rolling_run(&ro, obs, &opts, on_calib_progress, &line, err,
-                        sizeof err);
-    if (line.shown)
-        fprintf(stderr, "\r%78s\r", "");
-    if (rc != RR_OK) {
-        rr_results_abort(&t);
-        rr_rolling_fini(&ro);
-        if (rc == RR_EINTR)
-            return interrupted("results");
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-        return EXIT_RUNTIME;
-    }
-    rc = finish(&t, target, write_rolling_files, &ro, &charts);
-    if (rc == EXIT_OK && !c->quiet) {
-        rr_print_rolling(stdout, &ro);
-        printf("\nresults: %s\n", target);
-    }
-    if (rc == EXIT_OK)
-        rc = charts;
-    rr_rolling_fini(&ro);
-    return rc;
-}
-
-static int cmd_validate(cli *c)
-{
-    rr_table *obs = NULL;
-    rr_points p;
-    rr_run_result res;
-    rr_results t;
-    char target[4096], err[1024] = "";
-    int rc;
-
-    if (c->n_pos != 2)
-        return cli_usage_error(c->cmd, "validate needs a scenario file and a "
-                               "CSV of observed figures");
-    if (!c->rolling &&
-        (c->n_params || c->eval_reps || c->max_iter || c->tol > 0))
-        return cli_usage_error(c->cmd, "--param, --eval-reps, --max-iter and "
-                               "--tol apply to validate with --rolling");
-    if (c->rolling && c->n_params == 0)
-        return cli_usage_error(c->cmd, "--rolling needs at least one --param "
-                               "NAME=LOW:HIGH");
-    /* bad input fails before anything is simulated */
-    if ((rc = read_observed(c->pos[1], &obs)) != EXIT_OK) {
-        rr_table_destroy(obs);
-        return rc;
-    }
-    if (c->rolling) {
-        rc = rolling(c, obs);
-        rr_table_destroy(obs);
-        return done(rc);
-    }
-    rc = rr_points_init(&p, c->pos, 1, c->sets, (size_t)c->n_sets);
-    rc = rc == RR_OK ? load_points(c, &p) : EXIT_RUNTIME;
-    if (rc == EXIT_OK &&
-        (rc = rr_validate_check(obs, p.plans[0], err, sizeof err)) != RR_OK) {
-        fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
-        rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
-    }
-    if (rc == EXIT_OK) {
-        target_of(c, target, sizeof target, "%s-validate",
-                  p.plans[0]->cfg[0]->name);
-        rc = begin(c, target, &t);
-    }
-    if (rc == EXIT_OK && (rc = run_points(c, &p, &t, &res)) == EXIT_OK) {
-        rc = validate_write(c, obs, &res, &t, target);
-        rr_run_result_fini(&res);
-    }
-    rr_points_fini(&p);
-    rr_table_destroy(obs);
-    return done(rc);
+    return cli_done(rc);
 }
 
 /* ---- plot ----------------------------------------------------------------- */
@@ -1157,14 +812,14 @@ static int cmd_plot(cli *c)
     if (rc != RR_OK) {
         rr_results_abort(&t);
         if (rc == RR_EINTR)
-            return interrupted("charts");
+            return cli_interrupted("charts");
         fprintf(stderr, "rrsim: %s\n", err);
         return rc == RR_EPARSE || rc == RR_ENOTFOUND ? EXIT_USAGE
                                                      : EXIT_RUNTIME;
     }
     if (!c->quiet)
         printf("charts: %s\n", path);
-    return done(EXIT_OK);
+    return cli_done(EXIT_OK);
 }
 
 /* ---- main ----------------------------------------------------------------- */
@@ -1190,7 +845,7 @@ static int cmd_scenarios(cli *c)
 {
     if (c->n_pos)
         return cli_usage_error(c->cmd, "scenarios takes no arguments");
-    return done(cli_list_scenarios(stdout));
+    return cli_done(cli_list_scenarios(stdout));
 }
 
 /* find_scenarios - the scenario arguments of the command, found by name
@@ -1219,7 +874,7 @@ static int cmd_help(cli *c)
         return cli_usage_error(c->cmd, "help takes at most one command");
     if (!cli_help(stdout, c->n_pos ? c->pos[0] : NULL))
         return cli_usage_error(NULL, "unknown command '%s'", c->pos[0]);
-    return done(EXIT_OK);
+    return cli_done(EXIT_OK);
 }
 
 int main(int argc, char **argv)
@@ -1230,8 +885,8 @@ int main(int argc, char **argv)
     } commands[] = {{"run", cmd_run},         {"check", cmd_check},
                     {"plot", cmd_plot},       {"sweep", cmd_sweep},
                     {"compare", cmd_compare}, {"fit", cmd_fit},
-                    {"calibrate", cmd_calibrate},
-                    {"validate", cmd_validate},
+                    {"calibrate", cli_cmd_calibrate},
+                    {"validate", cli_cmd_validate},
                     {"scenarios", cmd_scenarios}, {"help", cmd_help}};
     static cli c;
     size_t i = 0;
@@ -1245,11 +900,11 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         cli_help(stdout, NULL);
-        return done(EXIT_OK);
+        return cli_done(EXIT_OK);
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("rrsim %s\n", RR_VERSION);
-        return done(EXIT_OK);
+        return cli_done(EXIT_OK);
     }
     while (i < RR_COUNTOF(commands) && strcmp(argv[1], commands[i].name))
         i++;
@@ -1259,7 +914,7 @@ int main(int argc, char **argv)
     rc = cli_parse(argc, argv, &c);
     if (rc < 0 && c.help) {
         cli_help(stdout, c.cmd);
-        return done(EXIT_OK);
+        return cli_done(EXIT_OK);
     }
     if (rc < 0 && (rc = find_scenarios(&c)) == EXIT_OK)
         rc = commands[i].fn(&c);
