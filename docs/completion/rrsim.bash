@@ -28,15 +28,42 @@ _rrsim_scenario() {
     done
 }
 
+# _rrsim_offer CUR - offer the lines of standard input that begin with
+# CUR, each taken literally.  (compgen -W would expand its words, and a
+# scenario's file name is data: "$(...)" in one must never run.)
+_rrsim_offer() {
+    local w
+    while IFS= read -r w; do
+        [[ -n $w && $w == "$1"* ]] && COMPREPLY+=("$w")
+    done
+}
+
+# _rrsim_files CUR ARGS... - offer what `compgen ARGS -- CUR` lists (file
+# and folder names, one per line), without splitting or globbing them.
+_rrsim_files() {
+    local cur=$1
+    shift
+    _rrsim_offer "$cur" < <(compgen "$@" -- "$cur")
+}
+
+# _rrsim_commands - the commands `rrsim --help` lists, one per line.
+_rrsim_commands() {
+    rrsim --help 2>/dev/null |
+        sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'
+}
+
+# _rrsim_names - the names `rrsim scenarios` lists, one per line.
+_rrsim_names() {
+    rrsim scenarios 2>/dev/null | sed -n 's/^  \([^ ]*\).*/\1/p'
+}
+
 _rrsim() {
-    local cur prev cmd words opts sc
+    local cur prev cmd sc
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
     if ((COMP_CWORD == 1)); then
-        words=$(rrsim --help 2>/dev/null |
-            sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
-        COMPREPLY=($(compgen -W "$words --help --version" -- "$cur"))
+        _rrsim_offer "$cur" < <(_rrsim_commands; printf '%s\n' --help --version)
         return
     fi
     cmd=${COMP_WORDS[1]}
@@ -45,17 +72,16 @@ _rrsim() {
         sc=$(_rrsim_scenario)
         [ -n "$sc" ] || return
         # "KEY=" so the value follows; keys of the scenario as named
-        words=$(rrsim check --keys "$sc" 2>/dev/null | sed 's/$/=/')
         compopt -o nospace 2>/dev/null
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
+        _rrsim_offer "$cur" < <(rrsim check --keys "$sc" 2>/dev/null | sed 's/$/=/')
         return
         ;;
     --plot)
-        COMPREPLY=($(compgen -W "png svg pdf none" -- "$cur"))
+        _rrsim_offer "$cur" < <(printf '%s\n' png svg pdf none)
         return
         ;;
     --out)
-        COMPREPLY=($(compgen -d -- "$cur"))
+        _rrsim_files "$cur" -d
         return
         ;;
     --reps | --seed | --threads | --max-cases | --plot-timeout | --window | \
@@ -64,35 +90,33 @@ _rrsim() {
         return
         ;;
     help)
-        words=$(rrsim --help 2>/dev/null |
-            sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
+        _rrsim_offer "$cur" < <(_rrsim_commands)
         return
         ;;
     esac
     if [[ $cur == -* ]]; then
-        opts=$(rrsim "$cmd" --help 2>/dev/null |
+        _rrsim_offer "$cur" < <(rrsim "$cmd" --help 2>/dev/null |
             sed -n '/^options:$/,/^$/s/^  \(--[a-z][a-z-]*\).*/\1/p')
-        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
     fi
     case $cmd in
     plot)
-        COMPREPLY=($(compgen -d -- "$cur"))
+        _rrsim_files "$cur" -d
         ;;
     fit | calibrate | validate)
         if [ -n "$(_rrsim_scenario)" ]; then
-            COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur"))
+            _rrsim_files "$cur" -f -X '!*.csv'
+            _rrsim_files "$cur" -d
         else
-            words=$(rrsim scenarios 2>/dev/null | sed -n 's/^  \([^ ]*\).*/\1/p')
-            COMPREPLY=($(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur")
-                $(compgen -W "$words" -- "$cur"))
+            _rrsim_files "$cur" -f -X '!*.ini'
+            _rrsim_files "$cur" -d
+            _rrsim_offer "$cur" < <(_rrsim_names)
         fi
         ;;
     run | check | sweep | compare)
-        words=$(rrsim scenarios 2>/dev/null | sed -n 's/^  \([^ ]*\).*/\1/p')
-        COMPREPLY=($(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur")
-            $(compgen -W "$words" -- "$cur"))
+        _rrsim_files "$cur" -f -X '!*.ini'
+        _rrsim_files "$cur" -d
+        _rrsim_offer "$cur" < <(_rrsim_names)
         ;;
     esac
 }

@@ -40,5 +40,27 @@ PATH="$co_bin:$PATH" bash -c '. docs/completion/rrsim.bash; compopt() { :; }
     COMP_WORDS=(rrsim sweep x --tra); COMP_CWORD=3; _rrsim; printf "%s\n" "${COMPREPLY[@]}"' >"$TMP/co" 2>&1
 grep -q -- --trace "$TMP/co" && fail completion-no-foreign-option "sweep offers --trace" ||
     ok completion-no-foreign-option
+# a scenario's file name is data: offered as written, never expanded or
+# run, here and in a folder of RRSIM_PATH
+co_dir=$TMP/co-evil
+co_src=$PWD
+mkdir -p "$co_dir"
+cp scenarios/mm1.ini "$co_dir/\$(touch co-ran).ini"
+cp scenarios/mm1.ini "$co_dir/two words.ini"
+(cd "$co_dir" && PATH="$co_bin:$PATH" RRSIM_PATH="$co_dir" bash -c '
+    . "$1"/docs/completion/rrsim.bash
+    compopt() { :; }
+    COMP_WORDS=(rrsim run ""); COMP_CWORD=2
+    _rrsim
+    printf "%s\n" "${COMPREPLY[@]}"' co "$co_src") >"$TMP/co" 2>&1
+if [ -e "$co_dir/co-ran" ] || [ -e co-ran ]; then
+    fail completion-name-not-run "a scenario's file name ran as a command"
+elif grep -qxF '$(touch co-ran).ini' "$TMP/co" &&
+    grep -qxF 'two words.ini' "$TMP/co"; then
+    ok completion-name-not-run
+else
+    fail completion-name-not-run "offered: $(tr '\n' '|' <"$TMP/co")"
+fi
+rm -rf "$co_dir" co-ran
 rm -rf "$co_bin" "$TMP/co"
 requires -
