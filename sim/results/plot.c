@@ -259,6 +259,29 @@ static int plot_years(const char *results, const char *plots,
     return rc;
 }
 
+/* plot_module - NAME.EXT, drawn by a chart module of its own that reads
+ * the folder's files and writes the script (rri_chart_fn). */
+static int plot_module(const char *results, const char *plots,
+                       const rr_plot_opts *o, const char *name,
+                       rri_chart_fn *fn, char *err, size_t errlen)
+{
+    char gnuplot[PATH_MAX], out[64];
+    rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
+                      rr_plot_script_mode()};
+    script s;
+    int rc;
+
+    if ((rc = stopped(o, err, errlen)) != RR_OK)
+        return rc;
+    if (!script_open(&s))
+        return oom(err, errlen);
+    snprintf(out, sizeof out, "%s.%s", name, ext_of[o->format]);
+    rc = fn(s.g, results, o->format, out, err, errlen);
+    if (rc == RR_OK)
+        rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
+    return script_draw(&s, rc, &job, err, errlen);
+}
+
 bool rr_plot_has_data(const char *results)
 {
     return has_file(results, "timeseries_summary.csv") ||
@@ -306,9 +329,11 @@ int rr_plot_results(const char *results, const char *plots,
     if (rc == RR_OK && has_file(results, "compare_years.csv"))
         rc = plot_years(results, plots, &o, err, errlen);
     if (rc == RR_OK && has_file(results, "calibrate.csv"))
-        rc = rri_plot_calibrate(results, plots, &o, err, errlen);
+        rc = plot_module(results, plots, &o, "calibrate", rri_chart_calibrate,
+                         err, errlen);
     if (rc == RR_OK && has_file(results, "validate.csv"))
-        rc = rri_plot_validate(results, plots, &o, err, errlen);
+        rc = plot_module(results, plots, &o, "validate", rri_chart_validate,
+                         err, errlen);
     return rc;
 }
 

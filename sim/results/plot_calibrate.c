@@ -571,40 +571,18 @@ static int script(FILE *g, const cal_data *d, const rri_runrow *ri,
     return rc;
 }
 
-int rri_plot_calibrate(const char *results, const char *plots,
-                       const rr_plot_opts *o, char *err, size_t errlen)
+int rri_chart_calibrate(FILE *g, const char *results, rr_plot_format fmt,
+                        const char *out, char *err, size_t errlen)
 {
     void *data = NULL;
     rri_runrow ri[RRI_MAX_RUNROWS];
     size_t nri = 0;
-    char gnuplot[PATH_MAX], out[64];
-    static const char *const ext[] = {"", "png", "svg", "pdf"};
-    rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
-                      rr_plot_script_mode()};
-    char *text = NULL;
-    size_t len = 0;
-    FILE *g;
-    int rc;
-
-    rc = rri_read_calibrate(results, &data, err, errlen);
+    int rc = rri_read_calibrate(results, &data, err, errlen);
     if (rc == RR_OK)
         rc = rri_read_runrows(results, ri, &nri, err, errlen);
-    if (rc == RR_OK)
-        rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
-    if (rc == RR_OK && !(g = open_memstream(&text, &len)))
-        rc = oom(err, errlen);
-    if (rc == RR_OK) {
-        snprintf(out, sizeof out, "calibrate.%s", ext[o->format]);
-        rc = script(g, data, nri ? ri : NULL, o->format, out);
-        fputs("unset output\n", g);
-        if (fclose(g) != 0 || !text)
-            rc = oom(err, errlen);
-        else if (rc == RR_ENOMEM)
-            oom(err, errlen);
-        if (rc == RR_OK)
-            rc = rri_gp_draw(&job, text, len, err, errlen);
-    }
-    free(text);
+    if (rc == RR_OK && (rc = script(g, data, nri ? ri : NULL, fmt, out)) ==
+                           RR_ENOMEM)
+        oom(err, errlen);
     rri_runrows_fini(ri, nri);
     rri_calibrate_free(data);
     return rc;

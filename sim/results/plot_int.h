@@ -482,13 +482,18 @@ int rri_draw_compare_years(FILE *g, rr_plot_format fmt, const char *out,
                            const rri_years *d, const rri_runrow *ri,
                            size_t nri);
 
+/* A chart module's work (rri_chart_fn): read the files of the folder
+ * results, checked, and write the script of the chart `out` in format fmt
+ * on g.  RR_OK, or the status of rr_plot_results with a message; plot.c
+ * opens the script, finds gnuplot and draws. */
+typedef int rri_chart_fn(FILE *g, const char *results, rr_plot_format fmt,
+                         const char *out, char *err, size_t errlen);
+
 /* The chart of a calibration (plot_calibrate.c): calibrate.EXT from
  * RESULTS/calibrate.csv (with calibrate_report.csv and run.csv when
- * there) into the folder plots.  rri_read_calibrate reads and checks the
- * files alone into *data (rri_calibrate_free frees it, whatever was
- * returned).  RR_OK, or the status of rr_plot_results with a message. */
-int rri_plot_calibrate(const char *results, const char *plots,
-                       const rr_plot_opts *o, char *err, size_t errlen);
+ * there).  rri_read_calibrate reads and checks the files alone into *data
+ * (rri_calibrate_free frees it, whatever was returned). */
+rri_chart_fn rri_chart_calibrate;
 int rri_read_calibrate(const char *dir, void **data, char *err,
                        size_t errlen);
 void rri_calibrate_free(void *data);
@@ -496,8 +501,7 @@ void rri_calibrate_free(void *data);
 /* The chart of an out-of-sample check (plot_validate.c): validate.EXT from
  * RESULTS/validate.csv and run.csv.  rri_read_validate reads and checks
  * validate.csv alone. */
-int rri_plot_validate(const char *results, const char *plots,
-                      const rr_plot_opts *o, char *err, size_t errlen);
+rri_chart_fn rri_chart_validate;
 int rri_read_validate(const char *results, char *err, size_t errlen);
 
 /* ---- gnuplot (plot_gnuplot.c) ---------------------------------------------- */
