@@ -7,7 +7,8 @@
  * looked up in the folders of RRSIM_PATH (colon-separated, in order, empty
  * entries skipped), then in the scenarios installed beside the program
  * (share/rrsim/scenarios beside the folder of the program, so an
- * installed tree may be moved),
+ * installed tree may be moved; for a program in a source checkout, the
+ * checkout's scenarios/),
  * then in the folder `make install` put them in (RR_SCENARIO_DIR).  The
  * first regular file found wins.  A name is a file name: "." and ".." are
  * not names, and a name never leaves its folder since it has no slash.
@@ -67,6 +68,46 @@ static void add(dirs *ds, char **end, const char *d, size_t n)
     *end = p + n + 1;
 }
 
+/* is_checkout - whether d is the root of a source checkout of rrsim:
+ * it holds the Makefile, sim/main.c and scenarios/. */
+static bool is_checkout(const char *d)
+{
+    char p[PATH_MAX + 32];
+    static const char *const mark[] = {"Makefile", "sim/main.c"};
+    for (size_t i = 0; i < sizeof mark / sizeof *mark; i++) {
+        int w = snprintf(p, sizeof p, "%s/%s", d, mark[i]);
+        if (w < 0 || (size_t)w >= sizeof p || !is_file(p))
+            return false;
+    }
+    int w = snprintf(p, sizeof p, "%s/scenarios", d);
+    return w > 0 && (size_t)w < sizeof p && is_dir(p);
+}
+
+/* checkout_dir - for a program run from a source checkout (the copy
+ * `make` leaves at its root, or build/CONFIG/rrsim), the checkout's
+ * scenarios/, so `./rrsim run nl-baseline` works before any install. */
+static void checkout_dir(dirs *ds, char **end, const char *exe)
+{
+    char d[PATH_MAX], real[PATH_MAX];
+    char *slash;
+    snprintf(d, sizeof d, "%s", exe);
+    /* the program's folder, then two up (build/CONFIG/rrsim) */
+    for (int up = 0; up < 3; up++) {
+        if ((slash = strrchr(d, '/')) == NULL || slash == d)
+            return;
+        *slash = '\0';
+        if (up == 1)
+            continue;
+        if (is_checkout(d)) {
+            char s[PATH_MAX + 16];
+            int w = snprintf(s, sizeof s, "%s/scenarios", d);
+            if (w > 0 && (size_t)w < sizeof s && realpath(s, real))
+                add(ds, end, real, strlen(real));
+            return;
+        }
+    }
+}
+
 /* search_dirs - the folders a name is looked up in, in order. */
 static void search_dirs(dirs *ds)
 {
@@ -84,6 +125,7 @@ static void search_dirs(dirs *ds)
     if (n > 0) {
         char *slash;
         exe[n] = '\0';
+        checkout_dir(ds, &end, exe);
         /* PREFIX/bin/rrsim -> PREFIX/share/rrsim/scenarios */
         for (int up = 0; up < 2 && (slash = strrchr(exe, '/')) != NULL; up++)
             *slash = '\0';

@@ -179,6 +179,7 @@ static const command commands[] = {
      "list the installed scenarios with their titles",
      "Lists the scenarios that a name alone finds, folder by folder in the "
      "order they are searched: the folders of RRSIM_PATH (colon-separated), "
+     "then a source checkout's scenarios/ (for the program make built), "
      "then the scenarios installed with rrsim. A scenario argument without "
      "a slash that is not a file in the current folder is looked up there, "
      "with or without .ini: rrsim run nl-baseline.",

@@ -72,6 +72,17 @@ RRSIM_PATH="$TMP/mine" "$in_bin" scenarios >"$TMP/out" 2>&1
 grep -q '^  broken  *(does not load: ' "$TMP/out" && grep -q '^  mm1  *My queue$' "$TMP/out" &&
     ok install-scenarios-broken || fail install-scenarios-broken "$(head -c 400 "$TMP/out")"
 
+# the program of a source checkout finds the checkout's scenarios by name,
+# from any folder, before any install (a copy elsewhere does not)
+in_rr=$(cd "$(dirname "$RRSIM")" && pwd -P)/$(basename "$RRSIM")
+(cd "$TMP/elsewhere" && "$in_rr" check nl-baseline >"$TMP/out" 2>"$TMP/err") &&
+    grep -q "^# $(pwd -P)/scenarios/nl-baseline.ini\$" "$TMP/out" &&
+    ok checkout-found-by-name || fail checkout-found-by-name "$(head -c 300 "$TMP/err") $(head -1 "$TMP/out")"
+mkdir -p "$TMP/elsewhere/bin" && cp "$in_rr" "$TMP/elsewhere/bin/rrsim"
+(cd "$TMP/elsewhere" && env -u RRSIM_PATH "$TMP/elsewhere/bin/rrsim" check nl-baseline >"$TMP/out" 2>"$TMP/err")
+! grep -q "$(pwd -P)/scenarios" "$TMP/out" "$TMP/err" && ok checkout-copy-elsewhere ||
+    fail checkout-copy-elsewhere "$(head -c 300 "$TMP/err") $(head -1 "$TMP/out")"
+
 # the completion script installed is the one shipped and parses
 cmp -s docs/completion/rrsim.bash "$in_d/usr/share/bash-completion/completions/rrsim" &&
     ok install-completion || fail install-completion "differs from docs/completion/rrsim.bash"
