@@ -17,7 +17,8 @@
  *   - A stale folder is removed only when its name is rrsim's
  *     (".rrsim-NAME.tmp-PID" / ".rrsim-NAME.old-PID"), it is a real folder
  *     on the parent's file system, it holds the marker (or nothing at all),
- *     and process PID is gone.
+ *     and process PID is gone (judged with the folder's OWNER where it has
+ *     one: see "the owner of a temporary folder" below).
  *   - Trees are removed relative to open folders (openat, unlinkat), never
  *     following a symbolic link (a link is unlinked, never entered) and
  *     never entering another file system.  The marker goes last, so a
@@ -193,8 +194,153 @@ static bool has_marker(int fd)
     return ok;
 }
 
+/* ---- the owner of a temporary folder ----------------------------------------
+ *
+ * A temporary folder also holds OWNER while it is written: the host, the
+ * boot and the start time of the process that writes it.  A PID alone
+ * does not tell whether a folder is stale: PIDs are reused (a live process
+ * that started after the folder was made is not its writer), and on a
+ * shared file system the PID may be of another machine, where kill() here
+ * says nothing.  OWNER is removed just before the commit, so it never
+ * reaches a results folder. */
+
+#define OWNER ".rrsim-owner"
+#define OWNER_MAX 1024
+
+typedef struct owner {
+    char host[256];
+    char boot[64];
+    unsigned long long start; /* clock ticks after boot; 0: unknown */
+} owner;
+
+/* read_small - up to n - 1 bytes of the regular file entry of dirfd into
+ * buf, NUL-terminated; a FIFO or a link is never opened or followed. */
+static bool read_small(int dirfd, const char *entry, char *buf, size_t n)
+{
+    struct stat sb;
+    size_t got = 0;
+    int f = openat(dirfd, entry,
+                   O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (f < 0)
+        return false;
+    if (fstat(f, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        (size_t)sb.st_size >= n) {
+        close(f);
+        return false;
+    }
+    while (got + 1 < n) {
+        ssize_t r = read(f, buf + got, n - 1 - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(f);
+    buf[got] = '\0';
+    return true;
+}
+
+/* proc_start - the start time of process pid, in clock ticks after boot
+ * (field 22 of /proc/PID/stat); 0 when unknown. */
+static unsigned long long proc_start(long pid)
+{
+    char path[64], buf[1024], *p;
+    unsigned long long t = 0;
+    int dirfd = AT_FDCWD;
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    if (!read_small(dirfd, path, buf, sizeof buf) ||
+        (p = strrchr(buf, ')')) == NULL)
+        return 0;
+    /* after "(COMM)": field 3 is the state; the start time is field 22 */
+    for (int field = 2; field < 22 && p; field++)
+        p = strchr(p + 1, ' ');
+    if (p)
+        t = strtoull(p + 1, NULL, 10);
+    return t;
+}
+
+/* this_owner - this process as an owner. */
+static void this_owner(owner *o)
+{
+    char *nl;
+    memset(o, 0, sizeof *o);
+    if (gethostname(o->host, sizeof o->host - 1) != 0)
+        o->host[0] = '\0';
+    o->host[strcspn(o->host, " \t\n")] = '\0';
+    if (read_small(AT_FDCWD, "/proc/sys/kernel/random/boot_id", o->boot,
+                   sizeof o->boot) &&
+        (nl = strchr(o->boot, '\n')) != NULL)
+        *nl = '\0';
+    o->boot[strcspn(o->boot, " \t")] = '\0';
+    o->start = proc_start((long)getpid());
+}
+
+/* write_owner - OWNER into the folder fd. */
+static int write_owner(int fd)
+{
+    owner o;
+    char text[OWNER_MAX];
+    size_t off = 0, len;
+    int m;
+    this_owner(&o);
+    len = (size_t)snprintf(text, sizeof text, "host %s\nboot %s\nstart %llu\n",
+                           o.host, o.boot, o.start);
+    if (len >= sizeof text)
+        len = sizeof text - 1;
+    m = openat(fd, OWNER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+               0666);
+    if (m < 0)
+        return -1;
+    while (off < len) {
+        ssize_t w = write(m, text + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int e = w < 0 ? errno : EIO;
+            close(m);
+            errno = e;
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    return close(m);
+}
+
+/* read_owner - the OWNER of folder entry of dirfd; false when it has none
+ * or it does not parse (then only the PID is known). */
+static bool read_owner(int dirfd, const char *entry, owner *o)
+{
+    char path[512], buf[OWNER_MAX], *line, *save = NULL;
+    int have = 0;
+    int w = snprintf(path, sizeof path, "%s/%s", entry, OWNER);
+    memset(o, 0, sizeof *o);
+    if (w < 0 || (size_t)w >= sizeof path ||
+        !read_small(dirfd, path, buf, sizeof buf))
+        return false;
+    for (line = strtok_r(buf, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(line, "host ", 5) == 0 && strlen(line + 5) < sizeof o->host) {
+            strcpy(o->host, line + 5);
+            have |= 1;
+        } else if (strncmp(line, "boot ", 5) == 0 &&
+                   strlen(line + 5) < sizeof o->boot) {
+            strcpy(o->boot, line + 5);
+            have |= 2;
+        } else if (strncmp(line, "start ", 6) == 0) {
+            char *end;
+            errno = 0;
+            o->start = strtoull(line + 6, &end, 10);
+            if (errno == 0 && *end == '\0')
+                have |= 4;
+        }
+    }
+    return have == 7;
+}
+
 /* is_bare - the folder fd holds nothing, or nothing but a marker file
- * (complete or not): what a run killed while starting leaves. */
+ * and an OWNER (complete or not): what a run killed while starting
+ * leaves. */
 static bool is_bare(int fd)
 {
     int d = dup(fd);
@@ -211,7 +357,8 @@ static bool is_bare(int fd)
         struct stat sb;
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
-        bare = strcmp(de->d_name, RR_OUTDIR_MARKER) == 0 &&
+        bare = (strcmp(de->d_name, RR_OUTDIR_MARKER) == 0 ||
+                strcmp(de->d_name, OWNER) == 0) &&
                fstatat(fd, de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
                S_ISREG(sb.st_mode) && sb.st_size <= MARKER_MAX;
     }
@@ -476,16 +623,35 @@ static long stale_name(const char *entry, char *name, size_t n, bool *old)
     return pid;
 }
 
-/* pid_gone - no such process (kill gives ESRCH), or only its zombie (a
- * killed process whose parent has not reaped it yet; /proc tells, where
- * there is one).  A process of another user (EPERM) is alive. */
-static bool pid_gone(long pid)
+/* pid_gone - the writer of folder entry of dirfd, process pid, no longer
+ * runs: no such process (kill gives ESRCH), or only its zombie (a killed
+ * process whose parent has not reaped it yet; /proc tells, where there is
+ * one).  A process of another user (EPERM) is alive.  With the folder's
+ * OWNER: a folder of another host is never judged (its writer may run
+ * there); one of an earlier boot of this host is stale; and a live
+ * process with that PID that started at another time is not its writer. */
+static bool pid_gone(int dirfd, const char *entry, long pid)
 {
     char path[64], buf[256], *rp;
     FILE *f;
-    bool zombie = false;
+    bool zombie = false, known;
+    owner o, me;
+
+    known = read_owner(dirfd, entry, &o);
+    if (known) {
+        this_owner(&me);
+        if (strcmp(o.host, me.host) != 0)
+            return false;
+        if (o.boot[0] && me.boot[0] && strcmp(o.boot, me.boot) != 0)
+            return true;
+    }
     if (kill((pid_t)pid, 0) != 0)
         return errno == ESRCH;
+    if (known && o.start != 0) {
+        unsigned long long t = proc_start(pid);
+        if (t != 0 && t != o.start)
+            return true;
+    }
     snprintf(path, sizeof path, "/proc/%ld/stat", pid);
     if ((f = fopen(path, "re")) != NULL) {
         /* "PID (COMM) STATE ...": COMM may hold spaces and parentheses */
@@ -600,7 +766,7 @@ static int remove_stale_at(int dirfd, const char *parent, rr_note_fn *fn,
             char name[256];
             bool old;
             long pid = stale_name(names[i], name, sizeof name, &old);
-            if (old != (pass == 0) || !pid_gone(pid))
+            if (old != (pass == 0) || !pid_gone(dirfd, names[i], pid))
                 continue;
             done += clear_stale(dirfd, parent, names[i], name, old, pid, fn,
                                 ctx);
@@ -797,7 +963,8 @@ static int make_tmp(rr_outdir *d, char *err, size_t errlen)
             return RR_EINVAL;
         }
     }
-    if ((fd = open_dir(d->parent, d->tmp_name)) < 0 || write_marker(fd) != 0) {
+    if ((fd = open_dir(d->parent, d->tmp_name)) < 0 || write_marker(fd) != 0 ||
+        write_owner(fd) != 0) {
         e = errno;
         if (fd >= 0)
             close(fd);
@@ -993,6 +1160,16 @@ int rr_outdir_commit(rr_outdir *d, char *err, size_t errlen)
         return rc == RR_EINVAL ? RR_EIO : rc;
     }
     chart_marker(d, false);
+    /* the owner is the temporary folder's, never the results' */
+    char own[4096];
+    snprintf(own, sizeof own, "%s/%s", d->tmp_name, OWNER);
+    if (unlinkat(d->parent, own, 0) != 0 && errno != ENOENT) {
+        int e = errno;
+        chart_marker(d, true);
+        say(err, errlen, "cannot remove '%s/%s': %s", d->tmp, OWNER,
+            strerror(e));
+        return RR_EIO;
+    }
     if (!exists) {
         if (rename_noreplace(d->parent, d->tmp_name, d->name) != 0) {
             int e = errno;

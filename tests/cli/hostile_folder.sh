@@ -194,6 +194,43 @@ hf_check folder-stale-no-marker-kept grep -qx mine "$F/h/.rrsim-results.tmp-9999
 hf_check folder-stale-file-kept test -f "$F/h/.rrsim-plain.tmp-99999999"
 hf_check folder-stale-link-kept test -L "$F/h/.rrsim-link.tmp-99999999" -a -f "$F/ref1/.rrsim-results"
 
+# ---- a PID is not an owner: reused PIDs, other hosts, earlier boots -------
+# The killed run's folder holds its OWNER (host, boot, start time); a live
+# process with the folder's PID is its writer only when it started then.
+hf_own=$(cat "$F/h/results/.rrsim-owner" 2>/dev/null)
+[ -z "$hf_own" ] && ok folder-owner-not-in-results || fail folder-owner-not-in-results "$hf_own"
+mkdir -p "$F/o"
+RRSIM_TEST_KILL_AT=begun hf_mm --out "$F/o/mine" >/dev/null 2>&1
+hf_t=$(hf_hidden "$F/o")
+if grep -q "^host $(hostname)\$" "$F/o/$hf_t/.rrsim-owner" && grep -q '^start [1-9][0-9]*$' "$F/o/$hf_t/.rrsim-owner"; then
+    ok folder-owner-written
+else
+    fail folder-owner-written "$(cat "$F/o/$hf_t/.rrsim-owner" 2>&1)"
+fi
+rm -rf "$F/o"; mkdir -p "$F/o"
+sleep 60 & hf_live=$!
+hf_start=$(sed 's/.*) //' "/proc/$hf_live/stat" | cut -d' ' -f20)
+hf_boot=$(cat /proc/sys/kernel/random/boot_id)
+# hf_stale NAME PID HOST BOOT START - a killed run's folder with that owner
+hf_stale() {
+    mkdir "$F/o/.rrsim-$1.tmp-$2"
+    printf 'rrsim results folder\nformat 1\n' >"$F/o/.rrsim-$1.tmp-$2/.rrsim-results"
+    printf 'host %s\nboot %s\nstart %s\n' "$3" "$4" "$5" >"$F/o/.rrsim-$1.tmp-$2/.rrsim-owner"
+}
+hf_stale reused "$hf_live" "$(hostname)" "$hf_boot" 1              # PID reused since
+hf_stale alive "$hf_live" "$(hostname)" "$hf_boot" "$hf_start"     # its writer runs
+hf_stale rebooted "$hf_live" "$(hostname)" 00000000-dead "$hf_start" # an earlier boot
+hf_stale remote 99999999 other-host.example "$hf_boot" 5           # another machine's
+expect_exit 0 folder-owner-run -- hf_mm --out "$F/o/res"
+hf_check folder-owner-reused-removed test ! -e "$F/o/.rrsim-reused.tmp-$hf_live"
+hf_check folder-owner-rebooted-removed test ! -e "$F/o/.rrsim-rebooted.tmp-$hf_live"
+hf_check folder-owner-alive-kept test -f "$F/o/.rrsim-alive.tmp-$hf_live/.rrsim-results"
+hf_check folder-owner-remote-kept test -f "$F/o/.rrsim-remote.tmp-99999999/.rrsim-results"
+[ "$(grep -c '^rrsim: note: removed ' "$TMP/err")" -eq 2 ] && ok folder-owner-notes ||
+    fail folder-owner-notes "$(cat "$TMP/err")"
+kill "$hf_live" 2>/dev/null; wait "$hf_live" 2>/dev/null
+rm -rf "$F/o"
+
 # ---- a replacement killed at every step ------------------------------------
 # After each kill the old or the new results are at the target (the path
 # without an exchange may need the next run to put the old one back); the
