@@ -6,13 +6,14 @@
  * not name in calibrated_on; rr_fit_role) whose indicator the model
  * produces (inputs such as intake are left out), the relative error of the
  * simulated mean and whether the observed figure lies inside the simulated
- * 95% prediction interval: from the 2.5% to the 97.5% quantile of the
- * replications' own yearly figures (gsl_stats_quantile_from_sorted_data,
- * linear between order statistics).  That interval is the spread of one
- * year as the model makes it, not the confidence interval of the mean:
- * about 95% of observed figures should fall inside it when the model is
- * right, whatever the number of replications (more replications pin its
- * ends down better; with fewer than 40 they are close to the extremes).
+ * 95% prediction interval for one more replication's yearly figure:
+ * mean ± t(0.975, n-1) s sqrt(1 + 1/n) over the n replications' own
+ * yearly figures (normal theory; the figures are sums of many events).
+ * That interval is the spread of one year as the model makes it, not the
+ * confidence interval of the mean: 95% of observed figures should fall
+ * inside it when the model is right, whatever the number of replications
+ * (the replications' own 2.5% and 97.5% quantiles would cover less, about
+ * (n-1)/(n+1) of that with n replications).  Needs 2 replications.
  *
  * A year's figure is rr_fit.h's (flows summed over the year by the days
  * of each period inside it, stocks at the year's end): the per-replication
@@ -29,7 +30,6 @@
 #include "rr_fit.h"
 #include "rr_table.h"
 
-#define RR_VALIDATE_FEW_REPS 40 /* below: the interval's ends are rough */
 
 typedef struct rr_validate_row {
     int year;
@@ -38,8 +38,8 @@ typedef struct rr_validate_row {
     char *note;         /* the observed row's other cells */
     double observed;
     double mean;        /* over replications */
-    double pi_low;      /* the 2.5% quantile of the replications */
-    double pi_high;     /* the 97.5% quantile */
+    double pi_low;      /* the 95% prediction interval (above) */
+    double pi_high;
     double rel_error;   /* mean / observed - 1; NAN when observed is 0 */
     bool inside;        /* pi_low <= observed <= pi_high */
 } rr_validate_row;

@@ -4,8 +4,8 @@
  *
  * One panel per indicator (at most MAX_PANELS, the others named under the
  * chart), each on its own scale from zero: per validation year the
- * simulated 95% prediction interval as a bar (the 2.5% to 97.5% quantiles
- * of the replications), the simulated mean as a dash across it and the
+ * simulated 95% prediction interval as a bar (rr_validate.h), the
+ * simulated mean as a dash across it and the
  * observed figure as a dot, filled when it lies inside the interval and a
  * ring when it does not, with the relative error above.  The subtitle
  * counts the figures inside.  Indicators are named by the registry's
@@ -359,8 +359,8 @@ static int script(FILE *g, const val_data *d, const rri_runrow *ri,
     cols = rri_grid_cols(d->ni);
     rows = (d->ni + cols - 1) / cols;
     snprintf(note, sizeof note,
-             "Interval: the 2.5%% to 97.5%% quantiles of the replications' "
-             "yearly figures (one year's spread, not the mean's "
+             "Interval: where one more replication's yearly figure falls "
+             "with 95%% probability (one year's spread, not the mean's "
              "uncertainty). Labels: error of the mean.%s",
              d->more ? " Not all indicators are drawn (validate.csv has "
                        "them)."

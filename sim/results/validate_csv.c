@@ -86,17 +86,12 @@ static void print_rows(FILE *out, const rr_validation *v)
         fprintf(out, "; mean absolute relative error %.1f%%",
                 100 * v->mean_abs);
     fputc('\n', out);
-    /* the rank rule: a new draw falls between the order statistics at
-     * positions 1 + (n - 1) 0.025 and 1 + (n - 1) 0.975 with probability
-     * (n - 1) 0.95 / (n + 1) */
+    /* a normal-theory interval for one more draw: 95% whatever n */
     if (v->reps >= 2)
         fprintf(out, "(when the model is right, a figure falls inside with "
-                     "probability %.0f%% with %zu\nreplications%s)\n",
-                100 * (double)(v->reps - 1) * 0.95 / (double)(v->reps + 1),
-                v->reps,
-                v->reps < RR_VALIDATE_FEW_REPS
-                    ? "; more replications bring it closer to 95%"
-                    : "");
+                     "probability 95%%: the interval is\nmean +- t s "
+                     "sqrt(1 + 1/n) over %zu replications)\n",
+                v->reps);
 }
 
 void rr_print_validate(FILE *out, const rr_validation *v,

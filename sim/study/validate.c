@@ -13,13 +13,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_sort.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "rr_common.h"
 #include "rr_points.h"
 #include "rr_util.h"
 #include "rr_validate.h"
+
+/* prediction_interval - where one more replication's figure falls with
+ * 95% probability, from n replications x: mean ± t(0.975, n-1) s
+ * sqrt(1 + 1/n), the normal-theory interval for a new observation.  The
+ * 2.5% and 97.5% quantiles of the replications themselves cover less than
+ * 95% of new draws (about (n-1)/(n+1) * 95% with interpolation; their
+ * widest, [min, max], covers (n-1)/(n+1)), so few replications would call
+ * a figure out of range too often.  NAN for n < 2; a point when the
+ * replications agree. */
+static void prediction_interval(const double *x, size_t n, double *lo,
+                                double *hi)
+{
+    double m, s, h;
+    if (n < 2) {
+        *lo = *hi = NAN;
+        return;
+    }
+    m = gsl_stats_mean(x, 1, n);
+    s = gsl_stats_sd_m(x, 1, n, m);
+    h = gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * s *
+        sqrt(1.0 + 1.0 / (double)n);
+    *lo = m - h;
+    *hi = m + h;
+}
 
 int rr_validate_check(const rr_table *t, const rr_plan *plan, char *err,
                       size_t errlen)
@@ -117,17 +141,11 @@ int rr_validate_make(const rr_table *t, const rr_run_result *r,
         double *xs = x + k * r->reps;
         if (w->role != RR_FIT_VALIDATION)
             continue;
-        gsl_sort(xs, 1, r->reps);
         v->year = w->year;
         v->observed = w->observed;
         v->mean = w->simulated.mean;
         v->rel_error = w->rel_error;
-        v->pi_low = r->reps ? gsl_stats_quantile_from_sorted_data(
-                                  xs, 1, r->reps, 0.025)
-                            : NAN;
-        v->pi_high = r->reps ? gsl_stats_quantile_from_sorted_data(
-                                   xs, 1, r->reps, 0.975)
-                             : NAN;
+        prediction_interval(xs, r->reps, &v->pi_low, &v->pi_high);
         v->inside = v->observed >= v->pi_low && v->observed <= v->pi_high;
         v->indicator = dup(w->indicator);
         v->note = dup(w->note);
