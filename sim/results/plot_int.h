@@ -84,6 +84,7 @@ typedef struct rri_event {
  * events.csv, summary.csv, time_to_departure.csv when there. */
 typedef struct rri_rundata {
     char *scenario, *title, *source, *report, *version; /* never NULL */
+    char *overrides;        /* run.csv's: "k=v; k2=v2", "" when none */
     size_t reps;
     size_t np;              /* periods */
     long *p0, *p1;          /* period start, and end + 1 day */

@@ -228,6 +228,7 @@ void rri_rundata_fini(rri_rundata *d)
     free(d->source);
     free(d->report);
     free(d->version);
+    free(d->overrides);
     free(d->p0);
     free(d->p1);
     for (size_t i = 0; i < d->nm; i++)
@@ -374,7 +375,7 @@ out:
 
 /* What a run's charts take from the first row of run.csv. */
 typedef struct run_row {
-    const char *scenario, *title, *source, *report, *version;
+    const char *scenario, *title, *source, *report, *version, *overrides;
     double warmup;
 } run_row;
 
@@ -384,16 +385,18 @@ static const col_spec run_cols[] = {
     COL_OPT("source", COL_TEXT, run_row, source),
     COL_OPT("report", COL_TEXT, run_row, report),
     COL_OPT("version", COL_TEXT, run_row, version),
+    COL_OPT("overrides", COL_TEXT, run_row, overrides),
     COL_OPT("warmup_days", COL_NUMBER, run_row, warmup)};
 
 /* read_run_csv - run.csv, when there: scenario, title, source, report,
- * version and the warm-up in days (0 without). */
+ * version, the settings changed on the command line and the warm-up in
+ * days (0 without). */
 static int read_run_csv(const char *dir, rri_rundata *d, double *warmup,
                         char *err, size_t errlen)
 {
     rr_table *t;
     bound b;
-    run_row row = {NULL, NULL, NULL, NULL, NULL, 0};
+    run_row row = {NULL, NULL, NULL, NULL, NULL, NULL, 0};
     int rc = read_csv(dir, "run.csv", true, &t, err, errlen);
     *warmup = 0;
     if (rc != RR_OK || !t)
@@ -405,7 +408,8 @@ static int read_run_csv(const char *dir, rri_rundata *d, double *warmup,
         (!dup_to(&d->scenario, row.scenario) ||
          !dup_to(&d->title, row.title) || !dup_to(&d->source, row.source) ||
          !dup_to(&d->report, row.report) ||
-         !dup_to(&d->version, row.version)))
+         !dup_to(&d->version, row.version) ||
+         !dup_to(&d->overrides, row.overrides)))
         rc = oom(err, errlen);
     *warmup = row.warmup;
     rr_table_destroy(t);
@@ -677,6 +681,7 @@ int rri_read_run(const char *dir, rri_rundata *d, char *err, size_t errlen)
     if ((!d->title && !dup_to(&d->title, d->scenario)) ||
         (!d->source && !dup_to(&d->source, "")) ||
         (!d->version && !dup_to(&d->version, "")) ||
+        (!d->overrides && !dup_to(&d->overrides, "")) ||
         (!d->report && !dup_to(&d->report, report_word(d))))
         return oom(err, errlen);
     return RR_OK;

@@ -42,14 +42,44 @@ static double val(const rri_rundata *d, const double *v, size_t k, long m)
 
 /* ---- frame ---------------------------------------------------------------------- */
 
+/* changed - run.csv's overrides ("k=v; k2=v2") into buf: what changes
+ * the model, not the replications (stated anyway) or the seed (another
+ * draw of the same model). */
+static void changed(const char *overrides, char *buf, size_t n)
+{
+    static const char *const skip[] = {"scenario.replications=",
+                                       "scenario.seed="};
+    size_t len = 0;
+    const char *p = overrides;
+    buf[0] = '\0';
+    while (*p) {
+        size_t k = strcspn(p, ";");
+        bool keep = len + k + 3 < n;
+        for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
+            keep = keep && strncmp(p, skip[i], strlen(skip[i])) != 0;
+        if (keep) {
+            len += (size_t)snprintf(buf + len, n - len, "%s%.*s",
+                                    len ? "; " : "", (int)k, p);
+        }
+        p += k;
+        while (*p == ';' || *p == ' ')
+            p++;
+    }
+}
+
 /* heading - title, subtitle and the two footer lines of a run's chart. */
 static void heading(chart *c, const char *title, const char *subtitle)
 {
     const rri_rundata *d = c->d;
     char line[1024];
-    snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
-             d->scenario, d->reps, d->reps == 1 ? "" : "s",
-             *d->version ? " · rrsim " : "", d->version);
+    char with[512];
+    changed(d->overrides, with, sizeof with);
+    /* settings changed on the command line come first after the name:
+     * a chart of a changed run must not pass for the scenario's own */
+    snprintf(line, sizeof line, "Scenario %s%s%s · %zu replication%s%s%s",
+             d->scenario, *with ? " with " : "", with, d->reps,
+             d->reps == 1 ? "" : "s", *d->version ? " · rrsim " : "",
+             d->version);
     rri_gp_heading(c->g, title, subtitle, line, d->source);
 }
 

@@ -157,4 +157,15 @@ requires gnuplot
         ok plot-script-is-what-gnuplot-reads ||
         fail plot-script-is-what-gnuplot-reads "exit $rc, differ:$bad; $(ls "$PS/fed"): $(cat "$TMP/err")"
 requires -
+# a run with settings changed on the command line says so under each chart,
+# without the replications (stated anyway); the scenario's own run does not
+rm -rf "$PS/ovr" "$PS/own"
+RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" run scenarios/mm1.ini --set arrivals.rate=0.8/day --reps 2 \
+    --out "$PS/ovr" --quiet 2>"$PS/err"
+grep -q "'Scenario mm1 with arrivals.rate=0.8/day · 2 replications · rrsim " "$PS/ovr/plots/departures.gp" &&
+    ok plot-footer-overrides || fail plot-footer-overrides "$(grep -h Scenario "$PS/ovr/plots/departures.gp" "$PS/err" | head -3)"
+RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" run scenarios/mm1.ini --reps 2 --out "$PS/own" --quiet 2>"$PS/err"
+grep -q "'Scenario mm1 · 2 replications · rrsim " "$PS/own/plots/departures.gp" &&
+    ok plot-footer-own || fail plot-footer-own "$(grep -h Scenario "$PS/own/plots/departures.gp" "$PS/err" | head -3)"
+
 rm -rf "$PS"
