@@ -48,9 +48,9 @@ typedef struct rr_run_opts {
                                  what was reached is written back into it */
     const rr_exec *exec;      /* if not NULL: work items also run, or come
                                  from, beyond this process (below) */
-    uint64_t slice_first;     /* with slice_count > 0: only the items */
-    uint64_t slice_count;     /* [first, first + count) are run (a shard);
-                                 the others are left at zero */
+    uint64_t shard;           /* with shards > 0: only the items of */
+    uint64_t shards;          /* shard (0-based) of shards are run
+                                 (rr_slice); the others are left at zero */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -95,8 +95,9 @@ void rr_run_result_fini(rr_run_result *r);
  * that is how shards and MPI ranks share the work and still give results
  * byte-identical to one process.
  *
- * rr_run_opts.slice_first/slice_count run only a contiguous range of
- * items (rr_slice gives shard I of N its range); the caller saves them.
+ * rr_run_opts.shard/shards run only a contiguous range of the items,
+ * rr_slice's (a fixed number of replications only: RR_EINVAL with
+ * --precision); the caller saves them.
  *
  * rr_run_opts.exec plugs in a way of running items elsewhere:
  *   manager  (rank 0, merge) - rr_run_many calls manage() on its own
@@ -119,7 +120,9 @@ struct rr_exec {
     bool worker;
     bool no_local;            /* the manager runs no item itself */
     int (*manage)(void *ctx, rr_work *w);
-    void (*end)(void *ctx, int rc, const char *err);
+    /* end - the run's status rc; may turn RR_OK into a failure (with its
+     * message in err) when something outside the items failed */
+    int (*end)(void *ctx, int rc, char *err, size_t errlen);
     int (*serve)(void *ctx, rr_items *it);
 };
 
@@ -144,8 +147,10 @@ void rr_work_fail(rr_work *w, uint64_t point, uint64_t rep, int rc,
                   const char *msg);
 /* rr_work_over - every item is in, or the batch failed or was stopped. */
 bool rr_work_over(rr_work *w);
-/* rr_work_points, rr_work_plan - the plans of the batch (for checks). */
+/* rr_work_points, rr_work_plan, rr_work_reps - the plans of the batch and
+ * the replications of each (for checks). */
 size_t rr_work_points(const rr_work *w);
+uint64_t rr_work_reps(const rr_work *w);
 const rr_plan *rr_work_plan(const rr_work *w, size_t point);
 
 /* Worker side. */

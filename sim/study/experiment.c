@@ -272,6 +272,11 @@ size_t rr_work_points(const rr_work *w)
     return w->b->n_plans;
 }
 
+uint64_t rr_work_reps(const rr_work *w)
+{
+    return w->from + w->count;
+}
+
 const rr_plan *rr_work_plan(const rr_work *w, size_t point)
 {
     return w->b->plans[point];
@@ -404,9 +409,11 @@ static int run_batch(batch *b, size_t from, size_t count)
     j.from = from;
     j.count = count;
     j.end = b->n_plans * count;
-    if (o->slice_count > 0) {
-        j.begin = (size_t)o->slice_first;
-        j.end = (size_t)(o->slice_first + o->slice_count);
+    if (o->shards > 0) {
+        uint64_t first, n;
+        rr_slice(j.end, o->shard, o->shards, &first, &n);
+        j.begin = (size_t)first;
+        j.end = (size_t)(first + n);
     }
     j.next = j.begin;
     j.shown_before = b->n_plans * from;
@@ -542,13 +549,11 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         snprintf(err, errlen, "need at least one replication and one plan");
         return RR_EINVAL;
     }
-    if (opts->slice_count > 0 &&
-        (opts->precision ||
-         opts->slice_first + opts->slice_count > n * (uint64_t)opts->reps)) {
+    if (opts->shards > 0 &&
+        (opts->precision || opts->shard >= opts->shards)) {
         snprintf(err, errlen, "%s", opts->precision
-                 ? "a slice of the items needs a fixed number of "
-                   "replications"
-                 : "the slice is beyond the items");
+                 ? "a shard needs a fixed number of replications"
+                 : "no such shard");
         return RR_EINVAL;
     }
     memset(out, 0, n * sizeof *out); /* each may be released below */
@@ -574,8 +579,13 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         rc = run_batch(&b, 0, (size_t)opts->reps);
     }
     free(b.kpi);
-    if (opts->exec && opts->exec->end)
-        opts->exec->end(opts->exec->ctx, rc, b.err);
+    if (opts->exec && opts->exec->end) {
+        int erc = opts->exec->end(opts->exec->ctx, rc, b.err, sizeof b.err);
+        if (rc == RR_OK && erc != RR_OK) {
+            rc = erc;
+            b.failed_plan = n;
+        }
+    }
     if (rc != RR_OK) {
         snprintf(err, errlen, "%s", b.err[0] ? b.err : rr_strerror(rc));
         if (opts->failed_plan)
