@@ -205,7 +205,7 @@ run: deps
 test: deps
 	$(Q)sh tests/check-layers.sh
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS) $(REPLAY_BINS)
-	$(Q)BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+	$(Q)BUILD=$(BUILD) MPI=$(MPI) sh tests/run.sh $(TEST_BINS)
 
 # the layering of DESIGN §8: no #include may run upward
 check-layers:

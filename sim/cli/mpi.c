@@ -82,9 +82,24 @@ static bool signalled(void)
     return g.stop && atomic_load(g.stop);
 }
 
+/* launched - whether a launcher started this process as a rank (mpirun,
+ * srun with PMI/PMIx): only then is MPI started, so that a command run by
+ * hand does not pay for a singleton MPI (most of a second) */
+static bool launched(void)
+{
+    static const char *const vars[] = {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK",
+                                       "PMI_RANK", "PMI_SIZE"};
+    for (size_t i = 0; i < RR_COUNTOF(vars); i++)
+        if (getenv(vars[i]))
+            return true;
+    return false;
+}
+
 void cli_mpi_init(int *argc, char ***argv, atomic_int *stop)
 {
-    int provided, inited = 0;
+    int provided = 0, inited = 0;
+    if (!launched())
+        return;
     MPI_Initialized(&inited);
     if (!inited &&
         MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) !=

@@ -299,7 +299,17 @@ static bool head_line(rr_shard_head *h, char *line, int *state,
         return (*what = msg, false);
     }
     ++*state;
-    *what = "a value out of range";
+    {
+        static char msg[160];
+        static const char *const want[] = {
+            "16 hexadecimal digits", "a whole number",
+            "a whole number, 1 to 1000000000", "a whole number, 1 to 1000000",
+            "I/N, 1 <= I <= N <= 1000000", "a whole number >= 1",
+            "a whole number", "a whole number", "SIZE HASH"};
+        snprintf(msg, sizeof msg, "%s: %s expected, got '%.60s'", KEYS[k],
+                 want[k], v);
+        *what = msg;
+    }
     switch (k) {
     case 0:
         return hex64(v, &h->hash);
@@ -396,7 +406,7 @@ int rr_shard_read_head(const char *dir, rr_shard_head *h, char *err,
     }
     if (rc == RR_OK) {
         rr_slice(h->items, h->index, h->count, &first, &n);
-        if (h->count > h->items || first != h->first || n != h->n) {
+        if (first != h->first || n != h->n) {
             snprintf(err, errlen, "%s: shard %" PRIu64 "/%" PRIu64 " of %"
                      PRIu64 " items holds items %" PRIu64 " to %" PRIu64
                      ", not %" PRIu64 " from %" PRIu64, path, h->index + 1,
