@@ -222,6 +222,9 @@ test-update: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)
 	$(Q)for b in $(BENCH_BINS); do $$b || exit 1; done
+ifeq ($(MPI),1)
+	$(Q)sh bench/mpi.sh $(PROG)
+endif
 
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory DEBUG=1 build/debug/rrsim $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))
