@@ -58,6 +58,11 @@ static void on_signal(int sig)
     atomic_store(&g_stop, 1);
 }
 
+int cli_caught(void)
+{
+    return (int)g_signal;
+}
+
 void cli_stop(int sig)
 {
     if (!g_signal)

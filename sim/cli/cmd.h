@@ -69,6 +69,8 @@ int cli_dispatch(cli *c);
 /* cli_stop - as if this process had caught signal sig (an MPI rank's
  * signal, reported to rank 0). */
 void cli_stop(int sig);
+/* cli_caught - the signal this process caught first, or 0. */
+int cli_caught(void);
 
 /* cli_after_run - what a distributed command does once rr_run_many has
  * returned rc into res (n plans): EXIT_OK to write the results as usual;

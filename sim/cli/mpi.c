@@ -434,7 +434,7 @@ static int serve(void *ctx, rr_items *it)
         int flag = 0, len;
         bool idle = true;
         if (signalled() && !told_signal) {
-            int sig = SIGTERM; /* the handler's number is main.c's */
+            int sig = cli_caught() ? cli_caught() : SIGTERM;
             atomic_store(&p.halt, 1);
             send_to(0, T_SIGNAL, &sig, sizeof sig);
             told_signal = true;
@@ -522,6 +522,25 @@ const rr_exec *cli_mpi_exec(const cli *c)
     return &x;
 }
 
+/* drain - rank 0, at the end: the messages still coming (results of
+ * items that ended as the run was stopped) received and dropped, so that
+ * no rank is left blocked sending one. */
+static void drain(void)
+{
+    for (int quiet = 0; quiet < 250;) {
+        MPI_Status st;
+        int flag = 0, len;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+        if (flag) {
+            free(receive(&st, &len));
+            quiet = 0;
+        } else {
+            nap();
+            quiet++;
+        }
+    }
+}
+
 int cli_mpi_finish(int rc)
 {
     if (!g.on)
@@ -561,6 +580,8 @@ int cli_mpi_finish(int rc)
         }
         rc = EXIT_OK; /* rank 0 has the word */
     }
+    if (g.rank == 0 && g.size > 1)
+        drain();
     restore_stderr();
     if (g.err_file)
         fclose(g.err_file);
