@@ -200,7 +200,7 @@ static void handle(rr_work *w, const MPI_Status *st)
         if (len == (int)sizeof(int) && !g.hello[r]) {
             memcpy(&g.threads[r], buf, sizeof(int));
             g.hello[r] = true;
-            g.pending[r] += g.threads[r] > 0 ? g.threads[r] : 1;
+            g.pending[r] += g.threads[r] > 0 ? g.threads[r] : 0;
         }
         break;
     case T_RESULT: {

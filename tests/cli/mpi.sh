@@ -99,5 +99,7 @@ for who in 1 0 mpirun; do
     fi
 done
 ls "$MP" | grep -q '^bad' && fail mpi-nothing-left "$(ls "$MP")" || ok mpi-nothing-left
+rm -rf "$MP"
+unset OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM OMPI_MCA_rmaps_base_oversubscribe
 requires -
 fi

@@ -116,3 +116,4 @@ expect_exit 2 merge-nothing -- "$RRSIM" merge --out "$SH/bad"
 # a shard that fails is no shard
 expect_exit 1 shard-fails -- "$RRSIM" run scenarios/mm1.ini --reps 2 --max-cases 2 --shard 1/2 --out "$SH/bad"
 [ ! -e "$SH/bad" ] && ok shard-fails-nothing || fail shard-fails-nothing "a failed shard left a folder"
+rm -rf "$SH"
