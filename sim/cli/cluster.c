@@ -266,6 +266,23 @@ static int check_set(const char **dirs, rr_shard_head *h, size_t n,
     return EXIT_OK;
 }
 
+/* check_args - the shard's arguments hold none that a shard does not
+ * record (a hostile shard.txt could name its own --out); EXIT_*. */
+static int check_args(const char *dir, const rr_shard_head *h)
+{
+    for (int i = 0; i < h->argc; i++) {
+        int skip;
+        const char *a = h->argv[i];
+        if (dropped(a, &skip) || strncmp(a, "--trace", 7) == 0 ||
+            strncmp(a, "--help", 6) == 0 || strcmp(a, "-h") == 0) {
+            fprintf(stderr, "rrsim: merge: %s/shard.txt: argument '%.60s' "
+                    "is not one a shard records\n", dir, a);
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
 /* merge_argv - the command line the shards record, with merge's own
  * options after it; NULL when out of memory. */
 static char **merge_argv(const cli *c, const rr_shard_head *h, int *argc)
@@ -322,6 +339,8 @@ int cli_cmd_merge(cli *c)
                 "writes shards\n", dirs[0], h[0].command);
         rc = EXIT_USAGE;
     }
+    if (rc == EXIT_OK)
+        rc = check_args(dirs[0], &h[0]);
     if (rc == EXIT_OK && !(argv = merge_argv(c, &h[0], &argc)))
         rc = EXIT_RUNTIME;
     if (rc == EXIT_OK) {

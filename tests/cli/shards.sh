@@ -101,8 +101,16 @@ cp -r "$SH/c1" "$SH/a1"
 cp -r "$SH/c2" "$SH/a2"
 for d in a1 a2; do sed -i 's/^arg --reps/arg --bogus/' "$SH/$d/shard.txt"; done
 expect_exit 2 merge-bad-args -- "$RRSIM" merge "$SH/a1" "$SH/a2" --out "$SH/bad11"
+# nor may they say where the results go
+for d in a1 a2; do
+    cp "$SH/c${d#a}/shard.txt" "$SH/$d/shard.txt"
+    sed -i "s|^arg --reps|arg --out\narg $SH/bad12\narg --reps|" "$SH/$d/shard.txt"
+done
+expect_exit 2 merge-own-out -- "$RRSIM" merge "$SH/a1" "$SH/a2"
+grep -q "argument '--out' is not one a shard records" "$TMP/err" && ok merge-own-out-message ||
+    fail merge-own-out-message "$(cat "$TMP/err")"
 ok=1
-for i in 1 2 3 4 5 6 7 8 9 10 11; do [ -e "$SH/bad$i" ] && ok=0; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do [ -e "$SH/bad$i" ] && ok=0; done
 [ $ok = 1 ] && ok merge-nothing-left || fail merge-nothing-left "a refused merge left a folder"
 
 # --shard itself
