@@ -16,6 +16,9 @@
 #
 # Settings (on the command line or in the environment):
 #   CC=clang  SANITIZE=address,undefined  DEBUG=1  DEVELOPER=1  V=1
+#   MPI=1     build with OpenMPI (make deps MPI=1 installs it); make test
+#             MPI=1 adds the tests under mpirun, make bench MPI=1 the
+#             speed-up over ranks
 #   FUZZ_SECONDS=60  FUZZ_TARGETS="scenario csv ..."  FUZZ_CC=clang
 
 # ---- settings you may change -------------------------------------------
@@ -33,6 +36,7 @@ VERSION = 0.2.0
 # ---- packages -------------------------------------------------------------
 DEB_PACKAGES = libgsl-dev libcsv-dev libinih-dev gnuplot-nox pkg-config
 DEB_DEV_PACKAGES = clang libclang-rt-dev valgrind mandoc
+DEB_MPI_PACKAGES = libopenmpi-dev openmpi-bin
 
 # ---- flags ----------------------------------------------------------------
 comma := ,
@@ -48,6 +52,16 @@ ifeq ($(DEBUG),1)
 endif
 ifeq ($(DEVELOPER),1)
   WARN += -Werror -Wmissing-prototypes
+endif
+# MPI=1: built with OpenMPI's compiler wrapper into a folder of its own;
+# the program then spreads its work over the ranks of mpirun (DESIGN,
+# README "Running on a cluster").  Without it: no MPI at all.
+MPI ?=
+MPI_FLAGS =
+ifeq ($(MPI),1)
+  CC = mpicc
+  MPI_FLAGS = -DRR_MPI
+  EXTRA_PACKAGES += $(DEB_MPI_PACKAGES)
 endif
 SAN_FLAGS =
 ifneq ($(SANITIZE),)
@@ -65,7 +79,11 @@ ifeq ($(PKG_LIBS),)
 endif
 LIBS = $(PKG_LIBS) -lcsv -lm -lpthread
 
-FINAL_CFLAGS = $(STD) $(WARN) $(OPT) $(DEBUG_FLAGS) $(SAN_FLAGS) -Iinclude -Isim \
+ifeq ($(MPI),1)
+  BUILD := $(BUILD)-mpi
+endif
+
+FINAL_CFLAGS = $(STD) $(WARN) $(OPT) $(DEBUG_FLAGS) $(SAN_FLAGS) $(MPI_FLAGS) -Iinclude -Isim \
 	$(PKG_CFLAGS) -DRR_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
 # where `make install` puts the scenarios, for finding them by name
 SCENARIO_DIR = $(PREFIX)/share/rrsim/scenarios
@@ -125,8 +143,10 @@ DEPS = $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BINS:=.d) $(BENCH_BINS:=.d) \
 
 all: rrsim
 
+# ./rrsim is the build last made (with or without MPI=1)
+.PHONY: rrsim
 rrsim: $(PROG)
-	$(Q)cp $(PROG) rrsim
+	$(Q)cmp -s $(PROG) rrsim || cp $(PROG) rrsim
 
 $(BUILD)/sim/cli/find.o: FINAL_CFLAGS += -DRR_SCENARIO_DIR='"$(SCENARIO_DIR)"'
 $(BUILD)/sim/%.o: sim/%.c
@@ -185,7 +205,7 @@ run: deps
 test: deps
 	$(Q)sh tests/check-layers.sh
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(TEST_BINS) $(REPLAY_BINS)
-	$(Q)BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+	$(Q)BUILD=$(BUILD) MPI=$(MPI) sh tests/run.sh $(TEST_BINS)
 
 # the layering of DESIGN §8: no #include may run upward
 check-layers:
@@ -202,6 +222,9 @@ test-update: deps
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)
 	$(Q)for b in $(BENCH_BINS); do $$b || exit 1; done
+ifeq ($(MPI),1)
+	$(Q)sh bench/mpi.sh $(PROG)
+endif
 
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory DEBUG=1 build/debug/rrsim $(patsubst $(BUILD)/%,build/debug/%,$(TEST_BINS))

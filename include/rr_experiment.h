@@ -27,6 +27,7 @@
 typedef void rr_progress_fn(void *ctx, size_t done, size_t total);
 
 typedef struct rr_precision rr_precision;
+typedef struct rr_exec rr_exec;
 
 typedef struct rr_run_opts {
     int reps;                 /* >= 1 */
@@ -45,6 +46,11 @@ typedef struct rr_run_opts {
     rr_precision *precision;  /* if not NULL: replications to a target
                                  precision, reps being the first batch;
                                  what was reached is written back into it */
+    const rr_exec *exec;      /* if not NULL: work items also run, or come
+                                 from, beyond this process (below) */
+    uint64_t shard;           /* with shards > 0: only the items of */
+    uint64_t shards;          /* shard (0-based) of shards are run
+                                 (rr_slice); the others are left at zero */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -79,6 +85,93 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
                 size_t errlen);
 
 void rr_run_result_fini(rr_run_result *r);
+
+/* ---- work items beyond one process (shards, MPI, merge) ----------------
+ *
+ * The work of rr_run_many is its items: item i of n plans x R replications
+ * is (point i / R, replication i % R), numbered point-major.  An item's
+ * result depends on (seed, point, replication) alone, so an item may be
+ * run anywhere and its result carried back as bytes (rr_item_encode):
+ * that is how shards and MPI ranks share the work and still give results
+ * byte-identical to one process.
+ *
+ * rr_run_opts.shard/shards run only a contiguous range of the items,
+ * rr_slice's (a fixed number of replications only: RR_EINVAL with
+ * --precision); the caller saves them.
+ *
+ * rr_run_opts.exec plugs in a way of running items elsewhere:
+ *   manager  (rank 0, merge) - rr_run_many calls manage() on its own
+ *            thread while its worker threads (none with no_local) take
+ *            items too; manage hands items out with rr_work_take, brings
+ *            results back with rr_work_put (or rr_work_fail) and returns
+ *            when rr_work_over and nothing it handed out is outstanding.
+ *            With --precision it is called once per batch.  end() is
+ *            called once when rr_run_many is done, with its status.
+ *   worker   (MPI rank > 0) - rr_run_many calls serve() instead: it runs
+ *            items with rr_items_run as the manager asks until it is told
+ *            the run is over, and rr_run_many returns RR_OK with every
+ *            result empty (reps 0): the results are the manager's.
+ */
+typedef struct rr_work rr_work;   /* a batch in progress (manager) */
+typedef struct rr_items rr_items; /* what a worker runs items from */
+
+struct rr_exec {
+    void *ctx;
+    bool worker;
+    bool no_local;            /* the manager runs no item itself */
+    int (*manage)(void *ctx, rr_work *w);
+    /* end - the run's status rc; may turn RR_OK into a failure (with its
+     * message in err) when something outside the items failed */
+    int (*end)(void *ctx, int rc, char *err, size_t errlen);
+    int (*serve)(void *ctx, rr_items *it);
+};
+
+/* rr_slice - the items [*first, *first + *count) of shard i (0-based) of
+ * n over total items: as even as can be, in order. */
+void rr_slice(uint64_t total, uint64_t i, uint64_t n, uint64_t *first,
+              uint64_t *count);
+
+/* Manager side; thread-safe. */
+/* rr_work_take - the next item not yet handed out (point, replication);
+ * false when there is none left or the batch failed or was stopped. */
+bool rr_work_take(rr_work *w, uint64_t *point, uint64_t *rep);
+/* rr_work_put - the encoded result of an item handed out; RR_EPARSE with
+ * a message when the bytes are not a result of that item's layout, or the
+ * item is not one of this batch or already in (the batch is then
+ * failed). */
+int rr_work_put(rr_work *w, uint64_t point, uint64_t rep, const void *buf,
+                size_t len, char *err, size_t errlen);
+/* rr_work_fail - the item failed elsewhere with rc and msg (RR_EINTR: it
+ * was stopped); the lowest item failing is the one reported. */
+void rr_work_fail(rr_work *w, uint64_t point, uint64_t rep, int rc,
+                  const char *msg);
+/* rr_work_over - every item is in, or the batch failed or was stopped. */
+bool rr_work_over(rr_work *w);
+/* rr_work_points, rr_work_plan, rr_work_reps - the plans of the batch and
+ * the replications of each (for checks). */
+size_t rr_work_points(const rr_work *w);
+uint64_t rr_work_reps(const rr_work *w);
+const rr_plan *rr_work_plan(const rr_work *w, size_t point);
+
+/* Worker side. */
+int rr_items_threads(const rr_items *it);
+size_t rr_items_points(const rr_items *it);
+uint64_t rr_items_reps(const rr_items *it);
+/* rr_items_run - item (point, rep) run and encoded into *buf (malloc'd,
+ * *len bytes; the caller frees it); halt stops it with RR_EINTR.  The
+ * status of rr_model_run, with its message in err. Thread-safe. */
+int rr_items_run(rr_items *it, uint64_t point, uint64_t rep,
+                 atomic_int *halt, void **buf, size_t *len, char *err,
+                 size_t errlen);
+
+/* rr_item_encode - a replication's result as bytes (malloc'd; NULL when
+ * out of memory): the format of rr-item(5) in docs/man/rrsim-results.5,
+ * little-endian, every double by its bit pattern. */
+void *rr_item_encode(const rr_rep_result *r, size_t *len);
+/* rr_item_decode - bytes of rr_item_encode into r (initialised for the
+ * layout the bytes must match); RR_EPARSE with what is wrong. */
+int rr_item_decode(const void *buf, size_t len, rr_rep_result *r, char *err,
+                   size_t errlen);
 
 /* Across replications: the 95% CI of a KPI, of a metric in a period, and of
  * the paired difference b - a of a KPI (same replication count).  For a

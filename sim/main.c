@@ -58,6 +58,18 @@ static void on_signal(int sig)
     atomic_store(&g_stop, 1);
 }
 
+int cli_caught(void)
+{
+    return (int)g_signal;
+}
+
+void cli_stop(int sig)
+{
+    if (!g_signal)
+        g_signal = sig;
+    atomic_store(&g_stop, 1);
+}
+
 /* interrupted - the message and exit code of work stopped by a signal. */
 int cli_interrupted(const char *what)
 {
@@ -138,6 +150,11 @@ int cli_begin(const cli *c, const char *target, rr_results *t)
                      (c->out ? 0 : RR_OUTDIR_PARENTS);
     rr_plot_opts po = {RR_PLOT_PNG, c->plot_timeout, &g_stop};
     int rc;
+    if (cli_mpi_worker()) {
+        /* an MPI worker rank: rank 0 alone touches the results folder */
+        memset(t, 0, sizeof *t);
+        return EXIT_OK;
+    }
     rr_plot_format_parse(c->plot, &po.format);
     rc = rr_results_begin(t, target, flags, &po, NULL, print_note, NULL, err,
                           sizeof err);
@@ -213,6 +230,9 @@ rr_run_opts cli_run_opts(cli *c)
     opts.stop = &g_stop;
     opts.max_cases = (uint64_t)c->max_cases;
     opts.precision = c->precise ? &c->precision : NULL;
+    opts.exec = c->exec ? c->exec : cli_mpi_exec(c);
+    opts.shard = c->shard;
+    opts.shards = c->shards;
     return opts;
 }
 
@@ -312,7 +332,12 @@ static int simulate(cli *c, const rr_plan *plan, rr_results *t,
     rc = rr_run(plan, &opts, res, err, sizeof err);
     rr_progress_clear(&prog);
     if (rc == RR_OK)
-        return EXIT_OK;
+        return cli_after_run(c, &plan, 1, res, t);
+    if (c->exec && rc != RR_EINTR && rc != RR_ENOMEM) {
+        rr_results_abort(t);
+        fprintf(stderr, "rrsim: merge: %s\n", err);
+        return EXIT_USAGE;
+    }
     /* a failure of the simulation names the scenario it ran */
     snprintf(where, sizeof where, "%s: %s", c->pos[0],
              err[0] ? err : rr_strerror(rc));
@@ -469,10 +494,15 @@ int cli_run_points(cli *c, const rr_points *p, rr_results *t,
     rc = rr_points_run(p, &opts, res, &e);
     rr_progress_clear(&prog);
     if (rc == RR_OK)
-        return EXIT_OK;
+        return cli_after_run(c, p->plans, p->n, res, t);
     rr_results_abort(t);
     if (rc == RR_EINTR)
-        return cli_interrupted("results");
+        return cli_interrupted(c->shards ? "shard" : "results");
+    if (c->exec && rc != RR_ENOMEM) {
+        /* a merge: what failed is a shard's */
+        fprintf(stderr, "rrsim: merge: %s\n", e.msg);
+        return EXIT_USAGE;
+    }
     /* which scenario and, in a sweep, which design point failed */
     fprintf(stderr, "rrsim: %s: ", e.path);
     if (e.point != RR_NO_POINT) {
@@ -877,19 +907,37 @@ static int cmd_help(cli *c)
     return cli_done(EXIT_OK);
 }
 
+static const struct {
+    const char *name;
+    int (*fn)(cli *c);
+} commands[] = {{"run", cmd_run},         {"check", cmd_check},
+                {"plot", cmd_plot},       {"sweep", cmd_sweep},
+                {"compare", cmd_compare}, {"fit", cmd_fit},
+                {"calibrate", cli_cmd_calibrate},
+                {"validate", cli_cmd_validate},
+                {"merge", cli_cmd_merge},
+                {"scenarios", cmd_scenarios}, {"help", cmd_help}};
+
+int cli_dispatch(cli *c)
+{
+    size_t i = 0;
+    int rc;
+    while (i < RR_COUNTOF(commands) && strcmp(c->cmd, commands[i].name))
+        i++;
+    if (i == RR_COUNTOF(commands))
+        return cli_usage_error(NULL, "unknown command '%s'", c->cmd);
+    if (c->trace && cli_mpi_size() > 1)
+        return cli_usage_error(c->cmd, "--trace writes the case records as "
+                               "the cases run, in one process: run it "
+                               "without mpirun");
+    if ((rc = find_scenarios(c)) != EXIT_OK)
+        return rc;
+    return commands[i].fn(c);
+}
+
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        int (*fn)(cli *c);
-    } commands[] = {{"run", cmd_run},         {"check", cmd_check},
-                    {"plot", cmd_plot},       {"sweep", cmd_sweep},
-                    {"compare", cmd_compare}, {"fit", cmd_fit},
-                    {"calibrate", cli_cmd_calibrate},
-                    {"validate", cli_cmd_validate},
-                    {"scenarios", cmd_scenarios}, {"help", cmd_help}};
     static cli c;
-    size_t i = 0;
     int rc;
 
     gsl_set_error_handler_off();
@@ -906,20 +954,23 @@ int main(int argc, char **argv)
         printf("rrsim %s\n", RR_VERSION);
         return cli_done(EXIT_OK);
     }
-    while (i < RR_COUNTOF(commands) && strcmp(argv[1], commands[i].name))
-        i++;
-    if (i == RR_COUNTOF(commands) || !cli_command_bit(argv[1]))
+    if (!cli_command_bit(argv[1]))
         return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
     catch_signals();
+    cli_mpi_init(&argc, &argv, &g_stop);
+    /* under mpirun, a command that is not spread over the ranks is rank
+     * 0's alone */
+    if (cli_mpi_worker() && !(cli_command_bit(argv[1]) & CMD_DISTRIBUTED))
+        return cli_mpi_finish(EXIT_ELSEWHERE);
     rc = cli_parse(argc, argv, &c);
     if (rc < 0 && c.help) {
         cli_help(stdout, c.cmd);
-        return cli_done(EXIT_OK);
+        rc = cli_done(EXIT_OK);
+    } else if (rc < 0) {
+        rc = cli_dispatch(&c);
     }
-    if (rc < 0 && (rc = find_scenarios(&c)) == EXIT_OK)
-        rc = commands[i].fn(&c);
     /* stopped by a signal: 128 + its number, as a shell reports it */
-    if (g_signal && rc != EXIT_OK)
+    if (g_signal && rc != EXIT_OK && rc != EXIT_ELSEWHERE)
         rc = 128 + g_signal;
-    return rc;
+    return cli_mpi_finish(rc == EXIT_ELSEWHERE ? EXIT_OK : rc);
 }

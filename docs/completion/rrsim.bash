@@ -1,6 +1,6 @@
 # bash completion for rrsim: commands, each command's options (read from
 # `rrsim COMMAND --help`), scenario files and installed scenario names,
-# results folders for `rrsim plot`, and the keys of --set, --vary and
+# results folders for `rrsim plot` and shard folders for `rrsim merge`, and the keys of --set, --vary and
 # --policy (read from `rrsim check --keys SCENARIO`).  Installed by
 # `make install` as share/bash-completion/completions/rrsim.
 
@@ -13,7 +13,7 @@ _rrsim_scenario() {
         case $prev in
         --reps | --seed | --set | --vary | --out | --plot | --plot-timeout | \
             --threads | --max-cases | --policy | --window | --from | \
-            --indicators | --precision | --precision-of | --max-reps)
+            --indicators | --precision | --precision-of | --max-reps | --shard)
             prev=
             continue
             ;;
@@ -86,7 +86,7 @@ _rrsim() {
         ;;
     --reps | --seed | --threads | --max-cases | --plot-timeout | --window | \
         --from | --precision | --max-reps | --precision-of | --indicators | \
-        --param | --years | --eval-reps | --max-iter | --tol)
+        --param | --years | --eval-reps | --max-iter | --tol | --shard)
         return
         ;;
     help)
@@ -100,7 +100,7 @@ _rrsim() {
         return
     fi
     case $cmd in
-    plot)
+    plot | merge)
         _rrsim_files "$cur" -d
         ;;
     fit | calibrate | validate)

@@ -17,7 +17,15 @@
 #include "rr_experiment.h"
 #include "rr_util.h"
 
-enum rr_exit { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+enum rr_exit {
+    EXIT_OK = 0,
+    EXIT_RUNTIME = 1,
+    EXIT_USAGE = 2,
+    /* internal: this process's part is done and nothing more is to be
+     * written or printed (a shard saved, an MPI worker's items served);
+     * main exits 0 */
+    EXIT_ELSEWHERE = 1000
+};
 
 /* The commands, one bit each: an option's mask says which take it. */
 enum {
@@ -30,8 +38,15 @@ enum {
     CMD_HELP = 1u << 6,
     CMD_SCENARIOS = 1u << 7,
     CMD_CALIBRATE = 1u << 8,
-    CMD_VALIDATE = 1u << 9
+    CMD_VALIDATE = 1u << 9,
+    CMD_MERGE = 1u << 10
 };
+
+/* The commands whose work items may be split: --shard I/N, and spread
+ * over the ranks of mpirun.  A command joins by calling cli_run_points
+ * (or rr_run_many with cli_run_opts) once, before it writes anything, and
+ * cli_shard_save / cli_elsewhere on its result (cluster.c). */
+#define CMD_DISTRIBUTED (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT)
 
 #define CLI_MAX_SETS 256
 #define CLI_MAX_VARY 16
@@ -77,6 +92,10 @@ typedef struct cli {
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */
     char cmdline[4096];     /* the command line, for run.csv */
+    int argc;               /* as given to cli_parse */
+    char **argv;
+    uint64_t shard, shards; /* --shard I/N: I - 1 and N; shards 0: none */
+    const rr_exec *exec;    /* merge's source of the items, or NULL */
 } cli;
 
 /* cli_command_bit - the CMD_* bit of a command's name, or 0. */

@@ -9,6 +9,8 @@
 #ifndef RR_CLI_CMD_H
 #define RR_CLI_CMD_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "cli/cli.h"
@@ -56,6 +58,43 @@ int cli_run_points(cli *c, const rr_points *p, rr_results *t,
 /* cli_read_observed - observed yearly figures, checked before anything
  * is simulated. */
 int cli_read_observed(const char *path, rr_table **obs);
+
+/* ---- beyond one process (cluster.c, mpi.c) ------------------------------ */
+
+/* cli_dispatch - the command of c run (its scenario arguments found by
+ * name first): what main does after parsing, and merge after reading
+ * the shards' command line. */
+int cli_dispatch(cli *c);
+
+/* cli_stop - as if this process had caught signal sig (an MPI rank's
+ * signal, reported to rank 0). */
+void cli_stop(int sig);
+/* cli_caught - the signal this process caught first, or 0. */
+int cli_caught(void);
+
+/* cli_after_run - what a distributed command does once rr_run_many has
+ * returned rc into res (n plans): EXIT_OK to write the results as usual;
+ * EXIT_ELSEWHERE when nothing more is to be done here (an MPI worker;
+ * a shard, saved and committed into t); the exit code of a failure
+ * (t aborted, the message printed).  res is released unless EXIT_OK. */
+int cli_after_run(cli *c, const rr_plan *const *plans, size_t n,
+                  rr_run_result *res, rr_results *t);
+
+/* cli_cmd_merge - `rrsim merge SHARD_DIR...`. */
+int cli_cmd_merge(cli *c);
+
+/* MPI (mpi.c with make MPI=1; without it one process of rank 0).
+ * cli_mpi_init - MPI started (with threads funnelled to the main thread)
+ * and the worker ranks' stderr kept aside; before the command line is
+ * read.  cli_mpi_finish - MPI ended and the process's exit code: a worker
+ * that failed before it could serve tells rank 0.  cli_mpi_exec - the
+ * executor of the command's one distributed rr_run_many (NULL in one
+ * process, for a command that is not distributed, or once it has run). */
+void cli_mpi_init(int *argc, char ***argv, atomic_int *stop);
+bool cli_mpi_worker(void);
+int cli_mpi_size(void);
+const rr_exec *cli_mpi_exec(const cli *c);
+int cli_mpi_finish(int rc);
 
 /* The commands of calibrate_cmd.c. */
 int cli_cmd_calibrate(cli *c);

@@ -168,6 +168,22 @@ static const command commands[] = {
       "nl-observed.csv \\\n"
       "      --rolling --param p_self=0.005:0.03 --eval-reps 4",
       NULL}},
+    {"merge", CMD_MERGE, "SHARD_DIR... [OPTIONS]",
+     "merge the shard folders of a run into its results folder",
+     "Reads the shard folders written by the same command with --shard "
+     "1/N to N/N (each a slice of the run's replications, in any order) "
+     "and writes the results folder the command would have written in one "
+     "process, byte for byte the same CSV files. The shards must come from "
+     "the same command, scenario, seed and rrsim version, every one of the "
+     "N present once; the command is run again from the arguments the "
+     "shards record (run merge where they ran: the scenario files are "
+     "read again, and must resolve to the model the shards simulated), "
+     "with the replications taken from the shards instead of simulated. "
+     "Any shard missing, given twice, damaged, of another run or of "
+     "another version is refused (exit 2), naming it.",
+     {"rrsim merge output/shards/*",
+      "rrsim merge s1 s2 s3 s4 --out output/sweep-2026",
+      NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
      "Redraws the charts of a run, sweep, comparison or fit from the CSV "
@@ -219,6 +235,7 @@ enum opt_id {
     OPT_POLICY,
     OPT_WINDOW,
     OPT_FROM,
+    OPT_SHARD,
     OPT_HELP
 };
 
@@ -233,7 +250,7 @@ typedef struct option {
 #define SIMULATING                                                          \
     (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE |          \
      CMD_VALIDATE)
-#define CHARTING (SIMULATING | CMD_PLOT)
+#define CHARTING (SIMULATING | CMD_PLOT | CMD_MERGE)
 #define PRECISE (CMD_RUN | CMD_SWEEP | CMD_COMPARE)
 
 static const option options[] = {
@@ -283,10 +300,10 @@ static const option options[] = {
      "figures too, fit the --param settings on the years up to T and "
      "check T + 1 (default: off, the scenario as it is against the years "
      "it was not calibrated on)"},
-    {"--out", "DIR", SIMULATING, OPT_OUT,
+    {"--out", "DIR", SIMULATING | CMD_MERGE, OPT_OUT,
      "results folder; its parent folder must exist (default: "
      "output/NAME/TIME)"},
-    {"--force", NULL, SIMULATING, OPT_FORCE,
+    {"--force", NULL, SIMULATING | CMD_MERGE, OPT_FORCE,
      "replace DIR if it is an rrsim results folder (default: refuse an "
      "existing DIR)"},
     {"--plot", "FORMAT", CHARTING, OPT_PLOT,
@@ -336,6 +353,12 @@ static const option options[] = {
     {"--from", "DATE", CMD_COMPARE, OPT_FROM,
      "measure the effect from this date to the end of the window "
      "(default: from the first day the two scenarios differ)"},
+    {"--shard", "I/N", CMD_DISTRIBUTED, OPT_SHARD,
+     "run only the I-th of N equal slices of the replications (1 <= I <= "
+     "N <= 1000000) and write a shard folder instead of the results; "
+     "rrsim merge makes the results folder of all N. Not with "
+     "--precision (its replications are decided as they come in) nor "
+     "--trace (default: all of them, here)"},
     {"--help", NULL, ~0u, OPT_HELP, "this help (also -h)"},
 };
 
@@ -677,6 +700,20 @@ static int apply(cli *c, const option *o, const char *v)
     case OPT_FROM:
         c->from = v;
         return -1;
+    case OPT_SHARD: {
+        char *e;
+        unsigned long long i, k = 0;
+        errno = 0;
+        i = strtoull(v, &e, 10);
+        if (*v < '1' || *v > '9' || errno || *e != '/' || e[1] < '1' ||
+            e[1] > '9' || (k = strtoull(e + 1, &e, 10), errno) || *e ||
+            i > k || k > 1000000)
+            return cli_usage_error(c->cmd, "--shard: I/N expected, 1 <= I "
+                                   "<= N <= 1000000 (2/8), got '%s'", v);
+        c->shard = i - 1;
+        c->shards = k;
+        return -1;
+    }
     case OPT_HELP:
         c->help = true;
         return -1;
@@ -698,6 +735,8 @@ int cli_parse(int argc, char **argv, cli *c)
     }
     c->cmd = argv[1];
     c->cmd_bit = cli_command_bit(argv[1]);
+    c->argc = argc;
+    c->argv = argv;
     c->plot = "png";
     rr_precision_init(&c->precision);
     /* --help anywhere wins over any mistake elsewhere */
@@ -715,6 +754,8 @@ int cli_parse(int argc, char **argv, cli *c)
         /* "-" and "-1" are arguments, not options */
         if (a[0] != '-' || a[1] == '\0' ||
             (a[1] != '-' && !strchr(LETTERS, a[1]))) {
+            if (c->cmd_bit & CMD_MERGE)
+                continue; /* its shard folders: any number (cluster.c) */
             if (c->n_pos >= 2)
                 return cli_usage_error(c->cmd, "unexpected argument '%s'",
                                        a);
@@ -743,6 +784,16 @@ int cli_parse(int argc, char **argv, cli *c)
         if ((rc = apply(c, o, v)) >= 0)
             return rc;
     }
+    if (c->shards && (c->precise || c->trace))
+        return cli_usage_error(c->cmd, "--shard does not go with %s: %s",
+                               c->precise ? "--precision" : "--trace",
+                               c->precise
+                                   ? "the replications it runs are decided "
+                                     "from all results so far; give a "
+                                     "fixed number with --reps N (or run "
+                                     "it under mpirun, which can)"
+                                   : "the case records are written as the "
+                                     "cases run, in one process");
     if (!c->precise && (c->precision_of || c->max_reps))
         return cli_usage_error(c->cmd, "%s applies only with --precision",
                                c->precision_of ? "--precision-of"

@@ -47,17 +47,31 @@ typedef struct batch {
     size_t *kpi;           /* --precision: n_plans x n_names indices */
 } batch;
 
-typedef struct job {
+/* job - one batch in progress (rr_work to an executor): its items are
+ * [begin, end) of n_plans x count, numbered point-major; with a slice
+ * (a shard) only a part of them. */
+struct rr_work {
     batch *b;
     size_t from, count;    /* the replications of this batch */
-    size_t total, next, done;
+    size_t begin, end, next, done;
+    unsigned char *in;     /* per item of [begin, end): its result is in */
     size_t shown_before, shown_total; /* for the progress bar */
     pthread_mutex_t lock;
     atomic_int failed;     /* stops the remaining work */
     int rc;
     size_t failed_item;    /* of rc, when it is not RR_OK */
     char err[512];
-} job;
+};
+typedef struct rr_work job;
+
+/* rr_items - what a worker process runs items from. */
+struct rr_items {
+    const rr_plan *const *plans;
+    size_t n_plans;
+    int crn;
+    const rr_run_opts *opts;
+    const rr_run_result *out; /* their layouts */
+};
 
 void rr_keep_freed_memory(void)
 {
@@ -80,67 +94,238 @@ static double wall_now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+void rr_slice(uint64_t total, uint64_t i, uint64_t n, uint64_t *first,
+              uint64_t *count)
+{
+    /* floor(i * total / n) without overflow for any sizes rrsim allows */
+    uint64_t a = total / n * i + total % n * i / n;
+    uint64_t b = total / n * (i + 1) + total % n * (i + 1) / n;
+    *first = a;
+    *count = b - a;
+}
+
+/* run_one - item (point, rep) of the plans into dst (initialised). */
+static int run_one(const rr_plan *const *plans, size_t n_plans, int crn,
+                   const rr_run_opts *opts, const rr_layout *layout,
+                   size_t point, size_t rep, rr_rep_result *dst,
+                   atomic_int *halt, char *err, size_t errlen)
+{
+    void *cctx = NULL;
+    rr_model_ctl ctl = {.stop = opts->stop, .halt = halt,
+                        .max_cases = opts->max_cases};
+    if (opts->case_ctx && n_plans == 1)
+        cctx = opts->case_ctx[rep];
+    return rr_model_run(plans[point], layout, opts->seed,
+                        n_plans == 1 ? opts->point
+                                     : (crn ? 0 : point + 1),
+                        rep, dst, cctx ? opts->on_case : NULL, cctx, &ctl,
+                        err, errlen);
+}
+
+static bool stopped(const job *j)
+{
+    atomic_int *stop = j->b->opts->stop;
+    return atomic_load(&j->failed) || (stop && atomic_load(stop));
+}
+
+/* take - the next item (under the lock), or end. */
+static size_t take(job *j)
+{
+    size_t item = j->end;
+    pthread_mutex_lock(&j->lock);
+    if (j->next < j->end && !stopped(j))
+        item = j->next++;
+    pthread_mutex_unlock(&j->lock);
+    return item;
+}
+
+/* record - the outcome rc of item (lock held): a failure is kept if it is
+ * the first or of a lower item; a success counts and shows. */
+static void record(job *j, size_t item, int rc, const char *err)
+{
+    const rr_run_opts *opts = j->b->opts;
+    if (rc == RR_EINTR) {
+        /* a signal, or another item failed (then it has the word) */
+        if (j->rc == RR_OK) {
+            j->rc = rc;
+            j->failed_item = item;
+        }
+    } else if (rc != RR_OK &&
+               (j->rc == RR_OK || j->rc == RR_EINTR ||
+                item < j->failed_item)) {
+        j->rc = rc;
+        j->failed_item = item;
+        snprintf(j->err, sizeof j->err, "%s", err);
+        atomic_store(&j->failed, 1);
+    }
+    if (rc == RR_OK) {
+        j->b->out[item / j->count].events +=
+            j->b->out[item / j->count].rep[j->from + item % j->count].events;
+        j->done++;
+        if (opts->progress)
+            opts->progress(opts->progress_ctx, j->shown_before + j->done,
+                           j->shown_total);
+    }
+}
+
 static void *worker(void *arg)
 {
     job *j = arg;
-    const rr_run_opts *opts = j->b->opts;
-    size_t n_plans = j->b->n_plans;
     for (;;) {
-        size_t item, point, rep;
+        size_t item = take(j), point, rep;
         rr_run_result *r;
         char err[512] = "";
         int rc;
-        void *cctx = NULL;
-        atomic_int *stop = opts->stop;
-        rr_model_ctl ctl = {.stop = stop, .halt = &j->failed,
-                            .max_cases = opts->max_cases};
 
-        pthread_mutex_lock(&j->lock);
-        item = j->next;
-        if (item < j->total && !atomic_load(&j->failed) &&
-            !(stop && atomic_load(stop)))
-            j->next++;
-        else
-            item = j->total;
-        pthread_mutex_unlock(&j->lock);
-        if (item >= j->total)
+        if (item >= j->end)
             break;
         point = item / j->count;
         rep = j->from + item % j->count;
         r = &j->b->out[point];
-        if (opts->case_ctx && n_plans == 1)
-            cctx = opts->case_ctx[rep];
-        rc = rr_model_run(j->b->plans[point], &r->layout, opts->seed,
-                          n_plans == 1 ? opts->point
-                                       : (j->b->crn ? 0 : point + 1),
-                          rep, &r->rep[rep],
-                          cctx ? opts->on_case : NULL, cctx, &ctl, err,
-                          sizeof err);
+        rc = run_one(j->b->plans, j->b->n_plans, j->b->crn, j->b->opts,
+                     &r->layout, point, rep, &r->rep[rep], &j->failed, err,
+                     sizeof err);
         pthread_mutex_lock(&j->lock);
-        if (rc == RR_EINTR) {
-            /* a signal, or another item failed (then it has the word) */
-            if (j->rc == RR_OK) {
-                j->rc = rc;
-                j->failed_item = item;
-            }
-        } else if (rc != RR_OK &&
-                   (j->rc == RR_OK || j->rc == RR_EINTR ||
-                    item < j->failed_item)) {
-            j->rc = rc;
-            j->failed_item = item;
-            snprintf(j->err, sizeof j->err, "%s", err);
-            atomic_store(&j->failed, 1);
-        }
-        if (rc == RR_OK) {
-            r->events += r->rep[rep].events;
-            j->done++;
-            if (opts->progress)
-                opts->progress(opts->progress_ctx,
-                               j->shown_before + j->done, j->shown_total);
-        }
+        j->in[item - j->begin] = 1;
+        record(j, item, rc, err);
         pthread_mutex_unlock(&j->lock);
     }
     return NULL;
+}
+
+/* ---- rr_work: the manager's side of an executor -------------------------- */
+
+bool rr_work_take(rr_work *w, uint64_t *point, uint64_t *rep)
+{
+    size_t item = take(w);
+    if (item >= w->end)
+        return false;
+    *point = item / w->count;
+    *rep = w->from + item % w->count;
+    return true;
+}
+
+/* item_of - the item of (point, rep) in w, or w->end if it is none of
+ * this batch's handed out. */
+static size_t item_of(const rr_work *w, uint64_t point, uint64_t rep)
+{
+    size_t item;
+    if (point >= w->b->n_plans || rep < w->from ||
+        rep - w->from >= w->count)
+        return w->end;
+    item = (size_t)point * w->count + (size_t)(rep - w->from);
+    return item >= w->begin && item < w->next ? item : w->end;
+}
+
+int rr_work_put(rr_work *w, uint64_t point, uint64_t rep, const void *buf,
+                size_t len, char *err, size_t errlen)
+{
+    char msg[512] = "";
+    size_t item;
+    int rc = RR_OK;
+
+    pthread_mutex_lock(&w->lock);
+    item = item_of(w, point, rep);
+    if (item == w->end || w->in[item - w->begin]) {
+        snprintf(msg, sizeof msg, "a result of design point %llu, "
+                 "replication %llu that %s",
+                 (unsigned long long)point + 1, (unsigned long long)rep + 1,
+                 item == w->end ? "was not asked for" : "came twice");
+        rc = RR_EPARSE;
+    } else {
+        w->in[item - w->begin] = 1;
+    }
+    pthread_mutex_unlock(&w->lock);
+    if (rc == RR_OK)
+        rc = rr_item_decode(buf, len, &w->b->out[point].rep[rep], msg,
+                            sizeof msg);
+    pthread_mutex_lock(&w->lock);
+    record(w, item == w->end ? w->begin : item, rc, msg);
+    pthread_mutex_unlock(&w->lock);
+    if (rc != RR_OK)
+        snprintf(err, errlen, "%s", msg);
+    return rc;
+}
+
+void rr_work_fail(rr_work *w, uint64_t point, uint64_t rep, int rc,
+                  const char *msg)
+{
+    size_t item;
+    pthread_mutex_lock(&w->lock);
+    item = item_of(w, point, rep);
+    record(w, item == w->end ? w->begin : item, rc == RR_OK ? RR_EINVAL : rc,
+           msg);
+    pthread_mutex_unlock(&w->lock);
+}
+
+bool rr_work_over(rr_work *w)
+{
+    bool over;
+    pthread_mutex_lock(&w->lock);
+    over = w->done == w->end - w->begin || stopped(w) || w->rc != RR_OK;
+    pthread_mutex_unlock(&w->lock);
+    return over;
+}
+
+size_t rr_work_points(const rr_work *w)
+{
+    return w->b->n_plans;
+}
+
+uint64_t rr_work_reps(const rr_work *w)
+{
+    return w->from + w->count;
+}
+
+const rr_plan *rr_work_plan(const rr_work *w, size_t point)
+{
+    return w->b->plans[point];
+}
+
+/* ---- rr_items: the worker's side ---------------------------------------- */
+
+int rr_items_threads(const rr_items *it)
+{
+    return it->opts->threads > 0 ? it->opts->threads : rr_cpu_count();
+}
+
+size_t rr_items_points(const rr_items *it)
+{
+    return it->n_plans;
+}
+
+uint64_t rr_items_reps(const rr_items *it)
+{
+    return it->opts->precision ? it->opts->precision->max_reps
+                               : (uint64_t)it->opts->reps;
+}
+
+int rr_items_run(rr_items *it, uint64_t point, uint64_t rep,
+                 atomic_int *halt, void **buf, size_t *len, char *err,
+                 size_t errlen)
+{
+    rr_rep_result r;
+    int rc;
+    *buf = NULL;
+    *len = 0;
+    if (point >= it->n_plans || rep >= rr_items_reps(it)) {
+        snprintf(err, errlen, "no item (%llu, %llu) in this run",
+                 (unsigned long long)point, (unsigned long long)rep);
+        return RR_EINVAL;
+    }
+    if (rr_rep_result_init(&r, &it->out[point].layout) != RR_OK) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
+    rc = run_one(it->plans, it->n_plans, it->crn, it->opts,
+                 &it->out[point].layout, (size_t)point, (size_t)rep, &r,
+                 halt, err, errlen);
+    if (rc == RR_OK && !(*buf = rr_item_encode(&r, len))) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        rc = RR_ENOMEM;
+    }
+    rr_rep_result_fini(&r);
+    return rc;
 }
 
 void rr_run_result_fini(rr_run_result *r)
@@ -186,13 +371,29 @@ static int grow(rr_run_result *r, size_t reps)
     return RR_OK;
 }
 
-/* run_batch - replications [from, from + count) of every plan, on the
- * threads of opts; RR_OK, or the failure with b->err and b->failed_plan
- * (the results are then left for the caller to release). */
+/* manager - the executor's thread of a batch. */
+static void *manager(void *arg)
+{
+    job *j = arg;
+    const rr_exec *x = j->b->opts->exec;
+    int rc = x->manage(x->ctx, j);
+    if (rc != RR_OK) {
+        pthread_mutex_lock(&j->lock);
+        record(j, j->begin, rc, rr_strerror(rc));
+        pthread_mutex_unlock(&j->lock);
+    }
+    return NULL;
+}
+
+/* run_batch - replications [from, from + count) of every plan (those of
+ * the slice, if any), on the threads of opts and the executor's; RR_OK,
+ * or the failure with b->err and b->failed_plan (the results are then
+ * left for the caller to release). */
 static int run_batch(batch *b, size_t from, size_t count)
 {
     job j;
-    int threads = b->opts->threads > 0 ? b->opts->threads : rr_cpu_count();
+    const rr_run_opts *o = b->opts;
+    int threads = o->threads > 0 ? o->threads : rr_cpu_count();
     pthread_t *tid = NULL;
     int started = 0;
 
@@ -207,26 +408,49 @@ static int run_batch(batch *b, size_t from, size_t count)
     j.b = b;
     j.from = from;
     j.count = count;
-    j.total = b->n_plans * count;
+    j.end = b->n_plans * count;
+    if (o->shards > 0) {
+        uint64_t first, n;
+        rr_slice(j.end, o->shard, o->shards, &first, &n);
+        j.begin = (size_t)first;
+        j.end = (size_t)(first + n);
+    }
+    j.next = j.begin;
     j.shown_before = b->n_plans * from;
-    j.shown_total = b->n_plans * (from + count);
-    if ((size_t)threads > j.total)
-        threads = (int)j.total;
+    j.shown_total = j.shown_before + (j.end - j.begin);
+    if (!(j.in = calloc(j.end - j.begin + 1, 1))) {
+        snprintf(b->err, sizeof b->err, "%s", rr_strerror(RR_ENOMEM));
+        b->failed_plan = b->n_plans;
+        return RR_ENOMEM;
+    }
+    if (o->exec && o->exec->no_local)
+        threads = 0;
+    if ((size_t)threads > j.end - j.begin)
+        threads = (int)(j.end - j.begin);
     pthread_mutex_init(&j.lock, NULL);
-    tid = calloc((size_t)threads, sizeof *tid);
+    tid = calloc((size_t)threads + 1, sizeof *tid);
     if (tid)
         for (; started < threads; started++)
             if (pthread_create(&tid[started], NULL, worker, &j) != 0)
                 break;
-    if (started == 0)
+    if (o->exec)
+        manager(&j); /* on this thread, beside the workers */
+    else if (started == 0)
         worker(&j); /* no threads to be had: run here */
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     free(tid);
+    free(j.in);
     pthread_mutex_destroy(&j.lock);
-    if (b->opts->stop && atomic_load(b->opts->stop)) {
+    if (o->stop && atomic_load(o->stop)) {
         j.rc = RR_EINTR; /* a signal has the last word */
         j.err[0] = '\0';
+    }
+    if (j.rc == RR_OK && j.done != j.end - j.begin) {
+        j.rc = RR_EINVAL; /* an executor that gave up without a word */
+        snprintf(j.err, sizeof j.err, "%zu of %zu items did not come back",
+                 j.end - j.begin - j.done, j.end - j.begin);
+        j.failed_item = j.begin;
     }
     if (j.rc != RR_OK) {
         snprintf(b->err, sizeof b->err, "%s",
@@ -293,6 +517,25 @@ static int precision_indices(batch *b, const rr_precision *p)
     return RR_OK;
 }
 
+/* serve - a worker process's part of rr_run_many: items run as the
+ * manager asks; every result left empty. */
+static int serve(const rr_plan *const *plans, size_t n, int crn,
+                 const rr_run_opts *opts, rr_run_result *out, char *err,
+                 size_t errlen)
+{
+    rr_items it = {plans, n, crn, opts, out};
+    int rc = RR_OK;
+    for (size_t i = 0; i < n && rc == RR_OK; i++)
+        rc = prepare(plans[i], &out[i]);
+    if (rc == RR_OK)
+        rc = opts->exec->serve(opts->exec->ctx, &it);
+    else
+        snprintf(err, errlen, "%s", rr_strerror(rc));
+    for (size_t i = 0; i < n; i++)
+        rr_run_result_fini(&out[i]);
+    return rc;
+}
+
 int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
                 const rr_run_opts *opts, rr_run_result *out, char *err,
                 size_t errlen)
@@ -306,6 +549,16 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         snprintf(err, errlen, "need at least one replication and one plan");
         return RR_EINVAL;
     }
+    if (opts->shards > 0 &&
+        (opts->precision || opts->shard >= opts->shards)) {
+        snprintf(err, errlen, "%s", opts->precision
+                 ? "a shard needs a fixed number of replications"
+                 : "no such shard");
+        return RR_EINVAL;
+    }
+    memset(out, 0, n * sizeof *out); /* each may be released below */
+    if (opts->exec && opts->exec->worker)
+        return serve(plans, n, crn, opts, out, err, errlen);
     memset(&b, 0, sizeof b);
     b.plans = plans;
     b.n_plans = n;
@@ -313,7 +566,6 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
     b.opts = opts;
     b.out = out;
     b.failed_plan = n;
-    memset(out, 0, n * sizeof *out); /* each may be released below */
     for (i = 0; i < n && rc == RR_OK; i++)
         if ((rc = prepare(plans[i], &out[i])) != RR_OK)
             snprintf(b.err, sizeof b.err, "%s", rr_strerror(rc));
@@ -327,6 +579,13 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
         rc = run_batch(&b, 0, (size_t)opts->reps);
     }
     free(b.kpi);
+    if (opts->exec && opts->exec->end) {
+        int erc = opts->exec->end(opts->exec->ctx, rc, b.err, sizeof b.err);
+        if (rc == RR_OK && erc != RR_OK) {
+            rc = erc;
+            b.failed_plan = n;
+        }
+    }
     if (rc != RR_OK) {
         snprintf(err, errlen, "%s", b.err[0] ? b.err : rr_strerror(rc));
         if (opts->failed_plan)

@@ -33,6 +33,9 @@ co_complete iom_share= completion-vary-key rrsim sweep scenarios/nl-baseline.ini
 co_complete svg completion-plot-format rrsim run x --plot s
 co_complete scenarios/mm1.ini completion-scenario-file rrsim run scenarios/mm
 co_complete compare completion-help-command rrsim help comp
+co_complete merge completion-merge-command rrsim mer
+co_complete --shard completion-shard-option rrsim sweep scenarios/mm1.ini --sh
+co_complete scenarios completion-merge-folder rrsim merge scen
 # a command's help lists no option the completion would not offer
 co_complete --out completion-out rrsim compare a b --o
 # nothing offered for an option the command does not take

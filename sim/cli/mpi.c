@@ -1,0 +1,591 @@
+/*
+ * mpi.c - a command's work items over the ranks of mpirun (make MPI=1).
+ *
+ * Every rank runs the same command line: it parses it, loads the
+ * scenarios and plans the design points itself (they are deterministic),
+ * then in the command's one rr_run_many rank 0 is the manager and every
+ * other rank a worker, each with its own threads:
+ *
+ *   worker -> 0   HELLO n        ready, with n threads: n requests
+ *   0 -> worker   ITEM p r       run design point p, replication r
+ *   worker -> 0   RESULT p r rc  its result (rr_item_encode) or its
+ *                                failure's message; a request for another
+ *   0 -> worker   HALT           stop the items running (a failure)
+ *   0 -> worker   STOP           the run is over: leave
+ *   worker -> 0   SIGNAL s       this rank caught signal s
+ *   worker -> 0   EARLY rc text  this rank failed before it could serve
+ *
+ * so a rank asks for work when a thread of its is idle (dynamic load
+ * balancing); rank 0's own threads take items from the same counter.
+ * Results go to rank 0 alone, into the slots a threaded run fills, so the
+ * output is byte-identical whatever the number of ranks and threads; rank
+ * 0 alone touches the results folder (cli_begin is a no-op elsewhere).
+ * MPI is called from each rank's main thread only (MPI_THREAD_FUNNELED):
+ * worker threads run items and nothing else, and the main thread polls
+ * (MPI_Iprobe, then a short sleep), which also lets it see a signal.
+ *
+ * Faults: an item failing on any rank fails the run as in one process
+ * (the lowest item's message, naming the rank); a rank that cannot start
+ * (its scenario unreadable there) sends what it printed and fails the
+ * run; a signal on any rank is passed to rank 0, which stops everyone,
+ * removes its temporary folder and exits 128 + the signal.  A rank that
+ * dies outright is mpirun's to report: it stops the job, and rank 0, sent
+ * SIGTERM, removes its temporary folder on the way out.
+ */
+#ifdef RR_MPI
+#include <mpi.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/cmd.h"
+#include "rr_common.h"
+
+enum { T_HELLO = 1, T_RESULT, T_ITEM, T_HALT, T_STOP, T_SIGNAL, T_EARLY };
+
+/* the header of RESULT and ITEM: point, replication, status */
+typedef struct msg_head {
+    uint64_t point, rep;
+    int64_t rc;
+} msg_head;
+
+static struct {
+    int rank, size;
+    bool on;                /* MPI initialised here, more than one rank */
+    bool served;            /* the run's protocol has run (or ended) */
+    atomic_int *stop;
+    int saved_err;          /* a worker's stderr while it starts */
+    FILE *err_file;
+    /* rank 0 */
+    int *threads, *pending, *inflight;
+    uint64_t *items;        /* results received per rank */
+    bool quiet;
+    bool *hello, *early;
+    char early_msg[1024];
+    int early_rank;
+    bool halted;
+} g;
+
+static void nap(void)
+{
+    struct timespec ts = {0, 200000}; /* 0.2 ms */
+    nanosleep(&ts, NULL);
+}
+
+static bool signalled(void)
+{
+    return g.stop && atomic_load(g.stop);
+}
+
+/* launched - whether a launcher started this process as a rank (mpirun,
+ * srun with PMI/PMIx): only then is MPI started, so that a command run by
+ * hand does not pay for a singleton MPI (most of a second) */
+static bool launched(void)
+{
+    static const char *const vars[] = {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK",
+                                       "PMI_RANK", "PMI_SIZE"};
+    for (size_t i = 0; i < RR_COUNTOF(vars); i++)
+        if (getenv(vars[i]))
+            return true;
+    return false;
+}
+
+void cli_mpi_init(int *argc, char ***argv, atomic_int *stop)
+{
+    int provided = 0, inited = 0;
+    if (!launched())
+        return;
+    MPI_Initialized(&inited);
+    if (!inited &&
+        MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) !=
+            MPI_SUCCESS)
+        return;
+    g.stop = stop;
+    MPI_Comm_rank(MPI_COMM_WORLD, &g.rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &g.size);
+    g.on = true;
+    g.saved_err = -1;
+    if (g.size > 1 && provided < MPI_THREAD_FUNNELED && g.rank == 0)
+        fprintf(stderr, "rrsim: warning: this MPI gives no thread support; "
+                "each rank may still run threads, MPI is called from one\n");
+    if (g.rank > 0) {
+        /* what a worker prints while it starts goes to rank 0 if it fails
+         * (EARLY); rank 0 prints the same messages for the same input */
+        fflush(stderr);
+        if ((g.err_file = tmpfile()) != NULL &&
+            (g.saved_err = dup(STDERR_FILENO)) >= 0)
+            dup2(fileno(g.err_file), STDERR_FILENO);
+    }
+}
+
+bool cli_mpi_worker(void)
+{
+    return g.on && g.rank > 0;
+}
+
+int cli_mpi_size(void)
+{
+    return g.on ? g.size : 1;
+}
+
+static void restore_stderr(void)
+{
+    if (g.saved_err >= 0) {
+        fflush(stderr);
+        dup2(g.saved_err, STDERR_FILENO);
+        close(g.saved_err);
+        g.saved_err = -1;
+    }
+}
+
+/* ---- rank 0: the manager ------------------------------------------------ */
+
+static void send_to(int r, int tag, const void *buf, int len)
+{
+    MPI_Send(buf, len, MPI_BYTE, r, tag, MPI_COMM_WORLD);
+}
+
+/* receive - the message that MPI_Iprobe found, into a fresh buffer. */
+static char *receive(const MPI_Status *st, int *len)
+{
+    char *buf;
+    MPI_Get_count(st, MPI_BYTE, len);
+    buf = malloc((size_t)*len + 1);
+    if (!buf)
+        return NULL;
+    MPI_Recv(buf, *len, MPI_BYTE, st->MPI_SOURCE, st->MPI_TAG,
+             MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    buf[*len] = '\0';
+    return buf;
+}
+
+/* early - rank r failed before it could serve: the run fails, naming it
+ * and with what it printed (its last line). */
+static void note_early(int r, const char *buf, int len)
+{
+    const char *text = len > 4 ? buf + 4 : "";
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == '\n')
+        n--;
+    const char *last = text;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (text[i] == '\n')
+            last = text + i + 1;
+    g.early[r] = true;
+    if (!g.early_rank) {
+        g.early_rank = r;
+        snprintf(g.early_msg, sizeof g.early_msg,
+                 "rank %d failed before its work started%s%.*s", r,
+                 n ? ": " : "", (int)(text + n - last), last);
+    }
+}
+
+/* handle - one message to rank 0 (w NULL between runs). */
+static void handle(rr_work *w, const MPI_Status *st)
+{
+    int r = st->MPI_SOURCE, len = 0;
+    char *buf = receive(st, &len);
+    if (!buf) {
+        if (w)
+            rr_work_fail(w, 0, 0, RR_ENOMEM, rr_strerror(RR_ENOMEM));
+        return;
+    }
+    switch (st->MPI_TAG) {
+    case T_HELLO:
+        if (len == (int)sizeof(int) && !g.hello[r]) {
+            memcpy(&g.threads[r], buf, sizeof(int));
+            g.hello[r] = true;
+            g.pending[r] += g.threads[r] > 0 ? g.threads[r] : 0;
+        }
+        break;
+    case T_RESULT: {
+        msg_head h;
+        char err[512], msg[600];
+        if (len < (int)sizeof h)
+            break;
+        memcpy(&h, buf, sizeof h);
+        g.inflight[r]--;
+        g.pending[r]++;
+        if (!w)
+            break;
+        if (h.rc == RR_OK) {
+            g.items[r]++;
+            /* a result that does not decode fails the batch itself */
+            rr_work_put(w, h.point, h.rep, buf + sizeof h,
+                        (size_t)len - sizeof h, err, sizeof err);
+        } else if (h.rc == RR_EINTR && g.halted) {
+            ; /* stopped by us */
+        } else {
+            snprintf(msg, sizeof msg, "%s (on rank %d)", buf + sizeof h, r);
+            rr_work_fail(w, h.point, h.rep, (int)h.rc, msg);
+        }
+        break;
+    }
+    case T_SIGNAL: {
+        int sig = SIGTERM;
+        if (len == (int)sizeof(int))
+            memcpy(&sig, buf, sizeof sig);
+        cli_stop(sig);
+        break;
+    }
+    case T_EARLY:
+        note_early(r, buf, len);
+        if (w)
+            rr_work_fail(w, 0, 0, RR_EINVAL, g.early_msg);
+        break;
+    default:
+        break;
+    }
+    free(buf);
+}
+
+static int total_inflight(void)
+{
+    int n = 0;
+    for (int r = 1; r < g.size; r++)
+        n += g.inflight[r];
+    return n;
+}
+
+static int manage(void *ctx, rr_work *w)
+{
+    double give_up = 0;
+    RR_UNUSED(ctx);
+    g.halted = false;
+    for (;;) {
+        MPI_Status st;
+        int flag = 0;
+        bool over = rr_work_over(w);
+        for (int r = 1; r < g.size && !over; r++)
+            while (g.pending[r] > 0) {
+                msg_head h = {0, 0, 0};
+                if (!rr_work_take(w, &h.point, &h.rep))
+                    break;
+                send_to(r, T_ITEM, &h, sizeof h);
+                g.pending[r]--;
+                g.inflight[r]++;
+            }
+        if (over && total_inflight() == 0)
+            return RR_OK;
+        if (over && !g.halted) {
+            /* failed or stopped: the items still out are stopped */
+            for (int r = 1; r < g.size; r++)
+                if (g.inflight[r] > 0)
+                    send_to(r, T_HALT, NULL, 0);
+            g.halted = true;
+        }
+        if (signalled()) {
+            /* stopped: the others are told at the end; wait for their
+             * items a little only */
+            struct timespec ts;
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            double now = (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+            if (give_up == 0)
+                give_up = now + 2.0;
+            else if (now > give_up)
+                return RR_OK;
+        }
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+        if (flag)
+            handle(w, &st);
+        else
+            nap();
+    }
+}
+
+/* end - every worker's HELLO (or EARLY) in, then STOP to all; a worker
+ * that failed to start fails a run that was fine. */
+static int end(void *ctx, int rc, char *err, size_t errlen)
+{
+    RR_UNUSED(ctx);
+    for (int r = 1; r < g.size; r++)
+        while (!g.hello[r] && !g.early[r] && !signalled()) {
+            MPI_Status st;
+            int flag = 0;
+            MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag,
+                       &st);
+            if (flag)
+                handle(NULL, &st);
+            else
+                nap();
+        }
+    for (int r = 1; r < g.size; r++) {
+        int code = rc;
+        send_to(r, T_STOP, &code, sizeof code);
+    }
+    g.served = true;
+    if (rc == RR_OK && !g.quiet) {
+        /* where the items ran: a rank that got none shows here */
+        fprintf(stderr, "rrsim: %d ranks; results received from the other "
+                "ranks:", g.size);
+        for (int r = 1; r < g.size; r++)
+            fprintf(stderr, " %d: %llu", r, (unsigned long long)g.items[r]);
+        fputc('\n', stderr);
+    }
+    if (rc == RR_OK && signalled())
+        return RR_EINTR;
+    if (rc == RR_OK && g.early_rank) {
+        snprintf(err, errlen, "%s", g.early_msg);
+        return RR_EINVAL;
+    }
+    return rc;
+}
+
+/* ---- a worker rank ------------------------------------------------------ */
+
+typedef struct slot {
+    pthread_t tid;
+    bool busy, done, quit;
+    msg_head h;
+    void *buf;
+    size_t len;
+    char err[512];
+} slot;
+
+typedef struct pool {
+    rr_items *it;
+    slot *s;
+    int n;
+    pthread_mutex_t lock;
+    pthread_cond_t cv;
+    atomic_int halt;
+} pool;
+
+static void *slot_main(void *arg)
+{
+    void **a = arg;
+    pool *p = a[0];
+    slot *s = a[1];
+    free(arg);
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!s->quit && !(s->busy && !s->done))
+            pthread_cond_wait(&p->cv, &p->lock);
+        if (s->quit)
+            break;
+        pthread_mutex_unlock(&p->lock);
+        s->err[0] = '\0';
+        s->h.rc = rr_items_run(p->it, s->h.point, s->h.rep, &p->halt,
+                               &s->buf, &s->len, s->err, sizeof s->err);
+        pthread_mutex_lock(&p->lock);
+        s->done = true;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* send_result - a finished slot's RESULT to rank 0 (lock held). */
+static void send_result(slot *s)
+{
+    size_t body = s->h.rc == RR_OK ? s->len : strlen(s->err) + 1;
+    char *m = malloc(sizeof s->h + body);
+    if (!m) {
+        s->h.rc = RR_ENOMEM;
+        snprintf(s->err, sizeof s->err, "%s", rr_strerror(RR_ENOMEM));
+        body = strlen(s->err) + 1;
+        m = malloc(sizeof s->h + body);
+    }
+    if (m) {
+        memcpy(m, &s->h, sizeof s->h);
+        memcpy(m + sizeof s->h, s->h.rc == RR_OK ? s->buf : s->err, body);
+        send_to(0, T_RESULT, m, (int)(sizeof s->h + body));
+        free(m);
+    }
+    free(s->buf);
+    s->buf = NULL;
+    s->busy = s->done = false;
+}
+
+static int serve(void *ctx, rr_items *it)
+{
+    pool p;
+    int n = rr_items_threads(it), started = 0, code = RR_OK;
+    bool told_signal = false, stop = false;
+
+    RR_UNUSED(ctx);
+    restore_stderr(); /* started: from now on it speaks for itself */
+    memset(&p, 0, sizeof p);
+    p.it = it;
+    atomic_init(&p.halt, 0);
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    if (!(p.s = calloc((size_t)n, sizeof *p.s)))
+        n = 0;
+    for (; started < n; started++) {
+        void **a = malloc(2 * sizeof *a);
+        if (!a)
+            break;
+        a[0] = &p;
+        a[1] = &p.s[started];
+        if (pthread_create(&p.s[started].tid, NULL, slot_main, a) != 0) {
+            free(a);
+            break;
+        }
+    }
+    p.n = started;
+    send_to(0, T_HELLO, &p.n, sizeof p.n);
+    while (!stop) {
+        MPI_Status st;
+        int flag = 0, len;
+        bool idle = true;
+        if (signalled() && !told_signal) {
+            int sig = cli_caught() ? cli_caught() : SIGTERM;
+            atomic_store(&p.halt, 1);
+            send_to(0, T_SIGNAL, &sig, sizeof sig);
+            told_signal = true;
+        }
+        pthread_mutex_lock(&p.lock);
+        for (int i = 0; i < p.n; i++)
+            if (p.s[i].busy && p.s[i].done) {
+                send_result(&p.s[i]);
+                idle = false;
+            }
+        pthread_mutex_unlock(&p.lock);
+        MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+        if (!flag) {
+            if (idle)
+                nap();
+            continue;
+        }
+        char *buf = receive(&st, &len);
+        if (!buf)
+            break;
+        if (st.MPI_TAG == T_ITEM && len == (int)sizeof(msg_head)) {
+            pthread_mutex_lock(&p.lock);
+            for (int i = 0; i < p.n; i++)
+                if (!p.s[i].busy) {
+                    memcpy(&p.s[i].h, buf, sizeof p.s[i].h);
+                    p.s[i].busy = true;
+                    p.s[i].done = false;
+                    break;
+                }
+            pthread_cond_broadcast(&p.cv);
+            pthread_mutex_unlock(&p.lock);
+        } else if (st.MPI_TAG == T_HALT) {
+            atomic_store(&p.halt, 1);
+        } else if (st.MPI_TAG == T_STOP) {
+            if (len == (int)sizeof code)
+                memcpy(&code, buf, sizeof code);
+            stop = true;
+        }
+        free(buf);
+    }
+    atomic_store(&p.halt, 1);
+    pthread_mutex_lock(&p.lock);
+    for (int i = 0; i < p.n; i++)
+        p.s[i].quit = true;
+    pthread_cond_broadcast(&p.cv);
+    pthread_mutex_unlock(&p.lock);
+    for (int i = 0; i < p.n; i++) {
+        pthread_join(p.s[i].tid, NULL);
+        free(p.s[i].buf);
+    }
+    free(p.s);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.cv);
+    g.served = true;
+    RR_UNUSED(code);
+    return RR_OK;
+}
+
+/* ---- the executor ------------------------------------------------------- */
+
+const rr_exec *cli_mpi_exec(const cli *c)
+{
+    static rr_exec x;
+    if (!g.on || g.size < 2 || g.served || !(c->cmd_bit & CMD_DISTRIBUTED))
+        return NULL;
+    if (g.rank == 0 && !g.threads) {
+        size_t n = (size_t)g.size;
+        g.threads = calloc(n, sizeof *g.threads);
+        g.pending = calloc(n, sizeof *g.pending);
+        g.inflight = calloc(n, sizeof *g.inflight);
+        g.hello = calloc(n, sizeof *g.hello);
+        g.early = calloc(n, sizeof *g.early);
+        g.items = calloc(n, sizeof *g.items);
+        if (!g.threads || !g.pending || !g.inflight || !g.hello ||
+            !g.early || !g.items)
+            return NULL; /* then rank 0 runs it alone... */
+    }
+    g.quiet = c->quiet;
+    x.ctx = NULL;
+    x.worker = g.rank > 0;
+    x.no_local = false;
+    x.manage = manage;
+    x.end = end;
+    x.serve = serve;
+    return &x;
+}
+
+/* drain - rank 0, at the end: the messages still coming (results of
+ * items that ended as the run was stopped) received and dropped, so that
+ * no rank is left blocked sending one. */
+static void drain(void)
+{
+    for (int quiet = 0; quiet < 250;) {
+        MPI_Status st;
+        int flag = 0, len;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+        if (flag) {
+            free(receive(&st, &len));
+            quiet = 0;
+        } else {
+            nap();
+            quiet++;
+        }
+    }
+}
+
+int cli_mpi_finish(int rc)
+{
+    if (!g.on)
+        return rc;
+    if (g.rank == 0 && g.size > 1 && !g.served) {
+        /* the command ended before its run: the workers are told */
+        int code = rc;
+        for (int r = 1; r < g.size; r++)
+            send_to(r, T_STOP, &code, sizeof code);
+    }
+    if (g.rank > 0 && !g.served && rc != EXIT_OK && g.size > 1) {
+        /* failed before serving: rank 0 is told with what was printed,
+         * then waits to be let go */
+        char buf[4 + 1024];
+        int code = rc;
+        size_t n = 0;
+        fflush(stderr);
+        if (g.err_file) {
+            long size;
+            fseek(g.err_file, 0, SEEK_END);
+            size = ftell(g.err_file);
+            fseek(g.err_file, size > 1000 ? size - 1000 : 0, SEEK_SET);
+            n = fread(buf + 4, 1, sizeof buf - 5, g.err_file);
+        }
+        buf[4 + n] = '\0';
+        memcpy(buf, &code, 4);
+        send_to(0, T_EARLY, buf, (int)(4 + n + 1));
+        for (;;) {
+            MPI_Status st;
+            int flag = 0, len;
+            MPI_Iprobe(0, T_STOP, MPI_COMM_WORLD, &flag, &st);
+            if (flag) {
+                free(receive(&st, &len));
+                break;
+            }
+            nap();
+        }
+        rc = EXIT_OK; /* rank 0 has the word */
+    }
+    if (g.rank == 0 && g.size > 1)
+        drain();
+    restore_stderr();
+    if (g.err_file)
+        fclose(g.err_file);
+    MPI_Finalize();
+    return g.rank > 0 ? EXIT_OK : rc;
+}
+#endif

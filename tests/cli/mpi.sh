@@ -1,0 +1,105 @@
+# mpi.sh - under mpirun (make test MPI=1 only): the same bytes as the
+# threaded run whatever the ranks, every rank given work, and the faults:
+# a failing item or rank fails the run (exit 1, nothing written), a signal
+# stops every rank and leaves nothing behind.
+if [ "${MPI:-}" = 1 ]; then
+requires mpirun
+# as root in CI, more ranks than cores on a small machine
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export OMPI_MCA_rmaps_base_oversubscribe=1
+MP=$TMP/mpi
+mkdir -p "$MP"
+case $RRSIM in /*) MPI_RRSIM=$RRSIM ;; *) MPI_RRSIM=$PWD/$RRSIM ;; esac
+mpi() {
+    k=$1
+    shift
+    timeout 300 mpirun -n "$k" --oversubscribe "$RRSIM" "$@"
+}
+# same_csv A B - every CSV file of A is in B with the same bytes and back
+mpi_same() {
+    [ -d "$1" ] && [ -d "$2" ] || return 1
+    for f in "$1"/*.csv "$2"/*.csv; do
+        cmp -s "$1/${f##*/}" "$2/${f##*/}" || return 1
+    done
+}
+
+# items long enough (a century of M/M/1) that every rank asks for some
+SW="sweep scenarios/mm1.ini --vary lambda=0.5,0.6,0.7 --reps 4 --set scenario.end=2123-12-31 --plot none"
+expect_exit 0 mpi-threaded -- "$RRSIM" $SW --quiet --out "$MP/threads" --threads 2
+for k in 2 3; do
+    expect_exit 0 mpi-sweep-$k -- mpi $k $SW --out "$MP/sweep$k" --threads 1
+    mpi_same "$MP/threads" "$MP/sweep$k" && ok mpi-same-bytes-$k ||
+        fail mpi-same-bytes-$k "sweep under mpirun -n $k differs from the threaded run"
+    # "rrsim: K ranks; results received from the other ranks: 1: N 2: M"
+    line=$(grep 'results received' "$TMP/err")
+    echo "$line" | awk -v k=$k '{ for (i = 1; i < k; i++) if ($(NF - 2 * (k - 1 - i)) + 0 < 1) exit 1 }' &&
+        [ -n "$line" ] && ok mpi-every-rank-$k || fail mpi-every-rank-$k "$line"
+    [ -z "$(ls -A "$MP" | grep '^\.rrsim')" ] && ok mpi-no-staging-$k || fail mpi-no-staging-$k "$(ls -A "$MP")"
+done
+# a comparison, and replications to a precision (batches decided by rank 0)
+CM="compare scenarios/mm1.ini --policy lambda=0.7 --reps 3 --plot none --quiet"
+"$RRSIM" $CM --out "$MP/cmp1" || fail mpi-compare "threaded run failed"
+expect_exit 0 mpi-compare -- mpi 3 $CM --out "$MP/cmp3" --threads 1
+mpi_same "$MP/cmp1" "$MP/cmp3" && ok mpi-compare-same || fail mpi-compare-same "compare under mpirun differs"
+PR="run scenarios/mm1.ini --reps 3 --precision 20% --max-reps 40 --plot none --quiet"
+"$RRSIM" $PR --out "$MP/pr1" || fail mpi-precision "threaded run failed"
+expect_exit 0 mpi-precision -- mpi 2 $PR --out "$MP/pr2" --threads 1
+mpi_same "$MP/pr1" "$MP/pr2" && ok mpi-precision-same || fail mpi-precision-same "--precision under mpirun differs"
+# a command that is not spread runs on rank 0 alone, once
+expect_exit 0 mpi-check -- mpi 2 check scenarios/mm1.ini
+[ "$(grep -c '^\[scenario\]' "$TMP/out")" -le 1 ] && ok mpi-check-once || fail mpi-check-once "printed by more than one rank"
+expect_exit 2 mpi-trace -- mpi 2 run scenarios/mm1.ini --trace --out "$MP/bad0"
+
+# faults: an item failing, a rank that cannot start
+expect_exit 1 mpi-item-fails -- mpi 2 run scenarios/mm1.ini --reps 4 --max-cases 2 --threads 1 --out "$MP/bad1"
+grep -q "more than 2 cases" "$TMP/err" && ok mpi-item-fails-message || fail mpi-item-fails-message "$(head -c 300 "$TMP/err")"
+timeout 300 mpirun -n 1 "$RRSIM" run scenarios/mm1.ini --reps 4 --out "$MP/bad2" --quiet : \
+    -n 1 "$RRSIM" run "$MP/nowhere.ini" --reps 4 --out "$MP/bad2" --quiet >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q "rank 1 failed before its work started: rrsim: cannot open '$MP/nowhere.ini'" "$TMP/err" &&
+    ok mpi-rank-fails || fail mpi-rank-fails "exit $rc: $(head -c 300 "$TMP/err")"
+# a signal: to a worker rank, to rank 0, to mpirun
+LONG="sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 50 --set scenario.end=2523-12-31 --plot none --quiet --threads 1"
+for who in 1 0 mpirun; do
+    mkdir -p "$MP/sig$who"
+    (cd "$MP/sig$who" && exec timeout 300 mpirun -n 2 "$MPI_RRSIM" $(echo "$LONG" | sed "s|scenarios/|$OLDPWD/scenarios/|") --out res) \
+        >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    target=
+    n=0
+    while [ -z "$target" ] && [ $n -lt 100 ]; do
+        sleep 0.2
+        n=$((n + 1))
+        if [ $who = mpirun ]; then
+            target=$(pgrep -P $pid -x mpirun || pgrep -P $pid)
+        else
+            for p in $(pgrep -f "rrsim sweep"); do
+                grep -qa "OMPI_COMM_WORLD_RANK=$who" /proc/$p/environ 2>/dev/null && target=$p
+            done
+        fi
+        # started: the staging folder is there
+        [ -n "$(ls -A "$MP/sig$who")" ] || target=
+    done
+    if [ -z "$target" ]; then
+        fail mpi-signal-$who "no process to signal"
+        kill $pid 2>/dev/null
+        wait $pid
+        continue
+    fi
+    kill -TERM "$target"
+    wait $pid
+    rc=$?
+    [ -z "$(ls -A "$MP/sig$who")" ] && ok mpi-signal-$who-nothing-left ||
+        fail mpi-signal-$who-nothing-left "$(ls -A "$MP/sig$who")"
+    if [ $who = mpirun ]; then
+        [ $rc -ne 0 ] && ok mpi-signal-$who-fails || fail mpi-signal-$who-fails "exit 0"
+    else
+        [ $rc -eq 143 ] && grep -q "interrupted; no results written" "$TMP/err" &&
+            ok mpi-signal-$who-143 || fail mpi-signal-$who-143 "exit $rc: $(head -c 300 "$TMP/err")"
+    fi
+done
+ls "$MP" | grep -q '^bad' && fail mpi-nothing-left "$(ls "$MP")" || ok mpi-nothing-left
+rm -rf "$MP"
+unset OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM OMPI_MCA_rmaps_base_oversubscribe
+requires -
+fi
