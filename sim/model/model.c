@@ -128,8 +128,8 @@ typedef struct model {
     double arrivals;
     double *reint;              /* n_providers + 1 (none) */
     double sust_yes, sust_no;
-    double *ttd;
-    size_t n_ttd, cap_ttd;
+    rr_running ttd;             /* times to departure after the warm-up */
+    rr_qhist ttd_q;             /* ... their quantiles, bounded memory */
     double caseload_start;
     double det_area_warm;       /* detention area at the end of warm-up */
     int status;                 /* first failure latched, or RR_OK */
@@ -261,17 +261,9 @@ static void emit_returnee(model *m, const returnee *q, int remigrates)
 
 static void ttd_add(model *m, double x)
 {
-    if (m->n_ttd == m->cap_ttd) {
-        size_t cap = m->cap_ttd ? 2 * m->cap_ttd : 4096;
-        double *n = realloc(m->ttd, cap * sizeof *n);
-        if (!n) {
-            fail(m, RR_ENOMEM);
-            return;
-        }
-        m->ttd = n;
-        m->cap_ttd = cap;
-    }
-    m->ttd[m->n_ttd++] = x;
+    rr_running_add(&m->ttd, x);
+    if (rr_qhist_add(&m->ttd_q, x) != RR_OK)
+        fail(m, RR_ENOMEM);
 }
 
 /* ---- configuration changes ----------------------------------------------- */
@@ -705,14 +697,10 @@ static void finish_kpis(model *m)
     assisted = m->dep[RR_DEP_VOLUNTARY_IOM] + m->dep[RR_DEP_VOLUNTARY_NGO];
     k[K_IOM_SHARE] =
         assisted > 0 ? m->dep[RR_DEP_VOLUNTARY_IOM] / assisted : NAN;
-    if (m->n_ttd > 0) {
-        rr_running r;
-        rr_running_init(&r);
-        for (size_t i = 0; i < m->n_ttd; i++)
-            rr_running_add(&r, m->ttd[i]);
-        k[K_TTD_MEAN] = rr_running_mean(&r);
-        k[K_TTD_MEDIAN] = rr_quantile(m->ttd, m->n_ttd, 0.5);
-        k[K_TTD_P90] = rr_quantile(m->ttd, m->n_ttd, 0.9);
+    if (m->ttd.n > 0) {
+        k[K_TTD_MEAN] = rr_running_mean(&m->ttd);
+        k[K_TTD_MEDIAN] = rr_qhist_quantile(&m->ttd_q, 0.5);
+        k[K_TTD_P90] = rr_qhist_quantile(&m->ttd_q, 0.9);
     } else {
         k[K_TTD_MEAN] = k[K_TTD_MEDIAN] = k[K_TTD_P90] = NAN;
     }
@@ -937,7 +925,7 @@ static void model_free(model *m)
         if (m->rng[i])
             gsl_rng_free(m->rng[i]);
     free(m->reint);
-    free(m->ttd);
+    rr_qhist_fini(&m->ttd_q);
     free(m->redo);
     free(m->win_count);
     rri_tables_fini(&m->tab);
@@ -982,6 +970,8 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     m.case_ctx = case_ctx;
     m.n_stages = c0->n_stages;
     m.factor = 1;
+    rr_running_init(&m.ttd);
+    rr_qhist_init(&m.ttd_q);
     m.cal = rr_calendar_create(0, 1024);
     m.returnees = rr_pool_create(sizeof(returnee), 1024);
     m.reint = calloc(c0->n_providers + 1, sizeof *m.reint);
