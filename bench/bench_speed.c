@@ -16,7 +16,9 @@
  *            and largest ratio, so a noisy machine shows as a wide spread.
  *            Beside it: events (run.csv's `events` for rrsim, the loop's
  *            own count), millions of events per CPU second of the median
- *            run, and peak RSS of each (ru_maxrss).
+ *            run, and peak RSS of each (ru_maxrss).  Then the same with
+ *            the random streams v2 (--set scenario.rng=v2: GSL's taus2),
+ *            the loop drawing from taus2 as well.
  *   memory   M1 with 'departed' over its horizon and over 10 times it
  *            (--set scenario.end=...): peak RSS of each and their ratio.
  *   baseline scenarios/nl-baseline.ini, 30 replications, one thread: events
@@ -215,11 +217,18 @@ int main(int argc, char **argv)
 {
     static const struct {
         const char *name, *scn, *model, *days;
+        int v2; /* streams v2 (taus2); the loop with taus2 too */
     } models[] = {
-        {"M1 closed", "bench/scenarios/m1-closed.ini", "m1", "111111"},
-        {"M2 closed", "bench/scenarios/m2-closed.ini", "m2", "50000"},
-        {"M1 departed", "bench/scenarios/m1-departed.ini", "m1", "111111"},
-        {"M2 departed", "bench/scenarios/m2-departed.ini", "m2", "50000"},
+        {"M1 closed", "bench/scenarios/m1-closed.ini", "m1", "111111", 0},
+        {"M2 closed", "bench/scenarios/m2-closed.ini", "m2", "50000", 0},
+        {"M1 departed", "bench/scenarios/m1-departed.ini", "m1", "111111", 0},
+        {"M2 departed", "bench/scenarios/m2-departed.ini", "m2", "50000", 0},
+        {"M1 closed, v2", "bench/scenarios/m1-closed.ini", "m1", "111111", 1},
+        {"M2 closed, v2", "bench/scenarios/m2-closed.ini", "m2", "50000", 1},
+        {"M1 departed, v2", "bench/scenarios/m1-departed.ini", "m1", "111111",
+         1},
+        {"M2 departed, v2", "bench/scenarios/m2-departed.ini", "m2", "50000",
+         1},
     };
     int runs = argc > 4 ? atoi(argv[4]) : 7, cpu;
     double worst = 0, r;
@@ -242,10 +251,13 @@ int main(int argc, char **argv)
            TARGET_RATIO);
     for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
         char label[64];
+        int v2 = models[i].v2;
         char *b[] = {(char *)loop, (char *)models[i].model,
-                     (char *)models[i].days, NULL};
-        char *a[] = RRSIM_RUN(models[i].scn, NULL);
-        char *c[] = {(char *)api, (char *)models[i].scn, NULL};
+                     (char *)models[i].days, "1", v2 ? "taus2" : NULL, NULL};
+        char *a[] = RRSIM_RUN(models[i].scn, v2 ? "--set" : NULL,
+                              "scenario.rng=v2", NULL);
+        char *c[] = {(char *)api, (char *)models[i].scn,
+                     v2 ? "scenario.rng=v2" : NULL, NULL};
         snprintf(label, sizeof label, "%s, rrsim run", models[i].name);
         if (pair(label, a, 1, b, runs, &r) != 0)
             goto fail;

@@ -4,8 +4,9 @@
  *   m1: Poisson arrivals 9/day -> 10 servers, exponential mean 1 day -> exit
  *   m2: arrivals 10/day -> 12 servers exp(1) -> 80% to 9 servers lognormal
  *       (mean 1, sd 0.5), 20% to 3 servers exp(1) -> exit
- * Events up to DAYS run.  Usage: loop m1|m2 DAYS [SEED]; prints events and
- * each station's mean wait in queue (tests/test_loop.c checks Erlang C).
+ * Events up to DAYS run.  Usage: loop m1|m2 DAYS [SEED [taus2]] (mt19937
+ * unless taus2, the generators of rrsim's streams v1 and v2); prints events
+ * and each station's mean wait in queue (tests/test_loop.c: Erlang C).
  */
 #include <math.h>
 #include <stdint.h>
@@ -16,8 +17,8 @@
 #include <gsl/gsl_rng.h>
 
 typedef struct { double t; uint64_t seq; int st; } lp_ev; /* st -1: arrival */
-typedef struct { double *at; size_t head, n, cap; int c, busy;
-                 double wait_sum; uint64_t served; } lp_station;
+typedef struct { double *at; size_t head, n, cap; int c, busy; double wait_sum;
+                 uint64_t served; } lp_station;
 typedef struct { lp_ev *h; size_t n, cap; uint64_t seq, events;
                  gsl_rng *r; lp_station st[3]; int m2; } lp_sim;
 typedef struct { uint64_t events; double wq[3]; uint64_t served[3]; } lp_result;
@@ -101,12 +102,10 @@ static void lp_leave(lp_sim *s, int st, double t)
 }
 
 /* lp_run - model m2 (0: m1) up to `days`. */
-static int lp_run(int m2, double days, unsigned long seed, lp_result *out)
+static int lp_run(int m2, double days, unsigned long seed,
+                  const gsl_rng_type *type, lp_result *out)
 {
-    lp_sim s;
-    memset(&s, 0, sizeof s);
-    s.m2 = m2;
-    s.r = gsl_rng_alloc(gsl_rng_mt19937);
+    lp_sim s = {.m2 = m2, .r = gsl_rng_alloc(type)};
     if (!s.r)
         return -1;
     gsl_rng_set(s.r, seed);
@@ -139,7 +138,9 @@ int main(int argc, char **argv)
         return 2;
     }
     if (lp_run(argv[1][1] == '2', atof(argv[2]),
-               argc > 3 ? strtoul(argv[3], NULL, 10) : 1, &r) != 0)
+               argc > 3 ? strtoul(argv[3], NULL, 10) : 1,
+               argc > 4 && !strcmp(argv[4], "taus2") ? gsl_rng_taus2
+                                                     : gsl_rng_mt19937, &r))
         return 1;
     printf("events %llu wq %.6f %.6f %.6f\n", (unsigned long long)r.events,
            r.wq[0], r.wq[1], r.wq[2]);
