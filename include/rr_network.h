@@ -152,11 +152,11 @@ typedef struct rr_net_spec {
     const rr_source_spec *sources;
     uint32_t n_exits;
     uint32_t n_classes;       /* >= 1 */
+    size_t user_size;         /* user bytes per entity */
+    rr_net_hooks hooks;
     int rng;                  /* rr_rng_version of the streams (0 = v1);
                                  from v2 a source of one class draws no
                                  class for its arrivals */
-    size_t user_size;         /* user bytes per entity */
-    rr_net_hooks hooks;
 } rr_net_spec;
 
 typedef struct rr_station_stats {
