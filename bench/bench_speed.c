@@ -238,6 +238,7 @@ int main(int argc, char **argv)
         return 1;
     }
     rrsim = argv[1], loop = argv[2], api = argv[3];
+    setvbuf(stdout, NULL, _IOLBF, 0); /* each line as it is measured */
     snprintf(tmp, sizeof tmp, "/tmp/rrsim-bench-XXXXXX");
     if (!mkdtemp(tmp))
         return 1;
