@@ -7,7 +7,7 @@
 #   make test-update  rewrite the golden runs and chart scripts in
 #                   tests/reference/ (review the diff: it is what the
 #                   change does to the results and the charts)
-#   make bench      speed and memory benchmark
+#   make bench      speed and memory benchmark (BENCH_RUNS=N pairs, default 7)
 #   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
 #                   for FUZZ_SECONDS (default 60); fails on any finding
 #   make deps       install the Debian packages the project needs
@@ -219,9 +219,14 @@ test-update: deps
 	$(Q)RRSIM=$(PROG) sh tests/golden.sh --update
 	$(Q)RRSIM=$(PROG) sh tests/golden_scripts.sh --update
 
+# bench_speed times rrsim against bench/loop.c (docs/performance.md), then
+# the calendar, the station network and scenario loading on their own
+BENCH_PARTS = bench_calendar bench_queues bench_scenario
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)
-	$(Q)for b in $(BENCH_BINS); do $$b || exit 1; done
+	$(Q)$(BUILD)/bench/bench_speed $(PROG) $(BUILD)/bench/loop \
+		$(BUILD)/bench/api $(BENCH_RUNS)
+	$(Q)for b in $(BENCH_PARTS); do $(BUILD)/bench/$$b || exit 1; done
 ifeq ($(MPI),1)
 	$(Q)sh bench/mpi.sh $(PROG)
 endif

@@ -172,7 +172,7 @@ static int model_mmc(void)
     rr_dist d;
     rr_station_spec st;
     rr_source_spec so = {"in", 9.0, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     rr_dist_exponential(&d, 1.0);
     st = station("servers", 10, d);
     return run_model("(a) M/M/10, arrival rate 9, service rate 1, "
@@ -184,7 +184,7 @@ static int model_chain(void)
     rr_dist e1, ln;
     rr_station_spec st[3];
     rr_source_spec so = {"in", 10.0, 0, 0, NULL};
-    rr_net_spec spec = {3, st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {3, st, 1, &so, 1, 1, 0, {0}, 0};
     rr_dist_exponential(&e1, 1.0);
     rr_dist_lognormal(&ln, 1.0, 0.5);
     st[0] = station("intake", 12, e1);

@@ -154,6 +154,9 @@ typedef struct rr_net_spec {
     uint32_t n_classes;       /* >= 1 */
     size_t user_size;         /* user bytes per entity */
     rr_net_hooks hooks;
+    int rng;                  /* rr_rng_version of the streams (0 = v1);
+                                 from v2 a source of one class draws no
+                                 class for its arrivals */
 } rr_net_spec;
 
 typedef struct rr_station_stats {

@@ -153,6 +153,9 @@ typedef struct rr_config {
     double warmup;             /* days discarded from KPIs */
     uint64_t seed;
     int replications;
+    int rng;                   /* rr_rng_version of the random streams
+                                  (0, in a configuration built by hand,
+                                  is v1) */
     size_t n_calibrated;       /* calibrated_on: the years the scenario */
     const int *calibrated_on;  /* was calibrated on, increasing; reports
                                   only (the model does not read them) */

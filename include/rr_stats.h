@@ -7,8 +7,11 @@
  * rr_ci95     Student-t 95% confidence interval of replication means
  *             (gsl_cdf_tdist_Pinv).
  * rr_quantile quantile of a sample (gsl_stats_quantile_from_sorted_data).
+ * rr_qhist    quantiles of a stream of values >= 0 in bounded memory: a
+ *             histogram with log-spaced bins, relative error <= 0.098%.
  *
- * All are plain structs the caller embeds; none allocates.
+ * All are plain structs the caller embeds; only rr_qhist allocates (at most
+ * RR_QHIST_CHUNKS blocks of 4 KB, whatever the number of values).
  *
  * rr_running_add, rr_timeavg_set and rr_timeavg_add run once per event, so
  * they are static inline here: a handful of flops and no call.  The rest
@@ -18,6 +21,7 @@
 #define RR_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rr_common.h"
 
@@ -112,5 +116,41 @@ rr_ci rr_ci95(const double *x, size_t n);
  * moved to the end and ignored, the rest sorted ascending).  NAN when no
  * entry is usable or p is outside [0, 1]. */
 double rr_quantile(double *x, size_t n, double p);
+
+/* ---- quantiles in bounded memory ---------------------------------------- */
+
+/*
+ * rr_qhist - the values x >= 0 of a stream, counted in bins that split each
+ * binary octave [2^e, 2^(e+1)) into 512 equal parts, for 2^-30 <= x < 2^23
+ * (2^-30 days is 80 microseconds, 2^23 days 23,000 years); 0 has a bin of
+ * its own, smaller values share the lowest bin, larger ones the highest.
+ * A bin stands for its middle, which is within 2^-10 (0.098%) of every
+ * value in it, and quantiles are taken from the bins as rr_quantile takes
+ * them from the sorted values (interpolated between the order statistics
+ * i and i + 1, i + d = p (n - 1)), each order statistic replaced by its
+ * bin's middle clamped to the exact [min, max] (the smallest and the
+ * largest value are kept exactly): so a quantile is within 0.098% of the
+ * exact one (plus 2^-30 absolutely below 2^-30, or 2^23 and over).  Memory is
+ * one 4 KB block per octave a value fell in, allocated when first needed,
+ * at most RR_QHIST_CHUNKS (216 KB), however many values are added.
+ */
+#define RR_QHIST_SUB 9 /* 2^9 bins per octave */
+#define RR_QHIST_CHUNKS 53
+
+typedef struct rr_qhist {
+    uint64_t *chunk[RR_QHIST_CHUNKS]; /* NULL until a value falls in it */
+    uint64_t n, zeros;                /* values; values equal to 0 */
+    double min, max;                  /* +INF / -INF while n == 0 */
+} rr_qhist;
+
+void rr_qhist_init(rr_qhist *h);
+/* rr_qhist_add - count x (x >= 0 and not NAN: else a bug, rr_assert).
+ * RR_OK, or RR_ENOMEM (x not counted) when a block cannot be allocated. */
+int rr_qhist_add(rr_qhist *h, double x);
+/* rr_qhist_quantile - the p-quantile (0 <= p <= 1) of the values added;
+ * NAN when none was or p is outside [0, 1]. */
+double rr_qhist_quantile(const rr_qhist *h, double p);
+/* rr_qhist_fini - free the blocks; the histogram is then empty. */
+void rr_qhist_fini(rr_qhist *h);
 
 #endif

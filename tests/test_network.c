@@ -328,7 +328,7 @@ static void one_station(uint64_t rep, double lambda, int servers,
 {
     rr_station_spec st = station_spec("s", servers, service);
     rr_source_spec so = {"in", lambda, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     env v;
     env_open(&v, &spec, SEED, rep);
     run_window(&v, warmup, horizon);
@@ -474,7 +474,7 @@ static void model_mm1m(uint64_t rep, double *m)
 {
     rr_station_spec st = station_spec("s", 1, dist_exp(1.0 / MM1M_MU));
     rr_source_spec so = {"in", MM1M_LAMBDA, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 2, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 2, 1, 0, {0}, 0};
     const rr_station_stats *x;
     env v;
 
@@ -807,7 +807,7 @@ static void test_source_rate(void)
 {
     rr_station_spec st = station_spec("s", RR_UNLIMITED, dist_exp(1.0));
     rr_source_spec so = {"in", 5.0, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     env v;
     uint64_t a;
 
@@ -964,7 +964,7 @@ static void test_bounded_memory(void)
 {
     rr_station_spec st = station_spec("s", 1, dist_exp(1.0));
     rr_source_spec so = {"in", 0.7, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     recorder r;
     env v;
     size_t cap0, cap_mid, cap_end, bound;
@@ -1014,7 +1014,7 @@ static void test_max_in_system(void)
 {
     rr_station_spec st = station_spec("s", 1, dist_exp(1.0));
     rr_source_spec so = {"in", 1000.0, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     uint32_t where = 0;
     uint64_t a;
     env v;
@@ -1048,7 +1048,7 @@ static void test_calendar_refusal(void)
 {
     rr_station_spec st = station_spec("s", RR_UNLIMITED, dist_exp(5.0));
     rr_source_spec so = {"in", 100.0, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     uint32_t where = RR_NONE;
     env v;
 
@@ -1085,7 +1085,7 @@ static void test_nan_duration(void)
     rr_dist inf = dist_det(1.0);
     rr_station_spec st;
     rr_source_spec so = {"in", 1.0, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     uint32_t where = RR_NONE;
     env v;
 
@@ -1121,7 +1121,7 @@ static void oom_child(void)
 {
     rr_station_spec st = station_spec("s", RR_UNLIMITED, dist_det(1e9));
     rr_source_spec so = {"in", 1e6, 0, 0, NULL};
-    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}};
+    rr_net_spec spec = {1, &st, 1, &so, 1, 1, 0, {0}, 0};
     struct rlimit rl = {256u << 20, 256u << 20};
     env v;
 

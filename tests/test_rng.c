@@ -104,6 +104,31 @@ static void test_generator(void)
     gsl_rng_free(r);
 }
 
+/* Version 2 is GSL's taus2 seeded with the same hash: its outputs are those
+ * of gsl_rng_taus2 seeded by hand, and differ from v1's; version 1 through
+ * rr_rng_create_v is rr_rng_create. */
+static void test_versions(void)
+{
+    gsl_rng *v2 = rr_rng_create_v(RR_RNG_V2, 42, 3, 7, 2);
+    gsl_rng *ref = gsl_rng_alloc(gsl_rng_taus2);
+    gsl_rng *v1 = rr_rng_create_v(RR_RNG_V1, 42, 3, 7, 2);
+    CHECK(v2 && ref && v1);
+    if (!v2 || !ref || !v1)
+        return;
+    CHECK_STR(gsl_rng_name(v2), "taus2");
+    CHECK_STR(gsl_rng_name(v1), "mt19937");
+    CHECK_EQ(RR_RNG_DEFAULT, RR_RNG_V1);
+    gsl_rng_set(ref, rr_rng_seed(42, 3, 7, 2));
+    int same = 1;
+    for (int i = 0; i < 1000; i++)
+        same &= gsl_rng_get(v2) == gsl_rng_get(ref);
+    CHECK(same);
+    CHECK_EQ(gsl_rng_get(v1), 1500641454u);
+    gsl_rng_free(v1);
+    gsl_rng_free(v2);
+    gsl_rng_free(ref);
+}
+
 /* Same coordinates, same draws: from create, from reseed, and after other
  * streams were used in between. */
 static void test_reproducible(void)
@@ -154,6 +179,7 @@ int main(void)
     test_zero_seed();
     test_distinct();
     test_generator();
+    test_versions();
     test_reproducible();
     test_environment_ignored();
     return check_summary("test_rng");

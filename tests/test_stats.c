@@ -258,6 +258,60 @@ static void test_quantile(void)
     CHECK(isnan(rr_quantile(a, 5, NAN)));
 }
 
+/* rr_qhist against the exact quantiles of the same values: within the
+ * documented 2^-10 relative error, with zeros, ties and one value, and its
+ * memory does not grow with the number of values. */
+static void test_qhist(gsl_rng *r)
+{
+    static const double ps[] = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
+    static double x[N_DATA], y[N_DATA];
+    rr_qhist h;
+    rr_qhist_init(&h);
+    CHECK(isnan(rr_qhist_quantile(&h, 0.5)));
+    for (size_t i = 0; i < N_DATA; i++) {
+        /* times to departure: lognormal over five decades, some zeros */
+        x[i] = i % 97 == 0 ? 0.0 : gsl_ran_lognormal(r, 4.0, 2.0);
+        y[i] = x[i];
+        CHECK_EQ(rr_qhist_add(&h, x[i]), RR_OK);
+    }
+    CHECK_EQ(h.n, N_DATA);
+    double worst = 0;
+    for (size_t k = 0; k < sizeof ps / sizeof *ps; k++) {
+        double exact = rr_quantile(y, N_DATA, ps[k]);
+        double got = rr_qhist_quantile(&h, ps[k]);
+        double e = exact > 0 ? fabs(got - exact) / exact : fabs(got);
+        worst = e > worst ? e : worst;
+        CHECK_MSG(e <= 0x1p-10, "p %g: %.17g against %.17g (rel %.3g)",
+                  ps[k], got, exact, e);
+    }
+    /* the bins are fine enough that the error is not always 0 */
+    CHECK(worst > 0);
+    CHECK(rr_qhist_quantile(&h, 0) == 0.0);
+    CHECK(rr_qhist_quantile(&h, 1) == h.max);
+    CHECK(isnan(rr_qhist_quantile(&h, 1.5)));
+    CHECK(isnan(rr_qhist_quantile(&h, -0.1)));
+    /* a million more in the same range: no new block beyond the 53 */
+    size_t blocks = 0;
+    for (size_t i = 0; i < 1000000; i++)
+        rr_qhist_add(&h, gsl_ran_lognormal(r, 4.0, 2.0));
+    for (size_t c = 0; c < RR_QHIST_CHUNKS; c++)
+        blocks += h.chunk[c] != NULL;
+    CHECK(blocks <= RR_QHIST_CHUNKS && blocks > 10);
+    rr_qhist_fini(&h);
+    CHECK_EQ(h.n, 0);
+    /* one value, and ties: exact, as min and max clamp the bin */
+    CHECK_EQ(rr_qhist_add(&h, 7.3), RR_OK);
+    CHECK(rr_qhist_quantile(&h, 0.5) == 7.3);
+    CHECK_EQ(rr_qhist_add(&h, 7.3), RR_OK);
+    CHECK(rr_qhist_quantile(&h, 0.9) == 7.3);
+    /* out of range: the extreme bins, clamped to min and max */
+    CHECK_EQ(rr_qhist_add(&h, 1e-12), RR_OK);
+    CHECK_EQ(rr_qhist_add(&h, 1e9), RR_OK);
+    CHECK(rr_qhist_quantile(&h, 0) == 1e-12);
+    CHECK(rr_qhist_quantile(&h, 1) == 1e9);
+    rr_qhist_fini(&h);
+}
+
 int main(void)
 {
     gsl_rng *r;
@@ -278,6 +332,7 @@ int main(void)
     test_ci_by_hand();
     test_ci_coverage(r);
     test_quantile();
+    test_qhist(r);
 
     gsl_rng_free(r);
     return check_summary("test_stats");

@@ -245,7 +245,9 @@ rr_net *rr_net_create(const rr_net_spec *spec, rr_calendar *cal,
         source *so = &net->src[i];
         so->spec = spec->sources[i];
         so->rate = so->spec.rate;
-        if (so->spec.n_classes > 0) {
+        /* v1 drew a class even from one class, spending a number of the
+         * arrival stream on every arrival */
+        if (so->spec.n_classes > (spec->rng >= RR_RNG_V2 ? 1u : 0u)) {
             so->classes = gsl_ran_discrete_preproc(so->spec.n_classes,
                                                    so->spec.class_weight);
             if (!so->classes) {

@@ -1,6 +1,7 @@
 /*
- * rng.c - random streams: one gsl_rng_mt19937 per (base seed, design point,
- * replication, substream), seeded by the fixed hash documented in rr_rng.h.
+ * rng.c - random streams: one GSL generator (mt19937 for v1, taus2 for v2)
+ * per (base seed, design point, replication, substream), seeded by the
+ * fixed hash documented in rr_rng.h.
  *
  * The hash is the only thing that ties a stream to its coordinates, so it
  * must never change: results written with a seed are reproduced from that
@@ -36,15 +37,24 @@ uint32_t rr_rng_seed(uint64_t base, uint64_t point, uint64_t replication,
     return seed ? seed : 1;
 }
 
-/* rr_rng_create - allocate an mt19937 and seed it; NULL when out of memory. */
-gsl_rng *rr_rng_create(uint64_t base, uint64_t point, uint64_t replication,
-                       uint64_t substream)
+/* rr_rng_create_v - allocate the version's generator and seed it; NULL
+ * when out of memory. */
+gsl_rng *rr_rng_create_v(rr_rng_version v, uint64_t base, uint64_t point,
+                         uint64_t replication, uint64_t substream)
 {
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r = gsl_rng_alloc(v == RR_RNG_V2 ? gsl_rng_taus2
+                                              : gsl_rng_mt19937);
     if (!r)
         return NULL;
     gsl_rng_set(r, rr_rng_seed(base, point, replication, substream));
     return r;
+}
+
+/* rr_rng_create - a v1 stream (mt19937). */
+gsl_rng *rr_rng_create(uint64_t base, uint64_t point, uint64_t replication,
+                       uint64_t substream)
+{
+    return rr_rng_create_v(RR_RNG_V1, base, point, replication, substream);
 }
 
 /* rr_rng_reseed - restart an existing generator on another stream. */

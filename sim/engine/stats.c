@@ -1,13 +1,16 @@
 /*
  * stats.c - running statistics, time averages, confidence intervals and
- * quantiles (see include/rr_stats.h).
+ * quantiles, exact (rr_quantile) and in bounded memory (rr_qhist); see
+ * include/rr_stats.h.
  *
- * Nothing here allocates or prints.  The per-event updates are inline in the
+ * Nothing here prints; only rr_qhist allocates (its blocks).  The per-event updates are inline in the
  * header; this file holds the queries and the across-replication helpers.
  */
 #include "rr_stats.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort_double.h>
@@ -169,4 +172,109 @@ double rr_quantile(double *x, size_t n, double p)
     if (i < m)
         gsl_sort(x, 1, m);
     return gsl_stats_quantile_from_sorted_data(x, 1, m, p);
+}
+
+/*
+ * rr_qhist.  For x > 0 the bit pattern of a double, shifted right by
+ * 52 - RR_QHIST_SUB, is (biased exponent << SUB) | the top SUB bits of the
+ * mantissa: a bin number that grows with x, 512 bins an octave.  QH_BASE is
+ * that number for 2^-30; bins run from 0 to QH_BINS - 1 (2^23 excluded).
+ * A bin [a, b) has b - a = 2^(e - 9) for a >= 2^e, so its middle is within
+ * (b - a) / 2 / a <= 2^-10 of any value in it.
+ */
+#define QH_SHIFT (52 - RR_QHIST_SUB)
+#define QH_PER ((size_t)1 << RR_QHIST_SUB)
+#define QH_BASE ((uint64_t)(1023 - 30) << RR_QHIST_SUB)
+#define QH_BINS ((size_t)RR_QHIST_CHUNKS * QH_PER)
+
+static uint64_t qh_bits(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static double qh_double(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+void rr_qhist_init(rr_qhist *h)
+{
+    memset(h, 0, sizeof *h);
+    h->min = INFINITY;
+    h->max = -INFINITY;
+}
+
+int rr_qhist_add(rr_qhist *h, double x)
+{
+    rr_assert(x >= 0);
+    if (x > 0) {
+        uint64_t b = qh_bits(x) >> QH_SHIFT;
+        size_t i = b < QH_BASE ? 0
+                   : b - QH_BASE >= QH_BINS ? QH_BINS - 1
+                                            : (size_t)(b - QH_BASE);
+        uint64_t **c = &h->chunk[i / QH_PER];
+        if (!*c && !(*c = calloc(QH_PER, sizeof **c)))
+            return RR_ENOMEM;
+        (*c)[i % QH_PER]++;
+    } else {
+        h->zeros++;
+    }
+    h->n++;
+    if (x < h->min)
+        h->min = x;
+    if (x > h->max)
+        h->max = x;
+    return RR_OK;
+}
+
+/* qh_order - the k-th smallest value (0-based, k < n) as its bin's middle,
+ * clamped to [min, max]; the smallest and the largest are exact. */
+static double qh_order(const rr_qhist *h, uint64_t k)
+{
+    uint64_t seen = h->zeros;
+    if (k == 0)
+        return h->min;
+    if (k + 1 == h->n)
+        return h->max;
+    if (k < seen)
+        return 0.0;
+    for (size_t c = 0; c < RR_QHIST_CHUNKS; c++) {
+        if (!h->chunk[c])
+            continue;
+        for (size_t j = 0; j < QH_PER; j++) {
+            seen += h->chunk[c][j];
+            if (k < seen) {
+                uint64_t b = QH_BASE + c * QH_PER + j;
+                double lo = qh_double(b << QH_SHIFT),
+                       hi = qh_double((b + 1) << QH_SHIFT);
+                double mid = 0.5 * (lo + hi);
+                return mid < h->min ? h->min : mid > h->max ? h->max : mid;
+            }
+        }
+    }
+    return h->max;
+}
+
+double rr_qhist_quantile(const rr_qhist *h, double p)
+{
+    if (!(p >= 0.0 && p <= 1.0) || h->n == 0)
+        return NAN;
+    double idx = p * (double)(h->n - 1);
+    uint64_t i = (uint64_t)floor(idx);
+    double d = idx - (double)i;
+    double lo = qh_order(h, i);
+    if (d == 0.0 || i + 1 >= h->n)
+        return lo;
+    return (1 - d) * lo + d * qh_order(h, i + 1);
+}
+
+void rr_qhist_fini(rr_qhist *h)
+{
+    for (size_t c = 0; c < RR_QHIST_CHUNKS; c++)
+        free(h->chunk[c]);
+    rr_qhist_init(h);
 }

@@ -128,13 +128,17 @@ typedef struct model {
     double arrivals;
     double *reint;              /* n_providers + 1 (none) */
     double sust_yes, sust_no;
-    double *ttd;
-    size_t n_ttd, cap_ttd;
+    rr_running ttd;             /* times to departure after the warm-up */
+    rr_qhist ttd_q;             /* ... their quantiles, bounded memory */
     double caseload_start;
     double det_area_warm;       /* detention area at the end of warm-up */
     int status;                 /* first failure latched, or RR_OK */
     bool bad_rate;              /* that failure: the arrival rate */
     bool *redo;                 /* n_stages, for rehazard() */
+    bool unseen_unsupported;    /* an unsupported returnee's outcome is
+                                   seen by nothing (see quiet_outcomes) */
+    gsl_rng *trace_rng;         /* then, with a trace: its own stream for
+                                   those outcomes */
 
     /* limits and the pace of the clock (check()) */
     rr_model_ctl ctl;
@@ -261,17 +265,9 @@ static void emit_returnee(model *m, const returnee *q, int remigrates)
 
 static void ttd_add(model *m, double x)
 {
-    if (m->n_ttd == m->cap_ttd) {
-        size_t cap = m->cap_ttd ? 2 * m->cap_ttd : 4096;
-        double *n = realloc(m->ttd, cap * sizeof *n);
-        if (!n) {
-            fail(m, RR_ENOMEM);
-            return;
-        }
-        m->ttd = n;
-        m->cap_ttd = cap;
-    }
-    m->ttd[m->n_ttd++] = x;
+    rr_running_add(&m->ttd, x);
+    if (rr_qhist_add(&m->ttd_q, x) != RR_OK)
+        fail(m, RR_ENOMEM);
 }
 
 /* ---- configuration changes ----------------------------------------------- */
@@ -412,6 +408,31 @@ static void case_leave(void *ctx, rr_net *net, rr_entity *e, uint32_t s,
 }
 
 static void ev_remigrate(void *subject, void *object);
+
+/* emit_quiet - the trace's row of an unsupported returnee whose outcome
+ * nothing else sees (quiet_outcomes): the support time and the outcome
+ * drawn now from the trace's own stream, as ev_outcome would draw them
+ * later; undecided (-1) when they fall after the end of the run, as for a
+ * returnee still waiting then. */
+static void emit_quiet(model *m, rr_entity *e, rr_departure kind, double now)
+{
+    const rr_config *c = m->cfg;
+    gsl_rng *r = m->trace_rng;
+    returnee q = {
+        .id = e->id, .country = e->klass, .provider = -1,
+        .origin = cd(e)->origin, .vulnerable = cd(e)->vulnerable,
+        .channel = e->channel, .departure = (uint8_t)kind,
+        .t_entry = e->t_system, .t_channel = cd(e)->t_channel,
+        .t_departure = now, .outcome = -1, .t_outcome = NAN,
+    };
+    double t = now + rr_dist_sample(&c->support, r);
+    int outcome = gsl_rng_uniform(r) < c->sustainable_unsupported;
+    if (t <= m->plan->cfg[0]->horizon) {
+        q.outcome = outcome;
+        q.t_outcome = t;
+    }
+    emit_returnee(m, &q, 0);
+}
 
 static void ev_outcome(void *subject, void *object)
 {
@@ -558,6 +579,11 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
         rri_tables_reintegration(&m->tab, e->klass, prov);
         if (w)
             m->reint[prov >= 0 ? (size_t)prov : np] += 1;
+        if (prov < 0 && m->unseen_unsupported) {
+            if (m->on_case)
+                emit_quiet(m, e, kind, now);
+            return;
+        }
         q = rr_pool_get(m->returnees);
         if (!q) {
             fail(m, RR_ENOMEM);
@@ -581,6 +607,24 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
 }
 
 /* ---- setting up and running ------------------------------------------------ */
+
+/* quiet_outcomes - whether, from streams v2, an unsupported returnee's
+ * reintegration outcome may go undrawn: no epoch can send the returnee
+ * back (remigration_share 0 throughout) and the sustainable share counts
+ * supported returnees only, so only a trace would see it.  Then the outcome
+ * event (months after departure) and its draws are skipped, which changes
+ * no result but the random numbers left to the model stream; a trace draws
+ * the outcome at departure from a stream of its own (emit_quiet), so that
+ * tracing a run does not change its results. */
+static bool quiet_outcomes(const model *m)
+{
+    if (m->plan->cfg[0]->rng < RR_RNG_V2)
+        return false;
+    for (size_t i = 0; i < m->plan->n_epochs; i++)
+        if (m->plan->cfg[i]->remigration_share > 0)
+            return false;
+    return true;
+}
 
 static int build(model *m, char *err, size_t errlen)
 {
@@ -619,6 +663,7 @@ static int build(model *m, char *err, size_t errlen)
         .sources = &src,
         .n_exits = RR_EXIT_COUNT,
         .n_classes = (uint32_t)c->n_countries,
+        .rng = c->rng,
         .user_size = sizeof(case_data),
         .hooks = {.ctx = m,
                   .on_create = case_create,
@@ -705,14 +750,10 @@ static void finish_kpis(model *m)
     assisted = m->dep[RR_DEP_VOLUNTARY_IOM] + m->dep[RR_DEP_VOLUNTARY_NGO];
     k[K_IOM_SHARE] =
         assisted > 0 ? m->dep[RR_DEP_VOLUNTARY_IOM] / assisted : NAN;
-    if (m->n_ttd > 0) {
-        rr_running r;
-        rr_running_init(&r);
-        for (size_t i = 0; i < m->n_ttd; i++)
-            rr_running_add(&r, m->ttd[i]);
-        k[K_TTD_MEAN] = rr_running_mean(&r);
-        k[K_TTD_MEDIAN] = rr_quantile(m->ttd, m->n_ttd, 0.5);
-        k[K_TTD_P90] = rr_quantile(m->ttd, m->n_ttd, 0.9);
+    if (m->ttd.n > 0) {
+        k[K_TTD_MEAN] = rr_running_mean(&m->ttd);
+        k[K_TTD_MEDIAN] = rr_qhist_quantile(&m->ttd_q, 0.5);
+        k[K_TTD_P90] = rr_qhist_quantile(&m->ttd_q, 0.9);
     } else {
         k[K_TTD_MEAN] = k[K_TTD_MEDIAN] = k[K_TTD_P90] = NAN;
     }
@@ -936,8 +977,10 @@ static void model_free(model *m)
     for (int i = 0; i < RR_STREAM_COUNT; i++)
         if (m->rng[i])
             gsl_rng_free(m->rng[i]);
+    if (m->trace_rng)
+        gsl_rng_free(m->trace_rng);
     free(m->reint);
-    free(m->ttd);
+    rr_qhist_fini(&m->ttd_q);
     free(m->redo);
     free(m->win_count);
     rri_tables_fini(&m->tab);
@@ -982,13 +1025,24 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     m.case_ctx = case_ctx;
     m.n_stages = c0->n_stages;
     m.factor = 1;
+    rr_running_init(&m.ttd);
+    rr_qhist_init(&m.ttd_q);
     m.cal = rr_calendar_create(0, 1024);
     m.returnees = rr_pool_create(sizeof(returnee), 1024);
     m.reint = calloc(c0->n_providers + 1, sizeof *m.reint);
     m.redo = calloc(c0->n_stages, sizeof *m.redo);
     m.win_count = calloc(c0->n_stages + 1, sizeof *m.win_count);
     for (int i = 0; i < RR_STREAM_COUNT; i++)
-        m.rng[i] = rr_rng_create(seed, point, rep, (uint64_t)i);
+        m.rng[i] = rr_rng_create_v((rr_rng_version)c0->rng, seed, point,
+                                   rep, (uint64_t)i);
+    m.unseen_unsupported = quiet_outcomes(&m);
+    if (m.unseen_unsupported && m.on_case &&
+        !(m.trace_rng = rr_rng_create_v((rr_rng_version)c0->rng, seed, point,
+                                        rep, RR_STREAM_COUNT))) {
+        model_free(&m);
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
     if (!m.cal || !m.returnees || !m.reint || !m.redo || !m.win_count ||
         !m.rng[RR_STREAM_COUNT - 1] || !m.rng[0] || !m.rng[1] || !m.rng[2] ||
         !m.rng[3]) {

@@ -306,7 +306,7 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
         return RR_EIO;
     fputs("scenario,title,source,start,end,report,warmup_days,replications,"
           "seed,overrides,precision_target,precision_indicators,"
-          "precision_reached,precision_stop,version\n",
+          "precision_reached,precision_stop,events,version\n",
           f);
     for (size_t i = 0; i < n; i++) {
         const rr_config *c = r[i].plan->cfg[0];
@@ -324,6 +324,7 @@ int rr_write_run_info(const char *path, const rr_run_result *r, size_t n,
         oom = oom || !overrides_field(f, r[i].plan, varied);
         fputc(',', f);
         precision_fields(f, r[i].precision);
+        fprintf(f, "%llu,", (unsigned long long)r[i].events);
         rr_csv_field(f, version);
         fputc('\n', f);
     }

@@ -100,6 +100,7 @@ static void add_config(fp *f, const rr_config *c)
     add_num(f, c->warmup);
     add_int(f, c->seed);
     add_int(f, (uint64_t)c->replications);
+    add_int(f, (uint64_t)c->rng);
     add_num(f, c->rate);
     add_int(f, c->entry_stage);
     add_num(f, c->vulnerable_share);

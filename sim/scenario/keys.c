@@ -56,6 +56,7 @@ static const rri_keydef keydefs[] = {
     {RRI_SEC_SCENARIO, "warmup", RRI_T_DURATION, 0, "0"},
     {RRI_SEC_SCENARIO, "seed", RRI_T_SEED, 0, "1"},
     {RRI_SEC_SCENARIO, "replications", RRI_T_COUNT, 0, "10"},
+    {RRI_SEC_SCENARIO, "rng", RRI_T_TEXT, 0, "v1"},
     {RRI_SEC_SCENARIO, "calibrated_on", RRI_T_TEXT, 0, NULL},
     {RRI_SEC_SCENARIO, "left_unused", RRI_T_TEXT, 0, NULL},
     {RRI_SEC_SCENARIO, "override.", RRI_T_TEXT, 0, NULL},

@@ -39,8 +39,8 @@ out_none_hidden out-no-temp "$O"
 [ "$(head -n 1 "$O/m1/timeseries_summary.csv")" = \
   "scenario,period_start,period_end,indicator,unit,mean,ci95_low,ci95_high,replications" ] &&
     ok out-summary-header || fail out-summary-header "$(head -n 1 "$O/m1/timeseries_summary.csv")"
-[ "$(head -n 1 "$O/m1/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,version" ] &&
-    [ "$(sed -n 2p "$O/m1/run.csv")" = "mm1,M/M/1 teaching scenario,\"Theory: M/M/1 queue (lambda 0.8/day, mu 1/day)\",2024-01-01,2033-12-31,year,365.25,3,1,scenario.replications=3,NA,NA,NA,NA,$("$RRSIM" --version | cut -d' ' -f2)" ] &&
+[ "$(head -n 1 "$O/m1/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,events,version" ] &&
+    [ "$(sed -n 2p "$O/m1/run.csv" | sed 's/,[1-9][0-9]*,\([^,]*\)$/,EVENTS,\1/')" = "mm1,M/M/1 teaching scenario,\"Theory: M/M/1 queue (lambda 0.8/day, mu 1/day)\",2024-01-01,2033-12-31,year,365.25,3,1,scenario.replications=3,NA,NA,NA,NA,EVENTS,$("$RRSIM" --version | cut -d' ' -f2)" ] &&
     ok out-run-csv || fail out-run-csv "$(cat "$O/m1/run.csv")"
 [ "$(cat "$O/m1/events.csv")" = "scenario,name,label,from,until" ] &&
     ok out-events-empty || fail out-events-empty "$(cat "$O/m1/events.csv")"

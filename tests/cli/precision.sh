@@ -28,7 +28,7 @@ grep -q "^precision 2% reached after $pr_n replications: departures_verified ±[
 # more than the first batch, and summary.csv's intervals are of them
 [ "$pr_n" -gt 4 ] && [ "$(awk -F, '$2 == "departures_verified" { print $8 }' "$P/a/summary.csv")" = "$pr_n" ] &&
     ok precision-run-replications || fail precision-run-replications "$pr_n: $(grep departures_verified "$P/a/summary.csv")"
-[ "$(head -n 1 "$P/a/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,version" ] &&
+[ "$(head -n 1 "$P/a/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,events,version" ] &&
     [ "$(pr_col "$P/a" precision_target)" = 0.02 ] &&
     [ "$(pr_col "$P/a" precision_indicators)" = "departures_verified;departures_unsupervised" ] &&
     [ "$(pr_col "$P/a" precision_stop)" = reached ] &&

@@ -36,7 +36,7 @@ expect_exit 0 strict-set-run -- "$RRSIM" run scenarios/nl-baseline.ini \
     --quiet --out "$SO/a"
 so_row=$(sed -n 2p "$SO/a/run.csv")
 [ "$(head -n 1 "$SO/a/run.csv")" = \
-  "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,version" ] &&
+  "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,events,version" ] &&
   case $so_row in
   *",1,20190101,scenario.replications=1; iom_share=0.6; stage.iom.servers=200,"*) true ;;
   *) false ;;

@@ -75,7 +75,7 @@ sw_png() {
         fail "$1" "'$2' is not a 1280x720 PNG"
     fi
 }
-[ "$(head -n 1 "$TMP/sw/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,version" ] &&
+[ "$(head -n 1 "$TMP/sw/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,events,version" ] &&
     [ "$(wc -l <"$TMP/sw/run.csv")" -eq 2 ] && ok sweep-run-csv ||
     fail sweep-run-csv "$(cat "$TMP/sw/run.csv")"
 [ "$(cut -d, -f1 "$TMP/cmp/run.csv" | tr '\n' ' ')" = "scenario mm1 mm1 " ] &&

@@ -32,8 +32,8 @@ $c0h << EOD
 EOD
 $c1h << EOD
 -0.03652858918 2 -51.15226896 51.07921178
--0.04153108643 3 -48.75785211 48.67478994
-0.5039563753 4 -62.54402124 63.55193399
+0 3 -50.82481894 50.82481894
+0.5 4 -56.67792131 57.67792131
 EOD
 $c2f << EOD
 -6.999383062 4 -8.164895086 -5.833871039
@@ -124,7 +124,7 @@ set lmargin at screen 0.7592
 set rmargin at screen 0.8875
 set tmargin at screen 0.8278
 set bmargin at screen 0.6486
-set xrange [-68.848819:69.85673175]
+set xrange [-62.39571344:63.39571344]
 set xtics ('−50' -50, '0' 0, '+50' 50)
 set yrange [4.6000:0.7]
 set label 'Difference, days' at screen 0.8234, screen 0.5847 center font "Sans,12" textcolor rgb "#333333"
@@ -135,7 +135,7 @@ set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee"
 set label '−0.037 (0.0%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Median' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '−0.042 (0.0%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '0 (0.0%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label '90% have departed within' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
 set label '+0.50 (+0.1%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"

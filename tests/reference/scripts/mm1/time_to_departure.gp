@@ -55,6 +55,6 @@ set arrow from screen 0.7669, screen 0.0972 to screen 0.7872, screen 0.0972 nohe
 set label '90% depart within 8.1 days' at screen 0.7935, screen 0.0972 left font "Sans,13" textcolor rgb "#222222"
 plot $t using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $t using 1:2 with lines lw 2.5 lc rgb "#0072B2" notitle, \
-     2.712130834 with lines dt (8,5) lw 1.8 lc rgb "#D55E00" notitle, \
-     8.120986638 with lines dt (3,3) lw 2.5 lc rgb "#CC79A7" notitle
+     2.7109375 with lines dt (8,5) lw 1.8 lc rgb "#D55E00" notitle, \
+     8.12578125 with lines dt (3,3) lw 2.5 lc rgb "#CC79A7" notitle
 unset output

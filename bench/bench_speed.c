@@ -1,0 +1,337 @@
+/*
+ * bench_speed.c - rrsim against a hand-written event loop, memory against
+ * the horizon, the baseline's speed, and threads.
+ *
+ *   pairs    each model of bench/scenarios (M1: M/M/10 at rho 0.9, about
+ *            10^6 customers; M2: a three-station network, about 5 x 10^5
+ *            cases; each with the exit 'closed' and 'departed') run by
+ *            `rrsim run ... --reps 1 --threads 1 --plot none --quiet`, and
+ *            through the C API (bench/api.c: load, plan, rr_run, nothing
+ *            written), each beside bench/loop.c simulating the same model
+ *            over the same days.  The two commands of a pair run in turn,
+ *            A B A B ..., RUNS times (default 7, after one warm-up pair not
+ *            counted), as child processes pinned to one processor; the
+ *            ratio is taken pair by pair, A's CPU time (user + system, from
+ *            wait4) over B's, and the median is printed with the smallest
+ *            and largest ratio, so a noisy machine shows as a wide spread.
+ *            Beside it: events (run.csv's `events` for rrsim, the loop's
+ *            own count), millions of events per CPU second of the median
+ *            run, and peak RSS of each (ru_maxrss).  Then the same with
+ *            the random streams v2 (--set scenario.rng=v2: GSL's taus2),
+ *            the loop drawing from taus2 as well.
+ *   memory   M1 with 'departed' over its horizon and over 10 times it
+ *            (--set scenario.end=...): peak RSS of each and their ratio.
+ *   baseline scenarios/nl-baseline.ini, 30 replications, one thread: events
+ *            per CPU second (run.csv's events over the child's CPU time).
+ *   threads  a sweep of the baseline, 20 design points x 10 replications,
+ *            with --threads 1 and --threads 2 (not pinned): wall seconds
+ *            and CPU-busy time over wall time.  2 threads on a machine to
+ *            themselves give a ratio near 2; less means the threads waited
+ *            for a processor (a shared machine) or for each other.
+ *
+ * Usage: bench_speed RRSIM LOOP API [RUNS]   (from the project's top folder;
+ * make bench passes the programs it built).  A report, not a test: the exit
+ * status is 0 whatever the figures, 1 when a command fails.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_RUNS 99
+#define TARGET_RATIO 1.2
+#define TARGET_BASELINE 5e6
+
+static const char *rrsim, *loop, *api;
+static char tmp[64], out_dir[96], out_file[96];
+
+typedef struct sample {
+    double cpu, wall, rss_mb;
+    unsigned long long events;
+} sample;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double tv(struct timeval t)
+{
+    return (double)t.tv_sec + (double)t.tv_usec * 1e-6;
+}
+
+/* run - argv as a child with its standard output in out_file; its CPU
+ * time, wall time and peak RSS in *s.  0 when it exited with 0. */
+static int run(char *const argv[], sample *s)
+{
+    struct rusage ru;
+    int status;
+    double t0 = now();
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int fd = open(out_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd < 0 || dup2(fd, 1) < 0)
+            _exit(127);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    if (wait4(pid, &status, 0, &ru) != pid)
+        return -1;
+    s->wall = now() - t0;
+    s->cpu = tv(ru.ru_utime) + tv(ru.ru_stime);
+    s->rss_mb = (double)ru.ru_maxrss / 1024.0;
+    s->events = 0;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "bench_speed: %s failed (status %d)\n", argv[0],
+                status);
+        return -1;
+    }
+    return 0;
+}
+
+/* events_of - the events a command reported: "events N" on its output (the
+ * loop, the API program) or run.csv's events column (rrsim run). */
+static unsigned long long events_of(int from_run_csv)
+{
+    char path[160], line[4096];
+    unsigned long long n = 0;
+    int header = 0;
+    FILE *f;
+    snprintf(path, sizeof path, "%s/run.csv", out_dir);
+    f = fopen(from_run_csv ? path : out_file, "r");
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof line, f)) {
+        if (!from_run_csv) {
+            if (sscanf(line, "events %llu", &n) == 1)
+                break;
+            continue;
+        }
+        if (header++ == 0)
+            continue;
+        /* run.csv's row: events is the field before the last (version,
+         * which holds no comma) */
+        char *last = strrchr(line, ','), *q = last;
+        while (q && q > line && q[-1] != ',')
+            q--;
+        if (q && q > line)
+            n = strtoull(q, NULL, 10);
+        break;
+    }
+    fclose(f);
+    return n;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *x, int n)
+{
+    qsort(x, (size_t)n, sizeof *x, cmp_double);
+    return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
+}
+
+/* pair - A and B in turn, runs times after one warm-up pair; prints the
+ * median ratio of CPU times and each side's events/s and peak RSS.  The
+ * median ratio in *ratio_out. */
+static int pair(const char *label, char *const a[], int a_csv,
+                char *const b[], int runs, double *ratio_out)
+{
+    double ratio[MAX_RUNS] = {0}, ca[MAX_RUNS] = {0}, cb[MAX_RUNS] = {0};
+    double rss_a = 0, rss_b = 0;
+    unsigned long long ev_a = 0, ev_b = 0;
+    for (int i = -1; i < runs; i++) {
+        sample sa, sb;
+        if (run(a, &sa) != 0)
+            return 1;
+        sa.events = events_of(a_csv);
+        if (run(b, &sb) != 0)
+            return 1;
+        sb.events = events_of(0);
+        if (i < 0)
+            continue;
+        ratio[i] = sa.cpu / sb.cpu;
+        ca[i] = sa.cpu, cb[i] = sb.cpu;
+        ev_a = sa.events, ev_b = sb.events;
+        rss_a = sa.rss_mb > rss_a ? sa.rss_mb : rss_a;
+        rss_b = sb.rss_mb > rss_b ? sb.rss_mb : rss_b;
+    }
+    double lo = ratio[0], hi = ratio[0];
+    for (int i = 1; i < runs; i++) {
+        lo = ratio[i] < lo ? ratio[i] : lo;
+        hi = ratio[i] > hi ? ratio[i] : hi;
+    }
+    double r = median(ratio, runs), ta = median(ca, runs),
+           tb = median(cb, runs);
+    printf("  %-26s %5.2f (%4.2f-%4.2f) %s  %6.2f M ev/s %5.1f MB | loop "
+           "%6.2f M ev/s %5.1f MB\n",
+           label, r, lo, hi, r <= TARGET_RATIO ? "ok   " : "ABOVE",
+           (double)ev_a / ta / 1e6, rss_a, (double)ev_b / tb / 1e6, rss_b);
+    if (ev_a && ev_b && (ev_a > ev_b * 11 / 10 || ev_b > ev_a * 11 / 10))
+        printf("  %-26s (events differ: %llu against the loop's %llu)\n", "",
+               ev_a, ev_b);
+    if (ratio_out)
+        *ratio_out = r;
+    return 0;
+}
+
+/* pin - this process (and so its children) to the last processor it may
+ * use; the processor's number, -1 when it cannot. */
+static int pin(void)
+{
+    cpu_set_t all, one;
+    if (sched_getaffinity(0, sizeof all, &all) != 0)
+        return -1;
+    for (int cpu = CPU_SETSIZE - 1; cpu >= 0; cpu--) {
+        if (!CPU_ISSET(cpu, &all))
+            continue;
+        CPU_ZERO(&one);
+        CPU_SET(cpu, &one);
+        return sched_setaffinity(0, sizeof one, &one) == 0 ? cpu : -1;
+    }
+    return -1;
+}
+
+#define RRSIM_RUN(scn, ...)                                                \
+    {(char *)rrsim, "run", (char *)(scn), "--threads", "1", "--plot",      \
+     "none", "--quiet", "--force", "--out", out_dir, __VA_ARGS__}
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        const char *name, *scn, *model, *days;
+        int v2; /* streams v2 (taus2); the loop with taus2 too */
+    } models[] = {
+        {"M1 closed", "bench/scenarios/m1-closed.ini", "m1", "111111", 0},
+        {"M2 closed", "bench/scenarios/m2-closed.ini", "m2", "50000", 0},
+        {"M1 departed", "bench/scenarios/m1-departed.ini", "m1", "111111", 0},
+        {"M2 departed", "bench/scenarios/m2-departed.ini", "m2", "50000", 0},
+        {"M1 closed, v2", "bench/scenarios/m1-closed.ini", "m1", "111111", 1},
+        {"M2 closed, v2", "bench/scenarios/m2-closed.ini", "m2", "50000", 1},
+        {"M1 departed, v2", "bench/scenarios/m1-departed.ini", "m1", "111111",
+         1},
+        {"M2 departed, v2", "bench/scenarios/m2-departed.ini", "m2", "50000",
+         1},
+    };
+    int runs = argc > 4 ? atoi(argv[4]) : 7, cpu;
+    double worst = 0, r;
+    sample s1, s10;
+    if (argc < 4 || runs < 1 || runs > MAX_RUNS) {
+        fprintf(stderr, "usage: bench_speed RRSIM LOOP API [RUNS]\n");
+        return 1;
+    }
+    rrsim = argv[1], loop = argv[2], api = argv[3];
+    setvbuf(stdout, NULL, _IOLBF, 0); /* each line as it is measured */
+    snprintf(tmp, sizeof tmp, "/tmp/rrsim-bench-XXXXXX");
+    if (!mkdtemp(tmp))
+        return 1;
+    snprintf(out_dir, sizeof out_dir, "%s/out", tmp);
+    snprintf(out_file, sizeof out_file, "%s/stdout", tmp);
+    cpu = pin();
+    printf("speed: rrsim (A) against a hand-written event loop (B), one "
+           "replication, one thread, no charts;\n%d pairs of runs A B A B "
+           "... %s%d; CPU-time ratio A/B: median (min-max), target <= %.1f\n",
+           runs, cpu >= 0 ? "pinned to processor " : "not pinned", cpu,
+           TARGET_RATIO);
+    for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
+        char label[64];
+        int v2 = models[i].v2;
+        char *b[] = {(char *)loop, (char *)models[i].model,
+                     (char *)models[i].days, "1", v2 ? "taus2" : NULL, NULL};
+        char *a[] = RRSIM_RUN(models[i].scn, v2 ? "--set" : NULL,
+                              "scenario.rng=v2", NULL);
+        char *c[] = {(char *)api, (char *)models[i].scn,
+                     v2 ? "scenario.rng=v2" : NULL, NULL};
+        snprintf(label, sizeof label, "%s, rrsim run", models[i].name);
+        if (pair(label, a, 1, b, runs, &r) != 0)
+            goto fail;
+        worst = r > worst ? r : worst;
+        snprintf(label, sizeof label, "%s, C API", models[i].name);
+        if (pair(label, c, 0, b, runs, &r) != 0)
+            goto fail;
+        worst = r > worst ? r : worst;
+    }
+    printf("  largest median ratio %.2f: %s\n", worst,
+           worst <= TARGET_RATIO ? "within target" : "ABOVE TARGET");
+
+    /* memory: M1 departed over 10 times its horizon */
+    {
+        char *a[] = RRSIM_RUN("bench/scenarios/m1-departed.ini", NULL);
+        char *b[] = RRSIM_RUN("bench/scenarios/m1-departed.ini", "--set",
+                              "scenario.end=5042-02-11", NULL);
+        if (run(a, &s1) != 0 || run(b, &s10) != 0)
+            goto fail;
+        printf("memory: M1 departed, peak RSS %.1f MB over its horizon, "
+               "%.1f MB over 10 times it: x%.2f (target <= 1.10: %s)\n",
+               s1.rss_mb, s10.rss_mb, s10.rss_mb / s1.rss_mb,
+               s10.rss_mb <= 1.1 * s1.rss_mb ? "ok" : "ABOVE");
+    }
+    /* the baseline, 30 replications on one thread */
+    {
+        char *a[] = RRSIM_RUN("scenarios/nl-baseline.ini", "--reps", "30",
+                              NULL);
+        if (run(a, &s1) != 0)
+            goto fail;
+        s1.events = events_of(1);
+        printf("baseline: 30 replications, %llu events, %.2f CPU s: %.2f M "
+               "events per CPU second (target >= %.0f M: %s), peak RSS %.1f "
+               "MB\n",
+               s1.events, s1.cpu, (double)s1.events / s1.cpu / 1e6,
+               TARGET_BASELINE / 1e6,
+               (double)s1.events / s1.cpu >= TARGET_BASELINE ? "ok" : "BELOW",
+               s1.rss_mb);
+    }
+    /* threads: not pinned */
+    {
+        cpu_set_t all;
+        CPU_ZERO(&all);
+        for (int i = 0; i < CPU_SETSIZE; i++)
+            CPU_SET(i, &all);
+        sched_setaffinity(0, sizeof all, &all);
+        printf("threads: sweep of the baseline, 20 points x 10 "
+               "replications\n");
+        for (int t = 1; t <= 2; t++) {
+            char threads[8];
+            snprintf(threads, sizeof threads, "%d", t);
+            char *a[] = {(char *)rrsim, "sweep", "scenarios/nl-baseline.ini",
+                         "--vary", "iom_share=0.05:1:0.05", "--reps", "10",
+                         "--threads", threads, "--plot", "none", "--quiet",
+                         "--force", "--out", out_dir, NULL};
+            if (run(a, &s1) != 0)
+                goto fail;
+            printf("  %d thread%s  %6.1f s wall, %6.1f CPU s, CPU-busy / "
+                   "wall %.2f\n",
+                   t, t > 1 ? "s" : " ", s1.wall, s1.cpu, s1.cpu / s1.wall);
+        }
+    }
+    {
+        char cmd[200];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+        if (system(cmd) != 0)
+            return 1;
+    }
+    return 0;
+fail: {
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    (void)!system(cmd);
+}
+    return 1;
+}
