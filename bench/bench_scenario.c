@@ -5,8 +5,10 @@
  * `rrsim check` does with each (load, plan, print the listing to
  * /dev/null), for three kinds of size:
  *
- *   parameters N  N parameters with source notes, and N more in chains of
- *                 50 (${q1} = ${q0}, ...), one event scaling one of them;
+ *   parameters N  N parameters with source notes and N more, each in a
+ *                 chain of 50 (p0 = ${p1}, ...; every parameter must be
+ *                 used), an event per chain scaling the arrival rate by
+ *                 its head, and one event scaling a parameter;
  *   stages N      N stages in a row, each routing to the next;
  *   countries N   a countries table of N rows, a route per country column
  *                 and an event that changes one cell.
@@ -50,17 +52,29 @@ static int write_scenario(const char *kind, size_t n, char *path, size_t len)
     fprintf(f, "[scenario]\nname = big\nstart = 2020-01-01\n"
                "end = 2020-01-10\nreplications = 1\n");
     if (strcmp(kind, "parameters") == 0) {
+        /* chains of 50 (under the nesting limit of 64); the last of each
+         * is a number, the first scales the arrival rate in an event */
         fprintf(f, "[parameters]\n");
         for (size_t i = 0; i < n; i++)
-            fprintf(f, "p%zu = %zu\np%zu.source = note %zu\n", i, i, i, i);
+            if ((i + 1) % 50 && i + 1 < n)
+                fprintf(f, "p%zu = ${p%zu}\np%zu.source = note %zu\n", i,
+                        i + 1, i, i);
+            else
+                fprintf(f, "p%zu = 1\np%zu.source = note %zu\n", i, i, i);
         for (size_t i = 0; i < n; i++)
-            if (i % 50)
-                fprintf(f, "q%zu = ${q%zu}\n", i, i - 1);
+            if ((i + 1) % 50 && i + 1 < n)
+                fprintf(f, "q%zu = ${q%zu}\n", i, i + 1);
             else
                 fprintf(f, "q%zu = 2\n", i);
-        fprintf(f, "[arrivals]\nrate = ${p1}/day\n[stage.a]\n"
+        fprintf(f, "[arrivals]\nrate = 1/day\n[stage.a]\n"
                    "service = deterministic(1d)\nroute.departed = 1\n"
                    "[event.e]\nfrom = 2020-01-05\nscale.p1 = 2\n");
+        for (size_t i = 0; i < n; i += 50)
+            fprintf(f, "[event.p%zu]\nfrom = 2020-01-05\n"
+                       "scale.arrivals.rate = ${p%zu}\n"
+                       "[event.q%zu]\nfrom = 2020-01-06\n"
+                       "scale.arrivals.rate = ${q%zu}\n",
+                    i, i, i, i);
     } else if (strcmp(kind, "stages") == 0) {
         fprintf(f, "[arrivals]\nrate = 1/day\nstage = s0\n");
         for (size_t i = 0; i < n; i++) {
