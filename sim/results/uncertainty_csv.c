@@ -69,7 +69,7 @@ static int write_parameters(const char *path, const rr_uncertainty *u,
         fprintf(f, ",%s,", rr_udist_name(p->dist_of.kind));
         rr_csv_number(f, p->dist_of.lo);
         fputc(',', f);
-        rr_csv_number(f, p->dist_of.hi);
+        rr_csv_number(f, isinf(p->dist_of.hi) ? NAN : p->dist_of.hi);
         fputc(',', f);
         rr_csv_number(f, p->value);
         double q[] = {0.05, 0.5, 0.95};
