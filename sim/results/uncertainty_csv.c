@@ -425,12 +425,17 @@ void rr_print_uncertainty(FILE *out, const rr_uncertainty *u,
                 rr_uncertainty_kpi_stat(u, 0, m, &st) != RR_OK)
                 continue;
             bool sh = is_share(l->kpi_unit[m]);
+            if (st.n == 0) { /* a share of nothing in every sample */
+                fprintf(out, "%-34s %10s\n", l->kpi[m], "n/a");
+                continue;
+            }
             fmt_val(st.q[2], sh, false, a, sizeof a);
             fmt_val(st.q[0], sh, false, b, sizeof b);
             fmt_val(st.q[4], sh, false, c, sizeof c);
             fmt_val(st.noise, sh, false, d, sizeof d);
             snprintf(span, sizeof span, "%s to %s", b, c);
-            fprintf(out, "%-34s %10s  %-25s ±%s\n", l->kpi[m], a, span, d);
+            fprintf(out, "%-34s %10s  %-25s %s%s\n", l->kpi[m], a, span,
+                    isnan(st.noise) ? "" : "±", d);
         }
 }
 
