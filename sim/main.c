@@ -684,6 +684,8 @@ static int cmd_compare(cli *c)
     if (c->n_policy > 0 && c->n_pos != 1)
         return cli_usage_error(c->cmd, "compare --policy takes one scenario "
                                "file, compared with itself changed");
+    if (c->samples > 0)
+        return cli_cmd_compare_samples(c);
     if (c->n_policy > 0)
         rc = rr_points_whatif(&p, c->pos[0], c->sets, (size_t)c->n_sets,
                               c->policy, (size_t)c->n_policy);
@@ -883,7 +885,7 @@ static int cmd_scenarios(cli *c)
 static int find_scenarios(cli *c)
 {
     int n = c->cmd_bit & (CMD_RUN | CMD_CHECK | CMD_SWEEP | CMD_FIT |
-                          CMD_CALIBRATE | CMD_VALIDATE)
+                          CMD_CALIBRATE | CMD_VALIDATE | CMD_UNCERTAINTY)
                 ? 1
             : c->cmd_bit & CMD_COMPARE                            ? 2
                                                                   : 0;
@@ -915,6 +917,7 @@ static const struct {
                 {"compare", cmd_compare}, {"fit", cmd_fit},
                 {"calibrate", cli_cmd_calibrate},
                 {"validate", cli_cmd_validate},
+                {"uncertainty", cli_cmd_uncertainty},
                 {"merge", cli_cmd_merge},
                 {"scenarios", cmd_scenarios}, {"help", cmd_help}};
 

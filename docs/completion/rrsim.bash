@@ -13,7 +13,8 @@ _rrsim_scenario() {
         case $prev in
         --reps | --seed | --set | --vary | --out | --plot | --plot-timeout | \
             --threads | --max-cases | --policy | --window | --from | \
-            --indicators | --precision | --precision-of | --max-reps | --shard)
+            --indicators | --precision | --precision-of | --max-reps | \
+            --samples | --design | --shard)
             prev=
             continue
             ;;
@@ -80,13 +81,18 @@ _rrsim() {
         _rrsim_offer "$cur" < <(printf '%s\n' png svg pdf none)
         return
         ;;
+    --design)
+        _rrsim_offer "$cur" < <(printf '%s\n' lhs sobol)
+        return
+        ;;
     --out)
         _rrsim_files "$cur" -d
         return
         ;;
     --reps | --seed | --threads | --max-cases | --plot-timeout | --window | \
         --from | --precision | --max-reps | --precision-of | --indicators | \
-        --param | --years | --eval-reps | --max-iter | --tol | --shard)
+        --param | --years | --eval-reps | --max-iter | --tol | --samples | \
+        --shard)
         return
         ;;
     help)
@@ -113,7 +119,7 @@ _rrsim() {
             _rrsim_offer "$cur" < <(_rrsim_names)
         fi
         ;;
-    run | check | sweep | compare)
+    run | check | sweep | compare | uncertainty)
         _rrsim_files "$cur" -f -X '!*.ini'
         _rrsim_files "$cur" -d
         _rrsim_offer "$cur" < <(_rrsim_names)

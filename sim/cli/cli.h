@@ -39,7 +39,8 @@ enum {
     CMD_SCENARIOS = 1u << 7,
     CMD_CALIBRATE = 1u << 8,
     CMD_VALIDATE = 1u << 9,
-    CMD_MERGE = 1u << 10
+    CMD_MERGE = 1u << 10,
+    CMD_UNCERTAINTY = 1u << 11
 };
 
 /* The commands whose work items may be split: --shard I/N, and spread
@@ -88,6 +89,8 @@ typedef struct cli {
     long max_iter;          /* calibrate --max-iter N; 0: the default */
     double tol;             /* calibrate --tol X; 0: the default */
     bool rolling;           /* validate --rolling */
+    long samples;           /* uncertainty, compare --samples N; 0: none */
+    const char *design;     /* --design lhs|sobol, or NULL (lhs) */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

@@ -100,4 +100,9 @@ int cli_mpi_finish(int rc);
 int cli_cmd_calibrate(cli *c);
 int cli_cmd_validate(cli *c);
 
+/* The commands of uncertainty_cmd.c: rrsim uncertainty, and compare with
+ * --samples (its arguments checked as compare's). */
+int cli_cmd_uncertainty(cli *c);
+int cli_cmd_compare_samples(cli *c);
+
 #endif
