@@ -47,7 +47,8 @@ enum {
  * over the ranks of mpirun.  A command joins by calling cli_run_points
  * (or rr_run_many with cli_run_opts) once, before it writes anything, and
  * cli_shard_save / cli_elsewhere on its result (cluster.c). */
-#define CMD_DISTRIBUTED (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT)
+#define CMD_DISTRIBUTED                                                     \
+    (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_UNCERTAINTY)
 
 #define CLI_MAX_SETS 256
 #define CLI_MAX_VARY 16

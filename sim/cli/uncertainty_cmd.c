@@ -109,6 +109,11 @@ static int study(cli *c, const rr_unc_opts *o)
         rr_uncertainty_fini(&u);
         return rc;
     }
+    /* a shard's slice, or an MPI worker's part: written elsewhere */
+    if ((rc = cli_after_run(c, u.pts.plans, u.pts.n, u.res, &t)) != EXIT_OK) {
+        rr_uncertainty_fini(&u);
+        return rc;
+    }
     unc_ctx ctx = {&u, c->cmdline};
     rc = cli_finish(&t, target, write_files, &ctx, &charts);
     if (rc == EXIT_OK && !c->quiet) {

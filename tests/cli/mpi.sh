@@ -41,6 +41,13 @@ CM="compare scenarios/mm1.ini --policy lambda=0.7 --reps 3 --plot none --quiet"
 "$RRSIM" $CM --out "$MP/cmp1" || fail mpi-compare "threaded run failed"
 expect_exit 0 mpi-compare -- mpi 3 $CM --out "$MP/cmp3" --threads 1
 mpi_same "$MP/cmp1" "$MP/cmp3" && ok mpi-compare-same || fail mpi-compare-same "compare under mpirun differs"
+# an uncertainty study: samples x replications spread over the ranks
+sed -e 's/^mean_talk = 1d$/mean_talk = 0.7d/' \
+    -e '/^mean_talk.source/a mean_talk.range = 0.5d:0.9d' scenarios/mm1.ini >"$MP/mm1u.ini"
+UN="uncertainty $MP/mm1u.ini --samples 6 --reps 3 --plot none --quiet"
+"$RRSIM" $UN --out "$MP/unc1" || fail mpi-uncertainty "threaded run failed"
+expect_exit 0 mpi-uncertainty -- mpi 2 $UN --out "$MP/unc2" --threads 1
+mpi_same "$MP/unc1" "$MP/unc2" && ok mpi-uncertainty-same || fail mpi-uncertainty-same "uncertainty under mpirun differs"
 PR="run scenarios/mm1.ini --reps 3 --precision 20% --max-reps 40 --plot none --quiet"
 "$RRSIM" $PR --out "$MP/pr1" || fail mpi-precision "threaded run failed"
 expect_exit 0 mpi-precision -- mpi 2 $PR --out "$MP/pr2" --threads 1

@@ -30,10 +30,13 @@ grep -qx 'shard 3/5' "$SH/s3/shard.txt" && grep -qx 'items 12' "$SH/s3/shard.txt
 expect_exit 0 merge-runs -- "$RRSIM" merge "$SH/s4" "$SH/s2" "$SH/s5" "$SH/s1" "$SH/s3" --out "$SH/merged" --plot none --quiet
 same_csv "$SH/whole" "$SH/merged" && ok merge-same-bytes || fail merge-same-bytes "merged sweep differs from one run"
 
-# a run, a comparison and a fit, in 2 and 7 shards (more than items)
+# a run, a comparison, a fit and an uncertainty study, in 2 and 7 shards
+# (more than items)
 printf 'year,indicator,value\n2026,departures_total,290\n2027,departures_total,300\n' >"$SH/obs.csv"
+sed -e 's/^mean_talk = 1d$/mean_talk = 0.7d/' \
+    -e '/^mean_talk.source/a mean_talk.range = 0.5d:0.9d' scenarios/mm1.ini >"$SH/mm1u.ini"
 for cmd in "run scenarios/mm1.ini" "compare scenarios/mm1.ini --policy lambda=0.6" \
-           "fit scenarios/mm1.ini $SH/obs.csv"; do
+           "fit scenarios/mm1.ini $SH/obs.csv" "uncertainty $SH/mm1u.ini --samples 4"; do
     name=${cmd%% *}
     "$RRSIM" $cmd --reps 3 --plot none --quiet --out "$SH/$name-1" || fail merge-$name "one run failed"
     for n in 2 7; do
