@@ -853,7 +853,7 @@ static int cmd_scenarios(cli *c)
 static int find_scenarios(cli *c)
 {
     int n = c->cmd_bit & (CMD_RUN | CMD_CHECK | CMD_SWEEP | CMD_FIT |
-                          CMD_CALIBRATE | CMD_VALIDATE)
+                          CMD_CALIBRATE | CMD_VALIDATE | CMD_SENSITIVITY)
                 ? 1
             : c->cmd_bit & CMD_COMPARE                            ? 2
                                                                   : 0;
@@ -887,6 +887,7 @@ int main(int argc, char **argv)
                     {"compare", cmd_compare}, {"fit", cmd_fit},
                     {"calibrate", cli_cmd_calibrate},
                     {"validate", cli_cmd_validate},
+                    {"sensitivity", cli_cmd_sensitivity},
                     {"scenarios", cmd_scenarios}, {"help", cmd_help}};
     static cli c;
     size_t i = 0;

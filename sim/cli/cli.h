@@ -30,7 +30,8 @@ enum {
     CMD_HELP = 1u << 6,
     CMD_SCENARIOS = 1u << 7,
     CMD_CALIBRATE = 1u << 8,
-    CMD_VALIDATE = 1u << 9
+    CMD_VALIDATE = 1u << 9,
+    CMD_SENSITIVITY = 1u << 10
 };
 
 #define CLI_MAX_SETS 256
@@ -73,6 +74,9 @@ typedef struct cli {
     long max_iter;          /* calibrate --max-iter N; 0: the default */
     double tol;             /* calibrate --tol X; 0: the default */
     bool rolling;           /* validate --rolling */
+    long samples;           /* sensitivity, sweep --samples N; 0: none */
+    long bootstrap;         /* sensitivity --bootstrap B; -1: the default */
+    const char *design;     /* sweep --design grid|lhs|sobol, or NULL */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

@@ -61,4 +61,7 @@ int cli_read_observed(const char *path, rr_table **obs);
 int cli_cmd_calibrate(cli *c);
 int cli_cmd_validate(cli *c);
 
+/* The command of sensitivity_cmd.c. */
+int cli_cmd_sensitivity(cli *c);
+
 #endif

@@ -289,6 +289,108 @@ int rr_design_grid(rr_vary *vary, size_t n, rr_design *d, char *err,
     return RR_OK;
 }
 
+/* key_twice - a key varied twice: the later --set would win at every
+ * point and the points would be labelled with values they did not run
+ * with.  RR_EINVAL with the message, or RR_OK. */
+static int key_twice(const rr_vary *vary, size_t n, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(vary[i].key, vary[j].key) == 0)
+                return rr_err_set(err, errlen, RR_EINVAL,
+                                  "--vary %s: the key is varied twice",
+                                  vary[i].key);
+    return RR_OK;
+}
+
+int rr_design_sampled(rr_vary *vary, size_t n, size_t n_points, rr_design *d,
+                      char *err, size_t errlen)
+{
+    int rc;
+    memset(d, 0, sizeof *d);
+    d->vary = vary;
+    d->n_vary = n;
+    d->sampled = true;
+    if ((rc = key_twice(vary, n, err, errlen)) != RR_OK)
+        return rc;
+    if (n_points == 0)
+        return rr_err_set(err, errlen, RR_ERANGE, "a design of no points");
+    for (size_t i = 0; i < n; i++)
+        if (vary[i].n != n_points)
+            return rr_err_set(err, errlen, RR_EINVAL,
+                              "--vary %s: %zu values for %zu points",
+                              vary[i].key, vary[i].n, n_points);
+    d->index = malloc(n_points * (n ? n : 1) * sizeof *d->index);
+    if (!d->index)
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    d->n_points = n_points;
+    for (size_t p = 0; p < n_points; p++)
+        for (size_t i = 0; i < n; i++)
+            d->index[p * n + i] = p;
+    return RR_OK;
+}
+
+int rr_interval_parse(const char *spec, rr_interval *out, char *err,
+                      size_t errlen)
+{
+    const char *eq = strchr(spec, '=');
+    const char *u1, *u2;
+    char *a, *colon;
+    int rc = RR_OK;
+
+    memset(out, 0, sizeof *out);
+    if (!eq || eq == spec || !eq[1])
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--vary %s: expected KEY=LOW:HIGH", spec);
+    if (!(a = trimmed(eq + 1, strlen(eq + 1))))
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    colon = strchr(a, ':');
+    if (!colon || strchr(colon + 1, ':')) {
+        free(a);
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--vary %s: expected KEY=LOW:HIGH (a sampled "
+                          "design draws values from a range)",
+                          spec);
+    }
+    *colon = '\0';
+    if (!number_unit(a, &out->lo, &u1) ||
+        !number_unit(colon + 1, &out->hi, &u2))
+        rc = rr_err_set(err, errlen, RR_EPARSE,
+                        "--vary %s: LOW and HIGH must be numbers (with the "
+                        "same unit, if any)",
+                        spec);
+    else if (strcmp(u1, u2) != 0 || strlen(u1) >= sizeof out->unit)
+        rc = rr_err_set(err, errlen, RR_EPARSE,
+                        "--vary %s: LOW and HIGH must have the same unit",
+                        spec);
+    else if (!(out->lo < out->hi))
+        rc = rr_err_set(err, errlen, RR_ERANGE,
+                        "--vary %s: needs LOW < HIGH", spec);
+    else
+        snprintf(out->unit, sizeof out->unit, "%s", u1);
+    free(a);
+    if (rc == RR_OK && !(out->key = trimmed(spec, (size_t)(eq - spec))))
+        rc = rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                        rr_strerror(RR_ENOMEM));
+    return rc;
+}
+
+void rr_interval_fini(rr_interval *r)
+{
+    free(r->key);
+    r->key = NULL;
+}
+
+void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n)
+{
+    double x = r->lo + u * (r->hi - r->lo);
+    if (fabs(x) < 1e-12 * (r->hi - r->lo))
+        x = 0;
+    snprintf(buf, n, "%.6g%s", x, r->unit);
+}
+
 int rr_design_parse(const char *const *specs, size_t n, rr_design *d,
                     char *err, size_t errlen)
 {
