@@ -282,13 +282,50 @@ static int plot_module(const char *results, const char *plots,
     return script_draw(&s, rc, &job, err, errlen);
 }
 
+/* plot_sensitivity - a chart per indicator of sensitivity.csv. */
+static int plot_sensitivity(const char *results, const char *plots,
+                            const rr_plot_opts *o, char *err, size_t errlen)
+{
+    rri_sens *d = NULL;
+    rri_runrow ri[RRI_MAX_RUNROWS];
+    size_t nri = 0;
+    char gnuplot[PATH_MAX], out[96];
+    rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
+                      rr_plot_script_mode()};
+    int rc = rri_read_sensitivity(results, &d, err, errlen);
+
+    if (rc == RR_OK)
+        rc = rri_read_runrows(results, ri, &nri, err, errlen);
+    if (rc == RR_OK)
+        rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
+    for (size_t i = 0; rc == RR_OK && i < rri_sens_charts(d); i++) {
+        script s;
+        if ((rc = stopped(o, err, errlen)) != RR_OK)
+            break;
+        snprintf(out, sizeof out, "%s.%s", rri_sens_chart_name(d, i),
+                 ext_of[o->format]);
+        if (!script_open(&s)) {
+            rc = oom(err, errlen);
+            break;
+        }
+        rc = script_draw(&s,
+                         rri_draw_sensitivity(s.g, d, i, nri ? ri : NULL,
+                                              o->format, out),
+                         &job, err, errlen);
+    }
+    rri_runrows_fini(ri, nri);
+    rri_sens_free(d);
+    return rc;
+}
+
 bool rr_plot_has_data(const char *results)
 {
     return has_file(results, "timeseries_summary.csv") ||
            has_file(results, "sweep.csv") ||
            has_file(results, "compare.csv") || has_file(results, "fit.csv") ||
            has_file(results, "calibrate.csv") ||
-           has_file(results, "validate.csv");
+           has_file(results, "validate.csv") ||
+           has_file(results, "sensitivity.csv");
 }
 
 /* is_study - whether the folder holds the CSV file of a study kind. */
@@ -308,7 +345,8 @@ static bool is_run(const char *results)
             !is_study(results, STUDY_COMPARE) &&
             !is_study(results, STUDY_FIT) &&
             !has_file(results, "calibrate.csv") &&
-            !has_file(results, "validate.csv"));
+            !has_file(results, "validate.csv") &&
+            !has_file(results, "sensitivity.csv"));
 }
 
 int rr_plot_results(const char *results, const char *plots,
@@ -334,6 +372,8 @@ int rr_plot_results(const char *results, const char *plots,
     if (rc == RR_OK && has_file(results, "validate.csv"))
         rc = plot_module(results, plots, &o, "validate", rri_chart_validate,
                          err, errlen);
+    if (rc == RR_OK && has_file(results, "sensitivity.csv"))
+        rc = plot_sensitivity(results, plots, &o, err, errlen);
     return rc;
 }
 
@@ -372,5 +412,10 @@ int rr_plot_read(const char *results, char *err, size_t errlen)
     }
     if (rc == RR_OK && has_file(results, "validate.csv"))
         rc = rri_read_validate(results, err, errlen);
+    if (rc == RR_OK && has_file(results, "sensitivity.csv")) {
+        rri_sens *d = NULL;
+        rc = rri_read_sensitivity(results, &d, err, errlen);
+        rri_sens_free(d);
+    }
     return rc;
 }

@@ -504,6 +504,23 @@ void rri_calibrate_free(void *data);
 rri_chart_fn rri_chart_validate;
 int rri_read_validate(const char *results, char *err, size_t errlen);
 
+/* The charts of a sensitivity study (plot_sensitivity.c): one per
+ * indicator of RESULTS/sensitivity.csv.  rri_read_sensitivity reads and
+ * checks the file into *data (rri_sens_free frees it, whatever was
+ * returned); rri_sens_charts - how many charts; rri_sens_chart_name - the
+ * name of chart i without extension ("sensitivity_caseload_end", or
+ * numbered when the indicator's name is not plain letters, digits and _);
+ * rri_draw_sensitivity - its script (run.csv's row ri may be NULL). */
+typedef struct rri_sens rri_sens;
+int rri_read_sensitivity(const char *results, rri_sens **data, char *err,
+                         size_t errlen);
+size_t rri_sens_charts(const rri_sens *d);
+const char *rri_sens_chart_name(const rri_sens *d, size_t i);
+int rri_draw_sensitivity(FILE *g, const rri_sens *d, size_t i,
+                         const rri_runrow *ri, rr_plot_format fmt,
+                         const char *out);
+void rri_sens_free(rri_sens *d);
+
 /* ---- gnuplot (plot_gnuplot.c) ---------------------------------------------- */
 
 /* A chart for gnuplot to draw. */
