@@ -61,10 +61,11 @@ typedef enum rr_design_kind {
     RR_DESIGN_SOBOL = 1
 } rr_design_kind;
 
-/* rr_design_name - "lhs", "sobol". */
-const char *rr_design_name(rr_design_kind k);
-/* rr_design_parse - "lhs" or "sobol" (case-sensitive); false otherwise. */
-bool rr_design_parse(const char *s, rr_design_kind *out);
+/* rr_design_kind_name - "lhs", "sobol" (rr_design and rr_design_parse are
+ * the sweep's grid of --vary values, rr_sweep.h). */
+const char *rr_design_kind_name(rr_design_kind k);
+/* rr_design_kind_parse - "lhs" or "sobol" (case-sensitive); false otherwise. */
+bool rr_design_kind_parse(const char *s, rr_design_kind *out);
 
 /* rr_design_lhs - fill out[n*k] (row-major) with a seeded Latin hypercube.
  * RR_OK; RR_EINVAL when n or k is 0 or n*k overflows; RR_ENOMEM. */

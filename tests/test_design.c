@@ -240,9 +240,9 @@ static void test_bad_params(void)
     CHECK_EQ(rr_udist_init(&d, RR_UDIST_LOGNORMAL, lgn, err, sizeof err),
              RR_ERANGE);
     rr_design_kind k;
-    CHECK(rr_design_parse("sobol", &k) && k == RR_DESIGN_SOBOL);
-    CHECK(rr_design_parse("lhs", &k) && k == RR_DESIGN_LHS);
-    CHECK(!rr_design_parse("grid", &k));
+    CHECK(rr_design_kind_parse("sobol", &k) && k == RR_DESIGN_SOBOL);
+    CHECK(rr_design_kind_parse("lhs", &k) && k == RR_DESIGN_LHS);
+    CHECK(!rr_design_kind_parse("grid", &k));
 }
 
 int main(void)

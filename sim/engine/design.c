@@ -28,12 +28,12 @@ enum { STREAM_LHS = 1, STREAM_SOBOL = 2 };
  * qrng/sobol.c): every coordinate is an integer over 2^30. */
 #define SOBOL_BITS 30
 
-const char *rr_design_name(rr_design_kind k)
+const char *rr_design_kind_name(rr_design_kind k)
 {
     return k == RR_DESIGN_SOBOL ? "sobol" : "lhs";
 }
 
-bool rr_design_parse(const char *s, rr_design_kind *out)
+bool rr_design_kind_parse(const char *s, rr_design_kind *out)
 {
     if (strcmp(s, "lhs") == 0)
         *out = RR_DESIGN_LHS;
