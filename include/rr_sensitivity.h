@@ -69,7 +69,7 @@ typedef struct rr_sensitivity {
 } rr_sensitivity;
 
 /* rr_sensitivity_init - the N (k + 2) points of k inputs from N base
- * points (the Sobol sequence in 2k dimensions, digitally shifted from
+ * points (rr_design_sobol in 2k dimensions, digitally shifted from
  * seed), their values and the design.  RR_EINVAL / RR_ERANGE with a
  * message for k = 0 or above RR_SENS_MAX_INPUTS, N < 2 or more than
  * RR_SENS_MAX_EVAL evaluations; RR_ENOMEM.  rr_sensitivity_fini in any

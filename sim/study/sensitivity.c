@@ -8,48 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_qrng.h>
-
 #include "rr_common.h"
+#include "rr_design.h"
 #include "rr_sensitivity.h"
 #include "rr_util.h"
 
 static int oom(char *err, size_t errlen)
 {
     return rr_err_set(err, errlen, RR_ENOMEM, "%s", rr_strerror(RR_ENOMEM));
-}
-
-/* base_points - n points of the Sobol sequence in dim dimensions (the
- * origin skipped), each coordinate digitally shifted by a word of its own
- * drawn from seed (XOR of the 30-bit binary fraction), so that every
- * point is uniform on the cube while the sequence keeps its even spread. */
-static int base_points(size_t n, size_t dim, uint64_t seed, double *out)
-{
-    gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)dim);
-    uint32_t shift[2 * RR_SENS_MAX_INPUTS];
-    uint64_t z = seed ^ UINT64_C(0x5eb5171717a1c0de);
-    const double scale = 1073741824.0; /* 2^30 */
-
-    if (!q)
-        return RR_ENOMEM;
-    for (size_t c = 0; c < dim; c++) {
-        /* splitmix64: a word per dimension from the seed */
-        uint64_t x = (z += UINT64_C(0x9e3779b97f4a7c15));
-        x = (x ^ (x >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-        x = (x ^ (x >> 27)) * UINT64_C(0x94d049bb133111eb);
-        shift[c] = (uint32_t)((x ^ (x >> 31)) >> 34); /* 30 bits */
-    }
-    gsl_qrng_get(q, out); /* the origin */
-    for (size_t j = 0; j < n; j++) {
-        double *p = out + j * dim;
-        gsl_qrng_get(q, p);
-        for (size_t c = 0; c < dim; c++) {
-            uint32_t b = (uint32_t)(p[c] * scale) ^ shift[c];
-            p[c] = ((double)b + 0.5) / scale;
-        }
-    }
-    gsl_qrng_free(q);
-    return RR_OK;
 }
 
 void rr_sensitivity_fini(rr_sensitivity *s)
@@ -101,10 +67,13 @@ int rr_sensitivity_init(rr_sensitivity *s, const rr_sens_input *in,
         free(vary);
         return oom(err, errlen);
     }
-    if (base_points(n, 2 * k, seed, base) != RR_OK) {
+    /* the base: Sobol points in 2k dimensions, digitally shifted from
+     * the seed (rr_design.h) */
+    if ((rc = rr_design_sobol(n, 2 * k, seed, base, err, errlen)) !=
+        RR_OK) {
         free(base);
         free(vary);
-        return oom(err, errlen);
+        return rc;
     }
     rr_saltelli_points(base, n, k, s->u);
     free(base);
