@@ -13,7 +13,9 @@ _rrsim_scenario() {
         case $prev in
         --reps | --seed | --set | --vary | --out | --plot | --plot-timeout | \
             --threads | --max-cases | --policy | --window | --from | \
-            --indicators | --precision | --precision-of | --max-reps)
+            --indicators | --precision | --precision-of | --max-reps | \
+            --param | --years | --eval-reps | --max-iter | --tol | \
+            --samples | --bootstrap | --design)
             prev=
             continue
             ;;
@@ -80,13 +82,18 @@ _rrsim() {
         _rrsim_offer "$cur" < <(printf '%s\n' png svg pdf none)
         return
         ;;
+    --design)
+        _rrsim_offer "$cur" < <(printf '%s\n' grid lhs sobol)
+        return
+        ;;
     --out)
         _rrsim_files "$cur" -d
         return
         ;;
     --reps | --seed | --threads | --max-cases | --plot-timeout | --window | \
         --from | --precision | --max-reps | --precision-of | --indicators | \
-        --param | --years | --eval-reps | --max-iter | --tol)
+        --param | --years | --eval-reps | --max-iter | --tol | --samples | \
+        --bootstrap)
         return
         ;;
     help)
