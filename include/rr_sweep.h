@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "rr_experiment.h"
@@ -43,6 +44,8 @@ typedef struct rr_design {
     bool sampled;      /* the points are samples of ranges (a space-filling
                           design, a sensitivity study), each point taking
                           value p of every key: not a grid */
+    const char *kind;  /* a sampled sweep's design: "lhs", "sobol"; NULL
+                          for a grid or a sensitivity study */
 } rr_design;
 
 /* rr_vary_parse - one --vary argument (key and values trimmed); RR_EPARSE
@@ -82,6 +85,15 @@ void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n);
  * twice or a vary has another number of values; RR_ERANGE for no point. */
 int rr_design_sampled(rr_vary *vary, size_t n, size_t n_points, rr_design *d,
                       char *err, size_t errlen);
+
+/* rr_design_space - a space-filling design of n points over the ranges of
+ * k --vary KEY=LOW:HIGH arguments: rr_design_fill's points of `kind`
+ * (RR_DESIGN_LHS, RR_DESIGN_SOBOL of rr_design.h) from seed, mapped
+ * uniformly into the ranges (rr_interval_value).  RR_EPARSE / RR_ERANGE
+ * / RR_EINVAL with a message for a bad range, n < 2 or above
+ * RR_SWEEP_MAX_POINTS; RR_ENOMEM.  rr_design_fini in any case. */
+int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
+                    uint64_t seed, rr_design *out, char *err, size_t errlen);
 
 /* rr_design_parse - the grid of n --vary arguments (rr_vary_parse, then
  * rr_design_grid); rr_design_fini in any case. */

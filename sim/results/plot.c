@@ -171,7 +171,7 @@ static int plot_study(const char *results, const char *plots,
                       size_t errlen)
 {
     study *st = malloc(sizeof *st);
-    char gnuplot[PATH_MAX], out[64];
+    char gnuplot[PATH_MAX], out[128];
     rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
                       rr_plot_script_mode()};
     script s;
@@ -185,6 +185,28 @@ static int plot_study(const char *results, const char *plots,
     }
     if ((rc = study_read(results, st, kind, err, errlen)) == RR_OK)
         rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
+    if (rc == RR_OK && kind == STUDY_SWEEP && st->sw.sampled) {
+        /* a space-filling design: a chart per varied setting */
+        for (size_t k = 0; k < st->sw.nk && rc == RR_OK; k++) {
+            char name[96];
+            if ((rc = stopped(o, err, errlen)) != RR_OK)
+                break;
+            rri_sweep_sampled_name(&st->sw, k, name, sizeof name);
+            snprintf(out, sizeof out, "%s.%s", name, ext_of[o->format]);
+            if (!script_open(&s)) {
+                rc = oom(err, errlen);
+                break;
+            }
+            rc = script_draw(&s,
+                             rri_draw_sweep_sampled(s.g, o->format, out,
+                                                    &st->sw, k, st->ri,
+                                                    st->nri),
+                             &job, err, errlen);
+        }
+        study_fini(st);
+        free(st);
+        return rc;
+    }
     if (rc == RR_OK && !script_open(&s))
         rc = oom(err, errlen);
     if (rc == RR_OK) {

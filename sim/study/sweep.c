@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rr_common.h"
+#include "rr_design.h"
 #include "rr_sweep.h"
 #include "rr_util.h"
 
@@ -389,6 +390,64 @@ void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n)
     if (fabs(x) < 1e-12 * (r->hi - r->lo))
         x = 0;
     snprintf(buf, n, "%.6g%s", x, r->unit);
+}
+
+int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
+                    uint64_t seed, rr_design *d, char *err, size_t errlen)
+{
+    rr_interval *iv = calloc(k ? k : 1, sizeof *iv);
+    rr_vary *vary = calloc(k ? k : 1, sizeof *vary);
+    double *u = NULL;
+    int rc = RR_OK;
+
+    memset(d, 0, sizeof *d);
+    if (!iv || !vary) {
+        free(iv);
+        free(vary);
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    }
+    if (n < 2 || n > RR_SWEEP_MAX_POINTS)
+        rc = rr_err_set(err, errlen, RR_ERANGE,
+                        "--samples %zu: a design of 2 to %d points", n,
+                        RR_SWEEP_MAX_POINTS);
+    for (size_t i = 0; i < k && rc == RR_OK; i++)
+        rc = rr_interval_parse(specs[i], &iv[i], err, errlen);
+    if (rc == RR_OK && !(u = malloc(n * k * sizeof *u)))
+        rc = rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                        rr_strerror(RR_ENOMEM));
+    if (rc == RR_OK)
+        rc = rr_design_fill((rr_design_kind)kind, n, k, seed, u, err,
+                            errlen);
+    for (size_t i = 0; i < k && rc == RR_OK; i++) {
+        rr_vary *v = &vary[i];
+        if (!(v->key = strdup(iv[i].key)) ||
+            !(v->values = calloc(n, sizeof *v->values)))
+            rc = RR_ENOMEM;
+        for (size_t p = 0; p < n && rc == RR_OK; p++) {
+            char buf[64];
+            rr_interval_value(&iv[i], u[p * k + i], buf, sizeof buf);
+            if (!(v->values[p] = strdup(buf)))
+                rc = RR_ENOMEM;
+            else
+                v->n = p + 1;
+        }
+        if (rc == RR_ENOMEM)
+            rr_err_set(err, errlen, rc, "%s", rr_strerror(rc));
+    }
+    for (size_t i = 0; i < k; i++)
+        rr_interval_fini(&iv[i]);
+    free(iv);
+    free(u);
+    if (rc != RR_OK) {
+        for (size_t i = 0; i < k; i++)
+            rr_vary_fini(&vary[i]);
+        free(vary);
+        return rc;
+    }
+    rc = rr_design_sampled(vary, k, n, d, err, errlen);
+    d->kind = rr_design_kind_name((rr_design_kind)kind);
+    return rc;
 }
 
 int rr_design_parse(const char *const *specs, size_t n, rr_design *d,
