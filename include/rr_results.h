@@ -31,6 +31,7 @@
 #include "rr_scenario.h"
 #include "rr_sensitivity.h"
 #include "rr_sweep.h"
+#include "rr_uncertainty.h"
 #include "rr_validate.h"
 
 typedef struct rr_results {
@@ -123,6 +124,24 @@ void rr_print_validate(FILE *out, const rr_validation *v,
 int rr_results_write_rolling(rr_results *t, const rr_rolling *ro,
                              char *err, size_t errlen);
 void rr_print_rolling(FILE *out, const rr_rolling *ro);
+
+/* ---- an uncertainty study (uncertainty_csv.c) --------------------------- */
+
+/* rr_results_write_uncertainty - samples.csv, uncertainty_parameters.csv,
+ * uncertainty_summary.csv, uncertainty_timeseries.csv, in a comparison
+ * uncertainty_effects.csv, then events.csv, run.csv (the first sample's
+ * runs) and scenario.resolved.ini of the scenario with its ranges. */
+int rr_results_write_uncertainty(rr_results *t, const rr_uncertainty *u,
+                                 const char *cmdline, char *err,
+                                 size_t errlen);
+/* rr_print_uncertainty - the terminal's table: each shown KPI's median,
+ * the interval of 90% of the samples and the noise left in a sample's
+ * mean.  rr_print_uncertainty_effects - a comparison's: a line per KPI,
+ * "+4.1% (+3.2% to +5.0% in 90% of plausible worlds ...)". */
+void rr_print_uncertainty(FILE *out, const rr_uncertainty *u,
+                          const char *const *shown, size_t n_shown);
+void rr_print_uncertainty_effects(FILE *out, const rr_uncertainty *u,
+                                  const char *const *shown, size_t n_shown);
 
 /* ---- a sensitivity study (sensitivity_csv.c) -------------------------- */
 

@@ -45,6 +45,7 @@
 #include <stdio.h>
 
 #include "rr_date.h"    /* start and end */
+#include "rr_design.h"  /* the distributions of uncertain parameters */
 #include "rr_dist.h"    /* the durations of a plan */
 #include "rr_network.h" /* routes, disciplines, patience: what a plan's
                            stages give the model's network */
@@ -309,6 +310,62 @@ void rr_scenario_print(rr_scenario *sc, FILE *f);
  * this scenario, one per line ("stage.rds.servers", a parameter's name):
  * the keys written and the fixed keys of their sections (keylist.c). */
 void rr_scenario_print_keys(rr_scenario *sc, FILE *f);
+
+/* ---- uncertain parameters (uncertain.c) ------------------------------ */
+
+/* A parameter may declare the uncertainty of its value beside it, in the
+ * value's units (docs/scenarios.md, "Assumption ranges"):
+ *
+ *   talk_interval.range = 60d:120d                  uniform
+ *   talk_interval.dist = triangular(60d, 90d, 120d)
+ *   iom_share.dist = beta(16, 4)                    shares only
+ *   p_closed.dist = normal(0.06, 0.01, 0.04, 0.08)  truncated to [low, high]
+ *   abscond_mean.dist = lognormal(841d, 200d)       mean, sd
+ *
+ * Uncertainty and sensitivity studies sample the parameters over these
+ * and run each sample as a --set of the values drawn. */
+
+/* What a parameter's value is, and so its range's bounds. */
+typedef enum rr_param_unit {
+    RR_UNIT_NUMBER = 0,   /* a plain number */
+    RR_UNIT_DURATION,     /* a duration, in days */
+    RR_UNIT_RATE          /* a rate, per day */
+} rr_param_unit;
+
+typedef struct rr_uncertain {
+    const char *name;     /* the parameter */
+    const char *label;    /* its NAME.label, or NULL */
+    const char *note;     /* its NAME.source, or NULL */
+    const char *written;  /* the range or distribution as written */
+    bool dist;            /* written as NAME.dist (else NAME.range) */
+    const char *file;     /* where the range was written */
+    int line;
+    rr_param_unit unit;
+    bool integer;         /* the value is written as a whole number: values
+                             drawn are rounded to whole numbers */
+    bool share;           /* a share (rr_scenario_key_is_share) */
+    double value;         /* the value as written, in the base unit */
+    double show_scale;    /* base units per unit the value is written in */
+    char show_unit[12];   /* that unit: "d", "m", "/month", "" */
+    rr_udist dist_of;     /* over the base unit (days, per day) */
+} rr_uncertain;
+
+/* The parameters with a declared uncertainty, in file order. */
+size_t rr_scenario_n_uncertain(const rr_scenario *sc);
+const rr_uncertain *rr_scenario_uncertain(const rr_scenario *sc, size_t i);
+
+/* rr_uncertain_draw - the value at unit point u in [0,1) (the inverse CDF,
+ * rounded for an integer parameter). */
+double rr_uncertain_draw(const rr_uncertain *p, double u);
+
+/* rr_uncertain_text - x as the parameter's value is written, for --set:
+ * "0.0523", "75.25d", "12.5/day", "700"; exact to 17 digits.  Returns what
+ * snprintf returns. */
+int rr_uncertain_text(const rr_uncertain *p, double x, char *buf, size_t n);
+
+/* rr_uncertain_show - x for people, in the unit the value is written in
+ * (4 significant digits): "75.25d", "2.5m", "0.05225", "1500/month". */
+int rr_uncertain_show(const rr_uncertain *p, double x, char *buf, size_t n);
 
 /* ---- writing what was read ------------------------------------------ */
 

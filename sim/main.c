@@ -690,6 +690,8 @@ static int cmd_compare(cli *c)
     if (c->n_policy > 0 && c->n_pos != 1)
         return cli_usage_error(c->cmd, "compare --policy takes one scenario "
                                "file, compared with itself changed");
+    if (c->samples > 0)
+        return cli_cmd_compare_samples(c);
     if (c->n_policy > 0)
         rc = rr_points_whatif(&p, c->pos[0], c->sets, (size_t)c->n_sets,
                               c->policy, (size_t)c->n_policy);
@@ -889,7 +891,8 @@ static int cmd_scenarios(cli *c)
 static int find_scenarios(cli *c)
 {
     int n = c->cmd_bit & (CMD_RUN | CMD_CHECK | CMD_SWEEP | CMD_FIT |
-                          CMD_CALIBRATE | CMD_VALIDATE | CMD_SENSITIVITY)
+                          CMD_CALIBRATE | CMD_VALIDATE | CMD_UNCERTAINTY |
+                          CMD_SENSITIVITY)
                 ? 1
             : c->cmd_bit & CMD_COMPARE                            ? 2
                                                                   : 0;
@@ -923,6 +926,7 @@ int main(int argc, char **argv)
                     {"compare", cmd_compare}, {"fit", cmd_fit},
                     {"calibrate", cli_cmd_calibrate},
                     {"validate", cli_cmd_validate},
+                    {"uncertainty", cli_cmd_uncertainty},
                     {"sensitivity", cli_cmd_sensitivity},
                     {"scenarios", cmd_scenarios}, {"help", cmd_help}};
     static cli c;

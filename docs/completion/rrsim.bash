@@ -83,7 +83,11 @@ _rrsim() {
         return
         ;;
     --design)
-        _rrsim_offer "$cur" < <(printf '%s\n' grid lhs sobol)
+        if [ "$cmd" = sweep ]; then
+            _rrsim_offer "$cur" < <(printf '%s\n' grid lhs sobol)
+        else
+            _rrsim_offer "$cur" < <(printf '%s\n' lhs sobol)
+        fi
         return
         ;;
     --out)
@@ -120,7 +124,7 @@ _rrsim() {
             _rrsim_offer "$cur" < <(_rrsim_names)
         fi
         ;;
-    run | check | sweep | compare)
+    run | check | sweep | compare | uncertainty)
         _rrsim_files "$cur" -f -X '!*.ini'
         _rrsim_files "$cur" -d
         _rrsim_offer "$cur" < <(_rrsim_names)

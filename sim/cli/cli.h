@@ -31,7 +31,8 @@ enum {
     CMD_SCENARIOS = 1u << 7,
     CMD_CALIBRATE = 1u << 8,
     CMD_VALIDATE = 1u << 9,
-    CMD_SENSITIVITY = 1u << 10
+    CMD_UNCERTAINTY = 1u << 10,
+    CMD_SENSITIVITY = 1u << 11
 };
 
 #define CLI_MAX_SETS 256
@@ -74,9 +75,11 @@ typedef struct cli {
     long max_iter;          /* calibrate --max-iter N; 0: the default */
     double tol;             /* calibrate --tol X; 0: the default */
     bool rolling;           /* validate --rolling */
-    long samples;           /* sensitivity, sweep --samples N; 0: none */
+    long samples;           /* uncertainty, compare, sensitivity, sweep
+                               --samples N; 0: none */
     long bootstrap;         /* sensitivity --bootstrap B; -1: the default */
-    const char *design;     /* sweep --design grid|lhs|sobol, or NULL */
+    const char *design;     /* --design lhs|sobol (sweep: or grid), or NULL
+                               (lhs; sweep: grid) */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

@@ -61,6 +61,11 @@ int cli_read_observed(const char *path, rr_table **obs);
 int cli_cmd_calibrate(cli *c);
 int cli_cmd_validate(cli *c);
 
+/* The commands of uncertainty_cmd.c: rrsim uncertainty, and compare with
+ * --samples (its arguments checked as compare's). */
+int cli_cmd_uncertainty(cli *c);
+int cli_cmd_compare_samples(cli *c);
+
 /* The command of sensitivity_cmd.c. */
 int cli_cmd_sensitivity(cli *c);
 

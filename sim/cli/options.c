@@ -99,7 +99,12 @@ static const command commands[] = {
      "different years are compared over their common days with --window. "
      "With --precision, replications are added until the interval of each "
      "chosen difference (policy - baseline) is within that share of the "
-     "difference.",
+     "difference. With --samples N, the effect is given as a distribution "
+     "over the baseline's assumption ranges instead: N parameter sets are "
+     "drawn as by rrsim uncertainty, each run on both sides with the same "
+     "draw and the same streams, and uncertainty_effects.csv gives each "
+     "indicator's effect in 90% of those plausible worlds (with "
+     "samples.csv and the quantiles of both sides).",
      {"rrsim compare scenarios/nl-baseline.ini scenarios/nl-no-covid.ini",
       "rrsim compare scenarios/nl-baseline.ini --policy iom_share=0.6",
       "rrsim compare scenarios/nl-baseline.ini policy-2025.ini \\\n"
@@ -188,8 +193,28 @@ static const command commands[] = {
       "rrsim sensitivity scenarios/nl-baseline.ini --samples 64 \\\n"
       "      --vary iom_share=0.6:0.9 --vary talk_interval=60d:120d",
       "rrsim sensitivity scenarios/mm1.ini --samples 256 \\\n"
-      "      --vary arrivals.rate=0.5:0.9 --indicators "
-      "time_to_departure_mean_days",
+      "      --vary lambda=0.5:0.9 --vary mean_talk=0.5d:1d \\\n"
+      "      --indicators time_to_departure_mean_days",
+      NULL}},
+    {"uncertainty", CMD_UNCERTAINTY, "SCENARIO --samples N [OPTIONS]",
+     "fan charts over the assumption ranges",
+     "Draws N parameter sets over the ranges the scenario declares beside "
+     "its parameters (NAME.range = LOW:HIGH or NAME.dist = ..., see "
+     "rrsim-scenario(5)) by a seeded Latin hypercube or scrambled Sobol' "
+     "design, and runs each with the scenario's replications under common "
+     "random numbers: every sample uses the same streams, so samples "
+     "differ by their assumptions alone. A sample's value of an indicator "
+     "is its mean over the replications; the quantiles are over the "
+     "samples, and the randomness left in one sample's mean is reported "
+     "beside them, never mixed in. Writes samples.csv (the values drawn and "
+     "every indicator per sample), uncertainty_parameters.csv, "
+     "uncertainty_summary.csv (each indicator's 5, 25, 50, 75 and 95% "
+     "quantiles), uncertainty_timeseries.csv (the same per period) and fan "
+     "charts of the departures and the caseload. The same seed gives the "
+     "same files whatever the number of threads.",
+     {"rrsim uncertainty scenarios/nl-baseline.ini --samples 64",
+      "rrsim uncertainty scenarios/nl-baseline.ini --samples 128 \\\n"
+      "      --design sobol --reps 5",
       NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
@@ -257,7 +282,7 @@ typedef struct option {
 
 #define SIMULATING                                                          \
     (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE |          \
-     CMD_VALIDATE | CMD_SENSITIVITY)
+     CMD_VALIDATE | CMD_SENSITIVITY | CMD_UNCERTAINTY)
 #define CHARTING (SIMULATING | CMD_PLOT)
 #define PRECISE (CMD_RUN | CMD_SWEEP | CMD_COMPARE)
 
@@ -278,14 +303,6 @@ static const option options[] = {
      "sobol, and for sensitivity, a range LOW:HIGH sampled uniformly "
      "(sensitivity: instead of the scenario's declared ranges); "
      "repeatable, a key at most once (required by sweep)"},
-    {"--design", "KIND", CMD_SWEEP, OPT_DESIGN,
-     "grid (every combination of the --vary values), lhs (a Latin "
-     "hypercube) or sobol (Sobol points) of --samples points over the "
-     "--vary ranges LOW:HIGH (default: grid)"},
-    {"--samples", "N", CMD_SWEEP | CMD_SENSITIVITY, OPT_SAMPLES,
-     "sensitivity: base samples, 2 or more (each costs k + 2 runs for k "
-     "parameters; required); sweep with --design lhs or sobol: design "
-     "points, 2 to 10000 (required there)"},
     {"--bootstrap", "B", CMD_SENSITIVITY, OPT_BOOTSTRAP,
      "bootstrap resamples of the samples for the 95% intervals, 0 (no "
      "intervals) to 100000 (default: 1000)"},
@@ -374,6 +391,24 @@ static const option options[] = {
     {"--from", "DATE", CMD_COMPARE, OPT_FROM,
      "measure the effect from this date to the end of the window "
      "(default: from the first day the two scenarios differ)"},
+    {"--samples", "N",
+     CMD_UNCERTAINTY | CMD_COMPARE | CMD_SENSITIVITY | CMD_SWEEP,
+     OPT_SAMPLES,
+     "parameter sets drawn over the scenario's assumption ranges, 1 to "
+     "100000 (a power of two suits --design sobol); compare: the effect "
+     "over them, each set run on both sides with the same draw and streams; "
+     "sensitivity: base samples of Saltelli's design, 2 or more, each "
+     "costing k + 2 runs for k parameters; sweep with --design lhs or "
+     "sobol: design points over the --vary ranges, 2 to 10000 (required by "
+     "uncertainty and sensitivity; compare, sweep: off)"},
+    {"--design", "KIND", CMD_UNCERTAINTY | CMD_COMPARE | CMD_SWEEP,
+     OPT_DESIGN,
+     "how the parameter sets or design points are drawn: lhs, a Latin "
+     "hypercube (every range cut into N equal-probability strata, each hit "
+     "once), or sobol, Sobol' points with a random digital shift, at most "
+     "40 parameters; both seeded with the scenario's seed; sweep also "
+     "takes grid, every combination of the --vary values (default: lhs; "
+     "sweep: grid)"},
     {"--help", NULL, ~0u, OPT_HELP, "this help (also -h)"},
 };
 
@@ -599,23 +634,11 @@ static int apply(cli *c, const option *o, const char *v)
                                    "%d)", CLI_MAX_PARAMS);
         c->params[c->n_params++] = v;
         return -1;
-    case OPT_SAMPLES:
-        if (!parse_int(v, 2, 100000000, &n))
-            return cli_usage_error(cmd, "--samples: expected a whole number "
-                                   ">= 2, got '%s'", v);
-        c->samples = n;
-        return -1;
     case OPT_BOOTSTRAP:
         if (!parse_int(v, 0, 100000, &n))
             return cli_usage_error(cmd, "--bootstrap: expected a whole "
                                    "number from 0 to 100000, got '%s'", v);
         c->bootstrap = n;
-        return -1;
-    case OPT_DESIGN:
-        if (strcmp(v, "grid") && strcmp(v, "lhs") && strcmp(v, "sobol"))
-            return cli_usage_error(cmd, "--design: expected grid, lhs or "
-                                   "sobol, got '%s'", v);
-        c->design = v;
         return -1;
     case OPT_YEARS:
         c->years = v;
@@ -733,6 +756,25 @@ static int apply(cli *c, const option *o, const char *v)
     case OPT_FROM:
         c->from = v;
         return -1;
+    case OPT_SAMPLES:
+        if (!parse_int(v, 1, 100000, &n))
+            return cli_usage_error(cmd, "--samples: expected a whole number "
+                                   "from 1 to 100000, got '%s'", v);
+        c->samples = n;
+        return -1;
+    case OPT_DESIGN:
+        if (strcmp(v, "grid") == 0 && c->cmd_bit == CMD_SWEEP) {
+            c->design = v;
+            return -1;
+        }
+        if (strcmp(v, "lhs") != 0 && strcmp(v, "sobol") != 0)
+            return cli_usage_error(cmd, "--design: expected %s, got '%s'",
+                                   c->cmd_bit == CMD_SWEEP
+                                       ? "grid, lhs or sobol"
+                                       : "lhs or sobol",
+                                   v);
+        c->design = v;
+        return -1;
     case OPT_HELP:
         c->help = true;
         return -1;
@@ -800,6 +842,9 @@ int cli_parse(int argc, char **argv, cli *c)
         if ((rc = apply(c, o, v)) >= 0)
             return rc;
     }
+    if (c->design && !c->samples && strcmp(c->design, "grid") != 0)
+        return cli_usage_error(c->cmd, "--design applies only with "
+                               "--samples");
     if (!c->precise && (c->precision_of || c->max_reps))
         return cli_usage_error(c->cmd, "%s applies only with --precision",
                                c->precision_of ? "--precision-of"

@@ -7,7 +7,8 @@
  * with timeseries_summary.csv gets a run's charts (four, and the
  * utilisation of the stages when stages_summary.csv is there); one with
  * sweep.csv, compare.csv or fit.csv the chart of that study, and one
- * with compare_years.csv the chart of the yearly effects.  For each
+ * with compare_years.csv the chart of the yearly effects, one with
+ * uncertainty_timeseries.csv the fan charts of an uncertainty study.  For each
  * chart the data are read (plot_read.c), its script is written into
  * memory (plot_run.c, plot_sweep.c, plot_compare.c, plot_fit.c) and fed to
  * gnuplot in the charts' folder, or written there in script mode
@@ -347,7 +348,8 @@ bool rr_plot_has_data(const char *results)
            has_file(results, "compare.csv") || has_file(results, "fit.csv") ||
            has_file(results, "calibrate.csv") ||
            has_file(results, "validate.csv") ||
-           has_file(results, "sensitivity.csv");
+           has_file(results, "sensitivity.csv") ||
+           has_file(results, "uncertainty_timeseries.csv");
 }
 
 /* is_study - whether the folder holds the CSV file of a study kind. */
@@ -368,7 +370,8 @@ static bool is_run(const char *results)
             !is_study(results, STUDY_FIT) &&
             !has_file(results, "calibrate.csv") &&
             !has_file(results, "validate.csv") &&
-            !has_file(results, "sensitivity.csv"));
+            !has_file(results, "sensitivity.csv") &&
+            !has_file(results, "uncertainty_timeseries.csv"));
 }
 
 int rr_plot_results(const char *results, const char *plots,
@@ -394,6 +397,12 @@ int rr_plot_results(const char *results, const char *plots,
     if (rc == RR_OK && has_file(results, "validate.csv"))
         rc = plot_module(results, plots, &o, "validate", rri_chart_validate,
                          err, errlen);
+    if (rc == RR_OK && has_file(results, "uncertainty_timeseries.csv"))
+        rc = plot_module(results, plots, &o, "uncertainty_departures",
+                         rri_chart_fan_departures, err, errlen);
+    if (rc == RR_OK && has_file(results, "uncertainty_timeseries.csv"))
+        rc = plot_module(results, plots, &o, "uncertainty_caseload",
+                         rri_chart_fan_caseload, err, errlen);
     if (rc == RR_OK && has_file(results, "sensitivity.csv"))
         rc = plot_sensitivity(results, plots, &o, err, errlen);
     return rc;
@@ -434,6 +443,8 @@ int rr_plot_read(const char *results, char *err, size_t errlen)
     }
     if (rc == RR_OK && has_file(results, "validate.csv"))
         rc = rri_read_validate(results, err, errlen);
+    if (rc == RR_OK && has_file(results, "uncertainty_timeseries.csv"))
+        rc = rri_read_fan(results, err, errlen);
     if (rc == RR_OK && has_file(results, "sensitivity.csv")) {
         rri_sens *d = NULL;
         rc = rri_read_sensitivity(results, &d, err, errlen);

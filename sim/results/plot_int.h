@@ -102,6 +102,9 @@ typedef struct rri_rundata {
     double *util;           /* mean utilisation of stage s in period k
                                at [k * RRI_MAX_STAGES + s], NaN where
                                none */
+    char *foot;             /* a study's own first footer line ("Scenario
+                               x · 64 samples × 10 replications"), or
+                               NULL for a run's */
 } rri_rundata;
 
 /* Stages read from stages_summary.csv; those beyond are not drawn. */
@@ -485,6 +488,27 @@ int rri_draw_compare_years(FILE *g, rr_plot_format fmt, const char *out,
                            const rri_years *d, const rri_runrow *ri,
                            size_t nri);
 
+/* rri_read_run_frame - what a chart over the periods d->p0/p1 (d->np of
+ * them, set by the caller) takes from run.csv and events.csv: scenario,
+ * title, source, report, version, replications, the warm-up and the
+ * events.  For a study's charts drawn in a run's frame (plot_fan.c). */
+int rri_read_run_frame(const char *dir, rri_rundata *d, char *err,
+                       size_t errlen);
+
+/* A fan chart in a run's frame (plot_run.c): per period the five
+ * quantiles q[0..4] (5, 25, 50, 75, 95%) of a series over samples; the
+ * median as a line, the middle 50% and 90% as bands.  stock: a level at
+ * each period's end (drawn there), else a flow over the period (drawn at
+ * its middle). */
+typedef struct rri_fan {
+    const char *title, *subtitle, *xlabel, *ylabel;
+    const double *q[5];
+    bool stock;
+    const char *key_median, *key_mid, *key_outer;
+} rri_fan;
+int rri_run_fan(FILE *g, const rri_rundata *d, rr_plot_format fmt,
+                const char *out, const rri_fan *f);
+
 /* A chart module's work (rri_chart_fn): read the files of the folder
  * results, checked, and write the script of the chart `out` in format fmt
  * on g.  RR_OK, or the status of rr_plot_results with a message; plot.c
@@ -505,6 +529,12 @@ void rri_calibrate_free(void *data);
  * RESULTS/validate.csv and run.csv.  rri_read_validate reads and checks
  * validate.csv alone. */
 rri_chart_fn rri_chart_validate;
+
+/* The fan charts of an uncertainty study (plot_fan.c), from
+ * uncertainty_timeseries.csv, run.csv and events.csv. */
+rri_chart_fn rri_chart_fan_departures;
+rri_chart_fn rri_chart_fan_caseload;
+int rri_read_fan(const char *results, char *err, size_t errlen);
 int rri_read_validate(const char *results, char *err, size_t errlen);
 
 /* The charts of a sensitivity study (plot_sensitivity.c): one per

@@ -245,6 +245,7 @@ void rri_rundata_fini(rri_rundata *d)
         free(d->stage[i]);
     free(d->stage);
     free(d->util);
+    free(d->foot);
     memset(d, 0, sizeof *d);
 }
 
@@ -675,6 +676,29 @@ int rri_read_run(const char *dir, rri_rundata *d, char *err, size_t errlen)
         (rc = read_stages(dir, d, err, errlen)))
         return rc;
     if ((!d->title && !dup_to(&d->title, d->scenario)) ||
+        (!d->source && !dup_to(&d->source, "")) ||
+        (!d->version && !dup_to(&d->version, "")) ||
+        (!d->report && !dup_to(&d->report, report_word(d))))
+        return oom(err, errlen);
+    return RR_OK;
+}
+
+int rri_read_run_frame(const char *dir, rri_rundata *d, char *err,
+                       size_t errlen)
+{
+    double warmup = 0;
+    rri_runrow rr[RRI_MAX_RUNROWS];
+    size_t n = 0;
+    int rc;
+    if ((rc = read_run_csv(dir, d, &warmup, err, errlen)) ||
+        (rc = read_events(dir, d, warmup, err, errlen)) ||
+        (rc = rri_read_runrows(dir, rr, &n, err, errlen)))
+        return rc;
+    if (n > 0)
+        d->reps = rr[0].reps;
+    rri_runrows_fini(rr, n);
+    if ((!d->scenario && !dup_to(&d->scenario, "")) ||
+        (!d->title && !dup_to(&d->title, d->scenario)) ||
         (!d->source && !dup_to(&d->source, "")) ||
         (!d->version && !dup_to(&d->version, "")) ||
         (!d->report && !dup_to(&d->report, report_word(d))))

@@ -47,9 +47,13 @@ static void heading(chart *c, const char *title, const char *subtitle)
 {
     const rri_rundata *d = c->d;
     char line[1024];
-    snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
-             d->scenario, d->reps, d->reps == 1 ? "" : "s",
-             *d->version ? " · rrsim " : "", d->version);
+    if (d->foot)
+        snprintf(line, sizeof line, "%s%s%s", d->foot,
+                 *d->version ? " · rrsim " : "", d->version);
+    else
+        snprintf(line, sizeof line, "Scenario %s · %zu replication%s%s%s",
+                 d->scenario, d->reps, d->reps == 1 ? "" : "s",
+                 *d->version ? " · rrsim " : "", d->version);
     rri_gp_heading(c->g, title, subtitle, line, d->source);
 }
 
@@ -1046,6 +1050,79 @@ static int chart_utilisation(chart *c, rr_plot_format fmt, const char *out)
         fputs(" notitle", g);
     }
     fputc('\n', g);
+    return rc;
+}
+
+/* ---- a fan over samples (for plot_fan.c) ---------------------------------------- */
+
+/* fan_chart - the data of f as $t (x, then the five quantiles; a period
+ * without all five is a gap), the bands and the median line. */
+static int fan_chart(chart *c, rr_plot_format fmt, const char *out,
+                     const rri_fan *f)
+{
+    FILE *g = c->g;
+    const rri_rundata *d = c->d;
+    const rri_key ke[] = {{f->key_median, OI_BLUE, 'l', NULL, 2.5},
+                          {f->key_mid, BAND_MID, 'b', NULL, 0},
+                          {f->key_outer, BAND_LIGHT, 'b', NULL, 0}};
+    double max = 0;
+    int rc;
+    if ((rc = frame(c, fmt, out, f->title, f->subtitle, f->xlabel,
+                    f->ylabel)) != RR_OK)
+        return rc;
+    fputs("$t << EOD\n", g);
+    for (size_t k = 0; k < d->np; k++) {
+        double x = f->stock ? (double)d->p1[k]
+                            : (double)(d->p0[k] + d->p1[k]) / 2;
+        bool ok = true;
+        for (int i = 0; i < 5; i++)
+            ok = ok && !isnan(f->q[i][k]);
+        if (!ok) {
+            fputc('\n', g);
+            continue;
+        }
+        rri_gp_num(g, x);
+        for (int i = 0; i < 5; i++) {
+            fputc(' ', g);
+            rri_gp_num(g, f->q[i][k]);
+            if (f->q[i][k] > max)
+                max = f->q[i][k];
+        }
+        fputc('\n', g);
+    }
+    fputs("EOD\n", g);
+    rc = rri_gp_count_axis(g, max, 6, 1.04);
+    legend(c, ke, RR_COUNTOF(ke));
+    fputs("plot $t using 1:2:6 with filledcurves fc rgb \"" BAND_LIGHT
+          "\" fs solid 1 notitle, "
+          "\\\n     $t using 1:3:5 with filledcurves fc rgb \"" BAND_MID
+          "\" fs solid 1 notitle, "
+          "\\\n     $t using 1:4 with lines lw 2.5 lc rgb \"" OI_BLUE
+          "\" notitle\n",
+          g);
+    return rc;
+}
+
+int rri_run_fan(FILE *g, const rri_rundata *d, rr_plot_format fmt,
+                const char *out, const rri_fan *f)
+{
+    chart c;
+    int rc;
+    if (d->np == 0)
+        return RR_EINVAL;
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.d = d;
+    c.m.x0 = d->p0[0];
+    c.m.x1 = d->p1[d->np - 1];
+    c.m.L = 0.09;
+    c.m.R = 0.975;
+    c.B = 165.0 / H;
+    if (!(c.row = malloc((d->ne + 1) * sizeof *c.row)))
+        return RR_ENOMEM;
+    c.rows = rri_event_rows(d->ev, d->ne, &c.m, c.row);
+    rc = fan_chart(&c, fmt, out, f);
+    free(c.row);
     return rc;
 }
 

@@ -408,17 +408,50 @@ int rri_attach_notes(rr_scenario *sc, const rri_notes *nt, char *err,
         const char *name = nt->v[i].name;
         size_t len = (size_t)(strrchr(name, '.') - name);
         bool label = strcmp(name + len, ".label") == 0;
+        bool range = rri_is_range_key("parameters", name);
         char *pname = rri_strndup(&sc->arena, name, len);
         if (!pname)
             return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
         long s = rri_setting_find(sc, "parameters", pname);
-        if (s < 0)
-            return rr_err_set(
+        if (s < 0) {
+            const char *what = label ? "label" : range ? "range" : "source note";
+            const char **cand = malloc((sc->n_settings + 1) * sizeof *cand);
+            size_t nc = 0;
+            for (size_t j = 0; cand && j < sc->n_settings; j++)
+                if (rri_is_param(&sc->settings[j]))
+                    cand[nc++] = sc->settings[j].name;
+            const char *g = cand ? rri_suggest(pname, cand, nc) : NULL;
+            int rc = rr_err_set(
                 err, errlen, RR_EPARSE,
                 "%s:%d: [parameters] %s: %s for '%s', which is "
-                "not a parameter (declare '%s = VALUE' first)",
-                nt->v[i].file, nt->v[i].line, name,
-                label ? "label" : "source note", pname, pname);
+                "not a parameter (%s%s%sdeclare '%s = VALUE' first)",
+                nt->v[i].file, nt->v[i].line, name, what, pname,
+                g ? "did you mean '" : "", g ? g : "", g ? "'? or " : "",
+                pname);
+            free(cand);
+            return rc;
+        }
+        if (range) {
+            rri_setting *ps = &sc->settings[s];
+            bool dist = strcmp(name + len, ".dist") == 0;
+            /* a later file's declaration replaces a base's; one file
+             * may not declare both */
+            if (ps->range && ps->range_file == nt->v[i].fidx)
+                return rr_err_set(
+                    err, errlen, RR_EPARSE,
+                    "%s:%d: [parameters] %s: '%s' already has a %s at line "
+                    "%d (declare either %s.range or %s.dist)",
+                    nt->v[i].file, nt->v[i].line, name, pname,
+                    ps->range_dist ? "distribution" : "range", ps->range_line,
+                    pname, pname);
+            if (ps->range && ps->range_file < nt->v[i].fidx)
+                continue;
+            ps->range = nt->v[i].text;
+            ps->range_dist = dist;
+            ps->range_file = nt->v[i].fidx;
+            ps->range_line = nt->v[i].line;
+            continue;
+        }
         if (label) {
             sc->settings[s].pub.label = nt->v[i].text;
             continue;

@@ -98,6 +98,32 @@ static void print_section(rr_scenario *sc, FILE *f, const char *name,
     fputc('\n', f);
 }
 
+/* print_uncertain - the parameters' declared ranges: as written, the
+ * distribution over the value's unit and its central 90%. */
+static void print_uncertain(const rr_scenario *sc, FILE *f)
+{
+    if (sc->n_unc == 0)
+        return;
+    fprintf(f, "# assumption ranges: %zu uncertain parameter%s\n", sc->n_unc,
+            sc->n_unc == 1 ? "" : "s");
+    for (size_t i = 0; i < sc->n_unc; i++) {
+        const rr_uncertain *u = &sc->unc[i];
+        char v[48], lo[48], hi[48], q5[48], q95[48];
+        rr_uncertain_show(u, u->value, v, sizeof v);
+        rr_uncertain_show(u, u->dist_of.lo, lo, sizeof lo);
+        rr_uncertain_show(u, u->dist_of.hi, hi, sizeof hi);
+        rr_uncertain_show(u, rr_uncertain_draw(u, 0.05), q5, sizeof q5);
+        rr_uncertain_show(u, rr_uncertain_draw(u, 0.95), q95, sizeof q95);
+        fprintf(f, "%-24s %s %s = %s: %s on [%s, %s], 90%% within [%s, %s]%s%s "
+                   "(%s:%d)\n",
+                u->name, v, u->dist ? "dist" : "range", u->written,
+                rr_udist_name(u->dist_of.kind), lo, hi, q5, q95,
+                u->share ? ", a share" : "",
+                u->integer ? ", whole numbers" : "", u->file, u->line);
+    }
+    fputc('\n', f);
+}
+
 void rr_scenario_print(rr_scenario *sc, FILE *f)
 {
     fprintf(f, "# %s\n", sc->path);
@@ -114,6 +140,7 @@ void rr_scenario_print(rr_scenario *sc, FILE *f)
         rri_section tmp = {(rri_sec_kind)k, (char *)name, "", 0, 0};
         print_section(sc, f, name, &tmp);
     }
+    print_uncertain(sc, f);
     const rr_plan *plan;
     char err[1024];
     if (rr_scenario_plan(sc, &plan, err, sizeof err) != RR_OK) {

@@ -69,8 +69,9 @@ int rr_scenario_load(const char *path, const char *const *overrides,
              (rc = rri_check_required(sc, err, errlen)) == RR_OK &&
              (rc = rri_build_params(sc, err, errlen)) == RR_OK &&
              (rc = rri_build_by_section(sc, err, errlen)) == RR_OK &&
-             (rc = rri_load_tables(sc, err, errlen)) == RR_OK)
-        rc = rri_build_changes(sc, err, errlen);
+             (rc = rri_load_tables(sc, err, errlen)) == RR_OK &&
+             (rc = rri_build_changes(sc, err, errlen)) == RR_OK)
+        rc = rri_build_uncertain(sc, err, errlen);
     free(nt.v);
     if (rc != RR_OK) {
         rr_scenario_destroy(sc);

@@ -246,6 +246,14 @@ bool rri_is_note_key(const char *section, const char *name)
             (n > 6 && strcmp(name + n - 6, ".label") == 0));
 }
 
+bool rri_is_range_key(const char *section, const char *name)
+{
+    size_t n = strlen(name);
+    return strcmp(section, "parameters") == 0 &&
+           ((n > 6 && strcmp(name + n - 6, ".range") == 0) ||
+            (n > 5 && strcmp(name + n - 5, ".dist") == 0));
+}
+
 /* flush_value - the value being continued, into the arena. */
 static void flush_value(struct parse *pr)
 {
@@ -333,7 +341,7 @@ static int handler(void *user, const char *section, const char *name,
             return continue_value(pr, 2, section, name, value);
     }
     flush_value(pr);
-    if (rri_is_note_key(section, name)) {
+    if (rri_is_note_key(section, name) || rri_is_range_key(section, name)) {
         size_t it = 0, i;
         uint64_t h = rri_hash_str(RRI_HASH0, name);
         while (rri_map_next(&ly->note_map, h, &it, &i))

@@ -223,6 +223,11 @@ typedef struct rri_setting {
                            it: where it was declared */
     bool unused_at_write; /* a parameter no setting used when its value
                            was written (see rri_params_used) */
+    const char *range;  /* its uncertainty as written (NAME.range or
+                           NAME.dist), or NULL (uncertain.c) */
+    bool range_dist;    /* written as NAME.dist */
+    int range_file;     /* index in files and line of that note */
+    int range_line;
     const rri_keydef *def;
 } rri_setting;
 
@@ -343,6 +348,10 @@ struct rr_scenario {
     rri_subst *res0;    /* the substitution context with no event active
                            (params.c), made on first use */
     size_t subst_bytes; /* text ${...} substitution has made so far */
+
+    rr_uncertain *unc;  /* the parameters with a declared uncertainty,
+                           file order (uncertain.c) */
+    size_t n_unc;
 
     bool planned;       /* plan holds the epochs (plan.c) */
     rr_plan plan;
@@ -483,6 +492,11 @@ bool rri_pair_start(const char *s);
  * part before the last dot. */
 bool rri_is_note_key(const char *section, const char *name);
 
+/* rri_is_range_key - (section, name) declares a parameter's uncertainty:
+ * NAME.range (LOW:HIGH) or NAME.dist (a distribution).  Read as notes are,
+ * then checked by rri_build_uncertain. */
+bool rri_is_range_key(const char *section, const char *name);
+
 /* rri_normalise - a path without "." segments and "NAME/.." pairs, into
  * the arena; a name for a file, not a way to open it.  NULL when out of
  * memory. */
@@ -522,6 +536,15 @@ int rri_check_required(rr_scenario *sc, char *err, size_t errlen);
  * s's kind whose name is close to s's (a stage, provider or event), or
  * NULL: what a misspelt section header most likely meant. */
 const char *rri_similar_section(const rr_scenario *sc, const rri_section *s);
+
+/* ---- uncertain parameters (uncertain.c) ---------------------------------- */
+
+/* rri_build_uncertain - every parameter's NAME.range or NAME.dist read in
+ * the parameter's units (a number, a duration or a rate, as its value is
+ * written) into sc->unc; checked: the form, low <= high, a share within
+ * [0,1], a duration or rate >= 0, the value within its range.  Errors at
+ * the note's FILE:LINE. */
+int rri_build_uncertain(rr_scenario *sc, char *err, size_t errlen);
 
 /* ---- overrides (overrides.c) --------------------------------------------- */
 

@@ -786,6 +786,14 @@ static void put_one(writer *w, size_t i)
         else
             put_setting(w, k, st->pub.label, NULL);
     }
+    if (st->range) {
+        char *k = rri_printf(&w->sc->arena, "%s.%s", st->name,
+                             st->range_dist ? "dist" : "range");
+        if (!k)
+            w->oom = true;
+        else
+            put_setting(w, k, st->range, NULL);
+    }
 }
 
 /* put_records - the overrides in force, as [scenario] override.KEY, and

@@ -62,5 +62,8 @@ else
     fail completion-name-not-run "offered: $(tr '\n' '|' <"$TMP/co")"
 fi
 rm -rf "$co_dir" co-ran
+co_complete --samples completion-uncertainty-option rrsim uncertainty scenarios/mm1.ini --sa
+co_complete sobol completion-design rrsim uncertainty scenarios/mm1.ini --samples 8 --design so
+co_complete talk_interval= completion-uncertainty-set rrsim uncertainty scenarios/nl-baseline.ini --samples 8 --set talk_
 rm -rf "$co_bin" "$TMP/co"
 requires -

@@ -128,6 +128,11 @@ RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" compare tests/fixtures/basic.ini \
     tests/fixtures/basic.ini --reps 2 --quiet --out "$M/compare" >/dev/null 2>>"$M/err" || man_ok=0
 RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" fit tests/fixtures/basic.ini "$M/obs.csv" \
     --reps 2 --quiet --out "$M/fit" >/dev/null 2>>"$M/err" || man_ok=0
+sed '/^mean_talk.source/a mean_talk.range = 0.8d:1.1d' scenarios/mm1.ini >"$M/unc.ini"
+RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" uncertainty "$M/unc.ini" --samples 3 --reps 2 \
+    --quiet --out "$M/uncertainty" >/dev/null 2>>"$M/err" || man_ok=0
+RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" compare "$M/unc.ini" --policy lambda=0.7 \
+    --samples 3 --reps 2 --quiet --out "$M/ucompare" >/dev/null 2>>"$M/err" || man_ok=0
 if [ "$man_ok" -eq 1 ]; then ok man-results-runs; else
     fail man-results-runs "$(head -c 300 "$M/err")"
 fi
@@ -135,7 +140,7 @@ fi
 R=docs/man/rrsim-results.5
 # files and folders: a subsection each (.Ss NAME, maybe with a note after)
 miss=
-for d in run sweep compare fit; do
+for d in run sweep compare fit uncertainty ucompare; do
     for f in $(ls -A "$M/$d"); do
         [ -d "$M/$d/$f" ] && f="$f/"
         grep -Eq "^\.Ss $(printf '%s' "$f" | sed 's/\./\\./g')( |\$)" "$R" ||
@@ -149,7 +154,9 @@ miss=$(man_missing "$R" "Pa " $(ls "$M"/*/plots | sed -n 's/\.gp$/.png/p' | sort
 [ -z "$miss" ] && ok man-results-charts ||
     fail man-results-charts "no entry in $R for: $miss"
 # columns: an entry each, but for the sweep's column of the varied key
-man_cols=$(for f in "$M"/*/*.csv; do head -n 1 "$f" | tr ',' '\n'; done |
+# and samples.csv's columns of parameters and indicators
+man_cols=$(for f in "$M"/*/*.csv; do
+        [ "${f##*/}" = samples.csv ] || head -n 1 "$f" | tr ',' '\n'; done |
     grep -vx 'scenario.seed' | sort -u)
 miss=$(man_missing "$R" "" $man_cols)
 [ -z "$miss" ] && ok man-results-columns ||

@@ -87,7 +87,7 @@ se_bad() {
         ok "sensitivity-bad-$name" || fail "sensitivity-bad-$name" "exit $rc: $(cat "$TMP/err")"
 }
 se_bad no-samples "sensitivity needs --samples N" scenarios/mm1.ini --vary lambda=0.5:0.9
-se_bad one-sample "--samples: expected a whole number >= 2, got '1'" scenarios/mm1.ini --samples 1 --vary lambda=0.5:0.9
+se_bad one-sample "--samples 1: expected 2 to 66666 base samples for 1 parameters (each costs 3 runs)" scenarios/mm1.ini --samples 1 --vary lambda=0.5:0.9
 se_bad no-ranges "the scenario declares no uncertain parameters" scenarios/mm1.ini --samples 8
 se_bad step "--vary lambda=0.5:0.9:0.1: expected KEY=LOW:HIGH" scenarios/mm1.ini --samples 8 --vary lambda=0.5:0.9:0.1
 se_bad order "--vary lambda=0.9:0.5: needs LOW < HIGH" scenarios/mm1.ini --samples 8 --vary lambda=0.9:0.5
@@ -95,7 +95,7 @@ se_bad units "LOW and HIGH must have the same unit" scenarios/mm1.ini --samples 
 se_bad twice "the key is varied twice" scenarios/mm1.ini --samples 8 --vary lambda=0.5:0.9 --vary lambda=0.6:0.7
 se_bad unknown-key "lambd" scenarios/mm1.ini --samples 8 --vary lambd=0.5:0.9
 se_bad indicator "--indicators: unknown indicator 'arrivalz'" scenarios/mm1.ini --samples 8 --vary lambda=0.5:0.9 --indicators arrivalz
-se_bad too-many "expected 2 to" scenarios/mm1.ini --samples 100000000 --vary lambda=0.5:0.9
+se_bad too-many "--samples 100000: expected 2 to 66666 base samples" scenarios/mm1.ini --samples 100000 --vary lambda=0.5:0.9
 
 # ---- a signal: 130, nothing left -------------------------------------------
 mkdir -p "$TMP/se-sig"

@@ -52,7 +52,7 @@ sd_bad() {
     [ "$rc" -eq 2 ] && grep -qF -- "$want" "$TMP/err" && [ ! -e "$TMP/sd-bad" ] &&
         ok "sweep-design-bad-$name" || fail "sweep-design-bad-$name" "exit $rc: $(cat "$TMP/err")"
 }
-sd_bad no-samples "--design lhs needs --samples N" scenarios/mm1.ini --design lhs --vary lambda=0.5:0.9
+sd_bad no-samples "--design applies only with --samples" scenarios/mm1.ini --design lhs --vary lambda=0.5:0.9
 sd_bad grid-samples "--samples applies to --design lhs or sobol" scenarios/mm1.ini --samples 8 --vary lambda=0.5,0.9
 sd_bad step "--vary lambda=0.5:0.9:0.1: expected KEY=LOW:HIGH" scenarios/mm1.ini --design sobol --samples 8 --vary lambda=0.5:0.9:0.1
 sd_bad list "expected KEY=LOW:HIGH" scenarios/mm1.ini --design lhs --samples 8 --vary lambda=0.5,0.9
