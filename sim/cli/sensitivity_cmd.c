@@ -23,8 +23,8 @@
 /* The inputs of the study: the --vary ranges, or the scenario's own. */
 typedef struct inputs {
     size_t k;
-    rr_interval range[CLI_MAX_VARY];
-    char dist[CLI_MAX_VARY][96];
+    rr_interval range[CLI_MAX_VARY];  /* of --vary, or none */
+    char dist[RR_SENS_MAX_INPUTS][96];
     rr_sens_input in[RR_SENS_MAX_INPUTS];
 } inputs;
 
@@ -33,9 +33,49 @@ static void interval_value(const void *ctx, double u, char *buf, size_t n)
     rr_interval_value(ctx, u, buf, n);
 }
 
+/* uncertain_value - a declared parameter's value at u, by its
+ * distribution, as --set writes it. */
+static void uncertain_value(const void *ctx, double u, char *buf, size_t n)
+{
+    const rr_uncertain *p = ctx;
+    rr_uncertain_text(p, rr_uncertain_draw(p, u), buf, n);
+}
+
+/* inputs_of_scenario - the parameters the scenario declares uncertain
+ * (sc must outlive x); EXIT_*, the message printed. */
+static int inputs_of_scenario(const char *path, const rr_scenario *sc,
+                              inputs *x)
+{
+    size_t k = rr_scenario_n_uncertain(sc);
+    if (k > RR_SENS_MAX_INPUTS) {
+        fprintf(stderr, "rrsim: %s: %zu uncertain parameters, at most %d "
+                        "for a sensitivity study (give the ones to study "
+                        "with --vary KEY=LOW:HIGH)\n",
+                path, k, RR_SENS_MAX_INPUTS);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < k; i++) {
+        const rr_uncertain *p = rr_scenario_uncertain(sc, i);
+        if (p->dist)
+            snprintf(x->dist[i], sizeof x->dist[i], "%s", p->written);
+        else {
+            /* a range LOW:HIGH is uniform over it */
+            const char *colon = strchr(p->written, ':');
+            if (colon)
+                snprintf(x->dist[i], sizeof x->dist[i], "uniform(%.*s, %s)",
+                         (int)(colon - p->written), p->written, colon + 1);
+            else
+                snprintf(x->dist[i], sizeof x->dist[i], "%s", p->written);
+        }
+        x->in[i] = (rr_sens_input){p->name, uncertain_value, p, x->dist[i]};
+    }
+    x->k = k;
+    return EXIT_OK;
+}
+
 static void inputs_fini(inputs *x)
 {
-    for (size_t i = 0; i < x->k; i++)
+    for (size_t i = 0; i < x->k && i < CLI_MAX_VARY; i++)
         rr_interval_fini(&x->range[i]);
 }
 
@@ -172,7 +212,9 @@ int cli_cmd_sensitivity(cli *c)
     }
     seed = plan->cfg[0]->seed;
     snprintf(name, sizeof name, "%s", plan->cfg[0]->name);
-    if (x->k == 0) {
+    if (c->n_vary == 0)
+        rc = inputs_of_scenario(c->pos[0], sc, x);
+    if (rc == EXIT_OK && x->k == 0) {
         fprintf(stderr, "rrsim: %s: the scenario declares no uncertain "
                         "parameters (NAME.range = LOW:HIGH or NAME.dist in "
                         "[parameters]); declare some, or give ranges with "
@@ -180,8 +222,8 @@ int cli_cmd_sensitivity(cli *c)
                 c->pos[0]);
         rc = EXIT_USAGE;
     }
-    rr_scenario_destroy(sc);
     if (rc != EXIT_OK) {
+        rr_scenario_destroy(sc);
         inputs_fini(x);
         free(x);
         return rc;
@@ -200,6 +242,7 @@ int cli_cmd_sensitivity(cli *c)
         rc = study(c, &s, name);
     }
     rr_sensitivity_fini(&s);
+    rr_scenario_destroy(sc); /* after the study: the inputs are its */
     inputs_fini(x);
     free(x);
     return cli_done(rc);

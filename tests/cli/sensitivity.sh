@@ -106,3 +106,25 @@ rc=$?
 [ "$rc" -eq 130 ] && grep -qx 'rrsim: interrupted; no results written' "$TMP/err" &&
     [ -z "$(ls -A "$TMP/se-sig")" ] &&
     ok sensitivity-sigint || fail sensitivity-sigint "exit $rc: $(cat "$TMP/err"; ls -A "$TMP/se-sig")"
+
+# ---- the scenario's own ranges and distributions ---------------------------
+se_fx=tests/fixtures/sensitivity/mm1-ranges.ini
+expect_exit 0 sensitivity-declared -- "$RRSIM" sensitivity "$se_fx" --samples 32 --reps 2 \
+    --indicators arrivals,time_to_departure_mean_days --bootstrap 200 --out "$TMP/se6" --plot none --quiet
+if [ -f "$TMP/se6/sensitivity.csv" ]; then
+    grep -q '^mm1-ranges,arrivals,"Arrivals, re-migrants included",persons,lambda,Arrivals a day,"uniform(0.5, 0.9)",[0-9.]*,.*,1,32,128,2,200,1,' "$TMP/se6/sensitivity.csv" &&
+        grep -q '^mm1-ranges,arrivals,"Arrivals, re-migrants included",persons,mean_talk,Mean length of a talk,"triangular(0.5d, 0.8d, 1d)",0,0,0,0,0,0,2,' "$TMP/se6/sensitivity.csv" &&
+        ok sensitivity-declared-rows || fail sensitivity-declared-rows "$(cat "$TMP/se6/sensitivity.csv")"
+    # the triangular draws: inside [0.5, 1] days, their mean near (0.5 + 0.8 + 1) / 3
+    se_tri=$(awk -F, 'NR > 1 && ($3 == "A" || $3 == "B") { t = $5; sub(/d$/, "", t)
+        if (t < 0.5 || t > 1) print "outside: " $0; s += t; n++ }
+        END { m = s / n; if (m < 0.74 || m > 0.79) print "mean " m }' "$TMP/se6/sensitivity_samples.csv")
+    [ -z "$se_tri" ] && ok sensitivity-declared-dist || fail sensitivity-declared-dist "$se_tri"
+else
+    fail sensitivity-declared-rows "no sensitivity.csv: $(cat "$TMP/err")"
+fi
+# --vary replaces the declared ranges
+expect_exit 0 sensitivity-vary-replaces -- "$RRSIM" sensitivity "$se_fx" --samples 8 --reps 1 \
+    --vary lambda=0.6:0.7 --indicators arrivals --out "$TMP/se7" --plot none --quiet
+[ "$(head -n 1 "$TMP/se7/sensitivity_samples.csv" 2>/dev/null)" = 'evaluation,sample,matrix,lambda,arrivals' ] &&
+    ok sensitivity-vary-only || fail sensitivity-vary-only "$(head -n 2 "$TMP/se7/sensitivity_samples.csv" 2>&1)"
