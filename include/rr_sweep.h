@@ -20,6 +20,7 @@
 
 #include "rr_experiment.h"
 #include "rr_indicator.h"
+#include "rr_scenario.h"
 
 #define RR_SWEEP_MAX_POINTS 10000
 #define RR_SWEEP_MAX_IND 12 /* indicators a sweep shows (--indicators) */
@@ -66,6 +67,8 @@ typedef struct rr_interval {
     char *key;
     double lo, hi;     /* lo < hi */
     char unit[16];     /* written after each value, as after LOW ("d") */
+    bool whole_bounds; /* LOW and HIGH written as whole numbers */
+    bool whole;        /* values are whole numbers (rr_interval_whole) */
 } rr_interval;
 
 /* rr_interval_parse - one --vary KEY=LOW:HIGH (key trimmed; both numbers
@@ -75,8 +78,16 @@ int rr_interval_parse(const char *spec, rr_interval *out, char *err,
                       size_t errlen);
 void rr_interval_fini(rr_interval *r);
 
+/* rr_interval_whole - whether the range's values must be whole numbers:
+ * LOW and HIGH are written as whole numbers and so is the key's value in
+ * the scenario sc (a count such as stage.detention.servers = 700); sets
+ * r->whole. */
+void rr_interval_whole(rr_interval *r, const rr_scenario *sc);
+
 /* rr_interval_value - the value at u in [0,1) of the range, lo + u (hi -
- * lo), as written into a scenario: %.6g and the unit ("412.5d"). */
+ * lo), as written into a scenario: %.6g and the unit ("412.5d"); for a
+ * whole range the whole numbers lo..hi equally likely, floor(lo + u (hi -
+ * lo + 1)). */
 void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n);
 
 /* rr_design_sampled - a design of n_points given point by point: vary[i]
@@ -89,11 +100,13 @@ int rr_design_sampled(rr_vary *vary, size_t n, size_t n_points, rr_design *d,
 /* rr_design_space - a space-filling design of n points over the ranges of
  * k --vary KEY=LOW:HIGH arguments: rr_design_fill's points of `kind`
  * (RR_DESIGN_LHS, RR_DESIGN_SOBOL of rr_design.h) from seed, mapped
- * uniformly into the ranges (rr_interval_value).  RR_EPARSE / RR_ERANGE
+ * uniformly into the ranges (rr_interval_value, whole numbers where
+ * rr_interval_whole says so of the scenario sc, which may be NULL).  RR_EPARSE / RR_ERANGE
  * / RR_EINVAL with a message for a bad range, n < 2 or above
  * RR_SWEEP_MAX_POINTS; RR_ENOMEM.  rr_design_fini in any case. */
 int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
-                    uint64_t seed, rr_design *out, char *err, size_t errlen);
+                    uint64_t seed, const rr_scenario *sc, rr_design *out,
+                    char *err, size_t errlen);
 
 /* rr_design_parse - the grid of n --vary arguments (rr_vary_parse, then
  * rr_design_grid); rr_design_fini in any case. */

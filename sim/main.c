@@ -523,6 +523,7 @@ static int sweep_design(cli *c, rr_design *d, char *err, size_t errlen)
     rr_scenario *sc = NULL;
     const rr_plan *plan;
     uint64_t seed;
+    int rc;
 
     memset(d, 0, sizeof *d);
     if (!sampled && c->samples)
@@ -541,9 +542,10 @@ static int sweep_design(cli *c, rr_design *d, char *err, size_t errlen)
     if (load(c->pos[0], c, &sc, &plan) != EXIT_OK)
         return RR_EINTR;
     seed = plan->cfg[0]->seed;
+    rc = rr_design_space((int)kind, c->vary, (size_t)c->n_vary,
+                         (size_t)c->samples, seed, sc, d, err, errlen);
     rr_scenario_destroy(sc);
-    return rr_design_space((int)kind, c->vary, (size_t)c->n_vary,
-                           (size_t)c->samples, seed, d, err, errlen);
+    return rc;
 }
 
 static int cmd_sweep(cli *c)

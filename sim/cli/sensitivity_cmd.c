@@ -214,6 +214,8 @@ int cli_cmd_sensitivity(cli *c)
     snprintf(name, sizeof name, "%s", plan->cfg[0]->name);
     if (c->n_vary == 0)
         rc = inputs_of_scenario(c->pos[0], sc, x);
+    for (size_t i = 0; c->n_vary > 0 && i < x->k; i++)
+        rr_interval_whole(&x->range[i], sc); /* a count stays whole */
     if (rc == EXIT_OK && x->k == 0) {
         fprintf(stderr, "rrsim: %s: the scenario declares no uncertain "
                         "parameters (NAME.range = LOW:HIGH or NAME.dist in "

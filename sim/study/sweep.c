@@ -371,6 +371,9 @@ int rr_interval_parse(const char *spec, rr_interval *out, char *err,
                         "--vary %s: needs LOW < HIGH", spec);
     else
         snprintf(out->unit, sizeof out->unit, "%s", u1);
+    /* whole numbers as written: no point, no exponent */
+    out->whole_bounds = rc == RR_OK && !strpbrk(a, ".eE") &&
+                        !strpbrk(colon + 1, ".eE");
     free(a);
     if (rc == RR_OK && !(out->key = trimmed(spec, (size_t)(eq - spec))))
         rc = rr_err_set(err, errlen, RR_ENOMEM, "%s",
@@ -384,16 +387,43 @@ void rr_interval_fini(rr_interval *r)
     r->key = NULL;
 }
 
+void rr_interval_whole(rr_interval *r, const rr_scenario *sc)
+{
+    const char *v = NULL;
+    r->whole = false;
+    if (!r->whole_bounds || !sc)
+        return;
+    for (size_t s = 0; s < rr_scenario_n_settings(sc); s++) {
+        const rr_setting *st = rr_scenario_setting(sc, s);
+        if (strcmp(st->key, r->key) == 0)
+            v = st->value; /* the last one counts */
+    }
+    if (v) {
+        char *end;
+        double x;
+        errno = 0;
+        x = strtod(v, &end);
+        r->whole = end != v && !errno && x == floor(x) &&
+                   !strpbrk(v, ".eE");
+    }
+}
+
 void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n)
 {
     double x = r->lo + u * (r->hi - r->lo);
+    if (r->whole) {
+        x = floor(r->lo + u * (r->hi - r->lo + 1));
+        snprintf(buf, n, "%.0f%s", fmin(x, r->hi), r->unit);
+        return;
+    }
     if (fabs(x) < 1e-12 * (r->hi - r->lo))
         x = 0;
     snprintf(buf, n, "%.6g%s", x, r->unit);
 }
 
 int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
-                    uint64_t seed, rr_design *d, char *err, size_t errlen)
+                    uint64_t seed, const rr_scenario *sc, rr_design *d,
+                    char *err, size_t errlen)
 {
     rr_interval *iv = calloc(k ? k : 1, sizeof *iv);
     rr_vary *vary = calloc(k ? k : 1, sizeof *vary);
@@ -411,8 +441,11 @@ int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
         rc = rr_err_set(err, errlen, RR_ERANGE,
                         "--samples %zu: a design of 2 to %d points", n,
                         RR_SWEEP_MAX_POINTS);
-    for (size_t i = 0; i < k && rc == RR_OK; i++)
+    for (size_t i = 0; i < k && rc == RR_OK; i++) {
         rc = rr_interval_parse(specs[i], &iv[i], err, errlen);
+        if (rc == RR_OK)
+            rr_interval_whole(&iv[i], sc);
+    }
     if (rc == RR_OK && !(u = malloc(n * k * sizeof *u)))
         rc = rr_err_set(err, errlen, RR_ENOMEM, "%s",
                         rr_strerror(RR_ENOMEM));

@@ -58,3 +58,11 @@ sd_bad step "--vary lambda=0.5:0.9:0.1: expected KEY=LOW:HIGH" scenarios/mm1.ini
 sd_bad list "expected KEY=LOW:HIGH" scenarios/mm1.ini --design lhs --samples 8 --vary lambda=0.5,0.9
 sd_bad kind "--design: expected grid, lhs or sobol, got 'random'" scenarios/mm1.ini --design random --samples 8 --vary lambda=0.5:0.9
 sd_bad many "--samples 20000: a design of 2 to 10000 points" scenarios/mm1.ini --design lhs --samples 20000 --vary lambda=0.5:0.9
+
+# a count stays whole: servers 1 to 3, each value 1, 2 or 3
+expect_exit 0 sweep-lhs-whole -- "$RRSIM" sweep scenarios/mm1.ini --design lhs --samples 12 \
+    --vary stage.officer.servers=1:3 --vary lambda=0.5:0.9 --reps 1 --indicators arrivals \
+    --out "$TMP/sd6" --plot none --quiet
+sd_whole=$(awk -F, 'NR > 1 && $5 == "arrivals" { n++; if ($3 != 1 && $3 != 2 && $3 != 3) print "servers " $3; s[$3]++ }
+    END { if (n != 12 || s[1] != 4 || s[2] != 4 || s[3] != 4) print n " points: " s[1] " " s[2] " " s[3] }' "$TMP/sd6/sweep.csv" 2>&1)
+[ -z "$sd_whole" ] && ok sweep-lhs-whole-values || fail sweep-lhs-whole-values "$sd_whole"
