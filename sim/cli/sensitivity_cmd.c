@@ -99,13 +99,16 @@ static int inputs_of_vary(const cli *c, inputs *x)
     return EXIT_OK;
 }
 
-/* print_failure - a failure of the study's points: which evaluation, with
- * its values, and why. */
+/* print_failure - a failure of the study's points: an override refused
+ * as such (an unknown key of --vary), or which run, with its values, and
+ * why. */
 static void print_failure(const rr_sensitivity *s, const rr_point_error *e)
 {
+    if (e->override) {
+        fprintf(stderr, "rrsim: --vary%s\n", e->msg);
+        return;
+    }
     fputs("rrsim: ", stderr);
-    if (e->path && e->point == RR_NO_POINT)
-        fprintf(stderr, "%s", e->override ? "--vary" : "");
     if (e->point != RR_NO_POINT && e->point < s->n_eval) {
         fprintf(stderr, "%s: run %zu (", e->path ? e->path : "",
                 e->point + 1);

@@ -93,7 +93,7 @@ se_bad step "--vary lambda=0.5:0.9:0.1: expected KEY=LOW:HIGH" scenarios/mm1.ini
 se_bad order "--vary lambda=0.9:0.5: needs LOW < HIGH" scenarios/mm1.ini --samples 8 --vary lambda=0.9:0.5
 se_bad units "LOW and HIGH must have the same unit" scenarios/mm1.ini --samples 8 --vary mean_talk=1d:2m
 se_bad twice "the key is varied twice" scenarios/mm1.ini --samples 8 --vary lambda=0.5:0.9 --vary lambda=0.6:0.7
-se_bad unknown-key "lambd" scenarios/mm1.ini --samples 8 --vary lambd=0.5:0.9
+se_bad unknown-key "rrsim: --vary: unknown key 'lambd' (did you mean 'lambda'?)" scenarios/mm1.ini --samples 8 --vary lambd=0.5:0.9
 se_bad indicator "--indicators: unknown indicator 'arrivalz'" scenarios/mm1.ini --samples 8 --vary lambda=0.5:0.9 --indicators arrivalz
 se_bad too-many "--samples 100000: expected 2 to 66666 base samples" scenarios/mm1.ini --samples 100000 --vary lambda=0.5:0.9
 
