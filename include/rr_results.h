@@ -128,7 +128,8 @@ void rr_print_rolling(FILE *out, const rr_rolling *ro);
 /* ---- an uncertainty study (uncertainty_csv.c) --------------------------- */
 
 /* rr_results_write_uncertainty - samples.csv, uncertainty_parameters.csv,
- * uncertainty_summary.csv, uncertainty_timeseries.csv, in a comparison
+ * uncertainty_summary.csv, uncertainty_ranking.csv,
+ * uncertainty_timeseries.csv, in a comparison
  * uncertainty_effects.csv, then events.csv, run.csv (the first sample's
  * runs) and scenario.resolved.ini of the scenario with its ranges. */
 int rr_results_write_uncertainty(rr_results *t, const rr_uncertainty *u,
@@ -142,6 +143,12 @@ void rr_print_uncertainty(FILE *out, const rr_uncertainty *u,
                           const char *const *shown, size_t n_shown);
 void rr_print_uncertainty_effects(FILE *out, const rr_uncertainty *u,
                                   const char *const *shown, size_t n_shown);
+/* rr_print_uncertainty_ranking - per indicator of ind[], the `top`
+ * parameters that matter most (rr_uncertainty_rank), largest |rho| first:
+ * "departures_verified  talk_interval -0.81, p_closed +0.32". */
+void rr_print_uncertainty_ranking(FILE *out, const rr_uncertainty *u,
+                                  const char *const *ind, size_t n_ind,
+                                  size_t top);
 
 /* ---- a sensitivity study (sensitivity_csv.c) -------------------------- */
 

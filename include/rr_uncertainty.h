@@ -136,6 +136,17 @@ int rr_uncertainty_metric_stat(const rr_uncertainty *u, int side, size_t k,
 int rr_uncertainty_sum_stat(const rr_uncertainty *u, int side, size_t k,
                             const size_t *m, size_t nm, rr_unc_stat *out);
 
+/* rr_uncertainty_rank - what matters most for KPI j of side s: for each
+ * parameter, the Spearman rank correlation over the samples between the
+ * value drawn and the sample's mean (gsl_stats_spearman), into rho[k];
+ * NaN when fewer than 3 samples have a value or either does not vary.
+ * A screening measure of monotone influence: the draws are independent
+ * across parameters, so a parameter's correlation is its own; Sobol'
+ * indices (rrsim sensitivity) apportion the variance.  RR_OK or
+ * RR_ENOMEM. */
+int rr_uncertainty_rank(const rr_uncertainty *u, int side, size_t j,
+                        double *rho);
+
 /* An effect over the samples: absolute, and relative to the sample's
  * baseline mean (NaN where that is 0); share_up, the share of samples in
  * which the effect is > 0. */

@@ -209,12 +209,16 @@ static const command commands[] = {
      "beside them, never mixed in. Writes samples.csv (the values drawn and "
      "every indicator per sample), uncertainty_parameters.csv, "
      "uncertainty_summary.csv (each indicator's 5, 25, 50, 75 and 95% "
-     "quantiles), uncertainty_timeseries.csv (the same per period) and fan "
+     "quantiles), uncertainty_ranking.csv (what matters most: each "
+     "assumption's rank correlation with each indicator), "
+     "uncertainty_timeseries.csv (the same per period) and fan "
      "charts of the departures and the caseload. The same seed gives the "
      "same files whatever the number of threads.",
      {"rrsim uncertainty scenarios/nl-baseline.ini --samples 64",
       "rrsim uncertainty scenarios/nl-baseline.ini --samples 128 \\\n"
       "      --design sobol --reps 5",
+      "rrsim uncertainty scenarios/nl-baseline.ini --samples 64 \\\n"
+      "      --set stage.iom.servers=400 --out output/iom400",
       NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",

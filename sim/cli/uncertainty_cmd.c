@@ -19,11 +19,14 @@
 #include "rr_uncertainty.h"
 #include "rr_util.h"
 
-/* The indicators the terminal shows. */
-static const char *const shown_kpis[] = {
-    "departures_verified", "departures_unsupervised",
-    "iom_share_assisted_voluntary", "time_to_departure_mean_days",
-    "caseload_end"};
+/* The indicators the terminal shows, and those it ranks the assumptions
+ * for. */
+static const rr_ind_id shown_ids[] = {
+    RR_IND_DEPARTURES_VERIFIED, RR_IND_DEPARTURES_UNSUPERVISED,
+    RR_IND_IOM_SHARE_ASSISTED_VOLUNTARY, RR_IND_TIME_TO_DEPARTURE_MEAN,
+    RR_IND_CASELOAD_END};
+static const rr_ind_id ranked_ids[] = {RR_IND_DEPARTURES_VERIFIED,
+                                       RR_IND_CASELOAD_END};
 
 typedef struct unc_ctx {
     const rr_uncertainty *u;
@@ -70,8 +73,14 @@ static int study(cli *c, const rr_unc_opts *o)
     rr_results t;
     rr_progress prog;
     char target[4096];
+    const char *shown_kpis[RR_COUNTOF(shown_ids)];
+    const char *ranked[RR_COUNTOF(ranked_ids)];
     int rc, charts;
 
+    for (size_t i = 0; i < RR_COUNTOF(shown_ids); i++)
+        shown_kpis[i] = rr_indicators[shown_ids[i]].name;
+    for (size_t i = 0; i < RR_COUNTOF(ranked_ids); i++)
+        ranked[i] = rr_indicators[ranked_ids[i]].name;
     rc = rr_uncertainty_prepare(&u, o, &e);
     if (rc != RR_OK) {
         rc = report(&u, &e, rc, false);
@@ -120,6 +129,10 @@ static int study(cli *c, const rr_unc_opts *o)
                    "in one sample's mean, 95%% CI half-width):\n\n");
             rr_print_uncertainty(stdout, &u, shown_kpis,
                                  RR_COUNTOF(shown_kpis));
+            printf("\nwhat matters most (rank correlation of each "
+                   "assumption with the result over the samples):\n\n");
+            rr_print_uncertainty_ranking(stdout, &u, ranked,
+                                         RR_COUNTOF(ranked), 3);
         }
         printf("\nresults: %s\n", target);
     }

@@ -6,8 +6,8 @@
  *
  * Each is drawn in a run's frame (rri_run_fan: heading, the band of
  * policy events, the time axis): per period the median over the samples
- * of the verified departures in the period, or of the caseload at the
- * period's end, as a line, the middle half of the samples and 90% of them
+ * of the verified departures in the period, or of the total caseload at
+ * the period's end, as a line, the middle half of the samples and 90% of them
  * as bands.  The footer says how many samples of how many parameters, and
  * that each sample is a mean over its replications.  Every text goes
  * through rri_gp_str (in rri_run_fan); every number is checked finite.
@@ -156,7 +156,10 @@ static int draw(FILE *g, const char *results, rr_plot_format fmt,
 {
     fan_data f;
     char title[256], sub[512], y[160], x[64];
-    const char *name = caseload ? "caseload_total" : "departures_verified";
+    const char *name =
+        rr_indicators[caseload ? RR_IND_CASELOAD_TOTAL
+                               : RR_IND_DEPARTURES_VERIFIED]
+            .name;
     int rc = fan_read(results, name, &f, err, errlen);
     if (rc != RR_OK) {
         fan_fini(&f);
@@ -209,10 +212,12 @@ int rri_chart_fan_caseload(FILE *g, const char *results, rr_plot_format fmt,
 int rri_read_fan(const char *results, char *err, size_t errlen)
 {
     fan_data f;
-    int rc = fan_read(results, "departures_verified", &f, err, errlen);
+    int rc = fan_read(results, rr_indicators[RR_IND_DEPARTURES_VERIFIED].name,
+                      &f, err, errlen);
     fan_fini(&f);
     if (rc == RR_OK) {
-        rc = fan_read(results, "caseload_total", &f, err, errlen);
+        rc = fan_read(results, rr_indicators[RR_IND_CASELOAD_TOTAL].name, &f,
+                      err, errlen);
         fan_fini(&f);
     }
     return rc;

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "rr_common.h"
+#include "rr_indicator.h"
 #include "rr_output.h"
 #include "rr_results.h"
 #include "rr_uncertainty.h"
@@ -170,13 +171,13 @@ static int write_summary(const char *path, const rr_uncertainty *u,
  * alone, and forced). */
 static size_t verified_parts(const rr_layout *l, size_t *m)
 {
-    static const char *const parts[] = {
-        "departures_voluntary_iom", "departures_voluntary_ngo",
-        "departures_voluntary_self", "departures_forced"};
+    static const rr_ind_id parts[] = {
+        RR_IND_DEPARTURES_VOLUNTARY_IOM, RR_IND_DEPARTURES_VOLUNTARY_NGO,
+        RR_IND_DEPARTURES_VOLUNTARY_SELF, RR_IND_DEPARTURES_FORCED};
     size_t n = 0;
     for (size_t i = 0; i < RR_COUNTOF(parts); i++)
         for (size_t j = 0; j < l->n_metrics; j++)
-            if (strcmp(l->metric[j], parts[i]) == 0)
+            if (strcmp(l->metric[j], rr_indicators[parts[i]].name) == 0)
                 m[n++] = j;
     return n == RR_COUNTOF(parts) ? n : 0;
 }
@@ -217,13 +218,72 @@ static int write_timeseries(const char *path, const rr_uncertainty *u,
                 (rc = rr_uncertainty_sum_stat(u, s, k, parts, np, &st)) ==
                     RR_OK) {
                 rr_csv_field(f, side_name(u, s));
-                fprintf(f, ",%s,%s,%s,departures_verified,persons",
-                        s ? "policy" : "baseline", d0, d1);
+                fprintf(f, ",%s,%s,%s,%s,%s", s ? "policy" : "baseline", d0,
+                        d1, rr_indicators[RR_IND_DEPARTURES_VERIFIED].name,
+                        rr_indicator_unit_name(
+                            rr_indicators[RR_IND_DEPARTURES_VERIFIED].unit));
                 stat_cols(f, &st);
                 fputc('\n', f);
             }
         }
     }
+    if (rc != RR_OK) {
+        fclose(f);
+        return rr_err_set(err, errlen, rc, "out of memory");
+    }
+    return rr_out_close(f, path, err, errlen);
+}
+
+/* rank_order - the parameters by |rho|, largest first (NaN last), ties
+ * in file order: into ord[k]. */
+static void rank_order(const double *rho, size_t k, size_t *ord)
+{
+    for (size_t i = 0; i < k; i++)
+        ord[i] = i;
+    for (size_t i = 1; i < k; i++) /* few: insertion sort, stable */
+        for (size_t j = i; j > 0; j--) {
+            double a = rho[ord[j - 1]], b = rho[ord[j]];
+            bool swap = isnan(a) ? !isnan(b) : !isnan(b) && fabs(b) > fabs(a);
+            if (!swap)
+                break;
+            size_t t = ord[j];
+            ord[j] = ord[j - 1];
+            ord[j - 1] = t;
+        }
+}
+
+static int write_ranking(const char *path, const rr_uncertainty *u,
+                         char *err, size_t errlen)
+{
+    FILE *f = rr_out_open(path, "w", err, errlen);
+    const rr_layout *l = &u->res[0].layout;
+    double *rho = calloc(u->k + 1, sizeof *rho);
+    size_t *ord = calloc(u->k + 1, sizeof *ord);
+    int rc = rho && ord ? RR_OK : RR_ENOMEM;
+    if (!f) {
+        free(rho);
+        free(ord);
+        return RR_EIO;
+    }
+    fputs("scenario,side,indicator,rank,parameter,spearman\n", f);
+    for (int s = 0; s < (u->paired ? 2 : 1) && rc == RR_OK; s++)
+        for (size_t m = 0; m < l->n_kpis && rc == RR_OK; m++) {
+            if ((rc = rr_uncertainty_rank(u, s, m, rho)) != RR_OK)
+                break;
+            rank_order(rho, u->k, ord);
+            for (size_t r = 0; r < u->k; r++) {
+                rr_csv_field(f, side_name(u, s));
+                fputs(s ? ",policy," : ",baseline,", f);
+                rr_csv_field(f, l->kpi[m]);
+                fprintf(f, ",%zu,", r + 1);
+                rr_csv_field(f, u->param[ord[r]]->name);
+                fputc(',', f);
+                rr_csv_number(f, rho[ord[r]]);
+                fputc('\n', f);
+            }
+        }
+    free(rho);
+    free(ord);
     if (rc != RR_OK) {
         fclose(f);
         return rr_err_set(err, errlen, rc, "out of memory");
@@ -303,6 +363,7 @@ int rr_results_write_uncertainty(rr_results *t, const rr_uncertainty *u,
         (rc = write_parameters(P("uncertainty_parameters.csv"), u, err,
                                errlen)) ||
         (rc = write_summary(P("uncertainty_summary.csv"), u, err, errlen)) ||
+        (rc = write_ranking(P("uncertainty_ranking.csv"), u, err, errlen)) ||
         (rc = write_timeseries(P("uncertainty_timeseries.csv"), u, err,
                                errlen)) ||
         (u->paired &&
@@ -400,4 +461,35 @@ void rr_print_uncertainty_effects(FILE *out, const rr_uncertainty *u,
                 fprintf(out, "; up in %.0f%%", 100 * e.share_up);
             fputs(")\n", out);
         }
+}
+
+void rr_print_uncertainty_ranking(FILE *out, const rr_uncertainty *u,
+                                  const char *const *ind, size_t n_ind,
+                                  size_t top)
+{
+    const rr_layout *l = &u->res[0].layout;
+    double *rho = calloc(u->k + 1, sizeof *rho);
+    size_t *ord = calloc(u->k + 1, sizeof *ord);
+    if (!rho || !ord) {
+        free(rho);
+        free(ord);
+        return;
+    }
+    for (size_t i = 0; i < n_ind; i++)
+        for (size_t m = 0; m < l->n_kpis; m++) {
+            if (strcmp(l->kpi[m], ind[i]) != 0 ||
+                rr_uncertainty_rank(u, 0, m, rho) != RR_OK)
+                continue;
+            rank_order(rho, u->k, ord);
+            fprintf(out, "%-34s", l->kpi[m]);
+            for (size_t r = 0; r < u->k && r < top; r++) {
+                if (isnan(rho[ord[r]]))
+                    break;
+                fprintf(out, "%s%s %+.2f", r ? ", " : " ",
+                        u->param[ord[r]]->name, rho[ord[r]]);
+            }
+            fputc('\n', out);
+        }
+    free(rho);
+    free(ord);
 }

@@ -11,6 +11,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_vector.h>
 
 #include "rr_common.h"
 #include "rr_uncertainty.h"
@@ -397,5 +398,45 @@ int rr_uncertainty_effect_stat(const rr_uncertainty *u, size_t j,
     }
     out->share_up = n ? (double)up / (double)n : NAN;
     out->share_down = n ? (double)down / (double)n : NAN;
+    return RR_OK;
+}
+
+int rr_uncertainty_rank(const rr_uncertainty *u, int side, size_t j,
+                        double *rho)
+{
+    double *y = malloc((u->n + 1) * sizeof *y);
+    double *x = malloc((u->n + 1) * sizeof *x);
+    double *w = malloc((2 * u->n + 1) * sizeof *w);
+    size_t m = 0;
+    if (!y || !x || !w) {
+        free(y);
+        free(x);
+        free(w);
+        return RR_ENOMEM;
+    }
+    for (size_t p = 0; p < u->k; p++) {
+        m = 0;
+        for (size_t i = 0; i < u->n; i++) {
+            double v = rr_uncertainty_kpi(u, i, side, j);
+            if (isnan(v))
+                continue;
+            y[m] = v;
+            x[m] = u->x[i * u->k + p];
+            m++;
+        }
+        rho[p] = NAN;
+        if (m < 3)
+            continue;
+        bool vy = false, vx = false;
+        for (size_t i = 1; i < m; i++) {
+            vy = vy || y[i] != y[0];
+            vx = vx || x[i] != x[0];
+        }
+        if (vy && vx)
+            rho[p] = gsl_stats_spearman(x, 1, y, 1, m, w);
+    }
+    free(y);
+    free(x);
+    free(w);
     return RR_OK;
 }

@@ -38,9 +38,7 @@ rg_ini "mean_talk.range = 0.5d:1.5d" "mean_talk.dist = uniform(0.5d, 1.5d)"
 expect_stderr "rrsim: $RG/t.ini:$((RL + 1)): [parameters] mean_talk.dist: 'mean_talk' already has a range at line $RL (declare either mean_talk.range or mean_talk.dist)" \
     range-and-dist -- "$RRSIM" check "$RG/t.ini"
 # a share: the route probabilities of nl-baseline
-sed '/^p_closed.source/,/^[a-z_]* = /{/^[a-z_]* = /i\
-p_closed.range = 0.04:1.2
-}' scenarios/nl-baseline.ini >"$RG/share.ini"
+sed 's/^p_closed.range = .*/p_closed.range = 0.04:1.2/' scenarios/nl-baseline.ini >"$RG/share.ini"
 sed -i 's|= data/|= '"$PWD"'/scenarios/data/|' "$RG/share.ini"
 SL=$(grep -n '^p_closed.range' "$RG/share.ini" | cut -d: -f1)
 expect_stderr "rrsim: $RG/share.ini:$SL: [parameters] p_closed.range: 'p_closed' is a share: its range must lie within [0, 1], got [0.04, 1.2]" \
@@ -63,3 +61,4 @@ grep -q '^lambda.range = 0.7:0.85$' "$RG/r1/scenario.resolved.ini" &&
     ok range-resolved-reads || fail range-resolved-reads "the resolved file's ranges"
 # a --set may move the value outside the range (a sweep, a what-if)
 expect_exit 0 range-set-outside -- "$RRSIM" check "$RG/t.ini" --set lambda=0.5
+rm -rf "$RG"

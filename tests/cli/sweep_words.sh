@@ -142,7 +142,7 @@ grep -qx 'lambda.label = Arrivals per day' "$TMP/label-run/scenario.resolved.ini
 sww_sweep relabel "$TMP/sww-mm1.ini" --vary lambda=0.5,0.6 --reps 2 --quiet \
     --set 'lambda.label=New arrivals a day'
 sww_has relabel "'Indicators against new arrivals a day'"
-expect_stderr "rrsim: $TMP/sww-label-bad.ini:4: [parameters] lambdaa.label: label for 'lambdaa', which is not a parameter (declare 'lambdaa = VALUE' first)" \
+expect_stderr "rrsim: $TMP/sww-label-bad.ini:4: [parameters] lambdaa.label: label for 'lambdaa', which is not a parameter (did you mean 'lambda'? or declare 'lambdaa = VALUE' first)" \
     sww-label-unknown -- sh -c "printf '[scenario]\nbase = $PWD/scenarios/mm1.ini\n[parameters]\nlambdaa.label = x\n' >'$TMP/sww-label-bad.ini' && exec \"\$0\" check '$TMP/sww-label-bad.ini'" "$RRSIM"
 # a folder edited by hand: its labels are drawn by rrsim plot
 sed 's/^setting,lambda,Arrivals per day,NA$/setting,lambda,Cases a day,NA/' \

@@ -109,3 +109,4 @@ requires gnuplot
         fail unc-charts-drawn "$(ls "$U/p/plots" 2>&1)"
     expect_exit 0 unc-replot -- "$RRSIM" plot "$U/p"
 requires -
+rm -rf "$U"
