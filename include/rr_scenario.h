@@ -350,7 +350,10 @@ typedef struct rr_uncertain {
     rr_udist dist_of;     /* over the base unit (days, per day) */
 } rr_uncertain;
 
-/* The parameters with a declared uncertainty, in file order. */
+/* The parameters with a declared uncertainty, in file order: those whose
+ * value is written beside their range.  A value given after it, by --set
+ * or by a variant above the range's file, is a choice, and the parameter
+ * is not listed (a variant may declare a range of its own). */
 size_t rr_scenario_n_uncertain(const rr_scenario *sc);
 const rr_uncertain *rr_scenario_uncertain(const rr_scenario *sc, size_t i);
 

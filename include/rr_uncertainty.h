@@ -23,7 +23,9 @@
  * over samples of the 95% CI half-width of the replication mean.
  *
  * In a comparison (paired), each sample runs on both sides with the same
- * parameter draw and the same streams: point 2i is the baseline of sample
+ * parameter draw and the same streams (a policy that sets a parameter
+ * drawn keeps its own value: a policy file that writes it, as a variant
+ * does, or a --policy override, which comes after the sample's): point 2i is the baseline of sample
  * i and 2i + 1 the policy.  The effect in a sample is the mean over the
  * replications of policy - baseline; its distribution over the samples is
  * the effect's spread over plausible assumptions.
@@ -72,6 +74,9 @@ typedef struct rr_uncertainty {
     char ***sets;                /* per point, the k overrides
                                     "NAME=VALUE" (and a what-if's policy) */
     size_t n_sets;
+    char **pol_fixed;            /* a policy file: per parameter its own
+                                    "NAME=VALUE" where it fixes the value
+                                    (a variant writing it), else NULL */
     rr_points pts;               /* n points (2n when paired) */
     rr_run_result *res;          /* per point, after rr_uncertainty_run */
     bool ran;

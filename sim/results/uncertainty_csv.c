@@ -69,7 +69,7 @@ static int write_parameters(const char *path, const rr_uncertainty *u,
         fprintf(f, ",%s,", rr_udist_name(p->dist_of.kind));
         rr_csv_number(f, p->dist_of.lo);
         fputc(',', f);
-        rr_csv_number(f, p->dist_of.hi);
+        rr_csv_number(f, isinf(p->dist_of.hi) ? NAN : p->dist_of.hi);
         fputc(',', f);
         rr_csv_number(f, p->value);
         double q[] = {0.05, 0.5, 0.95};
@@ -425,12 +425,17 @@ void rr_print_uncertainty(FILE *out, const rr_uncertainty *u,
                 rr_uncertainty_kpi_stat(u, 0, m, &st) != RR_OK)
                 continue;
             bool sh = is_share(l->kpi_unit[m]);
+            if (st.n == 0) { /* a share of nothing in every sample */
+                fprintf(out, "%-34s %10s\n", l->kpi[m], "n/a");
+                continue;
+            }
             fmt_val(st.q[2], sh, false, a, sizeof a);
             fmt_val(st.q[0], sh, false, b, sizeof b);
             fmt_val(st.q[4], sh, false, c, sizeof c);
             fmt_val(st.noise, sh, false, d, sizeof d);
             snprintf(span, sizeof span, "%s to %s", b, c);
-            fprintf(out, "%-34s %10s  %-25s ±%s\n", l->kpi[m], a, span, d);
+            fprintf(out, "%-34s %10s  %-25s %s%s\n", l->kpi[m], a, span,
+                    isnan(st.noise) ? "" : "±", d);
         }
 }
 

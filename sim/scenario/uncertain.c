@@ -9,8 +9,9 @@
  * day).  Checked here, each failure at the note's FILE:LINE: the form, the
  * distribution's own conditions (rr_udist_init), a share's support within
  * [0, 1], a duration's or a rate's >= 0, and the value as written within
- * the support (a range that excludes its own central value is a typo; a
- * value from --set may lie anywhere).
+ * the support (a range that excludes its own central value is a typo).
+ * A value given after its range (--set, or a variant above the range's
+ * file) is a choice: the parameter is not uncertain there (fixed()).
  */
 #include <ctype.h>
 #include <math.h>
@@ -262,12 +263,7 @@ static int one(rr_scenario *sc, rri_setting *st, rr_uncertain *u, char *err,
         return fail(err, errlen, &at, RR_ERANGE,
                     "a %s cannot be negative, got low %s",
                     u->unit == RR_UNIT_RATE ? "rate" : "duration", lo);
-    /* a --set may move the value anywhere (a sweep, a what-if): only the
-     * value the file writes is held to its range */
-    bool overridden = false;
-    for (size_t i = 0; i < sc->n_ov && !overridden; i++)
-        overridden = strcmp(sc->ov[i].key, st->name) == 0;
-    if (!overridden && (u->value < d->lo || u->value > d->hi)) {
+    if (u->value < d->lo || u->value > d->hi) {
         char val[48];
         rr_uncertain_show(u, u->value, val, sizeof val);
         return fail(err, errlen, &at, RR_ERANGE,
@@ -275,6 +271,19 @@ static int one(rr_scenario *sc, rri_setting *st, rr_uncertain *u, char *err,
                     st->name, val, lo, hi);
     }
     return RR_OK;
+}
+
+/* fixed - the parameter's value was given after its range: by a --set (a
+ * sweep's point, a what-if, a sample of an uncertainty study) or by a
+ * variant above the file of the range.  A range is the uncertainty of
+ * the value written beside it; a value given later is a choice, and the
+ * parameter is not uncertain (nor held to the range) there. */
+static bool fixed(const rr_scenario *sc, const rri_setting *st)
+{
+    for (size_t i = 0; i < sc->n_ov; i++)
+        if (strcmp(sc->ov[i].key, st->name) == 0)
+            return true;
+    return st->pub.line > 0 && st->file < st->range_file;
 }
 
 int rri_build_uncertain(rr_scenario *sc, char *err, size_t errlen)
@@ -290,7 +299,7 @@ int rri_build_uncertain(rr_scenario *sc, char *err, size_t errlen)
         return rr_err_set(err, errlen, RR_ENOMEM, "out of memory");
     for (size_t i = 0; i < sc->n_params; i++) {
         rri_setting *st = &sc->settings[sc->params[i]];
-        if (!st->range)
+        if (!st->range || fixed(sc, st))
             continue;
         int rc = one(sc, st, &sc->unc[sc->n_unc], err, errlen);
         if (rc)

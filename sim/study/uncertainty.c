@@ -68,7 +68,55 @@ static int load_base(rr_uncertainty *u, const rr_unc_opts *o,
     return RR_OK;
 }
 
-/* make_sets - the overrides of every point: the sample's values, then a
+/* policy_values - a policy file's own value of each parameter drawn that
+ * it fixes (a variant that writes its own value: a choice, not an
+ * assumption), into fixed_text[j]; NULL where the policy leaves the
+ * parameter uncertain, so that the sample's value applies on both sides. */
+static int policy_values(rr_uncertainty *u, const rr_unc_opts *o,
+                         rr_point_error *e)
+{
+    char err[1024] = "";
+    rr_scenario *sc = NULL;
+    int rc = rr_scenario_load(o->policy_path, o->common, o->n_common, &sc, err,
+                              sizeof err);
+    if (rc != RR_OK)
+        return failmsg(e, rc, o->policy_path, "%s", err);
+    if (!(u->pol_fixed = calloc(u->k, sizeof *u->pol_fixed))) {
+        rr_scenario_destroy(sc);
+        return failmsg(e, RR_ENOMEM, o->policy_path, "out of memory");
+    }
+    for (size_t j = 0; j < u->k && rc == RR_OK; j++) {
+        const char *name = u->param[j]->name;
+        bool uncertain = false;
+        for (size_t i = 0; i < rr_scenario_n_uncertain(sc); i++)
+            uncertain = uncertain ||
+                        strcmp(rr_scenario_uncertain(sc, i)->name, name) == 0;
+        if (uncertain)
+            continue;
+        size_t i = 0, n = rr_scenario_n_settings(sc);
+        while (i < n && strcmp(rr_scenario_setting(sc, i)->key, name) != 0)
+            i++;
+        if (i == n) {
+            rc = failmsg(e, RR_EINVAL, o->policy_path,
+                         "%s has no parameter '%s', which the baseline "
+                         "draws over its range",
+                         o->policy_path, name);
+            break;
+        }
+        char v[RR_TEXT_MAX * 2];
+        rr_scenario_resolved_value(sc, i, v, sizeof v);
+        size_t len = strlen(name) + strlen(v) + 2;
+        if (!(u->pol_fixed[j] = malloc(len)))
+            rc = failmsg(e, RR_ENOMEM, o->policy_path, "out of memory");
+        else
+            snprintf(u->pol_fixed[j], len, "%s=%s", name, v);
+    }
+    rr_scenario_destroy(sc);
+    return rc;
+}
+
+/* make_sets - the overrides of every point: the sample's values (on a
+ * policy file's side, its own value of a parameter it fixes), then a
  * what-if policy's own overrides on its side. */
 static int make_sets(rr_uncertainty *u, const rr_unc_opts *o)
 {
@@ -84,6 +132,11 @@ static int make_sets(rr_uncertainty *u, const rr_unc_opts *o)
             return RR_ENOMEM;
         for (size_t j = 0; j < u->k; j++) {
             char v[64];
+            if (pol && u->pol_fixed && u->pol_fixed[j]) {
+                if (!(u->sets[p][j] = strdup(u->pol_fixed[j])))
+                    return RR_ENOMEM;
+                continue;
+            }
             rr_uncertain_text(u->param[j], u->x[i * u->k + j], v, sizeof v);
             size_t len = strlen(u->param[j]->name) + strlen(v) + 2;
             if (!(u->sets[p][j] = malloc(len)))
@@ -128,6 +181,8 @@ int rr_uncertainty_prepare(rr_uncertainty *u, const rr_unc_opts *o,
         for (size_t j = 0; j < u->k; j++)
             u->x[i * u->k + j] =
                 rr_uncertain_draw(u->param[j], u->u[i * u->k + j]);
+    if (o->policy_path && (rc = policy_values(u, o, e)) != RR_OK)
+        return rc;
     if (make_sets(u, o) != RR_OK)
         return failmsg(e, RR_ENOMEM, o->path, "out of memory");
 
@@ -177,6 +232,10 @@ void rr_uncertainty_fini(rr_uncertainty *u)
     free(u->u);
     free(u->x);
     free(u->param);
+    if (u->pol_fixed)
+        for (size_t j = 0; j < u->k; j++)
+            free(u->pol_fixed[j]);
+    free(u->pol_fixed);
     rr_scenario_destroy(u->base);
     memset(u, 0, sizeof *u);
 }

@@ -59,6 +59,17 @@ grep -q '^lambda.range = 0.7:0.85$' "$RG/r1/scenario.resolved.ini" &&
     ok range-resolved-kept || fail range-resolved-kept "not in scenario.resolved.ini"
 "$RRSIM" check "$RG/r1/scenario.resolved.ini" 2>&1 | grep '^lambda  *0.8 range' >/dev/null &&
     ok range-resolved-reads || fail range-resolved-reads "the resolved file's ranges"
-# a --set may move the value outside the range (a sweep, a what-if)
+# a --set, or a variant, may move the value outside the range (a sweep,
+# a what-if, a policy): the value is then a choice, no longer uncertain
 expect_exit 0 range-set-outside -- "$RRSIM" check "$RG/t.ini" --set lambda=0.5
+grep -q '^lambda  *0.8 range' "$TMP/out" && fail range-set-fixes "still listed" ||
+    ok range-set-fixes
+printf '[scenario]\nbase = t.ini\n[parameters]\nlambda = 0.5\n' >"$RG/v.ini"
+expect_exit 0 range-variant-outside -- "$RRSIM" check "$RG/v.ini"
+grep -q '^# assumption ranges: 1 uncertain parameter$' "$TMP/out" &&
+    ok range-variant-fixes || fail range-variant-fixes "$(grep -A3 assumption "$TMP/out")"
+printf '[scenario]\nbase = t.ini\n[parameters]\nlambda = 0.5\nlambda.range = 0.4:0.6\n' >"$RG/v2.ini"
+expect_exit 0 range-variant-own -- "$RRSIM" check "$RG/v2.ini"
+grep -q '^lambda  *0.5 range = 0.4:0.6' "$TMP/out" &&
+    ok range-variant-own-listed || fail range-variant-own-listed "$(grep -A3 assumption "$TMP/out")"
 rm -rf "$RG"

@@ -75,6 +75,25 @@ awk -F, '$3 == "time_to_departure_mean_days" {
     END { if (!found) exit 1 }' "$U/cmp/uncertainty_effects.csv" &&
     ok unc-compare-effect || fail unc-compare-effect "$(grep time_to_departure_mean "$U/cmp/uncertainty_effects.csv")"
 
+# a policy file that changes lambda (a variant) gives the what-if's effect
+# exactly; one that fixes the mean talk time keeps its own value in every
+# sample, so its side is the same in all of them
+printf '[scenario]\nbase = mm1u.ini\nname = mm1p\n[parameters]\nlambda = 0.7\n' >"$U/pol.ini"
+printf '[scenario]\nbase = mm1u.ini\nname = mm1f\n[parameters]\nmean_talk = 0.6d\n' >"$U/fix.ini"
+expect_exit 0 unc-compare-file -- "$RRSIM" compare "$U/mm1u.ini" "$U/pol.ini" \
+    --samples 16 --reps 8 --plot none --quiet --out "$U/cmpf"
+cut -d, -f3- "$U/cmp/uncertainty_effects.csv" >"$U/e1"
+cut -d, -f3- "$U/cmpf/uncertainty_effects.csv" >"$U/e2"
+cmp -s "$U/e1" "$U/e2" && ok unc-compare-file-as-whatif ||
+    fail unc-compare-file-as-whatif "the variant's effects differ from --policy's"
+expect_exit 0 unc-compare-fixed -- "$RRSIM" compare "$U/mm1u.ini" "$U/fix.ini" \
+    --samples 16 --reps 8 --plot none --quiet --out "$U/cmpx"
+unc_col=$(head -n 1 "$U/cmpx/samples.csv" | tr ',' '\n' | grep -n -x time_to_departure_mean_days_policy | cut -d: -f1)
+[ -n "$unc_col" ] && [ "$(sed 1d "$U/cmpx/samples.csv" | cut -d, -f"$unc_col" | sort -u | wc -l)" -eq 1 ] &&
+[ "$(sed 1d "$U/cmpx/samples.csv" | cut -d, -f"$((unc_col - 1))" | sort -u | wc -l)" -gt 1 ] &&
+    ok unc-compare-policy-keeps-its-value ||
+    fail unc-compare-policy-keeps-its-value "column $unc_col of samples.csv"
+
 # ---- refused: exit 2, nothing written -------------------------------------
 expect_stderr "rrsim: scenarios/mm1.ini declares no assumption ranges: give parameters a range or distribution in [parameters] (talk_interval.range = 60d:120d; see rrsim-scenario(5))" \
     unc-no-ranges -- "$RRSIM" uncertainty scenarios/mm1.ini --samples 4 \
