@@ -29,6 +29,7 @@
 #include "rr_output.h"
 #include "rr_plot.h"
 #include "rr_scenario.h"
+#include "rr_sensitivity.h"
 #include "rr_sweep.h"
 #include "rr_uncertainty.h"
 #include "rr_validate.h"
@@ -148,6 +149,19 @@ void rr_print_uncertainty_effects(FILE *out, const rr_uncertainty *u,
 void rr_print_uncertainty_ranking(FILE *out, const rr_uncertainty *u,
                                   const char *const *ind, size_t n_ind,
                                   size_t top);
+
+/* ---- a sensitivity study (sensitivity_csv.c) -------------------------- */
+
+/* rr_results_write_sensitivity - sensitivity.csv (each indicator's
+ * indices, its parameters ranked by ST) and sensitivity_samples.csv (every
+ * evaluation's inputs and indicators) of the analysed study s, of the
+ * scenario named `scenario`.  rr_print_sensitivity - the ranking on the
+ * terminal. */
+int rr_results_write_sensitivity(rr_results *t, const rr_sensitivity *s,
+                                 const char *scenario, char *err,
+                                 size_t errlen);
+void rr_print_sensitivity(FILE *out, const rr_sensitivity *s,
+                          const char *scenario);
 
 /* rr_relative_path - the path of the file to_file from the folder
  * from_dir (".." once per folder up from from_dir, then down to to_file),

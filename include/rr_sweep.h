@@ -15,10 +15,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "rr_experiment.h"
 #include "rr_indicator.h"
+#include "rr_scenario.h"
 
 #define RR_SWEEP_MAX_POINTS 10000
 #define RR_SWEEP_MAX_IND 12 /* indicators a sweep shows (--indicators) */
@@ -40,6 +42,11 @@ typedef struct rr_design {
     size_t n_ind;      /* the indicators shown in the table and the
                           chart (rr_design_indicators), in order */
     char **ind;
+    bool sampled;      /* the points are samples of ranges (a space-filling
+                          design, a sensitivity study), each point taking
+                          value p of every key: not a grid */
+    const char *kind;  /* a sampled sweep's design: "lhs", "sobol"; NULL
+                          for a grid or a sensitivity study */
 } rr_design;
 
 /* rr_vary_parse - one --vary argument (key and values trimmed); RR_EPARSE
@@ -55,6 +62,52 @@ void rr_vary_fini(rr_vary *v);
  * RR_ERANGE when there would be more than RR_SWEEP_MAX_POINTS points. */
 int rr_design_grid(rr_vary *vary, size_t n, rr_design *out, char *err,
                    size_t errlen);
+/* A range a sampled design draws values from: --vary KEY=LOW:HIGH. */
+typedef struct rr_interval {
+    char *key;
+    double lo, hi;     /* lo < hi */
+    char unit[16];     /* written after each value, as after LOW ("d") */
+    bool whole_bounds; /* LOW and HIGH written as whole numbers */
+    bool whole;        /* values are whole numbers (rr_interval_whole) */
+} rr_interval;
+
+/* rr_interval_parse - one --vary KEY=LOW:HIGH (key trimmed; both numbers
+ * with the same unit, if any, and LOW < HIGH).  RR_EPARSE / RR_ERANGE with
+ * a message "--vary SPEC: ...".  rr_interval_fini frees the key. */
+int rr_interval_parse(const char *spec, rr_interval *out, char *err,
+                      size_t errlen);
+void rr_interval_fini(rr_interval *r);
+
+/* rr_interval_whole - whether the range's values must be whole numbers:
+ * LOW and HIGH are written as whole numbers and so is the key's value in
+ * the scenario sc (a count such as stage.detention.servers = 700); sets
+ * r->whole. */
+void rr_interval_whole(rr_interval *r, const rr_scenario *sc);
+
+/* rr_interval_value - the value at u in [0,1) of the range, lo + u (hi -
+ * lo), as written into a scenario: %.6g and the unit ("412.5d"); for a
+ * whole range the whole numbers lo..hi equally likely, floor(lo + u (hi -
+ * lo + 1)). */
+void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n);
+
+/* rr_design_sampled - a design of n_points given point by point: vary[i]
+ * holds n_points values, value p of each making point p (takes ownership
+ * of the vary array; d->sampled set).  RR_EINVAL when a key is varied
+ * twice or a vary has another number of values; RR_ERANGE for no point. */
+int rr_design_sampled(rr_vary *vary, size_t n, size_t n_points, rr_design *d,
+                      char *err, size_t errlen);
+
+/* rr_design_space - a space-filling design of n points over the ranges of
+ * k --vary KEY=LOW:HIGH arguments: rr_design_fill's points of `kind`
+ * (RR_DESIGN_LHS, RR_DESIGN_SOBOL of rr_design.h) from seed, mapped
+ * uniformly into the ranges (rr_interval_value, whole numbers where
+ * rr_interval_whole says so of the scenario sc, which may be NULL).  RR_EPARSE / RR_ERANGE
+ * / RR_EINVAL with a message for a bad range, n < 2 or above
+ * RR_SWEEP_MAX_POINTS; RR_ENOMEM.  rr_design_fini in any case. */
+int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
+                    uint64_t seed, const rr_scenario *sc, rr_design *out,
+                    char *err, size_t errlen);
+
 /* rr_design_parse - the grid of n --vary arguments (rr_vary_parse, then
  * rr_design_grid); rr_design_fini in any case. */
 int rr_design_parse(const char *const *specs, size_t n, rr_design *out,

@@ -31,6 +31,7 @@
 #include "cli/cmd.h"
 #include "rr_common.h"
 #include "rr_compare.h"
+#include "rr_design.h"
 #include "rr_experiment.h"
 #include "rr_fit.h"
 #include "rr_indicator.h"
@@ -541,6 +542,42 @@ static int describe_sweep(const cli *c, rr_design *d, const rr_points *p)
     return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
 }
 
+/* sweep_design - the grid of the --vary values, or with --design lhs or
+ * sobol --samples points over their ranges, seeded from the scenario's
+ * seed.  RR_OK, a status with the message in err, or RR_EINTR when the
+ * message is printed already (a scenario that does not load). */
+static int sweep_design(cli *c, rr_design *d, char *err, size_t errlen)
+{
+    bool sampled = c->design && strcmp(c->design, "grid") != 0;
+    rr_design_kind kind;
+    rr_scenario *sc = NULL;
+    const rr_plan *plan;
+    uint64_t seed;
+    int rc;
+
+    memset(d, 0, sizeof *d);
+    if (!sampled && c->samples)
+        return rr_err_set(err, errlen, RR_EINVAL,
+                          "--samples applies to --design lhs or sobol; a "
+                          "grid runs every combination of the --vary "
+                          "values");
+    if (!sampled)
+        return rr_design_parse(c->vary, (size_t)c->n_vary, d, err, errlen);
+    if (!c->samples)
+        return rr_err_set(err, errlen, RR_EINVAL,
+                          "--design %s needs --samples N, the number of "
+                          "design points",
+                          c->design);
+    rr_design_kind_parse(c->design, &kind);
+    if (load(c->pos[0], c, &sc, &plan) != EXIT_OK)
+        return RR_EINTR;
+    seed = plan->cfg[0]->seed;
+    rc = rr_design_space((int)kind, c->vary, (size_t)c->n_vary,
+                         (size_t)c->samples, seed, sc, d, err, errlen);
+    rr_scenario_destroy(sc);
+    return rc;
+}
+
 static int cmd_sweep(cli *c)
 {
     rr_design d;
@@ -555,8 +592,9 @@ static int cmd_sweep(cli *c)
     if (c->n_vary == 0)
         return cli_usage_error(c->cmd, "sweep needs at least one --vary KEY=FROM:TO:STEP "
                            "or KEY=V1,V2,...");
-    if ((rc = rr_design_parse(c->vary, (size_t)c->n_vary, &d, err,
-                              sizeof err)) != RR_OK) {
+    if ((rc = sweep_design(c, &d, err, sizeof err)) != RR_OK) {
+        if (rc == RR_EINTR) /* the message is printed */
+            return EXIT_USAGE;
         fprintf(stderr, "rrsim: %s\n", err);
         rr_design_fini(&d);
         return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
@@ -885,7 +923,8 @@ static int cmd_scenarios(cli *c)
 static int find_scenarios(cli *c)
 {
     int n = c->cmd_bit & (CMD_RUN | CMD_CHECK | CMD_SWEEP | CMD_FIT |
-                          CMD_CALIBRATE | CMD_VALIDATE | CMD_UNCERTAINTY)
+                          CMD_CALIBRATE | CMD_VALIDATE | CMD_UNCERTAINTY |
+                          CMD_SENSITIVITY)
                 ? 1
             : c->cmd_bit & CMD_COMPARE                            ? 2
                                                                   : 0;
@@ -918,6 +957,7 @@ static const struct {
                 {"calibrate", cli_cmd_calibrate},
                 {"validate", cli_cmd_validate},
                 {"uncertainty", cli_cmd_uncertainty},
+                {"sensitivity", cli_cmd_sensitivity},
                 {"merge", cli_cmd_merge},
                 {"scenarios", cmd_scenarios}, {"help", cmd_help}};
 

@@ -20,7 +20,7 @@ HEADERS='
 engine   rr_common.h rr_util.h rr_rng.h rr_calendar.h rr_pool.h rr_stats.h rr_dist.h rr_network.h rr_date.h rr_design.h
 scenario rr_scenario.h rr_table.h rr_grammar.h
 model    rr_model.h rr_indicator.h
-study    rr_experiment.h rr_sweep.h rr_fit.h rr_points.h rr_compare.h rr_calibrate.h rr_validate.h rr_uncertainty.h
+study    rr_experiment.h rr_sweep.h rr_fit.h rr_points.h rr_compare.h rr_calibrate.h rr_validate.h rr_uncertainty.h rr_sobol.h rr_sensitivity.h
 results  rr_output.h rr_plot.h rr_results.h rr_shard.h
 '
 LAYERS="engine scenario model study results main"

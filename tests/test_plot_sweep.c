@@ -184,8 +184,11 @@ static void test_read_words(void)
             const char *csv, *msg;
         } bad[] = {
             {"role,name\nsettings,iom_share\n",
-             "sweep_chart.csv:2: column 'role': expected 'setting' or "
-             "'indicator', got 'settings'"},
+             "sweep_chart.csv:2: column 'role': expected 'setting', "
+             "'indicator' or 'design', got 'settings'"},
+            {"role,name\ndesign,grid\n",
+             "sweep_chart.csv:2: column 'name': expected the design 'lhs' "
+             "or 'sobol', got 'grid'"},
             {"role,name\nsetting,iom_shares\n",
              "sweep_chart.csv:2: column 'name': 'iom_shares' is not a "
              "varied setting of sweep.csv"},

@@ -1028,6 +1028,71 @@ static void test_compare_weeks(void)
     rr_points_fini(&p);
 }
 
+/* Ranges of sampled designs: parsed with their unit, values inside them,
+ * whole numbers for a count, and a space-filling design of them. */
+static void test_intervals(void)
+{
+    rr_interval r;
+    rr_design d;
+    char err[256], buf[64];
+    const char *specs[] = {"talk_interval = 60d:120d", "iom_share=0.6:0.9"};
+    int rc;
+
+    CHECK_EQ(rr_interval_parse("talk_interval = 60d:120d", &r, err,
+                               sizeof err), RR_OK);
+    CHECK_STR(r.key, "talk_interval");
+    CHECK_EQ(r.lo, 60);
+    CHECK_EQ(r.hi, 120);
+    CHECK_STR(r.unit, "d");
+    CHECK(r.whole_bounds && !r.whole);
+    rr_interval_value(&r, 0.5, buf, sizeof buf);
+    CHECK_STR(buf, "90d");
+    rr_interval_value(&r, 0, buf, sizeof buf);
+    CHECK_STR(buf, "60d");
+    /* a count: 1..3 equally likely */
+    r.whole = true;
+    r.lo = 1;
+    r.hi = 3;
+    r.unit[0] = '\0';
+    rr_interval_value(&r, 0.0, buf, sizeof buf);
+    CHECK_STR(buf, "1");
+    rr_interval_value(&r, 0.34, buf, sizeof buf);
+    CHECK_STR(buf, "2");
+    rr_interval_value(&r, 0.999999, buf, sizeof buf);
+    CHECK_STR(buf, "3");
+    rr_interval_fini(&r);
+    CHECK_EQ(rr_interval_parse("iom_share=0.6:0.9", &r, err, sizeof err),
+             RR_OK);
+    CHECK(!r.whole_bounds);
+    rr_interval_fini(&r);
+    CHECK_EQ(rr_interval_parse("x=1:2:1", &r, err, sizeof err), RR_EPARSE);
+    CHECK(strstr(err, "expected KEY=LOW:HIGH") != NULL);
+    CHECK_EQ(rr_interval_parse("x=2:1", &r, err, sizeof err), RR_ERANGE);
+    CHECK_EQ(rr_interval_parse("x=1d:2m", &r, err, sizeof err), RR_EPARSE);
+    CHECK_EQ(rr_interval_parse("x=a:b", &r, err, sizeof err), RR_EPARSE);
+    CHECK_EQ(rr_interval_parse("=1:2", &r, err, sizeof err), RR_EPARSE);
+
+    /* 16 Sobol points over two ranges: each point takes its own values */
+    rc = rr_design_space(1, specs, 2, 16, 7, NULL, &d, err, sizeof err);
+    CHECK_EQ(rc, RR_OK);
+    CHECK(d.sampled && d.n_points == 16 && d.n_vary == 2);
+    CHECK_STR(d.kind, "sobol");
+    for (size_t p = 0; rc == RR_OK && p < d.n_points; p++) {
+        char *ov[2];
+        double t, sh;
+        CHECK_EQ(rr_design_overrides(&d, p, ov), RR_OK);
+        CHECK(sscanf(ov[0], "talk_interval=%lfd", &t) == 1 && t >= 60 &&
+              t < 120);
+        CHECK(sscanf(ov[1], "iom_share=%lf", &sh) == 1 && sh >= 0.6 &&
+              sh < 0.9);
+        rr_design_overrides_free(&d, ov);
+    }
+    rr_design_fini(&d);
+    CHECK_EQ(rr_design_space(0, specs, 2, 1, 7, NULL, &d, err, sizeof err),
+             RR_ERANGE);
+    rr_design_fini(&d);
+}
+
 int main(void)
 {
     test_range();
@@ -1048,5 +1113,6 @@ int main(void)
     test_first_difference();
     test_compare_mm1();
     test_compare_weeks();
+    test_intervals();
     return check_summary("test_sweep");
 }

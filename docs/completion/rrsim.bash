@@ -14,7 +14,8 @@ _rrsim_scenario() {
         --reps | --seed | --set | --vary | --out | --plot | --plot-timeout | \
             --threads | --max-cases | --policy | --window | --from | \
             --indicators | --precision | --precision-of | --max-reps | \
-            --samples | --design | --shard)
+            --param | --years | --eval-reps | --max-iter | --tol | \
+            --samples | --bootstrap | --design | --shard)
             prev=
             continue
             ;;
@@ -82,7 +83,11 @@ _rrsim() {
         return
         ;;
     --design)
-        _rrsim_offer "$cur" < <(printf '%s\n' lhs sobol)
+        if [ "$cmd" = sweep ]; then
+            _rrsim_offer "$cur" < <(printf '%s\n' grid lhs sobol)
+        else
+            _rrsim_offer "$cur" < <(printf '%s\n' lhs sobol)
+        fi
         return
         ;;
     --out)
@@ -92,7 +97,7 @@ _rrsim() {
     --reps | --seed | --threads | --max-cases | --plot-timeout | --window | \
         --from | --precision | --max-reps | --precision-of | --indicators | \
         --param | --years | --eval-reps | --max-iter | --tol | --samples | \
-        --shard)
+        --bootstrap | --shard)
         return
         ;;
     help)

@@ -40,7 +40,8 @@ enum {
     CMD_CALIBRATE = 1u << 8,
     CMD_VALIDATE = 1u << 9,
     CMD_MERGE = 1u << 10,
-    CMD_UNCERTAINTY = 1u << 11
+    CMD_UNCERTAINTY = 1u << 11,
+    CMD_SENSITIVITY = 1u << 12
 };
 
 /* The commands whose work items may be split: --shard I/N, and spread
@@ -90,8 +91,11 @@ typedef struct cli {
     long max_iter;          /* calibrate --max-iter N; 0: the default */
     double tol;             /* calibrate --tol X; 0: the default */
     bool rolling;           /* validate --rolling */
-    long samples;           /* uncertainty, compare --samples N; 0: none */
-    const char *design;     /* --design lhs|sobol, or NULL (lhs) */
+    long samples;           /* uncertainty, compare, sensitivity, sweep
+                               --samples N; 0: none */
+    long bootstrap;         /* sensitivity --bootstrap B; -1: the default */
+    const char *design;     /* --design lhs|sobol (sweep: or grid), or NULL
+                               (lhs; sweep: grid) */
     bool help;              /* --help or -h: print the command's help */
     bool keys;              /* check --keys */
     char found[2][4096];    /* scenario arguments found by name */

@@ -105,4 +105,7 @@ int cli_cmd_validate(cli *c);
 int cli_cmd_uncertainty(cli *c);
 int cli_cmd_compare_samples(cli *c);
 
+/* The command of sensitivity_cmd.c. */
+int cli_cmd_sensitivity(cli *c);
+
 #endif

@@ -189,6 +189,29 @@ static const command commands[] = {
      {"rrsim merge output/shards/*",
       "rrsim merge s1 s2 s3 s4 --out output/sweep-2026",
         NULL}},
+    {"sensitivity", CMD_SENSITIVITY, "SCENARIO --samples N [OPTIONS]",
+     "which uncertain assumptions drive each indicator (Sobol indices)",
+     "Ranks the scenario's uncertain parameters (those declared with a "
+     "range or distribution: NAME.range, NAME.dist; or the ranges given "
+     "with --vary instead) by how much of each indicator's variance they "
+     "explain. N base samples of Saltelli's design give N (k + 2) runs for "
+     "k parameters, each with the scenario's replications under common "
+     "random numbers; the indicator at a sample is the mean over them. "
+     "For each indicator and parameter: the first-order index S1 (the "
+     "share of the variance the parameter explains alone, Saltelli 2010) "
+     "and the total index ST (alone or with others, Jansen 1999), with "
+     "95% bootstrap intervals. Writes sensitivity.csv (ranked by ST), "
+     "sensitivity_samples.csv (every run's values and indicators) and a "
+     "bar chart per indicator. A power of two for N spreads the samples "
+     "best; 64 to 1024 is usual, and intervals wider than the indices "
+     "call for more.",
+     {"rrsim sensitivity scenarios/nl-baseline.ini --samples 128 --reps 4",
+      "rrsim sensitivity scenarios/nl-baseline.ini --samples 64 \\\n"
+      "      --vary iom_share=0.6:0.9 --vary talk_interval=60d:120d",
+      "rrsim sensitivity scenarios/mm1.ini --samples 256 \\\n"
+      "      --vary lambda=0.5:0.9 --vary mean_talk=0.5d:1d \\\n"
+      "      --indicators time_to_departure_mean_days",
+      NULL}},
     {"uncertainty", CMD_UNCERTAINTY, "SCENARIO --samples N [OPTIONS]",
      "fan charts over the assumption ranges",
      "Draws N parameter sets over the ranges the scenario declares beside "
@@ -249,6 +272,9 @@ enum opt_id {
     OPT_MAX_ITER,
     OPT_TOL,
     OPT_ROLLING,
+    OPT_SAMPLES,
+    OPT_BOOTSTRAP,
+    OPT_DESIGN,
     OPT_OUT,
     OPT_FORCE,
     OPT_PLOT,
@@ -265,8 +291,6 @@ enum opt_id {
     OPT_WINDOW,
     OPT_FROM,
     OPT_SHARD,
-    OPT_SAMPLES,
-    OPT_DESIGN,
     OPT_HELP
 };
 
@@ -280,7 +304,7 @@ typedef struct option {
 
 #define SIMULATING                                                          \
     (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_CALIBRATE |          \
-     CMD_VALIDATE | CMD_UNCERTAINTY)
+     CMD_VALIDATE | CMD_SENSITIVITY | CMD_UNCERTAINTY)
 #define CHARTING (SIMULATING | CMD_PLOT | CMD_MERGE)
 #define PRECISE (CMD_RUN | CMD_SWEEP | CMD_COMPARE)
 
@@ -295,11 +319,16 @@ static const option options[] = {
      "override a setting or parameter by its dotted key "
      "(stage.iom.servers=200, iom_share=0.6); repeatable, the last of a key "
      "counts (default: none)"},
-    {"--vary", "KEY=VALUES", CMD_SWEEP, OPT_VARY,
+    {"--vary", "KEY=VALUES", CMD_SWEEP | CMD_SENSITIVITY, OPT_VARY,
      "a setting to vary: a range FROM:TO:STEP (with a unit where the key "
-     "takes one: 60d:120d:30d) or a list V1,V2,...; repeatable, a key at "
-     "most once (required)"},
-    {"--indicators", "LIST", CMD_SWEEP, OPT_INDICATORS,
+     "takes one: 60d:120d:30d) or a list V1,V2,...; with --design lhs or "
+     "sobol, and for sensitivity, a range LOW:HIGH sampled uniformly "
+     "(sensitivity: instead of the scenario's declared ranges); "
+     "repeatable, a key at most once (required by sweep)"},
+    {"--bootstrap", "B", CMD_SENSITIVITY, OPT_BOOTSTRAP,
+     "bootstrap resamples of the samples for the 95% intervals, 0 (no "
+     "intervals) to 100000 (default: 1000)"},
+    {"--indicators", "LIST", CMD_SWEEP | CMD_SENSITIVITY, OPT_INDICATORS,
      "the indicators the chart draws and the table shows, names of "
      "summary.csv separated by commas, at most 12 (default: "
      "departures_verified, departures_unsupervised, "
@@ -390,16 +419,24 @@ static const option options[] = {
      "rrsim merge makes the results folder of all N. Not with "
      "--precision (its replications are decided as they come in) nor "
      "--trace (default: all of them, here)"},
-    {"--samples", "N", CMD_UNCERTAINTY | CMD_COMPARE, OPT_SAMPLES,
+    {"--samples", "N",
+     CMD_UNCERTAINTY | CMD_COMPARE | CMD_SENSITIVITY | CMD_SWEEP,
+     OPT_SAMPLES,
      "parameter sets drawn over the scenario's assumption ranges, 1 to "
      "100000 (a power of two suits --design sobol); compare: the effect "
-     "over them, each set run on both sides with the same draw and streams "
-     "(required by uncertainty; compare: off)"},
-    {"--design", "lhs|sobol", CMD_UNCERTAINTY | CMD_COMPARE, OPT_DESIGN,
-     "how the parameter sets are drawn: a Latin hypercube (every range cut "
-     "into N equal-probability strata, each hit once) or Sobol' points "
-     "with a random digital shift, at most 40 parameters; both seeded "
-     "with the scenario's seed (default: lhs)"},
+     "over them, each set run on both sides with the same draw and streams; "
+     "sensitivity: base samples of Saltelli's design, 2 or more, each "
+     "costing k + 2 runs for k parameters; sweep with --design lhs or "
+     "sobol: design points over the --vary ranges, 2 to 10000 (required by "
+     "uncertainty and sensitivity; compare, sweep: off)"},
+    {"--design", "KIND", CMD_UNCERTAINTY | CMD_COMPARE | CMD_SWEEP,
+     OPT_DESIGN,
+     "how the parameter sets or design points are drawn: lhs, a Latin "
+     "hypercube (every range cut into N equal-probability strata, each hit "
+     "once), or sobol, Sobol' points with a random digital shift, at most "
+     "40 parameters; both seeded with the scenario's seed; sweep also "
+     "takes grid, every combination of the --vary values (default: lhs; "
+     "sweep: grid)"},
     {"--help", NULL, ~0u, OPT_HELP, "this help (also -h)"},
 };
 
@@ -625,6 +662,12 @@ static int apply(cli *c, const option *o, const char *v)
                                    "%d)", CLI_MAX_PARAMS);
         c->params[c->n_params++] = v;
         return -1;
+    case OPT_BOOTSTRAP:
+        if (!parse_int(v, 0, 100000, &n))
+            return cli_usage_error(cmd, "--bootstrap: expected a whole "
+                                   "number from 0 to 100000, got '%s'", v);
+        c->bootstrap = n;
+        return -1;
     case OPT_YEARS:
         c->years = v;
         return -1;
@@ -762,9 +805,16 @@ static int apply(cli *c, const option *o, const char *v)
         c->samples = n;
         return -1;
     case OPT_DESIGN:
+        if (strcmp(v, "grid") == 0 && c->cmd_bit == CMD_SWEEP) {
+            c->design = v;
+            return -1;
+        }
         if (strcmp(v, "lhs") != 0 && strcmp(v, "sobol") != 0)
-            return cli_usage_error(cmd, "--design: expected lhs or sobol, "
-                                   "got '%s'", v);
+            return cli_usage_error(cmd, "--design: expected %s, got '%s'",
+                                   c->cmd_bit == CMD_SWEEP
+                                       ? "grid, lhs or sobol"
+                                       : "lhs or sobol",
+                                   v);
         c->design = v;
         return -1;
     case OPT_HELP:
@@ -791,6 +841,7 @@ int cli_parse(int argc, char **argv, cli *c)
     c->argc = argc;
     c->argv = argv;
     c->plot = "png";
+    c->bootstrap = -1;
     rr_precision_init(&c->precision);
     /* --help anywhere wins over any mistake elsewhere */
     for (int i = 2; i < argc; i++)
@@ -847,7 +898,7 @@ int cli_parse(int argc, char **argv, cli *c)
                                      "it under mpirun, which can)"
                                    : "the case records are written as the "
                                      "cases run, in one process");
-    if (c->design && !c->samples)
+    if (c->design && !c->samples && strcmp(c->design, "grid") != 0)
         return cli_usage_error(c->cmd, "--design applies only with "
                                "--samples");
     if (!c->precise && (c->precision_of || c->max_reps))

@@ -172,7 +172,7 @@ static int plot_study(const char *results, const char *plots,
                       size_t errlen)
 {
     study *st = malloc(sizeof *st);
-    char gnuplot[PATH_MAX], out[64];
+    char gnuplot[PATH_MAX], out[128];
     rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
                       rr_plot_script_mode()};
     script s;
@@ -186,6 +186,28 @@ static int plot_study(const char *results, const char *plots,
     }
     if ((rc = study_read(results, st, kind, err, errlen)) == RR_OK)
         rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
+    if (rc == RR_OK && kind == STUDY_SWEEP && st->sw.sampled) {
+        /* a space-filling design: a chart per varied setting */
+        for (size_t k = 0; k < st->sw.nk && rc == RR_OK; k++) {
+            char name[96];
+            if ((rc = stopped(o, err, errlen)) != RR_OK)
+                break;
+            rri_sweep_sampled_name(&st->sw, k, name, sizeof name);
+            snprintf(out, sizeof out, "%s.%s", name, ext_of[o->format]);
+            if (!script_open(&s)) {
+                rc = oom(err, errlen);
+                break;
+            }
+            rc = script_draw(&s,
+                             rri_draw_sweep_sampled(s.g, o->format, out,
+                                                    &st->sw, k, st->ri,
+                                                    st->nri),
+                             &job, err, errlen);
+        }
+        study_fini(st);
+        free(st);
+        return rc;
+    }
     if (rc == RR_OK && !script_open(&s))
         rc = oom(err, errlen);
     if (rc == RR_OK) {
@@ -283,6 +305,42 @@ static int plot_module(const char *results, const char *plots,
     return script_draw(&s, rc, &job, err, errlen);
 }
 
+/* plot_sensitivity - a chart per indicator of sensitivity.csv. */
+static int plot_sensitivity(const char *results, const char *plots,
+                            const rr_plot_opts *o, char *err, size_t errlen)
+{
+    rri_sens *d = NULL;
+    rri_runrow ri[RRI_MAX_RUNROWS];
+    size_t nri = 0;
+    char gnuplot[PATH_MAX], out[96];
+    rri_gp_job job = {gnuplot, plots, out, o->format, o->timeout, o->stop,
+                      rr_plot_script_mode()};
+    int rc = rri_read_sensitivity(results, &d, err, errlen);
+
+    if (rc == RR_OK)
+        rc = rri_read_runrows(results, ri, &nri, err, errlen);
+    if (rc == RR_OK)
+        rc = rri_gp_need(gnuplot, sizeof gnuplot, err, errlen);
+    for (size_t i = 0; rc == RR_OK && i < rri_sens_charts(d); i++) {
+        script s;
+        if ((rc = stopped(o, err, errlen)) != RR_OK)
+            break;
+        snprintf(out, sizeof out, "%s.%s", rri_sens_chart_name(d, i),
+                 ext_of[o->format]);
+        if (!script_open(&s)) {
+            rc = oom(err, errlen);
+            break;
+        }
+        rc = script_draw(&s,
+                         rri_draw_sensitivity(s.g, d, i, nri ? ri : NULL,
+                                              o->format, out),
+                         &job, err, errlen);
+    }
+    rri_runrows_fini(ri, nri);
+    rri_sens_free(d);
+    return rc;
+}
+
 bool rr_plot_has_data(const char *results)
 {
     return has_file(results, "timeseries_summary.csv") ||
@@ -290,6 +348,7 @@ bool rr_plot_has_data(const char *results)
            has_file(results, "compare.csv") || has_file(results, "fit.csv") ||
            has_file(results, "calibrate.csv") ||
            has_file(results, "validate.csv") ||
+           has_file(results, "sensitivity.csv") ||
            has_file(results, "uncertainty_timeseries.csv");
 }
 
@@ -311,6 +370,7 @@ static bool is_run(const char *results)
             !is_study(results, STUDY_FIT) &&
             !has_file(results, "calibrate.csv") &&
             !has_file(results, "validate.csv") &&
+            !has_file(results, "sensitivity.csv") &&
             !has_file(results, "uncertainty_timeseries.csv"));
 }
 
@@ -343,6 +403,8 @@ int rr_plot_results(const char *results, const char *plots,
     if (rc == RR_OK && has_file(results, "uncertainty_timeseries.csv"))
         rc = plot_module(results, plots, &o, "uncertainty_caseload",
                          rri_chart_fan_caseload, err, errlen);
+    if (rc == RR_OK && has_file(results, "sensitivity.csv"))
+        rc = plot_sensitivity(results, plots, &o, err, errlen);
     return rc;
 }
 
@@ -383,5 +445,10 @@ int rr_plot_read(const char *results, char *err, size_t errlen)
         rc = rri_read_validate(results, err, errlen);
     if (rc == RR_OK && has_file(results, "uncertainty_timeseries.csv"))
         rc = rri_read_fan(results, err, errlen);
+    if (rc == RR_OK && has_file(results, "sensitivity.csv")) {
+        rri_sens *d = NULL;
+        rc = rri_read_sensitivity(results, &d, err, errlen);
+        rri_sens_free(d);
+    }
     return rc;
 }

@@ -140,6 +140,9 @@ typedef struct rri_sweep {
     double *mean, *lo, *hi; /* np * ni; shares in percent */
     size_t reps;
     char *scenario;
+    bool sampled;           /* a space-filling design (sweep_chart.csv's
+                               row `design`): drawn as scatters */
+    char *design;           /* its words ("Latin hypercube"), or NULL */
 } rri_sweep;
 
 /* compare.csv. */
@@ -534,6 +537,42 @@ rri_chart_fn rri_chart_fan_departures;
 rri_chart_fn rri_chart_fan_caseload;
 int rri_read_fan(const char *results, char *err, size_t errlen);
 int rri_read_validate(const char *results, char *err, size_t errlen);
+
+/* The charts of a sensitivity study (plot_sensitivity.c): one per
+ * indicator of RESULTS/sensitivity.csv.  rri_read_sensitivity reads and
+ * checks the file into *data (rri_sens_free frees it, whatever was
+ * returned); rri_sens_charts - how many charts; rri_sens_chart_name - the
+ * name of chart i without extension ("sensitivity_caseload_end", or
+ * numbered when the indicator's name is not plain letters, digits and _);
+ * rri_draw_sensitivity - its script (run.csv's row ri may be NULL). */
+typedef struct rri_sens rri_sens;
+int rri_read_sensitivity(const char *results, rri_sens **data, char *err,
+                         size_t errlen);
+size_t rri_sens_charts(const rri_sens *d);
+const char *rri_sens_chart_name(const rri_sens *d, size_t i);
+int rri_draw_sensitivity(FILE *g, const rri_sens *d, size_t i,
+                         const rri_runrow *ri, rr_plot_format fmt,
+                         const char *out);
+void rri_sens_free(rri_sens *d);
+
+/* The charts of a sampled sweep (plot_sweep_sampled.c): one per varied
+ * setting, sweep_KEY.EXT (numbered, sweep_1, when the key is not plain
+ * letters, digits, _ and .), each a panel per indicator with the design
+ * points as dots against the setting and a smoother through them.
+ * rri_sweep_sampled_name - chart i's name without extension into buf. */
+void rri_sweep_sampled_name(const rri_sweep *s, size_t i, char *buf,
+                            size_t n);
+int rri_draw_sweep_sampled(FILE *g, rr_plot_format fmt, const char *out,
+                           const rri_sweep *s, size_t key,
+                           const rri_runrow *ri, size_t nri);
+
+/* rri_loess - the smoother of a scatter (smooth.c): at each of at[0..m)
+ * the local linear fit of the points (x[i], y[i]) among the span * n
+ * nearest in x (at least 2), weighted by the tricube of their distance
+ * over the farthest's; points with a non-finite coordinate are left out.
+ * out[j] NAN where no point counts.  RR_OK or RR_ENOMEM. */
+int rri_loess(const double *x, const double *y, size_t n, double span,
+              const double *at, size_t m, double *out);
 
 /* ---- gnuplot (plot_gnuplot.c) ---------------------------------------------- */
 

@@ -794,6 +794,7 @@ void rri_sweep_fini(rri_sweep *s)
     free(s->lo);
     free(s->hi);
     free(s->scenario);
+    free(s->design);
     memset(s, 0, sizeof *s);
 }
 
@@ -918,10 +919,23 @@ static int chart_row_in(const bound *b, size_t r, rri_sweep *s, char *err,
                    ? oom(err, errlen)
                    : RR_OK;
     }
+    if (strcmp(w.role, "design") == 0) {
+        /* the points are samples: lhs or sobol */
+        if (strcmp(w.name, "lhs") != 0 && strcmp(w.name, "sobol") != 0) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'name': expected the design 'lhs' or "
+                     "'sobol', got '%.100s'",
+                     t->path, t->line[r], w.name);
+            return RR_EPARSE;
+        }
+        s->sampled = true;
+        return *w.label && !dup_to(&s->design, w.label) ? oom(err, errlen)
+                                                        : RR_OK;
+    }
     if (strcmp(w.role, "indicator") != 0) {
         snprintf(err, errlen,
-                 "%s:%zu: column 'role': expected 'setting' or 'indicator', "
-                 "got '%.100s'",
+                 "%s:%zu: column 'role': expected 'setting', 'indicator' "
+                 "or 'design', got '%.100s'",
                  t->path, t->line[r], w.role);
         return RR_EPARSE;
     }

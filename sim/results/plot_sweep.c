@@ -85,10 +85,7 @@ void rri_sweep_setting_text(const char *label, const char *v, bool share,
     snprintf(buf, n, "%s: %s", label, val);
 }
 
-/* mid_sentence - a label inside a sentence: its first letter in lower
- * case unless the first word is an acronym ("Detention places" ->
- * "detention places", "IOM share" stays). */
-static void mid_sentence(const char *label, char *buf, size_t n)
+void rri_mid_sentence(const char *label, char *buf, size_t n)
 {
     snprintf(buf, n, "%s", label);
     if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
@@ -453,13 +450,13 @@ static void sweep_texts(rri_sweep_chart *c)
 
     x[0] = ser[0] = fac[0] = parts[0] = '\0';
     if (pl->xkey >= 0)
-        mid_sentence(s->klabel[pl->xkey], x, sizeof x);
+        rri_mid_sentence(s->klabel[pl->xkey], x, sizeof x);
     if (pl->skey >= 0)
-        mid_sentence(s->klabel[pl->skey], ser, sizeof ser);
+        rri_mid_sentence(s->klabel[pl->skey], ser, sizeof ser);
     for (size_t k = 0; k < s->nk && pl->nf > 1; k++)
         if ((long)k != pl->xkey && (long)k != pl->skey) {
             char one[256];
-            mid_sentence(s->klabel[k], one, sizeof one);
+            rri_mid_sentence(s->klabel[k], one, sizeof one);
             o += (size_t)snprintf(fac + o, sizeof fac - o, "%s%s",
                                   o ? " and " : "", one);
         }

@@ -82,6 +82,11 @@ void rri_sweep_value_text(const char *v, bool share, char *buf, size_t n);
 void rri_sweep_setting_text(const char *label, const char *v, bool share,
                             char *buf, size_t n);
 
+/* rri_mid_sentence - a label inside a sentence: its first letter in lower
+ * case unless the first word is an acronym ("Detention places" ->
+ * "detention places", "IOM share" stays). */
+void rri_mid_sentence(const char *label, char *buf, size_t n);
+
 /* rri_sweep_plan - which setting goes along the axis, which makes the
  * series and which the facets.  RR_OK or RR_ENOMEM; rri_sweepplan_fini
  * either way.  rri_sweep_numbered - the points numbered instead, `why`

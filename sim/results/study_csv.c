@@ -83,6 +83,11 @@ int rr_write_sweep_chart(const char *path, const rr_design *d, char *err,
         rr_csv_field(f, ind ? rr_indicator_unit_name(ind->unit) : "NA");
         fputc('\n', f);
     }
+    /* a space-filling design: its points are drawn as a scatter */
+    if (d->sampled && d->kind)
+        fprintf(f, "design,%s,%s,NA\n", d->kind,
+                strcmp(d->kind, "sobol") == 0 ? "Sobol points"
+                                              : "Latin hypercube");
     return rr_out_close(f, path, err, errlen);
 }
 

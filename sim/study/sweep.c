@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rr_common.h"
+#include "rr_design.h"
 #include "rr_sweep.h"
 #include "rr_util.h"
 
@@ -287,6 +288,199 @@ int rr_design_grid(rr_vary *vary, size_t n, rr_design *d, char *err,
         }
     }
     return RR_OK;
+}
+
+/* key_twice - a key varied twice: the later --set would win at every
+ * point and the points would be labelled with values they did not run
+ * with.  RR_EINVAL with the message, or RR_OK. */
+static int key_twice(const rr_vary *vary, size_t n, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(vary[i].key, vary[j].key) == 0)
+                return rr_err_set(err, errlen, RR_EINVAL,
+                                  "--vary %s: the key is varied twice",
+                                  vary[i].key);
+    return RR_OK;
+}
+
+int rr_design_sampled(rr_vary *vary, size_t n, size_t n_points, rr_design *d,
+                      char *err, size_t errlen)
+{
+    int rc;
+    memset(d, 0, sizeof *d);
+    d->vary = vary;
+    d->n_vary = n;
+    d->sampled = true;
+    if ((rc = key_twice(vary, n, err, errlen)) != RR_OK)
+        return rc;
+    if (n_points == 0)
+        return rr_err_set(err, errlen, RR_ERANGE, "a design of no points");
+    for (size_t i = 0; i < n; i++)
+        if (vary[i].n != n_points)
+            return rr_err_set(err, errlen, RR_EINVAL,
+                              "--vary %s: %zu values for %zu points",
+                              vary[i].key, vary[i].n, n_points);
+    d->index = malloc(n_points * (n ? n : 1) * sizeof *d->index);
+    if (!d->index)
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    d->n_points = n_points;
+    for (size_t p = 0; p < n_points; p++)
+        for (size_t i = 0; i < n; i++)
+            d->index[p * n + i] = p;
+    return RR_OK;
+}
+
+int rr_interval_parse(const char *spec, rr_interval *out, char *err,
+                      size_t errlen)
+{
+    const char *eq = strchr(spec, '=');
+    const char *u1, *u2;
+    char *a, *colon;
+    int rc = RR_OK;
+
+    memset(out, 0, sizeof *out);
+    if (!eq || eq == spec || !eq[1])
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--vary %s: expected KEY=LOW:HIGH", spec);
+    if (!(a = trimmed(eq + 1, strlen(eq + 1))))
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    colon = strchr(a, ':');
+    if (!colon || strchr(colon + 1, ':')) {
+        free(a);
+        return rr_err_set(err, errlen, RR_EPARSE,
+                          "--vary %s: expected KEY=LOW:HIGH (a sampled "
+                          "design draws values from a range)",
+                          spec);
+    }
+    *colon = '\0';
+    if (!number_unit(a, &out->lo, &u1) ||
+        !number_unit(colon + 1, &out->hi, &u2))
+        rc = rr_err_set(err, errlen, RR_EPARSE,
+                        "--vary %s: LOW and HIGH must be numbers (with the "
+                        "same unit, if any)",
+                        spec);
+    else if (strcmp(u1, u2) != 0 || strlen(u1) >= sizeof out->unit)
+        rc = rr_err_set(err, errlen, RR_EPARSE,
+                        "--vary %s: LOW and HIGH must have the same unit",
+                        spec);
+    else if (!(out->lo < out->hi))
+        rc = rr_err_set(err, errlen, RR_ERANGE,
+                        "--vary %s: needs LOW < HIGH", spec);
+    else
+        snprintf(out->unit, sizeof out->unit, "%s", u1);
+    /* whole numbers as written: no point, no exponent */
+    out->whole_bounds = rc == RR_OK && !strpbrk(a, ".eE") &&
+                        !strpbrk(colon + 1, ".eE");
+    free(a);
+    if (rc == RR_OK && !(out->key = trimmed(spec, (size_t)(eq - spec))))
+        rc = rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                        rr_strerror(RR_ENOMEM));
+    return rc;
+}
+
+void rr_interval_fini(rr_interval *r)
+{
+    free(r->key);
+    r->key = NULL;
+}
+
+void rr_interval_whole(rr_interval *r, const rr_scenario *sc)
+{
+    const char *v = NULL;
+    r->whole = false;
+    if (!r->whole_bounds || !sc)
+        return;
+    for (size_t s = 0; s < rr_scenario_n_settings(sc); s++) {
+        const rr_setting *st = rr_scenario_setting(sc, s);
+        if (strcmp(st->key, r->key) == 0)
+            v = st->value; /* the last one counts */
+    }
+    if (v) {
+        char *end;
+        double x;
+        errno = 0;
+        x = strtod(v, &end);
+        r->whole = end != v && !errno && x == floor(x) &&
+                   !strpbrk(v, ".eE");
+    }
+}
+
+void rr_interval_value(const rr_interval *r, double u, char *buf, size_t n)
+{
+    double x = r->lo + u * (r->hi - r->lo);
+    if (r->whole) {
+        x = floor(r->lo + u * (r->hi - r->lo + 1));
+        snprintf(buf, n, "%.0f%s", fmin(x, r->hi), r->unit);
+        return;
+    }
+    if (fabs(x) < 1e-12 * (r->hi - r->lo))
+        x = 0;
+    snprintf(buf, n, "%.6g%s", x, r->unit);
+}
+
+int rr_design_space(int kind, const char *const *specs, size_t k, size_t n,
+                    uint64_t seed, const rr_scenario *sc, rr_design *d,
+                    char *err, size_t errlen)
+{
+    rr_interval *iv = calloc(k ? k : 1, sizeof *iv);
+    rr_vary *vary = calloc(k ? k : 1, sizeof *vary);
+    double *u = NULL;
+    int rc = RR_OK;
+
+    memset(d, 0, sizeof *d);
+    if (!iv || !vary) {
+        free(iv);
+        free(vary);
+        return rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                          rr_strerror(RR_ENOMEM));
+    }
+    if (n < 2 || n > RR_SWEEP_MAX_POINTS)
+        rc = rr_err_set(err, errlen, RR_ERANGE,
+                        "--samples %zu: a design of 2 to %d points", n,
+                        RR_SWEEP_MAX_POINTS);
+    for (size_t i = 0; i < k && rc == RR_OK; i++) {
+        rc = rr_interval_parse(specs[i], &iv[i], err, errlen);
+        if (rc == RR_OK)
+            rr_interval_whole(&iv[i], sc);
+    }
+    if (rc == RR_OK && !(u = malloc(n * k * sizeof *u)))
+        rc = rr_err_set(err, errlen, RR_ENOMEM, "%s",
+                        rr_strerror(RR_ENOMEM));
+    if (rc == RR_OK)
+        rc = rr_design_fill((rr_design_kind)kind, n, k, seed, u, err,
+                            errlen);
+    for (size_t i = 0; i < k && rc == RR_OK; i++) {
+        rr_vary *v = &vary[i];
+        if (!(v->key = strdup(iv[i].key)) ||
+            !(v->values = calloc(n, sizeof *v->values)))
+            rc = RR_ENOMEM;
+        for (size_t p = 0; p < n && rc == RR_OK; p++) {
+            char buf[64];
+            rr_interval_value(&iv[i], u[p * k + i], buf, sizeof buf);
+            if (!(v->values[p] = strdup(buf)))
+                rc = RR_ENOMEM;
+            else
+                v->n = p + 1;
+        }
+        if (rc == RR_ENOMEM)
+            rr_err_set(err, errlen, rc, "%s", rr_strerror(rc));
+    }
+    for (size_t i = 0; i < k; i++)
+        rr_interval_fini(&iv[i]);
+    free(iv);
+    free(u);
+    if (rc != RR_OK) {
+        for (size_t i = 0; i < k; i++)
+            rr_vary_fini(&vary[i]);
+        free(vary);
+        return rc;
+    }
+    rc = rr_design_sampled(vary, k, n, d, err, errlen);
+    d->kind = rr_design_kind_name((rr_design_kind)kind);
+    return rc;
 }
 
 int rr_design_parse(const char *const *specs, size_t n, rr_design *d,
