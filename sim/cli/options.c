@@ -173,24 +173,8 @@ static const command commands[] = {
       "nl-observed.csv \\\n"
       "      --rolling --param p_self=0.005:0.03 --eval-reps 4",
       NULL}},
-    {"merge", CMD_MERGE, "SHARD_DIR... [OPTIONS]",
-     "merge the shard folders of a run into its results folder",
-     "Reads the shard folders written by the same command with --shard "
-     "1/N to N/N (each a slice of the run's replications, in any order) "
-     "and writes the results folder the command would have written in one "
-     "process, byte for byte the same CSV files. The shards must come from "
-     "the same command, scenario, seed and rrsim version, every one of the "
-     "N present once; the command is run again from the arguments the "
-     "shards record (run merge where they ran: the scenario files are "
-     "read again, and must resolve to the model the shards simulated), "
-     "with the replications taken from the shards instead of simulated. "
-     "Any shard missing, given twice, damaged, of another run or of "
-     "another version is refused (exit 2), naming it.",
-     {"rrsim merge output/shards/*",
-      "rrsim merge s1 s2 s3 s4 --out output/sweep-2026",
-        NULL}},
     {"sensitivity", CMD_SENSITIVITY, "SCENARIO --samples N [OPTIONS]",
-     "which uncertain assumptions drive each indicator (Sobol indices)",
+     "which assumptions drive each indicator (Sobol indices)",
      "Ranks the scenario's uncertain parameters (those declared with a "
      "range or distribution: NAME.range, NAME.dist; or the ranges given "
      "with --vary instead) by how much of each indicator's variance they "
@@ -236,6 +220,22 @@ static const command commands[] = {
       "rrsim uncertainty scenarios/nl-baseline.ini --samples 64 \\\n"
       "      --set stage.iom.servers=400 --out output/iom400",
       NULL}},
+    {"merge", CMD_MERGE, "SHARD_DIR... [OPTIONS]",
+     "merge the shard folders of a run into its results folder",
+     "Reads the shard folders written by the same command with --shard "
+     "1/N to N/N (each a slice of the run's replications, in any order) "
+     "and writes the results folder the command would have written in one "
+     "process, byte for byte the same CSV files. The shards must come from "
+     "the same command, scenario, seed and rrsim version, every one of the "
+     "N present once; the command is run again from the arguments the "
+     "shards record (run merge where they ran: the scenario files are "
+     "read again, and must resolve to the model the shards simulated), "
+     "with the replications taken from the shards instead of simulated. "
+     "Any shard missing, given twice, damaged, of another run or of "
+     "another version is refused (exit 2), naming it.",
+     {"rrsim merge output/shards/*",
+      "rrsim merge s1 s2 s3 s4 --out output/sweep-2026",
+        NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
      "Redraws the charts of a run, sweep, comparison or fit from the CSV "
@@ -500,11 +500,12 @@ static void general_help(FILE *f)
           "rrsim simulates return and reintegration case flow from a "
           "scenario file\nand writes CSV files and charts.\n\n"
           "commands:\n", f);
-    for (size_t i = 0; i < RR_COUNTOF(commands); i++) {
-        int col = fprintf(f, "  %s", commands[i].name);
-        fprintf(f, "%*s", col < 12 ? 12 - col : 1, "");
-        fprintf(f, "%s\n", commands[i].summary);
-    }
+    int w = 0;
+    for (size_t i = 0; i < RR_COUNTOF(commands); i++)
+        if ((int)strlen(commands[i].name) > w)
+            w = (int)strlen(commands[i].name);
+    for (size_t i = 0; i < RR_COUNTOF(commands); i++)
+        fprintf(f, "  %-*s  %s\n", w, commands[i].name, commands[i].summary);
     fputs("\n'rrsim help COMMAND' gives a command's options and examples;\n"
           "the scenario language and the results folder are described in\n"
           "rrsim-scenario(5) and rrsim-results(5).\n\n", f);

@@ -99,6 +99,28 @@ miss=$(man_missing "$M/options" "Fl " $man_opts)
 [ -z "$miss" ] && ok man-rrsim1-options ||
     fail man-rrsim1-options "no entry under OPTIONS in docs/man/rrsim.1 for: $miss"
 
+# each option's "Used by" names exactly the commands whose help lists it
+# man_used OPTION - the commands its entry's "Used by" names, sorted
+man_used() {
+    awk -v o="$1" '
+        /^\.It Fl / { f = $3; sub(/^\\/, "", f); on = ("-" f == o); by = 0; next }
+        on && /^Used by$/ { by = 1; next }
+        on && by && /^\.Cm / { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+$/) print $i; next }
+        on && by && /^and$/ { next }
+        on && by { by = 0 }' "$M/options" | sort -u | tr '\n' ' '
+}
+man_bad=
+for o in $man_opts; do
+    [ "$o" = --help ] && continue
+    want=$(for c in $man_cmds; do
+        "$RRSIM" "$c" --help 2>/dev/null | grep -qE -- "^  $o( |\$)" && echo "$c"
+    done | sort -u | tr '\n' ' ')
+    got=$(man_used "$o")
+    [ "$got" = "$want" ] || man_bad="$man_bad
+$o: the page says '$got', the help '$want'"
+done
+[ -z "$man_bad" ] && ok man-rrsim1-used-by || fail man-rrsim1-used-by "$man_bad"
+
 # the check itself finds an option without an entry, in either spelling
 grep -v -e '^\.It Fl -reps' "$M/options" >"$M/options-1"
 [ "$(man_missing "$M/options-1" "Fl " --reps --seed)" = "--reps " ] &&
