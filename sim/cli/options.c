@@ -138,7 +138,7 @@ static const command commands[] = {
      "checked before anything is simulated.",
      {"rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
-      "      --param p_self=0.005:0.03 --param abscond_mean=400d:1500d "
+      "      --param p_self=0.001:0.03 --param abscond_mean=400d:1500d "
       "--eval-reps 4",
       "rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
@@ -166,7 +166,7 @@ static const command commands[] = {
       "      --reps 40",
       "rrsim validate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
-      "      --rolling --param p_self=0.005:0.03 --eval-reps 4",
+      "      --rolling --param p_self=0.001:0.03 --eval-reps 4",
       NULL}},
     {"plot", CMD_PLOT, "RESULTS_DIR [OPTIONS]",
      "redraw the charts of a results folder",
