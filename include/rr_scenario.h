@@ -140,6 +140,8 @@ typedef struct rr_cfg_initial {
     uint32_t stage, country;
     uint32_t count;
     double elapsed;            /* days already spent at the stage */
+    double age;                /* days since entering the caseload
+                                  (>= elapsed) */
     uint8_t channel;           /* rr_channel the cases are in */
 } rr_cfg_initial;
 

@@ -188,7 +188,7 @@ static void test_identity_all_scenarios(void)
 
 static void test_iom_share(void)
 {
-    static const double target[] = {0.80, 0.60};
+    static const double target[] = {0.945, 0.60}; /* iom_share as is */
     static const char *const sets[] = {NULL, "iom_share=0.6"};
     for (int i = 0; i < 2; i++) {
         loaded l;
@@ -203,15 +203,19 @@ static void test_iom_share(void)
             continue;
         }
         ci = rr_run_kpi_ci(&r, (size_t)kpi(&r, "iom_share_assisted_voluntary"));
-        CHECK_MSG(fabs(ci.mean - target[i]) <= 0.02,
-                  "iom_share_assisted_voluntary %.4f within 0.02 of %.2f (%s)",
+        CHECK_MSG(fabs(ci.mean - target[i]) <= 0.01,
+                  "iom_share_assisted_voluntary %.4f within 0.01 of %.2f (%s)",
                   ci.mean, target[i], sets[i] ? sets[i] : "baseline");
         rr_run_result_fini(&r);
         rr_scenario_destroy(l.sc);
     }
 }
 
-/* DT&V departures (Vertrekcijfers; Instroom- en vertrekcijfers). */
+/* DT&V departures (Vertrekcijfers; Instroom- en vertrekcijfers), the
+ * calibration years.  The calibration's target is 5% on each kind; the
+ * baseline misses it in 2019 on independent (-6.5%) and unsupervised
+ * (+6.4%) departures (README.md, "How the baseline is calibrated"), so
+ * this checks 10%, and 6% on forced departures. */
 static void test_calibration(void)
 {
     static const struct {
@@ -242,8 +246,8 @@ static void test_calibration(void)
         CHECK_MSG(fabs(ind / pub[i].independent - 1) <= 0.10,
                   "%d independent verifiable departures %.0f within 10%% "
                   "of %.0f", y, ind, pub[i].independent);
-        CHECK_MSG(fabs(f / pub[i].forced - 1) <= 0.10,
-                  "%d forced departures %.0f within 10%% of %.0f", y, f,
+        CHECK_MSG(fabs(f / pub[i].forced - 1) <= 0.06,
+                  "%d forced departures %.0f within 6%% of %.0f", y, f,
                   pub[i].forced);
         CHECK_MSG(fabs(u / pub[i].unsupervised - 1) <= 0.10,
                   "%d unsupervised departures %.0f within 10%% of %.0f", y,

@@ -768,7 +768,9 @@ static void test_first_difference(void)
     CHECK_STR(d.what, "event ngo_subsidy");
     rr_points_fini(&p);
 
-    /* a provider's dates: the baseline's Frontex starts in April 2022 */
+    /* a provider's dates: the baseline's Frontex takes over from ERRIN in
+     * July 2022, the gap's three months later, with an event of its own on
+     * ERRIN's end the same day */
     CHECK_EQ(load2("scenarios/nl-baseline.ini",
                    "scenarios/nl-frontex-gap.ini", NULL, 0, false, &p),
              RR_OK);
@@ -776,8 +778,8 @@ static void test_first_difference(void)
                                       p.plans[1], &d),
              RR_OK);
     CHECK(d.differ && !d.from_start);
-    CHECK_EQ(d.day, day_of("2022-04-01"));
-    CHECK_STR(d.what, "event frontex");
+    CHECK_EQ(d.day, day_of("2022-07-01"));
+    CHECK_STR(d.what, "event errin_end, event frontex");
     rr_points_fini(&p);
 
     /* the same scenario: no difference */
@@ -805,8 +807,8 @@ static void test_first_difference(void)
     CHECK_STR(d.what, "iom_share");
     rr_points_fini(&p);
 
-    /* the counterfactual's own intake from 2020 (its events' removal
-     * comes later) */
+    /* the counterfactual differs from 2020: Morocco's laissez-passer stop,
+     * which it leaves out, starts on 1 January 2020 (its own intake too) */
     CHECK_EQ(load2("scenarios/nl-baseline.ini", "scenarios/nl-no-covid.ini",
                    NULL, 0, false, &p),
              RR_OK);
@@ -815,7 +817,7 @@ static void test_first_difference(void)
              RR_OK);
     CHECK(d.differ && !d.from_start);
     CHECK_EQ(d.day, day_of("2020-01-01"));
-    CHECK_STR(d.what, "the arrival schedule");
+    CHECK_STR(d.what, "event morocco_lp_stop");
     rr_points_fini(&p);
 }
 

@@ -143,7 +143,7 @@ static const command commands[] = {
      "checked before anything is simulated.",
      {"rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
-      "      --param p_self=0.005:0.03 --param abscond_mean=400d:1500d "
+      "      --param p_self=0.001:0.03 --param abscond_mean=400d:1500d "
       "--eval-reps 4",
       "rrsim calibrate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
@@ -171,7 +171,7 @@ static const command commands[] = {
       "      --reps 40",
       "rrsim validate scenarios/nl-baseline.ini scenarios/data/"
       "nl-observed.csv \\\n"
-      "      --rolling --param p_self=0.005:0.03 --eval-reps 4",
+      "      --rolling --param p_self=0.001:0.03 --eval-reps 4",
       NULL}},
     {"sensitivity", CMD_SENSITIVITY, "SCENARIO --samples N [OPTIONS]",
      "which assumptions drive each indicator (Sobol indices)",

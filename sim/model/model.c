@@ -697,7 +697,7 @@ static void add_initial(model *m)
             if (!(e = rr_net_new_entity(m->net)))
                 return;
             e->klass = in->country;
-            e->t_system = -in->elapsed;
+            e->t_system = -in->age;
             e->channel = in->channel;
             cd(e)->origin = ORIGIN_INITIAL;
             cd(e)->vulnerable = c->vulnerable_share > 0 &&

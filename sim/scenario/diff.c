@@ -141,6 +141,7 @@ static uint64_t initial_hash(const rr_config *c)
         h = h_int(h, in->country);
         h = h_int(h, in->count);
         h = h_num(h, in->elapsed);
+        h = h_num(h, in->age);
         h = h_int(h, in->channel);
     }
     return h;

@@ -135,6 +135,7 @@ static void add_config(fp *f, const rr_config *c)
         add_int(f, in->country);
         add_int(f, in->count);
         add_num(f, in->elapsed);
+        add_num(f, in->age);
         add_int(f, in->channel);
     }
 }

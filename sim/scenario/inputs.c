@@ -150,8 +150,8 @@ int rri_load_tables(rr_scenario *sc, char *err, size_t errlen)
 {
     static const char *const ccols[] = {"country", "share"};
     static const char *const scols[] = {"from", "factor"};
-    static const char *const kcols[] = {"stage", "country", "count",
-                                        "elapsed", "channel"};
+    static const char *const kcols[] = {"stage",   "country", "count",
+                                        "elapsed", "channel", "age"};
     int rc;
     /* the countries table's other columns are attributes, kept as data
      * (a column of names, say) whether a value uses them or not; the
@@ -162,7 +162,7 @@ int rri_load_tables(rr_scenario *sc, char *err, size_t errlen)
         (rc = check_countries(sc, err, errlen)) ||
         (rc = load_table(sc, "arrivals", "schedule", scols, 2, 2, true,
                          &sc->schedule_input, err, errlen)) ||
-        (rc = load_table(sc, "start", "caseload", kcols, 4, 5, true,
+        (rc = load_table(sc, "start", "caseload", kcols, 4, 6, true,
                          &sc->caseload_input, err, errlen)))
         return rc;
     return RR_OK;

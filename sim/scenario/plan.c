@@ -331,6 +331,7 @@ static int resolve_initial(rri_ctx *c, rr_config *cfg)
     size_t nc = (size_t)rr_table_col(t, "count");
     size_t ec = (size_t)rr_table_col(t, "elapsed");
     int chc = rr_table_col(t, "channel");
+    int ac = rr_table_col(t, "age");
     rr_cfg_initial *in = rri_alloc(c->sub.a, (t->n_rows + 1) * sizeof *in);
     const char **w =
         rri_alloc(c->sub.a, (sc->n_stages + cfg->n_countries + 1) * sizeof *w);
@@ -386,6 +387,24 @@ static int resolve_initial(rri_ctx *c, rr_config *cfg)
         if (rc)
             return rri_fail(&c->sub, rc, "%s:%zu: column 'elapsed': %s",
                             t->path, t->line[r], msg);
+        /* age: time since entering the caseload, which time to departure
+         * counts from; the time at the stage is part of it */
+        double age = el;
+        if (ac >= 0 && *rr_table_cell(t, r, (size_t)ac)) {
+            rc = rr_duration_parse(rr_table_cell(t, r, (size_t)ac), &age, msg,
+                                   sizeof msg);
+            if (rc)
+                return rri_fail(&c->sub, rc, "%s:%zu: column 'age': %s",
+                                t->path, t->line[r], msg);
+            if (age < el)
+                return rri_fail(&c->sub, RR_EPARSE,
+                                "%s:%zu: column 'age': the time since "
+                                "entering the caseload (%s) is shorter than "
+                                "the time at the stage (elapsed %s)",
+                                t->path, t->line[r],
+                                rr_table_cell(t, r, (size_t)ac),
+                                rr_table_cell(t, r, ec));
+        }
         rr_channel ch = cfg->stages[si].channel;
         if (chc >= 0 && *rr_table_cell(t, r, (size_t)chc)) {
             const char *chs = rr_table_cell(t, r, (size_t)chc);
@@ -401,6 +420,7 @@ static int resolve_initial(rri_ctx *c, rr_config *cfg)
         in[n].country = (uint32_t)ki;
         in[n].count = (uint32_t)count;
         in[n].elapsed = el;
+        in[n].age = age;
         in[n].channel = (uint8_t)ch;
         n++;
     }

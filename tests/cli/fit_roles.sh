@@ -33,7 +33,7 @@ if [ -f "$TMP/fr/fit.csv" ]; then
     # the terminal shows the errors of calibration and validation years
     # apart, inputs not counted
     grep -q '^mean absolute relative error (inputs not counted):$' "$TMP/fr-stdout" &&
-        grep -Eq '^  calibration +[0-9.]+% over 8 figures \(2019, 2022\)$' "$TMP/fr-stdout" &&
+        grep -Eq '^  calibration +[0-9.]+% over 9 figures \(2019, 2022\)$' "$TMP/fr-stdout" &&
         grep -Eq '^  validation +[0-9.]+% over 4 figures \(2023\)$' "$TMP/fr-stdout" &&
         grep -Eq '^2019  input +intake .* input$' "$TMP/fr-stdout" &&
         ok fit-nl-summary || fail fit-nl-summary "$(cat "$TMP/fr-stdout")"

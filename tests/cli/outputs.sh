@@ -88,7 +88,7 @@ bad=$(awk -F, 'NR > 1 && (NF != 16 || $2 < 1 || $2 > 2) { print NR; exit }' "$O/
     ok out-cases-order || fail out-cases-order "replications not in order"
 out_none_hidden out-no-part-files "$O/d1"
 [ "$(sed -n 2p "$O/d1/events.csv")" = \
-  "nl-baseline,covid,COVID-19 flight cancellations,2020-03-15,2020-07-01" ] &&
+  "nl-baseline,covid_talks,Talks cut,2020-03-16,2020-07-01" ] &&
     ok out-events-row || fail out-events-row "$(sed -n 2p "$O/d1/events.csv")"
 
 # scenario.resolved.ini is a scenario that reproduces the run

@@ -11,9 +11,9 @@ mkdir -p "$SO"
 expect_stderr "rrsim: --set: unknown key 'iom_shar' (did you mean 'iom_share'?)" \
     strict-set-unknown -- "$RRSIM" run scenarios/nl-baseline.ini \
     --set iom_shar=0.6 --plot none --quiet --out "$SO/x"
-expect_stderr "rrsim: --set p_closed: no setting uses this parameter (stage.rds.route.closed used it, but is set by --set too)" \
+expect_stderr "rrsim: --set abscond_mean: no setting uses this parameter (stage.rds.abscond used it, but is set by --set too)" \
     strict-set-unreferenced -- "$RRSIM" check scenarios/nl-baseline.ini \
-    --set stage.rds.route.closed=0.05 --set p_closed=0.07
+    --set "stage.rds.abscond=exponential(mean=400d)" --set abscond_mean=500d
 expect_stderr "rrsim: --set covid_flights: no setting in use uses this parameter: only event covid does, and it is switched off (enabled = no)" \
     strict-set-event-off -- "$RRSIM" check scenarios/nl-baseline.ini \
     --set event.covid.enabled=no --set covid_flights=0.3

@@ -86,9 +86,9 @@ for w in IOM 'NGO a' Flight Detention Escort 'All servers busy'; do
     grep -qF "set label '$w' at screen" "$tb_gp" && ok "tables-chart-key-$w" ||
         fail "tables-chart-key-$w" "no legend entry"
 done
-grep -qF "No utilisation (unlimited servers, or none in force): R&DS, Assisted, NGO, Self." "$tb_gp" &&
+grep -qF "No utilisation (unlimited servers, or none in force): Intake, Police, Dublin, Dublin forced, Dublin self, Early, R&DS, Assisted, NGO, Self." "$tb_gp" &&
     ok tables-chart-note || fail tables-chart-note "$(grep -F 'No utilisation' "$tb_gp")"
-grep -qF "'COVID-19 flight cancellations'" "$tb_gp" && ok tables-chart-events ||
+grep -qF "'Flights -85%'" "$tb_gp" && ok tables-chart-events ||
     fail tables-chart-events "no event label"
 tb_is tables-chart-lines "$(grep -c 'using 1:2 with lines lw 2.2' "$tb_gp")" 7
 # a received folder of an earlier rrsim (no stages_summary.csv): its

@@ -288,6 +288,8 @@ static void check_config(const rr_config *c)
                     epoch, (unsigned)in->stage, (unsigned)in->country);
         finite_at_least("a starting case's time at its stage", in->elapsed,
                         0);
+        finite_at_least("a starting case's time in the caseload", in->age,
+                        in->elapsed);
     }
 }
 

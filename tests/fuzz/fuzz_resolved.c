@@ -142,6 +142,7 @@ static void same_config(size_t k, const rr_config *a, const rr_config *b)
         SAME("a starting country", x->country, y->country);
         SAME("a starting count", x->count, y->count);
         SAME("a starting time", x->elapsed, y->elapsed);
+        SAME("a starting age", x->age, y->age);
         SAME("a starting channel", x->channel, y->channel);
     }
 }

@@ -13,57 +13,51 @@ set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
 set border 3 lw 1 lc rgb "#444444"
 set xtics nomirror
 set ytics nomirror
-$y0f << EOD
-4 274.5 1.316598172 547.6834018
-EOD
 $y0h << EOD
 1 0 0 0
 2 0 0 0
-3 359 -289.0164415 1007.016442
-5 304.5 -197.3950871 806.3950871
-EOD
-$y1f << EOD
-4 -87 -150.5310237 -23.46897632
+3 102 -139.41789 343.41789
+4 114 -521.3102368 749.3102368
+5 95 -57.47445683 247.4744568
 EOD
 $y1h << EOD
 1 0 0 0
 2 0 0 0
-3 -6.5 -381.3330397 368.3330397
-5 -172 -870.8412605 526.8412605
+3 7 -348.7737326 362.7737326
+4 4 -250.1240947 258.1240947
+5 -6 -590.4854179 578.4854179
 EOD
 $y2h << EOD
 1 0 0 0
 2 0 0 0
-3 -6.5 -101.7965355 88.79653552
-4 4.5 -179.7399687 188.7399687
-5 -50.5 -183.9151497 82.91514973
+3 -7.5 -420.4516539 405.4516539
+4 -22 -1203.67704 1159.67704
+5 -12.5 -476.2764729 451.2764729
 EOD
 $y3f << EOD
-3 -10.86768891 -14.0968808 -7.638497022
-5 -13.28241782 -21.43823305 -5.12660259
+3 -4.488733555 -7.481555414 -1.495911695
+4 -3.369473331 -4.631725817 -2.107220844
+5 -4.401229918 -5.24280824 -3.559651595
 EOD
 $y3h << EOD
 1 0 0 0
 2 0 0 0
-4 -12.95889546 -28.47575607 2.55796515
 EOD
 $y4f << EOD
-4 -9.006723389 -14.86533636 -3.148110418
+3 4.351770778 2.781321889 5.922219666
 EOD
 $y4h << EOD
 1 0 0 0
 2 0 0 0
-3 7.857057421 -92.97685713 108.690972
-5 -9.138407516 -153.1965165 134.9197015
-EOD
-$y5f << EOD
-4 -414 -655.41789 -172.58211
+4 3.248991171 -16.38228746 22.8802698
+5 0.2850674932 -33.42375897 33.99389395
 EOD
 $y5h << EOD
 1 0 0 0
 2 0 0 0
-3 -343.5 -731.0392445 44.03924445
-5 -410.5 -1255.462615 434.462615
+3 -32 -934.1405363 870.1405363
+4 -97 -1100.790174 906.7901742
+5 -69.5 -291.8585829 152.8585829
 EOD
 set multiplot
 unset label
@@ -90,13 +84,12 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-500:1500]
-set ytics ('−500' -500, '0' 0, '+500' 500, '+1,000' 1000, '+1,500' 1500)
+set yrange [-1000:1000]
+set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Verified departures, persons' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y0f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $y0h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y0h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y0h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -113,21 +106,20 @@ set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Departures without supervision, persons' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y1f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.7027
+set lmargin at screen 0.7139
 set rmargin at screen 0.9644
 set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-400:400]
-set ytics ('−400' -400, '−200' -200, '0' 0, '+200' 200, '+400' 400)
+set yrange [-2000:2000]
+set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Forced returns, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -137,14 +129,14 @@ plot $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" noti
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.0552
+set lmargin at screen 0.0664
 set rmargin at screen 0.3244
 set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-40:10]
-set ytics ('−40' -40, '−30' -30, '−20' -20, '−10' -10, '0' 0, '+10' 10)
+set yrange [-10:2.5]
+set ytics ('−10.0' -10, '−7.5' -7.5, '−5.0' -5, '−2.5' -2.5, '0' 0, '+2.5' 2.5)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'IOM share of assisted returns, % points' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -155,14 +147,14 @@ plot $y3f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" noti
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.3827
+set lmargin at screen 0.3752
 set rmargin at screen 0.6444
 set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-200:200]
-set ytics ('−200' -200, '−100' -100, '0' 0, '+100' 100, '+200' 200)
+set yrange [-40:40]
+set ytics ('−40' -40, '−20' -20, '0' 0, '+20' 20, '+40' 40)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Mean days from entry to departure, days' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -179,13 +171,12 @@ set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-1500:1000]
-set ytics ('−1,500' -1500, '−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set yrange [-2000:2000]
+set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Caseload at the year'."\047".'s end, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y5f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $y5h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y5h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y5h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y5h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset multiplot
