@@ -87,7 +87,8 @@ typedef struct rr_entity {
     uint8_t channel;      /* free for the user */
     uint8_t qlevel;       /* queue level it waits in (internal) */
     double t_system;      /* entered the network */
-    double t_station;     /* entered the current station */
+    double t_station;     /* entered the current station (a starting
+                             entity: as if `elapsed` days ago) */
     double t_service;     /* started service at the current station */
     double t_queue;       /* last asked for service at the current station */
     uint64_t ev_done, ev_abandon, ev_timeout; /* pending calendar handles */
@@ -182,8 +183,12 @@ void rr_net_destroy(rr_net *net);
 int rr_net_start(rr_net *net);
 
 /* rr_net_add - a new entity of class k, priority prio, enters station s at
- * now, as if it had been in the station for `elapsed` days already (only
- * the maximum-stay clock sees elapsed; the entity queues afresh).  Counts
+ * now, as if it had been in the station for `elapsed` days already: the
+ * maximum-stay clock has run for that long, and when a server is free the
+ * service is what is left of one that lasts longer than elapsed (drawn on
+ * that condition; at once when hardly any lasts that long); else the
+ * entity queues afresh.  A station whose service takes no time passes
+ * the elapsed time on to the next.  Counts
  * as an injection, not a source arrival.  Returns the entity, or NULL
  * when out of memory or at the limit of rr_net_set_max_in_system (latched:
  * rr_net_status()).  If the user sets fields in the returned entity, they

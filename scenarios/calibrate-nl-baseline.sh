@@ -13,8 +13,8 @@ set -eu
 RRSIM=${RRSIM:-./rrsim}
 out=${1:-output/nl-baseline-calibration}
 exec "$RRSIM" calibrate scenarios/nl-baseline.ini scenarios/data/nl-observed.csv \
-    --years 2019,2022 --eval-reps 2 --reps 20 --max-iter 100 \
-    --param p_assisted=0.02:0.15 --param p_self=0.002:0.08 \
+    --years 2019,2022 --eval-reps 2 --reps 20 --max-iter 150 \
+    --param p_assisted=0.02:0.15 --param p_self=0.0005:0.08 \
     --param p_forced=0.01:0.15 --param abscond_mean=200d:4000d \
     --param early_abscond=30d:2000d --param talk_interval=30d:720d \
     --param post_abscond=0.5:4 --param iom_share=0.6:0.98 \

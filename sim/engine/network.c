@@ -352,13 +352,50 @@ static inline bool has_free_server(const station *st)
     return st->servers == RR_UNLIMITED || (int)st->busy < st->servers;
 }
 
-static void start_service(rr_net *net, station *st, rr_entity *e, double now)
+/* takes_no_time - the station's service for the entity is deterministic
+ * 0 days. */
+static bool takes_no_time(const station *st, const rr_entity *e)
 {
     const rr_dist *d = st->spec.service_by_class
                            ? &st->spec.service_by_class[e->klass]
                            : &st->spec.service;
-    double dt = rr_dist_sample(d, net->rng[RR_STREAM_SERVICE]) *
-                st->service_scale;
+    return d->kind == RR_DIST_DETERMINISTIC && d->p[0] == 0;
+}
+
+/* RESIDUAL_TRIES - draws of a service time longer than the time a case
+ * has already been in service, before it is taken to end at once: when
+ * none of them is longer, fewer than about 1 in 20 services of its kind
+ * last that long. */
+#define RESIDUAL_TRIES 64
+
+/* service_time - a service time of the case at the station; for a case
+ * that has already been in service for `elapsed` days (a starting
+ * caseload), what is left of one drawn on the condition that it lasts
+ * longer than that: S - elapsed given S > elapsed, by rejection.  For an
+ * exponential service this is a fresh draw again (no memory); for others
+ * it is what makes a starting caseload leave at the pace of one that has
+ * been running, instead of all starting anew (no start-up dip). */
+static double service_time(rr_net *net, const station *st,
+                           const rr_entity *e, double elapsed)
+{
+    const rr_dist *d = st->spec.service_by_class
+                           ? &st->spec.service_by_class[e->klass]
+                           : &st->spec.service;
+    gsl_rng *r = net->rng[RR_STREAM_SERVICE];
+    if (!(elapsed > 0))
+        return rr_dist_sample(d, r) * st->service_scale;
+    for (int i = 0; i < RESIDUAL_TRIES; i++) {
+        double s = rr_dist_sample(d, r) * st->service_scale;
+        if (s > elapsed)
+            return s - elapsed;
+    }
+    return 0;
+}
+
+static void start_service_after(rr_net *net, station *st, rr_entity *e,
+                                double now, double elapsed)
+{
+    double dt = service_time(net, st, e, elapsed);
 
     st->busy++;
     rr_timeavg_set(&st->st.busy, now, st->busy);
@@ -371,6 +408,11 @@ static void start_service(rr_net *net, station *st, rr_entity *e, double now)
         e->ev_abandon = 0;
     }
     e->ev_done = sched(net, now, dt, ev_done, e, st);
+}
+
+static void start_service(rr_net *net, station *st, rr_entity *e, double now)
+{
+    start_service_after(net, st, e, now, 0);
 }
 
 static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
@@ -401,7 +443,8 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
 
     rr_assert(s < net->n_stations);
     e->station = s;
-    e->t_station = now;
+    /* a starting case has been here for elapsed days already */
+    e->t_station = elapsed > 0 ? now - elapsed : now;
     e->t_queue = now;
     e->in_service = 0;
     e->ev_done = e->ev_abandon = e->ev_timeout = 0;
@@ -419,7 +462,7 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
     if (net->hooks.on_enter)
         net->hooks.on_enter(net->hooks.ctx, net, e, s);
     if (has_free_server(st) && st->waiting == 0) {
-        start_service(net, st, e, now);
+        start_service_after(net, st, e, now, elapsed);
     } else {
         enqueue(st, e);
         rr_timeavg_set(&st->st.waiting, now, st->waiting);
@@ -522,7 +565,13 @@ static void leave(rr_net *net, rr_entity *e, rr_way_out way)
             net->hooks.on_exit(net->hooks.ctx, net, e, x, s, way);
         rr_pool_put(net->pool, e);
     } else {
-        rr_net_enter(net, e, target, 0);
+        /* a stage that takes no time (a choice between channels) passes
+         * a starting case's time on: it has been in the next stage that
+         * long (0 for every other case, which entered it just now) */
+        rr_net_enter(net, e, target,
+                     way == RR_OUT_DONE && takes_no_time(st, e)
+                         ? now - e->t_station
+                         : 0);
     }
 }
 

@@ -69,7 +69,7 @@
 #define FONT "Sans"
 #define FS 14         /* base font size */
 #define FS_EVENT 12
-#define MAX_ROWS 6    /* rows of event labels */
+#define MAX_ROWS 9    /* rows of event labels (past 6, they are lower) */
 #define MAX_PANELS 12 /* caseload: total + 11 stages */
 
 /* ---- what is read (plot_read.c) ------------------------------------------- */

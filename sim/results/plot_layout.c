@@ -511,7 +511,23 @@ int rri_event_rows(const rri_event *ev, size_t n, const rri_xmap *m,
 {
     double ext[MAX_ROWS][64][2];
     int n_in[MAX_ROWS] = {0}, rows = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    /* in the order of their starts, the first free row is the fewest
+     * rows intervals can take (interval partitioning); file order
+     * otherwise, or when out of memory */
+    for (size_t i = 0; i < n && order; i++)
+        order[i] = i;
+    for (size_t i = 1; i < n && order; i++) {
+        /* insertion sort, stable: a chart has few events */
+        size_t k = order[i], j = i;
+        while (j > 0 && ev[order[j - 1]].from > ev[k].from) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = k;
+    }
+    for (size_t j = 0; j < n; j++) {
+        size_t i = order ? order[j] : j;
         const rri_event *e = &ev[i];
         double a, b, lw = rri_text_px(e->label, FS_EVENT);
         int r;
@@ -549,6 +565,7 @@ int rri_event_rows(const rri_event *ev, size_t n, const rri_xmap *m,
         if (r + 1 > rows)
             rows = r + 1;
     }
+    free(order);
     return rows;
 }
 

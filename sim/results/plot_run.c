@@ -153,7 +153,9 @@ static void events(chart *c)
 {
     FILE *g = c->g;
     const rri_rundata *d = c->d;
-    double top = 88, row_h = 34;
+    /* rows of 34 px, closer when there are more than six, so that many
+     * events keep their own rows without crowding the plot out */
+    double top = 88, row_h = c->rows > 6 ? 26 : 34;
     c->T = rri_sy(top + row_h * c->rows + (c->rows ? 10 : 14));
     shade_windows(c);
     for (size_t i = 0; i < d->ne; i++) {
@@ -166,8 +168,10 @@ static void events(chart *c)
         bool right = ax + 2 + lw > W - 8;
         if (c->row[i] < 0)
             continue;
-        y_bar = rri_sy(top + row_h * (c->rows - 1 - c->row[i]) + 27);
-        y_txt = rri_sy(top + row_h * (c->rows - 1 - c->row[i]) + 14);
+        y_bar = rri_sy(top + row_h * (c->rows - 1 - c->row[i]) +
+                       row_h * 27 / 34);
+        y_txt = rri_sy(top + row_h * (c->rows - 1 - c->row[i]) +
+                       row_h * 14 / 34);
         if (e->until != LONG_MAX) {
             fprintf(g, "set arrow from first %ld, screen %.4f to first %ld, "
                        "screen %.4f nohead lw 5 lc rgb \"#8c8c8c\"\n",
