@@ -212,6 +212,7 @@ struct bucket {
 struct rr_calendar {
     bool small;             /* events in heap[1..hn], not in buckets/ring */
     uint32_t hn;            /* heap entries, cancelled ones included */
+    uint32_t hstale;        /* cancelled entries among them */
     struct entry *ent;      /* the chunk pool: chunk k is ent[k * CHUNK..] */
     uint32_t *chunk_next;   /* older chunk of the same bucket, or next free */
     struct payload *pay;    /* pay[0..cap-1] */
@@ -593,11 +594,14 @@ static inline void heap_pop(rr_calendar *c)
 }
 
 /* heap_clean - drop cancelled entries from the top, so that the root is
- * pending (or the heap empty). */
+ * pending (or the heap empty).  Counting them spares the look at the
+ * root's slot while there are none, which is most of the time. */
 static inline void heap_clean(rr_calendar *c)
 {
-    while (c->hn > 0 && stale(c, &c->heap[1]))
+    while (c->hstale > 0 && stale(c, &c->heap[1])) {
         heap_pop(c);
+        c->hstale--;
+    }
 }
 
 /* heap_compact - drop every cancelled entry (the heap is full) and rebuild
@@ -612,6 +616,7 @@ static void heap_compact(rr_calendar *c)
         if (!stale(c, &h[i]))
             heap_up(h, ++k, h[i]);
     c->hn = k;
+    c->hstale = 0;
 }
 
 /* run_top - remove the root of the heap (n >= 1, so it is pending) and
@@ -647,6 +652,7 @@ static void to_radix(rr_calendar *c)
         }
     }
     c->hn = 0;
+    c->hstale = 0;
     c->rh = 0;
     c->rt = rt;
     c->r_live = rt;
@@ -686,6 +692,7 @@ static void to_heap(rr_calendar *c)
     }
     rr_assert(k == c->n);
     c->hn = k;
+    c->hstale = 0;
     c->small = true;
 }
 
@@ -789,6 +796,7 @@ static void empty_all(rr_calendar *c, double t0)
     c->rh = c->rt = c->r_live = 0;
     c->small = true;
     c->hn = 0;
+    c->hstale = 0;
     t0 += 0.0; /* -0 to +0 */
     c->now = t0;
     c->last = key_of(t0);
@@ -955,6 +963,7 @@ bool rr_calendar_cancel(rr_calendar *c, uint64_t handle)
          * makes the entry stale; only a stale root is dropped now. */
         free_slot(c, s);
         c->n--;
+        c->hstale++;
         heap_clean(c);
         return true;
     }
