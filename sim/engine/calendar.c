@@ -523,6 +523,33 @@ static inline void free_slot(rr_calendar *c, uint32_t s)
     c->free_head = s;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define prefetch(p) __builtin_prefetch(p)
+#else
+#define prefetch(p) ((void)(p))
+#endif
+
+/* PREFETCH_NEXT(c) - with many events pending, start loading the payload
+ * of the event that probably runs next: the ring's head, or else the
+ * newest entry of the lowest bucket (the next event when that bucket holds
+ * one entry, as it mostly does).  With tens of thousands pending, the
+ * payload of the event taken is rarely in cache, and waiting for it was
+ * most of the calendar's time in the baseline; loaded while the current
+ * event runs, it is there when needed.  Only a hint: nothing depends on
+ * it.  A macro, not a function: GCC finds such a function free of side
+ * effects and drops the call. */
+#define PREFETCH_NEXT(c)                                                    \
+    do {                                                                    \
+        if ((c)->r_live > 0) {                                              \
+            uint32_t s_ = (c)->ring[(c)->rh];                               \
+            if (s_ != NO_SLOT)                                              \
+                prefetch(&(c)->pay[s_]);                                    \
+        } else if ((c)->summary != 0) {                                     \
+            uint32_t tail_ = (c)->bk[lowest(c)].tail;                       \
+            prefetch(&(c)->pay[(c)->ent[tail_ - 1].slot]);                  \
+        }                                                                   \
+    } while (0)
+
 /* run - run the event of slot s, which has key `key` (now last). */
 static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
 {
@@ -535,6 +562,8 @@ static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
     free_slot(c, s);
     c->n--;
     c->events_run++;
+    if (!c->small)
+        PREFETCH_NEXT(c);
     fn(subject, object);
 }
 
