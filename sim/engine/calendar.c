@@ -550,6 +550,21 @@ static inline void free_slot(rr_calendar *c, uint32_t s)
         }                                                                   \
     } while (0)
 
+/* PREFETCH_NEXT_OBJECT(c) - the same guess, after the current event ran:
+ * by then the payload has usually arrived, so start loading the object the
+ * next event works on (a case, the entity at a station), which is the next
+ * thing it waits for. */
+#define PREFETCH_NEXT_OBJECT(c)                                             \
+    do {                                                                    \
+        uint32_t s_ = NO_SLOT;                                              \
+        if ((c)->r_live > 0)                                                \
+            s_ = (c)->ring[(c)->rh];                                        \
+        else if ((c)->summary != 0)                                         \
+            s_ = (c)->ent[(c)->bk[lowest(c)].tail - 1].slot;                \
+        if (s_ != NO_SLOT && (c)->pay[s_].object)                           \
+            prefetch((c)->pay[s_].object);                                  \
+    } while (0)
+
 /* run - run the event of slot s, which has key `key` (now last). */
 static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
 {
@@ -562,9 +577,16 @@ static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
     free_slot(c, s);
     c->n--;
     c->events_run++;
-    if (!c->small)
-        PREFETCH_NEXT(c);
     fn(subject, object);
+}
+
+/* run_many - run(), with many events pending: with the hints above around
+ * the event. */
+static inline void run_many(rr_calendar *c, uint32_t s, uint64_t key)
+{
+    PREFETCH_NEXT(c);
+    run(c, s, key);
+    PREFETCH_NEXT_OBJECT(c);
 }
 
 /* ---- the binary heap, while few events are pending ----------------------- */
@@ -735,7 +757,7 @@ static inline void run_ring(rr_calendar *c)
     c->rh++;
     if (--c->r_live == 0)
         c->rh = c->rt = 0;
-    run(c, s, c->last);
+    run_many(c, s, c->last);
 }
 
 /* link_chunks - put chunks from..to-1 on the free list, lowest first. */
@@ -1047,7 +1069,7 @@ bool rr_calendar_step(rr_calendar *c)
             uint64_t key;
             uint32_t s = take_lone(c, b, &key);
             if (s != NO_SLOT) {
-                run(c, s, key);
+                run_many(c, s, key);
                 return true;
             }
             advance(c, b, bucket_min(c, b));
@@ -1103,7 +1125,7 @@ uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
             if (!(time_of_key(m) <= t_end))
                 break;
             if ((s = take_lone(c, b, &m)) != NO_SLOT) {
-                run(c, s, m);
+                run_many(c, s, m);
                 continue;
             }
             advance(c, b, m);
