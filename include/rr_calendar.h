@@ -29,7 +29,9 @@
  * insertion sequence when they come due.  The payload (fn, subject, object)
  * lives in a slot table indexed by the handle, and each slot knows where its
  * event waits, so cancel() removes the event at once: cancelled events leave
- * nothing behind.  Slots are recycled through a free list and every array is
+ * nothing behind (in the small heap below, a cancelled entry stays, marked
+ * stale by its slot's generation, until it reaches the top or the heap is
+ * compacted; its slot is free at once).  Slots are recycled through a free list and every array is
  * sized from the number of slots, so after the calendar has grown to the
  * largest number of pending events, schedule/step/cancel do no allocation at
  * all.

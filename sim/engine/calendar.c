@@ -22,18 +22,31 @@
  * M/M/10 about 15%; with thousands pending the mode checks cost about 1.5%
  * more instructions, within the timing noise of the benchmarks.
  *
- * The heap.  Entries are the same {key, slot} as in the buckets; a tie in
- * key is broken by the slot's seq, so the order is exactly (time, seq).
- * Sifting moves a hole, not swaps: the entry being placed is held aside and
- * written once at the end.  Removing an entry (the root when an event runs,
- * any position when it is cancelled) runs the hole down the earlier
- * children to a leaf, one comparison per level, and sifts the former last
- * entry up from there; it is usually among the latest, so it rarely climbs.
- * idx[slot].pos is the heap position, rewritten on every move, so cancel()
- * is O(log n) with n <= HEAP_MAX.  The heap is a fixed array inside the
- * calendar, so it never allocates.  `last` is kept up to date by running
- * events (and is the key of t0 after reset), so it is valid when the events
- * move to the radix heap: keys equal to it go to the ring, sorted by seq.
+ * The heap.  Entries are {key, seq, slot, gen}, 24 bytes: the order
+ * (key, seq) is inline, so a comparison reads nothing but the two entries,
+ * and the order is exactly (time, seq).  Sifting moves a hole, not swaps:
+ * the entry being placed is held aside and written once at the end.
+ * Removing the root runs the hole down the earlier children to a leaf, one
+ * comparison per level (a sentinel after the last entry spares the test
+ * for a missing right child), and sifts the former last entry up from
+ * there; it is usually among the latest, so it rarely climbs.  No index
+ * follows an entry as it moves: cancelling an event bumps its slot's
+ * generation (as for any cancel) and leaves the entry where it is, now
+ * stale because its gen no longer matches the slot's; a stale root is
+ * dropped at once, so the root is always pending and next_time() stays
+ * O(1), and the others are dropped when they reach the root, when the
+ * events move to the radix heap, or when the array (room for 2 HEAP_MAX
+ * entries, stale ones included) is full: then it is compacted and rebuilt.
+ * The order of (key, seq) is total, so events run in the same order
+ * whatever the heap's shape.  rr_calendar_time_of() finds a small-heap
+ * event by scanning at most 2 HEAP_MAX entries.  The previous form kept
+ * {key, slot} entries and rewrote idx[slot].pos on every move so that a
+ * cancel could remove the entry at once; that store per sift step, and
+ * the payload read for every tie, were what the profile of M/M/10 showed.
+ * The heap is a fixed array inside the calendar, so it never allocates.
+ * `last` is kept up to date by running events (and is the key of t0 after
+ * reset), so it is valid when the events move to the radix heap: keys
+ * equal to it go to the ring, sorted by seq.
  *
  * Keys.  The calendar never takes an event before now and hands events out
  * in order, so it is a monotone priority queue.  key(t) turns a double into
@@ -109,7 +122,7 @@
  * O(k log k) sort for k events that share one time); next_time() O(1),
  * except that after the least key of the lowest bucket was cancelled it
  * scans that bucket.  With few pending: O(log n), n <= HEAP_MAX, for
- * schedule, cancel and step; next_time() O(1).
+ * schedule and step, O(1) for cancel; next_time() O(1); time_of() O(HEAP_MAX).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -128,6 +141,7 @@
 #define DEFAULT_CAP 256u
 #define HEAP_MAX 32u  /* more pending events than this: to the radix heap */
 #define HEAP_BACK 16u /* this many or fewer: back to the binary heap */
+#define HEAP_ROOM (2 * HEAP_MAX) /* heap entries, cancelled ones included */
 #define IN_RING 0x80000000u /* idx[].pos of an event in the ring */
 #define NO_SLOT UINT32_MAX
 #define NO_CHUNK UINT32_MAX
@@ -165,6 +179,16 @@ struct entry { /* a pending event in a bucket */
     uint32_t unused;
 };
 
+/* A pending event in the binary heap: its order (key, seq) inline, so that
+ * a comparison reads nothing else, and the generation its slot had when it
+ * was scheduled, so that a cancelled event is known by a mismatch. */
+struct hentry {
+    uint64_t key;
+    uint64_t seq;
+    uint32_t slot;
+    uint32_t gen;
+};
+
 struct payload {
     rr_event_fn *fn;
     void *subject;
@@ -173,9 +197,9 @@ struct payload {
 };
 
 struct index {
-    uint32_t pos; /* heap position while small, else entry index or
-                     IN_RING | ring index, while pending; next free slot
-                     while free */
+    uint32_t pos; /* entry index or IN_RING | ring index, while pending
+                     in the radix heap (unused while small); next free
+                     slot while free */
     uint32_t gen; /* odd while pending, even while free */
 };
 
@@ -186,7 +210,9 @@ struct bucket {
 };
 
 struct rr_calendar {
-    bool small;             /* events in heap[1..n], not in buckets/ring */
+    bool small;             /* events in heap[1..hn], not in buckets/ring */
+    uint32_t hn;            /* heap entries, cancelled ones included */
+    uint32_t hstale;        /* cancelled entries among them */
     struct entry *ent;      /* the chunk pool: chunk k is ent[k * CHUNK..] */
     uint32_t *chunk_next;   /* older chunk of the same bucket, or next free */
     struct payload *pay;    /* pay[0..cap-1] */
@@ -212,7 +238,8 @@ struct rr_calendar {
     uint64_t summary;       /* bit w set when bits[w] != 0 */
     uint64_t bits[NWORDS];  /* bit b set when bucket b is not empty */
     struct bucket bk[NBUCKETS];
-    struct entry heap[HEAP_MAX + 1]; /* heap[1..n] while small */
+    struct hentry heap[HEAP_ROOM + 2]; /* heap[1..hn] while small, and
+                                          room for a sentinel */
 };
 
 /* key_of - the uint64_t that sorts like t (t not NaN, not -0). */
@@ -496,6 +523,48 @@ static inline void free_slot(rr_calendar *c, uint32_t s)
     c->free_head = s;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define prefetch(p) __builtin_prefetch(p)
+#else
+#define prefetch(p) ((void)(p))
+#endif
+
+/* PREFETCH_NEXT(c) - with many events pending, start loading the payload
+ * of the event that probably runs next: the ring's head, or else the
+ * newest entry of the lowest bucket (the next event when that bucket holds
+ * one entry, as it mostly does).  With tens of thousands pending, the
+ * payload of the event taken is rarely in cache, and waiting for it was
+ * most of the calendar's time in the baseline; loaded while the current
+ * event runs, it is there when needed.  Only a hint: nothing depends on
+ * it.  A macro, not a function: GCC finds such a function free of side
+ * effects and drops the call. */
+#define PREFETCH_NEXT(c)                                                    \
+    do {                                                                    \
+        if ((c)->r_live > 0) {                                              \
+            uint32_t s_ = (c)->ring[(c)->rh];                               \
+            if (s_ != NO_SLOT)                                              \
+                prefetch(&(c)->pay[s_]);                                    \
+        } else if ((c)->summary != 0) {                                     \
+            uint32_t tail_ = (c)->bk[lowest(c)].tail;                       \
+            prefetch(&(c)->pay[(c)->ent[tail_ - 1].slot]);                  \
+        }                                                                   \
+    } while (0)
+
+/* PREFETCH_NEXT_OBJECT(c) - the same guess, after the current event ran:
+ * by then the payload has usually arrived, so start loading the object the
+ * next event works on (a case, the entity at a station), which is the next
+ * thing it waits for. */
+#define PREFETCH_NEXT_OBJECT(c)                                             \
+    do {                                                                    \
+        uint32_t s_ = NO_SLOT;                                              \
+        if ((c)->r_live > 0)                                                \
+            s_ = (c)->ring[(c)->rh];                                        \
+        else if ((c)->summary != 0)                                         \
+            s_ = (c)->ent[(c)->bk[lowest(c)].tail - 1].slot;                \
+        if (s_ != NO_SLOT && (c)->pay[s_].object)                           \
+            prefetch((c)->pay[s_].object);                                  \
+    } while (0)
+
 /* run - run the event of slot s, which has key `key` (now last). */
 static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
 {
@@ -511,79 +580,120 @@ static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
     fn(subject, object);
 }
 
+/* run_many - run(), with many events pending: with the hints above around
+ * the event. */
+static inline void run_many(rr_calendar *c, uint32_t s, uint64_t key)
+{
+    PREFETCH_NEXT(c);
+    run(c, s, key);
+    PREFETCH_NEXT_OBJECT(c);
+}
+
 /* ---- the binary heap, while few events are pending ----------------------- */
 
 /* before - whether heap entry a runs before b: a smaller key, or the same
- * key and scheduled earlier. */
-static inline bool before(const struct payload *pay, const struct entry *a,
-                          const struct entry *b)
+ * key and scheduled earlier.  (A bitwise form without the short circuit
+ * ran more instructions and missed as many branches.) */
+static inline bool before(const struct hentry *a, const struct hentry *b)
 {
-    return a->key < b->key ||
-           (a->key == b->key && pay[a->slot].seq < pay[b->slot].seq);
+    return a->key < b->key || (a->key == b->key && a->seq < b->seq);
+}
+
+/* stale - whether heap entry e was cancelled (its slot has moved on). */
+static inline bool stale(const rr_calendar *c, const struct hentry *e)
+{
+    return c->idx[e->slot].gen != e->gen;
 }
 
 /* heap_up - place e at hole or above it, moving later parents down. */
-static inline void heap_up(rr_calendar *c, uint32_t hole, struct entry e)
+static inline void heap_up(struct hentry *h, uint32_t hole, struct hentry e)
 {
-    struct entry *h = c->heap;
-    struct index *idx = c->idx;
-    const struct payload *pay = c->pay;
-
     while (hole > 1) {
         uint32_t parent = hole >> 1;
-        if (!before(pay, &e, &h[parent]))
+        if (!before(&e, &h[parent]))
             break;
         h[hole] = h[parent];
-        idx[h[hole].slot].pos = hole;
         hole = parent;
     }
     h[hole] = e;
-    idx[e.slot].pos = hole;
 }
 
-/* heap_remove - drop heap[pos] (1 <= pos <= n, n not yet decremented):
- * the hole runs down the earlier children to a leaf, one comparison per
- * level, and the former last entry is sifted up from there.  The last
- * entry is usually among the latest events, so it rarely climbs far. */
-static inline void heap_remove(rr_calendar *c, uint32_t pos)
+/* heap_pop - drop the root (hn >= 1): the hole runs down the earlier
+ * children to a leaf, one comparison per level, and the former last entry
+ * is sifted up from there.  The last entry is usually among the latest
+ * events, so it rarely climbs far. */
+static inline void heap_pop(rr_calendar *c)
 {
-    struct entry *h = c->heap;
-    struct index *idx = c->idx;
-    const struct payload *pay = c->pay;
-    uint32_t n = c->n - 1, hole = pos, child;
+    struct hentry *h = c->heap;
+    uint32_t n = --c->hn, hole = 1, child;
+    struct hentry last;
 
-    if (pos > n) /* it was the last entry */
+    if (n == 0)
         return;
+    /* A sentinel after the last entry that no entry follows, so that a
+     * last child needs no test of its own, and the choice of the earlier
+     * child is arithmetic rather than an unpredictable branch. */
+    last = h[n + 1];
+    h[n + 1].key = UINT64_MAX;
+    h[n + 1].seq = UINT64_MAX;
     while ((child = hole << 1) <= n) {
-        if (child < n && before(pay, &h[child + 1], &h[child]))
-            child++;
+        child += (uint32_t)before(&h[child + 1], &h[child]);
         h[hole] = h[child];
-        idx[h[hole].slot].pos = hole;
         hole = child;
     }
-    heap_up(c, hole, h[n + 1]);
+    heap_up(h, hole, last);
 }
 
-/* run_top - remove the root of the heap (n >= 1) and run it. */
+/* heap_clean - drop cancelled entries from the top, so that the root is
+ * pending (or the heap empty).  Counting them spares the look at the
+ * root's slot while there are none, which is most of the time. */
+static inline void heap_clean(rr_calendar *c)
+{
+    while (c->hstale > 0 && stale(c, &c->heap[1])) {
+        heap_pop(c);
+        c->hstale--;
+    }
+}
+
+/* heap_compact - drop every cancelled entry (the heap is full) and rebuild
+ * the heap from the others; the order of (key, seq) is total, so the order
+ * in which events run does not depend on the heap's shape. */
+static void heap_compact(rr_calendar *c)
+{
+    struct hentry *h = c->heap;
+    uint32_t k = 0;
+
+    for (uint32_t i = 1; i <= c->hn; i++)
+        if (!stale(c, &h[i]))
+            heap_up(h, ++k, h[i]);
+    c->hn = k;
+    c->hstale = 0;
+}
+
+/* run_top - remove the root of the heap (n >= 1, so it is pending) and
+ * run it. */
 static inline void run_top(rr_calendar *c)
 {
     uint32_t s = c->heap[1].slot;
     uint64_t key = c->heap[1].key;
 
-    heap_remove(c, 1);
+    heap_pop(c);
+    heap_clean(c);
     run(c, s, key);
 }
 
-/* to_radix - move the events of the heap, heap[1..n-1] (n already counts
- * the event being scheduled), to the (empty) buckets and ring: keys equal
- * to last to the ring, in schedule order, the rest to their buckets. */
+/* to_radix - move the pending events of the heap to the (empty) buckets
+ * and ring: keys equal to last to the ring, in schedule order, the rest to
+ * their buckets.  The event being scheduled is not in the heap yet. */
 static void to_radix(rr_calendar *c)
 {
     uint32_t rt = 0;
 
-    for (uint32_t i = 1; i < c->n; i++) {
+    for (uint32_t i = 1; i <= c->hn; i++) {
         uint64_t key = c->heap[i].key, x = key ^ c->last;
         uint32_t s = c->heap[i].slot;
+        if (stale(c, &c->heap[i]))
+            continue;
         if (x != 0) {
             append(c, bucket_of(key, x), key, s);
         } else {
@@ -592,6 +702,8 @@ static void to_radix(rr_calendar *c)
             rt++;
         }
     }
+    c->hn = 0;
+    c->hstale = 0;
     c->rh = 0;
     c->rt = rt;
     c->r_live = rt;
@@ -612,8 +724,12 @@ static void to_heap(rr_calendar *c)
         uint32_t end = c->bk[b].tail, ch = (end - 1) >> CHUNK_SHIFT;
         for (;;) {
             uint32_t older = c->chunk_next[ch];
-            for (uint32_t g = ch << CHUNK_SHIFT; g < end; g++)
-                heap_up(c, ++k, c->ent[g]);
+            for (uint32_t g = ch << CHUNK_SHIFT; g < end; g++) {
+                uint32_t s = c->ent[g].slot;
+                struct hentry e = {c->ent[g].key, c->pay[s].seq, s,
+                                   c->idx[s].gen};
+                heap_up(c->heap, ++k, e);
+            }
             c->chunk_next[ch] = c->free_chunk;
             c->free_chunk = ch;
             if (older == NO_CHUNK)
@@ -626,6 +742,8 @@ static void to_heap(rr_calendar *c)
         unmark(c, b);
     }
     rr_assert(k == c->n);
+    c->hn = k;
+    c->hstale = 0;
     c->small = true;
 }
 
@@ -639,7 +757,7 @@ static inline void run_ring(rr_calendar *c)
     c->rh++;
     if (--c->r_live == 0)
         c->rh = c->rt = 0;
-    run(c, s, c->last);
+    run_many(c, s, c->last);
 }
 
 /* link_chunks - put chunks from..to-1 on the free list, lowest first. */
@@ -728,6 +846,8 @@ static void empty_all(rr_calendar *c, double t0)
     link_chunks(c, 0, c->chunks);
     c->rh = c->rt = c->r_live = 0;
     c->small = true;
+    c->hn = 0;
+    c->hstale = 0;
     t0 += 0.0; /* -0 to +0 */
     c->now = t0;
     c->last = key_of(t0);
@@ -856,8 +976,10 @@ uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
     key = key_of(t);
     if (c->small) {
         if (c->n <= HEAP_MAX) {
-            struct entry e = {key, s, 0};
-            heap_up(c, c->n, e);
+            struct hentry e = {key, p->seq, s, c->idx[s].gen};
+            if (c->hn == HEAP_ROOM)
+                heap_compact(c);
+            heap_up(c->heap, ++c->hn, e);
             goto done;
         }
         to_radix(c);
@@ -888,9 +1010,15 @@ bool rr_calendar_cancel(rr_calendar *c, uint64_t handle)
         return false;
     pos = c->idx[s].pos;
     if (c->small) {
-        rr_assert(pos >= 1 && pos <= c->n && c->heap[pos].slot == s);
-        heap_remove(c, pos);
-    } else if (pos & IN_RING) {
+        /* Left in the heap: its slot's generation moves on below, which
+         * makes the entry stale; only a stale root is dropped now. */
+        free_slot(c, s);
+        c->n--;
+        c->hstale++;
+        heap_clean(c);
+        return true;
+    }
+    if (pos & IN_RING) {
         rr_assert(c->ring[pos & ~IN_RING] == s);
         c->ring[pos & ~IN_RING] = NO_SLOT;
         if (--c->r_live == 0)
@@ -917,9 +1045,14 @@ double rr_calendar_time_of(const rr_calendar *c, uint64_t handle)
 
     if (s == NO_SLOT)
         return NAN;
+    if (c->small) {
+        for (uint32_t i = 1; i <= c->hn; i++)
+            if (c->heap[i].slot == s && !stale(c, &c->heap[i]))
+                return time_of_key(c->heap[i].key);
+        rr_assert(0);
+        return NAN;
+    }
     pos = c->idx[s].pos;
-    if (c->small)
-        return time_of_key(c->heap[pos].key);
     return pos & IN_RING ? c->last_t : time_of_key(c->ent[pos].key);
 }
 
@@ -936,7 +1069,7 @@ bool rr_calendar_step(rr_calendar *c)
             uint64_t key;
             uint32_t s = take_lone(c, b, &key);
             if (s != NO_SLOT) {
-                run(c, s, key);
+                run_many(c, s, key);
                 return true;
             }
             advance(c, b, bucket_min(c, b));
@@ -992,7 +1125,7 @@ uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
             if (!(time_of_key(m) <= t_end))
                 break;
             if ((s = take_lone(c, b, &m)) != NO_SLOT) {
-                run(c, s, m);
+                run_many(c, s, m);
                 continue;
             }
             advance(c, b, m);
