@@ -13,34 +13,36 @@ set grid xtics lc rgb "#e3e3e3" lw 1 dt 1
 set border 1 lw 1 lc rgb "#444444"
 unset ytics
 $c0f << EOD
-293 3 216.7627716 369.2372284
+391.5 3 92.9041887 690.0958113
 EOD
 $c0h << EOD
-16.5 2 -218.5647876 251.5647876
-43.5 4 -776.0502055 863.0502055
--42 5 -1274.501859 1190.501859
-311 6 -413.25367 1035.25367
-5 7 -681.1350558 691.1350558
-2.5 9 -16.5593071 21.5593071
--244 10 -1895.806616 1407.806616
--69.5 11 -291.8585829 152.8585829
-1.969351191 12 -25.56079938 29.49950176
-189 14 -268.4233705 646.4233705
-29 15 -644.428851 702.428851
-10 16 -129.7682521 149.7682521
-83 17 -717.4908984 883.4908984
+-104.5 2 -1292.530143 1083.530143
+-14 4 -52.11861421 24.11861421
+-77 5 -1004.552946 850.5529457
+196 6 -324.9543942 716.9543942
+49 7 -522.7792131 620.7792131
+18 9 -210.7116853 246.7116853
+-99.5 10 -842.8129771 643.8129771
+-127.5 11 -705.6323155 450.6323155
+0.08431371776 12 -8.190895159 8.359522594
+143.5 14 -282.1578587 569.1578587
+-91.5 15 -1088.937072 905.9370718
+31.5 16 -508.5137013 571.5137013
+112.5 17 -376.6888823 601.6888823
+EOD
+$c1f << EOD
+1.1875 3 0.393362204 1.981637796
 EOD
 $c1h << EOD
-1.512516781 2 -1.856265901 4.881299463
-1.125 3 -8.404653552 10.65465355
-4.75 4 -17.48585829 26.98585829
+2.561650301 2 -13.47407125 18.59737185
+11.75 4 -23.19206302 46.69206302
 EOD
 $c2f << EOD
--2.389071165 4 -2.657267453 -2.120874878
+-3.203281832 4 -5.206734836 -1.199828827
 EOD
 $c2h << EOD
-0.1570528471 2 -3.607311666 3.92141736
--0.3615109848 3 -1.261260595 0.5382386251
+-0.05690062474 2 -0.9040017884 0.7902005389
+-0.316534264 3 -2.560417127 1.927348599
 EOD
 set multiplot
 unset label
@@ -60,59 +62,59 @@ set label '95% confidence interval' at screen 0.4001, screen 0.1222 left font "S
 set label "" at screen 0.6018, screen 0.1222 point pt 6 ps 1.3 lc rgb "#0072B2" front
 set label 'Interval includes zero: no clear difference' at screen 0.6182, screen 0.1222 left font "Sans,13" textcolor rgb "#222222"
 set lmargin at screen 0.2371
-set rmargin at screen 0.4112
+set rmargin at screen 0.4077
 set tmargin at screen 0.8278
 set bmargin at screen 0.2361
-set xrange [-2060.987278:1572.987278]
-set xtics ('−2,000' -2000, '0' 0)
+set xrange [-1411.333157:1202.333157]
+set xtics ('−1,000' -1000, '0' 0, '+1,000' 1000)
 set yrange [17.6000:0.7]
-set label 'Difference, persons' at screen 0.3242, screen 0.1722 center font "Sans,12" textcolor rgb "#333333"
+set label 'Difference, persons' at screen 0.3224, screen 0.1722 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Departures' at screen 0.0200, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Voluntary, with IOM' at screen 0.0309, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '+16 (+0.2%)' at screen 0.4191, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '−104 (−0.9%)' at screen 0.4155, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Voluntary, with an NGO' at screen 0.0309, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '+293 (+47%)' at screen 0.4191, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '+392 (+77%)' at screen 0.4155, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label 'Self-arranged, verified' at screen 0.0309, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '+44 (+1.1%)' at screen 0.4191, first 4 left font "Sans,11" textcolor rgb "#222222"
+set label '−14 (−0.3%)' at screen 0.4155, first 4 left font "Sans,11" textcolor rgb "#222222"
 set label 'Forced' at screen 0.0309, first 5 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 5 to graph 1, first 5 nohead lw 1 lc rgb "#eeeeee" back
-set label '−42 (−0.4%)' at screen 0.4191, first 5 left font "Sans,11" textcolor rgb "#222222"
+set label '−77 (−0.7%)' at screen 0.4155, first 5 left font "Sans,11" textcolor rgb "#222222"
 set label 'Verified (the four above)' at screen 0.0309, first 6 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 6 to graph 1, first 6 nohead lw 1 lc rgb "#eeeeee" back
-set label '+311 (+1.2%)' at screen 0.4191, first 6 left font "Sans,11" textcolor rgb "#222222"
+set label '+196 (+0.7%)' at screen 0.4155, first 6 left font "Sans,11" textcolor rgb "#222222"
 set label 'Without supervision' at screen 0.0309, first 7 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 7 to graph 1, first 7 nohead lw 1 lc rgb "#eeeeee" back
-set label '+5.0 (0.0%)' at screen 0.4191, first 7 left font "Sans,11" textcolor rgb "#222222"
+set label '+49 (+0.1%)' at screen 0.4155, first 7 left font "Sans,11" textcolor rgb "#222222"
 set label 'Caseload' at screen 0.0200, first 8 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'New cases (arrivals)' at screen 0.0309, first 9 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 9 to graph 1, first 9 nohead lw 1 lc rgb "#eeeeee" back
-set label '+2.5 (0.0%)' at screen 0.4191, first 9 left font "Sans,11" textcolor rgb "#222222"
+set label '+18 (0.0%)' at screen 0.4155, first 9 left font "Sans,11" textcolor rgb "#222222"
 set label 'Closed otherwise (e.g. permit)' at screen 0.0309, first 10 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 10 to graph 1, first 10 nohead lw 1 lc rgb "#eeeeee" back
-set label '−244 (−1.3%)' at screen 0.4191, first 10 left font "Sans,11" textcolor rgb "#222222"
+set label '−100 (−0.5%)' at screen 0.4155, first 10 left font "Sans,11" textcolor rgb "#222222"
 set label 'At the end' at screen 0.0309, first 11 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 11 to graph 1, first 11 nohead lw 1 lc rgb "#eeeeee" back
-set label '−70 (−0.6%)' at screen 0.4191, first 11 left font "Sans,11" textcolor rgb "#222222"
+set label '−128 (−1.0%)' at screen 0.4155, first 11 left font "Sans,11" textcolor rgb "#222222"
 set label 'In detention, on average' at screen 0.0309, first 12 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 12 to graph 1, first 12 nohead lw 1 lc rgb "#eeeeee" back
-set label '+2.0 (+0.6%)' at screen 0.4191, first 12 left font "Sans,11" textcolor rgb "#222222"
+set label '+0.084 (0.0%)' at screen 0.4155, first 12 left font "Sans,11" textcolor rgb "#222222"
 set label 'Reintegration provider' at screen 0.0200, first 13 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'No provider' at screen 0.0309, first 14 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 14 to graph 1, first 14 nohead lw 1 lc rgb "#eeeeee" back
-set label '+189 (+2.4%)' at screen 0.4191, first 14 left font "Sans,11" textcolor rgb "#222222"
+set label '+144 (+1.8%)' at screen 0.4155, first 14 left font "Sans,11" textcolor rgb "#222222"
 set label 'IOM' at screen 0.0309, first 15 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 15 to graph 1, first 15 nohead lw 1 lc rgb "#eeeeee" back
-set label '+29 (+0.3%)' at screen 0.4191, first 15 left font "Sans,11" textcolor rgb "#222222"
+set label '−92 (−1.0%)' at screen 0.4155, first 15 left font "Sans,11" textcolor rgb "#222222"
 set label 'ERRIN' at screen 0.0309, first 16 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 16 to graph 1, first 16 nohead lw 1 lc rgb "#eeeeee" back
-set label '+10 (+0.2%)' at screen 0.4191, first 16 left font "Sans,11" textcolor rgb "#222222"
+set label '+32 (+0.5%)' at screen 0.4155, first 16 left font "Sans,11" textcolor rgb "#222222"
 set label 'Frontex' at screen 0.0309, first 17 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 17 to graph 1, first 17 nohead lw 1 lc rgb "#eeeeee" back
-set label '+83 (+2.9%)' at screen 0.4191, first 17 left font "Sans,11" textcolor rgb "#222222"
+set label '+112 (+3.9%)' at screen 0.4155, first 17 left font "Sans,11" textcolor rgb "#222222"
 plot $c0f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
      $c0h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
@@ -121,49 +123,50 @@ unset label
 unset object
 unset arrow
 set lmargin at screen 0.7592
-set rmargin at screen 0.8950
+set rmargin at screen 0.8875
 set tmargin at screen 0.8278
 set bmargin at screen 0.6486
-set xrange [-19.70944412:29.20944412]
-set xtics ('0' 0, '+20' 20)
+set xrange [-26.68626932:50.18626932]
+set xtics ('−25' -25, '0' 0, '+25' 25, '+50' 50)
 set yrange [4.6000:0.7]
-set label 'Difference, days' at screen 0.8271, screen 0.5847 center font "Sans,12" textcolor rgb "#333333"
+set label 'Difference, days' at screen 0.8234, screen 0.5847 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Time from entry to departure' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Mean' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '+1.5 (+0.8%)' at screen 0.9028, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '+2.6 (+1.3%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Median' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '+1.1 (+1.0%)' at screen 0.9028, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '+1.2 (+1.1%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label '90% have departed within' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '+4.8 (+1.0%)' at screen 0.9028, first 4 left font "Sans,11" textcolor rgb "#222222"
-plot $c1h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+set label '+11.8 (+2.5%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"
+plot $c1f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $c1h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $c1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
 unset object
 unset arrow
 set lmargin at screen 0.7510
-set rmargin at screen 0.9179
+set rmargin at screen 0.9104
 set tmargin at screen 0.5181
 set bmargin at screen 0.3389
-set xrange [-3.983748117:4.297853811]
-set xtics ('−2' -2, '0' 0, '+2' 2, '+4' 4)
+set xrange [-5.563439008:2.284052771]
+set xtics ('−4' -4, '−2' -2, '0' 0, '+2' 2)
 set yrange [4.6000:0.7]
-set label 'Difference, percentage points' at screen 0.8345, screen 0.2750 center font "Sans,12" textcolor rgb "#333333"
+set label 'Difference, percentage points' at screen 0.8307, screen 0.2750 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Shares' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Sustainable reintegrations' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '+0.16 pp' at screen 0.9258, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '−0.057 pp' at screen 0.9182, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Returnees given support' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '−0.36 pp' at screen 0.9258, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '−0.32 pp' at screen 0.9182, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label 'IOM share of assisted returns' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '−2.4 pp' at screen 0.9258, first 4 left font "Sans,11" textcolor rgb "#222222"
+set label '−3.2 pp' at screen 0.9182, first 4 left font "Sans,11" textcolor rgb "#222222"
 plot $c2f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
      $c2h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \

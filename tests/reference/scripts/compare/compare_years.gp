@@ -16,48 +16,48 @@ set ytics nomirror
 $y0h << EOD
 1 0 0 0
 2 0 0 0
-3 102 -139.41789 343.41789
-4 114 -521.3102368 749.3102368
-5 95 -57.47445683 247.4744568
+3 63 -0.5310236809 126.5310237
+4 61.5 -478.5137013 601.5137013
+5 71.5 -11.09033079 154.0903308
+EOD
+$y1f << EOD
+3 -25.5 -31.85310237 -19.14689763
 EOD
 $y1h << EOD
 1 0 0 0
 2 0 0 0
-3 7 -348.7737326 362.7737326
-4 4 -250.1240947 258.1240947
-5 -6 -590.4854179 578.4854179
+4 56.5 -597.8695439 710.8695439
+5 18 -70.94343315 106.9434332
 EOD
 $y2h << EOD
 1 0 0 0
 2 0 0 0
-3 -7.5 -420.4516539 405.4516539
-4 -22 -1203.67704 1159.67704
-5 -12.5 -476.2764729 451.2764729
+3 -21 -592.7792131 550.7792131
+4 -30 -118.9434332 58.94343315
+5 -26 -292.8302995 240.8302995
 EOD
 $y3f << EOD
-3 -4.488733555 -7.481555414 -1.495911695
-4 -3.369473331 -4.631725817 -2.107220844
-5 -4.401229918 -5.24280824 -3.559651595
+4 -5.560021981 -7.287942055 -3.832101907
+5 -6.577738668 -11.35798678 -1.797490555
 EOD
 $y3h << EOD
 1 0 0 0
 2 0 0 0
-EOD
-$y4f << EOD
-3 4.351770778 2.781321889 5.922219666
+3 -4.443617339 -9.885919901 0.9986852225
 EOD
 $y4h << EOD
 1 0 0 0
 2 0 0 0
-4 3.248991171 -16.38228746 22.8802698
-5 0.2850674932 -33.42375897 33.99389395
+3 3.554875617 -28.96239078 36.07214202
+4 6.494726686 -84.04099627 97.03044965
+5 3.338018308 -23.70093744 30.37697405
 EOD
 $y5h << EOD
 1 0 0 0
 2 0 0 0
-3 -32 -934.1405363 870.1405363
-4 -97 -1100.790174 906.7901742
-5 -69.5 -291.8585829 152.8585829
+3 24.5 -32.67792131 81.67792131
+4 -56 -767.5474652 655.5474652
+5 -127.5 -705.6323155 450.6323155
 EOD
 set multiplot
 unset label
@@ -106,7 +106,8 @@ set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Departures without supervision, persons' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y1f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -118,8 +119,8 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-2000:2000]
-set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
+set yrange [-1000:1000]
+set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Forced returns, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -129,14 +130,14 @@ plot $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" noti
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.0664
+set lmargin at screen 0.0552
 set rmargin at screen 0.3244
 set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-10:2.5]
-set ytics ('−10.0' -10, '−7.5' -7.5, '−5.0' -5, '−2.5' -2.5, '0' 0, '+2.5' 2.5)
+set yrange [-15:5]
+set ytics ('−15' -15, '−10' -10, '−5' -5, '0' 0, '+5' 5)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'IOM share of assisted returns, % points' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -147,19 +148,18 @@ plot $y3f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" noti
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.3752
+set lmargin at screen 0.3827
 set rmargin at screen 0.6444
 set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-40:40]
-set ytics ('−40' -40, '−20' -20, '0' 0, '+20' 20, '+40' 40)
+set yrange [-100:200]
+set ytics ('−100' -100, '0' 0, '+100' 100, '+200' 200)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Mean days from entry to departure, days' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y4f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $y4h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y4h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y4h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y4h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -171,8 +171,8 @@ set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-2000:2000]
-set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
+set yrange [-1000:1000]
+set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Caseload at the year'."\047".'s end, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
