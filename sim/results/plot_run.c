@@ -1138,6 +1138,29 @@ static int fan_chart(chart *c, rr_plot_format fmt, const char *out,
     return rc;
 }
 
+/* chart_init - a run's chart over its periods, its events laid out in
+ * rows; chart_fini frees what it took.  RR_ENOMEM. */
+static int chart_init(chart *c, FILE *g, const rri_rundata *d)
+{
+    memset(c, 0, sizeof *c);
+    c->g = g;
+    c->d = d;
+    c->m.x0 = d->p0[0];
+    c->m.x1 = d->p1[d->np - 1];
+    c->m.L = 0.09;
+    c->m.R = 0.975;
+    c->B = 165.0 / H;
+    if (!(c->row = malloc((d->ne + 1) * sizeof *c->row)))
+        return RR_ENOMEM;
+    c->rows = rri_event_rows(d->ev, d->ne, &c->m, c->row);
+    return RR_OK;
+}
+
+static void chart_fini(chart *c)
+{
+    free(c->row);
+}
+
 int rri_run_fan(FILE *g, const rri_rundata *d, rr_plot_format fmt,
                 const char *out, const rri_fan *f)
 {
@@ -1145,19 +1168,10 @@ int rri_run_fan(FILE *g, const rri_rundata *d, rr_plot_format fmt,
     int rc;
     if (d->np == 0)
         return RR_EINVAL;
-    memset(&c, 0, sizeof c);
-    c.g = g;
-    c.d = d;
-    c.m.x0 = d->p0[0];
-    c.m.x1 = d->p1[d->np - 1];
-    c.m.L = 0.09;
-    c.m.R = 0.975;
-    c.B = 165.0 / H;
-    if (!(c.row = malloc((d->ne + 1) * sizeof *c.row)))
-        return RR_ENOMEM;
-    c.rows = rri_event_rows(d->ev, d->ne, &c.m, c.row);
+    if ((rc = chart_init(&c, g, d)) != RR_OK)
+        return rc;
     rc = fan_chart(&c, fmt, out, f);
-    free(c.row);
+    chart_fini(&c);
     return rc;
 }
 
@@ -1192,18 +1206,9 @@ int rri_run_chart(size_t i, FILE *g, const rri_rundata *d,
     int rc;
     if (i >= RRI_RUN_CHARTS)
         return RR_EINVAL;
-    memset(&c, 0, sizeof c);
-    c.g = g;
-    c.d = d;
-    c.m.x0 = d->p0[0];
-    c.m.x1 = d->p1[d->np - 1];
-    c.m.L = 0.09;
-    c.m.R = 0.975;
-    c.B = 165.0 / H;
-    if (!(c.row = malloc((d->ne + 1) * sizeof *c.row)))
-        return RR_ENOMEM;
-    c.rows = rri_event_rows(d->ev, d->ne, &c.m, c.row);
+    if ((rc = chart_init(&c, g, d)) != RR_OK)
+        return rc;
     rc = charts[i].fn(&c, fmt, out);
-    free(c.row);
+    chart_fini(&c);
     return rc;
 }
