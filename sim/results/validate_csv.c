@@ -89,8 +89,9 @@ static void print_rows(FILE *out, const rr_validation *v)
     /* a normal-theory interval for one more draw: 95% whatever n */
     if (v->reps >= 2)
         fprintf(out, "(when the model is right, a figure falls inside with "
-                     "probability 95%%: the interval is\nmean +- t s "
-                     "sqrt(1 + 1/n) over %zu replications)\n",
+                     "probability 95%%: the interval is\nwhere one more "
+                     "replication's yearly figure would fall,\nfrom the "
+                     "spread of %zu replications)\n",
                 v->reps);
 }
 

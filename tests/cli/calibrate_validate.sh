@@ -38,7 +38,8 @@ if [ -f "$TMP/cv/validate.csv" ]; then
         fail validate-quantiles "validate.csv $cv_got, from timeseries.csv $cv_q"
     grep -q '^1 of 2 observed figures inside the interval; mean absolute relative error ' "$TMP/cv-stdout" &&
         grep -q '^(when the model is right, a figure falls inside with probability 95%: the interval is$' "$TMP/cv-stdout" &&
-        grep -q '^mean +- t s sqrt(1 + 1/n) over 40 replications)$' "$TMP/cv-stdout" &&
+        grep -q "^where one more replication's yearly figure would fall,\$" "$TMP/cv-stdout" &&
+        grep -q '^from the spread of 40 replications)$' "$TMP/cv-stdout" &&
         ok validate-terminal || fail validate-terminal "$(cat "$TMP/cv-stdout")"
 else
     fail validate-header "no validate.csv: $(head -c 300 "$TMP/err")"
