@@ -354,6 +354,9 @@ static void test_constructor_limits(void)
     CHECK_EQ(rr_dist_lognormal(&d, 1e-300, 1e300), RR_ERANGE);
     CHECK_EQ(rr_dist_gamma(&d, 10, 0), RR_ERANGE);
     CHECK_EQ(rr_dist_gamma(&d, -10, 1), RR_ERANGE);
+    /* scale 1e308: a draw overflows, and inf * 0 is NaN */
+    CHECK_EQ(rr_dist_gamma(&d, 1, 1e154), RR_ERANGE);
+    CHECK_EQ(rr_dist_gamma(&d, 1e300, 1e300), RR_OK); /* scale 1e300 */
     CHECK_EQ(rr_dist_weibull(&d, 0, 1), RR_ERANGE);
     CHECK_EQ(rr_dist_weibull(&d, 1, 0), RR_ERANGE);
     CHECK_EQ(rr_dist_weibull(&d, NAN, 1), RR_ERANGE);

@@ -13,6 +13,7 @@
 #include "rr_dist.h"
 #include "rr_common.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -78,6 +79,12 @@ int rr_dist_gamma(rr_dist *d, double mean, double sd)
     double scale = sd * cv;
     /* An extreme ratio under- or overflows; GSL cannot sample shape 0. */
     if (!(isfinite(shape) && shape > 0 && isfinite(scale) && scale > 0))
+        return RR_ERANGE;
+    /* A draw is scale times a Gamma(shape) variate (for shape < 1, times
+     * u^(1/shape) as well).  Where scale times a high quantile of that
+     * variate overflows, the draw is inf, and inf * 0 when u^(1/shape)
+     * underflows is NaN (mean 1, sd 1e154).  Refuse what cannot be drawn. */
+    if (!(scale < DBL_MAX / (shape + 64 * sqrt(shape) + 64)))
         return RR_ERANGE;
     dist_set(d, RR_DIST_GAMMA, mean, sd, 0);
     d->a = shape;
