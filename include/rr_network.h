@@ -221,6 +221,16 @@ void rr_net_set_patience(rr_net *net, uint32_t s, bool has,
  * an exponential patience this is exact (memoryless) and is how a change of
  * the hazard reaches cases already present. */
 void rr_net_restart_patience(rr_net *net, rr_entity *e);
+/* rr_net_set_max_stay - the station's maximum stay from now on (days; <=
+ * 0 or INFINITY: none).  Cases entering later get it; for those already
+ * there, call rr_net_restart_timeout.  A maximum on a station built without
+ * one has no way out (its release route) and is ignored, as a patience is. */
+void rr_net_set_max_stay(rr_net *net, uint32_t s, double days);
+double rr_net_max_stay(const rr_net *net, uint32_t s);
+/* rr_net_restart_timeout - e's release at its station's current maximum
+ * stay, counted from when e entered the station: at once if that time has
+ * passed, never if the station has no maximum now. */
+void rr_net_restart_timeout(rr_net *net, rr_entity *e);
 void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_patience_scale(rr_net *net, uint32_t s, double scale);
 void rr_net_set_route(rr_net *net, uint32_t s, rr_way_out way,

@@ -537,6 +537,48 @@ static void test_max_stay(void)
     rr_scenario_destroy(l.sc);
 }
 
+/* An event's maximum stay reaches the cases already at the stage, shorter
+ * (released at once when past it) or longer (kept until it is reached). */
+static void test_max_stay_event(void)
+{
+    loaded l;
+    rr_run_result r;
+    long det, closed;
+    if (load("tests/model/maxstay-event.ini", NULL, 0, &l) != 0 ||
+        run(&l, 1, 1, &r)) {
+        CHECK_MSG(0, "maxstay-event scenario runs");
+        return;
+    }
+    det = metric(&r, "caseload_detention");
+    closed = metric(&r, "departures_closed");
+    /* a release at a period's end counts in that period (as in
+     * test_max_stay): 4 January 00:00 ends the period of 3 January */
+    for (size_t k = 0; k < 2; k++) {
+        CHECK_EQ(value(&r, 0, k, closed), 0);
+        CHECK_EQ(value(&r, 0, k, det), 40);
+    }
+    CHECK_EQ(value(&r, 0, 2, closed), 40); /* 11 days > 5 */
+    CHECK_EQ(value(&r, 0, 2, det), 0);
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+
+    if (load("tests/model/maxstay-longer.ini", NULL, 0, &l) != 0 ||
+        run(&l, 1, 1, &r)) {
+        CHECK_MSG(0, "maxstay-longer scenario runs");
+        return;
+    }
+    det = metric(&r, "caseload_detention");
+    closed = metric(&r, "departures_closed");
+    for (size_t k = 0; k < 11; k++) {
+        CHECK_EQ(value(&r, 0, k, closed), 0);
+        CHECK_EQ(value(&r, 0, k, det), 40);
+    }
+    CHECK_EQ(value(&r, 0, 11, closed), 40); /* 20 days on 13 January */
+    CHECK_EQ(value(&r, 0, 11, det), 0);
+    rr_run_result_fini(&r);
+    rr_scenario_destroy(l.sc);
+}
+
 /* ---- limits, failures and stop flags ----------------------------------------- */
 
 /* run_one - replication 0 of a loaded scenario under ctl; its status, the
@@ -788,6 +830,7 @@ int main(void)
     test_providers();
     test_priority();
     test_max_stay();
+    test_max_stay_event();
     test_max_cases();
     test_max_pending();
     test_stuck_clock();

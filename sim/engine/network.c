@@ -113,6 +113,11 @@ static inline uint64_t sched(rr_net *net, double now, double dt,
     return h;
 }
 
+static inline bool has_max_stay(const station *st)
+{
+    return st->spec.max_stay > 0 && isfinite(st->spec.max_stay);
+}
+
 /* ---- validation ------------------------------------------------------- */
 
 static int check_route(const rr_net_spec *spec, uint32_t s, rr_way_out way,
@@ -452,7 +457,7 @@ void rr_net_enter(rr_net *net, rr_entity *e, uint32_t s, double elapsed)
     st->present++;
     st->st.entered++;
     rr_timeavg_set(&st->st.present, now, st->present);
-    if (st->spec.max_stay > 0 && isfinite(st->spec.max_stay)) {
+    if (has_max_stay(st)) {
         double left = st->spec.max_stay - elapsed;
         e->ev_timeout = sched(net, now, left > 0 ? left : 0, ev_timeout, e,
                               st);
@@ -701,6 +706,37 @@ void rr_net_restart_patience(rr_net *net, rr_entity *e)
     e->ev_abandon = 0;
     if (st->spec.has_patience)
         start_patience(net, st, e, rr_calendar_now(net->cal));
+}
+
+void rr_net_set_max_stay(rr_net *net, uint32_t s, double days)
+{
+    station *st = &net->st[s];
+    bool limit = days > 0 && isfinite(days);
+    if (limit && st->spec.route[RR_OUT_TIMEOUT].n == 0)
+        return; /* no release route was given when the net was built */
+    st->spec.max_stay = limit ? days : INFINITY;
+}
+
+double rr_net_max_stay(const rr_net *net, uint32_t s)
+{
+    return net->st[s].spec.max_stay;
+}
+
+void rr_net_restart_timeout(rr_net *net, rr_entity *e)
+{
+    station *st;
+    double now = rr_calendar_now(net->cal), left;
+    if (e->station == RR_NONE)
+        return;
+    st = &net->st[e->station];
+    if (e->ev_timeout) {
+        rr_calendar_cancel(net->cal, e->ev_timeout);
+        e->ev_timeout = 0;
+    }
+    if (!has_max_stay(st))
+        return;
+    left = e->t_station + st->spec.max_stay - now;
+    e->ev_timeout = sched(net, now, left > 0 ? left : 0, ev_timeout, e, st);
 }
 
 void rr_net_set_service_scale(rr_net *net, uint32_t s, double scale)

@@ -134,7 +134,7 @@ typedef struct model {
     double det_area_warm;       /* detention area at the end of warm-up */
     int status;                 /* first failure latched, or RR_OK */
     bool bad_rate;              /* that failure: the arrival rate */
-    bool *redo;                 /* n_stages, for rehazard() */
+    unsigned char *redo;        /* n_stages, REDO_* for rehazard() */
     bool unseen_unsupported;    /* an unsupported returnee's outcome is
                                    seen by nothing (see quiet_outcomes) */
     gsl_rng *trace_rng;         /* then, with a trace: its own stream for
@@ -292,27 +292,42 @@ static bool same_dist(const rr_dist *a, const rr_dist *b)
            a->p[2] == b->p[2] && a->emp == b->emp;
 }
 
-/* rehazard - stages whose exponential absconding hazard changed between
- * two configurations redraw the clocks of the cases already there, so a
- * policy change of a hazard reaches the whole caseload at once (exact, the
- * exponential being memoryless).  Other patience distributions keep the
- * clocks already running.  O(cases present), only at epoch changes. */
+/* rehazard - what a new configuration changes for the cases already at a
+ * stage: where the exponential absconding hazard changed, their clocks are
+ * drawn afresh, so a policy change of a hazard reaches the whole caseload
+ * at once (exact, the exponential being memoryless; other patience
+ * distributions keep the clocks already running); where the maximum stay
+ * changed, their release is set anew from when they entered the stage (at
+ * once for those already past a shorter maximum).  O(cases present), only
+ * at epoch changes. */
+enum { REDO_PATIENCE = 1, REDO_TIMEOUT = 2 };
+
 static void rehazard(model *m, const rr_config *old, const rr_config *cfg)
 {
     bool any = false;
-    bool *redo = m->redo;
+    unsigned char *redo = m->redo;
 
     for (uint32_t s = 0; s < cfg->n_stages; s++) {
         const rr_cfg_stage *a = &old->stages[s], *b = &cfg->stages[s];
-        redo[s] = b->has_abscond && b->abscond.kind == RR_DIST_EXPONENTIAL &&
-                  (!a->has_abscond || !same_dist(&a->abscond, &b->abscond) ||
-                   a->abscond_scale != b->abscond_scale);
+        bool patience =
+            b->has_abscond && b->abscond.kind == RR_DIST_EXPONENTIAL &&
+            (!a->has_abscond || !same_dist(&a->abscond, &b->abscond) ||
+             a->abscond_scale != b->abscond_scale);
+        bool timeout = !(a->max_stay == b->max_stay);
+        redo[s] = (unsigned char)((patience ? REDO_PATIENCE : 0) |
+                                  (timeout ? REDO_TIMEOUT : 0));
         any = any || redo[s];
     }
-    if (any)
-        for (rr_entity *e = m->live; e; e = cd(e)->next)
-            if (e->station != RR_NONE && redo[e->station])
-                rr_net_restart_patience(m->net, e);
+    if (!any)
+        return;
+    for (rr_entity *e = m->live; e; e = cd(e)->next) {
+        if (e->station == RR_NONE)
+            continue;
+        if (redo[e->station] & REDO_PATIENCE)
+            rr_net_restart_patience(m->net, e);
+        if (redo[e->station] & REDO_TIMEOUT)
+            rr_net_restart_timeout(m->net, e);
+    }
 }
 
 static void apply_config(model *m, const rr_config *cfg)
@@ -325,6 +340,7 @@ static void apply_config(model *m, const rr_config *cfg)
         rr_net_set_service_scale(m->net, s, st->service_scale);
         rr_net_set_patience(m->net, s, st->has_abscond, &st->abscond);
         rr_net_set_patience_scale(m->net, s, st->abscond_scale);
+        rr_net_set_max_stay(m->net, s, st->max_stay);
         for (int w = 0; w < RR_OUT_COUNT; w++)
             if (st->route[w].n > 0)
                 rr_net_set_route(m->net, s, (rr_way_out)w, &st->route[w]);
