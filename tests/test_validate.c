@@ -5,17 +5,13 @@
  *
  *   - rr_validate_check refuses a table without a validation figure, and
  *     a bad row, before anything runs;
- *   - the interval is the 2.5% and 97.5% quantiles of the replications'
- *     own yearly figures, worked out here from the order statistics of
- *     each replication's figure (GSL's rule: position (n - 1) p, linear
- *     between neighbours); the mean is fit's; inputs and calibration
- *     years are left out;
+ *   - the interval is the normal-theory prediction interval of one more
+ *     replication's yearly figure, mean +- t(0.975, n - 1) s sqrt(1 + 1/n),
+ *     worked out here from each replication's figure; the mean is fit's;
+ *     inputs and calibration years are left out;
  *   - coverage: a new year drawn from the model itself falls inside the
- *     interval of n replications with probability (n - 1) 0.95 / (n + 1)
- *     (the rank rule of order statistics: 90.4% for n = 40); over 8
- *     intervals of 40 replications and 160 new draws each, the share
- *     inside is within 0.05 of that (the spread of the share over 8
- *     intervals is about 0.016);
+ *     interval with probability 0.95 (test_coverage, within its binomial
+ *     spread);
  *   - rolling origin: the origins of an observed table (a year whose
  *     next year has figures), each calibrated on the years up to it, the
  *     rows of the year after it only.

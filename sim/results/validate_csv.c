@@ -99,8 +99,8 @@ void rr_print_validate(FILE *out, const rr_validation *v,
                        const rr_run_result *r)
 {
     fprintf(out, "%s: observed figures of the years it was not calibrated "
-                 "on, against the\nsimulated 95%% prediction interval (the "
-                 "2.5%% to 97.5%% quantiles of %zu replications)\n\n",
+                 "on, against the\nsimulated 95%% prediction interval "
+                 "(from %zu replications)\n\n",
             r->plan->cfg[0]->name, v->reps);
     print_rows(out, v);
 }
@@ -170,8 +170,8 @@ void rr_print_rolling(FILE *out, const rr_rolling *ro)
 {
     fprintf(out, "%s, rolling origin: each year predicted by the settings "
                  "fitted on the\nobserved years before it, against the "
-                 "simulated 95%% prediction interval\n(the 2.5%% to 97.5%% "
-                 "quantiles of %zu replications)\n\n",
+                 "simulated 95%% prediction interval\n(from %zu "
+                 "replications)\n\n",
             ro->n ? ro->o[0].cal.base_name : "", ro->reps);
     for (size_t i = 0; i < ro->n; i++) {
         const rr_calibration *c = &ro->o[i].cal;

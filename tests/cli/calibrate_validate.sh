@@ -26,20 +26,22 @@ if [ -f "$TMP/cv/validate.csv" ]; then
         if ($3 == "departures_unsupervised" && $8 != "no") print "far figure inside: " $0
         if ($10 != 40) print "replications: " $0 }' "$TMP/cv/validate.csv")
     [ -z "$cv_bad" ] && ok validate-inside || fail validate-inside "$cv_bad"
-    # the interval is the quantiles of the replications' own 2023 sums:
-    # timeseries.csv of the same run, summed by year per replication
+    # the interval is the prediction interval of the replications' own 2023
+    # sums, mean +- t(0.975, 39) s sqrt(1 + 1/40): timeseries.csv of the
+    # same run, summed by year per replication
     "$RRSIM" run "$cv_sc" --reps 40 --out "$TMP/cv-run" --plot none --quiet >/dev/null 2>&1
     cv_q=$(awk -F, 'NR > 1 && $5 == "departures_voluntary_self" && substr($3, 1, 4) == "2023" { s[$2] += $7 }
         END { for (r in s) print s[r] }' "$TMP/cv-run/timeseries.csv" | sort -n |
         awk '{ x[NR] = $1; s += $1 } END { m = s / NR; for (i = 1; i <= NR; i++) v += (x[i] - m)^2;
             h = 2.022690901 * sqrt(v / (NR - 1)) * sqrt(1 + 1 / NR); printf "%.4f %.4f\n", m - h, m + h }')
     cv_got=$(awk -F, '$3 == "departures_independent" { printf "%.4f %.4f\n", $6, $7 }' "$TMP/cv/validate.csv")
-    [ -n "$cv_q" ] && [ "$cv_q" = "$cv_got" ] && ok validate-quantiles ||
-        fail validate-quantiles "validate.csv $cv_got, from timeseries.csv $cv_q"
+    [ -n "$cv_q" ] && [ "$cv_q" = "$cv_got" ] && ok validate-interval ||
+        fail validate-interval "validate.csv $cv_got, from timeseries.csv $cv_q"
     grep -q '^1 of 2 observed figures inside the interval; mean absolute relative error ' "$TMP/cv-stdout" &&
         grep -q '^(when the model is right, a figure falls inside with probability 95%: the interval is$' "$TMP/cv-stdout" &&
         grep -q "^where one more replication's yearly figure would fall,\$" "$TMP/cv-stdout" &&
         grep -q '^from the spread of 40 replications)$' "$TMP/cv-stdout" &&
+        grep -q '^simulated 95% prediction interval (from 40 replications)$' "$TMP/cv-stdout" &&
         ok validate-terminal || fail validate-terminal "$(cat "$TMP/cv-stdout")"
 else
     fail validate-header "no validate.csv: $(head -c 300 "$TMP/err")"
