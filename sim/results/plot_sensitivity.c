@@ -245,7 +245,8 @@ int rri_draw_sensitivity(FILE *g, const rri_sens *d, size_t i,
                  " · %.0f runs", d->evals);
     if (isfinite(d->reps))
         snprintf(foot + strlen(foot), sizeof foot - strlen(foot),
-                 " × %.0f replications (common random numbers)", d->reps);
+                 " × %.0f replication%s (common random numbers)", d->reps,
+                 d->reps == 1 ? "" : "s");
     rri_source_of(ri, ri ? 1 : 0, src, sizeof src);
     B = 178;
     rri_gp_style(g, fmt, out);

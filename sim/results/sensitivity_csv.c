@@ -169,14 +169,28 @@ static void interval(double x, double lo, double hi, char *buf, size_t n)
         snprintf(buf, n, "%.2f [%.2f, %.2f]", x, lo, hi);
 }
 
+static const char *input_name(const rr_sensitivity *s, size_t i)
+{
+    return s->d.vary[i].label ? s->d.vary[i].label : s->in[i].key;
+}
+
 void rr_print_sensitivity(FILE *out, const rr_sensitivity *s,
                           const char *scenario)
 {
     size_t order[RR_SENS_MAX_INPUTS];
+    int w = (int)strlen("parameter");
+    /* the parameter column as wide as its longest name: a label cut short
+     * ("Assisted-return applicants who lea") reads as another parameter */
+    for (size_t i = 0; i < s->k; i++) {
+        size_t n = strlen(input_name(s, i));
+        if (n > (size_t)w)
+            w = n < 200 ? (int)n : 200;
+    }
     fprintf(out, "%s: Sobol indices of %zu uncertain parameter%s from %zu "
-                 "samples (%zu evaluations x %zu replications, common "
+                 "samples (%zu evaluations x %zu replication%s, common "
                  "random numbers); 95%% bootstrap intervals\n",
-            scenario, s->k, s->k == 1 ? "" : "s", s->n, s->n_eval, s->reps);
+            scenario, s->k, s->k == 1 ? "" : "s", s->n, s->n_eval, s->reps,
+            s->reps == 1 ? "" : "s");
     for (size_t j = 0; j < s->d.n_ind; j++) {
         const rr_sobol_result *r = &s->res[j];
         char ilabel[256];
@@ -186,7 +200,7 @@ void rr_print_sensitivity(FILE *out, const rr_sensitivity *s,
             fprintf(out, "  %s\n", note_of(r->state));
             continue;
         }
-        fprintf(out, "  %-4s %-34s %-24s %s\n", "rank", "parameter",
+        fprintf(out, "  %-4s %-*s  %-24s %s\n", "rank", w, "parameter",
                 "total (ST)", "first order (S1)");
         by_rank(s, j, order);
         for (size_t q = 0; q < s->k; q++) {
@@ -195,9 +209,8 @@ void rr_print_sensitivity(FILE *out, const rr_sensitivity *s,
             char a[64], b[64];
             interval(x->st, x->st_lo, x->st_hi, a, sizeof a);
             interval(x->s1, x->s1_lo, x->s1_hi, b, sizeof b);
-            fprintf(out, "  %-4zu %-34.34s %-24s %s\n", x->rank,
-                    s->d.vary[i].label ? s->d.vary[i].label : s->in[i].key,
-                    a, b);
+            fprintf(out, "  %-4zu %-*s  %-24s %s\n", x->rank, w,
+                    input_name(s, i), a, b);
         }
     }
 }

@@ -46,6 +46,16 @@ if [ -f "$se/sensitivity.csv" ]; then
         grep -Eq '^  1    Lambda +0\.9[0-9] \[' "$TMP/se-stdout" &&
         grep -q "^results: $se\$" "$TMP/se-stdout" &&
         ok sensitivity-terminal || fail sensitivity-terminal "$(cat "$TMP/se-stdout")"
+    # a long label is shown whole, its column as wide as it; one
+    # replication is "1 replication"
+    expect_exit 0 sensitivity-long-label -- "$RRSIM" sensitivity scenarios/mm1.ini --samples 8 --reps 1 \
+        --vary lambda=0.5:0.9 --vary mean_talk=0.5d:1d --indicators arrivals --bootstrap 50 \
+        --set 'lambda.label=Arrival rate of cases referred to the return service' \
+        --out "$TMP/se-label" --plot none
+    grep -Eq '^  1    Arrival rate of cases referred to the return service  [0-9]' "$TMP/out" &&
+        grep -Eq '^  2    Mean talk {45}[0-9]' "$TMP/out" &&
+        grep -q '(32 evaluations x 1 replication, common random numbers)' "$TMP/out" &&
+        ok sensitivity-label-whole || fail sensitivity-label-whole "$(cat "$TMP/out")"
     # the same bytes with two threads
     expect_exit 0 sensitivity-threads -- "$RRSIM" sensitivity $se_args --out "$TMP/se2" --threads 2 --plot none --quiet
     cmp -s "$se/sensitivity.csv" "$TMP/se2/sensitivity.csv" &&
