@@ -19,4 +19,5 @@ exec "$RRSIM" calibrate scenarios/nl-baseline.ini scenarios/data/nl-observed.csv
     --param early_abscond=30d:2000d --param talk_interval=30d:720d \
     --param post_abscond=0.5:4 --param iom_share=0.6:0.98 \
     --param p_police_detention=0.01:0.8 --param long_voluntary=0.05:1 \
+    --param p_dublin_transfer=0.05:0.15 \
     --out "$out"

@@ -13,36 +13,32 @@ set grid xtics lc rgb "#e3e3e3" lw 1 dt 1
 set border 1 lw 1 lc rgb "#444444"
 unset ytics
 $c0f << EOD
-391.5 3 92.9041887 690.0958113
+444.5 3 69.66696028 819.3330397
 EOD
 $c0h << EOD
--104.5 2 -1292.530143 1083.530143
--14 4 -52.11861421 24.11861421
--77 5 -1004.552946 850.5529457
-196 6 -324.9543942 716.9543942
-49 7 -522.7792131 620.7792131
-18 9 -210.7116853 246.7116853
--99.5 10 -842.8129771 643.8129771
--127.5 11 -705.6323155 450.6323155
-0.08431371776 12 -8.190895159 8.359522594
-143.5 14 -282.1578587 569.1578587
--91.5 15 -1088.937072 905.9370718
-31.5 16 -508.5137013 571.5137013
-112.5 17 -376.6888823 601.6888823
-EOD
-$c1f << EOD
-1.1875 3 0.393362204 1.981637796
+-171.5 2 -800.4571344 457.4571344
+-47 4 -135.9434332 41.94343315
+15.5 5 -1350.417009 1381.417009
+241.5 6 -781.3494813 1264.349481
+89 7 -12.64963789 190.6496379
+-16 9 -308.2427089 276.2427089
+-185.5 10 -1309.999119 938.9991192
+-161 11 -453.2427089 131.2427089
+-1.379650748 12 -54.45145252 51.69215102
+104.5 14 -130.5647876 339.5647876
+-130 15 -650.9543942 390.9543942
+110 16 -233.0675279 453.0675279
+157 17 -1278.801135 1592.801135
 EOD
 $c1h << EOD
-2.561650301 2 -13.47407125 18.59737185
-11.75 4 -23.19206302 46.69206302
-EOD
-$c2f << EOD
--3.203281832 4 -5.206734836 -1.199828827
+3.200999646 2 -14.19618958 20.59818888
+0.8125 3 -19.0409449 20.6659449
+8.1 4 -54.16040321 70.36040321
 EOD
 $c2h << EOD
--0.05690062474 2 -0.9040017884 0.7902005389
--0.316534264 3 -2.560417127 1.927348599
+0.3704936329 2 -0.5274563147 1.26844358
+-0.1012648022 3 -2.241220337 2.038690733
+-3.731720804 4 -7.910619808 0.4471782008
 EOD
 set multiplot
 unset label
@@ -62,59 +58,59 @@ set label '95% confidence interval' at screen 0.4001, screen 0.1222 left font "S
 set label "" at screen 0.6018, screen 0.1222 point pt 6 ps 1.3 lc rgb "#0072B2" front
 set label 'Interval includes zero: no clear difference' at screen 0.6182, screen 0.1222 left font "Sans,13" textcolor rgb "#222222"
 set lmargin at screen 0.2371
-set rmargin at screen 0.4077
+set rmargin at screen 0.4075
 set tmargin at screen 0.8278
 set bmargin at screen 0.2361
-set xrange [-1411.333157:1202.333157]
+set xrange [-1497.577916:1739.962042]
 set xtics ('−1,000' -1000, '0' 0, '+1,000' 1000)
 set yrange [17.6000:0.7]
-set label 'Difference, persons' at screen 0.3224, screen 0.1722 center font "Sans,12" textcolor rgb "#333333"
+set label 'Difference, persons' at screen 0.3223, screen 0.1722 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Departures' at screen 0.0200, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Voluntary, with IOM' at screen 0.0309, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '−104 (−0.9%)' at screen 0.4155, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '−172 (−1.6%)' at screen 0.4153, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Voluntary, with an NGO' at screen 0.0309, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '+392 (+77%)' at screen 0.4155, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '+444 (+116%)' at screen 0.4153, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label 'Self-arranged, verified' at screen 0.0309, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '−14 (−0.3%)' at screen 0.4155, first 4 left font "Sans,11" textcolor rgb "#222222"
+set label '−47 (−1.2%)' at screen 0.4153, first 4 left font "Sans,11" textcolor rgb "#222222"
 set label 'Forced' at screen 0.0309, first 5 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 5 to graph 1, first 5 nohead lw 1 lc rgb "#eeeeee" back
-set label '−77 (−0.7%)' at screen 0.4155, first 5 left font "Sans,11" textcolor rgb "#222222"
+set label '+16 (+0.1%)' at screen 0.4153, first 5 left font "Sans,11" textcolor rgb "#222222"
 set label 'Verified (the four above)' at screen 0.0309, first 6 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 6 to graph 1, first 6 nohead lw 1 lc rgb "#eeeeee" back
-set label '+196 (+0.7%)' at screen 0.4155, first 6 left font "Sans,11" textcolor rgb "#222222"
+set label '+242 (+0.9%)' at screen 0.4153, first 6 left font "Sans,11" textcolor rgb "#222222"
 set label 'Without supervision' at screen 0.0309, first 7 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 7 to graph 1, first 7 nohead lw 1 lc rgb "#eeeeee" back
-set label '+49 (+0.1%)' at screen 0.4155, first 7 left font "Sans,11" textcolor rgb "#222222"
+set label '+89 (+0.2%)' at screen 0.4153, first 7 left font "Sans,11" textcolor rgb "#222222"
 set label 'Caseload' at screen 0.0200, first 8 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'New cases (arrivals)' at screen 0.0309, first 9 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 9 to graph 1, first 9 nohead lw 1 lc rgb "#eeeeee" back
-set label '+18 (0.0%)' at screen 0.4155, first 9 left font "Sans,11" textcolor rgb "#222222"
+set label '−16 (0.0%)' at screen 0.4153, first 9 left font "Sans,11" textcolor rgb "#222222"
 set label 'Closed otherwise (e.g. permit)' at screen 0.0309, first 10 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 10 to graph 1, first 10 nohead lw 1 lc rgb "#eeeeee" back
-set label '−100 (−0.5%)' at screen 0.4155, first 10 left font "Sans,11" textcolor rgb "#222222"
+set label '−186 (−1.0%)' at screen 0.4153, first 10 left font "Sans,11" textcolor rgb "#222222"
 set label 'At the end' at screen 0.0309, first 11 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 11 to graph 1, first 11 nohead lw 1 lc rgb "#eeeeee" back
-set label '−128 (−1.0%)' at screen 0.4155, first 11 left font "Sans,11" textcolor rgb "#222222"
+set label '−161 (−1.2%)' at screen 0.4153, first 11 left font "Sans,11" textcolor rgb "#222222"
 set label 'In detention, on average' at screen 0.0309, first 12 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 12 to graph 1, first 12 nohead lw 1 lc rgb "#eeeeee" back
-set label '+0.084 (0.0%)' at screen 0.4155, first 12 left font "Sans,11" textcolor rgb "#222222"
+set label '−1.4 (−0.4%)' at screen 0.4153, first 12 left font "Sans,11" textcolor rgb "#222222"
 set label 'Reintegration provider' at screen 0.0200, first 13 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'No provider' at screen 0.0309, first 14 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 14 to graph 1, first 14 nohead lw 1 lc rgb "#eeeeee" back
-set label '+144 (+1.8%)' at screen 0.4155, first 14 left font "Sans,11" textcolor rgb "#222222"
+set label '+104 (+1.3%)' at screen 0.4153, first 14 left font "Sans,11" textcolor rgb "#222222"
 set label 'IOM' at screen 0.0309, first 15 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 15 to graph 1, first 15 nohead lw 1 lc rgb "#eeeeee" back
-set label '−92 (−1.0%)' at screen 0.4155, first 15 left font "Sans,11" textcolor rgb "#222222"
+set label '−130 (−1.5%)' at screen 0.4153, first 15 left font "Sans,11" textcolor rgb "#222222"
 set label 'ERRIN' at screen 0.0309, first 16 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 16 to graph 1, first 16 nohead lw 1 lc rgb "#eeeeee" back
-set label '+32 (+0.5%)' at screen 0.4155, first 16 left font "Sans,11" textcolor rgb "#222222"
+set label '+110 (+1.9%)' at screen 0.4153, first 16 left font "Sans,11" textcolor rgb "#222222"
 set label 'Frontex' at screen 0.0309, first 17 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 17 to graph 1, first 17 nohead lw 1 lc rgb "#eeeeee" back
-set label '+112 (+3.9%)' at screen 0.4155, first 17 left font "Sans,11" textcolor rgb "#222222"
+set label '+157 (+6.0%)' at screen 0.4153, first 17 left font "Sans,11" textcolor rgb "#222222"
 plot $c0f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
      $c0h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
@@ -126,49 +122,47 @@ set lmargin at screen 0.7592
 set rmargin at screen 0.8875
 set tmargin at screen 0.8278
 set bmargin at screen 0.6486
-set xrange [-26.68626932:50.18626932]
-set xtics ('−25' -25, '0' 0, '+25' 25, '+50' 50)
+set xrange [-60.38644353:76.58644353]
+set xtics ('−50' -50, '0' 0, '+50' 50)
 set yrange [4.6000:0.7]
 set label 'Difference, days' at screen 0.8234, screen 0.5847 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Time from entry to departure' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Mean' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '+2.6 (+1.3%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '+3.2 (+1.6%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Median' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '+1.2 (+1.1%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '+0.81 (+0.8%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label '90% have departed within' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '+11.8 (+2.5%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"
-plot $c1f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $c1h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+set label '+8.1 (+1.7%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"
+plot $c1h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $c1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
 unset object
 unset arrow
 set lmargin at screen 0.7510
-set rmargin at screen 0.9104
+set rmargin at screen 0.9179
 set tmargin at screen 0.5181
 set bmargin at screen 0.3389
-set xrange [-5.563439008:2.284052771]
-set xtics ('−4' -4, '−2' -2, '0' 0, '+2' 2)
+set xrange [-8.408085335:2.53615626]
+set xtics ('−8' -8, '−6' -6, '−4' -4, '−2' -2, '0' 0, '+2' 2)
 set yrange [4.6000:0.7]
-set label 'Difference, percentage points' at screen 0.8307, screen 0.2750 center font "Sans,12" textcolor rgb "#333333"
+set label 'Difference, percentage points' at screen 0.8345, screen 0.2750 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Shares' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Sustainable reintegrations' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '−0.057 pp' at screen 0.9182, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '+0.37 pp' at screen 0.9258, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Returnees given support' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '−0.32 pp' at screen 0.9182, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '−0.10 pp' at screen 0.9258, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label 'IOM share of assisted returns' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '−3.2 pp' at screen 0.9182, first 4 left font "Sans,11" textcolor rgb "#222222"
-plot $c2f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $c2h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+set label '−3.7 pp' at screen 0.9258, first 4 left font "Sans,11" textcolor rgb "#222222"
+plot $c2h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $c2h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset multiplot

@@ -13,51 +13,53 @@ set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
 set border 3 lw 1 lc rgb "#444444"
 set xtics nomirror
 set ytics nomirror
+$y0f << EOD
+4 173.5 14.6724408 332.3275592
+EOD
 $y0h << EOD
 1 0 0 0
 2 0 0 0
-3 63 -0.5310236809 126.5310237
-4 61.5 -478.5137013 601.5137013
-5 71.5 -11.09033079 154.0903308
-EOD
-$y1f << EOD
-3 -25.5 -31.85310237 -19.14689763
+3 36.5 -414.5702681 487.5702681
+5 31.5 -381.4516539 444.4516539
 EOD
 $y1h << EOD
 1 0 0 0
 2 0 0 0
-4 56.5 -597.8695439 710.8695439
-5 18 -70.94343315 106.9434332
+3 43 -960.7901742 1046.790174
+4 -7 -553.3668037 539.3668037
+5 53 -506.0730084 612.0730084
+EOD
+$y2f << EOD
+4 41 15.58759053 66.41240947
 EOD
 $y2h << EOD
 1 0 0 0
 2 0 0 0
-3 -21 -592.7792131 550.7792131
-4 -30 -118.9434332 58.94343315
-5 -26 -292.8302995 240.8302995
+3 21 -271.2427089 313.2427089
+5 -46.5 -1145.58671 1052.58671
 EOD
 $y3f << EOD
-4 -5.560021981 -7.287942055 -3.832101907
-5 -6.577738668 -11.35798678 -1.797490555
+3 -5.708693814 -11.16683088 -0.2505567444
+4 -6.986452809 -12.77322991 -1.199675709
 EOD
 $y3h << EOD
 1 0 0 0
 2 0 0 0
-3 -4.443617339 -9.885919901 0.9986852225
+5 -6.789664297 -14.27594145 0.6966128553
 EOD
 $y4h << EOD
 1 0 0 0
 2 0 0 0
-3 3.554875617 -28.96239078 36.07214202
-4 6.494726686 -84.04099627 97.03044965
-5 3.338018308 -23.70093744 30.37697405
+3 -0.3718190758 -49.21046881 48.46683066
+4 12.93703416 -4.190606936 30.06467525
+5 4.361012687 -23.92703245 32.64905782
 EOD
 $y5h << EOD
 1 0 0 0
 2 0 0 0
-3 24.5 -32.67792131 81.67792131
-4 -56 -767.5474652 655.5474652
-5 -127.5 -705.6323155 450.6323155
+3 -3 -231.7116853 225.7116853
+4 -165.5 -565.7454492 234.7454492
+5 -161 -453.2427089 131.2427089
 EOD
 set multiplot
 unset label
@@ -84,12 +86,13 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-1000:1000]
-set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set yrange [-500:1000]
+set ytics ('−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Verified departures, persons' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y0h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y0f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y0h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y0h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -101,13 +104,12 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-1000:1000]
-set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set yrange [-2000:2000]
+set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Departures without supervision, persons' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y1f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y1h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -119,12 +121,13 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-1000:1000]
-set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set yrange [-2000:2000]
+set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Forced returns, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y2f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y2h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -136,8 +139,8 @@ set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-15:5]
-set ytics ('−15' -15, '−10' -10, '−5' -5, '0' 0, '+5' 5)
+set yrange [-20:5]
+set ytics ('−20' -20, '−15' -15, '−10' -10, '−5' -5, '0' 0, '+5' 5)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'IOM share of assisted returns, % points' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -154,8 +157,8 @@ set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-100:200]
-set ytics ('−100' -100, '0' 0, '+100' 100, '+200' 200)
+set yrange [-100:100]
+set ytics ('−100' -100, '−50' -50, '0' 0, '+50' 50, '+100' 100)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Mean days from entry to departure, days' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -165,14 +168,14 @@ plot $y4h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" noti
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.7139
+set lmargin at screen 0.7027
 set rmargin at screen 0.9644
 set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:5.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5) scale 0.5
-set yrange [-1000:1000]
-set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
+set yrange [-750:500]
+set ytics ('−750' -750, '−500' -500, '−250' -250, '0' 0, '+250' 250, '+500' 500)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Caseload at the year'."\047".'s end, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"

@@ -10,27 +10,27 @@ unset key
 set bars 1.5
 set boxwidth 0.55
 $f0 << EOD
-1 4301 4110.406929 4491.593071 4460 0
-2 2635.5 1904.893228 3366.106772 2450 0
-3 3476 2955.045606 3996.954394 3400 1
+1 4273.5 2742.402329 5804.597671 4460 0
+2 2537.5 2111.842141 2963.157859 2450 0
+3 3316 3074.58211 3557.41789 3400 1
 EOD
 $f1 << EOD
-1 2795.5 2522.316598 3068.683402 2760 0
-2 1852.5 1706.378646 1998.621354 1850 0
-3 2333.5 2009.491779 2657.508221 2400 1
+1 2805 2068.040125 3541.959875 2760 0
+2 1782 1782 1782 1850 0
+3 2297.5 1452.537385 3142.462615 2400 1
 EOD
 $f2 << EOD
-1 10031.5 9707.491779 10355.50822 9660 0
-2 4252 3997.875905 4506.124095 4310 0
-3 5504 4436.678802 6571.321198 4900 1
+1 9954.5 9376.367685 10532.63232 9660 0
+2 4351 4300.175181 4401.824819 4310 0
+3 5554.5 4938.24907 6170.75093 4900 1
 EOD
 $f3 << EOD
-1 17128 16340.21531 17915.78469 16880 0
-2 8740 7609.147778 9870.852222 8610 0
-3 11313.5 9401.216187 13225.78381 10700 1
+1 17033 15343.07477 18722.92523 16880 0
+2 8670.5 8295.66696 9045.33304 8610 0
+3 11168 11155.2938 11180.7062 10700 1
 EOD
 $f4 << EOD
-1 2978.5 2794.260031 3162.739969 3035 0
+1 3005 1581.90507 4428.09493 3035 0
 EOD
 $f5 << EOD
 1 22635.5 22120.89871 23150.10129 22550 2
@@ -42,7 +42,7 @@ unset label
 unset object
 unset arrow
 set label 'Simulated against observed yearly figures' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · mean absolute error 2.5% in calibration years (2019, 2022), 5.8% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2023 · mean absolute error 2.2% in calibration years (2019, 2022), 6.1% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set label 'Labels: relative error (simulated / observed − 1). Inputs are not fitted and have none. Each panel on its own scale. Observed: DT&V Vertrekcijfers;' at screen 0.02, screen 0.1139 left font "Sans,11" textcolor rgb "#555555"
@@ -66,12 +66,12 @@ set tmargin at screen 0.8250
 set bmargin at screen 0.6375
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
-set yrange [0:6000]
-set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
+set yrange [0:8000]
+set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
 set label 'Independent departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−3.6%' at first 1, first 4491.593071 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+7.6%' at first 2, first 3366.106772 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+2.2%' at first 3, first 3996.954394 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−4.2%' at first 1, first 5804.597671 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+3.6%' at first 2, first 2963.157859 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−2.5%' at first 3, first 3557.41789 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -92,12 +92,12 @@ set tmargin at screen 0.8250
 set bmargin at screen 0.6375
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
-set yrange [0:4000]
-set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
+set yrange [0:6000]
+set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Forced returns' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+1.3%' at first 1, first 3068.683402 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+0.1%' at first 2, first 1998.621354 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−2.8%' at first 3, first 2657.508221 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+1.6%' at first 1, first 3541.959875 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−3.7%' at first 2, first 1850 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−4.3%' at first 3, first 3142.462615 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -121,9 +121,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'Departures without supervision' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+3.8%' at first 1, first 10355.50822 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−1.3%' at first 2, first 4506.124095 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+12%' at first 3, first 6571.321198 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+3.0%' at first 1, first 10532.63232 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+1.0%' at first 2, first 4401.824819 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+13%' at first 3, first 6170.75093 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -147,9 +147,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+1.5%' at first 1, first 17915.78469 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+1.5%' at first 2, first 9870.852222 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+5.7%' at first 3, first 13225.78381 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+0.9%' at first 1, first 18722.92523 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+0.7%' at first 2, first 9045.33304 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+4.4%' at first 3, first 11180.7062 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.2278 center font "Sans,10" textcolor rgb "#0072B2"
@@ -170,10 +170,10 @@ set tmargin at screen 0.5292
 set bmargin at screen 0.2806
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
-set yrange [0:4000]
-set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
+set yrange [0:6000]
+set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Voluntary departures with IOM' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−1.9%' at first 1, first 3162.739969 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−1.0%' at first 1, first 4428.09493 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 plot $f4 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
      $f4 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
