@@ -5,7 +5,7 @@
 #       rrsim compare scenarios/nl-baseline.ini --policy iom_share=0.6
 #   "the NGO subsidy doubles":
 #       rrsim compare scenarios/nl-baseline.ini scenarios/nl-ngo-expansion.ini
-#   "a 2019-2025 policy against the 2019-2023 baseline": over the common
+#   "a 2019-2025 policy against the 2019-2024 baseline": over the common
 #       years with --window
 CA=$TMP/ca
 
@@ -26,30 +26,30 @@ echo "$ca_d" | awk -F, '{ exit !($1 == "nl-baseline-iom_share-0_6" && $2 > -0.40
     ok answer-iom-share-35-points || fail answer-iom-share-35-points "$ca_d"
 # and in every year, from the start
 ca_y=$(ca_rows "$CA-iom/compare_years.csv" iom_share_assisted_voluntary | cut -d, -f3,14)
-[ "$(echo "$ca_y" | cut -d, -f1 | tr '\n' ' ')" = "2019 2020 2021 2022 2023 " ] &&
+[ "$(echo "$ca_y" | cut -d, -f1 | tr '\n' ' ')" = "2019 2020 2021 2022 2023 2024 " ] &&
     echo "$ca_y" | awk -F, '{ if (!($2 < -0.1)) bad = 1 } END { exit bad }' &&
     ok answer-iom-every-year || fail answer-iom-every-year "$ca_y"
 [ "$(ca_rows "$CA-iom/compare_from.csv" departures_voluntary_iom | cut -d, -f3,5)" = "2019-01-01,the scenarios differ from the start (iom_share)" ] &&
     ok answer-iom-from-start || fail answer-iom-from-start "$(ca_rows "$CA-iom/compare_from.csv" departures_voluntary_iom)"
-grep -q '^  policy:   Netherlands baseline 2019-2023, iom_share = 0.6$' "$TMP/ca.out" &&
+grep -q '^  policy:   Netherlands baseline 2019-2024, iom_share = 0.6$' "$TMP/ca.out" &&
     grep -q 'the scenarios differ from the start (iom_share)$' "$TMP/ca.out" &&
     ok answer-iom-table || fail answer-iom-table "$(head -n 5 "$TMP/ca.out")"
 
 # ---- the NGO subsidy doubles (from 2021) ------------------------------------------
 expect_exit 0 answer-ngo-runs -- "$RRSIM" compare scenarios/nl-baseline.ini \
     scenarios/nl-ngo-expansion.ini --reps 3 --plot none --quiet --out "$CA-ngo"
-[ "$(ca_rows "$CA-ngo/compare_from.csv" departures_voluntary_ngo | cut -d, -f3,4,5)" = "2021-01-01,2023-12-31,the scenarios first differ on 2021-01-01 (event ngo_subsidy)" ] &&
+[ "$(ca_rows "$CA-ngo/compare_from.csv" departures_voluntary_ngo | cut -d, -f3,4,5)" = "2021-01-01,2024-12-31,the scenarios first differ on 2021-01-01 (event ngo_subsidy)" ] &&
     ok answer-ngo-first-difference || fail answer-ngo-first-difference "$(ca_rows "$CA-ngo/compare_from.csv" departures_voluntary_ngo)"
 # before its start the effect's interval covers 0, for every indicator
 ca_bad=$(awk -F, 'NR > 1 && ($3 == 2019 || $3 == 2020) && $15 != "NA" && !($15 <= 0 && $16 >= 0)' "$CA-ngo/compare_years.csv")
 [ -z "$ca_bad" ] && ok answer-ngo-nothing-before || fail answer-ngo-nothing-before "$(echo "$ca_bad" | head -n 3)"
 # after it more NGO departures, every year clearly; IOM's share lower
 ca_y=$(ca_rows "$CA-ngo/compare_years.csv" departures_voluntary_ngo | cut -d, -f3,14,15)
-[ "$(echo "$ca_y" | cut -d, -f1 | tr '\n' ' ')" = "2019 2020 2021 2022 2023 " ] &&
+[ "$(echo "$ca_y" | cut -d, -f1 | tr '\n' ' ')" = "2019 2020 2021 2022 2023 2024 " ] &&
     echo "$ca_y" | awk -F, '$1 >= 2021 && !($2 > 0 && $3 > 0) { bad = 1 } END { exit bad }' &&
     ok answer-ngo-more-ngo-returns || fail answer-ngo-more-ngo-returns "$ca_y"
 ca_y=$(ca_rows "$CA-ngo/compare_years.csv" iom_share_assisted_voluntary | awk -F, '$3 >= 2021 { print $3 "," $14 }')
-echo "$ca_y" | awk -F, '{ if (!($2 < -0.03)) bad = 1 } END { exit bad || NR != 3 }' &&
+echo "$ca_y" | awk -F, '{ if (!($2 < -0.03)) bad = 1 } END { exit bad || NR != 4 }' &&
     ok answer-ngo-iom-share-falls || fail answer-ngo-iom-share-falls "$ca_y"
 # measured from 2021 the change is not diluted by the two years before
 ca_w=$(ca_rows "$CA-ngo/compare.csv" departures_voluntary_ngo | cut -d, -f12)

@@ -27,8 +27,8 @@ expect_stderr "rrsim: compare: the runs differ in replications: 30 ($CB) against
 expect_exit 0 compare-reps-given -- "$RRSIM" compare $CB $CR/mm1-reps.ini --reps 2 \
     --plot none --quiet --out "$TMP/cr-reps2"
 
-# the analyst's case: a 2019-2025 policy against the 2019-2023 baseline
-expect_stderr "rrsim: compare: the runs differ in end: 2023-12-31 (scenarios/nl-baseline.ini) against 2025-12-31 ($CR/nl-policy-2025.ini); compare them over their common years with --window 2019-01-01:2023-12-31" \
+# the analyst's case: a 2019-2025 policy against the 2019-2024 baseline
+expect_stderr "rrsim: compare: the runs differ in end: 2024-12-31 (scenarios/nl-baseline.ini) against 2025-12-31 ($CR/nl-policy-2025.ini); compare them over their common years with --window 2019-01-01:2024-12-31" \
     compare-refuses-nl-end -- "$RRSIM" compare scenarios/nl-baseline.ini $CR/nl-policy-2025.ini --reps 2
 # a what-if that moves the end is refused the same way
 expect_stderr "rrsim: compare: the runs differ in end: 2029-12-31 ($CB) against 2027-12-31 ($CB with --policy); compare them over their common years with --window 2024-01-01:2027-12-31" \

@@ -107,8 +107,8 @@ fi
 fr_ini() {
     printf '[scenario]\nbase = %s/scenarios/nl-baseline.ini\nname = fr\ncalibrated_on = %s\n' "$PWD" "$1" >"$TMP/fr-bad.ini"
 }
-fr_ini "2019, 2024"
-expect_stderr "rrsim: $TMP/fr-bad.ini:4: [scenario] calibrated_on: year 2024 is outside the run (2019 to 2023)" \
+fr_ini "2019, 2025"
+expect_stderr "rrsim: $TMP/fr-bad.ini:4: [scenario] calibrated_on: year 2025 is outside the run (2019 to 2024)" \
     fit-calibrated-out-of-run -- "$RRSIM" fit "$TMP/fr-bad.ini" "$fr_obs" --reps 1 --out "$TMP/fr-bad1"
 fr_ini "2022, 2019, 2022"
 expect_stderr "rrsim: $TMP/fr-bad.ini:4: [scenario] calibrated_on: year 2022 is named twice" \

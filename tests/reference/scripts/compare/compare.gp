@@ -13,42 +13,44 @@ set grid xtics lc rgb "#e3e3e3" lw 1 dt 1
 set border 1 lw 1 lc rgb "#444444"
 unset ytics
 $c0f << EOD
-444.5 3 69.66696028 819.3330397
+656 3 541.6441574 770.3558426
+325.5 17 217.4972597 433.5027403
 EOD
 $c0h << EOD
--171.5 2 -800.4571344 457.4571344
--47 4 -135.9434332 41.94343315
-15.5 5 -1350.417009 1381.417009
-241.5 6 -781.3494813 1264.349481
-89 7 -12.64963789 190.6496379
--16 9 -308.2427089 276.2427089
--185.5 10 -1309.999119 938.9991192
--161 11 -453.2427089 131.2427089
--1.379650748 12 -54.45145252 51.69215102
-104.5 14 -130.5647876 339.5647876
--130 15 -650.9543942 390.9543942
+-259 2 -563.9489137 45.94891367
+-29 4 -715.1350558 657.1350558
+-19.5 5 -457.8640634 418.8640634
+348.5 6 -89.8640634 786.8640634
+58.5 7 -265.5082208 382.5082208
+-1 9 -305.9489137 303.9489137
+-225.5 10 -638.4516539 187.4516539
+-182.5 11 -1662.772852 1297.772852
+0.3150800113 12 -60.17541916 60.80557918
+153 14 -63.00548051 369.0054805
+-240 15 -697.4233705 217.4233705
 110 16 -233.0675279 453.0675279
-157 17 -1278.801135 1592.801135
 EOD
 $c1h << EOD
-3.200999646 2 -14.19618958 20.59818888
-0.8125 3 -19.0409449 20.6659449
-8.1 4 -54.16040321 70.36040321
+2.623487728 2 -0.725346931 5.972322386
+0.4375 3 -9.886291348 10.76129135
+9.35 4 -7.803376394 26.50337639
+EOD
+$c2f << EOD
+0.2944959166 2 0.2351825117 0.3538093214
+-4.415657349 4 -6.326313391 -2.505001307
 EOD
 $c2h << EOD
-0.3704936329 2 -0.5274563147 1.26844358
--0.1012648022 3 -2.241220337 2.038690733
--3.731720804 4 -7.910619808 0.4471782008
+-0.1276433925 3 -0.3348747996 0.07958801453
 EOD
 set multiplot
 unset label
 unset object
 unset arrow
 set label 'nl-ngo-expansion compared with nl-baseline' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Policy: Netherlands: NGO return subsidy doubled from 2021 · baseline: Netherlands baseline 2019-2023' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Policy: Netherlands: NGO return subsidy doubled from 2021 · baseline: Netherlands baseline 2019-2024' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenarios nl-baseline (baseline) and nl-ngo-expansion (policy) · 2 paired replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
-set label 'Policy minus baseline over 1 Jan 2019 – 31 Dec 2023 · mean of 2 paired replications with 95% confidence interval' at screen 0.02, screen 0.8750 left font "Sans,14" textcolor rgb "#444444"
+set label 'Policy minus baseline over 1 Jan 2019 – 31 Dec 2024 · mean of 2 paired replications with 95% confidence interval' at screen 0.02, screen 0.8750 left font "Sans,14" textcolor rgb "#444444"
 set label 'Replication i of both scenarios uses the same random numbers, so the differences are the policy'."\047".'s. The same in both: Caseload: At the start.' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
 unset key
 set label "" at screen 0.1017, screen 0.1222 point pt 7 ps 1.3 lc rgb "#0072B2" front
@@ -61,56 +63,56 @@ set lmargin at screen 0.2371
 set rmargin at screen 0.4075
 set tmargin at screen 0.8278
 set bmargin at screen 0.2361
-set xrange [-1497.577916:1739.962042]
-set xtics ('−1,000' -1000, '0' 0, '+1,000' 1000)
+set xrange [-1810.800137:1445.800137]
+set xtics ('0' 0)
 set yrange [17.6000:0.7]
 set label 'Difference, persons' at screen 0.3223, screen 0.1722 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Departures' at screen 0.0200, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Voluntary, with IOM' at screen 0.0309, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '−172 (−1.6%)' at screen 0.4153, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '−259 (−1.9%)' at screen 0.4153, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Voluntary, with an NGO' at screen 0.0309, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '+444 (+116%)' at screen 0.4153, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '+656 (+139%)' at screen 0.4153, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label 'Self-arranged, verified' at screen 0.0309, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '−47 (−1.2%)' at screen 0.4153, first 4 left font "Sans,11" textcolor rgb "#222222"
+set label '−29 (−0.6%)' at screen 0.4153, first 4 left font "Sans,11" textcolor rgb "#222222"
 set label 'Forced' at screen 0.0309, first 5 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 5 to graph 1, first 5 nohead lw 1 lc rgb "#eeeeee" back
-set label '+16 (+0.1%)' at screen 0.4153, first 5 left font "Sans,11" textcolor rgb "#222222"
+set label '−20 (−0.2%)' at screen 0.4153, first 5 left font "Sans,11" textcolor rgb "#222222"
 set label 'Verified (the four above)' at screen 0.0309, first 6 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 6 to graph 1, first 6 nohead lw 1 lc rgb "#eeeeee" back
-set label '+242 (+0.9%)' at screen 0.4153, first 6 left font "Sans,11" textcolor rgb "#222222"
+set label '+348 (+1.1%)' at screen 0.4153, first 6 left font "Sans,11" textcolor rgb "#222222"
 set label 'Without supervision' at screen 0.0309, first 7 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 7 to graph 1, first 7 nohead lw 1 lc rgb "#eeeeee" back
-set label '+89 (+0.2%)' at screen 0.4153, first 7 left font "Sans,11" textcolor rgb "#222222"
+set label '+58 (+0.1%)' at screen 0.4153, first 7 left font "Sans,11" textcolor rgb "#222222"
 set label 'Caseload' at screen 0.0200, first 8 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'New cases (arrivals)' at screen 0.0309, first 9 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 9 to graph 1, first 9 nohead lw 1 lc rgb "#eeeeee" back
-set label '−16 (0.0%)' at screen 0.4153, first 9 left font "Sans,11" textcolor rgb "#222222"
+set label '−1.0 (0.0%)' at screen 0.4153, first 9 left font "Sans,11" textcolor rgb "#222222"
 set label 'Closed otherwise (e.g. permit)' at screen 0.0309, first 10 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 10 to graph 1, first 10 nohead lw 1 lc rgb "#eeeeee" back
-set label '−186 (−1.0%)' at screen 0.4153, first 10 left font "Sans,11" textcolor rgb "#222222"
+set label '−226 (−0.9%)' at screen 0.4153, first 10 left font "Sans,11" textcolor rgb "#222222"
 set label 'At the end' at screen 0.0309, first 11 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 11 to graph 1, first 11 nohead lw 1 lc rgb "#eeeeee" back
-set label '−161 (−1.2%)' at screen 0.4153, first 11 left font "Sans,11" textcolor rgb "#222222"
+set label '−182 (−1.3%)' at screen 0.4153, first 11 left font "Sans,11" textcolor rgb "#222222"
 set label 'In detention, on average' at screen 0.0309, first 12 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 12 to graph 1, first 12 nohead lw 1 lc rgb "#eeeeee" back
-set label '−1.4 (−0.4%)' at screen 0.4153, first 12 left font "Sans,11" textcolor rgb "#222222"
+set label '+0.32 (+0.1%)' at screen 0.4153, first 12 left font "Sans,11" textcolor rgb "#222222"
 set label 'Reintegration provider' at screen 0.0200, first 13 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'No provider' at screen 0.0309, first 14 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 14 to graph 1, first 14 nohead lw 1 lc rgb "#eeeeee" back
-set label '+104 (+1.3%)' at screen 0.4153, first 14 left font "Sans,11" textcolor rgb "#222222"
+set label '+153 (+1.5%)' at screen 0.4153, first 14 left font "Sans,11" textcolor rgb "#222222"
 set label 'IOM' at screen 0.0309, first 15 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 15 to graph 1, first 15 nohead lw 1 lc rgb "#eeeeee" back
-set label '−130 (−1.5%)' at screen 0.4153, first 15 left font "Sans,11" textcolor rgb "#222222"
+set label '−240 (−2.2%)' at screen 0.4153, first 15 left font "Sans,11" textcolor rgb "#222222"
 set label 'ERRIN' at screen 0.0309, first 16 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 16 to graph 1, first 16 nohead lw 1 lc rgb "#eeeeee" back
 set label '+110 (+1.9%)' at screen 0.4153, first 16 left font "Sans,11" textcolor rgb "#222222"
 set label 'Frontex' at screen 0.0309, first 17 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 17 to graph 1, first 17 nohead lw 1 lc rgb "#eeeeee" back
-set label '+157 (+6.0%)' at screen 0.4153, first 17 left font "Sans,11" textcolor rgb "#222222"
+set label '+326 (+7.0%)' at screen 0.4153, first 17 left font "Sans,11" textcolor rgb "#222222"
 plot $c0f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
      $c0h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c0h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
@@ -122,21 +124,21 @@ set lmargin at screen 0.7592
 set rmargin at screen 0.8875
 set tmargin at screen 0.8278
 set bmargin at screen 0.6486
-set xrange [-60.38644353:76.58644353]
-set xtics ('−50' -50, '0' 0, '+50' 50)
+set xrange [-11.70577473:28.32285978]
+set xtics ('0' 0, '+20' 20)
 set yrange [4.6000:0.7]
 set label 'Difference, days' at screen 0.8234, screen 0.5847 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Time from entry to departure' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Mean' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '+3.2 (+1.6%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '+2.6 (+1.3%)' at screen 0.8953, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Median' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '+0.81 (+0.8%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '+0.44 (+0.4%)' at screen 0.8953, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label '90% have departed within' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '+8.1 (+1.7%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"
+set label '+9.3 (+1.9%)' at screen 0.8953, first 4 left font "Sans,11" textcolor rgb "#222222"
 plot $c1h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c1h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $c1h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
@@ -147,22 +149,23 @@ set lmargin at screen 0.7510
 set rmargin at screen 0.9179
 set tmargin at screen 0.5181
 set bmargin at screen 0.3389
-set xrange [-8.408085335:2.53615626]
-set xtics ('−8' -8, '−6' -6, '−4' -4, '−2' -2, '0' 0, '+2' 2)
+set xrange [-6.660319527:0.687815457]
+set xtics ('−6' -6, '−4' -4, '−2' -2, '0' 0)
 set yrange [4.6000:0.7]
 set label 'Difference, percentage points' at screen 0.8345, screen 0.2750 center font "Sans,12" textcolor rgb "#333333"
 set arrow from first 0, graph 0 to first 0, graph 1 nohead lw 1.5 lc rgb "#333333" back
 set label 'Shares' at screen 0.5400, first 1 left font "Sans Bold,12" textcolor rgb "#222222"
 set label 'Sustainable reintegrations' at screen 0.5509, first 2 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 2 to graph 1, first 2 nohead lw 1 lc rgb "#eeeeee" back
-set label '+0.37 pp' at screen 0.9258, first 2 left font "Sans,11" textcolor rgb "#222222"
+set label '+0.29 pp' at screen 0.9258, first 2 left font "Sans,11" textcolor rgb "#222222"
 set label 'Returnees given support' at screen 0.5509, first 3 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 3 to graph 1, first 3 nohead lw 1 lc rgb "#eeeeee" back
-set label '−0.10 pp' at screen 0.9258, first 3 left font "Sans,11" textcolor rgb "#222222"
+set label '−0.13 pp' at screen 0.9258, first 3 left font "Sans,11" textcolor rgb "#222222"
 set label 'IOM share of assisted returns' at screen 0.5509, first 4 left font "Sans,12" textcolor rgb "#222222"
 set arrow from graph 0, first 4 to graph 1, first 4 nohead lw 1 lc rgb "#eeeeee" back
-set label '−3.7 pp' at screen 0.9258, first 4 left font "Sans,11" textcolor rgb "#222222"
-plot $c2h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+set label '−4.4 pp' at screen 0.9258, first 4 left font "Sans,11" textcolor rgb "#222222"
+plot $c2f using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
+     $c2h using 1:2:3:4 with xerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $c2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $c2h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset multiplot

@@ -36,13 +36,14 @@ $f5 << EOD
 1 22635.5 22120.89871 23150.10129 22550 2
 2 12596 12494.35036 12697.64964 12620 2
 3 17622.5 17501.79106 17743.20894 17670 2
+4 17444 16681.62772 18206.37228 17400 2
 EOD
 set multiplot
 unset label
 unset object
 unset arrow
 set label 'Simulated against observed yearly figures' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · mean absolute error 2.2% in calibration years (2019, 2022), 6.1% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · mean absolute error 2.2% in calibration years (2019, 2022), 6.1% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set label 'Labels: relative error (simulated / observed − 1). Inputs are not fitted and have none. Each panel on its own scale. Observed: DT&V Vertrekcijfers;' at screen 0.02, screen 0.1139 left font "Sans,11" textcolor rgb "#555555"
@@ -64,8 +65,8 @@ set lmargin at screen 0.0741
 set rmargin at screen 0.3212
 set tmargin at screen 0.8250
 set bmargin at screen 0.6375
-set xrange [0.4:3.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set xrange [0.4:4.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
 set yrange [0:8000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
 set label 'Independent departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -90,8 +91,8 @@ set lmargin at screen 0.3941
 set rmargin at screen 0.6412
 set tmargin at screen 0.8250
 set bmargin at screen 0.6375
-set xrange [0.4:3.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set xrange [0.4:4.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
 set yrange [0:6000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Forced returns' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -116,8 +117,8 @@ set lmargin at screen 0.7216
 set rmargin at screen 0.9612
 set tmargin at screen 0.8250
 set bmargin at screen 0.6375
-set xrange [0.4:3.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set xrange [0.4:4.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'Departures without supervision' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -142,8 +143,8 @@ set lmargin at screen 0.0816
 set rmargin at screen 0.3212
 set tmargin at screen 0.5292
 set bmargin at screen 0.2806
-set xrange [0.4:3.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set xrange [0.4:4.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -168,8 +169,8 @@ set lmargin at screen 0.3941
 set rmargin at screen 0.6412
 set tmargin at screen 0.5292
 set bmargin at screen 0.2806
-set xrange [0.4:3.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set xrange [0.4:4.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
 set yrange [0:6000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Voluntary departures with IOM' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -190,8 +191,8 @@ set lmargin at screen 0.7216
 set rmargin at screen 0.9612
 set tmargin at screen 0.5292
 set bmargin at screen 0.2806
-set xrange [0.4:3.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
+set xrange [0.4:4.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'Intake' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"

@@ -68,6 +68,18 @@ $c0 << EOD
 19662 12894.5 12875.44069 12913.55931
 19692 12954.5 12643.19798 13265.80202
 19723 13073.5 12317.48082 13829.51918
+19754 13110.5 12138.47534 14082.52466
+19783 13158.5 12821.78557 13495.21443
+19814 13222.5 12657.07389 13787.92611
+19844 13270.5 12717.78009 13823.21991
+19875 13376 12766.10217 13985.89783
+19905 13493 13454.88139 13531.11861
+19936 13526 12954.22079 14097.77921
+19967 13533.5 12472.5319 14594.4681
+19997 13548 12302.79194 14793.20806
+20028 13609 12516.26639 14701.73361
+20058 13713 12289.90507 15136.09493
+20089 13729.5 12020.51546 15438.48454
 EOD
 $c1 << EOD
 17928 7881.5 7430.429732 8332.570268
@@ -130,6 +142,18 @@ $c1 << EOD
 19662 8636.5 8414.141417 8858.858583
 19692 8754 8245.751811 9262.248189
 19723 8854 8752.350362 8955.649638
+19754 8949.5 8930.440693 8968.559307
+19783 8972.5 8839.08485 9105.91515
+19814 9029.5 8921.49726 9137.50274
+19844 9146.5 8784.373165 9508.626835
+19875 9225 9085.231748 9364.768252
+19905 9331.5 9020.197984 9642.802016
+19936 9371.5 8971.254551 9771.745449
+19967 9451.5 8492.181542 10410.81846
+19997 9464 8167.967117 10760.03288
+20028 9525 7936.724408 11113.27559
+20058 9595 7917.780975 11272.21903
+20089 9629 8231.317479 11026.68252
 EOD
 $c2 << EOD
 17928 1921 1882.881386 1959.118614
@@ -192,6 +216,18 @@ $c2 << EOD
 19662 1787 1405.813858 2168.186142
 19692 1762 1634.937953 1889.062047
 19723 1768.5 1292.017322 2244.982678
+19754 1717.5 1418.904189 2016.095811
+19783 1707.5 1637.615874 1777.384126
+19814 1720 1605.644157 1834.355843
+19844 1675 1471.700724 1878.299276
+19875 1688.5 1555.08485 1821.91515
+19905 1670.5 1664.146898 1676.853102
+19936 1687.5 1363.491779 2011.508221
+19967 1668 1350.344882 1985.655118
+19997 1666.5 1482.260031 1850.739969
+20028 1680.5 1674.146898 1686.853102
+20058 1671.5 1576.203464 1766.796536
+20089 1656 1478.113134 1833.886866
 EOD
 $c3 << EOD
 17928 1609 1545.468976 1672.531024
@@ -254,6 +290,18 @@ $c3 << EOD
 19662 1597.5 1286.197984 1908.802016
 19692 1563 1092.870425 2033.129575
 19723 1560 1191.520063 1928.479937
+19754 1596 1545.175181 1646.824819
+19783 1591.5 1547.028283 1635.971717
+19814 1629 892.0401253 2365.959875
+19844 1595 1010.514582 2179.485418
+19875 1597.5 1171.842141 2023.157859
+19905 1603.5 1152.429732 2054.570268
+19936 1597.5 1171.842141 2023.157859
+19967 1536.5 1339.553827 1733.446173
+19997 1538.5 1227.197984 1849.802016
+20028 1520.5 1260.022803 1780.977197
+20058 1565 1069.458015 2060.541985
+20089 1549 900.9835585 2197.016442
 EOD
 $c4 << EOD
 17928 450.5 367.9096692 533.0903308
@@ -316,6 +364,18 @@ $c4 << EOD
 19662 390.5 384.1468976 396.8531024
 19692 397 219.1131337 574.8868663
 19723 391.5 258.0848503 524.9151497
+19754 386 4.813857915 767.1861421
+19783 393.5 0 819.1578587
+19814 375 209.8193384 540.1806616
+19844 378 352.5875905 403.4124095
+19875 386.5 265.791055 507.208945
+19905 387 285.3503621 488.6496379
+19936 375 95.4634958 654.5365042
+19967 380 176.7007242 583.2992758
+19997 393.5 336.3220787 450.6779213
+20028 394.5 299.2034645 489.7965355
+20058 395.5 46.07936976 744.9206302
+20089 382.5 134.7290076 630.2709924
 EOD
 $c5 << EOD
 17928 323.5 202.791055 444.208945
@@ -378,6 +438,18 @@ $c5 << EOD
 19662 255.5 109.3786455 401.6213545
 19692 258 143.6441574 372.3558426
 19723 240 201.8813858 278.1186142
+19754 236.5 217.4406929 255.5593071
+19783 256 167.0565668 344.9434332
+19814 243.5 186.3220787 300.6779213
+19844 237.5 91.37864553 383.6213545
+19875 264 60.70072422 467.2992758
+19905 265 163.3503621 366.6496379
+19936 264.5 143.791055 385.208945
+19967 267 25.58211001 508.41789
+19997 253 62.40692896 443.593071
+20028 252.5 131.791055 373.208945
+20058 240 112.9379526 367.0620474
+20089 256.5 0 555.0958113
 EOD
 $c6 << EOD
 17928 137.5 42.20346448 232.7965355
@@ -440,6 +512,18 @@ $c6 << EOD
 19662 96 0 273.8868663
 19692 86.5 0 194.5027403
 19723 113 100.2937953 125.7062047
+19754 101 0 215.3558426
+19783 109.5 77.73448816 141.2655118
+19814 103 14.05656685 191.9434332
+19844 106 42.46897632 169.5310237
+19875 103.5 59.02828342 147.9717166
+19905 106.5 62.02828342 150.9717166
+19936 104 78.58759053 129.4124095
+19967 100 74.58759053 125.4124095
+19997 102.5 0 210.5027403
+20028 105 105 105
+20058 112 10.35036211 213.6496379
+20089 116 103.2937953 128.7062047
 EOD
 $c7 << EOD
 17928 60 0 161.6496379
@@ -502,6 +586,18 @@ $c7 << EOD
 19662 60 21.88138579 98.11861421
 19692 56 56 56
 19723 65.5 0 160.7965355
+19754 51.5 0 159.5027403
+19783 58 0 172.3558426
+19814 49 0 112.5310237
+19844 53.5 0 174.208945
+19875 44 5.881385791 82.11861421
+19905 50.5 18.73448816 82.26551184
+19936 51.5 0 108.6779213
+19967 49 49 49
+19997 58.5 0 166.5027403
+20028 52 0 166.3558426
+20058 53 27.58759053 78.41240947
+20089 59 0 122.5310237
 EOD
 $c8 << EOD
 17928 33.5 1.73448816 65.26551184
@@ -564,6 +660,18 @@ $c8 << EOD
 19662 34.5 2.73448816 66.26551184
 19692 40.5 0 84.97171658
 19723 36 23.29379526 48.70620474
+19754 31.5 0 88.67792131
+19783 37 11.58759053 62.41240947
+19814 33 20.29379526 45.70620474
+19844 40.5 8.73448816 72.26551184
+19875 29 3.587590528 54.41240947
+19905 37.5 18.4406929 56.5593071
+19936 33 0 71.11861421
+19967 39.5 7.73448816 71.26551184
+19997 29.5 0 73.97171658
+20028 36 0 112.2372284
+20058 31.5 12.4406929 50.5593071
+20089 35.5 0 92.67792131
 EOD
 $c9 << EOD
 17928 16.5 0 60.97171658
@@ -626,6 +734,18 @@ $c9 << EOD
 19662 16 0 54.11861421
 19692 16.5 0 73.67792131
 19723 21.5 0 53.26551184
+19754 18 0 106.9434332
+19783 13.5 0 70.67792131
+19814 20.5 0 153.9151497
+19844 16.5 10.14689763 22.85310237
+19875 14.5 0 46.26551184
+19905 15.5 0 59.97171658
+19936 18 0 43.41240947
+19967 21.5 15.14689763 27.85310237
+19997 14.5 0 33.5593071
+20028 17 0 67.82481894
+20058 19 0 44.41240947
+20089 17.5 0 74.67792131
 EOD
 $c10 << EOD
 17928 10.5 0 29.5593071
@@ -688,6 +808,18 @@ $c10 << EOD
 19662 9 9 9
 19692 6 0 31.41240947
 19723 10 0 48.11861421
+19754 8 0 58.82481894
+19783 6 0 31.41240947
+19814 6 6 6
+19844 6 0 18.70620474
+19875 8.5 0 40.26551184
+19905 11 11 11
+19936 7.5 0 26.5593071
+19967 7 0 32.41240947
+19997 8 0 20.70620474
+20028 11.5 5.146897632 17.85310237
+20058 12 0 37.41240947
+20089 9.5 0 28.5593071
 EOD
 $c11 << EOD
 17928 9 0 47.11861421
@@ -750,13 +882,25 @@ $c11 << EOD
 19662 4 0 29.41240947
 19692 6.5 0.1468976319 12.85310237
 19723 8 8 8
+19754 9 9 9
+19783 7 0 19.70620474
+19814 8.5 0 40.26551184
+19844 10 10 10
+19875 7 0 32.41240947
+19905 6.5 0 25.5593071
+19936 9.5 0 66.67792131
+19967 6 0 18.70620474
+19997 6 0 44.11861421
+20028 5.5 0 37.26551184
+20058 9 0 59.82481894
+20089 8.5 0 65.67792131
 EOD
 set multiplot
 unset label
 unset object
 unset arrow
 set label 'Caseload by stage, at the end of each month' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · mean of 2 replications with 95% confidence band · each panel on its own scale' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · mean of 2 replications with 95% confidence band · each panel on its own scale' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set label 'A  Talks cut, 16 Mar 2020 – 1 Jul 2020' at screen 0.0200, screen 0.8639 left font "Sans,12" textcolor rgb "#222222"
@@ -778,18 +922,19 @@ set label 'P  Less absconding, from 1 Jan 2022' at screen 0.0200, screen 0.7111 
 set label 'Q  Mix 2020, 1 Jan 2020 – 1 Jan 2021' at screen 0.2759, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
 set label 'R  Mix 2021, 1 Jan 2021 – 1 Jan 2022' at screen 0.5380, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
 set label 'S  Mix 2022, 1 Jan 2022 – 1 Jan 2023' at screen 0.0200, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
-set label 'T  Mix 2023, from 1 Jan 2023' at screen 0.2801, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
-set label 'U  Frontex, from 1 Jul 2022' at screen 0.4887, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
+set label 'T  Mix 2023, 1 Jan 2023 – 1 Jan 2024' at screen 0.2801, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
+set label 'U  Mix 2024, from 1 Jan 2024' at screen 0.5399, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
+set label 'V  Frontex, from 1 Jul 2022' at screen 0.7501, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
 set label 'Letters mark the events listed at the top. Never occupied: Intake, Police, Assisted, NGO. Not shown: NGO b, NGO c.' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
 set label 'Cases at the end of the month (persons)' at screen 0.014, screen 0.3931 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
 set tmargin at screen 0.6167
 set bmargin at screen 0.5157
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
-set yrange [0:20000]
-set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000, '20,000' 20000)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
+set yrange [0:30000]
+set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All stages' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
 set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
 set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -807,7 +952,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -820,16 +965,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c0 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c0 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -839,8 +985,8 @@ set lmargin at screen 0.3346
 set rmargin at screen 0.5119
 set tmargin at screen 0.6167
 set bmargin at screen 0.5157
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'R&DS' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -860,7 +1006,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -873,16 +1019,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c1 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c1 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -892,8 +1039,8 @@ set lmargin at screen 0.5666
 set rmargin at screen 0.7439
 set tmargin at screen 0.6167
 set bmargin at screen 0.5157
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:4000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000)
 set label 'Early' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -913,7 +1060,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -926,16 +1073,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c2 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c2 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -945,8 +1093,8 @@ set lmargin at screen 0.7986
 set rmargin at screen 0.9759
 set tmargin at screen 0.6167
 set bmargin at screen 0.5157
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:4000]
 set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
 set label 'Dublin' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -966,7 +1114,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -979,16 +1127,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c3 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c3 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -998,8 +1147,8 @@ set lmargin at screen 0.1026
 set rmargin at screen 0.2799
 set tmargin at screen 0.4435
 set bmargin at screen 0.3426
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:1500]
 set ytics ('0' 0, '500' 500, '1,000' 1000, '1,500' 1500)
 set label 'IOM' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -1019,7 +1168,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1032,16 +1181,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c4 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c4 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1051,8 +1201,8 @@ set lmargin at screen 0.3346
 set rmargin at screen 0.5119
 set tmargin at screen 0.4435
 set bmargin at screen 0.3426
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:1500]
 set ytics ('0' 0, '500' 500, '1,000' 1000, '1,500' 1500)
 set label 'Detention' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -1072,7 +1222,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1085,16 +1235,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c5 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c5 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1104,8 +1255,8 @@ set lmargin at screen 0.5666
 set rmargin at screen 0.7439
 set tmargin at screen 0.4435
 set bmargin at screen 0.3426
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:800]
 set ytics ('0' 0, '200' 200, '400' 400, '600' 600, '800' 800)
 set label 'Flight' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -1125,7 +1276,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1138,16 +1289,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c6 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c6 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1157,8 +1309,8 @@ set lmargin at screen 0.7986
 set rmargin at screen 0.9759
 set tmargin at screen 0.4435
 set bmargin at screen 0.3426
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:600]
 set ytics ('0' 0, '200' 200, '400' 400, '600' 600)
 set label 'Escort' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
@@ -1178,7 +1330,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1191,16 +1343,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c7 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c7 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1210,8 +1363,8 @@ set lmargin at screen 0.1026
 set rmargin at screen 0.2799
 set tmargin at screen 0.2704
 set bmargin at screen 0.1694
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",11"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",11"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
@@ -1234,7 +1387,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1247,16 +1400,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c8 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c8 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1266,13 +1420,13 @@ set lmargin at screen 0.3346
 set rmargin at screen 0.5119
 set tmargin at screen 0.2704
 set bmargin at screen 0.1694
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",11"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",11"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
-set yrange [0:200]
-set ytics ('0' 0, '50' 50, '100' 100, '150' 150, '200' 200)
+set yrange [0:300]
+set ytics ('0' 0, '100' 100, '200' 200, '300' 300)
 set label 'Dublin forced' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
 set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
 set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1290,7 +1444,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1303,16 +1457,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c9 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c9 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1322,8 +1477,8 @@ set lmargin at screen 0.5666
 set rmargin at screen 0.7439
 set tmargin at screen 0.2704
 set bmargin at screen 0.1694
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",11"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",11"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
@@ -1346,7 +1501,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1359,16 +1514,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c10 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c10 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1378,8 +1534,8 @@ set lmargin at screen 0.7986
 set rmargin at screen 0.9759
 set tmargin at screen 0.2704
 set bmargin at screen 0.1694
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",11"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",11"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
@@ -1402,7 +1558,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
@@ -1415,16 +1571,17 @@ set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor 
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
+set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 plot $c11 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c11 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset multiplot

@@ -6,7 +6,7 @@ set tics nomirror out scale 0.6 textcolor rgb "#333333"
 set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
 set style fill solid 1.0 noborder
 set label 'Departures by kind, per month' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
@@ -25,7 +25,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set arrow from first 18337, screen 0.7047 to first 18444, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Talks cut' at first 18337, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18339, screen 0.7769 to first 18444, screen 0.7769 nohead lw 5 lc rgb "#8c8c8c"
@@ -49,18 +49,18 @@ set label 'MA flight ban' at first 18921, screen 0.7546 left offset 0.2,0 font "
 set arrow from first 18338, screen 0.7408 to first 18779, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
 set label 'DZ border' at first 18338, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18887, screen 0.7047 to first 19723, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18887, screen 0.7047 to first 20089, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'DZ: no removal' at first 18887, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18344, screen 0.8130 to first 18590, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'NG airports' at first 18344, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18850, screen 0.5602 to first 19723, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18850, screen 0.5602 to first 20089, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'AF moratorium' at first 18850, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19047, screen 0.6685 to first 19723, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19047, screen 0.6685 to first 20089, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'UA war' at first 19047, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18993, screen 0.7769 to first 19723, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18993, screen 0.7769 to first 20089, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Less absconding' at first 18993, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18262, screen 0.5963 to first 18628, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2020' at first 18262, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
@@ -68,23 +68,26 @@ set arrow from first 18628, screen 0.6685 to first 18993, screen 0.6685 nohead l
 set label 'Mix 2021' at first 18628, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, screen 0.8130 to first 19358, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2022' at first 18993, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2023' at first 19358, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
+set arrow from first 19723, screen 0.7408 to first 20089, screen 0.7408 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'Mix 2024' at first 19723, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19174, screen 0.6324 to first 19723, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19174, screen 0.6324 to first 20089, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Frontex' at first 19174, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set lmargin at screen 0.0900
 set rmargin at screen 0.9750
 set tmargin at screen 0.5389
 set bmargin at screen 0.2292
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",14"
 set label "2020" at first 18445, graph 0 center offset 0,-1.1 font ",14"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",14"
 set label "2022" at first 19175, graph 0 center offset 0,-1.1 font ",14"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",14"
+set label "2024" at first 19906, graph 0 center offset 0,-1.1 font ",14"
 set label 'Month of departure' at screen 0.5325, screen 0.1486 center font "Sans,13" textcolor rgb "#333333"
 set label 'Departures per month (persons)' at screen 0.018, screen 0.3840 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 $bars << EOD
@@ -148,6 +151,18 @@ $bars << EOD
 19646.5 106.5 19632.4 19660.6 0 213
 19677.0 105.75 19663.3 19690.7 0 211.5
 19707.5 99.25 19693.4 19721.6 0 198.5
+19738.5 121.25 19724.4 19752.6 0 242.5
+19768.5 102.25 19755.3 19781.7 0 204.5
+19798.5 118.5 19784.4 19812.6 0 237
+19829.0 104.25 19815.3 19842.7 0 208.5
+19859.5 110.5 19845.4 19873.6 0 221
+19890.0 107.25 19876.3 19903.7 0 214.5
+19920.5 114 19906.4 19934.6 0 228
+19951.5 110.75 19937.4 19965.6 0 221.5
+19982.0 112 19968.3 19995.7 0 224
+20012.5 110.75 19998.4 20026.6 0 221.5
+20043.0 109.75 20029.3 20056.7 0 219.5
+20073.5 114.5 20059.4 20087.6 0 229
 
 
 17912.5 193.5 17898.4 17926.6 190.5 196.5
@@ -210,6 +225,18 @@ $bars << EOD
 19646.5 216 19632.4 19660.6 213 219
 19677.0 215.75 19663.3 19690.7 211.5 220
 19707.5 202.75 19693.4 19721.6 198.5 207
+19738.5 246.25 19724.4 19752.6 242.5 250
+19768.5 208.75 19755.3 19781.7 204.5 213
+19798.5 239.5 19784.4 19812.6 237 242
+19829.0 211.5 19815.3 19842.7 208.5 214.5
+19859.5 224 19845.4 19873.6 221 227
+19890.0 218.5 19876.3 19903.7 214.5 222.5
+19920.5 231.75 19906.4 19934.6 228 235.5
+19951.5 225.5 19937.4 19965.6 221.5 229.5
+19982.0 226.75 19968.3 19995.7 224 229.5
+20012.5 225.75 19998.4 20026.6 221.5 230
+20043.0 222.75 20029.3 20056.7 219.5 226
+20073.5 234 20059.4 20087.6 229 239
 
 
 17912.5 246.75 17898.4 17926.6 196.5 297
@@ -272,6 +299,18 @@ $bars << EOD
 19646.5 265.75 19632.4 19660.6 219 312.5
 19677.0 260.25 19663.3 19690.7 220 300.5
 19707.5 252.25 19693.4 19721.6 207 297.5
+19738.5 290 19724.4 19752.6 250 330
+19768.5 252 19755.3 19781.7 213 291
+19798.5 286.5 19784.4 19812.6 242 331
+19829.0 255.5 19815.3 19842.7 214.5 296.5
+19859.5 278.75 19845.4 19873.6 227 330.5
+19890.0 263.25 19876.3 19903.7 222.5 304
+19920.5 278.25 19906.4 19934.6 235.5 321
+19951.5 269.75 19937.4 19965.6 229.5 310
+19982.0 266.75 19968.3 19995.7 229.5 304
+20012.5 272.75 19998.4 20026.6 230 315.5
+20043.0 265.75 20029.3 20056.7 226 305.5
+20073.5 282 20059.4 20087.6 239 325
 
 
 17912.5 403.25 17898.4 17926.6 297 509.5
@@ -334,6 +373,18 @@ $bars << EOD
 19646.5 413.5 19632.4 19660.6 312.5 514.5
 19677.0 403.25 19663.3 19690.7 300.5 506
 19707.5 403.5 19693.4 19721.6 297.5 509.5
+19738.5 436.75 19724.4 19752.6 330 543.5
+19768.5 386 19755.3 19781.7 291 481
+19798.5 433.25 19784.4 19812.6 331 535.5
+19829.0 393 19815.3 19842.7 296.5 489.5
+19859.5 436.25 19845.4 19873.6 330.5 542
+19890.0 397.75 19876.3 19903.7 304 491.5
+19920.5 430.25 19906.4 19934.6 321 539.5
+19951.5 418.5 19937.4 19965.6 310 527
+19982.0 399.5 19968.3 19995.7 304 495
+20012.5 417.5 19998.4 20026.6 315.5 519.5
+20043.0 401.5 20029.3 20056.7 305.5 497.5
+20073.5 422.75 20059.4 20087.6 325 520.5
 
 
 17912.5 906.5 17898.4 17926.6 509.5 1303.5
@@ -396,6 +447,18 @@ $bars << EOD
 19646.5 756.25 19632.4 19660.6 514.5 998
 19677.0 750 19663.3 19690.7 506 994
 19707.5 761.75 19693.4 19721.6 509.5 1014
+19738.5 789.75 19724.4 19752.6 543.5 1036
+19768.5 720.25 19755.3 19781.7 481 959.5
+19798.5 806.5 19784.4 19812.6 535.5 1077.5
+19829.0 737.75 19815.3 19842.7 489.5 986
+19859.5 798.25 19845.4 19873.6 542 1054.5
+19890.0 741 19876.3 19903.7 491.5 990.5
+19920.5 808.5 19906.4 19934.6 539.5 1077.5
+19951.5 789.25 19937.4 19965.6 527 1051.5
+19982.0 760.25 19968.3 19995.7 495 1025.5
+20012.5 794 19998.4 20026.6 519.5 1068.5
+20043.0 747 20029.3 20056.7 497.5 996.5
+20073.5 792 20059.4 20087.6 520.5 1063.5
 
 
 EOD

@@ -6,7 +6,7 @@ set tics nomirror out scale 0.6 textcolor rgb "#333333"
 set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
 set style fill solid 1.0 noborder
 set label 'Reintegration support by provider, per month' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · verified departures by the provider they got · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · verified departures by the provider they got · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
@@ -25,7 +25,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set arrow from first 18337, screen 0.7047 to first 18444, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Talks cut' at first 18337, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18339, screen 0.7769 to first 18444, screen 0.7769 nohead lw 5 lc rgb "#8c8c8c"
@@ -49,18 +49,18 @@ set label 'MA flight ban' at first 18921, screen 0.7546 left offset 0.2,0 font "
 set arrow from first 18338, screen 0.7408 to first 18779, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
 set label 'DZ border' at first 18338, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18887, screen 0.7047 to first 19723, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18887, screen 0.7047 to first 20089, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'DZ: no removal' at first 18887, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18344, screen 0.8130 to first 18590, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'NG airports' at first 18344, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18850, screen 0.5602 to first 19723, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18850, screen 0.5602 to first 20089, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'AF moratorium' at first 18850, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19047, screen 0.6685 to first 19723, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19047, screen 0.6685 to first 20089, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'UA war' at first 19047, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18993, screen 0.7769 to first 19723, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18993, screen 0.7769 to first 20089, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Less absconding' at first 18993, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18262, screen 0.5963 to first 18628, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2020' at first 18262, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
@@ -68,23 +68,26 @@ set arrow from first 18628, screen 0.6685 to first 18993, screen 0.6685 nohead l
 set label 'Mix 2021' at first 18628, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, screen 0.8130 to first 19358, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2022' at first 18993, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2023' at first 19358, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
+set arrow from first 19723, screen 0.7408 to first 20089, screen 0.7408 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'Mix 2024' at first 19723, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19174, screen 0.6324 to first 19723, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19174, screen 0.6324 to first 20089, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Frontex' at first 19174, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set lmargin at screen 0.0900
 set rmargin at screen 0.9750
 set tmargin at screen 0.5389
 set bmargin at screen 0.2292
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",14"
 set label "2020" at first 18445, graph 0 center offset 0,-1.1 font ",14"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",14"
 set label "2022" at first 19175, graph 0 center offset 0,-1.1 font ",14"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",14"
+set label "2024" at first 19906, graph 0 center offset 0,-1.1 font ",14"
 set label 'Month of departure' at screen 0.5325, screen 0.1486 center font "Sans,13" textcolor rgb "#333333"
 set label 'Returnees per month (persons)' at screen 0.018, screen 0.3840 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 $bars << EOD
@@ -148,6 +151,18 @@ $bars << EOD
 19646.5 85 19632.4 19660.6 0 170
 19677.0 86.25 19663.3 19690.7 0 172.5
 19707.5 80.25 19693.4 19721.6 0 160.5
+19738.5 98.75 19724.4 19752.6 0 197.5
+19768.5 84 19755.3 19781.7 0 168
+19798.5 95.25 19784.4 19812.6 0 190.5
+19829.0 86.5 19815.3 19842.7 0 173
+19859.5 90.75 19845.4 19873.6 0 181.5
+19890.0 86.75 19876.3 19903.7 0 173.5
+19920.5 93.5 19906.4 19934.6 0 187
+19951.5 93.5 19937.4 19965.6 0 187
+19982.0 90.75 19968.3 19995.7 0 181.5
+20012.5 97.75 19998.4 20026.6 0 195.5
+20043.0 89.25 20029.3 20056.7 0 178.5
+20073.5 92 20059.4 20087.6 0 184
 
 
 17912.5 251.75 17898.4 17926.6 160.5 343
@@ -210,6 +225,18 @@ $bars << EOD
 19646.5 170 19632.4 19660.6 170 170
 19677.0 172.5 19663.3 19690.7 172.5 172.5
 19707.5 160.5 19693.4 19721.6 160.5 160.5
+19738.5 197.5 19724.4 19752.6 197.5 197.5
+19768.5 168 19755.3 19781.7 168 168
+19798.5 190.5 19784.4 19812.6 190.5 190.5
+19829.0 173 19815.3 19842.7 173 173
+19859.5 181.5 19845.4 19873.6 181.5 181.5
+19890.0 173.5 19876.3 19903.7 173.5 173.5
+19920.5 187 19906.4 19934.6 187 187
+19951.5 187 19937.4 19965.6 187 187
+19982.0 181.5 19968.3 19995.7 181.5 181.5
+20012.5 195.5 19998.4 20026.6 195.5 195.5
+20043.0 178.5 20029.3 20056.7 178.5 178.5
+20073.5 184 20059.4 20087.6 184 184
 
 
 17912.5 343 17898.4 17926.6 343 343
@@ -272,6 +299,18 @@ $bars << EOD
 19646.5 256 19632.4 19660.6 170 342
 19677.0 257.25 19663.3 19690.7 172.5 342
 19707.5 252.75 19693.4 19721.6 160.5 345
+19738.5 287.25 19724.4 19752.6 197.5 377
+19768.5 244 19755.3 19781.7 168 320
+19798.5 274.25 19784.4 19812.6 190.5 358
+19829.0 252 19815.3 19842.7 173 331
+19859.5 276.75 19845.4 19873.6 181.5 372
+19890.0 250 19876.3 19903.7 173.5 326.5
+19920.5 281 19906.4 19934.6 187 375
+19951.5 283.25 19937.4 19965.6 187 379.5
+19982.0 262.25 19968.3 19995.7 181.5 343
+20012.5 282 19998.4 20026.6 195.5 368.5
+20043.0 254.25 20029.3 20056.7 178.5 330
+20073.5 267.75 20059.4 20087.6 184 351.5
 
 
 17912.5 426.25 17898.4 17926.6 343 509.5
@@ -334,6 +373,18 @@ $bars << EOD
 19646.5 428.25 19632.4 19660.6 342 514.5
 19677.0 424 19663.3 19690.7 342 506
 19707.5 427.25 19693.4 19721.6 345 509.5
+19738.5 460.25 19724.4 19752.6 377 543.5
+19768.5 400.5 19755.3 19781.7 320 481
+19798.5 446.75 19784.4 19812.6 358 535.5
+19829.0 410.25 19815.3 19842.7 331 489.5
+19859.5 457 19845.4 19873.6 372 542
+19890.0 409 19876.3 19903.7 326.5 491.5
+19920.5 457.25 19906.4 19934.6 375 539.5
+19951.5 453.25 19937.4 19965.6 379.5 527
+19982.0 419 19968.3 19995.7 343 495
+20012.5 444 19998.4 20026.6 368.5 519.5
+20043.0 413.75 20029.3 20056.7 330 497.5
+20073.5 436 20059.4 20087.6 351.5 520.5
 
 
 EOD

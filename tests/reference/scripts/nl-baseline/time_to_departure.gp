@@ -6,7 +6,7 @@ set tics nomirror out scale 0.6 textcolor rgb "#333333"
 set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
 set style fill solid 1.0 noborder
 set label 'Time from entry to departure, by month of departure' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · verified departures · every simulated case, all replications pooled' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · verified departures · every simulated case, all replications pooled' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
@@ -25,7 +25,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set arrow from first 18337, screen 0.7047 to first 18444, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Talks cut' at first 18337, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18339, screen 0.7769 to first 18444, screen 0.7769 nohead lw 5 lc rgb "#8c8c8c"
@@ -49,18 +49,18 @@ set label 'MA flight ban' at first 18921, screen 0.7546 left offset 0.2,0 font "
 set arrow from first 18338, screen 0.7408 to first 18779, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
 set label 'DZ border' at first 18338, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18887, screen 0.7047 to first 19723, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18887, screen 0.7047 to first 20089, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'DZ: no removal' at first 18887, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18344, screen 0.8130 to first 18590, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'NG airports' at first 18344, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18850, screen 0.5602 to first 19723, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18850, screen 0.5602 to first 20089, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'AF moratorium' at first 18850, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19047, screen 0.6685 to first 19723, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19047, screen 0.6685 to first 20089, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'UA war' at first 19047, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18993, screen 0.7769 to first 19723, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18993, screen 0.7769 to first 20089, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Less absconding' at first 18993, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18262, screen 0.5963 to first 18628, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2020' at first 18262, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
@@ -68,23 +68,26 @@ set arrow from first 18628, screen 0.6685 to first 18993, screen 0.6685 nohead l
 set label 'Mix 2021' at first 18628, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, screen 0.8130 to first 19358, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2022' at first 18993, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2023' at first 19358, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
+set arrow from first 19723, screen 0.7408 to first 20089, screen 0.7408 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'Mix 2024' at first 19723, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19174, screen 0.6324 to first 19723, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19174, screen 0.6324 to first 20089, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Frontex' at first 19174, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set lmargin at screen 0.0900
 set rmargin at screen 0.9750
 set tmargin at screen 0.5389
 set bmargin at screen 0.2292
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",14"
 set label "2020" at first 18445, graph 0 center offset 0,-1.1 font ",14"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",14"
 set label "2022" at first 19175, graph 0 center offset 0,-1.1 font ",14"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",14"
+set label "2024" at first 19906, graph 0 center offset 0,-1.1 font ",14"
 set label 'Month of departure' at screen 0.5325, screen 0.1486 center font "Sans,13" textcolor rgb "#333333"
 set label 'Days from entering the caseload to departure' at screen 0.018, screen 0.3840 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 $t << EOD
@@ -148,6 +151,18 @@ $t << EOD
 19646.5 26.31530132 53.70991578 107.396811 183.8239066 469.0901165
 19677 30.29422257 55.94968199 111.5488494 199.5292456 518.4732826
 19707.5 30.78299569 61.0203464 107.5860529 193.9760069 470.6544531
+19738.5 29.24010908 55.27517991 114.0715435 208.1953905 530.6871024
+19768.5 28.99260779 54.84797197 115.3788677 203.5046569 519.7179908
+19798.5 29.11248925 59.1770197 118.6091383 206.2113711 478.2118238
+19829 29.57631529 59.37182192 115.3396033 203.0908562 490.0372916
+19859.5 24.91084536 54.44555563 108.8333419 184.64824 459.9249999
+19890 31.33562712 57.34821796 114.2210948 205.0873834 476.3311485
+19920.5 26.9110915 56.30317161 110.5732473 188.5963544 481.1849577
+19951.5 30.26644377 56.88386946 115.7498124 219.1685231 569.9542941
+19982 29.37321099 62.55981977 117.0448398 206.3519483 507.8683303
+20012.5 28.79012946 58.3531403 113.1101126 200.4716127 509.112894
+20043 28.62340652 58.43919575 116.0874493 201.5416439 531.3496869
+20073.5 28.13975558 59.05489583 113.2716855 207.4574203 510.7427007
 EOD
 set yrange [0:800]
 set ytics ('0' 0, '200' 200, '400' 400, '600' 600, '800' 800)

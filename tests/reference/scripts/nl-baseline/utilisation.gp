@@ -6,7 +6,7 @@ set tics nomirror out scale 0.6 textcolor rgb "#333333"
 set grid ytics lc rgb "#e3e3e3" lw 1 dt 1
 set style fill solid 1.0 noborder
 set label 'Utilisation of the stages'."\047".' servers, per month' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2023 · busy server-time / server-time in force · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · busy server-time / server-time in force · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
@@ -25,7 +25,7 @@ set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d
 set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19358, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
 set arrow from first 18337, screen 0.7047 to first 18444, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Talks cut' at first 18337, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18339, screen 0.7769 to first 18444, screen 0.7769 nohead lw 5 lc rgb "#8c8c8c"
@@ -49,18 +49,18 @@ set label 'MA flight ban' at first 18921, screen 0.7546 left offset 0.2,0 font "
 set arrow from first 18338, screen 0.7408 to first 18779, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
 set label 'DZ border' at first 18338, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18887, screen 0.7047 to first 19723, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18887, screen 0.7047 to first 20089, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'DZ: no removal' at first 18887, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18344, screen 0.8130 to first 18590, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'NG airports' at first 18344, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18850, screen 0.5602 to first 19723, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18850, screen 0.5602 to first 20089, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'AF moratorium' at first 18850, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19047, screen 0.6685 to first 19723, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19047, screen 0.6685 to first 20089, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'UA war' at first 19047, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18993, screen 0.7769 to first 19723, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 18993, screen 0.7769 to first 20089, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Less absconding' at first 18993, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18262, screen 0.5963 to first 18628, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2020' at first 18262, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
@@ -68,23 +68,26 @@ set arrow from first 18628, screen 0.6685 to first 18993, screen 0.6685 nohead l
 set label 'Mix 2021' at first 18628, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, screen 0.8130 to first 19358, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2022' at first 18993, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 19358, graph 0 to first 19358, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
 set label 'Mix 2023' at first 19358, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
+set arrow from first 19723, screen 0.7408 to first 20089, screen 0.7408 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'Mix 2024' at first 19723, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19174, screen 0.6324 to first 19723, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set arrow from first 19174, screen 0.6324 to first 20089, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
 set label 'Frontex' at first 19174, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set lmargin at screen 0.0900
 set rmargin at screen 0.9750
 set tmargin at screen 0.5389
 set bmargin at screen 0.2639
-set xrange [17897:19723]
-set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723)
+set xrange [17897:20089]
+set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set label "2019" at first 18079, graph 0 center offset 0,-1.1 font ",14"
 set label "2020" at first 18445, graph 0 center offset 0,-1.1 font ",14"
 set label "2021" at first 18810, graph 0 center offset 0,-1.1 font ",14"
 set label "2022" at first 19175, graph 0 center offset 0,-1.1 font ",14"
 set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",14"
+set label "2024" at first 19906, graph 0 center offset 0,-1.1 font ",14"
 set label 'Month (each step: the average over the month)' at screen 0.5325, screen 0.1833 center font "Sans,13" textcolor rgb "#333333"
 set label 'Servers busy (% of those in force)' at screen 0.018, screen 0.4014 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 set label 'No utilisation (unlimited servers, or none in force): Intake, Police, Dublin, Dublin forced, Dublin self, Early, R&DS, Assisted, NGO, Self.' at screen 0.02, screen 0.1389 left font "Sans,11" textcolor rgb "#555555"
@@ -209,6 +212,30 @@ $u << EOD
 19692 48.42006672
 19692 49.47064122
 19723 49.47064122
+19723 48.4916653
+19754 48.4916653
+19754 48.65693836
+19783 48.65693836
+19783 47.37363744
+19814 47.37363744
+19814 47.14965249
+19844 47.14965249
+19844 47.89258224
+19875 47.89258224
+19875 47.845348
+19905 47.845348
+19905 47.17065515
+19936 47.17065515
+19936 47.28079652
+19967 47.28079652
+19967 48.13973459
+19997 48.13973459
+19997 49.17608868
+20028 49.17608868
+20028 49.95840913
+20058 49.95840913
+20058 49.91152663
+20089 49.91152663
 
 
 17897 5.365105734
@@ -331,6 +358,30 @@ $u << EOD
 19692 3.745875723
 19692 5.035710658
 19723 5.035710658
+19723 4.48469796
+19754 4.48469796
+19754 3.362012409
+19783 3.362012409
+19783 3.367882194
+19814 3.367882194
+19814 3.072033196
+19844 3.072033196
+19844 2.963012418
+19875 2.963012418
+19875 5.178587867
+19905 5.178587867
+19905 4.688125828
+19936 4.688125828
+19936 3.228397292
+19967 3.228397292
+19967 3.673183252
+19997 3.673183252
+19997 4.290957237
+20028 4.290957237
+20028 6.39054611
+20058 6.39054611
+20058 5.213256434
+20089 5.213256434
 
 
 17897 5.090404285
@@ -453,6 +504,30 @@ $u << EOD
 19692 4.817420835
 19692 3.221199555
 19723 3.221199555
+19723 2.5812385
+19754 2.5812385
+19754 3.812090329
+19783 3.812090329
+19783 3.234931457
+19814 3.234931457
+19814 2.301276028
+19844 2.301276028
+19844 3.661232476
+19875 3.661232476
+19875 4.19657309
+19905 4.19657309
+19905 3.94026128
+19936 3.94026128
+19936 4.039065439
+19967 4.039065439
+19967 6.507387728
+19997 6.507387728
+19997 6.823418795
+20028 6.823418795
+20028 6.690776147
+20058 6.690776147
+20058 6.11197679
+20089 6.11197679
 
 
 17897 6.209129454
@@ -575,6 +650,30 @@ $u << EOD
 19692 4.241739661
 19692 2.767596182
 19723 2.767596182
+19723 3.11806238
+19754 3.11806238
+19754 2.422723859
+19783 2.422723859
+19783 2.883556808
+19814 2.883556808
+19814 3.452959662
+19844 3.452959662
+19844 3.97910603
+19875 3.97910603
+19875 3.198848442
+19905 3.198848442
+19905 1.923873454
+19936 1.923873454
+19936 2.781753515
+19967 2.781753515
+19967 4.475655117
+19997 4.475655117
+19997 4.116879213
+20028 4.116879213
+20028 2.464767993
+20058 2.464767993
+20058 2.847765932
+20089 2.847765932
 
 
 17897 44.43789594
@@ -697,6 +796,30 @@ $u << EOD
 19692 39.33573229
 19692 39.57874758
 19723 39.57874758
+19723 42.35333886
+19754 42.35333886
+19754 43.83869365
+19783 43.83869365
+19783 42.33024912
+19814 42.33024912
+19814 41.26560095
+19844 41.26560095
+19844 40.50319174
+19875 40.50319174
+19875 43.52378149
+19905 43.52378149
+19905 41.83464413
+19936 41.83464413
+19936 40.87712927
+19967 40.87712927
+19967 42.63661943
+19997 42.63661943
+19997 40.88477596
+20028 40.88477596
+20028 43.59212892
+20058 43.59212892
+20058 43.12036681
+20089 43.12036681
 
 
 17897 46.14805456
@@ -819,6 +942,30 @@ $u << EOD
 19692 36.60276155
 19692 35.19879371
 19723 35.19879371
+19723 33.35879504
+19754 33.35879504
+19754 35.43004753
+19783 35.43004753
+19783 34.85994194
+19814 34.85994194
+19814 34.30169759
+19844 34.30169759
+19844 36.06632083
+19875 36.06632083
+19875 37.37899088
+19905 37.37899088
+19905 37.59053325
+19936 37.59053325
+19936 37.03543304
+19967 37.03543304
+19967 37.87770045
+19997 37.87770045
+19997 34.93969166
+20028 34.93969166
+20028 35.22413835
+20058 35.22413835
+20058 36.29915834
+20089 36.29915834
 
 
 17897 42.7361121
@@ -941,6 +1088,30 @@ $u << EOD
 19692 48.27128968
 19692 52.38535312
 19723 52.38535312
+19723 48.97012119
+19754 48.97012119
+19754 45.30558213
+19783 45.30558213
+19783 42.7778944
+19814 42.7778944
+19814 42.29359279
+19844 42.29359279
+19844 40.70443667
+19875 40.70443667
+19875 42.01959539
+19905 42.01959539
+19905 46.59298689
+19936 46.59298689
+19936 43.84197645
+19967 43.84197645
+19967 44.83611192
+19997 44.83611192
+19997 44.55946367
+20028 44.55946367
+20028 44.23508673
+20058 44.23508673
+20058 44.14032215
+20089 44.14032215
 
 
 EOD
