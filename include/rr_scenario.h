@@ -202,6 +202,7 @@ typedef struct rr_event_info {
     char label[RR_TEXT_MAX];
     double from, until;        /* days since start; until = INFINITY when the
                                   change is permanent */
+    bool chart;                /* drawn on the charts (chart = yes) */
 } rr_event_info;
 
 /* An override the scenario was run with: --set KEY=VALUE as given (KEY a

@@ -212,7 +212,7 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
     char from[16], until[16];
     if (!f)
         return RR_EIO;
-    fputs("scenario,name,label,from,until\n", f);
+    fputs("scenario,name,label,from,until,chart\n", f);
     for (size_t i = 0; i < plan->n_events; i++) {
         const rr_event_info *ev = &plan->events[i];
         day_date(d0, ev->from, from, sizeof from);
@@ -222,7 +222,7 @@ int rr_write_events(const char *path, const rr_plan *plan, char *err,
         rr_csv_field(f, ev->name);
         fputc(',', f);
         rr_csv_field(f, ev->label);
-        fprintf(f, ",%s,%s\n", from, until);
+        fprintf(f, ",%s,%s,%s\n", from, until, ev->chart ? "yes" : "no");
     }
     return rr_out_close(f, path, err, errlen);
 }

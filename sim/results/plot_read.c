@@ -440,13 +440,15 @@ static int add_event(rri_rundata *d, const char *label, long from,
 typedef struct event_row {
     const char *name, *label;
     long from, until;
+    const char *chart; /* "yes", "no"; absent before 0.2: drawn */
 } event_row;
 
 static const col_spec event_cols[] = {
     COL("name", COL_TEXT, event_row, name),
     COL("label", COL_TEXT, event_row, label),
     COL("from", COL_DATE, event_row, from),
-    COL("until", COL_DATE_NA, event_row, until)};
+    COL("until", COL_DATE_NA, event_row, until),
+    COL_OPT("chart", COL_TEXT, event_row, chart)};
 
 /* read_events - the warm-up, and events.csv when there. */
 static int read_events(const char *dir, rri_rundata *d, double warmup,
@@ -464,9 +466,18 @@ static int read_events(const char *dir, rri_rundata *d, double warmup,
         return rc;
     rc = bind(t, event_cols, RR_COUNTOF(event_cols), &b, err, errlen);
     for (size_t r = 0; r < t->n_rows && rc == RR_OK; r++) {
-        event_row e;
+        event_row e = {.chart = "yes"};
         if ((rc = read_row(&b, r, &e, err, errlen)) != RR_OK)
             break;
+        if (strcmp(e.chart, "no") == 0)
+            continue; /* listed, not drawn (chart = no) */
+        if (strcmp(e.chart, "yes") != 0) {
+            snprintf(err, errlen,
+                     "%s:%zu: column 'chart': expected yes or no, got '%s'",
+                     t->path, t->line[r], e.chart);
+            rc = RR_EPARSE;
+            break;
+        }
         if (add_event(d, *e.label ? e.label : e.name, e.from, e.until) !=
             RR_OK)
             rc = oom(err, errlen);

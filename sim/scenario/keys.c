@@ -89,6 +89,7 @@ static const rri_keydef keydefs[] = {
     {RRI_SEC_PROVIDER, "coverage", RRI_T_COVERAGE, E, "all"},
     {RRI_SEC_EVENT, "label", RRI_T_TEXT, 0, NULL},
     {RRI_SEC_EVENT, "enabled", RRI_T_BOOL, 0, "yes"},
+    {RRI_SEC_EVENT, "chart", RRI_T_BOOL, 0, "yes"},
     {RRI_SEC_EVENT, "from", RRI_T_DATE, R, NULL},
     {RRI_SEC_EVENT, "until", RRI_T_DATE, 0, NULL},
     {RRI_SEC_EVENT, "set.", RRI_T_SETVALUE, 0, NULL},

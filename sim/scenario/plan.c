@@ -505,6 +505,19 @@ typedef struct plan_events {
     size_t n_on;
 } plan_events;
 
+/* yes_no - a yes/no value into *on, or a message naming the choices. */
+static int yes_no(rri_ctx *c, const rri_val *v, bool *on)
+{
+    static const char *const yesno[] = {"yes", "no"};
+    char msg[512];
+    if (rri_is_yes(v->text) || rri_is_no(v->text)) {
+        *on = rri_is_yes(v->text);
+        return RR_OK;
+    }
+    rri_choice(v->text, yesno, 2, msg, sizeof msg);
+    return rri_failat(&c->sub, &v->at, RR_EPARSE, "%s", msg);
+}
+
 /* event_on - whether event e is enabled; a disabled one's scale factors
  * are checked all the same (they are never used). */
 static int event_on(rri_ctx *c, size_t e, bool *on)
@@ -514,18 +527,11 @@ static int event_on(rri_ctx *c, size_t e, bool *on)
     rri_val v;
     int rc;
     *on = false;
-    if ((rc = rri_get(c, s->name, "enabled", "yes", &v)))
+    if ((rc = rri_get(c, s->name, "enabled", "yes", &v)) ||
+        (rc = yes_no(c, &v, on)))
         return rc;
-    if (rri_is_yes(v.text)) {
-        *on = true;
+    if (*on)
         return RR_OK;
-    }
-    if (!rri_is_no(v.text)) {
-        static const char *const yesno[] = {"yes", "no"};
-        char msg[512];
-        rri_choice(v.text, yesno, 2, msg, sizeof msg);
-        return rri_failat(&c->sub, &v.at, RR_EPARSE, "%s", msg);
-    }
     for (size_t q = sc->ix.ev_start[e]; q < sc->ix.ev_start[e + 1]; q++) {
         double f;
         const rri_change *ch = &sc->changes[sc->ix.ev_list[q]];
@@ -562,7 +568,8 @@ static int event_until(rri_ctx *c, const rri_val *v, long from, long *until)
     return RR_OK;
 }
 
-/* event_info - event e's name, label and days (from, until) into ev. */
+/* event_info - event e's name, label, days (from, until) and whether the
+ * charts draw it into ev. */
 static int event_info(rri_ctx *c, size_t e, rr_event_info *ev)
 {
     rr_scenario *sc = c->sub.sc;
@@ -574,6 +581,9 @@ static int event_info(rri_ctx *c, size_t e, rr_event_info *ev)
     if ((rc = rri_get(c, s->name, "label", s->sub, &v)))
         return rc;
     snprintf(ev->label, RR_TEXT_MAX, "%s", v.text);
+    if ((rc = rri_get(c, s->name, "chart", "yes", &v)) ||
+        (rc = yes_no(c, &v, &ev->chart)))
+        return rc;
     if ((rc = rri_get(c, s->name, "from", NULL, &v)) ||
         (rc = rri_date_val(c, &v, &from)))
         return rc;

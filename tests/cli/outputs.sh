@@ -42,7 +42,7 @@ out_none_hidden out-no-temp "$O"
 [ "$(head -n 1 "$O/m1/run.csv")" = "scenario,title,source,start,end,report,warmup_days,replications,seed,overrides,precision_target,precision_indicators,precision_reached,precision_stop,events,version" ] &&
     [ "$(sed -n 2p "$O/m1/run.csv" | sed 's/,[1-9][0-9]*,\([^,]*\)$/,EVENTS,\1/')" = "mm1,M/M/1 teaching scenario,\"Theory: M/M/1 queue (lambda 0.8/day, mu 1/day)\",2024-01-01,2033-12-31,year,365.25,3,1,scenario.replications=3,NA,NA,NA,NA,EVENTS,$("$RRSIM" --version | cut -d' ' -f2)" ] &&
     ok out-run-csv || fail out-run-csv "$(cat "$O/m1/run.csv")"
-[ "$(cat "$O/m1/events.csv")" = "scenario,name,label,from,until" ] &&
+[ "$(cat "$O/m1/events.csv")" = "scenario,name,label,from,until,chart" ] &&
     ok out-events-empty || fail out-events-empty "$(cat "$O/m1/events.csv")"
 # a KPI table on stdout and nothing on stderr when stderr is no terminal
 expect_exit 0 out-stdout -- "$RRSIM" run scenarios/mm1.ini --reps 2 \
@@ -88,8 +88,12 @@ bad=$(awk -F, 'NR > 1 && (NF != 16 || $2 < 1 || $2 > 2) { print NR; exit }' "$O/
     ok out-cases-order || fail out-cases-order "replications not in order"
 out_none_hidden out-no-part-files "$O/d1"
 [ "$(sed -n 2p "$O/d1/events.csv")" = \
-  "nl-baseline,covid_talks,Talks cut,2020-03-16,2020-07-01" ] &&
+  "nl-baseline,covid_talks,Talks cut,2020-03-16,2020-07-01,yes" ] &&
     ok out-events-row || fail out-events-row "$(sed -n 2p "$O/d1/events.csv")"
+# chart = no: the yearly intake mix is listed, acts, and is not drawn
+[ "$(grep -c ',intake_mix_20[0-9]*,Mix 20[0-9]*,.*,no$' "$O/d1/events.csv")" = 5 ] &&
+    [ "$(grep -c ',yes$' "$O/d1/events.csv")" = "$(($(wc -l <"$O/d1/events.csv") - 6))" ] &&
+    ok out-events-chart-column || fail out-events-chart-column "$(cat "$O/d1/events.csv")"
 
 # scenario.resolved.ini is a scenario that reproduces the run
 R=$O/d1/scenario.resolved.ini

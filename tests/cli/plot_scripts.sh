@@ -41,6 +41,19 @@ done
 n=$(ls "$PS_REF"/*/*.gp 2>/dev/null | wc -l)
 [ "$n" -eq 21 ] && ok plot-scripts-all-there ||
     fail plot-scripts-all-there "$n scripts in $PS_REF, 21 expected"
+# an event with chart = no (the baseline's yearly intake mix) is not drawn;
+# the policy events are
+ps_nl=$PS/got/nl-baseline/departures.gp
+grep -qF "'Talks cut'" "$ps_nl" && grep -qF "'UA war'" "$ps_nl" &&
+    ! grep -q "Mix 20" "$ps_nl" &&
+    ok plot-script-event-chart-no || fail plot-script-event-chart-no "$(grep -n "Mix\|Talks" "$ps_nl" | head -n 5)"
+# a received events.csv with a chart cell other than yes or no is refused,
+# naming the file, line and column
+mkdir -p "$PS/evbad"
+RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" run scenarios/mm1.ini --reps 2 --out "$PS/evbad/r" --quiet >/dev/null 2>&1
+printf 'scenario,name,label,from,until,chart\nmm1,x,X,2024-01-01,NA,maybe\n' >"$PS/evbad/r/events.csv"
+expect_stderr "rrsim: $PS/evbad/r/events.csv:2: column 'chart': expected yes or no, got 'maybe'" \
+    plot-events-chart-bad -- "$RRSIM" plot "$PS/evbad/r"
 # no path in a script: not the scratch folder, not the working folder
 found=$(grep -l -F -e "$TMP" -e "$PWD" "$PS/got"/*/*.gp 2>/dev/null)
 [ -z "$found" ] && ok plot-scripts-no-path ||

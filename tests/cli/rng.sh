@@ -1,7 +1,8 @@
 # rng.sh - versions of the random streams ([scenario] rng).
 #   - rng = v1 reproduces the numbers of rrsim before the key existed: the
 #     golden run of mm1 (2 replications, seed 42, traced) made then, kept in
-#     tests/reference/mm1-rng-v1 (no run.csv: it gained a column since),
+#     tests/reference/mm1-rng-v1 (no run.csv: it gained a column since; its
+#     events.csv, which has no rows, has the chart column added since),
 #     byte for byte; and so does the scenario.resolved.ini that run wrote,
 #     which records rng = v1.
 #   - the default is v1 (the golden runs of tests/golden.sh are v1 too);

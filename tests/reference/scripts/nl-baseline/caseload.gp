@@ -919,25 +919,20 @@ set label 'M  NG airports, 23 Mar 2020 – 24 Nov 2020' at screen 0.0200, screen
 set label 'N  AF moratorium, from 11 Aug 2021' at screen 0.3236, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
 set label 'O  UA war, from 24 Feb 2022' at screen 0.5846, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
 set label 'P  Less absconding, from 1 Jan 2022' at screen 0.0200, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
-set label 'Q  Mix 2020, 1 Jan 2020 – 1 Jan 2021' at screen 0.2759, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
-set label 'R  Mix 2021, 1 Jan 2021 – 1 Jan 2022' at screen 0.5380, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
-set label 'S  Mix 2022, 1 Jan 2022 – 1 Jan 2023' at screen 0.0200, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
-set label 'T  Mix 2023, 1 Jan 2023 – 1 Jan 2024' at screen 0.2801, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
-set label 'U  Mix 2024, from 1 Jan 2024' at screen 0.5399, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
-set label 'V  Frontex, from 1 Jul 2022' at screen 0.7501, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
+set label 'Q  Frontex, from 1 Jul 2022' at screen 0.2759, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
 set label 'Letters mark the events listed at the top. Never occupied: Intake, Police, Assisted, NGO. Not shown: NGO b, NGO c.' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
-set label 'Cases at the end of the month (persons)' at screen 0.014, screen 0.3931 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
+set label 'Cases at the end of the month (persons)' at screen 0.014, screen 0.4083 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
-set tmargin at screen 0.6167
-set bmargin at screen 0.5157
+set tmargin at screen 0.6472
+set bmargin at screen 0.5361
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All stages' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -945,37 +940,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c0 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c0 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -983,15 +974,15 @@ unset object
 unset arrow
 set lmargin at screen 0.3346
 set rmargin at screen 0.5119
-set tmargin at screen 0.6167
-set bmargin at screen 0.5157
+set tmargin at screen 0.6472
+set bmargin at screen 0.5361
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'R&DS' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -999,37 +990,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c1 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c1 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1037,15 +1024,15 @@ unset object
 unset arrow
 set lmargin at screen 0.5666
 set rmargin at screen 0.7439
-set tmargin at screen 0.6167
-set bmargin at screen 0.5157
+set tmargin at screen 0.6472
+set bmargin at screen 0.5361
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:4000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000)
 set label 'Early' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1053,37 +1040,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c2 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c2 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1091,15 +1074,15 @@ unset object
 unset arrow
 set lmargin at screen 0.7986
 set rmargin at screen 0.9759
-set tmargin at screen 0.6167
-set bmargin at screen 0.5157
+set tmargin at screen 0.6472
+set bmargin at screen 0.5361
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:4000]
 set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
 set label 'Dublin' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1107,37 +1090,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c3 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c3 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1145,15 +1124,15 @@ unset object
 unset arrow
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
-set tmargin at screen 0.4435
-set bmargin at screen 0.3426
+set tmargin at screen 0.4639
+set bmargin at screen 0.3528
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:1500]
 set ytics ('0' 0, '500' 500, '1,000' 1000, '1,500' 1500)
 set label 'IOM' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1161,37 +1140,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c4 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c4 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1199,15 +1174,15 @@ unset object
 unset arrow
 set lmargin at screen 0.3346
 set rmargin at screen 0.5119
-set tmargin at screen 0.4435
-set bmargin at screen 0.3426
+set tmargin at screen 0.4639
+set bmargin at screen 0.3528
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:1500]
 set ytics ('0' 0, '500' 500, '1,000' 1000, '1,500' 1500)
 set label 'Detention' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1215,37 +1190,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c5 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c5 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1253,15 +1224,15 @@ unset object
 unset arrow
 set lmargin at screen 0.5666
 set rmargin at screen 0.7439
-set tmargin at screen 0.4435
-set bmargin at screen 0.3426
+set tmargin at screen 0.4639
+set bmargin at screen 0.3528
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:800]
 set ytics ('0' 0, '200' 200, '400' 400, '600' 600, '800' 800)
 set label 'Flight' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1269,37 +1240,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c6 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c6 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1307,15 +1274,15 @@ unset object
 unset arrow
 set lmargin at screen 0.7986
 set rmargin at screen 0.9759
-set tmargin at screen 0.4435
-set bmargin at screen 0.3426
+set tmargin at screen 0.4639
+set bmargin at screen 0.3528
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:600]
 set ytics ('0' 0, '200' 200, '400' 400, '600' 600)
 set label 'Escort' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1323,37 +1290,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c7 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c7 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1361,7 +1324,7 @@ unset object
 unset arrow
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
-set tmargin at screen 0.2704
+set tmargin at screen 0.2806
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1371,8 +1334,8 @@ set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
 set yrange [0:200]
 set ytics ('0' 0, '50' 50, '100' 100, '150' 150, '200' 200)
 set label 'Dublin self' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1380,37 +1343,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c8 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c8 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1418,7 +1377,7 @@ unset object
 unset arrow
 set lmargin at screen 0.3346
 set rmargin at screen 0.5119
-set tmargin at screen 0.2704
+set tmargin at screen 0.2806
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1428,8 +1387,8 @@ set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
 set yrange [0:300]
 set ytics ('0' 0, '100' 100, '200' 200, '300' 300)
 set label 'Dublin forced' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1437,37 +1396,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c9 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c9 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1475,7 +1430,7 @@ unset object
 unset arrow
 set lmargin at screen 0.5666
 set rmargin at screen 0.7439
-set tmargin at screen 0.2704
+set tmargin at screen 0.2806
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1485,8 +1440,8 @@ set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
 set yrange [0:80]
 set ytics ('0' 0, '20' 20, '40' 40, '60' 60, '80' 80)
 set label 'NGO a' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1494,37 +1449,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c10 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c10 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset label
@@ -1532,7 +1483,7 @@ unset object
 unset arrow
 set lmargin at screen 0.7986
 set rmargin at screen 0.9759
-set tmargin at screen 0.2704
+set tmargin at screen 0.2806
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1542,8 +1493,8 @@ set label "2023" at first 19540, graph 0 center offset 0,-1.1 font ",11"
 set yrange [0:100]
 set ytics ('0' 0, '25' 25, '50' 50, '75' 75, '100' 100)
 set label 'Self' at graph 0, graph 1 left offset 0,0.75 font "Sans Bold,12" textcolor rgb "#222222"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -1551,37 +1502,33 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set label 'G,Q' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set label 'G' at first 18262, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set label 'D,H' at first 18336, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set label 'A' at first 18337, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'K' at first 18338, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'B' at first 18339, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'M' at first 18344, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'C,E' at first 18444, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'F,R' at first 18628, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'C,E' at first 18444, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'F' at first 18628, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set label 'I' at first 18719, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'N' at first 18850, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'N' at first 18850, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'L' at first 18887, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
-set label 'J' at first 18921, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'L' at first 18887, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
+set label 'J' at first 18921, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'P,S' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
+set label 'P' at first 18993, graph 1 left offset 0.2,-2.4 font ",10" textcolor rgb "#333333" front
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
 set label 'O' at first 19047, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'V' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
-set label 'T' at first 19358, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1 lc rgb "#333333" front
-set label 'U' at first 19723, graph 1 left offset 0.2,-0.6 font ",10" textcolor rgb "#333333" front
+set label 'Q' at first 19174, graph 1 left offset 0.2,-1.5 font ",10" textcolor rgb "#333333" front
 plot $c11 using 1:3:4 with filledcurves fc rgb "#bfdcec" fs solid 1 notitle, \
      $c11 using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
 unset multiplot

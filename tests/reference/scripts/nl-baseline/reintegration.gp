@@ -9,8 +9,8 @@ set label 'Reintegration support by provider, per month' at screen 0.02, screen 
 set label 'Netherlands baseline 2019-2024 · verified departures by the provider they got · mean of 2 replications' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
-set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18262, graph 0 to first 18336, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set object rect from first 18336, graph 0 to first 18337, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18337, graph 0 to first 18338, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18338, graph 0 to first 18339, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18339, graph 0 to first 18344, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
@@ -18,64 +18,52 @@ set object rect from first 18344, graph 0 to first 18444, graph 1 fc rgb "#c8c8c
 set object rect from first 18444, graph 0 to first 18458, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18458, graph 0 to first 18590, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
 set object rect from first 18590, graph 0 to first 18628, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
+set object rect from first 18628, graph 0 to first 18719, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
 set object rect from first 18719, graph 0 to first 18779, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#c8c8c8" fs solid 1 noborder behind
-set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
-set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
-set object rect from first 19310, graph 0 to first 19723, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
-set arrow from first 18337, screen 0.7047 to first 18444, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Talks cut' at first 18337, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18339, screen 0.7769 to first 18444, screen 0.7769 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Dublin stop' at first 18339, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18444, screen 0.8491 to first 18628, screen 0.8491 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Dublin 58%' at first 18444, screen 0.8629 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18336, screen 0.6324 to first 18444, screen 0.6324 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Flights -85%' at first 18336, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18444, screen 0.5602 to first 18809, screen 0.5602 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Flights 50%' at first 18444, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18628, screen 0.6324 to first 19053, screen 0.6324 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Tests refused' at first 18628, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set object rect from first 18779, graph 0 to first 18809, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 18809, graph 0 to first 18921, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 18921, graph 0 to first 19031, graph 1 fc rgb "#d5d5d5" fs solid 1 noborder behind
+set object rect from first 19031, graph 0 to first 19053, graph 1 fc rgb "#e2e2e2" fs solid 1 noborder behind
+set object rect from first 19053, graph 0 to first 19310, graph 1 fc rgb "#efefef" fs solid 1 noborder behind
+set arrow from first 18337, screen 0.6685 to first 18444, screen 0.6685 nohead lw 5 lc rgb "#8c8c8c"
+set label 'Talks cut' at first 18337, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18339, screen 0.7408 to first 18444, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
+set label 'Dublin stop' at first 18339, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18444, screen 0.8130 to first 18628, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
+set label 'Dublin 58%' at first 18444, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18336, screen 0.5963 to first 18444, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
+set label 'Flights -85%' at first 18336, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18444, screen 0.8491 to first 18809, screen 0.8491 nohead lw 5 lc rgb "#8c8c8c"
+set label 'Flights 50%' at first 18444, screen 0.8629 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18628, screen 0.5963 to first 19053, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
+set label 'Tests refused' at first 18628, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18262, screen 0.5602 to first 18628, screen 0.5602 nohead lw 5 lc rgb "#8c8c8c"
 set label 'MA: no LP' at first 18262, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18336, screen 0.6685 to first 18458, screen 0.6685 nohead lw 5 lc rgb "#8c8c8c"
-set label 'MA border' at first 18336, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18719, screen 0.5963 to first 19310, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
-set label 'MA: no removal' at first 18719, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18921, screen 0.7408 to first 19031, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
-set label 'MA flight ban' at first 18921, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18338, screen 0.7408 to first 18779, screen 0.7408 nohead lw 5 lc rgb "#8c8c8c"
-set label 'DZ border' at first 18338, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18336, screen 0.6324 to first 18458, screen 0.6324 nohead lw 5 lc rgb "#8c8c8c"
+set label 'MA border' at first 18336, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18719, screen 0.5602 to first 19310, screen 0.5602 nohead lw 5 lc rgb "#8c8c8c"
+set label 'MA: no removal' at first 18719, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18921, screen 0.7047 to first 19031, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
+set label 'MA flight ban' at first 18921, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18338, screen 0.7047 to first 18779, screen 0.7047 nohead lw 5 lc rgb "#8c8c8c"
+set label 'DZ border' at first 18338, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18887, graph 0 to first 18887, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18887, screen 0.7047 to first 20089, screen 0.7047 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
-set label 'DZ: no removal' at first 18887, screen 0.7185 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18344, screen 0.8130 to first 18590, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
-set label 'NG airports' at first 18344, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18887, screen 0.6685 to first 20089, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'DZ: no removal' at first 18887, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18344, screen 0.7769 to first 18590, screen 0.7769 nohead lw 5 lc rgb "#8c8c8c"
+set label 'NG airports' at first 18344, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18850, graph 0 to first 18850, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18850, screen 0.5602 to first 20089, screen 0.5602 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
-set label 'AF moratorium' at first 18850, screen 0.5740 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18850, screen 0.6324 to first 20089, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'AF moratorium' at first 18850, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19047, graph 0 to first 19047, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19047, screen 0.6685 to first 20089, screen 0.6685 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
-set label 'UA war' at first 19047, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 19047, screen 0.7769 to first 20089, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'UA war' at first 19047, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 18993, graph 0 to first 18993, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 18993, screen 0.7769 to first 20089, screen 0.7769 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
-set label 'Less absconding' at first 18993, screen 0.7907 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18262, screen 0.5963 to first 18628, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Mix 2020' at first 18262, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18628, screen 0.6685 to first 18993, screen 0.6685 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Mix 2021' at first 18628, screen 0.6824 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 18993, screen 0.8130 to first 19358, screen 0.8130 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Mix 2022' at first 18993, screen 0.8268 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 19358, screen 0.5963 to first 19723, screen 0.5963 nohead lw 5 lc rgb "#8c8c8c"
-set label 'Mix 2023' at first 19358, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
-set arrow from first 19723, graph 0 to first 19723, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19723, screen 0.7408 to first 20089, screen 0.7408 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
-set label 'Mix 2024' at first 19723, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 18993, screen 0.7408 to first 20089, screen 0.7408 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'Less absconding' at first 18993, screen 0.7546 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set arrow from first 19174, graph 0 to first 19174, graph 1 nohead dt (6,4) lw 1.2 lc rgb "#333333" front
-set arrow from first 19174, screen 0.6324 to first 20089, screen 0.6324 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
-set label 'Frontex' at first 19174, screen 0.6462 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
+set arrow from first 19174, screen 0.5963 to first 20089, screen 0.5963 head size screen 0.008,25 filled lw 2.5 lc rgb "#8c8c8c"
+set label 'Frontex' at first 19174, screen 0.6101 left offset 0.2,0 font "Sans,12" textcolor rgb "#222222"
 set lmargin at screen 0.0900
 set rmargin at screen 0.9750
 set tmargin at screen 0.5389
