@@ -319,6 +319,9 @@ static int simulate(cli *c, const rr_plan *plan, rr_results *t,
 
     opts.reps = plan->cfg[0]->replications;
     opts.seed = plan->cfg[0]->seed;
+    /* the rows per period go to the folder being written as they are
+     * produced: memory bounded by the cases, not the horizon */
+    opts.spill_dir = t->dir.tmp;
     if (c->trace) {
         /* with --precision, room for as many as may be run */
         size_t most = opts.precision ? opts.precision->max_reps

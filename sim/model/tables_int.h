@@ -16,7 +16,8 @@
  * apart from the flows, not derived from them.
  *
  * Cost: O(stages) per period end, O(1) per counted event, O(countries)
- * per year end; memory O(stages + countries).  Nothing draws a random
+ * per year end; memory O(stages + countries) besides the rows of the
+ * rr_rep_result (all of them, or with a spill the rows running).  Nothing draws a random
  * number.
  */
 #ifndef RR_TABLES_INT_H
@@ -103,7 +104,8 @@ static inline void rri_tables_reintegration(rri_tables *t, uint32_t country,
 }
 
 /* rri_tables_year_end - the year running ends now, with t->caseload in
- * the caseload; the next year, if any, starts with it. */
-void rri_tables_year_end(rri_tables *t);
+ * the caseload; the next year, if any, starts with it.  RR_OK, or RR_EIO
+ * (errno set) when the year's row could not go to the spill. */
+int rri_tables_year_end(rri_tables *t);
 
 #endif

@@ -122,18 +122,43 @@ int rr_out_close(FILE *f, const char *path, char *err, size_t errlen)
     return RR_OK;
 }
 
+/* rows_failed - the message of rows that could not be read back from the
+ * spill (errno set), for the file at path; RR_EIO. */
+static int rows_failed(const char *path, size_t rep, char *err,
+                       size_t errlen)
+{
+    int e = errno ? errno : EIO;
+    snprintf(err, errlen, "cannot write '%s': the rows of replication %zu "
+             "could not be read back: %s", path, rep + 1, strerror(e));
+    return RR_EIO;
+}
+
 int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                         size_t errlen)
 {
-    FILE *f = rr_out_open(path, "w", err, errlen);
+    FILE *f;
     const char *name = r->plan->cfg[0]->name;
+    size_t len = r->layout.n_metrics + r->layout.n_stages * RR_SM_COUNT;
+    double *buf = malloc((len + 1) * sizeof *buf);
     char d0[16], d1[16];
-    if (!f)
+    int rc = RR_OK;
+    if (!buf) {
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        free(buf);
         return RR_EIO;
+    }
     fputs("scenario,replication,period_start,period_end,indicator,unit,value\n", f);
-    for (size_t rep = 0; rep < r->reps; rep++) {
+    for (size_t rep = 0; rep < r->reps && rc == RR_OK; rep++) {
         const rr_rep_result *x = &r->rep[rep];
         for (size_t k = 0; k < x->n_periods; k++) {
+            const double *v, *st;
+            if (rr_rep_period(x, k, buf, &v, &st) != RR_OK) {
+                rc = rows_failed(path, rep, err, errlen);
+                break;
+            }
             rr_period_dates(r, k, d0, d1, sizeof d0);
             for (size_t m = 0; m < x->n_metrics; m++) {
                 rr_csv_field(f, name);
@@ -142,29 +167,100 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                 fputc(',', f);
                 rr_csv_field(f, r->layout.metric_unit[m]);
                 fputc(',', f);
-                rr_csv_number(f, x->values[k * x->n_metrics + m]);
+                rr_csv_number(f, v[m]);
                 fputc('\n', f);
             }
         }
     }
+    free(buf);
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
+    }
     return rr_out_close(f, path, err, errlen);
+}
+
+/* The rows of period k of every replication: reps blocks of `len`
+ * doubles for those read back from a spill, and where each one's metrics
+ * are.  A summary reads each period once, whatever the number of
+ * indicators. */
+typedef struct period_rows {
+    size_t reps, len;
+    double *buf;           /* reps * len */
+    const double **values; /* reps */
+    double *x;             /* reps: one indicator gathered */
+} period_rows;
+
+static void period_rows_fini(period_rows *p)
+{
+    free(p->buf);
+    free(p->values);
+    free(p->x);
+}
+
+static int period_rows_init(period_rows *p, const rr_run_result *r)
+{
+    size_t n = r->reps ? r->reps : 1;
+    p->reps = r->reps;
+    p->len = r->layout.n_metrics + r->layout.n_stages * RR_SM_COUNT + 1;
+    p->buf = r->spill ? malloc(n * p->len * sizeof *p->buf) : NULL;
+    p->values = malloc(n * sizeof *p->values);
+    p->x = malloc(n * sizeof *p->x);
+    if ((r->spill && !p->buf) || !p->values || !p->x) {
+        period_rows_fini(p);
+        return RR_ENOMEM;
+    }
+    return RR_OK;
+}
+
+/* period_rows_read - period k of every replication of r; RR_OK, or RR_EIO
+ * with the failing replication in *rep. */
+static int period_rows_read(period_rows *p, const rr_run_result *r,
+                            size_t k, size_t *rep)
+{
+    for (size_t i = 0; i < p->reps; i++) {
+        const double *st;
+        if (rr_rep_period(&r->rep[i], k, p->buf ? p->buf + i * p->len : NULL,
+                          &p->values[i], &st) != RR_OK) {
+            *rep = i;
+            return RR_EIO;
+        }
+    }
+    return RR_OK;
 }
 
 int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
                                 char *err, size_t errlen)
 {
-    FILE *f = rr_out_open(path, "w", err, errlen);
+    FILE *f;
     const char *name = r->plan->cfg[0]->name;
+    period_rows p;
     char d0[16], d1[16];
-    if (!f)
+    int rc = RR_OK;
+    if (period_rows_init(&p, r) != RR_OK) {
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        period_rows_fini(&p);
         return RR_EIO;
+    }
     fputs("scenario,period_start,period_end,indicator,unit,mean,ci95_low,"
           "ci95_high,replications\n",
           f);
-    for (size_t k = 0; k < r->layout.periods.n; k++) {
+    for (size_t k = 0; k < r->layout.periods.n && rc == RR_OK; k++) {
+        size_t bad;
+        if (period_rows_read(&p, r, k, &bad) != RR_OK) {
+            rc = rows_failed(path, bad, err, errlen);
+            break;
+        }
         rr_period_dates(r, k, d0, d1, sizeof d0);
         for (size_t m = 0; m < r->layout.n_metrics; m++) {
-            rr_ci ci = rr_run_metric_ci(r, k, m);
+            rr_ci ci;
+            /* as rr_run_metric_ci, from the rows read once */
+            for (size_t i = 0; i < p.reps; i++)
+                p.x[i] = p.values[i][m];
+            ci = rr_ci95(p.x, p.reps);
             rr_csv_field(f, name);
             fprintf(f, ",%s,%s,", d0, d1);
             rr_csv_field(f, r->layout.metric[m]);
@@ -178,6 +274,11 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             rr_csv_number(f, ci.high);
             fprintf(f, ",%zu\n", ci.n);
         }
+    }
+    period_rows_fini(&p);
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
     }
     return rr_out_close(f, path, err, errlen);
 }

@@ -10,10 +10,16 @@
  * measure.  Replications are written in order, so the files are the same
  * whatever the number of threads.  A summary gathers one value per
  * replication into a buffer of `reps` doubles, allocated once per file.
+ * The rows are read through rr_rep_period / rr_rep_year: from the
+ * replications' arrays, or read back from the run's spill a row at a
+ * time (a summary: row k of every replication at once), so that writing
+ * holds no more of them than running did.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rr_common.h"
 #include "rr_output.h"
@@ -46,11 +52,34 @@ static const char *measure_unit(const table *t, size_t m)
                      : t->r->layout.cmeasure_unit[m];
 }
 
-/* value - replication rep's value of row k, item i, measure m. */
-static double value(const table *t, size_t rep, size_t k, size_t i, size_t m)
+/* row - replication rep's row k (item by item, then measure by measure):
+ * in its arrays, or read back from the spill into buf (row_len doubles).
+ * RR_OK or RR_EIO (errno set). */
+static int row(const table *t, size_t rep, size_t k, double *buf,
+               const double **out)
 {
     const rr_rep_result *x = &t->r->rep[rep];
-    return t->stages ? rr_rep_stage(x, k, i)[m] : rr_rep_country(x, k, i)[m];
+    const double *values;
+    return t->stages ? rr_rep_period(x, k, buf, &values, out)
+                     : rr_rep_year(x, k, buf, out);
+}
+
+static size_t row_len(const table *t)
+{
+    const rr_layout *l = &t->r->layout;
+    return (t->stages ? l->n_metrics + l->n_stages * RR_SM_COUNT
+                      : l->n_countries * l->n_cmeasures) + 1;
+}
+
+/* rows_failed - RR_EIO with the message of a row that could not be read
+ * back (errno set). */
+static int rows_failed(const char *path, size_t rep, char *err,
+                       size_t errlen)
+{
+    int e = errno ? errno : EIO;
+    snprintf(err, errlen, "cannot write '%s': the rows of replication %zu "
+             "could not be read back: %s", path, rep + 1, strerror(e));
+    return RR_EIO;
 }
 
 static table stage_table(const rr_run_result *r)
@@ -95,53 +124,85 @@ static void key(FILE *f, const table *t, size_t rep, const char *d0,
 static int write_reps(const char *path, const table *t, char *err,
                       size_t errlen)
 {
-    FILE *f = rr_out_open(path, "w", err, errlen);
+    size_t len = row_len(t);
+    double *buf = malloc(len * sizeof *buf);
     char d0[16], d1[16];
-    if (!f)
-        return RR_EIO;
-    fprintf(f, "scenario,replication,period_start,period_end,%s,indicator,"
-               "unit,value\n",
-            t->item_col);
-    for (size_t rep = 0; rep < t->r->reps; rep++)
-        for (size_t k = 0; k < t->rows->n; k++) {
-            row_dates(t, k, d0, d1, sizeof d0);
-            for (size_t i = 0; i < t->n_items; i++)
-                for (size_t m = 0; m < t->n_measures; m++) {
-                    key(f, t, rep + 1, d0, d1, i, m);
-                    rr_csv_number(f, value(t, rep, k, i, m));
-                    fputc('\n', f);
-                }
-        }
-    return rr_out_close(f, path, err, errlen);
-}
-
-/* write_summary - one row per row, item and measure: mean and 95% CI
- * over the replications that have a value. */
-static int write_summary(const char *path, const table *t, char *err,
-                         size_t errlen)
-{
-    size_t reps = t->r->reps;
-    double *x = malloc((reps ? reps : 1) * sizeof *x);
-    char d0[16], d1[16];
+    int rc = RR_OK;
     FILE *f;
-    if (!x) {
+    if (!buf) {
         snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
         return RR_ENOMEM;
     }
     if (!(f = rr_out_open(path, "w", err, errlen))) {
-        free(x);
+        free(buf);
         return RR_EIO;
+    }
+    fprintf(f, "scenario,replication,period_start,period_end,%s,indicator,"
+               "unit,value\n",
+            t->item_col);
+    for (size_t rep = 0; rep < t->r->reps && rc == RR_OK; rep++)
+        for (size_t k = 0; k < t->rows->n; k++) {
+            const double *v;
+            if (row(t, rep, k, buf, &v) != RR_OK) {
+                rc = rows_failed(path, rep, err, errlen);
+                break;
+            }
+            row_dates(t, k, d0, d1, sizeof d0);
+            for (size_t i = 0; i < t->n_items; i++)
+                for (size_t m = 0; m < t->n_measures; m++) {
+                    key(f, t, rep + 1, d0, d1, i, m);
+                    rr_csv_number(f, v[i * t->n_measures + m]);
+                    fputc('\n', f);
+                }
+        }
+    free(buf);
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
+    }
+    return rr_out_close(f, path, err, errlen);
+}
+
+/* write_summary - one row per row, item and measure: mean and 95% CI
+ * over the replications that have a value.  Row k of every replication
+ * is read once (from the spill: reps x row_len doubles at a time). */
+static int write_summary(const char *path, const table *t, char *err,
+                         size_t errlen)
+{
+    size_t reps = t->r->reps, n = reps ? reps : 1, len = row_len(t);
+    double *x = malloc(n * sizeof *x);
+    double *buf = t->r->spill ? malloc(n * len * sizeof *buf) : NULL;
+    const double **v = malloc(n * sizeof *v);
+    char d0[16], d1[16];
+    int rc = RR_OK;
+    FILE *f = NULL;
+    if (!x || !v || (t->r->spill && !buf)) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        rc = RR_ENOMEM;
+        goto out;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        rc = RR_EIO;
+        goto out;
     }
     fprintf(f, "scenario,period_start,period_end,%s,indicator,unit,mean,"
                "ci95_low,ci95_high,replications\n",
             t->item_col);
-    for (size_t k = 0; k < t->rows->n; k++) {
+    for (size_t k = 0; k < t->rows->n && rc == RR_OK; k++) {
+        for (size_t rep = 0; rep < reps; rep++)
+            if (row(t, rep, k, buf ? buf + rep * len : NULL, &v[rep]) !=
+                RR_OK) {
+                rc = rows_failed(path, rep, err, errlen);
+                break;
+            }
+        if (rc != RR_OK)
+            break;
         row_dates(t, k, d0, d1, sizeof d0);
         for (size_t i = 0; i < t->n_items; i++)
             for (size_t m = 0; m < t->n_measures; m++) {
                 rr_ci ci;
                 for (size_t rep = 0; rep < reps; rep++)
-                    x[rep] = value(t, rep, k, i, m);
+                    x[rep] = v[rep][i * t->n_measures + m];
                 ci = rr_ci95(x, reps);
                 key(f, t, 0, d0, d1, i, m);
                 rr_csv_number(f, ci.mean);
@@ -152,7 +213,16 @@ static int write_summary(const char *path, const table *t, char *err,
                 fprintf(f, ",%zu\n", ci.n);
             }
     }
+out:
     free(x);
+    free(buf);
+    free(v);
+    if (!f)
+        return rc;
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
+    }
     return rr_out_close(f, path, err, errlen);
 }
 
