@@ -197,7 +197,15 @@ typedef struct rr_rep_result {
                             running */
     rr_spill *spill;     /* not owned; NULL: every row in memory */
     size_t slot;         /* the replication's block in spill */
+    double *pending;     /* with a spill, while the replication runs:
+                            period rows done, not yet written (up to
+                            RR_SPILL_CHUNK bytes) */
+    size_t n_pending, first_pending;
 } rr_rep_result;
+
+/* What a replication gathers before a write to its spill, and a reader
+ * of the rows reads at once: a few system calls per thousand rows. */
+#define RR_SPILL_CHUNK (64u << 10)
 
 /* rr_rep_result_init - every row in memory; rr_rep_result_init_spill -
  * with its rows going to block `slot` of spill as they are done (spill
@@ -233,8 +241,10 @@ static inline double *rr_rep_country(const rr_rep_result *r, size_t y,
 
 /* rr_rep_period_done, rr_rep_year_done - period k's rows (metrics and
  * stages), year y's (countries) are final: with a spill they are written
- * to it and the row running is cleared for the next.  RR_OK, or RR_EIO
- * with errno set.  No-ops without a spill. */
+ * to it (the periods' gathered up to RR_SPILL_CHUNK bytes, the last
+ * period's written with them) and the row running is cleared for the
+ * next.  Periods are done in order.  RR_OK, or RR_EIO / RR_ENOMEM with
+ * errno set.  No-ops without a spill. */
 int rr_rep_period_done(rr_rep_result *r, size_t k);
 int rr_rep_year_done(rr_rep_result *r, size_t y);
 
@@ -250,6 +260,26 @@ int rr_rep_period(const rr_rep_result *r, size_t k, double *buf,
                   const double **values, const double **stages);
 int rr_rep_year(const rr_rep_result *r, size_t y, double *buf,
                 const double **countries);
+
+/* rr_rows - a replication's period rows (each rr_rep_period_len doubles:
+ * the metrics, then the stage measures) or year rows (rr_rep_year_len
+ * doubles), read `cap` rows at a time (one read of the spill).
+ * rr_rows_open: RR_OK or RR_ENOMEM.  rr_rows_get: row k, valid until the
+ * next call, or NULL with errno set when it cannot be read back.  A
+ * result in memory is read the same way (its rows copied). */
+typedef struct rr_rows {
+    const rr_rep_result *r;
+    int years;               /* 0 periods, 1 years */
+    size_t len, cap, first, n;
+    double *buf;             /* cap * len */
+} rr_rows;
+
+int rr_rows_open(rr_rows *w, const rr_rep_result *r, int years, size_t cap);
+const double *rr_rows_get(rr_rows *w, size_t k);
+void rr_rows_close(rr_rows *w);
+/* rr_rows_cap - the rows to read at once so that `readers` readers of
+ * rows of len doubles hold about RR_SPILL_CHUNK x 4 bytes; at least 1. */
+size_t rr_rows_cap(size_t readers, size_t len);
 
 /* Limits of one replication.  A huge arrival rate, or cases that never
  * leave, would otherwise grow memory until the system kills the process.

@@ -9,7 +9,9 @@
  * - The files written from either (timeseries, stages and countries, each
  *   with its summary) are the same bytes.
  * - With a target precision the replications added batch by batch land
- *   in their own blocks: the same rows as a run held in memory.
+ *   in their own blocks: the same rows as a run held in memory, over
+ *   more periods than one write gathers; readers (rr_rows) a few rows at
+ *   a time, in any order, read the same rows as from memory.
  * - The spill leaves no name in its folder, while the run is held or
  *   after; a folder that cannot take it is a failure naming the folder.
  * - A replication's arrays hold one row with a spill, whatever the
@@ -242,11 +244,13 @@ static void test_rows(void)
     rr_scenario_destroy(sc);
 }
 
-/* Replications in batches (--precision), 240 months: the replication's
- * own arrays still hold one row. */
+/* Replications in batches (--precision), 480 months: more than a
+ * replication gathers for one write (RR_SPILL_CHUNK), and the
+ * replication's own arrays still hold one row.  Readers of a few rows at
+ * a time, in order and not, give the rows of the result in memory. */
 static void test_batches(void)
 {
-    static const char *const sets[] = {"scenario.end=2043-12-31",
+    static const char *const sets[] = {"scenario.end=2063-12-31",
                                        "scenario.report=month"};
     const rr_plan *plan;
     rr_scenario *sc = load("scenarios/mm1.ini", sets, 2, &plan);
@@ -269,7 +273,39 @@ static void test_batches(void)
     CHECK_EQ(pa.reps, pb.reps);
     CHECK_EQ(sp.reps, mem.reps);
     CHECK_EQ(same_rows(&mem, &sp), 0);
-    CHECK_EQ(mem.layout.periods.n, 240);
+    CHECK_EQ(mem.layout.periods.n, 480);
+    CHECK(RR_SPILL_CHUNK / (rr_rep_period_len(&sp.rep[0]) * sizeof(double)) <
+          480);
+    {
+        rr_rows a, b, ya, yb;
+        size_t bad = 0, len = rr_rep_period_len(&sp.rep[0]);
+        CHECK_EQ(rr_rows_open(&a, &mem.rep[1], 0, 1000), RR_OK);
+        CHECK_EQ(rr_rows_open(&b, &sp.rep[1], 0, 7), RR_OK);
+        CHECK_EQ(rr_rows_open(&ya, &mem.rep[1], 1, 3), RR_OK);
+        CHECK_EQ(rr_rows_open(&yb, &sp.rep[1], 1, 3), RR_OK);
+        for (size_t i = 0; i < 2 * 480; i++) {
+            /* forwards, then by a stride that jumps back and forth */
+            size_t k = i < 480 ? i : (i * 37) % 480;
+            const double *x = rr_rows_get(&a, k), *y = rr_rows_get(&b, k);
+            if (!x || !y || memcmp(x, y, len * sizeof *x) != 0)
+                bad++;
+        }
+        for (size_t k = 0; k < mem.layout.years.n; k++) {
+            const double *x = rr_rows_get(&ya, k), *y = rr_rows_get(&yb, k);
+            if (!x || !y ||
+                memcmp(x, y, rr_rep_year_len(&sp.rep[1]) * sizeof *x) != 0)
+                bad++;
+        }
+        CHECK_EQ(bad, 0);
+        CHECK(rr_rows_get(&b, 480) == NULL);
+        rr_rows_close(&a);
+        rr_rows_close(&b);
+        rr_rows_close(&ya);
+        rr_rows_close(&yb);
+    }
+    /* nothing left gathered once the replications are done */
+    CHECK(sp.reps > 0 && sp.rep[0].pending == NULL &&
+          sp.rep[sp.reps - 1].pending == NULL);
     /* a row of the period running: the arrays were allocated for one */
     CHECK(sp.rep[0].spill && rr_rep_row(&sp.rep[0], 99) == sp.rep[0].values);
     CHECK(rr_rep_stage(&sp.rep[0], 99, 0) == sp.rep[0].stages);

@@ -302,5 +302,7 @@ void rr_rep_result_fini(rr_rep_result *r)
     free(r->kpi);
     free(r->stages);
     free(r->countries);
-    r->values = r->kpi = r->stages = r->countries = NULL;
+    free(r->pending);
+    r->values = r->kpi = r->stages = r->countries = r->pending = NULL;
+    r->n_pending = 0;
 }

@@ -13,7 +13,11 @@
  * process).  A replication writes each row once, when it is final
  * (rr_rep_period_done, rr_rep_year_done), with pwrite at the row's own
  * offset: no lock, no shared position, so the threads of a run write side
- * by side and the bytes do not depend on their order.  The file is
+ * by side and the bytes do not depend on their order.  Period rows are
+ * gathered into RR_SPILL_CHUNK bytes per write while the replication
+ * runs (a buffer freed with its last period), and readers (rr_rows) read
+ * as many at once, so that a run reported by day costs a few system
+ * calls per thousand rows.  The file is
  * created in the folder given (the results folder being written, on the
  * disk the results go to) and unlinked at once: it has no name, is never
  * part of a results folder, and its space is given back when it is
@@ -152,19 +156,47 @@ static uint64_t year_at(const rr_spill *s, size_t slot, size_t y)
             (uint64_t)y * s->year_len) * sizeof(double);
 }
 
+/* flush - the period rows gathered, in one write. */
+static int flush(rr_rep_result *r)
+{
+    int rc = RR_OK;
+    if (r->n_pending > 0)
+        rc = put(r->spill, period_at(r->spill, r->slot, r->first_pending),
+                 r->pending, r->n_pending * rr_rep_period_len(r));
+    r->n_pending = 0;
+    return rc;
+}
+
 int rr_rep_period_done(rr_rep_result *r, size_t k)
 {
-    const rr_spill *s = r->spill;
-    size_t ns = r->n_stages * RR_SM_COUNT;
-    uint64_t off;
-    if (!s)
+    size_t len = rr_rep_period_len(r), ns = r->n_stages * RR_SM_COUNT;
+    size_t cap = RR_SPILL_CHUNK / (len * sizeof(double));
+    double *row;
+    if (!r->spill)
         return RR_OK;
-    off = period_at(s, r->slot, k);
-    if (put(s, off, r->values, r->n_metrics) != RR_OK ||
-        put(s, off + r->n_metrics * sizeof(double), r->stages, ns) != RR_OK)
+    cap = cap > 0 ? cap : 1;
+    if (!r->pending && !(r->pending = malloc(cap * len * sizeof *row))) {
+        errno = ENOMEM;
+        return RR_ENOMEM;
+    }
+    if (r->n_pending > 0 && k != r->first_pending + r->n_pending &&
+        flush(r) != RR_OK)
         return RR_EIO;
+    if (r->n_pending == 0)
+        r->first_pending = k;
+    row = r->pending + r->n_pending++ * len;
+    memcpy(row, r->values, r->n_metrics * sizeof *row);
+    memcpy(row + r->n_metrics, r->stages, ns * sizeof *row);
     memset(r->values, 0, r->n_metrics * sizeof *r->values);
     memset(r->stages, 0, ns * sizeof *r->stages);
+    if (r->n_pending == cap || k + 1 >= r->n_periods) {
+        if (flush(r) != RR_OK)
+            return RR_EIO;
+        if (k + 1 >= r->n_periods) { /* the last: nothing more to gather */
+            free(r->pending);
+            r->pending = NULL;
+        }
+    }
     return RR_OK;
 }
 
@@ -214,4 +246,70 @@ int rr_rep_year(const rr_rep_result *r, size_t y, double *buf,
     *countries = buf;
     return get(r->spill, year_at(r->spill, r->slot, y), buf,
                rr_rep_year_len(r));
+}
+
+size_t rr_rows_cap(size_t readers, size_t len)
+{
+    size_t per = (readers ? readers : 1) * (len ? len : 1) * sizeof(double);
+    size_t cap = (size_t)RR_SPILL_CHUNK * 4 / per;
+    return cap > 0 ? cap : 1;
+}
+
+int rr_rows_open(rr_rows *w, const rr_rep_result *r, int years, size_t cap)
+{
+    memset(w, 0, sizeof *w);
+    w->r = r;
+    w->years = years;
+    w->len = years ? rr_rep_year_len(r) : rr_rep_period_len(r);
+    w->cap = cap ? cap : 1;
+    w->buf = malloc((w->cap * w->len + 1) * sizeof *w->buf);
+    return w->buf ? RR_OK : RR_ENOMEM;
+}
+
+void rr_rows_close(rr_rows *w)
+{
+    free(w->buf);
+    w->buf = NULL;
+}
+
+/* fill - rows [k, k + n) of w's replication into w->buf. */
+static int fill(rr_rows *w, size_t k, size_t n)
+{
+    const rr_rep_result *r = w->r;
+    size_t ns = r->n_stages * RR_SM_COUNT;
+    if (r->spill)
+        return get(r->spill,
+                   w->years ? year_at(r->spill, r->slot, k)
+                            : period_at(r->spill, r->slot, k),
+                   w->buf, n * w->len);
+    if (w->years) {
+        memcpy(w->buf, r->countries + k * w->len, n * w->len * sizeof(double));
+        return RR_OK;
+    }
+    for (size_t j = 0; j < n; j++) {
+        double *row = w->buf + j * w->len;
+        memcpy(row, r->values + (k + j) * r->n_metrics,
+               r->n_metrics * sizeof *row);
+        memcpy(row + r->n_metrics, r->stages + (k + j) * ns,
+               ns * sizeof *row);
+    }
+    return RR_OK;
+}
+
+const double *rr_rows_get(rr_rows *w, size_t k)
+{
+    size_t rows = w->years ? w->r->n_years : w->r->n_periods;
+    if (k >= rows) {
+        errno = EINVAL;
+        return NULL;
+    }
+    if (w->n == 0 || k < w->first || k >= w->first + w->n) {
+        size_t n = rows - k < w->cap ? rows - k : w->cap;
+        w->n = 0;
+        if (fill(w, k, n) != RR_OK)
+            return NULL;
+        w->first = k;
+        w->n = n;
+    }
+    return w->buf + (k - w->first) * w->len;
 }

@@ -68,6 +68,8 @@ int rri_tables_init(rri_tables *t, const rr_config *cfg,
     t->n_stages = lay->n_stages;
     t->n_countries = lay->n_countries;
     t->n_providers = cfg->n_providers;
+    t->n_cmeasures = out->n_cmeasures;
+    t->yrow = rr_rep_country(out, 0, 0);
     t->mark = calloc(t->n_stages + 1, sizeof *t->mark);
     t->cap = calloc(t->n_stages + 1, sizeof *t->cap);
     t->unl = calloc(t->n_stages + 1, sizeof *t->unl);
@@ -176,6 +178,7 @@ int rri_tables_year_end(rri_tables *t)
     if (t->year + 1 >= t->out->n_years)
         return RR_OK;
     t->year++;
+    t->yrow = rr_rep_country(t->out, t->year, 0);
     for (uint32_t c = 0; c < t->n_countries; c++)
         rr_rep_country(t->out, t->year, c)[RR_CM_CASELOAD_START] =
             t->caseload[c];

@@ -45,6 +45,9 @@ typedef struct rri_tables {
     const rr_periods *years;
     size_t n_stages, n_countries, n_providers;
     size_t year;           /* the year being counted */
+    double *yrow;          /* its rows: out's country table at year (with
+                              a spill, the row running) */
+    size_t n_cmeasures;
     rri_stage_mark *mark;  /* n_stages: at the last period end */
     rr_timeavg *cap;       /* n_stages: servers in force (0 while
                               unlimited) */
@@ -76,7 +79,7 @@ void rri_tables_period(rri_tables *t, const rr_net *net, size_t k,
 /* Counts of the country table, into the year running. */
 static inline double *rri_tables_row(rri_tables *t, uint32_t country)
 {
-    return rr_rep_country(t->out, t->year, country);
+    return t->yrow + (size_t)country * t->n_cmeasures;
 }
 
 static inline void rri_tables_arrival(rri_tables *t, uint32_t country,

@@ -136,26 +136,25 @@ static int rows_failed(const char *path, size_t rep, char *err,
 int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                         size_t errlen)
 {
-    FILE *f;
+    FILE *f = rr_out_open(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
-    size_t len = r->layout.n_metrics + r->layout.n_stages * RR_SM_COUNT;
-    double *buf = malloc((len + 1) * sizeof *buf);
     char d0[16], d1[16];
     int rc = RR_OK;
-    if (!buf) {
-        nomem(err, errlen);
-        return RR_ENOMEM;
-    }
-    if (!(f = rr_out_open(path, "w", err, errlen))) {
-        free(buf);
+    if (!f)
         return RR_EIO;
-    }
     fputs("scenario,replication,period_start,period_end,indicator,unit,value\n", f);
     for (size_t rep = 0; rep < r->reps && rc == RR_OK; rep++) {
         const rr_rep_result *x = &r->rep[rep];
+        rr_rows w;
+        if (rr_rows_open(&w, x, 0, rr_rows_cap(1, rr_rep_period_len(x))) !=
+            RR_OK) {
+            nomem(err, errlen);
+            rc = RR_ENOMEM;
+            break;
+        }
         for (size_t k = 0; k < x->n_periods; k++) {
-            const double *v, *st;
-            if (rr_rep_period(x, k, buf, &v, &st) != RR_OK) {
+            const double *v = rr_rows_get(&w, k);
+            if (!v) {
                 rc = rows_failed(path, rep, err, errlen);
                 break;
             }
@@ -171,8 +170,8 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                 fputc('\n', f);
             }
         }
+        rr_rows_close(&w);
     }
-    free(buf);
     if (rc != RR_OK) {
         fclose(f);
         return rc;
@@ -180,52 +179,56 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
     return rr_out_close(f, path, err, errlen);
 }
 
-/* The rows of period k of every replication: reps blocks of `len`
- * doubles for those read back from a spill, and where each one's metrics
- * are.  A summary reads each period once, whatever the number of
- * indicators. */
+/* period_rows - a reader of the period rows of each replication (they
+ * hold about the same memory together as one does alone), and one
+ * indicator gathered across them. */
 typedef struct period_rows {
-    size_t reps, len;
-    double *buf;           /* reps * len */
-    const double **values; /* reps */
-    double *x;             /* reps: one indicator gathered */
+    size_t reps, open;
+    rr_rows *w;            /* reps */
+    const double **row;    /* reps: period k of each */
+    double *x;             /* reps */
 } period_rows;
 
 static void period_rows_fini(period_rows *p)
 {
-    free(p->buf);
-    free(p->values);
+    for (size_t i = 0; i < p->open; i++)
+        rr_rows_close(&p->w[i]);
+    free(p->w);
+    free(p->row);
     free(p->x);
 }
 
 static int period_rows_init(period_rows *p, const rr_run_result *r)
 {
-    size_t n = r->reps ? r->reps : 1;
+    size_t n = r->reps ? r->reps : 1, cap;
+    memset(p, 0, sizeof *p);
     p->reps = r->reps;
-    p->len = r->layout.n_metrics + r->layout.n_stages * RR_SM_COUNT + 1;
-    p->buf = r->spill ? malloc(n * p->len * sizeof *p->buf) : NULL;
-    p->values = malloc(n * sizeof *p->values);
-    p->x = malloc(n * sizeof *p->x);
-    if ((r->spill && !p->buf) || !p->values || !p->x) {
+    p->w = calloc(n, sizeof *p->w);
+    p->row = calloc(n, sizeof *p->row);
+    p->x = calloc(n, sizeof *p->x);
+    if (!p->w || !p->row || !p->x) {
         period_rows_fini(p);
         return RR_ENOMEM;
     }
+    cap = r->reps ? rr_rows_cap(r->reps, rr_rep_period_len(&r->rep[0])) : 1;
+    for (; p->open < p->reps; p->open++)
+        if (rr_rows_open(&p->w[p->open], &r->rep[p->open], 0, cap) !=
+            RR_OK) {
+            period_rows_fini(p);
+            return RR_ENOMEM;
+        }
     return RR_OK;
 }
 
-/* period_rows_read - period k of every replication of r; RR_OK, or RR_EIO
+/* period_rows_read - period k of every replication; RR_OK, or RR_EIO
  * with the failing replication in *rep. */
-static int period_rows_read(period_rows *p, const rr_run_result *r,
-                            size_t k, size_t *rep)
+static int period_rows_read(period_rows *p, size_t k, size_t *rep)
 {
-    for (size_t i = 0; i < p->reps; i++) {
-        const double *st;
-        if (rr_rep_period(&r->rep[i], k, p->buf ? p->buf + i * p->len : NULL,
-                          &p->values[i], &st) != RR_OK) {
+    for (size_t i = 0; i < p->reps; i++)
+        if (!(p->row[i] = rr_rows_get(&p->w[i], k))) {
             *rep = i;
             return RR_EIO;
         }
-    }
     return RR_OK;
 }
 
@@ -250,7 +253,7 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
           f);
     for (size_t k = 0; k < r->layout.periods.n && rc == RR_OK; k++) {
         size_t bad;
-        if (period_rows_read(&p, r, k, &bad) != RR_OK) {
+        if (period_rows_read(&p, k, &bad) != RR_OK) {
             rc = rows_failed(path, bad, err, errlen);
             break;
         }
@@ -259,7 +262,7 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             rr_ci ci;
             /* as rr_run_metric_ci, from the rows read once */
             for (size_t i = 0; i < p.reps; i++)
-                p.x[i] = p.values[i][m];
+                p.x[i] = p.row[i][m];
             ci = rr_ci95(p.x, p.reps);
             rr_csv_field(f, name);
             fprintf(f, ",%s,%s,", d0, d1);

@@ -10,10 +10,10 @@
  * measure.  Replications are written in order, so the files are the same
  * whatever the number of threads.  A summary gathers one value per
  * replication into a buffer of `reps` doubles, allocated once per file.
- * The rows are read through rr_rep_period / rr_rep_year: from the
- * replications' arrays, or read back from the run's spill a row at a
- * time (a summary: row k of every replication at once), so that writing
- * holds no more of them than running did.
+ * The rows are read through rr_rows: from the replications' arrays, or
+ * back from the run's spill some at a time (a summary: row k of every
+ * replication at once), so that writing holds no more of them than
+ * running did.
  */
 #include <errno.h>
 #include <math.h>
@@ -52,23 +52,27 @@ static const char *measure_unit(const table *t, size_t m)
                      : t->r->layout.cmeasure_unit[m];
 }
 
-/* row - replication rep's row k (item by item, then measure by measure):
- * in its arrays, or read back from the spill into buf (row_len doubles).
- * RR_OK or RR_EIO (errno set). */
-static int row(const table *t, size_t rep, size_t k, double *buf,
-               const double **out)
+/* reader - a reader of the rows of replication rep of the table, cap at
+ * a time. */
+static int reader(const table *t, size_t rep, size_t cap, rr_rows *w)
 {
-    const rr_rep_result *x = &t->r->rep[rep];
-    const double *values;
-    return t->stages ? rr_rep_period(x, k, buf, &values, out)
-                     : rr_rep_year(x, k, buf, out);
+    return rr_rows_open(w, &t->r->rep[rep], !t->stages, cap);
 }
 
+/* row_len - the doubles of a row as rr_rows reads it: a period's metrics
+ * and then its stage measures, or a year's country measures. */
 static size_t row_len(const table *t)
 {
     const rr_layout *l = &t->r->layout;
-    return (t->stages ? l->n_metrics + l->n_stages * RR_SM_COUNT
-                      : l->n_countries * l->n_cmeasures) + 1;
+    return t->stages ? l->n_metrics + l->n_stages * RR_SM_COUNT
+                     : l->n_countries * l->n_cmeasures;
+}
+
+/* row_items - where the table's items start in a row of rr_rows (after
+ * the metrics in a period's). */
+static size_t row_items(const table *t)
+{
+    return t->stages ? t->r->layout.n_metrics : 0;
 }
 
 /* rows_failed - RR_EIO with the message of a row that could not be read
@@ -124,29 +128,29 @@ static void key(FILE *f, const table *t, size_t rep, const char *d0,
 static int write_reps(const char *path, const table *t, char *err,
                       size_t errlen)
 {
-    size_t len = row_len(t);
-    double *buf = malloc(len * sizeof *buf);
+    FILE *f = rr_out_open(path, "w", err, errlen);
+    size_t cap = rr_rows_cap(1, row_len(t)), at = row_items(t);
     char d0[16], d1[16];
     int rc = RR_OK;
-    FILE *f;
-    if (!buf) {
-        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
-        return RR_ENOMEM;
-    }
-    if (!(f = rr_out_open(path, "w", err, errlen))) {
-        free(buf);
+    if (!f)
         return RR_EIO;
-    }
     fprintf(f, "scenario,replication,period_start,period_end,%s,indicator,"
                "unit,value\n",
             t->item_col);
-    for (size_t rep = 0; rep < t->r->reps && rc == RR_OK; rep++)
+    for (size_t rep = 0; rep < t->r->reps && rc == RR_OK; rep++) {
+        rr_rows w;
+        if (reader(t, rep, cap, &w) != RR_OK) {
+            snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+            rc = RR_ENOMEM;
+            break;
+        }
         for (size_t k = 0; k < t->rows->n; k++) {
-            const double *v;
-            if (row(t, rep, k, buf, &v) != RR_OK) {
+            const double *v = rr_rows_get(&w, k);
+            if (!v) {
                 rc = rows_failed(path, rep, err, errlen);
                 break;
             }
+            v += at;
             row_dates(t, k, d0, d1, sizeof d0);
             for (size_t i = 0; i < t->n_items; i++)
                 for (size_t m = 0; m < t->n_measures; m++) {
@@ -155,7 +159,8 @@ static int write_reps(const char *path, const table *t, char *err,
                     fputc('\n', f);
                 }
         }
-    free(buf);
+        rr_rows_close(&w);
+    }
     if (rc != RR_OK) {
         fclose(f);
         return rc;
@@ -165,18 +170,24 @@ static int write_reps(const char *path, const table *t, char *err,
 
 /* write_summary - one row per row, item and measure: mean and 95% CI
  * over the replications that have a value.  Row k of every replication
- * is read once (from the spill: reps x row_len doubles at a time). */
+ * is read once, through a reader per replication (together about the
+ * memory of one). */
 static int write_summary(const char *path, const table *t, char *err,
                          size_t errlen)
 {
-    size_t reps = t->r->reps, n = reps ? reps : 1, len = row_len(t);
+    size_t reps = t->r->reps, n = reps ? reps : 1, open = 0;
+    size_t cap = rr_rows_cap(reps, row_len(t)), at = row_items(t);
     double *x = malloc(n * sizeof *x);
-    double *buf = t->r->spill ? malloc(n * len * sizeof *buf) : NULL;
-    const double **v = malloc(n * sizeof *v);
+    rr_rows *w = calloc(n, sizeof *w);
+    const double **v = calloc(n, sizeof *v);
     char d0[16], d1[16];
     int rc = RR_OK;
     FILE *f = NULL;
-    if (!x || !v || (t->r->spill && !buf)) {
+    if (x && w && v)
+        for (; open < reps; open++)
+            if (reader(t, open, cap, &w[open]) != RR_OK)
+                break;
+    if (!x || !w || !v || open < reps) {
         snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
         rc = RR_ENOMEM;
         goto out;
@@ -190,8 +201,7 @@ static int write_summary(const char *path, const table *t, char *err,
             t->item_col);
     for (size_t k = 0; k < t->rows->n && rc == RR_OK; k++) {
         for (size_t rep = 0; rep < reps; rep++)
-            if (row(t, rep, k, buf ? buf + rep * len : NULL, &v[rep]) !=
-                RR_OK) {
+            if (!(v[rep] = rr_rows_get(&w[rep], k))) {
                 rc = rows_failed(path, rep, err, errlen);
                 break;
             }
@@ -202,7 +212,7 @@ static int write_summary(const char *path, const table *t, char *err,
             for (size_t m = 0; m < t->n_measures; m++) {
                 rr_ci ci;
                 for (size_t rep = 0; rep < reps; rep++)
-                    x[rep] = v[rep][i * t->n_measures + m];
+                    x[rep] = v[rep][at + i * t->n_measures + m];
                 ci = rr_ci95(x, reps);
                 key(f, t, 0, d0, d1, i, m);
                 rr_csv_number(f, ci.mean);
@@ -214,8 +224,10 @@ static int write_summary(const char *path, const table *t, char *err,
             }
     }
 out:
+    for (size_t i = 0; i < open; i++)
+        rr_rows_close(&w[i]);
     free(x);
-    free(buf);
+    free(w);
     free(v);
     if (!f)
         return rc;
