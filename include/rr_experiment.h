@@ -82,7 +82,8 @@ typedef struct rr_run_result {
  many as rr_precision_run decides).  On success *out must be
  * released with rr_run_result_fini.  Returns RR_OK, RR_EINTR (*opts->stop
  * became non-zero), or the failure of a replication (see rr_model_run:
- * RR_ENOMEM, RR_ERANGE, RR_EINVAL) with a message in err.  A failed
+ * RR_ENOMEM, RR_ERANGE, RR_EINVAL; RR_EIO with a spill) with a message in
+ * err; RR_EIO too when the spill cannot be created in opts->spill_dir.  A failed
  * replication stops the others within a few thousand events; when several
  * fail, the one of the lowest (point, replication) is reported. */
 int rr_run(const rr_plan *plan, const rr_run_opts *opts, rr_run_result *out,

@@ -247,6 +247,10 @@ static inline double *rr_rep_country(const rr_rep_result *r, size_t y,
  * errno set.  No-ops without a spill. */
 int rr_rep_period_done(rr_rep_result *r, size_t k);
 int rr_rep_year_done(rr_rep_result *r, size_t y);
+/* rr_spill_failed - the message of their failure rc (errno as they left
+ * it): "cannot write 'DIR': reason", or out of memory. */
+void rr_spill_failed(const rr_rep_result *r, int rc, char *err,
+                     size_t errlen);
 
 /* Reading a finished replication's rows, wherever they are.
  * rr_rep_period - period k: *values (n_metrics) and *stages (n_stages x
@@ -329,7 +333,8 @@ typedef struct rr_model_ctl {
  * was passed: cases in the system, pending events, events per simulated
  * day; the message names the stages concerned), RR_EINVAL (the network
  * could not be built, a drawn duration was not a number, or the arrival
- * rate times the schedule's factor was not a finite number). */
+ * rate times the schedule's factor was not a finite number), RR_EIO (out
+ * has a spill that could not take a row: "cannot write 'DIR': ..."). */
 int rr_model_run(const rr_plan *plan, const rr_layout *layout,
                  uint64_t seed, uint64_t point, uint64_t rep,
                  rr_rep_result *out, rr_case_fn *on_case, void *case_ctx,

@@ -342,6 +342,10 @@ static int simulate(cli *c, const rr_plan *plan, rr_results *t,
         fprintf(stderr, "rrsim: merge: %s\n", err);
         return EXIT_USAGE;
     }
+    /* the results folder could not take the rows: a write failure,
+     * "cannot write 'PATH': ...", like the files' */
+    if (rc == RR_EIO)
+        return end(t, rc, err);
     /* a failure of the simulation names the scenario it ran */
     snprintf(where, sizeof where, "%s: %s", c->pos[0],
              err[0] ? err : rr_strerror(rc));

@@ -27,7 +27,6 @@
  * abort.  The slices run the same events in the same order as one call, so
  * results do not change; the checks cost a compare per event.
  */
-#include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -1124,8 +1123,7 @@ done:
     model_free(&m);
     return rc;
 spill_failed:
-    snprintf(err, errlen, "cannot keep the rows of replication %llu: %s",
-             (unsigned long long)rep + 1, strerror(errno));
+    rr_spill_failed(out, rc, err, errlen);
     model_free(&m);
     return rc;
 }

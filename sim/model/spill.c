@@ -38,6 +38,7 @@
 
 struct rr_spill {
     int fd;
+    char *dir;                    /* where it is, for messages */
     size_t n_periods, period_len; /* doubles per period row */
     size_t n_years, year_len;     /* doubles per year row */
     uint64_t block;               /* bytes per replication */
@@ -79,6 +80,12 @@ int rr_spill_create(rr_spill **out, const char *dir, const rr_layout *l,
     s->block = ((uint64_t)s->n_periods * s->period_len +
                 (uint64_t)s->n_years * s->year_len) * sizeof(double);
     snprintf(path, n, "%s/.rrsim-rows-XXXXXX", dir);
+    if (!(s->dir = strdup(dir))) {
+        free(s);
+        free(path);
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
     s->fd = mkstemp(path);
     e = errno;
     if (s->fd >= 0) {
@@ -88,6 +95,7 @@ int rr_spill_create(rr_spill **out, const char *dir, const rr_layout *l,
     free(path);
     if (s->fd < 0) {
         snprintf(err, errlen, "cannot write '%s': %s", dir, strerror(e));
+        free(s->dir);
         free(s);
         return RR_EIO;
     }
@@ -100,7 +108,19 @@ void rr_spill_destroy(rr_spill *s)
     if (!s)
         return;
     close(s->fd);
+    free(s->dir);
     free(s);
+}
+
+void rr_spill_failed(const rr_rep_result *r, int rc, char *err,
+                     size_t errlen)
+{
+    int e = errno ? errno : EIO;
+    if (rc == RR_ENOMEM || !r->spill)
+        snprintf(err, errlen, "%s", rr_strerror(rc));
+    else
+        snprintf(err, errlen, "cannot write '%s': %s", r->spill->dir,
+                 strerror(e));
 }
 
 /* put, get - n doubles at byte offset off of the file, whole. */

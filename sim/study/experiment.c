@@ -659,8 +659,8 @@ rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric)
         return no_ci();
     if (r->spill && r->reps > 0) {
         /* a row of each replication read back: slow, but right */
-        double *row = malloc(rr_rep_period_len(&r->rep[0]) * sizeof *row +
-                             1);
+        double *row =
+            malloc((rr_rep_period_len(&r->rep[0]) + 1) * sizeof *row);
         const double *v, *st;
         for (size_t i = 0; row && i < r->reps; i++) {
             if (rr_rep_period(&r->rep[i], period, row, &v, &st) != RR_OK) {
