@@ -122,9 +122,7 @@ int rr_out_close(FILE *f, const char *path, char *err, size_t errlen)
     return RR_OK;
 }
 
-/* rows_failed - the message of rows that could not be read back from the
- * spill (errno set), for the file at path; RR_EIO. */
-static int rows_failed(const char *path, size_t rep, char *err,
+int rr_out_rows_failed(const char *path, size_t rep, char *err,
                        size_t errlen)
 {
     int e = errno ? errno : EIO;
@@ -155,7 +153,7 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
         for (size_t k = 0; k < x->n_periods; k++) {
             const double *v = rr_rows_get(&w, k);
             if (!v) {
-                rc = rows_failed(path, rep, err, errlen);
+                rc = rr_out_rows_failed(path, rep, err, errlen);
                 break;
             }
             rr_period_dates(r, k, d0, d1, sizeof d0);
@@ -254,7 +252,7 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
     for (size_t k = 0; k < r->layout.periods.n && rc == RR_OK; k++) {
         size_t bad;
         if (period_rows_read(&p, k, &bad) != RR_OK) {
-            rc = rows_failed(path, bad, err, errlen);
+            rc = rr_out_rows_failed(path, bad, err, errlen);
             break;
         }
         rr_period_dates(r, k, d0, d1, sizeof d0);

@@ -15,11 +15,9 @@
  * replication at once), so that writing holds no more of them than
  * running did.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "rr_common.h"
 #include "rr_output.h"
@@ -73,17 +71,6 @@ static size_t row_len(const table *t)
 static size_t row_items(const table *t)
 {
     return t->stages ? t->r->layout.n_metrics : 0;
-}
-
-/* rows_failed - RR_EIO with the message of a row that could not be read
- * back (errno set). */
-static int rows_failed(const char *path, size_t rep, char *err,
-                       size_t errlen)
-{
-    int e = errno ? errno : EIO;
-    snprintf(err, errlen, "cannot write '%s': the rows of replication %zu "
-             "could not be read back: %s", path, rep + 1, strerror(e));
-    return RR_EIO;
 }
 
 static table stage_table(const rr_run_result *r)
@@ -147,7 +134,7 @@ static int write_reps(const char *path, const table *t, char *err,
         for (size_t k = 0; k < t->rows->n; k++) {
             const double *v = rr_rows_get(&w, k);
             if (!v) {
-                rc = rows_failed(path, rep, err, errlen);
+                rc = rr_out_rows_failed(path, rep, err, errlen);
                 break;
             }
             v += at;
@@ -202,7 +189,7 @@ static int write_summary(const char *path, const table *t, char *err,
     for (size_t k = 0; k < t->rows->n && rc == RR_OK; k++) {
         for (size_t rep = 0; rep < reps; rep++)
             if (!(v[rep] = rr_rows_get(&w[rep], k))) {
-                rc = rows_failed(path, rep, err, errlen);
+                rc = rr_out_rows_failed(path, rep, err, errlen);
                 break;
             }
         if (rc != RR_OK)
