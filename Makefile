@@ -7,7 +7,8 @@
 #   make test-update  rewrite the golden runs and chart scripts in
 #                   tests/reference/ (review the diff: it is what the
 #                   change does to the results and the charts)
-#   make bench      speed and memory benchmark (BENCH_RUNS=N pairs, default 7)
+#   make bench      speed and memory benchmark (BENCH_RUNS=N pairs, default 7;
+#                   BENCH_ONLY=memory,... the parts of bench_speed named)
 #   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
 #                   for FUZZ_SECONDS (default 60); fails on any finding
 #   make deps       install the Debian packages the project needs
@@ -224,9 +225,10 @@ test-update: deps
 BENCH_PARTS = bench_calendar bench_queues bench_scenario
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(PROG) $(BENCH_BINS)
-	$(Q)$(BUILD)/bench/bench_speed $(PROG) $(BUILD)/bench/loop \
-		$(BUILD)/bench/api $(BENCH_RUNS)
-	$(Q)for b in $(BENCH_PARTS); do $(BUILD)/bench/$$b || exit 1; done
+	$(Q)BENCH_ONLY='$(BENCH_ONLY)' $(BUILD)/bench/bench_speed $(PROG) \
+		$(BUILD)/bench/loop $(BUILD)/bench/api $(BENCH_RUNS)
+	$(Q)[ -n '$(BENCH_ONLY)' ] || for b in $(BENCH_PARTS); do \
+		$(BUILD)/bench/$$b || exit 1; done
 ifeq ($(MPI),1)
 	$(Q)sh bench/mpi.sh $(PROG)
 endif

@@ -51,6 +51,14 @@ typedef struct rr_run_opts {
     uint64_t shard;           /* with shards > 0: only the items of */
     uint64_t shards;          /* shard (0-based) of shards are run
                                  (rr_slice); the others are left at zero */
+    const char *spill_dir;    /* if not NULL: the replications' rows per
+                                 period and year go to a file of no name
+                                 in this folder as they are produced
+                                 (rr_spill), instead of staying in memory,
+                                 so that memory does not grow with the
+                                 horizon; read them with rr_rep_period and
+                                 rr_rep_year.  Not with exec or shards
+                                 (their items travel whole): ignored. */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -66,13 +74,16 @@ typedef struct rr_run_result {
                                  chosen for, and what was reached; NULL
                                  for a fixed number (not owned: the
                                  caller's rr_run_opts.precision) */
+    rr_spill *spill;          /* owned; the rows of every rep, with
+                                 rr_run_opts.spill_dir; else NULL */
 } rr_run_result;
 
 /* rr_run - run opts->reps replications of plan (with opts->precision, as
  many as rr_precision_run decides).  On success *out must be
  * released with rr_run_result_fini.  Returns RR_OK, RR_EINTR (*opts->stop
  * became non-zero), or the failure of a replication (see rr_model_run:
- * RR_ENOMEM, RR_ERANGE, RR_EINVAL) with a message in err.  A failed
+ * RR_ENOMEM, RR_ERANGE, RR_EINVAL; RR_EIO with a spill) with a message in
+ * err; RR_EIO too when the spill cannot be created in opts->spill_dir.  A failed
  * replication stops the others within a few thousand events; when several
  * fail, the one of the lowest (point, replication) is reported. */
 int rr_run(const rr_plan *plan, const rr_run_opts *opts, rr_run_result *out,
@@ -165,8 +176,9 @@ int rr_items_run(rr_items *it, uint64_t point, uint64_t rep,
                  size_t errlen);
 
 /* rr_item_encode - a replication's result as bytes (malloc'd; NULL when
- * out of memory): the format of rr-item(5) in docs/man/rrsim-results.5,
- * little-endian, every double by its bit pattern. */
+ * out of memory, or for a result whose rows went to a spill): the format
+ * of rr-item(5) in docs/man/rrsim-results.5, little-endian, every double
+ * by its bit pattern.  rr_item_decode refuses a result with a spill. */
 void *rr_item_encode(const rr_rep_result *r, size_t *len);
 /* rr_item_decode - bytes of rr_item_encode into r (initialised for the
  * layout the bytes must match); RR_EPARSE with what is wrong. */
@@ -174,7 +186,10 @@ int rr_item_decode(const void *buf, size_t len, rr_rep_result *r, char *err,
                    size_t errlen);
 
 /* Across replications: the 95% CI of a KPI, of a metric in a period, and of
- * the paired difference b - a of a KPI (same replication count).  For a
+ * the paired difference b - a of a KPI (same replication count).  (With
+ * a spill, rr_run_metric_ci reads a row of every replication back from
+ * it: a writer of every period reads each period once instead, with
+ * rr_rep_period, and computes rr_ci95 over what it gathered.)  For a
  * result of rr_run they allocate nothing: they gather into its scratch, so
  * two threads may not ask the same result at once.  (A result built by
  * hand, with scratch NULL, gets a buffer per call; all NAN if that fails.) */

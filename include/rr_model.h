@@ -165,34 +165,125 @@ typedef struct rr_case_record {
 
 typedef void rr_case_fn(void *ctx, const rr_case_record *r);
 
+/* A replication's rows kept out of memory (spill.c): the periods' metrics
+ * and stage measures, and the years' country measures, of every
+ * replication of a run, in one file (created in a folder and unlinked at
+ * once, so that it leaves no name behind, whatever happens to the
+ * process).  Replication i owns a block of its own at a fixed offset, so
+ * threads write their rows without a lock, as they are produced; the
+ * model then holds only the row of the period and of the year running,
+ * and a run's memory does not grow with its horizon.  Rows read back are
+ * the same doubles, bit for bit. */
+typedef struct rr_spill rr_spill;
+
+/* rr_spill_create - an empty store for replications of layout l, in the
+ * folder dir.  RR_OK; RR_ENOMEM; RR_EIO with "cannot write 'DIR': ..." */
+int rr_spill_create(rr_spill **out, const char *dir, const rr_layout *l,
+                    char *err, size_t errlen);
+void rr_spill_destroy(rr_spill *s);
+
 typedef struct rr_rep_result {
     size_t n_periods, n_metrics, n_kpis;
-    double *values;      /* n_periods * n_metrics, row per period */
+    double *values;      /* n_periods * n_metrics, row per period; with a
+                            spill, one row: the period running */
     double *kpi;         /* n_kpis; NAN where undefined */
     uint64_t events;     /* calendar events processed */
     size_t n_stages, n_years, n_countries, n_cmeasures;
     double *stages;      /* n_periods * n_stages * RR_SM_COUNT; NAN where
-                            undefined (rr_rep_stage) */
+                            undefined (rr_rep_stage); with a spill, the
+                            period running */
     double *countries;   /* n_years * n_countries * n_cmeasures
-                            (rr_rep_country) */
+                            (rr_rep_country); with a spill, the year
+                            running */
+    rr_spill *spill;     /* not owned; NULL: every row in memory */
+    size_t slot;         /* the replication's block in spill */
+    double *pending;     /* with a spill, while the replication runs:
+                            period rows done, not yet written (up to
+                            RR_SPILL_CHUNK bytes) */
+    size_t n_pending, first_pending;
 } rr_rep_result;
 
+/* What a replication gathers before a write to its spill, and a reader
+ * of the rows reads at once: a few system calls per thousand rows. */
+#define RR_SPILL_CHUNK (64u << 10)
+
+/* rr_rep_result_init - every row in memory; rr_rep_result_init_spill -
+ * with its rows going to block `slot` of spill as they are done (spill
+ * NULL: as rr_rep_result_init). */
 int rr_rep_result_init(rr_rep_result *r, const rr_layout *l);
+int rr_rep_result_init_spill(rr_rep_result *r, const rr_layout *l,
+                             rr_spill *spill, size_t slot);
 void rr_rep_result_fini(rr_rep_result *r);
 
-/* rr_rep_stage - the RR_SM_COUNT measures of stage s in period k. */
+/* rr_rep_row - the metrics of period k, while it is being filled (with a
+ * spill: the row running, whatever k). */
+static inline double *rr_rep_row(const rr_rep_result *r, size_t k)
+{
+    return r->values + (r->spill ? 0 : k) * r->n_metrics;
+}
+
+/* rr_rep_stage - the RR_SM_COUNT measures of stage s in period k (with a
+ * spill: of the period running). */
 static inline double *rr_rep_stage(const rr_rep_result *r, size_t k,
                                    size_t s)
 {
-    return r->stages + (k * r->n_stages + s) * RR_SM_COUNT;
+    return r->stages + ((r->spill ? 0 : k) * r->n_stages + s) * RR_SM_COUNT;
 }
 
-/* rr_rep_country - the n_cmeasures measures of country c in year y. */
+/* rr_rep_country - the n_cmeasures measures of country c in year y (with
+ * a spill: of the year running). */
 static inline double *rr_rep_country(const rr_rep_result *r, size_t y,
                                      size_t c)
 {
-    return r->countries + (y * r->n_countries + c) * r->n_cmeasures;
+    return r->countries +
+           ((r->spill ? 0 : y) * r->n_countries + c) * r->n_cmeasures;
 }
+
+/* rr_rep_period_done, rr_rep_year_done - period k's rows (metrics and
+ * stages), year y's (countries) are final: with a spill they are written
+ * to it (the periods' gathered up to RR_SPILL_CHUNK bytes, the last
+ * period's written with them) and the row running is cleared for the
+ * next.  Periods are done in order.  RR_OK, or RR_EIO / RR_ENOMEM with
+ * errno set.  No-ops without a spill. */
+int rr_rep_period_done(rr_rep_result *r, size_t k);
+int rr_rep_year_done(rr_rep_result *r, size_t y);
+/* rr_spill_failed - the message of their failure rc (errno as they left
+ * it): "cannot write 'DIR': reason", or out of memory. */
+void rr_spill_failed(const rr_rep_result *r, int rc, char *err,
+                     size_t errlen);
+
+/* Reading a finished replication's rows, wherever they are.
+ * rr_rep_period - period k: *values (n_metrics) and *stages (n_stages x
+ * RR_SM_COUNT) point into r, or into buf (rr_rep_period_len(r) doubles)
+ * where they are read back from the spill.  rr_rep_year - year y's
+ * country measures (n_countries x n_cmeasures; buf: rr_rep_year_len(r)).
+ * RR_OK, or RR_EIO with errno set. */
+size_t rr_rep_period_len(const rr_rep_result *r);
+size_t rr_rep_year_len(const rr_rep_result *r);
+int rr_rep_period(const rr_rep_result *r, size_t k, double *buf,
+                  const double **values, const double **stages);
+int rr_rep_year(const rr_rep_result *r, size_t y, double *buf,
+                const double **countries);
+
+/* rr_rows - a replication's period rows (each rr_rep_period_len doubles:
+ * the metrics, then the stage measures) or year rows (rr_rep_year_len
+ * doubles), read `cap` rows at a time (one read of the spill).
+ * rr_rows_open: RR_OK or RR_ENOMEM.  rr_rows_get: row k, valid until the
+ * next call, or NULL with errno set when it cannot be read back.  A
+ * result in memory is read the same way (its rows copied). */
+typedef struct rr_rows {
+    const rr_rep_result *r;
+    int years;               /* 0 periods, 1 years */
+    size_t len, cap, first, n;
+    double *buf;             /* cap * len */
+} rr_rows;
+
+int rr_rows_open(rr_rows *w, const rr_rep_result *r, int years, size_t cap);
+const double *rr_rows_get(rr_rows *w, size_t k);
+void rr_rows_close(rr_rows *w);
+/* rr_rows_cap - the rows to read at once so that `readers` readers of
+ * rows of len doubles hold about RR_SPILL_CHUNK x 4 bytes; at least 1. */
+size_t rr_rows_cap(size_t readers, size_t len);
 
 /* Limits of one replication.  A huge arrival rate, or cases that never
  * leave, would otherwise grow memory until the system kills the process.
@@ -242,7 +333,8 @@ typedef struct rr_model_ctl {
  * was passed: cases in the system, pending events, events per simulated
  * day; the message names the stages concerned), RR_EINVAL (the network
  * could not be built, a drawn duration was not a number, or the arrival
- * rate times the schedule's factor was not a finite number). */
+ * rate times the schedule's factor was not a finite number), RR_EIO (out
+ * has a spill that could not take a row: "cannot write 'DIR': ..."). */
 int rr_model_run(const rr_plan *plan, const rr_layout *layout,
                  uint64_t seed, uint64_t point, uint64_t rep,
                  rr_rep_result *out, rr_case_fn *on_case, void *case_ctx,

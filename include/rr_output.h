@@ -299,6 +299,11 @@ void rr_period_dates(const rr_run_result *r, size_t k, char *start,
 FILE *rr_out_open(const char *path, const char *mode, char *err,
                   size_t errlen);
 int rr_out_close(FILE *f, const char *path, char *err, size_t errlen);
+/* rr_out_rows_failed - RR_EIO with "cannot write 'PATH': the rows of
+ * replication N could not be read back: reason" (errno as the read of
+ * rr_rows left it; rep from 0). */
+int rr_out_rows_failed(const char *path, size_t rep, char *err,
+                       size_t errlen);
 
 /* rr_csv_field - write one field quoted as needed (libcsv csv_fwrite). */
 int rr_csv_field(FILE *f, const char *s);

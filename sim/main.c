@@ -319,6 +319,9 @@ static int simulate(cli *c, const rr_plan *plan, rr_results *t,
 
     opts.reps = plan->cfg[0]->replications;
     opts.seed = plan->cfg[0]->seed;
+    /* the rows per period go to the folder being written as they are
+     * produced: memory bounded by the cases, not the horizon */
+    opts.spill_dir = t->dir.tmp;
     if (c->trace) {
         /* with --precision, room for as many as may be run */
         size_t most = opts.precision ? opts.precision->max_reps
@@ -339,6 +342,10 @@ static int simulate(cli *c, const rr_plan *plan, rr_results *t,
         fprintf(stderr, "rrsim: merge: %s\n", err);
         return EXIT_USAGE;
     }
+    /* the results folder could not take the rows: a write failure,
+     * "cannot write 'PATH': ...", like the files' */
+    if (rc == RR_EIO)
+        return end(t, rc, err);
     /* a failure of the simulation names the scenario it ran */
     snprintf(where, sizeof where, "%s: %s", c->pos[0],
              err[0] ? err : rr_strerror(rc));

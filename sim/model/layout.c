@@ -3,7 +3,8 @@
  * periods (and the calendar years of the country table), the names and
  * units of the metrics, KPIs and country measures in the order of the
  * results files (the indicator registry's), and the arrays of one
- * replication's results.
+ * replication's results (all its rows, or with a spill the rows running:
+ * spill.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,8 +261,11 @@ int rr_layout_make(const rr_plan *plan, rr_layout *l)
     return rr_layout_check(plan, l, err, sizeof err);
 }
 
-int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)
+int rr_rep_result_init_spill(rr_rep_result *r, const rr_layout *l,
+                             rr_spill *spill, size_t slot)
 {
+    /* with a spill, one row of each table: the period and year running */
+    size_t periods, years;
     memset(r, 0, sizeof *r);
     r->n_periods = l->periods.n;
     r->n_metrics = l->n_metrics;
@@ -270,11 +274,15 @@ int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)
     r->n_years = l->years.n;
     r->n_countries = l->n_countries;
     r->n_cmeasures = l->n_cmeasures;
-    r->values = calloc(r->n_periods * r->n_metrics + 1, sizeof *r->values);
+    r->spill = spill;
+    r->slot = slot;
+    periods = spill ? 1 : r->n_periods;
+    years = spill ? 1 : r->n_years;
+    r->values = calloc(periods * r->n_metrics + 1, sizeof *r->values);
     r->kpi = calloc(r->n_kpis, sizeof *r->kpi);
-    r->stages = calloc(r->n_periods * r->n_stages * RR_SM_COUNT + 1,
+    r->stages = calloc(periods * r->n_stages * RR_SM_COUNT + 1,
                        sizeof *r->stages);
-    r->countries = calloc(r->n_years * r->n_countries * r->n_cmeasures + 1,
+    r->countries = calloc(years * r->n_countries * r->n_cmeasures + 1,
                           sizeof *r->countries);
     if (!r->values || !r->kpi || !r->stages || !r->countries) {
         rr_rep_result_fini(r);
@@ -283,11 +291,18 @@ int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)
     return RR_OK;
 }
 
+int rr_rep_result_init(rr_rep_result *r, const rr_layout *l)
+{
+    return rr_rep_result_init_spill(r, l, NULL, 0);
+}
+
 void rr_rep_result_fini(rr_rep_result *r)
 {
     free(r->values);
     free(r->kpi);
     free(r->stages);
     free(r->countries);
-    r->values = r->kpi = r->stages = r->countries = NULL;
+    free(r->pending);
+    r->values = r->kpi = r->stages = r->countries = r->pending = NULL;
+    r->n_pending = 0;
 }

@@ -1079,8 +1079,10 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
         model_free(&m);
         return rc;
     }
-    memset(out->values, 0, out->n_periods * out->n_metrics * sizeof(double));
-    m.row = out->values;
+    memset(out->values, 0,
+           (out->spill ? 1 : out->n_periods) * out->n_metrics *
+               sizeof(double));
+    m.row = rr_rep_row(out, 0);
     rr_timeavg_init(&m.detention, 0, 0);
 
     /* the arrival schedule: factors before the first date are 1 */
@@ -1107,19 +1109,23 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
         const double *yb = layout->years.bounds;
         double t1 = layout->periods.bounds[k + 1];
         m.period = k;
-        m.row = out->values + k * out->n_metrics;
+        m.row = rr_rep_row(out, k);
         while (yb[m.tab.year + 1] < t1) {
             if ((rc = run_to(&m, yb[m.tab.year + 1], err, errlen)) != RR_OK)
                 goto done;
-            rri_tables_year_end(&m.tab);
+            if ((rc = rri_tables_year_end(&m.tab)) != RR_OK)
+                goto spill_failed;
         }
         if ((rc = run_to(&m, t1, err, errlen)) != RR_OK)
             goto done;
         close_period(&m, k, t1);
-        if (yb[m.tab.year + 1] == t1)
-            rri_tables_year_end(&m.tab);
+        /* the period's rows are final: with a spill they go now */
+        if ((rc = rr_rep_period_done(out, k)) != RR_OK ||
+            (yb[m.tab.year + 1] == t1 &&
+             (rc = rri_tables_year_end(&m.tab)) != RR_OK))
+            goto spill_failed;
     }
-    m.row = out->values + (layout->periods.n - 1) * out->n_metrics;
+    m.row = rr_rep_row(out, layout->periods.n - 1);
     finish_kpis(&m);
     out->events = rr_calendar_events_run(m.cal);
     if (m.on_case) {
@@ -1130,6 +1136,10 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
                 emit_returnee(&m, q, 0);
     }
 done:
+    model_free(&m);
+    return rc;
+spill_failed:
+    rr_spill_failed(out, rc, err, errlen);
     model_free(&m);
     return rc;
 }

@@ -68,6 +68,8 @@ int rri_tables_init(rri_tables *t, const rr_config *cfg,
     t->n_stages = lay->n_stages;
     t->n_countries = lay->n_countries;
     t->n_providers = cfg->n_providers;
+    t->n_cmeasures = out->n_cmeasures;
+    t->yrow = rr_rep_country(out, 0, 0);
     t->mark = calloc(t->n_stages + 1, sizeof *t->mark);
     t->cap = calloc(t->n_stages + 1, sizeof *t->cap);
     t->unl = calloc(t->n_stages + 1, sizeof *t->unl);
@@ -79,11 +81,13 @@ int rri_tables_init(rri_tables *t, const rr_config *cfg,
         rr_timeavg_init(&t->cap[s], 0, n == RR_UNLIMITED ? 0 : n);
         rr_timeavg_init(&t->unl[s], 0, n == RR_UNLIMITED ? 1 : 0);
     }
+    /* with a spill, the rows running only */
     memset(out->stages, 0,
-           out->n_periods * out->n_stages * RR_SM_COUNT * sizeof(double));
-    memset(out->countries, 0,
-           out->n_years * out->n_countries * out->n_cmeasures *
+           (out->spill ? 1 : out->n_periods) * out->n_stages * RR_SM_COUNT *
                sizeof(double));
+    memset(out->countries, 0,
+           (out->spill ? 1 : out->n_years) * out->n_countries *
+               out->n_cmeasures * sizeof(double));
     return RR_OK;
 }
 
@@ -162,15 +166,21 @@ void rri_tables_period(rri_tables *t, const rr_net *net, size_t k,
     }
 }
 
-void rri_tables_year_end(rri_tables *t)
+int rri_tables_year_end(rri_tables *t)
 {
     for (uint32_t c = 0; c < t->n_countries; c++)
         rr_rep_country(t->out, t->year, c)[RR_CM_CASELOAD_END] =
             t->caseload[c];
+    /* the year's row is final (with a spill it goes, and the row running
+     * is cleared for the next year) */
+    if (rr_rep_year_done(t->out, t->year) != RR_OK)
+        return RR_EIO;
     if (t->year + 1 >= t->out->n_years)
-        return;
+        return RR_OK;
     t->year++;
+    t->yrow = rr_rep_country(t->out, t->year, 0);
     for (uint32_t c = 0; c < t->n_countries; c++)
         rr_rep_country(t->out, t->year, c)[RR_CM_CASELOAD_START] =
             t->caseload[c];
+    return RR_OK;
 }

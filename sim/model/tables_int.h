@@ -16,7 +16,8 @@
  * apart from the flows, not derived from them.
  *
  * Cost: O(stages) per period end, O(1) per counted event, O(countries)
- * per year end; memory O(stages + countries).  Nothing draws a random
+ * per year end; memory O(stages + countries) besides the rows of the
+ * rr_rep_result (all of them, or with a spill the rows running).  Nothing draws a random
  * number.
  */
 #ifndef RR_TABLES_INT_H
@@ -44,6 +45,9 @@ typedef struct rri_tables {
     const rr_periods *years;
     size_t n_stages, n_countries, n_providers;
     size_t year;           /* the year being counted */
+    double *yrow;          /* its rows: out's country table at year (with
+                              a spill, the row running) */
+    size_t n_cmeasures;
     rri_stage_mark *mark;  /* n_stages: at the last period end */
     rr_timeavg *cap;       /* n_stages: servers in force (0 while
                               unlimited) */
@@ -75,7 +79,7 @@ void rri_tables_period(rri_tables *t, const rr_net *net, size_t k,
 /* Counts of the country table, into the year running. */
 static inline double *rri_tables_row(rri_tables *t, uint32_t country)
 {
-    return rr_rep_country(t->out, t->year, country);
+    return t->yrow + (size_t)country * t->n_cmeasures;
 }
 
 static inline void rri_tables_arrival(rri_tables *t, uint32_t country,
@@ -103,7 +107,8 @@ static inline void rri_tables_reintegration(rri_tables *t, uint32_t country,
 }
 
 /* rri_tables_year_end - the year running ends now, with t->caseload in
- * the caseload; the next year, if any, starts with it. */
-void rri_tables_year_end(rri_tables *t);
+ * the caseload; the next year, if any, starts with it.  RR_OK, or RR_EIO
+ * (errno set) when the year's row could not go to the spill. */
+int rri_tables_year_end(rri_tables *t);
 
 #endif

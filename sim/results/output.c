@@ -122,18 +122,40 @@ int rr_out_close(FILE *f, const char *path, char *err, size_t errlen)
     return RR_OK;
 }
 
+int rr_out_rows_failed(const char *path, size_t rep, char *err,
+                       size_t errlen)
+{
+    int e = errno ? errno : EIO;
+    snprintf(err, errlen, "cannot write '%s': the rows of replication %zu "
+             "could not be read back: %s", path, rep + 1, strerror(e));
+    return RR_EIO;
+}
+
 int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                         size_t errlen)
 {
     FILE *f = rr_out_open(path, "w", err, errlen);
     const char *name = r->plan->cfg[0]->name;
     char d0[16], d1[16];
+    int rc = RR_OK;
     if (!f)
         return RR_EIO;
     fputs("scenario,replication,period_start,period_end,indicator,unit,value\n", f);
-    for (size_t rep = 0; rep < r->reps; rep++) {
+    for (size_t rep = 0; rep < r->reps && rc == RR_OK; rep++) {
         const rr_rep_result *x = &r->rep[rep];
+        rr_rows w;
+        if (rr_rows_open(&w, x, 0, rr_rows_cap(1, rr_rep_period_len(x))) !=
+            RR_OK) {
+            nomem(err, errlen);
+            rc = RR_ENOMEM;
+            break;
+        }
         for (size_t k = 0; k < x->n_periods; k++) {
+            const double *v = rr_rows_get(&w, k);
+            if (!v) {
+                rc = rr_out_rows_failed(path, rep, err, errlen);
+                break;
+            }
             rr_period_dates(r, k, d0, d1, sizeof d0);
             for (size_t m = 0; m < x->n_metrics; m++) {
                 rr_csv_field(f, name);
@@ -142,29 +164,104 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                 fputc(',', f);
                 rr_csv_field(f, r->layout.metric_unit[m]);
                 fputc(',', f);
-                rr_csv_number(f, x->values[k * x->n_metrics + m]);
+                rr_csv_number(f, v[m]);
                 fputc('\n', f);
             }
         }
+        rr_rows_close(&w);
+    }
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
     }
     return rr_out_close(f, path, err, errlen);
+}
+
+/* period_rows - a reader of the period rows of each replication (they
+ * hold about the same memory together as one does alone), and one
+ * indicator gathered across them. */
+typedef struct period_rows {
+    size_t reps, open;
+    rr_rows *w;            /* reps */
+    const double **row;    /* reps: period k of each */
+    double *x;             /* reps */
+} period_rows;
+
+static void period_rows_fini(period_rows *p)
+{
+    for (size_t i = 0; i < p->open; i++)
+        rr_rows_close(&p->w[i]);
+    free(p->w);
+    free(p->row);
+    free(p->x);
+}
+
+static int period_rows_init(period_rows *p, const rr_run_result *r)
+{
+    size_t n = r->reps ? r->reps : 1, cap;
+    memset(p, 0, sizeof *p);
+    p->reps = r->reps;
+    p->w = calloc(n, sizeof *p->w);
+    p->row = calloc(n, sizeof *p->row);
+    p->x = calloc(n, sizeof *p->x);
+    if (!p->w || !p->row || !p->x) {
+        period_rows_fini(p);
+        return RR_ENOMEM;
+    }
+    cap = r->reps ? rr_rows_cap(r->reps, rr_rep_period_len(&r->rep[0])) : 1;
+    for (; p->open < p->reps; p->open++)
+        if (rr_rows_open(&p->w[p->open], &r->rep[p->open], 0, cap) !=
+            RR_OK) {
+            period_rows_fini(p);
+            return RR_ENOMEM;
+        }
+    return RR_OK;
+}
+
+/* period_rows_read - period k of every replication; RR_OK, or RR_EIO
+ * with the failing replication in *rep. */
+static int period_rows_read(period_rows *p, size_t k, size_t *rep)
+{
+    for (size_t i = 0; i < p->reps; i++)
+        if (!(p->row[i] = rr_rows_get(&p->w[i], k))) {
+            *rep = i;
+            return RR_EIO;
+        }
+    return RR_OK;
 }
 
 int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
                                 char *err, size_t errlen)
 {
-    FILE *f = rr_out_open(path, "w", err, errlen);
+    FILE *f;
     const char *name = r->plan->cfg[0]->name;
+    period_rows p;
     char d0[16], d1[16];
-    if (!f)
+    int rc = RR_OK;
+    if (period_rows_init(&p, r) != RR_OK) {
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        period_rows_fini(&p);
         return RR_EIO;
+    }
     fputs("scenario,period_start,period_end,indicator,unit,mean,ci95_low,"
           "ci95_high,replications\n",
           f);
-    for (size_t k = 0; k < r->layout.periods.n; k++) {
+    for (size_t k = 0; k < r->layout.periods.n && rc == RR_OK; k++) {
+        size_t bad;
+        if (period_rows_read(&p, k, &bad) != RR_OK) {
+            rc = rr_out_rows_failed(path, bad, err, errlen);
+            break;
+        }
         rr_period_dates(r, k, d0, d1, sizeof d0);
         for (size_t m = 0; m < r->layout.n_metrics; m++) {
-            rr_ci ci = rr_run_metric_ci(r, k, m);
+            rr_ci ci;
+            /* as rr_run_metric_ci, from the rows read once */
+            for (size_t i = 0; i < p.reps; i++)
+                p.x[i] = p.row[i][m];
+            ci = rr_ci95(p.x, p.reps);
             rr_csv_field(f, name);
             fprintf(f, ",%s,%s,", d0, d1);
             rr_csv_field(f, r->layout.metric[m]);
@@ -178,6 +275,11 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             rr_csv_number(f, ci.high);
             fprintf(f, ",%zu\n", ci.n);
         }
+    }
+    period_rows_fini(&p);
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
     }
     return rr_out_close(f, path, err, errlen);
 }

@@ -10,6 +10,10 @@
  * measure.  Replications are written in order, so the files are the same
  * whatever the number of threads.  A summary gathers one value per
  * replication into a buffer of `reps` doubles, allocated once per file.
+ * The rows are read through rr_rows: from the replications' arrays, or
+ * back from the run's spill some at a time (a summary: row k of every
+ * replication at once), so that writing holds no more of them than
+ * running did.
  */
 #include <math.h>
 #include <stdio.h>
@@ -46,11 +50,27 @@ static const char *measure_unit(const table *t, size_t m)
                      : t->r->layout.cmeasure_unit[m];
 }
 
-/* value - replication rep's value of row k, item i, measure m. */
-static double value(const table *t, size_t rep, size_t k, size_t i, size_t m)
+/* reader - a reader of the rows of replication rep of the table, cap at
+ * a time. */
+static int reader(const table *t, size_t rep, size_t cap, rr_rows *w)
 {
-    const rr_rep_result *x = &t->r->rep[rep];
-    return t->stages ? rr_rep_stage(x, k, i)[m] : rr_rep_country(x, k, i)[m];
+    return rr_rows_open(w, &t->r->rep[rep], !t->stages, cap);
+}
+
+/* row_len - the doubles of a row as rr_rows reads it: a period's metrics
+ * and then its stage measures, or a year's country measures. */
+static size_t row_len(const table *t)
+{
+    const rr_layout *l = &t->r->layout;
+    return t->stages ? l->n_metrics + l->n_stages * RR_SM_COUNT
+                     : l->n_countries * l->n_cmeasures;
+}
+
+/* row_items - where the table's items start in a row of rr_rows (after
+ * the metrics in a period's). */
+static size_t row_items(const table *t)
+{
+    return t->stages ? t->r->layout.n_metrics : 0;
 }
 
 static table stage_table(const rr_run_result *r)
@@ -96,52 +116,90 @@ static int write_reps(const char *path, const table *t, char *err,
                       size_t errlen)
 {
     FILE *f = rr_out_open(path, "w", err, errlen);
+    size_t cap = rr_rows_cap(1, row_len(t)), at = row_items(t);
     char d0[16], d1[16];
+    int rc = RR_OK;
     if (!f)
         return RR_EIO;
     fprintf(f, "scenario,replication,period_start,period_end,%s,indicator,"
                "unit,value\n",
             t->item_col);
-    for (size_t rep = 0; rep < t->r->reps; rep++)
+    for (size_t rep = 0; rep < t->r->reps && rc == RR_OK; rep++) {
+        rr_rows w;
+        if (reader(t, rep, cap, &w) != RR_OK) {
+            snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+            rc = RR_ENOMEM;
+            break;
+        }
         for (size_t k = 0; k < t->rows->n; k++) {
+            const double *v = rr_rows_get(&w, k);
+            if (!v) {
+                rc = rr_out_rows_failed(path, rep, err, errlen);
+                break;
+            }
+            v += at;
             row_dates(t, k, d0, d1, sizeof d0);
             for (size_t i = 0; i < t->n_items; i++)
                 for (size_t m = 0; m < t->n_measures; m++) {
                     key(f, t, rep + 1, d0, d1, i, m);
-                    rr_csv_number(f, value(t, rep, k, i, m));
+                    rr_csv_number(f, v[i * t->n_measures + m]);
                     fputc('\n', f);
                 }
         }
+        rr_rows_close(&w);
+    }
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
+    }
     return rr_out_close(f, path, err, errlen);
 }
 
 /* write_summary - one row per row, item and measure: mean and 95% CI
- * over the replications that have a value. */
+ * over the replications that have a value.  Row k of every replication
+ * is read once, through a reader per replication (together about the
+ * memory of one). */
 static int write_summary(const char *path, const table *t, char *err,
                          size_t errlen)
 {
-    size_t reps = t->r->reps;
-    double *x = malloc((reps ? reps : 1) * sizeof *x);
+    size_t reps = t->r->reps, n = reps ? reps : 1, open = 0;
+    size_t cap = rr_rows_cap(reps, row_len(t)), at = row_items(t);
+    double *x = malloc(n * sizeof *x);
+    rr_rows *w = calloc(n, sizeof *w);
+    const double **v = calloc(n, sizeof *v);
     char d0[16], d1[16];
-    FILE *f;
-    if (!x) {
+    int rc = RR_OK;
+    FILE *f = NULL;
+    if (x && w && v)
+        for (; open < reps; open++)
+            if (reader(t, open, cap, &w[open]) != RR_OK)
+                break;
+    if (!x || !w || !v || open < reps) {
         snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
-        return RR_ENOMEM;
+        rc = RR_ENOMEM;
+        goto out;
     }
     if (!(f = rr_out_open(path, "w", err, errlen))) {
-        free(x);
-        return RR_EIO;
+        rc = RR_EIO;
+        goto out;
     }
     fprintf(f, "scenario,period_start,period_end,%s,indicator,unit,mean,"
                "ci95_low,ci95_high,replications\n",
             t->item_col);
-    for (size_t k = 0; k < t->rows->n; k++) {
+    for (size_t k = 0; k < t->rows->n && rc == RR_OK; k++) {
+        for (size_t rep = 0; rep < reps; rep++)
+            if (!(v[rep] = rr_rows_get(&w[rep], k))) {
+                rc = rr_out_rows_failed(path, rep, err, errlen);
+                break;
+            }
+        if (rc != RR_OK)
+            break;
         row_dates(t, k, d0, d1, sizeof d0);
         for (size_t i = 0; i < t->n_items; i++)
             for (size_t m = 0; m < t->n_measures; m++) {
                 rr_ci ci;
                 for (size_t rep = 0; rep < reps; rep++)
-                    x[rep] = value(t, rep, k, i, m);
+                    x[rep] = v[rep][at + i * t->n_measures + m];
                 ci = rr_ci95(x, reps);
                 key(f, t, 0, d0, d1, i, m);
                 rr_csv_number(f, ci.mean);
@@ -152,7 +210,18 @@ static int write_summary(const char *path, const table *t, char *err,
                 fprintf(f, ",%zu\n", ci.n);
             }
     }
+out:
+    for (size_t i = 0; i < open; i++)
+        rr_rows_close(&w[i]);
     free(x);
+    free(w);
+    free(v);
+    if (!f)
+        return rc;
+    if (rc != RR_OK) {
+        fclose(f);
+        return rc;
+    }
     return rr_out_close(f, path, err, errlen);
 }
 

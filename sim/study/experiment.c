@@ -335,17 +335,26 @@ void rr_run_result_fini(rr_run_result *r)
             rr_rep_result_fini(&r->rep[i]);
     free(r->rep);
     free(r->scratch);
+    rr_spill_destroy(r->spill);
     rr_layout_fini(&r->layout);
     memset(r, 0, sizeof *r);
 }
 
-/* prepare - an empty result of plan (no replication yet). */
-static int prepare(const rr_plan *plan, rr_run_result *r)
+/* prepare - an empty result of plan (no replication yet), with its
+ * rows to a spill in spill_dir when not NULL (a message in err if that
+ * fails). */
+static int prepare(const rr_plan *plan, const char *spill_dir,
+                   rr_run_result *r, char *err, size_t errlen)
 {
     memset(r, 0, sizeof *r);
     r->plan = plan;
-    if (rr_layout_make(plan, &r->layout) != RR_OK)
+    if (rr_layout_make(plan, &r->layout) != RR_OK) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
         return RR_ENOMEM;
+    }
+    if (spill_dir)
+        return rr_spill_create(&r->spill, spill_dir, &r->layout, err,
+                               errlen);
     return RR_OK;
 }
 
@@ -364,7 +373,8 @@ static int grow(rr_run_result *r, size_t reps)
     r->scratch = scratch;
     for (size_t i = r->reps; i < reps; i++) {
         memset(&r->rep[i], 0, sizeof r->rep[i]);
-        if (rr_rep_result_init(&r->rep[i], &r->layout) != RR_OK)
+        if (rr_rep_result_init_spill(&r->rep[i], &r->layout, r->spill, i) !=
+            RR_OK)
             return RR_ENOMEM;
         r->reps = i + 1;
     }
@@ -526,11 +536,9 @@ static int serve(const rr_plan *const *plans, size_t n, int crn,
     rr_items it = {plans, n, crn, opts, out};
     int rc = RR_OK;
     for (size_t i = 0; i < n && rc == RR_OK; i++)
-        rc = prepare(plans[i], &out[i]);
+        rc = prepare(plans[i], NULL, &out[i], err, errlen);
     if (rc == RR_OK)
         rc = opts->exec->serve(opts->exec->ctx, &it);
-    else
-        snprintf(err, errlen, "%s", rr_strerror(rc));
     for (size_t i = 0; i < n; i++)
         rr_run_result_fini(&out[i]);
     return rc;
@@ -542,6 +550,7 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
 {
     batch b;
     double t0 = wall_now();
+    const char *spill_dir;
     size_t i;
     int rc = RR_OK;
 
@@ -566,9 +575,11 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
     b.opts = opts;
     b.out = out;
     b.failed_plan = n;
+    /* rows to a spill only when every item runs here: the items of an
+     * executor or a shard travel as whole results (rr_item_encode) */
+    spill_dir = opts->exec || opts->shards > 0 ? NULL : opts->spill_dir;
     for (i = 0; i < n && rc == RR_OK; i++)
-        if ((rc = prepare(plans[i], &out[i])) != RR_OK)
-            snprintf(b.err, sizeof b.err, "%s", rr_strerror(rc));
+        rc = prepare(plans[i], spill_dir, &out[i], b.err, sizeof b.err);
     if (rc == RR_OK && opts->precision) {
         rr_precision_src src = {&b, 0, src_run, src_ci};
         src.points = opts->precision->of == RR_PRECISION_DIFF ? 1 : n;
@@ -646,8 +657,28 @@ rr_ci rr_run_metric_ci(const rr_run_result *r, size_t period, size_t metric)
     rr_ci ci;
     if (!x)
         return no_ci();
-    for (size_t i = 0; i < r->reps; i++)
-        x[i] = r->rep[i].values[period * r->layout.n_metrics + metric];
+    if (r->spill && r->reps > 0) {
+        /* a row of each replication read back: slow, but right */
+        double *row =
+            malloc((rr_rep_period_len(&r->rep[0]) + 1) * sizeof *row);
+        const double *v, *st;
+        for (size_t i = 0; row && i < r->reps; i++) {
+            if (rr_rep_period(&r->rep[i], period, row, &v, &st) != RR_OK) {
+                free(row);
+                row = NULL;
+                break;
+            }
+            x[i] = v[metric];
+        }
+        if (!row) {
+            free(owned);
+            return no_ci();
+        }
+        free(row);
+    } else {
+        for (size_t i = 0; i < r->reps; i++)
+            x[i] = r->rep[i].values[period * r->layout.n_metrics + metric];
+    }
     ci = rr_ci95(x, r->reps);
     free(owned);
     return ci;

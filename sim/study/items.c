@@ -85,7 +85,7 @@ void *rr_item_encode(const rr_rep_result *r, size_t *len)
     uint64_t sizes[N_SIZES] = {r->n_periods,  r->n_metrics, r->n_kpis,
                                r->n_stages,   r->n_years,   r->n_countries,
                                r->n_cmeasures, r->events};
-    if (!counts(r, n))
+    if (r->spill || !counts(r, n)) /* rows in a spill are not carried */
         return NULL;
     *len = HEAD + 8 * (n[0] + n[1] + n[2] + n[3]);
     if (!(buf = malloc(*len)))
@@ -113,6 +113,11 @@ int rr_item_decode(const void *buf, size_t len, rr_rep_result *r, char *err,
                                 r->n_cmeasures};
     size_t n[4];
 
+    if (r->spill) { /* its arrays hold one row: rr_run_many never asks */
+        snprintf(err, errlen, "a result whose rows go to a spill cannot be "
+                 "decoded into");
+        return RR_EINVAL;
+    }
     if (len < HEAD || memcmp(p, MAGIC, 4) != 0) {
         snprintf(err, errlen, "not a replication's result (%zu bytes, "
                  "no " MAGIC " header)", len);
