@@ -171,7 +171,7 @@ static int same_file(writer *w, const rr_run_result *a,
     return same;
 }
 
-/* The baseline, five years reported by month: several stages and
+/* The baseline, six years reported by month: several stages and
  * countries. */
 static void test_rows(void)
 {
@@ -190,7 +190,7 @@ static void test_rows(void)
     CHECK(one.spill != NULL && one.rep[2].spill == one.spill &&
           one.rep[2].slot == 2);
     CHECK(mem.layout.n_stages > 1 && mem.layout.n_countries > 1 &&
-          mem.layout.periods.n == 60 && mem.layout.years.n == 5);
+          mem.layout.periods.n == 72 && mem.layout.years.n == 6);
     /* nothing in the folder: the spill has no name */
     CHECK_EQ(entries(folder), 0);
     CHECK_EQ(same_rows(&mem, &one), 0);
