@@ -36,7 +36,6 @@ $f5 << EOD
 1 22635.5 22120.89871 23150.10129 22550 2
 2 12596 12494.35036 12697.64964 12620 2
 3 17622.5 17501.79106 17743.20894 17670 2
-4 17444 16681.62772 18206.37228 17400 2
 EOD
 set multiplot
 unset label
@@ -65,8 +64,8 @@ set lmargin at screen 0.0741
 set rmargin at screen 0.3212
 set tmargin at screen 0.8250
 set bmargin at screen 0.6375
-set xrange [0.4:4.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:8000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
 set label 'Independent departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -91,8 +90,8 @@ set lmargin at screen 0.3941
 set rmargin at screen 0.6412
 set tmargin at screen 0.8250
 set bmargin at screen 0.6375
-set xrange [0.4:4.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:6000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Forced returns' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -117,8 +116,8 @@ set lmargin at screen 0.7216
 set rmargin at screen 0.9612
 set tmargin at screen 0.8250
 set bmargin at screen 0.6375
-set xrange [0.4:4.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'Departures without supervision' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -143,8 +142,8 @@ set lmargin at screen 0.0816
 set rmargin at screen 0.3212
 set tmargin at screen 0.5292
 set bmargin at screen 0.2806
-set xrange [0.4:4.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -169,8 +168,8 @@ set lmargin at screen 0.3941
 set rmargin at screen 0.6412
 set tmargin at screen 0.5292
 set bmargin at screen 0.2806
-set xrange [0.4:4.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:6000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Voluntary departures with IOM' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -191,8 +190,8 @@ set lmargin at screen 0.7216
 set rmargin at screen 0.9612
 set tmargin at screen 0.5292
 set bmargin at screen 0.2806
-set xrange [0.4:4.6]
-set xtics ("2019" 1, "2022" 2, "2023" 3, "2024" 4) scale 0
+set xrange [0.4:3.6]
+set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'Intake' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
