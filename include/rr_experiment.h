@@ -51,6 +51,11 @@ typedef struct rr_run_opts {
     uint64_t shard;           /* with shards > 0: only the items of */
     uint64_t shards;          /* shard (0-based) of shards are run
                                  (rr_slice); the others are left at zero */
+    uint64_t slice_total;     /* with shards > 0 and this > 0: the slice
+                                 is of the slice_total items of a command
+                                 that calls rr_run_many more than once, */
+    uint64_t slice_offset;    /* this call's being [slice_offset,
+                                 slice_offset + plans x reps) of them */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -97,7 +102,10 @@ void rr_run_result_fini(rr_run_result *r);
  *
  * rr_run_opts.shard/shards run only a contiguous range of the items,
  * rr_slice's (a fixed number of replications only: RR_EINVAL with
- * --precision); the caller saves them.
+ * --precision); the caller saves them.  A command that calls rr_run_many
+ * several times (in batches of design points) numbers its items across
+ * the calls and gives slice_total and slice_offset: each call then runs
+ * the part of the command's slice that falls in it, maybe none.
  *
  * rr_run_opts.exec plugs in a way of running items elsewhere:
  *   manager  (rank 0, merge) - rr_run_many calls manage() on its own
@@ -120,8 +128,9 @@ struct rr_exec {
     bool worker;
     bool no_local;            /* the manager runs no item itself */
     int (*manage)(void *ctx, rr_work *w);
-    /* end - the run's status rc; may turn RR_OK into a failure (with its
-     * message in err) when something outside the items failed */
+    /* end - the run's status rc; returns it, or a failure outside the
+     * items with its message in err (which then replaces rc's, naming no
+     * design point; a status without a message replaces RR_OK only) */
     int (*end)(void *ctx, int rc, char *err, size_t errlen);
     int (*serve)(void *ctx, rr_items *it);
 };

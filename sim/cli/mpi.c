@@ -3,31 +3,42 @@
  *
  * Every rank runs the same command line: it parses it, loads the
  * scenarios and plans the design points itself (they are deterministic),
- * then in the command's one rr_run_many rank 0 is the manager and every
- * other rank a worker, each with its own threads:
+ * and follows the command's path; each of the command's calls of
+ * rr_run_many is collective (sensitivity makes one per batch of design
+ * points): in it rank 0 is the manager and every other rank a worker,
+ * each with its own threads:
  *
- *   worker -> 0   HELLO n        ready, with n threads: n requests
+ *   worker -> 0   HELLO n        in the call, with n threads: n requests
  *   0 -> worker   ITEM p r       run design point p, replication r
  *   worker -> 0   RESULT p r rc  its result (rr_item_encode) or its
  *                                failure's message; a request for another
  *   0 -> worker   HALT           stop the items running (a failure)
- *   0 -> worker   STOP           the run is over: leave
+ *   0 -> worker   STOP rc        the call is over, with status rc: go on
+ *                                with the command (or fail as it failed)
  *   worker -> 0   SIGNAL s       this rank caught signal s
- *   worker -> 0   EARLY rc text  this rank failed before it could serve
+ *   worker -> 0   LEFT rc text   this rank's command is over: it failed
+ *                                outside the calls (rc, what it printed)
+ *                                or ended; it waits for END
+ *   0 -> worker   END            rank 0's command is over: leave (from a
+ *                                call too, when rank 0 failed outside one)
  *
  * so a rank asks for work when a thread of its is idle (dynamic load
  * balancing); rank 0's own threads take items from the same counter.
  * Results go to rank 0 alone, into the slots a threaded run fills, so the
  * output is byte-identical whatever the number of ranks and threads; rank
- * 0 alone touches the results folder (cli_begin is a no-op elsewhere).
+ * 0 alone touches the results folder (cli_begin is a no-op elsewhere, and
+ * cli_runs_done ends a worker's command after its last call).  What a
+ * worker prints goes to a file of its own (rank 0 prints the same for
+ * the same input), and reaches rank 0 only when the worker fails outside
+ * a call.
  * MPI is called from each rank's main thread only (MPI_THREAD_FUNNELED):
  * worker threads run items and nothing else, and the main thread polls
  * (MPI_Iprobe, then a short sleep), which also lets it see a signal.
  *
  * Faults: an item failing on any rank fails the run as in one process
- * (the lowest item's message, naming the rank); a rank that cannot start
- * (its scenario unreadable there) sends what it printed and fails the
- * run; a signal on any rank is passed to rank 0, which stops everyone,
+ * (the lowest item's message, naming the rank); a rank that fails outside
+ * a call (its scenario unreadable there) sends what it printed and fails
+ * the call rank 0 is in or enters next; a signal on any rank is passed to rank 0, which stops everyone,
  * removes its temporary folder and exits 128 + the signal.  A rank that
  * dies outright is mpirun's to report: it stops the job, and rank 0, sent
  * SIGTERM, removes its temporary folder on the way out.
@@ -46,7 +57,16 @@
 #include "cli/cmd.h"
 #include "rr_common.h"
 
-enum { T_HELLO = 1, T_RESULT, T_ITEM, T_HALT, T_STOP, T_SIGNAL, T_EARLY };
+enum {
+    T_HELLO = 1,
+    T_RESULT,
+    T_ITEM,
+    T_HALT,
+    T_STOP,
+    T_SIGNAL,
+    T_LEFT,
+    T_END
+};
 
 /* the header of RESULT and ITEM: point, replication, status */
 typedef struct msg_head {
@@ -57,17 +77,19 @@ typedef struct msg_head {
 static struct {
     int rank, size;
     bool on;                /* MPI initialised here, more than one rank */
-    bool served;            /* the run's protocol has run (or ended) */
+    int calls;              /* of rr_run_many run together so far */
+    bool released;          /* a worker: END received */
     atomic_int *stop;
-    int saved_err;          /* a worker's stderr while it starts */
-    FILE *err_file;
+    int saved_err;          /* a worker's own stderr */
+    FILE *err_file;         /* what a worker prints instead */
     /* rank 0 */
-    int *threads, *pending, *inflight;
-    uint64_t *items;        /* results received per rank */
+    int *threads, *pending, *inflight; /* per rank, in the call */
+    bool *hello;            /* per rank: in the call */
+    uint64_t *items;        /* results received per rank, in all calls */
+    bool *left;             /* per rank: its command is over */
     bool quiet;
-    bool *hello, *early;
-    char early_msg[1024];
-    int early_rank;
+    char left_msg[1024];
+    int left_rank;          /* the first to leave early, or 0 */
     bool halted;
 } g;
 
@@ -114,8 +136,8 @@ void cli_mpi_init(int *argc, char ***argv, atomic_int *stop)
         fprintf(stderr, "rrsim: warning: this MPI gives no thread support; "
                 "each rank may still run threads, MPI is called from one\n");
     if (g.rank > 0) {
-        /* what a worker prints while it starts goes to rank 0 if it fails
-         * (EARLY); rank 0 prints the same messages for the same input */
+        /* what a worker prints goes to rank 0 if it fails outside a call
+         * (LEFT); rank 0 prints the same messages for the same input */
         fflush(stderr);
         if ((g.err_file = tmpfile()) != NULL &&
             (g.saved_err = dup(STDERR_FILENO)) >= 0)
@@ -164,25 +186,36 @@ static char *receive(const MPI_Status *st, int *len)
     return buf;
 }
 
-/* early - rank r failed before it could serve: the run fails, naming it
- * and with what it printed (its last line). */
-static void note_early(int r, const char *buf, int len)
+/* note_left - rank r's command is over, with status code and what it
+ * printed (buf): the call rank 0 is in, or enters next, fails naming it
+ * and with its last line. */
+static void note_left(int r, const char *buf, int len)
 {
     const char *text = len > 4 ? buf + 4 : "";
     size_t n = strlen(text);
+    int code = 0;
+    if (len >= 4)
+        memcpy(&code, buf, 4);
     while (n > 0 && text[n - 1] == '\n')
         n--;
     const char *last = text;
     for (size_t i = 0; i + 1 < n; i++)
         if (text[i] == '\n')
             last = text + i + 1;
-    g.early[r] = true;
-    if (!g.early_rank) {
-        g.early_rank = r;
-        snprintf(g.early_msg, sizeof g.early_msg,
-                 "rank %d failed before its work started%s%.*s", r,
+    g.left[r] = true;
+    if (g.left_rank)
+        return;
+    g.left_rank = r;
+    if (code == EXIT_OK)
+        snprintf(g.left_msg, sizeof g.left_msg, "rank %d had ended the "
+                 "command when rank 0 began its batch %d of runs: the ranks "
+                 "do not agree on the work (the same command line and "
+                 "files for every rank?)", r, g.calls + 1);
+    else
+        snprintf(g.left_msg, sizeof g.left_msg, "rank %d failed %s%s%.*s", r,
+                 g.calls ? "between the command's runs"
+                         : "before its work started",
                  n ? ": " : "", (int)(text + n - last), last);
-    }
 }
 
 /* handle - one message to rank 0 (w NULL between runs). */
@@ -233,10 +266,10 @@ static void handle(rr_work *w, const MPI_Status *st)
         cli_stop(sig);
         break;
     }
-    case T_EARLY:
-        note_early(r, buf, len);
+    case T_LEFT:
+        note_left(r, buf, len);
         if (w)
-            rr_work_fail(w, 0, 0, RR_EINVAL, g.early_msg);
+            rr_work_fail(w, 0, 0, RR_EINVAL, g.left_msg);
         break;
     default:
         break;
@@ -257,6 +290,8 @@ static int manage(void *ctx, rr_work *w)
     double give_up = 0;
     RR_UNUSED(ctx);
     g.halted = false;
+    if (g.left_rank)
+        rr_work_fail(w, 0, 0, RR_EINVAL, g.left_msg); /* before this call */
     for (;;) {
         MPI_Status st;
         int flag = 0;
@@ -298,13 +333,14 @@ static int manage(void *ctx, rr_work *w)
     }
 }
 
-/* end - every worker's HELLO (or EARLY) in, then STOP to all; a worker
- * that failed to start fails a run that was fine. */
+/* end - every worker's HELLO (or LEFT) in, then STOP with the call's
+ * status to all, and rank 0 ready for the next call; a worker that left
+ * fails a call that was fine. */
 static int end(void *ctx, int rc, char *err, size_t errlen)
 {
     RR_UNUSED(ctx);
     for (int r = 1; r < g.size; r++)
-        while (!g.hello[r] && !g.early[r] && !signalled()) {
+        while (!g.hello[r] && !g.left[r] && !signalled()) {
             MPI_Status st;
             int flag = 0;
             MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag,
@@ -314,25 +350,20 @@ static int end(void *ctx, int rc, char *err, size_t errlen)
             else
                 nap();
         }
+    if (rc == RR_OK && signalled())
+        rc = RR_EINTR;
+    if (g.left_rank && !signalled()) {
+        snprintf(err, errlen, "%s", g.left_msg);
+        rc = RR_EINVAL;
+    }
     for (int r = 1; r < g.size; r++) {
         int code = rc;
-        send_to(r, T_STOP, &code, sizeof code);
+        if (!g.left[r])
+            send_to(r, T_STOP, &code, sizeof code);
+        g.hello[r] = false;
+        g.pending[r] = g.inflight[r] = 0;
     }
-    g.served = true;
-    if (rc == RR_OK && !g.quiet) {
-        /* where the items ran: a rank that got none shows here */
-        fprintf(stderr, "rrsim: %d ranks; results received from the other "
-                "ranks:", g.size);
-        for (int r = 1; r < g.size; r++)
-            fprintf(stderr, " %d: %llu", r, (unsigned long long)g.items[r]);
-        fputc('\n', stderr);
-    }
-    if (rc == RR_OK && signalled())
-        return RR_EINTR;
-    if (rc == RR_OK && g.early_rank) {
-        snprintf(err, errlen, "%s", g.early_msg);
-        return RR_EINVAL;
-    }
+    g.calls++;
     return rc;
 }
 
@@ -408,7 +439,6 @@ static int serve(void *ctx, rr_items *it)
     bool told_signal = false, stop = false;
 
     RR_UNUSED(ctx);
-    restore_stderr(); /* started: from now on it speaks for itself */
     memset(&p, 0, sizeof p);
     p.it = it;
     atomic_init(&p.halt, 0);
@@ -472,6 +502,11 @@ static int serve(void *ctx, rr_items *it)
             if (len == (int)sizeof code)
                 memcpy(&code, buf, sizeof code);
             stop = true;
+        } else if (st.MPI_TAG == T_END) {
+            /* rank 0 is done: this command goes no further */
+            g.released = true;
+            code = RR_EINTR;
+            stop = true;
         }
         free(buf);
     }
@@ -488,9 +523,10 @@ static int serve(void *ctx, rr_items *it)
     free(p.s);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cv);
-    g.served = true;
-    RR_UNUSED(code);
-    return RR_OK;
+    g.calls++;
+    /* the call's status: a call that failed fails here too, so that no
+     * rank goes on with results it does not have */
+    return code;
 }
 
 /* ---- the executor ------------------------------------------------------- */
@@ -498,7 +534,8 @@ static int serve(void *ctx, rr_items *it)
 const rr_exec *cli_mpi_exec(const cli *c)
 {
     static rr_exec x;
-    if (!g.on || g.size < 2 || g.served || !(c->cmd_bit & CMD_DISTRIBUTED))
+    if (!g.on || g.size < 2 || g.released ||
+        !(c->cmd_bit & CMD_DISTRIBUTED))
         return NULL;
     if (g.rank == 0 && !g.threads) {
         size_t n = (size_t)g.size;
@@ -506,10 +543,10 @@ const rr_exec *cli_mpi_exec(const cli *c)
         g.pending = calloc(n, sizeof *g.pending);
         g.inflight = calloc(n, sizeof *g.inflight);
         g.hello = calloc(n, sizeof *g.hello);
-        g.early = calloc(n, sizeof *g.early);
+        g.left = calloc(n, sizeof *g.left);
         g.items = calloc(n, sizeof *g.items);
         if (!g.threads || !g.pending || !g.inflight || !g.hello ||
-            !g.early || !g.items)
+            !g.left || !g.items)
             return NULL; /* then rank 0 runs it alone... */
     }
     g.quiet = c->quiet;
@@ -545,20 +582,30 @@ int cli_mpi_finish(int rc)
 {
     if (!g.on)
         return rc;
-    if (g.rank == 0 && g.size > 1 && !g.served) {
-        /* the command ended before its run: the workers are told */
-        int code = rc;
+    if (g.rank == 0 && g.size > 1) {
+        /* the command is over here: every worker is let go, wherever it
+         * is (in a call rank 0 did not make, or waiting) */
         for (int r = 1; r < g.size; r++)
-            send_to(r, T_STOP, &code, sizeof code);
+            send_to(r, T_END, NULL, 0);
+        if (rc == EXIT_OK && g.calls > 0 && !g.quiet && g.items) {
+            /* where the items ran: a rank that got none shows here */
+            fprintf(stderr, "rrsim: %d ranks; results received from the "
+                    "other ranks:", g.size);
+            for (int r = 1; r < g.size; r++)
+                fprintf(stderr, " %d: %llu", r,
+                        (unsigned long long)g.items[r]);
+            fputc('\n', stderr);
+        }
+        drain();
     }
-    if (g.rank > 0 && !g.served && rc != EXIT_OK && g.size > 1) {
-        /* failed before serving: rank 0 is told with what was printed,
-         * then waits to be let go */
+    if (g.rank > 0 && g.size > 1 && !g.released) {
+        /* rank 0 is told that this command is over (with what it printed
+         * if it failed), then this rank waits to be let go */
         char buf[4 + 1024];
         int code = rc;
         size_t n = 0;
         fflush(stderr);
-        if (g.err_file) {
+        if (g.err_file && rc != EXIT_OK) {
             long size;
             fseek(g.err_file, 0, SEEK_END);
             size = ftell(g.err_file);
@@ -567,24 +614,29 @@ int cli_mpi_finish(int rc)
         }
         buf[4 + n] = '\0';
         memcpy(buf, &code, 4);
-        send_to(0, T_EARLY, buf, (int)(4 + n + 1));
+        send_to(0, T_LEFT, buf, (int)(4 + n + 1));
         for (;;) {
             MPI_Status st;
             int flag = 0, len;
-            MPI_Iprobe(0, T_STOP, MPI_COMM_WORLD, &flag, &st);
+            MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
             if (flag) {
-                free(receive(&st, &len));
-                break;
+                free(receive(&st, &len)); /* a STOP of a failed call */
+                if (st.MPI_TAG == T_END)
+                    break;
+            } else {
+                nap();
             }
-            nap();
         }
-        rc = EXIT_OK; /* rank 0 has the word */
     }
-    if (g.rank == 0 && g.size > 1)
-        drain();
     restore_stderr();
     if (g.err_file)
         fclose(g.err_file);
+    free(g.threads);
+    free(g.pending);
+    free(g.inflight);
+    free(g.hello);
+    free(g.left);
+    free(g.items);
     MPI_Finalize();
     return g.rank > 0 ? EXIT_OK : rc;
 }

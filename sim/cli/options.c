@@ -414,7 +414,7 @@ static const option options[] = {
     {"--from", "DATE", CMD_COMPARE, OPT_FROM,
      "measure the effect from this date to the end of the window "
      "(default: from the first day the two scenarios differ)"},
-    {"--shard", "I/N", CMD_DISTRIBUTED, OPT_SHARD,
+    {"--shard", "I/N", CMD_SHARDED, OPT_SHARD,
      "run only the I-th of N equal slices of the replications (1 <= I <= "
      "N <= 1000000) and write a shard folder instead of the results; "
      "rrsim merge makes the results folder of all N. Not with "
@@ -872,6 +872,13 @@ int cli_parse(int argc, char **argv, cli *c)
         nlen = eq ? (size_t)(eq - a) : strlen(a);
         if (!(o = find_option(a, nlen)))
             return unknown(c, a, nlen);
+        if (!(o->cmds & c->cmd_bit) && o->id == OPT_SHARD &&
+            (c->cmd_bit & (CMD_CALIBRATE | CMD_VALIDATE)))
+            return cli_usage_error(c->cmd, "--shard does not apply to %s: "
+                                   "each of its runs is chosen from the "
+                                   "results of the ones before, so its "
+                                   "work cannot be split in advance; run "
+                                   "it whole", c->cmd);
         if (!(o->cmds & c->cmd_bit))
             return cli_usage_error(c->cmd, "option '%s' does not apply to "
                                    "%s", o->name, c->cmd);

@@ -409,7 +409,15 @@ static int run_batch(batch *b, size_t from, size_t count)
     j.from = from;
     j.count = count;
     j.end = b->n_plans * count;
-    if (o->shards > 0) {
+    if (o->shards > 0 && o->slice_total > 0) {
+        /* the command's slice, within this call's items */
+        uint64_t first, n, lo = o->slice_offset, hi = lo + j.end;
+        rr_slice(o->slice_total, o->shard, o->shards, &first, &n);
+        lo = first > lo ? first : lo;
+        hi = first + n < hi ? first + n : hi;
+        j.begin = lo < hi ? (size_t)(lo - o->slice_offset) : 0;
+        j.end = lo < hi ? (size_t)(hi - o->slice_offset) : 0;
+    } else if (o->shards > 0) {
         uint64_t first, n;
         rr_slice(j.end, o->shard, o->shards, &first, &n);
         j.begin = (size_t)first;
@@ -580,10 +588,13 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
     }
     free(b.kpi);
     if (opts->exec && opts->exec->end) {
-        int erc = opts->exec->end(opts->exec->ctx, rc, b.err, sizeof b.err);
-        if (rc == RR_OK && erc != RR_OK) {
+        char eerr[512] = "";
+        int erc = opts->exec->end(opts->exec->ctx, rc, eerr, sizeof eerr);
+        if (erc != RR_OK && (rc == RR_OK || eerr[0])) {
+            /* a failure outside the items: no design point's */
             rc = erc;
             b.failed_plan = n;
+            snprintf(b.err, sizeof b.err, "%s", eerr);
         }
     }
     if (rc != RR_OK) {

@@ -48,6 +48,42 @@ UN="uncertainty $MP/mm1u.ini --samples 6 --reps 3 --plot none --quiet"
 "$RRSIM" $UN --out "$MP/unc1" || fail mpi-uncertainty "threaded run failed"
 expect_exit 0 mpi-uncertainty -- mpi 2 $UN --out "$MP/unc2" --threads 1
 mpi_same "$MP/unc1" "$MP/unc2" && ok mpi-uncertainty-same || fail mpi-uncertainty-same "uncertainty under mpirun differs"
+# a sensitivity study: every batch of its design points (256 a batch:
+# 70 x (2 + 2) = 280 points make two) spread over the ranks, every output
+# file (charts too) the same bytes as the threaded run's
+SE="sensitivity $MP/mm1u.ini --vary lambda=0.5:0.8 --vary mean_talk=0.5d:0.9d --samples 70 --reps 2 --plot svg"
+"$RRSIM" $SE --quiet --out "$MP/sens1" --threads 2 || fail mpi-sensitivity "threaded run failed"
+for k in 2 3; do
+    expect_exit 0 mpi-sensitivity-$k -- mpi $k $SE --out "$MP/sens$k" --threads 1
+    same=1
+    for f in $(cd "$MP/sens1" && find . -type f) $(cd "$MP/sens$k" && find . -type f); do
+        case $f in ./run.csv | ./scenario.resolved.ini) continue ;; esac
+        cmp -s "$MP/sens1/$f" "$MP/sens$k/$f" || { same=0; echo "  differs: $f"; }
+    done
+    [ -s "$MP/sens1/sensitivity.csv" ] && [ $same = 1 ] && ok mpi-sensitivity-same-$k ||
+        fail mpi-sensitivity-same-$k "sensitivity under mpirun -n $k differs from the threaded run"
+    # both batches reached every rank
+    line=$(grep 'results received' "$TMP/err")
+    echo "$line" | awk -v k=$k '{ for (i = 1; i < k; i++) if ($(NF - 2 * (k - 1 - i)) + 0 < 1) exit 1 }' &&
+        [ -n "$line" ] && ok mpi-sensitivity-every-rank-$k || fail mpi-sensitivity-every-rank-$k "$line"
+    grep -q '^results: ' "$TMP/out" && [ "$(grep -c '^results: ' "$TMP/out")" = 1 ] &&
+        ok mpi-sensitivity-once-$k || fail mpi-sensitivity-once-$k "$(cat "$TMP/out")"
+done
+# faults: an item failing; a rank failing before its work; a rank whose
+# command ends after the first batch (its --samples make one batch only)
+SEQ="sensitivity $MP/mm1u.ini --vary lambda=0.5:0.8 --vary mean_talk=0.5d:0.9d --reps 2 --plot none --quiet --threads 1"
+expect_exit 1 mpi-sensitivity-item-fails -- mpi 2 $SEQ --samples 70 --max-cases 2 --out "$MP/bad3"
+grep -q "more than 2 cases" "$TMP/err" && ok mpi-sensitivity-item-message || fail mpi-sensitivity-item-message "$(head -c 300 "$TMP/err")"
+timeout 300 mpirun -n 1 "$RRSIM" $SEQ --samples 70 --out "$MP/bad4" : \
+    -n 1 "$RRSIM" $SEQ --samples 70 --vary nokey=1:2 --out "$MP/bad4" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "rank 1 failed before its work started: rrsim: --vary: unknown key 'nokey'" "$TMP/err" &&
+    ok mpi-sensitivity-rank-fails || fail mpi-sensitivity-rank-fails "exit $rc: $(head -c 300 "$TMP/err")"
+timeout 300 mpirun -n 1 "$RRSIM" $SEQ --samples 70 --out "$MP/bad5" : \
+    -n 1 "$RRSIM" $SEQ --samples 64 --out "$MP/bad5" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "rank 1 had ended the command when rank 0 began its batch 2 of runs" "$TMP/err" &&
+    ok mpi-sensitivity-rank-ends || fail mpi-sensitivity-rank-ends "exit $rc: $(head -c 300 "$TMP/err")"
 PR="run scenarios/mm1.ini --reps 3 --precision 20% --max-reps 40 --plot none --quiet"
 "$RRSIM" $PR --out "$MP/pr1" || fail mpi-precision "threaded run failed"
 expect_exit 0 mpi-precision -- mpi 2 $PR --out "$MP/pr2" --threads 1
