@@ -114,11 +114,14 @@ void rr_run_result_fini(rr_run_result *r);
  *            results back with rr_work_put (or rr_work_fail) and returns
  *            when rr_work_over and nothing it handed out is outstanding.
  *            With --precision it is called once per batch.  end() is
- *            called once when rr_run_many is done, with its status.
+ *            called once when rr_run_many is done, with its status and
+ *            the results (a manager may send them on to its workers).
  *   worker   (MPI rank > 0) - rr_run_many calls serve() instead: it runs
  *            items with rr_items_run as the manager asks until it is told
- *            the run is over, and rr_run_many returns RR_OK with every
- *            result empty (reps 0): the results are the manager's.
+ *            the run is over, and rr_run_many returns serve's status with
+ *            every result empty (reps 0): the results are the manager's;
+ *            unless serve put them with rr_items_put, when they are the
+ *            manager's results, the same bytes.
  */
 typedef struct rr_work rr_work;   /* a batch in progress (manager) */
 typedef struct rr_items rr_items; /* what a worker runs items from */
@@ -131,7 +134,8 @@ struct rr_exec {
     /* end - the run's status rc; returns it, or a failure outside the
      * items with its message in err (which then replaces rc's, naming no
      * design point; a status without a message replaces RR_OK only) */
-    int (*end)(void *ctx, int rc, char *err, size_t errlen);
+    int (*end)(void *ctx, int rc, const rr_run_result *out, size_t n,
+               char *err, size_t errlen);
     int (*serve)(void *ctx, rr_items *it);
 };
 
@@ -172,6 +176,12 @@ uint64_t rr_items_reps(const rr_items *it);
 int rr_items_run(rr_items *it, uint64_t point, uint64_t rep,
                  atomic_int *halt, void **buf, size_t *len, char *err,
                  size_t errlen);
+
+/* rr_items_put - the manager's result of item (point, rep), as
+ * rr_item_encode gave it, into the results rr_run_many returns here;
+ * RR_EINVAL / RR_EPARSE / RR_ENOMEM with a message. */
+int rr_items_put(rr_items *it, uint64_t point, uint64_t rep, const void *buf,
+                 size_t len, char *err, size_t errlen);
 
 /* rr_item_encode - a replication's result as bytes (malloc'd; NULL when
  * out of memory): the format of rr-item(5) in docs/man/rrsim-results.5,

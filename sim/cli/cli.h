@@ -57,8 +57,12 @@ enum {
 
 /* The commands spread over the ranks of mpirun: every rank runs the
  * command, each of its calls of rr_run_many is run by all of them
- * together (mpi.c), and cli_runs_done lets rank 0 alone write. */
-#define CMD_DISTRIBUTED CMD_SHARDED
+ * together (mpi.c), and cli_runs_done lets rank 0 alone write.  Those of
+ * CMD_SHARED choose each call from the results of the ones before
+ * (calibrate's search, validate --rolling): rank 0 sends every call's
+ * results to every rank, so that all take the same path. */
+#define CMD_SHARED (CMD_CALIBRATE | CMD_VALIDATE)
+#define CMD_DISTRIBUTED (CMD_SHARDED | CMD_SHARED)
 
 #define CLI_MAX_SETS 256
 #define CLI_MAX_VARY 16

@@ -13,8 +13,12 @@
  *   worker -> 0   RESULT p r rc  its result (rr_item_encode) or its
  *                                failure's message; a request for another
  *   0 -> worker   HALT           stop the items running (a failure)
- *   0 -> worker   STOP rc        the call is over, with status rc: go on
+ *   0 -> worker   STOP rc n      the call is over, with status rc: go on
  *                                with the command (or fail as it failed)
+ *   0 -> worker   RESULT p r     after STOP, n of them: the call's results,
+ *                                for a command whose next step depends on
+ *                                them (calibrate's search: CMD_SHARED), so
+ *                                that every rank takes the same path
  *   worker -> 0   SIGNAL s       this rank caught signal s
  *   worker -> 0   LEFT rc text   this rank's command is over: it failed
  *                                outside the calls (rc, what it printed)
@@ -88,6 +92,7 @@ static struct {
     uint64_t *items;        /* results received per rank, in all calls */
     bool *left;             /* per rank: its command is over */
     bool quiet;
+    bool share;             /* the calls' results go to every rank */
     char left_msg[1024];
     int left_rank;          /* the first to leave early, or 0 */
     bool halted;
@@ -333,11 +338,48 @@ static int manage(void *ctx, rr_work *w)
     }
 }
 
-/* end - every worker's HELLO (or LEFT) in, then STOP with the call's
- * status to all, and rank 0 ready for the next call; a worker that left
- * fails a call that was fine. */
-static int end(void *ctx, int rc, char *err, size_t errlen)
+/* stop_msg - STOP's body: the call's status, the results that follow */
+typedef struct stop_msg {
+    int64_t rc;
+    uint64_t results;
+} stop_msg;
+
+/* share - every result of the call to every worker still in it, after
+ * their STOP: a worker that cannot take one has the call fail there, and
+ * leaves (LEFT), which fails rank 0's next call. */
+static void share(const rr_run_result *out, size_t n)
 {
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < out[i].reps; k++) {
+            msg_head h = {i, k, RR_OK};
+            size_t len = 0;
+            void *item = rr_item_encode(&out[i].rep[k], &len);
+            char *m = item ? malloc(sizeof h + len) : NULL;
+            if (m) {
+                memcpy(m, &h, sizeof h);
+                memcpy(m + sizeof h, item, len);
+            } else {
+                h.rc = RR_ENOMEM; /* still sent: the worker counts it */
+                len = 0;
+                m = (char *)&h;
+            }
+            for (int r = 1; r < g.size; r++)
+                if (!g.left[r])
+                    send_to(r, T_RESULT, m, (int)(sizeof h + len));
+            if (m != (char *)&h)
+                free(m);
+            free(item);
+        }
+}
+
+/* end - every worker's HELLO (or LEFT) in, then STOP with the call's
+ * status to all (and its results, when they are shared), and rank 0
+ * ready for the next call; a worker that left fails a call that was
+ * fine. */
+static int end(void *ctx, int rc, const rr_run_result *out, size_t n,
+               char *err, size_t errlen)
+{
+    uint64_t results = 0;
     RR_UNUSED(ctx);
     for (int r = 1; r < g.size; r++)
         while (!g.hello[r] && !g.left[r] && !signalled()) {
@@ -356,13 +398,18 @@ static int end(void *ctx, int rc, char *err, size_t errlen)
         snprintf(err, errlen, "%s", g.left_msg);
         rc = RR_EINVAL;
     }
+    if (rc == RR_OK && g.share)
+        for (size_t i = 0; i < n; i++)
+            results += out[i].reps;
     for (int r = 1; r < g.size; r++) {
-        int code = rc;
+        stop_msg m = {rc, results};
         if (!g.left[r])
-            send_to(r, T_STOP, &code, sizeof code);
+            send_to(r, T_STOP, &m, sizeof m);
         g.hello[r] = false;
         g.pending[r] = g.inflight[r] = 0;
     }
+    if (results)
+        share(out, n);
     g.calls++;
     return rc;
 }
@@ -436,6 +483,7 @@ static int serve(void *ctx, rr_items *it)
 {
     pool p;
     int n = rr_items_threads(it), started = 0, code = RR_OK;
+    uint64_t results = 0;
     bool told_signal = false, stop = false;
 
     RR_UNUSED(ctx);
@@ -499,8 +547,11 @@ static int serve(void *ctx, rr_items *it)
         } else if (st.MPI_TAG == T_HALT) {
             atomic_store(&p.halt, 1);
         } else if (st.MPI_TAG == T_STOP) {
-            if (len == (int)sizeof code)
-                memcpy(&code, buf, sizeof code);
+            stop_msg m = {RR_EINVAL, 0};
+            if (len == (int)sizeof m)
+                memcpy(&m, buf, sizeof m);
+            code = (int)m.rc;
+            results = m.results;
             stop = true;
         } else if (st.MPI_TAG == T_END) {
             /* rank 0 is done: this command goes no further */
@@ -524,6 +575,33 @@ static int serve(void *ctx, rr_items *it)
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cv);
     g.calls++;
+    /* the call's results, when they are shared: every one is received,
+     * even after one that could not be taken */
+    for (uint64_t i = 0; i < results;) {
+        MPI_Status st;
+        int flag = 0, len;
+        char err[512];
+        MPI_Iprobe(0, T_RESULT, MPI_COMM_WORLD, &flag, &st);
+        if (!flag) {
+            nap();
+            continue;
+        }
+        char *buf = receive(&st, &len);
+        msg_head h;
+        i++;
+        if (!buf || len < (int)sizeof h) {
+            code = code == RR_OK ? RR_ENOMEM : code;
+            free(buf);
+            continue;
+        }
+        memcpy(&h, buf, sizeof h);
+        if (code == RR_OK && h.rc != RR_OK)
+            code = (int)h.rc;
+        if (code == RR_OK)
+            code = rr_items_put(it, h.point, h.rep, buf + sizeof h,
+                                (size_t)len - sizeof h, err, sizeof err);
+        free(buf);
+    }
     /* the call's status: a call that failed fails here too, so that no
      * rank goes on with results it does not have */
     return code;
@@ -550,6 +628,7 @@ const rr_exec *cli_mpi_exec(const cli *c)
             return NULL; /* then rank 0 runs it alone... */
     }
     g.quiet = c->quiet;
+    g.share = (c->cmd_bit & CMD_SHARED) != 0;
     x.ctx = NULL;
     x.worker = g.rank > 0;
     x.no_local = false;

@@ -878,7 +878,8 @@ int cli_parse(int argc, char **argv, cli *c)
                                    "each of its runs is chosen from the "
                                    "results of the ones before, so its "
                                    "work cannot be split in advance; run "
-                                   "it whole", c->cmd);
+                                   "it whole (under mpirun to spread it "
+                                   "over several machines)", c->cmd);
         if (!(o->cmds & c->cmd_bit))
             return cli_usage_error(c->cmd, "option '%s' does not apply to "
                                    "%s", o->name, c->cmd);

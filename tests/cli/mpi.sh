@@ -84,6 +84,45 @@ timeout 300 mpirun -n 1 "$RRSIM" $SEQ --samples 70 --out "$MP/bad5" : \
 rc=$?
 [ $rc -eq 1 ] && grep -q "rank 1 had ended the command when rank 0 began its batch 2 of runs" "$TMP/err" &&
     ok mpi-sensitivity-rank-ends || fail mpi-sensitivity-rank-ends "exit $rc: $(head -c 300 "$TMP/err")"
+# calibrate and validate --rolling: each run is chosen from the results
+# of the ones before, so rank 0 sends every run's results to every rank
+# and all take the search's path together; the files as the threaded
+# run's (calibrated.ini but for its manifest: the command line and time)
+CS=tests/fixtures/calibrate/two-route.ini
+"$RRSIM" run "$CS" --set p_self=0.1 --set abscond_mean=400d --seed 99 --reps 4 --out "$MP/ca-true" --plot none --quiet ||
+    fail mpi-calibrate "the observed run failed"
+awk -F, 'NR > 1 { y = substr($2, 1, 4)
+    if ($4 == "departures_voluntary_self") s[y] += $6
+    if ($4 == "departures_unsupervised") u[y] += $6 }
+    END { print "year,indicator,value"
+          for (y = 2020; y <= 2023; y++)
+              printf "%d,departures_independent,%.1f\n%d,departures_unsupervised,%.1f\n", y, s[y], y, u[y] }' \
+    "$MP/ca-true/timeseries_summary.csv" >"$MP/ca-obs.csv"
+CA="calibrate $CS $MP/ca-obs.csv --param p_self=0.02:0.5 --param abscond_mean=100d:1000d --tol 0.01 --plot none"
+"$RRSIM" $CA --quiet --out "$MP/ca1" --threads 2 || fail mpi-calibrate "threaded run failed"
+for k in 2 3; do
+    expect_exit 0 mpi-calibrate-$k -- mpi $k $CA --out "$MP/ca$k" --threads 1
+    line=$(grep 'results received' "$TMP/err")
+    echo "$line" | awk -v k=$k '{ for (i = 1; i < k; i++) if ($(NF - 2 * (k - 1 - i)) + 0 < 1) exit 1 }' &&
+        [ -n "$line" ] && ok mpi-calibrate-every-rank-$k || fail mpi-calibrate-every-rank-$k "$line"
+    for d in ca1 ca$k; do
+        grep -v '^; manifest: \(command\|created\)' "$MP/$d/calibrated.ini" >"$MP/$d.ini"
+    done
+    mpi_same "$MP/ca1" "$MP/ca$k" && cmp -s "$MP/ca1/calibrate.csv" "$MP/ca$k/calibrate.csv" &&
+        [ -s "$MP/ca1.ini" ] && cmp -s "$MP/ca1.ini" "$MP/ca$k.ini" &&
+        ok mpi-calibrate-same-$k || fail mpi-calibrate-same-$k "calibrate under mpirun -n $k differs from the threaded run"
+done
+VR="validate $CS $MP/ca-obs.csv --rolling --param p_self=0.02:0.5 --param abscond_mean=100d:1000d --tol 0.02 --eval-reps 2 --reps 4 --plot none --quiet"
+"$RRSIM" $VR --out "$MP/vr1" --threads 2 || fail mpi-rolling "threaded run failed"
+expect_exit 0 mpi-rolling -- mpi 2 $VR --out "$MP/vr2" --threads 1
+mpi_same "$MP/vr1" "$MP/vr2" && ok mpi-rolling-same || fail mpi-rolling-same "validate --rolling under mpirun differs"
+# a rank that cannot read the observed figures fails the calibration
+timeout 300 mpirun -n 1 "$RRSIM" $CA --out "$MP/bad6" --quiet : \
+    -n 1 "$RRSIM" calibrate $CS "$MP/nowhere.csv" --param p_self=0.02:0.5 --param abscond_mean=100d:1000d \
+    --tol 0.01 --plot none --out "$MP/bad6" --quiet >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "rank 1 failed before its work started: rrsim: .*nowhere.csv" "$TMP/err" &&
+    ok mpi-calibrate-rank-fails || fail mpi-calibrate-rank-fails "exit $rc: $(head -c 300 "$TMP/err")"
 PR="run scenarios/mm1.ini --reps 3 --precision 20% --max-reps 40 --plot none --quiet"
 "$RRSIM" $PR --out "$MP/pr1" || fail mpi-precision "threaded run failed"
 expect_exit 0 mpi-precision -- mpi 2 $PR --out "$MP/pr2" --threads 1
