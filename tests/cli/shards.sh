@@ -162,7 +162,7 @@ expect_exit 2 shard-trace -- "$RRSIM" run scenarios/mm1.ini --shard 1/2 --trace 
 # calibrate and validate choose each run from the ones before: no shards
 for cmd in "calibrate scenarios/mm1.ini x.csv --param lambda=0.5:0.9" "validate scenarios/mm1.ini x.csv"; do
     expect_exit 2 "shard-${cmd%% *}" -- "$RRSIM" $cmd --shard 1/2
-    grep -q "rrsim: --shard does not apply to ${cmd%% *}: each of its runs is chosen from the results of the ones before" "$TMP/err" &&
+    grep -q "rrsim: option '--shard' does not apply to ${cmd%% *}: each of its runs is chosen from the results of the ones before" "$TMP/err" &&
         ok "shard-${cmd%% *}-message" || fail "shard-${cmd%% *}-message" "$(cat "$TMP/err")"
 done
 expect_exit 2 merge-nothing -- "$RRSIM" merge --out "$SH/bad"
