@@ -42,8 +42,10 @@
  * Faults: an item failing on any rank fails the run as in one process
  * (the lowest item's message, naming the rank); a rank that fails outside
  * a call (its scenario unreadable there) sends what it printed and fails
- * the call rank 0 is in or enters next; a signal on any rank is passed to rank 0, which stops everyone,
- * removes its temporary folder and exits 128 + the signal.  A rank that
+ * the call rank 0 is in or enters next, as does one whose command ended
+ * (the ranks disagree); a signal on any rank is passed to rank 0, which
+ * stops everyone, removes its temporary folder and exits 128 + the
+ * signal.  A rank that
  * dies outright is mpirun's to report: it stops the job, and rank 0, sent
  * SIGTERM, removes its temporary folder on the way out.
  */
@@ -487,6 +489,8 @@ static int serve(void *ctx, rr_items *it)
     bool told_signal = false, stop = false;
 
     RR_UNUSED(ctx);
+    if (g.released)
+        return RR_EINTR; /* let go: no call is run here any more */
     memset(&p, 0, sizeof p);
     p.it = it;
     atomic_init(&p.halt, 0);
@@ -612,8 +616,7 @@ static int serve(void *ctx, rr_items *it)
 const rr_exec *cli_mpi_exec(const cli *c)
 {
     static rr_exec x;
-    if (!g.on || g.size < 2 || g.released ||
-        !(c->cmd_bit & CMD_DISTRIBUTED))
+    if (!g.on || g.size < 2 || !(c->cmd_bit & CMD_DISTRIBUTED))
         return NULL;
     if (g.rank == 0 && !g.threads) {
         size_t n = (size_t)g.size;
@@ -661,6 +664,8 @@ int cli_mpi_finish(int rc)
 {
     if (!g.on)
         return rc;
+    if (rc == EXIT_ELSEWHERE)
+        rc = EXIT_OK; /* a worker of a command that is rank 0's alone */
     if (g.rank == 0 && g.size > 1) {
         /* the command is over here: every worker is let go, wherever it
          * is (in a call rank 0 did not make, or waiting) */
