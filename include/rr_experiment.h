@@ -169,6 +169,7 @@ const rr_plan *rr_work_plan(const rr_work *w, size_t point);
 /* Worker side. */
 int rr_items_threads(const rr_items *it);
 size_t rr_items_points(const rr_items *it);
+const rr_plan *rr_items_plan(const rr_items *it, size_t point);
 uint64_t rr_items_reps(const rr_items *it);
 /* rr_items_run - item (point, rep) run and encoded into *buf (malloc'd,
  * *len bytes; the caller frees it); halt stops it with RR_EINTR.  The

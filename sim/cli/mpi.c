@@ -8,7 +8,9 @@
  * points): in it rank 0 is the manager and every other rank a worker,
  * each with its own threads:
  *
- *   worker -> 0   HELLO n        in the call, with n threads: n requests
+ *   worker -> 0   HELLO n h      in the call, with n threads: n requests;
+ *                                h the hash of the runs it planned, which
+ *                                must be rank 0's (else the call fails)
  *   0 -> worker   ITEM p r       run design point p, replication r
  *   worker -> 0   RESULT p r rc  its result (rr_item_encode) or its
  *                                failure's message; a request for another
@@ -62,6 +64,7 @@
 #include "cli/cli.h"
 #include "cli/cmd.h"
 #include "rr_common.h"
+#include "rr_shard.h"
 
 enum {
     T_HELLO = 1,
@@ -73,6 +76,12 @@ enum {
     T_LEFT,
     T_END
 };
+
+/* HELLO's body */
+typedef struct hello_msg {
+    int64_t threads;
+    uint64_t hash;          /* rr_shard_hash of the call's plans */
+} hello_msg;
 
 /* the header of RESULT and ITEM: point, replication, status */
 typedef struct msg_head {
@@ -95,6 +104,10 @@ static struct {
     bool *left;             /* per rank: its command is over */
     bool quiet;
     bool share;             /* the calls' results go to every rank */
+    bool hashed;            /* call_hash made for the call */
+    uint64_t call_hash;     /* of the plans of the call */
+    char other_msg[512];    /* a rank that planned other runs */
+    int other_rank;         /* it, or 0 */
     char left_msg[1024];
     int left_rank;          /* the first to leave early, or 0 */
     bool halted;
@@ -236,13 +249,30 @@ static void handle(rr_work *w, const MPI_Status *st)
         return;
     }
     switch (st->MPI_TAG) {
-    case T_HELLO:
-        if (len == (int)sizeof(int) && !g.hello[r]) {
-            memcpy(&g.threads[r], buf, sizeof(int));
-            g.hello[r] = true;
-            g.pending[r] += g.threads[r] > 0 ? g.threads[r] : 0;
+    case T_HELLO: {
+        hello_msg m;
+        if (len != (int)sizeof m || g.hello[r])
+            break;
+        memcpy(&m, buf, sizeof m);
+        g.hello[r] = true;
+        if (g.hashed && m.hash != g.call_hash) {
+            /* its items would be another model's: it gets none */
+            if (!g.other_rank) {
+                g.other_rank = r;
+                snprintf(g.other_msg, sizeof g.other_msg, "rank %d planned "
+                         "other runs than rank 0 for batch %d (are its "
+                         "scenario files, tables and command line the "
+                         "same?)", r, g.calls + 1);
+            }
+            if (w)
+                rr_work_fail(w, 0, 0, RR_EINVAL, g.other_msg);
+            break;
         }
+        g.threads[r] = m.threads > 0 && m.threads < 65536 ? (int)m.threads
+                                                            : 0;
+        g.pending[r] += g.threads[r];
         break;
+    }
     case T_RESULT: {
         msg_head h;
         char err[512], msg[600];
@@ -297,6 +327,20 @@ static int manage(void *ctx, rr_work *w)
     double give_up = 0;
     RR_UNUSED(ctx);
     g.halted = false;
+    if (!g.hashed) {
+        /* the call's plans, which every worker must have planned too */
+        size_t n = rr_work_points(w);
+        const rr_plan **plans = calloc(n ? n : 1, sizeof *plans);
+        if (!plans) {
+            rr_work_fail(w, 0, 0, RR_ENOMEM, rr_strerror(RR_ENOMEM));
+        } else {
+            for (size_t i = 0; i < n; i++)
+                plans[i] = rr_work_plan(w, i);
+            g.call_hash = rr_shard_hash(plans, n, 0);
+            g.hashed = true;
+            free(plans);
+        }
+    }
     if (g.left_rank)
         rr_work_fail(w, 0, 0, RR_EINVAL, g.left_msg); /* before this call */
     for (;;) {
@@ -399,6 +443,9 @@ static int end(void *ctx, int rc, const rr_run_result *out, size_t n,
     if (g.left_rank && !signalled()) {
         snprintf(err, errlen, "%s", g.left_msg);
         rc = RR_EINVAL;
+    } else if (g.other_rank && !signalled()) {
+        snprintf(err, errlen, "%s", g.other_msg);
+        rc = RR_EINVAL;
     }
     if (rc == RR_OK && g.share)
         for (size_t i = 0; i < n; i++)
@@ -410,6 +457,7 @@ static int end(void *ctx, int rc, const rr_run_result *out, size_t n,
         g.hello[r] = false;
         g.pending[r] = g.inflight[r] = 0;
     }
+    g.hashed = false;
     if (results)
         share(out, n);
     g.calls++;
@@ -510,7 +558,17 @@ static int serve(void *ctx, rr_items *it)
         }
     }
     p.n = started;
-    send_to(0, T_HELLO, &p.n, sizeof p.n);
+    {
+        /* with the hash of the runs planned here: rank 0 checks it */
+        hello_msg m = {p.n, 0};
+        size_t np = rr_items_points(it);
+        const rr_plan **plans = calloc(np ? np : 1, sizeof *plans);
+        for (size_t i = 0; plans && i < np; i++)
+            plans[i] = rr_items_plan(it, i);
+        m.hash = plans ? rr_shard_hash(plans, np, 0) : 0;
+        free(plans);
+        send_to(0, T_HELLO, &m, sizeof m);
+    }
     while (!stop) {
         MPI_Status st;
         int flag = 0, len;

@@ -295,6 +295,11 @@ size_t rr_items_points(const rr_items *it)
     return it->n_plans;
 }
 
+const rr_plan *rr_items_plan(const rr_items *it, size_t point)
+{
+    return it->plans[point];
+}
+
 uint64_t rr_items_reps(const rr_items *it)
 {
     return it->opts->precision ? it->opts->precision->max_reps

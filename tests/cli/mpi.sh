@@ -140,6 +140,14 @@ timeout 300 mpirun -n 1 "$RRSIM" run scenarios/mm1.ini --reps 4 --out "$MP/bad2"
 rc=$?
 [ $rc -ne 0 ] && grep -q "rank 1 failed before its work started: rrsim: cannot open '$MP/nowhere.ini'" "$TMP/err" &&
     ok mpi-rank-fails || fail mpi-rank-fails "exit $rc: $(head -c 300 "$TMP/err")"
+# a rank whose scenario says otherwise (another copy, another lambda)
+# would simulate another model: it is refused, not given items
+sed 's/^lambda = 0.8/lambda = 0.7/' scenarios/mm1.ini >"$MP/other.ini"
+timeout 300 mpirun -n 1 "$RRSIM" run scenarios/mm1.ini --reps 4 --out "$MP/bad9" --quiet : \
+    -n 1 "$RRSIM" run "$MP/other.ini" --reps 4 --out "$MP/bad9" --quiet >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "rank 1 planned other runs than rank 0 for batch 1" "$TMP/err" &&
+    ok mpi-rank-other-model || fail mpi-rank-other-model "exit $rc: $(head -c 300 "$TMP/err")"
 # a signal: to a worker rank, to rank 0, to mpirun
 LONG="sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 50 --set scenario.end=2523-12-31 --plot none --quiet --threads 1"
 for who in 1 0 mpirun; do
