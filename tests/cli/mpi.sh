@@ -188,6 +188,33 @@ for who in 1 0 mpirun; do
             ok mpi-signal-$who-143 || fail mpi-signal-$who-143 "exit $rc: $(head -c 300 "$TMP/err")"
     fi
 done
+# a signal to a worker rank of a study in batches (600 design points: 3)
+mkdir -p "$MP/sigs"
+(cd "$MP/sigs" && exec timeout 300 mpirun -n 2 "$MPI_RRSIM" sensitivity "$MP/mm1u.ini" --samples 150 --reps 4 \
+    --set scenario.end=2090-12-31 --plot none --quiet --threads 1 --out res) >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+target=
+n=0
+while [ -z "$target" ] && [ $n -lt 100 ]; do
+    sleep 0.2
+    n=$((n + 1))
+    for p in $(pgrep -f "rrsim sensitivity"); do
+        grep -qa "OMPI_COMM_WORLD_RANK=1" /proc/$p/environ 2>/dev/null && target=$p
+    done
+    [ -n "$(ls -A "$MP/sigs")" ] || target=
+done
+if [ -n "$target" ]; then
+    sleep 1
+    kill -TERM "$target"
+    wait $pid
+    rc=$?
+    [ $rc -eq 143 ] && [ -z "$(ls -A "$MP/sigs")" ] && grep -q "interrupted; no results written" "$TMP/err" &&
+        ok mpi-signal-sensitivity || fail mpi-signal-sensitivity "exit $rc: $(ls -A "$MP/sigs") $(head -c 300 "$TMP/err")"
+else
+    fail mpi-signal-sensitivity "no process to signal"
+    kill $pid 2>/dev/null
+    wait $pid
+fi
 ls "$MP" | grep -q '^bad' && fail mpi-nothing-left "$(ls "$MP")" || ok mpi-nothing-left
 rm -rf "$MP"
 unset OMPI_ALLOW_RUN_AS_ROOT OMPI_ALLOW_RUN_AS_ROOT_CONFIRM OMPI_MCA_rmaps_base_oversubscribe
