@@ -59,6 +59,11 @@ typedef struct rr_run_opts {
                                  horizon; read them with rr_rep_period and
                                  rr_rep_year.  Not with exec or shards
                                  (their items travel whole): ignored. */
+    uint64_t slice_total;     /* with shards > 0 and this > 0: the slice
+                                 is of the slice_total items of a command
+                                 that calls rr_run_many more than once, */
+    uint64_t slice_offset;    /* this call's being [slice_offset,
+                                 slice_offset + plans x reps) of them */
 } rr_run_opts;
 
 /* The replications of one plan. */
@@ -108,7 +113,10 @@ void rr_run_result_fini(rr_run_result *r);
  *
  * rr_run_opts.shard/shards run only a contiguous range of the items,
  * rr_slice's (a fixed number of replications only: RR_EINVAL with
- * --precision); the caller saves them.
+ * --precision); the caller saves them.  A command that calls rr_run_many
+ * several times (in batches of design points) numbers its items across
+ * the calls and gives slice_total and slice_offset: each call then runs
+ * the part of the command's slice that falls in it, maybe none.
  *
  * rr_run_opts.exec plugs in a way of running items elsewhere:
  *   manager  (rank 0, merge) - rr_run_many calls manage() on its own
@@ -117,11 +125,14 @@ void rr_run_result_fini(rr_run_result *r);
  *            results back with rr_work_put (or rr_work_fail) and returns
  *            when rr_work_over and nothing it handed out is outstanding.
  *            With --precision it is called once per batch.  end() is
- *            called once when rr_run_many is done, with its status.
+ *            called once when rr_run_many is done, with its status and
+ *            the results (a manager may send them on to its workers).
  *   worker   (MPI rank > 0) - rr_run_many calls serve() instead: it runs
  *            items with rr_items_run as the manager asks until it is told
- *            the run is over, and rr_run_many returns RR_OK with every
- *            result empty (reps 0): the results are the manager's.
+ *            the run is over, and rr_run_many returns serve's status with
+ *            every result empty (reps 0): the results are the manager's;
+ *            unless serve put them with rr_items_put, when they are the
+ *            manager's results, the same bytes.
  */
 typedef struct rr_work rr_work;   /* a batch in progress (manager) */
 typedef struct rr_items rr_items; /* what a worker runs items from */
@@ -131,9 +142,11 @@ struct rr_exec {
     bool worker;
     bool no_local;            /* the manager runs no item itself */
     int (*manage)(void *ctx, rr_work *w);
-    /* end - the run's status rc; may turn RR_OK into a failure (with its
-     * message in err) when something outside the items failed */
-    int (*end)(void *ctx, int rc, char *err, size_t errlen);
+    /* end - the run's status rc; returns it, or a failure outside the
+     * items with its message in err (which then replaces rc's, naming no
+     * design point; a status without a message replaces RR_OK only) */
+    int (*end)(void *ctx, int rc, const rr_run_result *out, size_t n,
+               char *err, size_t errlen);
     int (*serve)(void *ctx, rr_items *it);
 };
 
@@ -167,6 +180,7 @@ const rr_plan *rr_work_plan(const rr_work *w, size_t point);
 /* Worker side. */
 int rr_items_threads(const rr_items *it);
 size_t rr_items_points(const rr_items *it);
+const rr_plan *rr_items_plan(const rr_items *it, size_t point);
 uint64_t rr_items_reps(const rr_items *it);
 /* rr_items_run - item (point, rep) run and encoded into *buf (malloc'd,
  * *len bytes; the caller frees it); halt stops it with RR_EINTR.  The
@@ -174,6 +188,12 @@ uint64_t rr_items_reps(const rr_items *it);
 int rr_items_run(rr_items *it, uint64_t point, uint64_t rep,
                  atomic_int *halt, void **buf, size_t *len, char *err,
                  size_t errlen);
+
+/* rr_items_put - the manager's result of item (point, rep), as
+ * rr_item_encode gave it, into the results rr_run_many returns here;
+ * RR_EINVAL / RR_EPARSE / RR_ENOMEM with a message. */
+int rr_items_put(rr_items *it, uint64_t point, uint64_t rep, const void *buf,
+                 size_t len, char *err, size_t errlen);
 
 /* rr_item_encode - a replication's result as bytes (malloc'd; NULL when
  * out of memory, or for a result whose rows went to a spill): the format

@@ -62,6 +62,15 @@ typedef struct rr_sensitivity {
     double *y;                /* n_eval x d.n_ind: the indicators' means */
     char **unit;              /* d.n_ind: their units (the registry's) */
     uint64_t events;
+    /* may be set after rr_sensitivity_init: each batch's results, before
+     * they are released, with the number of its first item (point-major
+     * over every evaluation, as rr_run_many numbers them) and the items
+     * of the whole study (a shard saves its part of them); RR_OK, or the
+     * status that stops the study (with its message printed) */
+    int (*on_batch)(void *ctx, const rr_plan *const *plans, size_t n,
+                    const rr_run_result *res, uint64_t first_item,
+                    uint64_t items);
+    void *batch_ctx;
     /* by rr_sensitivity_analyse */
     size_t n_boot;
     rr_sobol_result *res;     /* d.n_ind */
@@ -90,8 +99,12 @@ int rr_sensitivity_check(rr_sensitivity *s, const char *path,
                          const char *list, rr_point_error *e);
 
 /* rr_sensitivity_run - every evaluation, in batches, with opts (progress
- * over all of them; reps and seed the scenario's).  RR_OK, RR_EINTR, or
- * the failure with *e filled (e->point: the evaluation, from 0). */
+ * over all of them; reps and seed the scenario's).  With opts->shards,
+ * only the shard's slice of all the study's items is run (the others are
+ * left at zero: s->y then means nothing; on_batch saves the slice).
+ * RR_OK, RR_EINTR, or the failure with *e filled (e->point: the
+ * evaluation, from 0; RR_NO_POINT and an empty message for on_batch's
+ * status). */
 int rr_sensitivity_run(rr_sensitivity *s, const char *path,
                        const char *const *common, size_t n_common,
                        const rr_run_opts *opts, rr_point_error *e);

@@ -56,6 +56,33 @@ typedef struct rr_shard_head {
  * merge checks its scenarios by. */
 uint64_t rr_shard_hash(const rr_plan *const *plans, size_t n, uint64_t reps);
 
+/* rr_shard_hash_chain - the hash h of a run's earlier calls of
+ * rr_run_many followed by one of hash next (a command that runs its
+ * design points in batches: sensitivity). */
+uint64_t rr_shard_hash_chain(uint64_t h, uint64_t next);
+
+/* Writing a shard whose items come in several calls: rr_shard_begin
+ * creates dir/items.bin; rr_shard_add appends the items [first, first +
+ * n) of the run from res, which holds the run's items from base on (reps
+ * replications a plan, point-major); rr_shard_end closes it, fills
+ * h->data_size and h->data_hash and writes dir/shard.txt from h;
+ * rr_shard_abandon closes it after a failure (the caller removes the
+ * folder).  RR_OK, or RR_EIO / RR_ENOMEM with a message. */
+typedef struct rr_shard_writer {
+    FILE *f;
+    char path[4200];
+    uint64_t hash, size;
+} rr_shard_writer;
+
+int rr_shard_begin(rr_shard_writer *w, const char *dir, char *err,
+                   size_t errlen);
+int rr_shard_add(rr_shard_writer *w, const rr_run_result *res, uint64_t reps,
+                 uint64_t base, uint64_t first, uint64_t n, char *err,
+                 size_t errlen);
+int rr_shard_end(rr_shard_writer *w, const char *dir, rr_shard_head *h,
+                 char *err, size_t errlen);
+void rr_shard_abandon(rr_shard_writer *w);
+
 /* rr_shard_write - shard.txt and items.bin into the folder dir: the items
  * [h->first, h->first + h->n) of res (h->points plans of h->reps
  * replications); fills h->data_size and h->data_hash.  RR_OK, or RR_EIO /

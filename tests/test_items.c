@@ -124,6 +124,10 @@ static void test_encode(const rr_run_result *r)
     rr_rep_result_fini(&copy);
 }
 
+typedef struct fake_worker_put {
+    const rr_run_result *from;
+} fake_worker_put;
+
 /* an executor that brings every result from `from` (a threaded run),
  * encoded; with twice, one of them a second time; with short, not the
  * last */
@@ -131,6 +135,8 @@ typedef struct fake {
     const rr_run_result *from;
     bool twice, short_;
     int ends;
+    size_t end_items;        /* the results end() was shown */
+    const char *end_fails;   /* if not NULL: end() fails with this */
 } fake;
 
 static int fake_manage(void *ctx, rr_work *w)
@@ -154,13 +160,40 @@ static int fake_manage(void *ctx, rr_work *w)
     return RR_OK;
 }
 
-static int fake_end(void *ctx, int rc, char *err, size_t errlen)
+static int fake_end(void *ctx, int rc, const rr_run_result *out, size_t n,
+                    char *err, size_t errlen)
 {
     fake *f = ctx;
-    RR_UNUSED(err);
-    RR_UNUSED(errlen);
     f->ends++;
+    for (size_t i = 0; rc == RR_OK && i < n; i++)
+        for (size_t r = 0; r < out[i].reps; r++)
+            f->end_items += same_rep(&f->from[i].rep[r], &out[i].rep[r]);
+    if (f->end_fails) {
+        snprintf(err, errlen, "%s", f->end_fails);
+        return RR_EIO;
+    }
     return rc;
+}
+
+/* a worker that is sent every result of `from` (rr_items_put), as an MPI
+ * worker of a command whose next step needs them */
+static int fake_serve_put(void *ctx, rr_items *it)
+{
+    fake_worker_put *f = ctx;
+    char err[256];
+    for (uint64_t p = 0; p < 2; p++)
+        for (uint64_t r = 0; r < 4; r++) {
+            size_t len;
+            void *buf = rr_item_encode(&f->from[p].rep[r], &len);
+            if (p == 0 && r == 0) /* bytes cut short: refused */
+                CHECK_EQ(rr_items_put(it, p, r, buf, len / 2, err,
+                                      sizeof err), RR_EPARSE);
+            CHECK_EQ(rr_items_put(it, p, r, buf, len, err, sizeof err),
+                     RR_OK);
+            free(buf);
+        }
+    CHECK_EQ(rr_items_put(it, 2, 0, "", 0, err, sizeof err), RR_EINVAL);
+    return RR_OK;
 }
 
 /* a worker that runs item (1, 2) and compares its bytes */
@@ -210,11 +243,12 @@ static void test_exec(void)
     CHECK_EQ(rr_run_many(plans, 2, 1, &o, ref, err, sizeof err), RR_OK);
     test_encode(&ref[0]);
     {
-        fake f = {ref, false, false, 0};
+        fake f = {ref, false, false, 0, 0, NULL};
         rr_exec x = {&f, false, true, fake_manage, fake_end, NULL};
         o.exec = &x;
         CHECK_EQ(rr_run_many(plans, 2, 1, &o, got, err, sizeof err), RR_OK);
         CHECK_EQ(f.ends, 1);
+        CHECK_EQ(f.end_items, 8); /* end() is shown every result */
         for (int p = 0; p < 2; p++)
             for (int r = 0; r < 4; r++)
                 CHECK(same_rep(&ref[p].rep[r], &got[p].rep[r]));
@@ -223,7 +257,7 @@ static void test_exec(void)
         rr_run_result_fini(&got[1]);
     }
     {
-        fake f = {ref, true, false, 0};
+        fake f = {ref, true, false, 0, 0, NULL};
         rr_exec x = {&f, false, true, fake_manage, fake_end, NULL};
         o.exec = &x;
         CHECK_EQ(rr_run_many(plans, 2, 1, &o, got, err, sizeof err),
@@ -231,12 +265,41 @@ static void test_exec(void)
         CHECK(strstr(err, "came twice") != NULL);
     }
     {
-        fake f = {ref, false, true, 0};
+        fake f = {ref, false, true, 0, 0, NULL};
         rr_exec x = {&f, false, true, fake_manage, fake_end, NULL};
         o.exec = &x;
         CHECK_EQ(rr_run_many(plans, 2, 1, &o, got, err, sizeof err),
                  RR_EINVAL);
         CHECK(strstr(err, "did not come back") != NULL);
+    }
+    /* end() failing with a message of its own (an MPI rank gone): that
+     * is the failure, of no design point, even over an item's */
+    for (int twice = 0; twice < 2; twice++) {
+        fake f = {ref, twice, false, 0, 0, "rank 3 left"};
+        rr_exec x = {&f, false, true, fake_manage, fake_end, NULL};
+        size_t failed = 0;
+        o.exec = &x;
+        o.failed_plan = &failed;
+        CHECK_EQ(rr_run_many(plans, 2, 1, &o, got, err, sizeof err),
+                 RR_EIO);
+        CHECK(strcmp(err, "rank 3 left") == 0);
+        CHECK_EQ(failed, 2);
+        o.failed_plan = NULL;
+    }
+    /* a worker sent the manager's results returns them */
+    {
+        fake_worker_put f = {ref};
+        rr_exec x = {&f, true, false, NULL, NULL, fake_serve_put};
+        o.exec = &x;
+        CHECK_EQ(rr_run_many(plans, 2, 1, &o, got, err, sizeof err), RR_OK);
+        CHECK_EQ(got[0].reps, 4);
+        CHECK_EQ(got[1].reps, 4);
+        for (int p = 0; p < 2; p++)
+            for (int r = 0; r < 4; r++)
+                CHECK(same_rep(&ref[p].rep[r], &got[p].rep[r]));
+        CHECK_EQ(got[1].events, ref[1].events);
+        rr_run_result_fini(&got[0]);
+        rr_run_result_fini(&got[1]);
     }
     {
         fake_worker f = {ref, 0};
@@ -263,7 +326,37 @@ static void test_exec(void)
         }
         rr_run_result_fini(&got[0]);
         rr_run_result_fini(&got[1]);
+    }
+    /* a shard's slice of a command's items over several calls: this
+     * call's 8 items are [offset, offset + 8) of total; each shard runs
+     * the part of its slice that falls in the call, maybe none */
+    {
+        static const struct {
+            uint64_t total, offset, shard, shards;
+        } cases[] = {{24, 8, 1, 3}, {24, 8, 0, 3}, {24, 8, 2, 3},
+                     {12, 4, 0, 2}, {12, 4, 1, 2}, {20, 3, 1, 4}};
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            uint64_t first, count;
+            o.shard = cases[c].shard;
+            o.shards = cases[c].shards;
+            o.slice_total = cases[c].total;
+            o.slice_offset = cases[c].offset;
+            rr_slice(cases[c].total, o.shard, o.shards, &first, &count);
+            CHECK_EQ(rr_run_many(plans, 2, 1, &o, got, err, sizeof err),
+                     RR_OK);
+            for (uint64_t i = 0; i < 8; i++) {
+                const rr_rep_result *g = &got[i / 4].rep[i % 4];
+                uint64_t item = cases[c].offset + i;
+                if (item >= first && item < first + count)
+                    CHECK(same_rep(&ref[i / 4].rep[i % 4], g));
+                else
+                    CHECK(g->events == 0 && g->kpi[0] == 0);
+            }
+            rr_run_result_fini(&got[0]);
+            rr_run_result_fini(&got[1]);
+        }
         o.shards = 0;
+        o.slice_total = o.slice_offset = 0;
     }
     rr_run_result_fini(&ref[0]);
     rr_run_result_fini(&ref[1]);

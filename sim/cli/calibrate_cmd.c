@@ -205,7 +205,8 @@ int cli_cmd_calibrate(cli *c)
         cli_target_of(c, target, sizeof target, "%s-calibrate", cal.base_name);
         rc = cli_begin(c, target, &t);
     }
-    if (rc == EXIT_OK &&
+    /* (an MPI worker has no folder: rank 0 checks) */
+    if (rc == EXIT_OK && !cli_mpi_worker() &&
         (rc = rr_results_calibrate_check(&t, &cal, c->pos[0], err,
                                          sizeof err)) != RR_OK) {
         rr_results_abort(&t);
@@ -307,6 +308,10 @@ static int rolling(cli *c, const rr_table *obs)
             return cli_interrupted("results");
         fprintf(stderr, "rrsim: %s\n", err[0] ? err : rr_strerror(rc));
         return EXIT_RUNTIME;
+    }
+    if ((rc = cli_runs_done(c, &t)) != EXIT_OK) {
+        rr_rolling_fini(&ro); /* an MPI worker: the results are rank 0's */
+        return rc;
     }
     rc = cli_finish(&t, target, write_rolling_files, &ro, &charts);
     if (rc == EXIT_OK && !c->quiet) {

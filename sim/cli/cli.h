@@ -44,12 +44,25 @@ enum {
     CMD_SENSITIVITY = 1u << 12
 };
 
-/* The commands whose work items may be split: --shard I/N, and spread
- * over the ranks of mpirun.  A command joins by calling cli_run_points
- * (or rr_run_many with cli_run_opts) once, before it writes anything, and
- * cli_shard_save / cli_elsewhere on its result (cluster.c). */
-#define CMD_DISTRIBUTED                                                     \
-    (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_UNCERTAINTY)
+/* The commands whose work items may be split into shards (--shard I/N
+ * and rrsim merge): every call of rr_run_many they make takes its
+ * options from cli_run_opts, its items numbered on across the calls,
+ * each call's results are given to cli_call_done, and cli_runs_done
+ * says after the last, before anything is written, whether the results
+ * are this process's to write (cluster.c; cli_run_points and
+ * cli_after_run do it all for a command of one call). */
+#define CMD_SHARDED                                                         \
+    (CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_FIT | CMD_UNCERTAINTY |        \
+     CMD_SENSITIVITY)
+
+/* The commands spread over the ranks of mpirun: every rank runs the
+ * command, each of its calls of rr_run_many is run by all of them
+ * together (mpi.c), and cli_runs_done lets rank 0 alone write.  Those of
+ * CMD_SHARED choose each call from the results of the ones before
+ * (calibrate's search, validate --rolling): rank 0 sends every call's
+ * results to every rank, so that all take the same path. */
+#define CMD_SHARED (CMD_CALIBRATE | CMD_VALIDATE)
+#define CMD_DISTRIBUTED (CMD_SHARDED | CMD_SHARED)
 
 #define CLI_MAX_SETS 256
 #define CLI_MAX_VARY 16

@@ -72,11 +72,25 @@ void cli_stop(int sig);
 /* cli_caught - the signal this process caught first, or 0. */
 int cli_caught(void);
 
-/* cli_after_run - what a distributed command does once rr_run_many has
- * returned rc into res (n plans): EXIT_OK to write the results as usual;
- * EXIT_ELSEWHERE when nothing more is to be done here (an MPI worker;
- * a shard, saved and committed into t); the exit code of a failure
- * (t aborted, the message printed).  res is released unless EXIT_OK. */
+/* cli_call_done - a call of rr_run_many of a distributed command done,
+ * with the results res of its n plans, whose items are [first, first +
+ * n x replications) of the command's `items` (numbered point-major over
+ * all its calls): a shard saves its part of them into t.  EXIT_OK, or
+ * the exit code of a failure with the message printed (the caller
+ * aborts t). */
+int cli_call_done(cli *c, rr_results *t, const rr_plan *const *plans,
+                  size_t n, const rr_run_result *res, uint64_t first,
+                  uint64_t items);
+
+/* cli_runs_done - after the last call, before anything is written:
+ * EXIT_OK to write the results as usual; EXIT_ELSEWHERE when nothing more
+ * is to be done here (an MPI worker; a shard, saved and committed into
+ * t); the exit code of a failure (t aborted, the message printed: a
+ * merge whose shards hold other items than the command asked for). */
+int cli_runs_done(cli *c, rr_results *t);
+
+/* cli_after_run - both, for a command of one call of rr_run_many that
+ * returned res (n plans); res is released unless EXIT_OK. */
 int cli_after_run(cli *c, const rr_plan *const *plans, size_t n,
                   rr_run_result *res, rr_results *t);
 
@@ -87,9 +101,10 @@ int cli_cmd_merge(cli *c);
  * cli_mpi_init - MPI started (with threads funnelled to the main thread)
  * and the worker ranks' stderr kept aside; before the command line is
  * read.  cli_mpi_finish - MPI ended and the process's exit code: a worker
- * that failed before it could serve tells rank 0.  cli_mpi_exec - the
- * executor of the command's one distributed rr_run_many (NULL in one
- * process, for a command that is not distributed, or once it has run). */
+ * that failed outside the calls tells rank 0, and every worker waits for
+ * rank 0 to let it go.  cli_mpi_exec - the executor of a distributed
+ * command's calls of rr_run_many, each run by all the ranks (NULL in one
+ * process or for a command that is not distributed). */
 void cli_mpi_init(int *argc, char ***argv, atomic_int *stop);
 bool cli_mpi_worker(void);
 int cli_mpi_size(void);

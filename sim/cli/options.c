@@ -414,9 +414,10 @@ static const option options[] = {
     {"--from", "DATE", CMD_COMPARE, OPT_FROM,
      "measure the effect from this date to the end of the window "
      "(default: from the first day the two scenarios differ)"},
-    {"--shard", "I/N", CMD_DISTRIBUTED, OPT_SHARD,
-     "run only the I-th of N equal slices of the replications (1 <= I <= "
-     "N <= 1000000) and write a shard folder instead of the results; "
+    {"--shard", "I/N", CMD_SHARDED, OPT_SHARD,
+     "run only the I-th of N equal slices of the work items (each a "
+     "replication of a design point, over all the command's points; 1 <= "
+     "I <= N <= 1000000) and write a shard folder instead of the results; "
      "rrsim merge makes the results folder of all N. Not with "
      "--precision (its replications are decided as they come in) nor "
      "--trace (default: all of them, here)"},
@@ -872,6 +873,15 @@ int cli_parse(int argc, char **argv, cli *c)
         nlen = eq ? (size_t)(eq - a) : strlen(a);
         if (!(o = find_option(a, nlen)))
             return unknown(c, a, nlen);
+        if (!(o->cmds & c->cmd_bit) && o->id == OPT_SHARD &&
+            (c->cmd_bit & (CMD_CALIBRATE | CMD_VALIDATE)))
+            return cli_usage_error(c->cmd, "option '--shard' does not "
+                                   "apply to %s: "
+                                   "each of its runs is chosen from the "
+                                   "results of the ones before, so its "
+                                   "work cannot be split in advance; run "
+                                   "it whole (under mpirun to spread it "
+                                   "over several machines)", c->cmd);
         if (!(o->cmds & c->cmd_bit))
             return cli_usage_error(c->cmd, "option '%s' does not apply to "
                                    "%s", o->name, c->cmd);

@@ -132,13 +132,31 @@ static int write_sens_files(rr_results *t, void *ctx, char *err,
     return rr_results_write_sensitivity(t, x->s, x->scenario, err, errlen);
 }
 
-/* study - run, analyse, write; EXIT_*, the message printed. */
+/* What each batch's results are given to beyond this process: a
+ * shard's part of them saved (cli_call_done). */
+typedef struct batch_ctx {
+    cli *c;
+    rr_results *t;
+    int exit;               /* of the first batch that failed so */
+} batch_ctx;
+
+static int on_batch(void *ctx, const rr_plan *const *plans, size_t n,
+                    const rr_run_result *res, uint64_t first, uint64_t items)
+{
+    batch_ctx *b = ctx;
+    b->exit = cli_call_done(b->c, b->t, plans, n, res, first, items);
+    return b->exit == EXIT_OK ? RR_OK : RR_EIO;
+}
+
+/* study - run, analyse, write; EXIT_*, the message printed.  Its batches
+ * are spread as those of any distributed command (--shard, mpirun). */
 static int study(cli *c, rr_sensitivity *s, const char *name)
 {
     rr_run_opts opts = cli_run_opts(c);
     rr_point_error e;
     rr_progress prog;
     rr_results t;
+    batch_ctx b = {c, &t, EXIT_OK};
     char target[4096];
     int rc, charts;
 
@@ -146,20 +164,36 @@ static int study(cli *c, rr_sensitivity *s, const char *name)
     cli_target_of(c, target, sizeof target, "%s-sensitivity", name);
     if ((rc = cli_begin(c, target, &t)) != EXIT_OK)
         return rc;
+    s->on_batch = on_batch;
+    s->batch_ctx = &b;
     rr_progress_start(&prog, !c->quiet, &opts, s->n_eval * s->reps);
     rc = rr_sensitivity_run(s, c->pos[0], c->sets, (size_t)c->n_sets, &opts,
                             &e);
     rr_progress_clear(&prog);
+    if (rc == RR_OK) {
+        /* a shard saved, an MPI worker done, a merge checked */
+        int done = cli_runs_done(c, &t);
+        if (done != EXIT_OK)
+            return done;
+    }
     if (rc == RR_OK)
         rc = rr_sensitivity_analyse(s, c->bootstrap < 0
                                            ? RR_SOBOL_DEFAULT_BOOT
                                            : (size_t)c->bootstrap);
-    else if (rc != RR_EINTR)
+    else if (b.exit != EXIT_OK) {
+        rr_results_abort(&t); /* the message is printed */
+        return b.exit;
+    } else if (rc != RR_EINTR && c->exec && e.rc != RR_ENOMEM) {
+        /* a merge: what failed is a shard's */
+        rr_results_abort(&t);
+        fprintf(stderr, "rrsim: merge: %s\n", e.msg);
+        return EXIT_USAGE;
+    } else if (rc != RR_EINTR)
         print_failure(s, &e);
     if (rc != RR_OK) {
         rr_results_abort(&t);
         if (rc == RR_EINTR)
-            return cli_interrupted("results");
+            return cli_interrupted(c->shards ? "shard" : "results");
         if (rc == RR_ENOMEM && e.rc != RR_ENOMEM)
             fprintf(stderr, "rrsim: %s\n", rr_strerror(rc));
         return EXIT_RUNTIME;

@@ -72,58 +72,75 @@ static void put_arg(FILE *f, const char *a)
             fprintf(f, "%%%02X", *p);
 }
 
-static int write_items(const char *path, rr_shard_head *h,
-                       const rr_run_result *res, char *err, size_t errlen)
+uint64_t rr_shard_hash_chain(uint64_t h, uint64_t next)
 {
-    FILE *f = fopen(path, "wb");
-    uint64_t hash = FNV0, size = 0;
-    int rc = RR_OK;
-    if (!f) {
-        snprintf(err, errlen, "cannot create '%s': %s", path,
+    return fnv(h, &next, sizeof next);
+}
+
+int rr_shard_begin(rr_shard_writer *w, const char *dir, char *err,
+                   size_t errlen)
+{
+    memset(w, 0, sizeof *w);
+    w->hash = FNV0;
+    snprintf(w->path, sizeof w->path, "%s/items.bin", dir);
+    if (!(w->f = fopen(w->path, "wb"))) {
+        snprintf(err, errlen, "cannot create '%s': %s", w->path,
                  strerror(errno));
         return RR_EIO;
     }
-    for (uint64_t i = h->first; i < h->first + h->n && rc == RR_OK; i++) {
-        const rr_run_result *r = &res[i / h->reps];
+    return RR_OK;
+}
+
+int rr_shard_add(rr_shard_writer *w, const rr_run_result *res, uint64_t reps,
+                 uint64_t base, uint64_t first, uint64_t n, char *err,
+                 size_t errlen)
+{
+    int rc = RR_OK;
+    for (uint64_t i = first; i < first + n && rc == RR_OK; i++) {
+        const rr_run_result *r = &res[(i - base) / reps];
         unsigned char rec[16];
         size_t len;
-        void *buf = rr_item_encode(&r->rep[i % h->reps], &len);
+        void *buf = rr_item_encode(&r->rep[(i - base) % reps], &len);
         if (!buf) {
             snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
-            rc = RR_ENOMEM;
-            break;
+            return RR_ENOMEM;
         }
         put_u64(rec, i);
         put_u64(rec + 8, len);
-        hash = fnv(fnv(hash, rec, sizeof rec), buf, len);
-        size += sizeof rec + len;
-        if (fwrite(rec, sizeof rec, 1, f) != 1 ||
-            fwrite(buf, 1, len, f) != len) {
-            snprintf(err, errlen, "cannot write '%s': %s", path,
+        w->hash = fnv(fnv(w->hash, rec, sizeof rec), buf, len);
+        w->size += sizeof rec + len;
+        if (fwrite(rec, sizeof rec, 1, w->f) != 1 ||
+            fwrite(buf, 1, len, w->f) != len) {
+            snprintf(err, errlen, "cannot write '%s': %s", w->path,
                      strerror(errno));
             rc = RR_EIO;
         }
         free(buf);
     }
-    if (fclose(f) != 0 && rc == RR_OK) {
-        snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-        rc = RR_EIO;
-    }
-    h->data_size = size;
-    h->data_hash = hash;
     return rc;
 }
 
-int rr_shard_write(const char *dir, rr_shard_head *h,
-                   const rr_run_result *res, char *err, size_t errlen)
+void rr_shard_abandon(rr_shard_writer *w)
+{
+    if (w->f)
+        fclose(w->f);
+    w->f = NULL;
+}
+
+int rr_shard_end(rr_shard_writer *w, const char *dir, rr_shard_head *h,
+                 char *err, size_t errlen)
 {
     char path[4200];
-    FILE *f;
-    int rc;
+    FILE *f = w->f;
 
-    snprintf(path, sizeof path, "%s/items.bin", dir);
-    if ((rc = write_items(path, h, res, err, errlen)) != RR_OK)
-        return rc;
+    w->f = NULL;
+    if (fclose(f) != 0) {
+        snprintf(err, errlen, "cannot write '%s': %s", w->path,
+                 strerror(errno));
+        return RR_EIO;
+    }
+    h->data_size = w->size;
+    h->data_hash = w->hash;
     snprintf(path, sizeof path, "%s/shard.txt", dir);
     if (!(f = fopen(path, "w"))) {
         snprintf(err, errlen, "cannot create '%s': %s", path,
@@ -149,6 +166,19 @@ int rr_shard_write(const char *dir, rr_shard_head *h,
         return RR_EIO;
     }
     return RR_OK;
+}
+
+int rr_shard_write(const char *dir, rr_shard_head *h,
+                   const rr_run_result *res, char *err, size_t errlen)
+{
+    rr_shard_writer w;
+    int rc = rr_shard_begin(&w, dir, err, errlen);
+    if (rc == RR_OK)
+        rc = rr_shard_add(&w, res, h->reps, 0, h->first, h->n, err, errlen);
+    if (rc == RR_OK)
+        return rr_shard_end(&w, dir, h, err, errlen);
+    rr_shard_abandon(&w);
+    return rc;
 }
 
 /* ---- reading ------------------------------------------------------------ */

@@ -70,7 +70,8 @@ struct rr_items {
     size_t n_plans;
     int crn;
     const rr_run_opts *opts;
-    const rr_run_result *out; /* their layouts */
+    rr_run_result *out;       /* their layouts; the results put, if any */
+    bool put;                 /* results were put (rr_items_put) */
 };
 
 void rr_keep_freed_memory(void)
@@ -294,6 +295,11 @@ size_t rr_items_points(const rr_items *it)
     return it->n_plans;
 }
 
+const rr_plan *rr_items_plan(const rr_items *it, size_t point)
+{
+    return it->plans[point];
+}
+
 uint64_t rr_items_reps(const rr_items *it)
 {
     return it->opts->precision ? it->opts->precision->max_reps
@@ -326,6 +332,30 @@ int rr_items_run(rr_items *it, uint64_t point, uint64_t rep,
     }
     rr_rep_result_fini(&r);
     return rc;
+}
+
+static int grow(rr_run_result *r, size_t reps);
+
+int rr_items_put(rr_items *it, uint64_t point, uint64_t rep, const void *buf,
+                 size_t len, char *err, size_t errlen)
+{
+    rr_run_result *r;
+    int rc;
+    if (point >= it->n_plans || rep >= rr_items_reps(it)) {
+        snprintf(err, errlen, "no item (%llu, %llu) in this run",
+                 (unsigned long long)point, (unsigned long long)rep);
+        return RR_EINVAL;
+    }
+    r = &it->out[point];
+    if (rep >= r->reps && grow(r, (size_t)rep + 1) != RR_OK) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
+    if ((rc = rr_item_decode(buf, len, &r->rep[rep], err, errlen)) != RR_OK)
+        return rc;
+    r->events += r->rep[rep].events;
+    it->put = true;
+    return RR_OK;
 }
 
 void rr_run_result_fini(rr_run_result *r)
@@ -419,7 +449,15 @@ static int run_batch(batch *b, size_t from, size_t count)
     j.from = from;
     j.count = count;
     j.end = b->n_plans * count;
-    if (o->shards > 0) {
+    if (o->shards > 0 && o->slice_total > 0) {
+        /* the command's slice, within this call's items */
+        uint64_t first, n, lo = o->slice_offset, hi = lo + j.end;
+        rr_slice(o->slice_total, o->shard, o->shards, &first, &n);
+        lo = first > lo ? first : lo;
+        hi = first + n < hi ? first + n : hi;
+        j.begin = lo < hi ? (size_t)(lo - o->slice_offset) : 0;
+        j.end = lo < hi ? (size_t)(hi - o->slice_offset) : 0;
+    } else if (o->shards > 0) {
         uint64_t first, n;
         rr_slice(j.end, o->shard, o->shards, &first, &n);
         j.begin = (size_t)first;
@@ -533,12 +571,20 @@ static int serve(const rr_plan *const *plans, size_t n, int crn,
                  const rr_run_opts *opts, rr_run_result *out, char *err,
                  size_t errlen)
 {
-    rr_items it = {plans, n, crn, opts, out};
+    rr_items it = {plans, n, crn, opts, out, false};
     int rc = RR_OK;
     for (size_t i = 0; i < n && rc == RR_OK; i++)
         rc = prepare(plans[i], NULL, &out[i], err, errlen);
-    if (rc == RR_OK)
+    if (rc == RR_OK) {
         rc = opts->exec->serve(opts->exec->ctx, &it);
+        if (rc != RR_OK)
+            snprintf(err, errlen, "%s", rr_strerror(rc));
+    }
+    if (rc == RR_OK && it.put) {
+        for (size_t i = 0; i < n; i++)
+            out[i].precision = opts->precision;
+        return RR_OK; /* the manager's results, sent here */
+    }
     for (size_t i = 0; i < n; i++)
         rr_run_result_fini(&out[i]);
     return rc;
@@ -591,10 +637,14 @@ int rr_run_many(const rr_plan *const *plans, size_t n, int crn,
     }
     free(b.kpi);
     if (opts->exec && opts->exec->end) {
-        int erc = opts->exec->end(opts->exec->ctx, rc, b.err, sizeof b.err);
-        if (rc == RR_OK && erc != RR_OK) {
+        char eerr[512] = "";
+        int erc = opts->exec->end(opts->exec->ctx, rc, out, n, eerr,
+                                  sizeof eerr);
+        if (erc != RR_OK && (rc == RR_OK || eerr[0])) {
+            /* a failure outside the items: no design point's */
             rc = erc;
             b.failed_plan = n;
+            snprintf(b.err, sizeof b.err, "%s", eerr);
         }
     }
     if (rc != RR_OK) {

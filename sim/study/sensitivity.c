@@ -232,6 +232,11 @@ int rr_sensitivity_run(rr_sensitivity *s, const char *path,
         if ((rc = rr_points_load(&p, e)) == RR_OK) {
             s->reps = (size_t)p.plans[0]->cfg[0]->replications;
             o.precision = NULL;
+            if (opts->shards > 0) {
+                /* the shard's slice is of the study's items */
+                o.slice_total = (uint64_t)s->n_eval * s->reps;
+                o.slice_offset = (uint64_t)from * s->reps;
+            }
             if (opts->progress) {
                 w.offset = from * s->reps;
                 w.total = s->n_eval * s->reps;
@@ -242,6 +247,14 @@ int rr_sensitivity_run(rr_sensitivity *s, const char *path,
         }
         if (rc != RR_OK && e->point != RR_NO_POINT)
             e->point += from;
+        if (rc == RR_OK && s->on_batch &&
+            (rc = s->on_batch(s->batch_ctx, p.plans, m, res,
+                              (uint64_t)from * s->reps,
+                              (uint64_t)s->n_eval * s->reps)) != RR_OK) {
+            e->rc = rc; /* its message is printed */
+            for (size_t i = 0; i < m; i++)
+                rr_run_result_fini(&res[i]);
+        }
         if (rc == RR_OK) {
             rc = collect(s, res, from, m);
             for (size_t i = 0; i < m; i++) {

@@ -54,6 +54,43 @@ for cmd in "run scenarios/mm1.ini" "compare scenarios/mm1.ini --policy lambda=0.
     done
 done
 
+# a sensitivity study runs its design points in batches (256 points a
+# batch: 70 x (2 + 2) = 280 points make two): a shard's slice is of all
+# the study's items, across the batches (shard 3/3 holds the end of the
+# first and all of the second), and the merge gives every file the same
+# bytes as one run, charts too
+SE="sensitivity $SH/mm1u.ini --vary lambda=0.5:0.8 --vary mean_talk=0.5d:0.9d --samples 70 --reps 2 --quiet"
+"$RRSIM" $SE --plot svg --out "$SH/sens-1" || fail merge-sensitivity "one run failed"
+for i in 1 2 3; do
+    expect_exit 0 sensitivity-shard-$i -- "$RRSIM" $SE --shard $i/3 --out "$SH/sens-s$i" --threads 1
+done
+grep -qx 'points 280' "$SH/sens-s3/shard.txt" && grep -qx 'items 560' "$SH/sens-s3/shard.txt" &&
+    grep -qx 'first 373' "$SH/sens-s3/shard.txt" && grep -qx 'count 187' "$SH/sens-s3/shard.txt" &&
+    ok sensitivity-shard-header || fail sensitivity-shard-header "$(cat "$SH/sens-s3/shard.txt")"
+expect_exit 0 merge-sensitivity -- "$RRSIM" merge "$SH/sens-s2" "$SH/sens-s3" "$SH/sens-s1" --out "$SH/sens-m" --plot svg --quiet
+same=1
+for f in $(cd "$SH/sens-1" && find . -type f) $(cd "$SH/sens-m" && find . -type f); do
+    case $f in ./run.csv | ./scenario.resolved.ini) continue ;; esac
+    cmp -s "$SH/sens-1/$f" "$SH/sens-m/$f" || { same=0; echo "  differs: $f"; }
+done
+[ -s "$SH/sens-m/sensitivity.csv" ] && [ $same = 1 ] && ok merge-sensitivity-same ||
+    fail merge-sensitivity-same "merged sensitivity differs from one run"
+expect_stderr "rrsim: merge: shard 2/3 is missing (2 of 3 given)" merge-sensitivity-missing -- \
+    "$RRSIM" merge "$SH/sens-s1" "$SH/sens-s3" --out "$SH/bad13"
+expect_stderr "rrsim: merge: shard 3/3 is given twice: $SH/sens-s3 and $SH/sens-s3" merge-sensitivity-doubled -- \
+    "$RRSIM" merge "$SH/sens-s1" "$SH/sens-s3" "$SH/sens-s2" "$SH/sens-s3" --out "$SH/bad14"
+# the scenario changed since the shards ran: a merge of a study in
+# batches checks the model of them all before anything is written
+sed -i 's/^mean_talk.range = .*/mean_talk.range = 0.5d:0.8d/' "$SH/mm1u.ini"
+SE2="sensitivity $SH/mm1u.ini --samples 70 --reps 2 --quiet"
+for i in 1 2; do
+    "$RRSIM" $SE2 --shard $i/2 --out "$SH/sens-c$i" || fail merge-sensitivity-changed "shard failed"
+done
+sed -i 's/^mean_talk.range = .*/mean_talk.range = 0.5d:0.9d/' "$SH/mm1u.ini"
+expect_exit 2 merge-sensitivity-changed -- "$RRSIM" merge "$SH/sens-c1" "$SH/sens-c2" --out "$SH/bad15"
+grep -q "another model" "$TMP/err" && ok merge-sensitivity-changed-message ||
+    fail merge-sensitivity-changed-message "$(cat "$TMP/err")"
+
 # the set: missing, doubled, another run, another version
 expect_stderr "rrsim: merge: shard 3/5 is missing (4 of 5 given)" merge-missing -- \
     "$RRSIM" merge "$SH/s1" "$SH/s2" "$SH/s4" "$SH/s5" --out "$SH/bad1"
@@ -113,7 +150,7 @@ expect_exit 2 merge-own-out -- "$RRSIM" merge "$SH/a1" "$SH/a2"
 grep -q "argument '--out' is not one a shard records" "$TMP/err" && ok merge-own-out-message ||
     fail merge-own-out-message "$(cat "$TMP/err")"
 ok=1
-for i in 1 2 3 4 5 6 7 8 9 10 11 12; do [ -e "$SH/bad$i" ] && ok=0; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do [ -e "$SH/bad$i" ] && ok=0; done
 [ $ok = 1 ] && ok merge-nothing-left || fail merge-nothing-left "a refused merge left a folder"
 
 # --shard itself
@@ -122,7 +159,12 @@ for v in 0/4 5/4 1/0 a/b 1/2/3 2 1/1000001; do
 done
 expect_exit 2 shard-precision -- "$RRSIM" run scenarios/mm1.ini --shard 1/2 --precision 5% --out "$SH/bad"
 expect_exit 2 shard-trace -- "$RRSIM" run scenarios/mm1.ini --shard 1/2 --trace --out "$SH/bad"
-expect_exit 2 shard-calibrate -- "$RRSIM" calibrate scenarios/mm1.ini x.csv --param lambda=0.5:0.9 --shard 1/2
+# calibrate and validate choose each run from the ones before: no shards
+for cmd in "calibrate scenarios/mm1.ini x.csv --param lambda=0.5:0.9" "validate scenarios/mm1.ini x.csv"; do
+    expect_exit 2 "shard-${cmd%% *}" -- "$RRSIM" $cmd --shard 1/2
+    grep -q "rrsim: option '--shard' does not apply to ${cmd%% *}: each of its runs is chosen from the results of the ones before" "$TMP/err" &&
+        ok "shard-${cmd%% *}-message" || fail "shard-${cmd%% *}-message" "$(cat "$TMP/err")"
+done
 expect_exit 2 merge-nothing -- "$RRSIM" merge --out "$SH/bad"
 # a shard that fails is no shard
 expect_exit 1 shard-fails -- "$RRSIM" run scenarios/mm1.ini --reps 2 --max-cases 2 --shard 1/2 --out "$SH/bad"
