@@ -276,20 +276,13 @@ static void this_owner(owner *o)
     o->start = proc_start((long)getpid());
 }
 
-/* write_owner - OWNER into the folder fd. */
-static int write_owner(int fd)
+/* write_new - a new file NAME in the folder fd holding text[0..len): it
+ * must not exist (O_EXCL) and is no link; -1 with errno on failure. */
+static int write_new(int fd, const char *name, const char *text, size_t len)
 {
-    owner o;
-    char text[OWNER_MAX];
-    size_t off = 0, len;
-    int m;
-    this_owner(&o);
-    len = (size_t)snprintf(text, sizeof text, "host %s\nboot %s\nstart %llu\n",
-                           o.host, o.boot, o.start);
-    if (len >= sizeof text)
-        len = sizeof text - 1;
-    m = openat(fd, OWNER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-               0666);
+    size_t off = 0;
+    int m = openat(fd, name,
+                   O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (m < 0)
         return -1;
     while (off < len) {
@@ -305,6 +298,20 @@ static int write_owner(int fd)
         off += (size_t)w;
     }
     return close(m);
+}
+
+/* write_owner - OWNER into the folder fd. */
+static int write_owner(int fd)
+{
+    owner o;
+    char text[OWNER_MAX];
+    size_t len;
+    this_owner(&o);
+    len = (size_t)snprintf(text, sizeof text, "host %s\nboot %s\nstart %llu\n",
+                           o.host, o.boot, o.start);
+    if (len >= sizeof text)
+        len = sizeof text - 1;
+    return write_new(fd, OWNER, text, len);
 }
 
 /* read_owner - the OWNER of folder entry of dirfd; false when it has none
@@ -375,24 +382,7 @@ static int write_marker(int fd)
         "rrsim " RR_VERSION "\n"
         "This folder was written by rrsim.  'rrsim ... --force' may replace "
         "it as a whole.\n";
-    size_t off = 0;
-    int m = openat(fd, RR_OUTDIR_MARKER,
-                   O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (m < 0)
-        return -1;
-    while (off < sizeof text - 1) {
-        ssize_t w = write(m, text + off, sizeof text - 1 - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            int e = w < 0 ? errno : EIO;
-            close(m);
-            errno = e;
-            return -1;
-        }
-        off += (size_t)w;
-    }
-    return close(m);
+    return write_new(fd, RR_OUTDIR_MARKER, text, sizeof text - 1);
 }
 
 /* ---- removing a tree -------------------------------------------------- */
