@@ -257,6 +257,14 @@ typedef struct rr_manifest {
     const char *created;   /* UTC time "YYYY-MM-DDTHH:MM:SSZ", or NULL */
 } rr_manifest;
 
+/* RR_MANIFEST_TIME - room for a manifest's "created" time. */
+#define RR_MANIFEST_TIME 32
+
+/* rr_manifest_now - m for this version and command (or NULL), created now
+ * (UTC), the time written into created. */
+void rr_manifest_now(rr_manifest *m, const char *command,
+                     char created[RR_MANIFEST_TIME]);
+
 /*
  * rr_write_resolved - copy every table the scenario read into
  * FOLDER/inputs/ and write FOLDER/scenario.resolved.ini: a scenario file

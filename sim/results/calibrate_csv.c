@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "rr_calibrate.h"
 #include "rr_common.h"
@@ -540,12 +539,10 @@ int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
                                const char *cmdline, char *err,
                                size_t errlen)
 {
-    char path[PATH_LEN], created[32];
+    char path[PATH_LEN], created[RR_MANIFEST_TIME];
     const char *was[RR_CALIB_MAX_PARAMS];
     double fit_loss = rr_calibration_loss(c, f);
     rr_manifest m;
-    time_t now = time(NULL);
-    struct tm tm;
     uint64_t h = 0;
     int rc;
 
@@ -558,11 +555,7 @@ int rr_results_write_calibrate(rr_results *t, rr_calibration *c,
         orig = NULL;
     }
     notes_of(c, orig, was);
-    gmtime_r(&now, &tm);
-    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    m.version = RR_VERSION;
-    m.command = cmdline;
-    m.created = created;
+    rr_manifest_now(&m, cmdline, created);
     rc = rr_write_fit(rr_outdir_path(&t->dir, "fit.csv", path, sizeof path),
                       f, r, err, errlen);
     if (rc == RR_OK)

@@ -907,6 +907,18 @@ static int copy_inputs(const char *folder, rr_scenario *sc,
     return rc;
 }
 
+void rr_manifest_now(rr_manifest *m, const char *command,
+                     char created[RR_MANIFEST_TIME])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(created, RR_MANIFEST_TIME, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    m->version = RR_VERSION;
+    m->command = command;
+    m->created = created;
+}
+
 int rr_write_resolved(const char *folder, rr_scenario *sc,
                       const rr_manifest *m, char *err, size_t errlen)
 {

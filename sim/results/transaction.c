@@ -93,17 +93,11 @@ int rr_results_write_run(rr_results *t, const rr_run_result *r,
                          rr_scenario *sc, rr_trace *trace,
                          const char *cmdline, char *err, size_t errlen)
 {
-    char path[PATH_LEN], path2[PATH_LEN], created[32];
+    char path[PATH_LEN], path2[PATH_LEN], created[RR_MANIFEST_TIME];
     rr_manifest m;
-    time_t now = time(NULL);
-    struct tm tm;
     int rc;
 
-    gmtime_r(&now, &tm);
-    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    m.version = RR_VERSION;
-    m.command = cmdline;
-    m.created = created;
+    rr_manifest_now(&m, cmdline, created);
     if ((rc = rr_write_timeseries(path_of(t, "timeseries.csv", path), r, err,
                                   errlen)) ||
         (rc = rr_write_timeseries_summary(

@@ -20,7 +20,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "rr_common.h"
 #include "rr_indicator.h"
@@ -340,19 +339,13 @@ int rr_results_write_uncertainty(rr_results *t, const rr_uncertainty *u,
                                  const char *cmdline, char *err,
                                  size_t errlen)
 {
-    char path[PATH_LEN], created[32];
+    char path[PATH_LEN], created[RR_MANIFEST_TIME];
     const rr_run_result *r = u->res;
     rr_run_result two[2];
     rr_manifest m;
-    time_t now = time(NULL);
-    struct tm tm;
     int rc;
 
-    gmtime_r(&now, &tm);
-    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    m.version = RR_VERSION;
-    m.command = cmdline;
-    m.created = created;
+    rr_manifest_now(&m, cmdline, created);
     if (u->paired) {
         two[0] = u->res[rr_uncertainty_point(u, 0, 0)];
         two[1] = u->res[rr_uncertainty_point(u, 0, 1)];
