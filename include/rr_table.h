@@ -84,6 +84,11 @@ const char *rr_table_cell(const rr_table *t, size_t row, size_t col);
 int rr_table_number(const rr_table *t, size_t row, size_t col, double *out,
                     char *err, size_t errlen);
 
+/* rr_table_number_na - as rr_table_number, but an empty cell, "NA" or a
+ * column that is not there (col < 0) is NAN. */
+int rr_table_number_na(const rr_table *t, size_t row, int col, double *out,
+                       char *err, size_t errlen);
+
 /* rr_table_require - index of a column that must exist; otherwise
  * RR_ENOTFOUND with "PATH:1: missing column 'NAME' (columns: a, b, c)". */
 int rr_table_require(const rr_table *t, const char *name, int *col, char *err,

@@ -372,6 +372,28 @@ static void test_numbers(void)
     CHECK_STR(err, want);
     /* no room for a message is allowed */
     CHECK_EQ(rr_table_number(t, 4, 1, &v, NULL, 0), RR_EPARSE);
+
+    /* rr_table_number_na: an empty cell or an absent column is NAN; a
+     * number reads as a number; other text is refused as before */
+    CHECK_EQ(rr_table_number_na(t, 2, 1, &v, err, sizeof err), RR_OK);
+    CHECK(isnan(v));
+    CHECK_EQ(rr_table_number_na(t, 0, -1, &v, err, sizeof err), RR_OK);
+    CHECK(isnan(v));
+    CHECK_EQ(rr_table_number_na(t, 5, 1, &v, err, sizeof err), RR_OK);
+    CHECK_NEAR(v, -0.125, 0.0);
+    CHECK_EQ(rr_table_number_na(t, 1, 1, &v, err, sizeof err), RR_EPARSE);
+    snprintf(want, sizeof want,
+             "%s:3: column 'share': expected a number, got 'abc'", p);
+    CHECK_STR(err, want);
+    rr_table_destroy(t);
+
+    p = fixture("numbers-na.csv", "name,share\nx,NA\n");
+    if (!(t = read_ok(p)))
+        return;
+    v = 0.0;
+    CHECK_EQ(rr_table_number_na(t, 0, 1, &v, err, sizeof err), RR_OK);
+    CHECK(isnan(v));
+    CHECK_EQ(rr_table_number(t, 0, 1, &v, err, sizeof err), RR_EPARSE);
     rr_table_destroy(t);
 }
 

@@ -83,18 +83,6 @@ static int read_table(const char *dir, const char *name, bool optional,
     return rr_table_read(path, t, err, errlen);
 }
 
-/* number_or_na - a cell that is a number, or NAN for "NA" or empty. */
-static int number_or_na(const rr_table *t, size_t r, int c, double *x,
-                        char *err, size_t errlen)
-{
-    const char *s = rr_table_cell(t, r, (size_t)c);
-    if (!*s || strcmp(s, "NA") == 0) {
-        *x = NAN;
-        return RR_OK;
-    }
-    return rr_table_number(t, r, (size_t)c, x, err, errlen);
-}
-
 /* param_index - the setting named key, added when new; -1 when there are
  * MAX_PARAMS already. */
 static long param_index(cal_data *d, const char *key)
@@ -139,8 +127,8 @@ static int read_points(cal_data *d, char *err, size_t errlen)
                              "column 'iteration': expected a whole number "
                              "from 0 to 1000000000, got '%s'",
                              rr_table_cell(t, r, (size_t)ci));
-        if ((rc = number_or_na(t, r, cl, &loss, err, errlen)) ||
-            (rc = number_or_na(t, r, cv, &v, err, errlen)))
+        if ((rc = rr_table_number_na(t, r, cl, &loss, err, errlen)) ||
+            (rc = rr_table_number_na(t, r, cv, &v, err, errlen)))
             return rc;
         if (d->n == 0 || it != last) {
             d->it[d->n] = it;
@@ -191,19 +179,23 @@ static int read_report(cal_data *d, char *err, size_t errlen)
             if (cw >= 0 && *rr_table_cell(t, r, (size_t)cw))
                 p->written = rr_table_cell(t, r, (size_t)cw);
             if ((clo >= 0 &&
-                 (rc = number_or_na(t, r, clo, &p->low, err, errlen))) ||
+                 (rc = rr_table_number_na(t, r, clo, &p->low, err,
+                                          errlen))) ||
                 (chi >= 0 &&
-                 (rc = number_or_na(t, r, chi, &p->high, err, errlen))))
+                 (rc = rr_table_number_na(t, r, chi, &p->high, err,
+                                          errlen))))
                 return rc;
         }
     if (cy >= 0)
         d->years = rr_table_cell(t, 0, (size_t)cy);
     if (cc >= 0)
         d->converged = rr_table_cell(t, 0, (size_t)cc);
-    if ((cf >= 0 && (rc = number_or_na(t, 0, cf, &d->figures, err, errlen))) ||
-        (ce >= 0 && (rc = number_or_na(t, 0, ce, &d->evals, err, errlen))) ||
+    if ((cf >= 0 &&
+         (rc = rr_table_number_na(t, 0, cf, &d->figures, err, errlen))) ||
+        (ce >= 0 &&
+         (rc = rr_table_number_na(t, 0, ce, &d->evals, err, errlen))) ||
         (cr >= 0 &&
-         (rc = number_or_na(t, 0, cr, &d->eval_reps, err, errlen))))
+         (rc = rr_table_number_na(t, 0, cr, &d->eval_reps, err, errlen))))
         return rc;
     return RR_OK;
 }

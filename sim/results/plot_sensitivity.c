@@ -53,22 +53,6 @@ static int oom(char *err, size_t errlen)
     return RR_ENOMEM;
 }
 
-static int num(const rr_table *t, size_t r, int c, double *x, char *err,
-               size_t errlen)
-{
-    const char *s;
-    if (c < 0) {
-        *x = NAN;
-        return RR_OK;
-    }
-    s = rr_table_cell(t, r, (size_t)c);
-    if (!*s || strcmp(s, "NA") == 0) {
-        *x = NAN;
-        return RR_OK;
-    }
-    return rr_table_number(t, r, (size_t)c, x, err, errlen);
-}
-
 /* chart_name - "sensitivity_NAME": letters, digits and _ of the name
  * only, so that a name from the file cannot make a path; a name with
  * anything else, or one seen before, is numbered instead. */
@@ -110,9 +94,10 @@ static int sens_read(const char *dir, rri_sens *d, char *err, size_t errlen)
     crp = rr_table_col(t, "replications");
     d->scenario = cs >= 0 && t->n_rows ? rr_table_cell(t, 0, (size_t)cs) : "";
     d->samples = d->evals = d->reps = NAN;
-    if (t->n_rows && ((rc = num(t, 0, csa, &d->samples, err, errlen)) ||
-                      (rc = num(t, 0, cev, &d->evals, err, errlen)) ||
-                      (rc = num(t, 0, crp, &d->reps, err, errlen))))
+    if (t->n_rows &&
+        ((rc = rr_table_number_na(t, 0, csa, &d->samples, err, errlen)) ||
+         (rc = rr_table_number_na(t, 0, cev, &d->evals, err, errlen)) ||
+         (rc = rr_table_number_na(t, 0, crp, &d->reps, err, errlen))))
         return rc;
     if (!(d->ind = calloc(MAX_SENS_CHARTS, sizeof *d->ind)))
         return oom(err, errlen);
@@ -147,7 +132,8 @@ static int sens_read(const char *dir, rri_sens *d, char *err, size_t errlen)
             double *x[] = {&w->s1, &w->s1_lo, &w->s1_hi,
                            &w->st, &w->st_lo, &w->st_hi};
             for (size_t k = 0; k < RR_COUNTOF(x); k++)
-                if ((rc = num(t, r, col[2 + k], x[k], err, errlen)))
+                if ((rc = rr_table_number_na(t, r, col[2 + k], x[k], err,
+                                             errlen)))
                     return rc;
         }
         if ((rc = rr_table_number(t, r, (size_t)col[8], &rank, err,

@@ -53,17 +53,6 @@ static int oom(char *err, size_t errlen)
     return RR_ENOMEM;
 }
 
-static int num(const rr_table *t, size_t r, int c, double *x, char *err,
-               size_t errlen)
-{
-    const char *s = rr_table_cell(t, r, (size_t)c);
-    if (!*s || strcmp(s, "NA") == 0) {
-        *x = NAN;
-        return RR_OK;
-    }
-    return rr_table_number(t, r, (size_t)c, x, err, errlen);
-}
-
 /* val_read - validate.csv into d. */
 static int val_read(const char *dir, val_data *d, char *err, size_t errlen)
 {
@@ -103,16 +92,19 @@ static int val_read(const char *dir, val_data *d, char *err, size_t errlen)
                              "column 'year': expected a year, got '%s'",
                              rr_table_cell(t, r, (size_t)col[0]));
         for (k = 0; k < RR_COUNTOF(x); k++)
-            if ((rc = num(t, r, col[2 + k], x[k], err, errlen)))
+            if ((rc = rr_table_number_na(t, r, col[2 + k], x[k], err,
+                                         errlen)))
                 return rc;
         if (strcmp(in, "yes") != 0 && strcmp(in, "no") != 0)
             return rr_err_at(err, errlen, RR_EPARSE, t->path, (int)t->line[r],
                              "column 'inside': expected yes or no, got '%s'",
                              in);
         w->rel = NAN;
-        if (ce >= 0 && (rc = num(t, r, ce, &w->rel, err, errlen)))
+        if (ce >= 0 &&
+            (rc = rr_table_number_na(t, r, ce, &w->rel, err, errlen)))
             return rc;
-        if (cr >= 0 && r == 0 && (rc = num(t, r, cr, &d->reps, err, errlen)))
+        if (cr >= 0 && r == 0 &&
+            (rc = rr_table_number_na(t, r, cr, &d->reps, err, errlen)))
             return rc;
         if (co >= 0) {
             double o;

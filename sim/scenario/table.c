@@ -491,6 +491,22 @@ int rr_table_number(const rr_table *t, size_t row, size_t col, double *out,
     return RR_OK;
 }
 
+int rr_table_number_na(const rr_table *t, size_t row, int col, double *out,
+                       char *err, size_t errlen)
+{
+    const char *s;
+    if (col < 0) {
+        *out = NAN;
+        return RR_OK;
+    }
+    s = rr_table_cell(t, row, (size_t)col);
+    if (!*s || strcmp(s, "NA") == 0) {
+        *out = NAN;
+        return RR_OK;
+    }
+    return rr_table_number(t, row, (size_t)col, out, err, errlen);
+}
+
 /* rr_table_require - find a column or say which ones there are. */
 int rr_table_require(const rr_table *t, const char *name, int *col, char *err,
                      size_t errlen)
