@@ -504,15 +504,13 @@ static void ttd_data(chart *c, long m, double *max)
     fputs("EOD\n", g);
 }
 
-/* ttd_traced - the median line and its two bands. */
-static int ttd_traced(chart *c, double max)
+/* plot_bands - the y axis up to max, the legend ke, and the plot of the
+ * datablock $t (x, then the 5%/10%, 25%, 50%, 75% and 95%/90% quantiles):
+ * the outer band, the middle half and the median line. */
+static int plot_bands(chart *c, double max, const rri_key *ke, size_t nk)
 {
-    static const rri_key ke[] = {
-        {"Median", OI_BLUE, 'l', NULL, 2.5},
-        {"Middle half of departures (25–75%)", BAND_MID, 'b', NULL, 0},
-        {"10–90% of departures", BAND_LIGHT, 'b', NULL, 0}};
     int rc = rri_gp_count_axis(c->g, max, 6, 1.04);
-    legend(c, ke, RR_COUNTOF(ke));
+    legend(c, ke, nk);
     fputs("plot $t using 1:2:6 with filledcurves fc rgb \"" BAND_LIGHT
           "\" fs solid 1 notitle, "
           "\\\n     $t using 1:3:5 with filledcurves fc rgb \"" BAND_MID
@@ -521,6 +519,16 @@ static int ttd_traced(chart *c, double max)
           "\" notitle\n",
           c->g);
     return rc;
+}
+
+/* ttd_traced - the median line and its two bands. */
+static int ttd_traced(chart *c, double max)
+{
+    static const rri_key ke[] = {
+        {"Median", OI_BLUE, 'l', NULL, 2.5},
+        {"Middle half of departures (25–75%)", BAND_MID, 'b', NULL, 0},
+        {"10–90% of departures", BAND_LIGHT, 'b', NULL, 0}};
+    return plot_bands(c, max, ke, RR_COUNTOF(ke));
 }
 
 /* ttd_means - the mean line and its band, and the run's median and 90th
@@ -1126,16 +1134,7 @@ static int fan_chart(chart *c, rr_plot_format fmt, const char *out,
         fputc('\n', g);
     }
     fputs("EOD\n", g);
-    rc = rri_gp_count_axis(g, max, 6, 1.04);
-    legend(c, ke, RR_COUNTOF(ke));
-    fputs("plot $t using 1:2:6 with filledcurves fc rgb \"" BAND_LIGHT
-          "\" fs solid 1 notitle, "
-          "\\\n     $t using 1:3:5 with filledcurves fc rgb \"" BAND_MID
-          "\" fs solid 1 notitle, "
-          "\\\n     $t using 1:4 with lines lw 2.5 lc rgb \"" OI_BLUE
-          "\" notitle\n",
-          g);
-    return rc;
+    return plot_bands(c, max, ke, RR_COUNTOF(ke));
 }
 
 /* chart_init - a run's chart over its periods, its events laid out in
