@@ -425,6 +425,19 @@ static void case_leave(void *ctx, rr_net *net, rr_entity *e, uint32_t s,
 
 static void ev_remigrate(void *subject, void *object);
 
+/* returnee_of - case e leaving by kind at now, as the trace records it:
+ * no provider, outcome undecided. */
+static returnee returnee_of(rr_entity *e, rr_departure kind, double now)
+{
+    return (returnee){
+        .id = e->id, .country = e->klass, .provider = -1,
+        .origin = cd(e)->origin, .vulnerable = cd(e)->vulnerable,
+        .channel = e->channel, .departure = (uint8_t)kind,
+        .t_entry = e->t_system, .t_channel = cd(e)->t_channel,
+        .t_departure = now, .outcome = -1, .t_outcome = NAN,
+    };
+}
+
 /* emit_quiet - the trace's row of an unsupported returnee whose outcome
  * nothing else sees (quiet_outcomes): the support time and the outcome
  * drawn now from the trace's own stream, as ev_outcome would draw them
@@ -434,13 +447,7 @@ static void emit_quiet(model *m, rr_entity *e, rr_departure kind, double now)
 {
     const rr_config *c = m->cfg;
     gsl_rng *r = m->trace_rng;
-    returnee q = {
-        .id = e->id, .country = e->klass, .provider = -1,
-        .origin = cd(e)->origin, .vulnerable = cd(e)->vulnerable,
-        .channel = e->channel, .departure = (uint8_t)kind,
-        .t_entry = e->t_system, .t_channel = cd(e)->t_channel,
-        .t_departure = now, .outcome = -1, .t_outcome = NAN,
-    };
+    returnee q = returnee_of(e, kind, now);
     double t = now + rr_dist_sample(&c->support, r);
     int outcome = gsl_rng_uniform(r) < c->sustainable_unsupported;
     if (t <= m->plan->cfg[0]->horizon) {
@@ -566,13 +573,7 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
 
     if (x != RR_EXIT_DEPARTED) {
         if (m->on_case) {
-            returnee q = {
-                .id = e->id, .country = e->klass, .provider = -1,
-                .origin = cd(e)->origin, .vulnerable = cd(e)->vulnerable,
-                .channel = e->channel, .departure = (uint8_t)kind,
-                .t_entry = e->t_system, .t_channel = cd(e)->t_channel,
-                .t_departure = now, .outcome = -1, .t_outcome = NAN,
-            };
+            returnee q = returnee_of(e, kind, now);
             emit_returnee(m, &q, 0);
         }
         return;
