@@ -44,7 +44,7 @@ n=$(ls "$PS_REF"/*/*.gp 2>/dev/null | wc -l)
 # an event with chart = no (the baseline's yearly intake mix) is not drawn;
 # the policy events are
 ps_nl=$PS/got/nl-baseline/departures.gp
-grep -qF "'Talks cut'" "$ps_nl" && grep -qF "'UA war'" "$ps_nl" &&
+grep -qF "'Talks cut'" "$ps_nl" && grep -qF "'War in Ukraine'" "$ps_nl" &&
     ! grep -q "Mix 20" "$ps_nl" &&
     ok plot-script-event-chart-no || fail plot-script-event-chart-no "$(grep -n "Mix\|Talks" "$ps_nl" | head -n 5)"
 # a received events.csv with a chart cell other than yes or no is refused,

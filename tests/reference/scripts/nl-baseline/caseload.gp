@@ -908,24 +908,24 @@ set label 'B  Dublin stop, 18 Mar 2020 – 1 Jul 2020' at screen 0.2878, screen 
 set label 'C  Dublin 58%, 1 Jul 2020 – 1 Jan 2021' at screen 0.5712, screen 0.8639 left font "Sans,12" textcolor rgb "#222222"
 set label 'D  Flights -85%, 15 Mar 2020 – 1 Jul 2020' at screen 0.0200, screen 0.8333 left font "Sans,12" textcolor rgb "#222222"
 set label 'E  Flights 50%, 1 Jul 2020 – 1 Jul 2021' at screen 0.3100, screen 0.8333 left font "Sans,12" textcolor rgb "#222222"
-set label 'F  Tests refused, 1 Jan 2021 – 2 Mar 2022' at screen 0.5763, screen 0.8333 left font "Sans,12" textcolor rgb "#222222"
-set label 'G  MA: no LP, 1 Jan 2020 – 1 Jan 2021' at screen 0.0200, screen 0.8028 left font "Sans,12" textcolor rgb "#222222"
-set label 'H  MA border, 15 Mar 2020 – 15 Jul 2020' at screen 0.2859, screen 0.8028 left font "Sans,12" textcolor rgb "#222222"
-set label 'I  MA: no removal, 2 Apr 2021 – 14 Nov 2022' at screen 0.5716, screen 0.8028 left font "Sans,12" textcolor rgb "#222222"
-set label 'J  MA flight ban, 21 Oct 2021 – 8 Feb 2022' at screen 0.0200, screen 0.7722 left font "Sans,12" textcolor rgb "#222222"
-set label 'K  DZ border, 17 Mar 2020 – 1 Jun 2021' at screen 0.3162, screen 0.7722 left font "Sans,12" textcolor rgb "#222222"
-set label 'L  DZ: no removal, from 17 Sep 2021' at screen 0.5959, screen 0.7722 left font "Sans,12" textcolor rgb "#222222"
-set label 'M  NG airports, 23 Mar 2020 – 24 Nov 2020' at screen 0.0200, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
-set label 'N  AF moratorium, from 11 Aug 2021' at screen 0.3236, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
-set label 'O  UA war, from 24 Feb 2022' at screen 0.5846, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
-set label 'P  Less absconding, from 1 Jan 2022' at screen 0.0200, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
-set label 'Q  Frontex, from 1 Jul 2022' at screen 0.2759, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
+set label 'F  COVID tests refused, 1 Jan 2021 – 2 Mar 2022' at screen 0.5763, screen 0.8333 left font "Sans,12" textcolor rgb "#222222"
+set label 'G  Morocco: no travel papers, 1 Jan 2020 – 1 Jan 2021' at screen 0.0200, screen 0.8028 left font "Sans,12" textcolor rgb "#222222"
+set label 'H  Morocco border shut, 15 Mar 2020 – 15 Jul 2020' at screen 0.3909, screen 0.8028 left font "Sans,12" textcolor rgb "#222222"
+set label 'I  Morocco: no removals, 2 Apr 2021 – 14 Nov 2022' at screen 0.0200, screen 0.7722 left font "Sans,12" textcolor rgb "#222222"
+set label 'J  Morocco flight ban, 21 Oct 2021 – 8 Feb 2022' at screen 0.3744, screen 0.7722 left font "Sans,12" textcolor rgb "#222222"
+set label 'K  Algeria border shut, 17 Mar 2020 – 1 Jun 2021' at screen 0.0200, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
+set label 'L  Algeria: no removals, from 17 Sep 2021' at screen 0.3584, screen 0.7417 left font "Sans,12" textcolor rgb "#222222"
+set label 'M  Nigeria airports shut, 23 Mar 2020 – 24 Nov 2020' at screen 0.0200, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
+set label 'N  Afghanistan: no removals, from 11 Aug 2021' at screen 0.3822, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
+set label 'O  War in Ukraine, from 24 Feb 2022' at screen 0.7117, screen 0.7111 left font "Sans,12" textcolor rgb "#222222"
+set label 'P  Less absconding, from 1 Jan 2022' at screen 0.0200, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
+set label 'Q  Frontex, from 1 Jul 2022' at screen 0.2759, screen 0.6806 left font "Sans,12" textcolor rgb "#222222"
 set label 'Letters mark the events listed at the top. Never occupied: Intake, Police, Assisted, NGO. Not shown: NGO b, NGO c.' at screen 0.02, screen 0.0833 left font "Sans,11" textcolor rgb "#555555"
-set label 'Cases at the end of the month (persons)' at screen 0.014, screen 0.4083 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
+set label 'Cases at the end of the month (persons)' at screen 0.014, screen 0.3931 center rotate by 90 font "Sans,13" textcolor rgb "#333333"
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
-set tmargin at screen 0.6472
-set bmargin at screen 0.5361
+set tmargin at screen 0.6167
+set bmargin at screen 0.5157
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:30000]
@@ -974,8 +974,8 @@ unset object
 unset arrow
 set lmargin at screen 0.3346
 set rmargin at screen 0.5119
-set tmargin at screen 0.6472
-set bmargin at screen 0.5361
+set tmargin at screen 0.6167
+set bmargin at screen 0.5157
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:15000]
@@ -1024,8 +1024,8 @@ unset object
 unset arrow
 set lmargin at screen 0.5666
 set rmargin at screen 0.7439
-set tmargin at screen 0.6472
-set bmargin at screen 0.5361
+set tmargin at screen 0.6167
+set bmargin at screen 0.5157
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:4000]
@@ -1074,8 +1074,8 @@ unset object
 unset arrow
 set lmargin at screen 0.7986
 set rmargin at screen 0.9759
-set tmargin at screen 0.6472
-set bmargin at screen 0.5361
+set tmargin at screen 0.6167
+set bmargin at screen 0.5157
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:4000]
@@ -1124,8 +1124,8 @@ unset object
 unset arrow
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
-set tmargin at screen 0.4639
-set bmargin at screen 0.3528
+set tmargin at screen 0.4435
+set bmargin at screen 0.3426
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:1500]
@@ -1174,8 +1174,8 @@ unset object
 unset arrow
 set lmargin at screen 0.3346
 set rmargin at screen 0.5119
-set tmargin at screen 0.4639
-set bmargin at screen 0.3528
+set tmargin at screen 0.4435
+set bmargin at screen 0.3426
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:1500]
@@ -1224,8 +1224,8 @@ unset object
 unset arrow
 set lmargin at screen 0.5666
 set rmargin at screen 0.7439
-set tmargin at screen 0.4639
-set bmargin at screen 0.3528
+set tmargin at screen 0.4435
+set bmargin at screen 0.3426
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:800]
@@ -1274,8 +1274,8 @@ unset object
 unset arrow
 set lmargin at screen 0.7986
 set rmargin at screen 0.9759
-set tmargin at screen 0.4639
-set bmargin at screen 0.3528
+set tmargin at screen 0.4435
+set bmargin at screen 0.3426
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
 set yrange [0:600]
@@ -1324,7 +1324,7 @@ unset object
 unset arrow
 set lmargin at screen 0.1026
 set rmargin at screen 0.2799
-set tmargin at screen 0.2806
+set tmargin at screen 0.2704
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1377,7 +1377,7 @@ unset object
 unset arrow
 set lmargin at screen 0.3346
 set rmargin at screen 0.5119
-set tmargin at screen 0.2806
+set tmargin at screen 0.2704
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1430,7 +1430,7 @@ unset object
 unset arrow
 set lmargin at screen 0.5666
 set rmargin at screen 0.7439
-set tmargin at screen 0.2806
+set tmargin at screen 0.2704
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
@@ -1483,7 +1483,7 @@ unset object
 unset arrow
 set lmargin at screen 0.7986
 set rmargin at screen 0.9759
-set tmargin at screen 0.2806
+set tmargin at screen 0.2704
 set bmargin at screen 0.1694
 set xrange [17897:20089]
 set xtics ("" 17897, "" 17987 1, "" 18078 1, "" 18170 1, "" 18262, "" 18353 1, "" 18444 1, "" 18536 1, "" 18628, "" 18718 1, "" 18809 1, "" 18901 1, "" 18993, "" 19083 1, "" 19174 1, "" 19266 1, "" 19358, "" 19448 1, "" 19539 1, "" 19631 1, "" 19723, "" 19814 1, "" 19905 1, "" 19997 1, "" 20089)
