@@ -16,12 +16,18 @@
  *   triangular(min, mode, max)   inverse cdf
  *   deterministic(value)         no draw
  *   empirical(values, weights)   gsl_ran_discrete (Walker's alias method)
+ *
+ * Under the random streams v3 (rr_dist_sample_v), exponential draws are
+ * made by the ziggurat (rr_ran_exp_zig) and lognormal ones from
+ * gsl_ran_gaussian_ziggurat.
  */
 #ifndef RR_DIST_H
 #define RR_DIST_H
 
 #include <stddef.h>
 #include <gsl/gsl_rng.h>
+
+#include "rr_rng.h"
 
 typedef enum rr_dist_kind {
     RR_DIST_EXPONENTIAL,
@@ -55,8 +61,19 @@ int rr_dist_triangular(rr_dist *d, double min, double mode, double max);
 int rr_dist_deterministic(rr_dist *d, double value);         /* value >= 0 */
 int rr_dist_empirical(rr_dist *d, const rr_empirical *e);
 
-/* rr_dist_sample - one draw (days, >= 0). */
+/* rr_dist_sample - one draw (days, >= 0), as streams v1 and v2 draw. */
 double rr_dist_sample(const rr_dist *d, gsl_rng *r);
+
+/* rr_dist_sample_v - one draw under the random streams of version v: from
+ * v3 on, an exponential is drawn by the ziggurat (rr_ran_exp_zig) and a
+ * lognormal from GSL's ziggurat Gaussian (gsl_ran_gaussian_ziggurat)
+ * instead of by logarithms; other kinds and older versions draw as
+ * rr_dist_sample. */
+double rr_dist_sample_v(const rr_dist *d, gsl_rng *r, rr_rng_version v);
+
+/* rr_ran_exp_zig - an Exp(1) variate by Marsaglia and Tsang's ziggurat
+ * (see dist.c): mostly one number from r, a table look-up and a multiply. */
+double rr_ran_exp_zig(gsl_rng *r);
 
 /* rr_dist_mean, rr_dist_sd - theoretical moments (days). */
 double rr_dist_mean(const rr_dist *d);

@@ -21,6 +21,8 @@
  *   v2  gsl_rng_taus2 (L'Ecuyer's maximally equidistributed combined
  *       Tausworthe generator, period 2^88): less work per number and
  *       24 bytes of state instead of 5 KB.
+ *   v3  gsl_rng_taus2 as v2; exponential and lognormal durations are
+ *       drawn by ziggurat methods instead of logarithms (rr_dist.h).
  * A version fixes every number drawn, so a results folder is reproduced by
  * running its scenario.resolved.ini, which records the version; the model
  * may also draw differently under a new version (see rrsim-scenario(5)).
@@ -48,6 +50,7 @@ enum rr_substream {
 typedef enum rr_rng_version {
     RR_RNG_V1 = 1,
     RR_RNG_V2 = 2,
+    RR_RNG_V3 = 3,
     RR_RNG_DEFAULT = RR_RNG_V1
 } rr_rng_version;
 
@@ -60,8 +63,9 @@ uint32_t rr_rng_seed(uint64_t base, uint64_t point, uint64_t replication,
 gsl_rng *rr_rng_create(uint64_t base, uint64_t point, uint64_t replication,
                        uint64_t substream);
 
-/* rr_rng_create_v - the same with the generator of version v (any value
- * but RR_RNG_V2, such as 0 in a zeroed configuration, is v1). */
+/* rr_rng_create_v - the same with the generator of version v (taus2 from
+ * v2 on; any value below RR_RNG_V2, such as 0 in a zeroed configuration,
+ * is v1). */
 gsl_rng *rr_rng_create_v(rr_rng_version v, uint64_t base, uint64_t point,
                          uint64_t replication, uint64_t substream);
 

@@ -9,7 +9,10 @@
  * lie inside the interval, and the half-width must be under 5% of it.  As
  * GSL's randist tests do, a value outside the interval is not called a
  * failure until the sample has been doubled (REPS more replications).
- * Every validation prints one comparison line, pass or fail.
+ * Every validation prints one comparison line, pass or fail.  They all run
+ * twice: with the random streams v1 (mt19937, logarithms) and v3 (taus2,
+ * ziggurat exponentials and lognormals), which must both agree with
+ * theory.
  *
  * Formulas (arrival rate lambda, service rate mu, rho = lambda / (c mu)):
  *   M/M/1    Wq = rho / (mu - lambda),  L = rho / (1 - rho)
@@ -56,14 +59,19 @@ typedef struct env {
     rr_net *net;
 } env;
 
+/* The version of the random streams the validations run under. */
+static rr_rng_version streams = RR_RNG_V1;
+
 static void env_open(env *v, const rr_net_spec *spec, uint64_t seed,
                      uint64_t rep)
 {
     char err[256] = "";
+    rr_net_spec sp = *spec;
     memset(v, 0, sizeof *v);
+    sp.rng = streams;
     v->cal = rr_calendar_create(0, 0);
     for (int i = 0; i < RR_STREAM_COUNT; i++) {
-        v->rng[i] = rr_rng_create(seed, 0, rep, (uint64_t)i);
+        v->rng[i] = rr_rng_create_v(streams, seed, 0, rep, (uint64_t)i);
         if (!v->rng[i]) {
             printf("cannot create random stream %d\n", i);
             exit(1);
@@ -73,7 +81,7 @@ static void env_open(env *v, const rr_net_spec *spec, uint64_t seed,
         printf("cannot create calendar\n");
         exit(1);
     }
-    v->net = rr_net_create(spec, v->cal, v->rng, err, sizeof err);
+    v->net = rr_net_create(&sp, v->cal, v->rng, err, sizeof err);
     if (!v->net) {
         printf("rr_net_create: %s\n", err);
         exit(1);
@@ -1168,6 +1176,10 @@ int main(void)
     test_same_seed();
     test_bounded_memory();
     test_validations();
+    streams = RR_RNG_V3;
+    printf("with the random streams v3:\n");
+    test_validations();
+    streams = RR_RNG_V1;
     test_max_in_system();
     test_calendar_refusal();
     test_nan_duration();

@@ -46,6 +46,7 @@ typedef struct source {
 struct rr_net {
     rr_calendar *cal;
     gsl_rng *rng[RR_STREAM_COUNT];
+    rr_rng_version rng_version; /* how durations are drawn (rr_dist.h) */
     uint32_t n_stations, n_sources, n_exits, n_classes;
     station *st;
     source *src;
@@ -224,6 +225,8 @@ rr_net *rr_net_create(const rr_net_spec *spec, rr_calendar *cal,
     net->cal = cal;
     for (int i = 0; i < RR_STREAM_COUNT; i++)
         net->rng[i] = rng[i];
+    net->rng_version = spec->rng >= RR_RNG_V1 ? (rr_rng_version)spec->rng
+                                              : RR_RNG_V1;
     net->n_stations = spec->n_stations;
     net->n_sources = spec->n_sources;
     net->n_exits = spec->n_exits;
@@ -293,8 +296,10 @@ static void schedule_arrival(rr_net *net, source *so)
         rr_calendar_cancel(net->cal, so->ev);
     so->ev = 0;
     if (so->rate > 0) {
-        double dt = gsl_ran_exponential(net->rng[RR_STREAM_ARRIVAL],
-                                        1.0 / so->rate);
+        gsl_rng *r = net->rng[RR_STREAM_ARRIVAL];
+        double dt = net->rng_version >= RR_RNG_V3
+                        ? rr_ran_exp_zig(r) / so->rate
+                        : gsl_ran_exponential(r, 1.0 / so->rate);
         so->ev = sched(net, now, dt, ev_arrival, so, NULL);
     }
 }
@@ -388,9 +393,10 @@ static double service_time(rr_net *net, const station *st,
                            : &st->spec.service;
     gsl_rng *r = net->rng[RR_STREAM_SERVICE];
     if (!(elapsed > 0))
-        return rr_dist_sample(d, r) * st->service_scale;
+        return rr_dist_sample_v(d, r, net->rng_version) * st->service_scale;
     for (int i = 0; i < RESIDUAL_TRIES; i++) {
-        double s = rr_dist_sample(d, r) * st->service_scale;
+        double s = rr_dist_sample_v(d, r, net->rng_version) *
+                   st->service_scale;
         if (s > elapsed)
             return s - elapsed;
     }
@@ -422,8 +428,9 @@ static void start_service(rr_net *net, station *st, rr_entity *e, double now)
 
 static void start_patience(rr_net *net, station *st, rr_entity *e, double now)
 {
-    double dt = rr_dist_sample(&st->spec.patience,
-                               net->rng[RR_STREAM_PATIENCE]) *
+    double dt = rr_dist_sample_v(&st->spec.patience,
+                                 net->rng[RR_STREAM_PATIENCE],
+                                 net->rng_version) *
                 st->patience_scale;
     e->ev_abandon = sched(net, now, dt, ev_abandon, e, st);
 }

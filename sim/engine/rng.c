@@ -1,5 +1,5 @@
 /*
- * rng.c - random streams: one GSL generator (mt19937 for v1, taus2 for v2)
+ * rng.c - random streams: one GSL generator (mt19937 for v1, taus2 from v2 on)
  * per (base seed, design point, replication, substream), seeded by the
  * fixed hash documented in rr_rng.h.
  *
@@ -42,7 +42,7 @@ uint32_t rr_rng_seed(uint64_t base, uint64_t point, uint64_t replication,
 gsl_rng *rr_rng_create_v(rr_rng_version v, uint64_t base, uint64_t point,
                          uint64_t replication, uint64_t substream)
 {
-    gsl_rng *r = gsl_rng_alloc(v == RR_RNG_V2 ? gsl_rng_taus2
+    gsl_rng *r = gsl_rng_alloc(v >= RR_RNG_V2 ? gsl_rng_taus2
                                               : gsl_rng_mt19937);
     if (!r)
         return NULL;

@@ -195,6 +195,13 @@ static uint64_t sched(model *m, double t, rr_event_fn *fn, void *object)
     return h;
 }
 
+/* draw - a duration from d on stream r, drawn as the run's version of the
+ * random streams draws it. */
+static double draw(const model *m, const rr_dist *d, gsl_rng *r)
+{
+    return rr_dist_sample_v(d, r, (rr_rng_version)m->plan->cfg[0]->rng);
+}
+
 /* live_push, live_remove - a case joins or leaves the caseload: the list
  * of cases and, per country, their number (the country table's stock,
  * kept apart from its flows). */
@@ -448,7 +455,7 @@ static void emit_quiet(model *m, rr_entity *e, rr_departure kind, double now)
     const rr_config *c = m->cfg;
     gsl_rng *r = m->trace_rng;
     returnee q = returnee_of(e, kind, now);
-    double t = now + rr_dist_sample(&c->support, r);
+    double t = now + draw(m, &c->support, r);
     int outcome = gsl_rng_uniform(r) < c->sustainable_unsupported;
     if (t <= m->plan->cfg[0]->horizon) {
         q.outcome = outcome;
@@ -478,7 +485,7 @@ static void ev_outcome(void *subject, void *object)
     if (!q->outcome && c->remigration_share > 0 &&
         gsl_rng_uniform(r) < c->remigration_share) {
         remig = 1;
-        sched(m, q->t_outcome + rr_dist_sample(&c->remigration_delay, r),
+        sched(m, q->t_outcome + draw(m, &c->remigration_delay, r),
               ev_remigrate, q);
     }
     if (m->on_case)
@@ -618,7 +625,7 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
         if (m->waiting)
             m->waiting->prev = q;
         m->waiting = q;
-        sched(m, now + rr_dist_sample(&c->support, m->rng[RR_STREAM_MODEL]),
+        sched(m, now + draw(m, &c->support, m->rng[RR_STREAM_MODEL]),
               ev_outcome, q);
     }
 }

@@ -251,13 +251,13 @@ static int resolve_scenario(rri_ctx *c, rr_config *cfg)
         return rri_failat(&c->sub, &v.at, RR_EPARSE,
                           "expected a whole number >= 1, got '%s'", v.text);
     cfg->replications = (int)n;
-    static const char *const rngs[] = {"v1", "v2"};
+    static const char *const rngs[] = {"v1", "v2", "v3"};
     if ((rc = rri_get(c, "scenario", "rng", "v1", &v)))
         return rc;
     i = rri_choice(v.text, rngs, RR_COUNTOF(rngs), msg, sizeof msg);
     if (i < 0)
         return rri_failat(&c->sub, &v.at, RR_EPARSE, "%s", msg);
-    cfg->rng = i + 1; /* RR_RNG_V1, RR_RNG_V2 */
+    cfg->rng = i + 1; /* RR_RNG_V1, V2, V3 */
     return resolve_calibrated_on(c, cfg);
 }
 

@@ -9,6 +9,8 @@
 #     v2 is recorded in the resolved file; v1 and v2 differ.
 #   - under v2 a trace does not change the results (the outcomes nothing
 #     else sees are drawn from the trace's own stream).
+#   - v3 (ziggurat exponentials and lognormals) is recorded, differs from
+#     v2, is reproduced by its resolved file and is not changed by a trace.
 #   - a bad version is refused with exit 2 naming the key.
 RG=$TMP/rng
 rm -rf "$RG"
@@ -62,8 +64,34 @@ if "$RRSIM" run scenarios/mm1.ini --reps 2 --seed 42 --plot none --quiet \
 else
     fail rng-v2-resolved-records "run: $(head -c 300 "$TMP/err")"
 fi
-expect_stderr "rrsim: --set scenario.rng: expected v1 or v2, got 'v3' (did you mean 'v1'?)" rng-bad-version -- \
-    "$RRSIM" check scenarios/mm1.ini --set scenario.rng=v3
+# v3: ziggurat draws; recorded, different from v2, reproduced by its
+# resolved file byte for byte, and a trace changes no result
+if "$RRSIM" run scenarios/mm1.ini --reps 2 --seed 42 --plot none --quiet \
+        --set scenario.rng=v3 --out "$RG/v3" >"$TMP/out" 2>"$TMP/err" &&
+    "$RRSIM" run scenarios/mm1.ini --reps 2 --seed 42 --plot none --quiet \
+        --set scenario.rng=v3 --trace --out "$RG/v3t" >"$TMP/out" 2>"$TMP/err" &&
+    "$RRSIM" run "$RG/v3/scenario.resolved.ini" --plot none --quiet \
+        --out "$RG/v3r" >"$TMP/out" 2>"$TMP/err"; then
+    grep -q '^rng = v3' "$RG/v3/scenario.resolved.ini" &&
+        ok rng-v3-resolved-records || fail rng-v3-resolved-records \
+            "$(grep '^rng' "$RG/v3/scenario.resolved.ini")"
+    ! cmp -s "$RG/v3/summary.csv" "$RG/v2/summary.csv" &&
+        ok rng-v3-differs-from-v2 || fail rng-v3-differs-from-v2 "same summary.csv"
+    rg_bad=
+    rg_bad_r=
+    for rg_b in summary.csv timeseries.csv stages.csv countries.csv events.csv; do
+        cmp -s "$RG/v3/$rg_b" "$RG/v3t/$rg_b" || rg_bad="$rg_bad $rg_b"
+        cmp -s "$RG/v3/$rg_b" "$RG/v3r/$rg_b" || rg_bad_r="$rg_bad_r $rg_b"
+    done
+    [ -z "$rg_bad" ] && ok rng-v3-trace-neutral ||
+        fail rng-v3-trace-neutral "differ with --trace:$rg_bad"
+    [ -z "$rg_bad_r" ] && ok rng-v3-resolved-reruns ||
+        fail rng-v3-resolved-reruns "differ:$rg_bad_r"
+else
+    fail rng-v3-resolved-records "run: $(head -c 300 "$TMP/err")"
+fi
+expect_stderr "rrsim: --set scenario.rng: expected v1, v2 or v3, got 'v4' (did you mean 'v1'?)" rng-bad-version -- \
+    "$RRSIM" check scenarios/mm1.ini --set scenario.rng=v4
 if "$RRSIM" run scenarios/mm1.ini --reps 1 --plot none --quiet \
         --out "$RG/d" >"$TMP/out" 2>"$TMP/err"; then
     grep -q '^rng = v1 ; default' "$RG/d/scenario.resolved.ini" &&
