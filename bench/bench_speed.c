@@ -17,13 +17,16 @@
  *            Beside it: events (run.csv's `events` for rrsim, the loop's
  *            own count), millions of events per CPU second of the median
  *            run, and peak RSS of each (ru_maxrss).  Then the same with
- *            the random streams v2 (--set scenario.rng=v2: GSL's taus2),
- *            the loop drawing from taus2 as well.
+ *            the random streams v3 (--set scenario.rng=v3: GSL's taus2,
+ *            ziggurat exponentials and lognormals), the loop drawing from
+ *            taus2 as well (with GSL's own samplers).  The largest median
+ *            ratio is printed for each version.
  *   memory   M1 with 'departed' over its horizon and over 10 times it
  *            (--set scenario.end=...): peak RSS of each (the median of 3
  *            runs, in turn) and their ratio.
  *   baseline scenarios/nl-baseline.ini, 30 replications, one thread: events
- *            per CPU second (run.csv's events over the child's CPU time).
+ *            per CPU second (run.csv's events over the child's CPU time),
+ *            with its own streams and with --set scenario.rng=v3.
  *   threads  a sweep of the baseline, 20 design points x 10 replications,
  *            with --threads 1 and --threads 2 (not pinned): wall seconds
  *            and CPU-busy time over wall time.  2 threads on a machine to
@@ -234,21 +237,21 @@ int main(int argc, char **argv)
 {
     static const struct {
         const char *name, *scn, *model, *days;
-        int v2; /* streams v2 (taus2); the loop with taus2 too */
+        int v3; /* streams v3 (taus2, ziggurat); the loop with taus2 too */
     } models[] = {
         {"M1 closed", "bench/scenarios/m1-closed.ini", "m1", "111111", 0},
         {"M2 closed", "bench/scenarios/m2-closed.ini", "m2", "50000", 0},
         {"M1 departed", "bench/scenarios/m1-departed.ini", "m1", "111111", 0},
         {"M2 departed", "bench/scenarios/m2-departed.ini", "m2", "50000", 0},
-        {"M1 closed, v2", "bench/scenarios/m1-closed.ini", "m1", "111111", 1},
-        {"M2 closed, v2", "bench/scenarios/m2-closed.ini", "m2", "50000", 1},
-        {"M1 departed, v2", "bench/scenarios/m1-departed.ini", "m1", "111111",
+        {"M1 closed, v3", "bench/scenarios/m1-closed.ini", "m1", "111111", 1},
+        {"M2 closed, v3", "bench/scenarios/m2-closed.ini", "m2", "50000", 1},
+        {"M1 departed, v3", "bench/scenarios/m1-departed.ini", "m1", "111111",
          1},
-        {"M2 departed, v2", "bench/scenarios/m2-departed.ini", "m2", "50000",
+        {"M2 departed, v3", "bench/scenarios/m2-departed.ini", "m2", "50000",
          1},
     };
     int runs = argc > 4 ? atoi(argv[4]) : 7, cpu;
-    double worst = 0, r;
+    double worst[2] = {0, 0}, r;
     sample s1, s10;
     if (argc < 4 || runs < 1 || runs > MAX_RUNS) {
         fprintf(stderr, "usage: bench_speed RRSIM LOOP API [RUNS]\n");
@@ -271,24 +274,26 @@ int main(int argc, char **argv)
            TARGET_RATIO);
     for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
         char label[64];
-        int v2 = models[i].v2;
+        int v3 = models[i].v3;
         char *b[] = {(char *)loop, (char *)models[i].model,
-                     (char *)models[i].days, "1", v2 ? "taus2" : NULL, NULL};
-        char *a[] = RRSIM_RUN(models[i].scn, v2 ? "--set" : NULL,
-                              "scenario.rng=v2", NULL);
+                     (char *)models[i].days, "1", v3 ? "taus2" : NULL, NULL};
+        char *a[] = RRSIM_RUN(models[i].scn, v3 ? "--set" : NULL,
+                              "scenario.rng=v3", NULL);
         char *c[] = {(char *)api, (char *)models[i].scn,
-                     v2 ? "scenario.rng=v2" : NULL, NULL};
+                     v3 ? "scenario.rng=v3" : NULL, NULL};
         snprintf(label, sizeof label, "%s, rrsim run", models[i].name);
         if (pair(label, a, 1, b, runs, &r) != 0)
             goto fail;
-        worst = r > worst ? r : worst;
+        worst[v3] = r > worst[v3] ? r : worst[v3];
         snprintf(label, sizeof label, "%s, C API", models[i].name);
         if (pair(label, c, 0, b, runs, &r) != 0)
             goto fail;
-        worst = r > worst ? r : worst;
+        worst[v3] = r > worst[v3] ? r : worst[v3];
     }
-    printf("  largest median ratio %.2f: %s\n", worst,
-           worst <= TARGET_RATIO ? "within target" : "ABOVE TARGET");
+    for (int v = 0; v < 2; v++)
+        printf("  largest median ratio, streams %s: %.2f: %s\n",
+               v ? "v3" : "v1", worst[v],
+               worst[v] <= TARGET_RATIO ? "within target" : "ABOVE TARGET");
 
 memory:
     /* memory: M1 departed over 10 times its horizon; the median of 3 runs
@@ -311,17 +316,17 @@ memory:
                x1, x10, x10 / x1, x10 <= 1.1 * x1 ? "ok" : "ABOVE");
     }
     /* the baseline, 30 replications on one thread */
-    if (part("baseline")) {
+    for (int v3 = 0; v3 < 2 && part("baseline"); v3++) {
         char *a[] = RRSIM_RUN("scenarios/nl-baseline.ini", "--reps", "30",
-                              NULL);
+                              v3 ? "--set" : NULL, "scenario.rng=v3", NULL);
         if (run(a, &s1) != 0)
             goto fail;
         s1.events = events_of(1);
-        printf("baseline: 30 replications, %llu events, %.2f CPU s: %.2f M "
+        printf("baseline%s: 30 replications, %llu events, %.2f CPU s: %.2f M "
                "events per CPU second (target >= %.0f M: %s), peak RSS %.1f "
                "MB\n",
-               s1.events, s1.cpu, (double)s1.events / s1.cpu / 1e6,
-               TARGET_BASELINE / 1e6,
+               v3 ? ", streams v3" : "", s1.events, s1.cpu,
+               (double)s1.events / s1.cpu / 1e6, TARGET_BASELINE / 1e6,
                (double)s1.events / s1.cpu >= TARGET_BASELINE ? "ok" : "BELOW",
                s1.rss_mb);
     }

@@ -5,7 +5,7 @@
  *   m2: arrivals 10/day -> 12 servers exp(1) -> 80% to 9 servers lognormal
  *       (mean 1, sd 0.5), 20% to 3 servers exp(1) -> exit
  * Events up to DAYS run.  Usage: loop m1|m2 DAYS [SEED [taus2]] (mt19937
- * unless taus2, the generators of rrsim's streams v1 and v2); prints events
+ * unless taus2, the generators of rrsim's streams v1 and v2 on); prints events
  * and each station's mean wait in queue (tests/test_loop.c: Erlang C).
  */
 #include <math.h>
