@@ -14,58 +14,56 @@ set border 3 lw 1 lc rgb "#444444"
 set xtics nomirror
 set ytics nomirror
 $y0f << EOD
-4 173.5 14.6724408 332.3275592
+3 70.5 26.02828342 114.9717166
+6 101 50.17518106 151.8248189
 EOD
 $y0h << EOD
 1 0 0 0
 2 0 0 0
-3 36.5 -414.5702681 487.5702681
-5 31.5 -381.4516539 444.4516539
-6 107 -1354.213545 1568.213545
+4 55 -288.0675279 398.0675279
+5 110.5 -620.1067723 841.1067723
 EOD
 $y1h << EOD
 1 0 0 0
 2 0 0 0
-3 43 -960.7901742 1046.790174
-4 -7 -553.3668037 539.3668037
-5 53 -506.0730084 612.0730084
-6 -30.5 -456.1578587 395.1578587
-EOD
-$y2f << EOD
-4 41 15.58759053 66.41240947
+3 37.5 -413.5702681 488.5702681
+4 -5.5 -520.1012918 509.1012918
+5 22.5 -149.0337639 194.0337639
+6 -12.5 -361.9206302 336.9206302
 EOD
 $y2h << EOD
 1 0 0 0
 2 0 0 0
-3 21 -271.2427089 313.2427089
-5 -46.5 -1145.58671 1052.58671
-6 -35 -962.5529457 892.5529457
+3 -31.5 -469.8640634 406.8640634
+4 -0.5 -629.4571344 628.4571344
+5 33.5 -1230.767371 1297.767371
+6 -3.5 -314.802016 307.802016
 EOD
 $y3f << EOD
-3 -5.708693814 -11.16683088 -0.2505567444
-4 -6.986452809 -12.77322991 -1.199675709
+3 -5.853151101 -6.410290867 -5.296011334
+5 -6.848201733 -8.069653831 -5.626749634
+6 -7.386972145 -10.01290087 -4.761043421
 EOD
 $y3h << EOD
 1 0 0 0
 2 0 0 0
-5 -6.789664297 -14.27594145 0.6966128553
-6 -7.190383905 -14.40257432 0.02180650648
+4 -7.181522269 -20.01812534 5.6550808
 EOD
 $y4h << EOD
 1 0 0 0
 2 0 0 0
-3 -0.3718190758 -49.21046881 48.46683066
-4 12.93703416 -4.190606936 30.06467525
-5 4.361012687 -23.92703245 32.64905782
-6 0.1074224321 -58.13383922 58.34868409
+3 8.251935139 -23.86721347 40.37108375
+4 5.196476335 -23.67786152 34.0708142
+5 1.045230039 -20.28102894 22.37148901
+6 2.126522407 -8.065839034 12.31888385
 EOD
 $y5h << EOD
 1 0 0 0
 2 0 0 0
-3 -3 -231.7116853 225.7116853
-4 -165.5 -565.7454492 234.7454492
-5 -161 -453.2427089 131.2427089
-6 -182.5 -1662.772852 1297.772852
+3 -89 -673.4854179 495.4854179
+4 -75.5 -704.4571344 553.4571344
+5 0 -673.428851 673.428851
+6 -97.5 -1298.236348 1103.236348
 EOD
 set multiplot
 unset label
@@ -92,8 +90,8 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:6.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5, '2024' 6) scale 0.5
-set yrange [-2000:2000]
-set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
+set yrange [-1000:1000]
+set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Verified departures, persons' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -110,8 +108,8 @@ set tmargin at screen 0.8028
 set bmargin at screen 0.5861
 set xrange [0.4:6.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5, '2024' 6) scale 0.5
-set yrange [-2000:2000]
-set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 2000)
+set yrange [-1000:1000]
+set ytics ('−1,000' -1000, '−500' -500, '0' 0, '+500' 500, '+1,000' 1000)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Departures without supervision, persons' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -132,8 +130,7 @@ set ytics ('−2,000' -2000, '−1,000' -1000, '0' 0, '+1,000' 1000, '+2,000' 20
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Forced returns, persons' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-plot $y2f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle, \
-     $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
+plot $y2h using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#333333" notitle, \
      $y2h using 1:2 with points pt 7 ps 1.0 lc rgb "white" notitle, \
      $y2h using 1:2 with points pt 6 ps 1.3 lw 1.5 lc rgb "#0072B2" notitle
 unset label
@@ -145,8 +142,8 @@ set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:6.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5, '2024' 6) scale 0.5
-set yrange [-20:5]
-set ytics ('−20' -20, '−15' -15, '−10' -10, '−5' -5, '0' 0, '+5' 5)
+set yrange [-30:10]
+set ytics ('−30' -30, '−20' -20, '−10' -10, '0' 0, '+10' 10)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'IOM share of assisted returns, % points' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
@@ -157,14 +154,14 @@ plot $y3f using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.5 lc rgb "#0072B2" noti
 unset label
 unset object
 unset arrow
-set lmargin at screen 0.3827
+set lmargin at screen 0.3752
 set rmargin at screen 0.6444
 set tmargin at screen 0.4861
 set bmargin at screen 0.2694
 set xrange [0.4:6.6]
 set xtics ('2019' 1, '2020' 2, '2021' 3, '2022' 4, '2023' 5, '2024' 6) scale 0.5
-set yrange [-100:100]
-set ytics ('−100' -100, '−50' -50, '0' 0, '+50' 50, '+100' 100)
+set yrange [-40:60]
+set ytics ('−40' -40, '−20' -20, '0' 0, '+20' 20, '+40' 40, '+60' 60)
 set arrow from graph 0, first 0 to graph 1, first 0 nohead lw 1.2 lc rgb "#444444" back
 set arrow from first 2.5000, graph 0 to first 2.5000, graph 1 nohead lw 2 dt (8,5) lc rgb "#D55E00" back
 set label 'Mean days from entry to departure, days' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"

@@ -10,39 +10,39 @@ unset key
 set bars 1.5
 set boxwidth 0.55
 $f0 << EOD
-1 4273.5 2742.402329 5804.597671 4460 0
-2 2537.5 2111.842141 2963.157859 2450 0
-3 3316 3074.58211 3557.41789 3400 1
+1 4217.5 4160.322079 4274.677921 4460 0
+2 2643.5 2459.260031 2827.739969 2450 0
+3 3394.5 3146.729008 3642.270992 3400 1
 EOD
 $f1 << EOD
-1 2805 2068.040125 3541.959875 2760 0
-2 1782 1782 1782 1850 0
-3 2297.5 1452.537385 3142.462615 2400 1
+1 2841 1976.978078 3705.021922 2760 0
+2 1834 931.8594637 2736.140536 1850 0
+3 2258.5 1769.311118 2747.688882 2400 1
 EOD
 $f2 << EOD
-1 9954.5 9376.367685 10532.63232 9660 0
-2 4351 4300.175181 4401.824819 4310 0
-3 5554.5 4938.24907 6170.75093 4900 1
+1 9754.5 8744.356723 10764.64328 9660 0
+2 4358.5 4161.553827 4555.446173 4310 0
+3 5468 4375.266393 6560.733607 4900 1
 EOD
 $f3 << EOD
-1 17033 15343.07477 18722.92523 16880 0
-2 8670.5 8295.66696 9045.33304 8610 0
-3 11168 11155.2938 11180.7062 10700 1
+1 16813 16609.70072 17016.29928 16880 0
+2 8836 7552.673322 10119.32668 8610 0
+3 11121 10269.68428 11972.31572 10700 1
 EOD
 $f4 << EOD
-1 3005 1581.90507 4428.09493 3035 0
+1 2997 2793.700724 3200.299276 3035 0
 EOD
 $f5 << EOD
-1 22635.5 22120.89871 23150.10129 22550 2
-2 12596 12494.35036 12697.64964 12620 2
-3 17622.5 17501.79106 17743.20894 17670 2
+1 22412.5 21326.1195 23498.8805 22550 2
+2 12666 12488.11313 12843.88687 12620 2
+3 17667 15900.83754 19433.16246 17670 2
 EOD
 set multiplot
 unset label
 unset object
 unset arrow
 set label 'Simulated against observed yearly figures' at screen 0.02, screen 0.9528 left font "Sans Bold,22"
-set label 'Netherlands baseline 2019-2024 · mean absolute error 2.2% in calibration years (2019, 2022), 6.1% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
+set label 'Netherlands baseline 2019-2024 · mean absolute error 2.6% in calibration years (2019, 2022), 5.4% in validation year (2023)' at screen 0.02, screen 0.9056 left font "Sans,14" textcolor rgb "#444444"
 set label 'Scenario nl-baseline · 2 replications · rrsim VERSION' at screen 0.02, screen 0.0528 left font "Sans,11" textcolor rgb "#555555"
 set label 'Sources: DT&V Vertrekcijfers and Instroom- en vertrekcijfers; IOM NL; rrsim nl-baseline' at screen 0.02, screen 0.0222 left font "Sans,11" textcolor rgb "#555555"
 set label 'Labels: relative error (simulated / observed − 1). Inputs are not fitted and have none. Each panel on its own scale. Observed: DT&V Vertrekcijfers;' at screen 0.02, screen 0.1139 left font "Sans,11" textcolor rgb "#555555"
@@ -66,12 +66,12 @@ set tmargin at screen 0.8250
 set bmargin at screen 0.6375
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
-set yrange [0:8000]
-set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000, '8,000' 8000)
+set yrange [0:6000]
+set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Independent departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−4.2%' at first 1, first 5804.597671 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+3.6%' at first 2, first 2963.157859 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−2.5%' at first 3, first 3557.41789 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−5.4%' at first 1, first 4460 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+7.9%' at first 2, first 2827.739969 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.2%' at first 3, first 3642.270992 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -95,9 +95,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:6000]
 set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
 set label 'Forced returns' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+1.6%' at first 1, first 3541.959875 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−3.7%' at first 2, first 1850 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '−4.3%' at first 3, first 3142.462615 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+2.9%' at first 1, first 3705.021922 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.9%' at first 2, first 2736.140536 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−5.9%' at first 3, first 2747.688882 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -121,9 +121,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:15000]
 set ytics ('0' 0, '5,000' 5000, '10,000' 10000, '15,000' 15000)
 set label 'Departures without supervision' at screen 0.6709, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+3.0%' at first 1, first 10532.63232 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+1.0%' at first 2, first 4401.824819 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+13%' at first 3, first 6170.75093 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+1.0%' at first 1, first 10764.64328 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+1.1%' at first 2, first 4555.446173 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+12%' at first 3, first 6560.733607 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.5847 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.5847 center font "Sans,10" textcolor rgb "#0072B2"
@@ -147,9 +147,9 @@ set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
 set yrange [0:30000]
 set ytics ('0' 0, '10,000' 10000, '20,000' 20000, '30,000' 30000)
 set label 'All departures' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '+0.9%' at first 1, first 18722.92523 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+0.7%' at first 2, first 9045.33304 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label '+4.4%' at first 3, first 11180.7062 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−0.4%' at first 1, first 17016.29928 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+2.6%' at first 2, first 10119.32668 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '+3.9%' at first 3, first 11972.31572 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 set label "calibration" at first 2, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 set label "validation" at first 3, screen 0.2278 center font "Sans,10" textcolor rgb "#0072B2"
@@ -170,10 +170,10 @@ set tmargin at screen 0.5292
 set bmargin at screen 0.2806
 set xrange [0.4:3.6]
 set xtics ("2019" 1, "2022" 2, "2023" 3) scale 0
-set yrange [0:6000]
-set ytics ('0' 0, '2,000' 2000, '4,000' 4000, '6,000' 6000)
+set yrange [0:4000]
+set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
 set label 'Voluntary departures with IOM' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
-set label '−1.0%' at first 1, first 4428.09493 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
+set label '−1.3%' at first 1, first 3200.299276 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
 plot $f4 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
      $f4 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
