@@ -148,6 +148,28 @@ timeout 300 mpirun -n 1 "$RRSIM" run scenarios/mm1.ini --reps 4 --out "$MP/bad9"
 rc=$?
 [ $rc -eq 1 ] && grep -q "rank 1 planned other runs than rank 0 for batch 1" "$TMP/err" &&
     ok mpi-rank-other-model || fail mpi-rank-other-model "exit $rc: $(head -c 300 "$TMP/err")"
+# mp_target WHO COMMAND DIR - once the run started in the background as
+# $pid has begun (its staging folder in DIR is there), the process to
+# signal: mpirun under $pid when WHO is mpirun, else the `rrsim COMMAND`
+# of rank WHO; empty when there is none after 20 s.
+mp_target() {
+    mp_t=
+    mp_n=0
+    while [ -z "$mp_t" ] && [ $mp_n -lt 100 ]; do
+        sleep 0.2
+        mp_n=$((mp_n + 1))
+        if [ "$1" = mpirun ]; then
+            mp_t=$(pgrep -P $pid -x mpirun || pgrep -P $pid)
+        else
+            for mp_p in $(pgrep -f "rrsim $2"); do
+                grep -qa "OMPI_COMM_WORLD_RANK=$1" /proc/$mp_p/environ 2>/dev/null &&
+                    mp_t=$mp_p
+            done
+        fi
+        [ -n "$(ls -A "$3")" ] || mp_t=
+    done
+    echo "$mp_t"
+}
 # a signal: to a worker rank, to rank 0, to mpirun
 LONG="sweep scenarios/mm1.ini --vary lambda=0.5,0.6 --reps 50 --set scenario.end=2523-12-31 --plot none --quiet --threads 1"
 for who in 1 0 mpirun; do
@@ -155,21 +177,7 @@ for who in 1 0 mpirun; do
     (cd "$MP/sig$who" && exec timeout 300 mpirun -n 2 "$MPI_RRSIM" $(echo "$LONG" | sed "s|scenarios/|$OLDPWD/scenarios/|") --out res) \
         >"$TMP/out" 2>"$TMP/err" &
     pid=$!
-    target=
-    n=0
-    while [ -z "$target" ] && [ $n -lt 100 ]; do
-        sleep 0.2
-        n=$((n + 1))
-        if [ $who = mpirun ]; then
-            target=$(pgrep -P $pid -x mpirun || pgrep -P $pid)
-        else
-            for p in $(pgrep -f "rrsim sweep"); do
-                grep -qa "OMPI_COMM_WORLD_RANK=$who" /proc/$p/environ 2>/dev/null && target=$p
-            done
-        fi
-        # started: the staging folder is there
-        [ -n "$(ls -A "$MP/sig$who")" ] || target=
-    done
+    target=$(mp_target $who sweep "$MP/sig$who")
     if [ -z "$target" ]; then
         fail mpi-signal-$who "no process to signal"
         kill $pid 2>/dev/null
@@ -193,16 +201,7 @@ mkdir -p "$MP/sigs"
 (cd "$MP/sigs" && exec timeout 300 mpirun -n 2 "$MPI_RRSIM" sensitivity "$MP/mm1u.ini" --samples 150 --reps 4 \
     --set scenario.end=2090-12-31 --plot none --quiet --threads 1 --out res) >"$TMP/out" 2>"$TMP/err" &
 pid=$!
-target=
-n=0
-while [ -z "$target" ] && [ $n -lt 100 ]; do
-    sleep 0.2
-    n=$((n + 1))
-    for p in $(pgrep -f "rrsim sensitivity"); do
-        grep -qa "OMPI_COMM_WORLD_RANK=1" /proc/$p/environ 2>/dev/null && target=$p
-    done
-    [ -n "$(ls -A "$MP/sigs")" ] || target=
-done
+target=$(mp_target 1 sensitivity "$MP/sigs")
 if [ -n "$target" ]; then
     sleep 1
     kill -TERM "$target"
