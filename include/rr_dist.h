@@ -72,7 +72,9 @@ double rr_dist_sample(const rr_dist *d, gsl_rng *r);
 double rr_dist_sample_v(const rr_dist *d, gsl_rng *r, rr_rng_version v);
 
 /* rr_ran_exp_zig - an Exp(1) variate by Marsaglia and Tsang's ziggurat
- * (see dist.c): mostly one number from r, a table look-up and a multiply. */
+ * (see dist.c): mostly one number from r, a table look-up and a multiply.
+ * r must give 32 random bits a number (gsl_rng_min 0, gsl_rng_max
+ * 2^32 - 1), as taus2 and mt19937 do. */
 double rr_ran_exp_zig(gsl_rng *r);
 
 /* rr_dist_mean, rr_dist_sd - theoretical moments (days). */
