@@ -153,12 +153,14 @@ void rr_print_uncertainty_ranking(FILE *out, const rr_uncertainty *u,
 /* ---- a sensitivity study (sensitivity_csv.c) -------------------------- */
 
 /* rr_results_write_sensitivity - sensitivity.csv (each indicator's
- * indices, its parameters ranked by ST) and sensitivity_samples.csv (every
- * evaluation's inputs and indicators) of the analysed study s, of the
- * scenario named `scenario`.  rr_print_sensitivity - the ranking on the
+ * indices, its parameters ranked by ST), sensitivity_samples.csv (every
+ * evaluation's inputs and indicators) and run.csv (the scenario as planned
+ * with the common overrides, base: its name, title and sources for the
+ * charts; the replications of each evaluation and the events of all) of
+ * the analysed study s.  rr_print_sensitivity - the ranking on the
  * terminal. */
 int rr_results_write_sensitivity(rr_results *t, const rr_sensitivity *s,
-                                 const char *scenario, char *err,
+                                 const rr_plan *base, char *err,
                                  size_t errlen);
 void rr_print_sensitivity(FILE *out, const rr_sensitivity *s,
                           const char *scenario);

@@ -122,14 +122,14 @@ static void print_failure(const rr_sensitivity *s, const rr_point_error *e)
 
 typedef struct sens_ctx {
     const rr_sensitivity *s;
-    const char *scenario;
+    const rr_plan *base;
 } sens_ctx;
 
 static int write_sens_files(rr_results *t, void *ctx, char *err,
                             size_t errlen)
 {
     sens_ctx *x = ctx;
-    return rr_results_write_sensitivity(t, x->s, x->scenario, err, errlen);
+    return rr_results_write_sensitivity(t, x->s, x->base, err, errlen);
 }
 
 /* What each batch's results are given to beyond this process: a
@@ -150,7 +150,7 @@ static int on_batch(void *ctx, const rr_plan *const *plans, size_t n,
 
 /* study - run, analyse, write; EXIT_*, the message printed.  Its batches
  * are spread as those of any distributed command (--shard, mpirun). */
-static int study(cli *c, rr_sensitivity *s, const char *name)
+static int study(cli *c, rr_sensitivity *s, const rr_plan *base)
 {
     rr_run_opts opts = cli_run_opts(c);
     rr_point_error e;
@@ -158,6 +158,7 @@ static int study(cli *c, rr_sensitivity *s, const char *name)
     rr_results t;
     batch_ctx b = {c, &t, EXIT_OK};
     char target[4096];
+    const char *name = base->cfg[0]->name;
     int rc, charts;
 
     opts.precision = NULL;
@@ -199,7 +200,7 @@ static int study(cli *c, rr_sensitivity *s, const char *name)
         return EXIT_RUNTIME;
     }
     {
-        sens_ctx ctx = {s, name};
+        sens_ctx ctx = {s, base};
         rc = cli_finish(&t, target, write_sens_files, &ctx, &charts);
     }
     if (rc == EXIT_OK && !c->quiet) {
@@ -216,7 +217,7 @@ int cli_cmd_sensitivity(cli *c)
     rr_sensitivity s;
     rr_point_error e;
     inputs *x;
-    char err[2048] = "", name[RR_NAME_MAX + 1];
+    char err[2048] = "";
     uint64_t seed;
     int rc;
 
@@ -248,7 +249,6 @@ int cli_cmd_sensitivity(cli *c)
         return rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     }
     seed = plan->cfg[0]->seed;
-    snprintf(name, sizeof name, "%s", plan->cfg[0]->name);
     if (c->n_vary == 0)
         rc = inputs_of_scenario(c->pos[0], sc, x);
     for (size_t i = 0; c->n_vary > 0 && i < x->k; i++)
@@ -278,7 +278,7 @@ int cli_cmd_sensitivity(cli *c)
         print_failure(&s, &e);
         rc = rc == RR_ENOMEM ? EXIT_RUNTIME : EXIT_USAGE;
     } else {
-        rc = study(c, &s, name);
+        rc = study(c, &s, plan);
     }
     rr_sensitivity_fini(&s);
     rr_scenario_destroy(sc); /* after the study: the inputs are its */

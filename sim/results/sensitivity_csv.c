@@ -144,17 +144,24 @@ static int write_samples(const char *path, const rr_sensitivity *s,
 }
 
 int rr_results_write_sensitivity(rr_results *t, const rr_sensitivity *s,
-                                 const char *scenario, char *err,
+                                 const rr_plan *base, char *err,
                                  size_t errlen)
 {
     char path[PATH_LEN];
+    /* run.csv: one row for the study, the varied keys left out of its
+     * overrides as a sweep's are */
+    rr_run_result r = {.plan = base, .reps = s->reps, .events = s->events};
     int rc = write_indices(
         rr_outdir_path(&t->dir, "sensitivity.csv", path, sizeof path), s,
-        scenario, err, errlen);
+        base->cfg[0]->name, err, errlen);
     if (rc == RR_OK)
         rc = write_samples(rr_outdir_path(&t->dir, "sensitivity_samples.csv",
                                           path, sizeof path),
                            s, err, errlen);
+    if (rc == RR_OK)
+        rc = rr_write_run_info(
+            rr_outdir_path(&t->dir, "run.csv", path, sizeof path), &r, 1,
+            &s->d, RR_VERSION, s->seed, err, errlen);
     return rc;
 }
 

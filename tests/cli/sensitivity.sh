@@ -56,10 +56,20 @@ if [ -f "$se/sensitivity.csv" ]; then
         grep -Eq '^  2    Mean talk {45}[0-9]' "$TMP/out" &&
         grep -q '(32 evaluations x 1 replication, common random numbers)' "$TMP/out" &&
         ok sensitivity-label-whole || fail sensitivity-label-whole "$(cat "$TMP/out")"
+    # run.csv: the scenario as given, each evaluation's replications,
+    # the events of all 128 x 2 runs (more than 0), the varied keys left
+    # out of the overrides
+    # (quoted fields, with their commas, as one word for awk)
+    se_run=$(sed 's/"[^"]*"/Q/g' "$se/run.csv" | awk -F, '
+        NR == 2 { if ($1 != "mm1" || $2 != "M/M/1 teaching scenario" || $8 != 2 || $9 != 1 || $(NF - 1) <= 0) print }
+        END { if (NR != 2) print "rows: " NR }' 2>&1)
+    [ -z "$se_run" ] && ! grep -q 'lambda=\|mean_talk=' "$se/run.csv" &&
+        ok sensitivity-run-csv || fail sensitivity-run-csv "$se_run $(cat "$se/run.csv" 2>&1)"
     # the same bytes with two threads
     expect_exit 0 sensitivity-threads -- "$RRSIM" sensitivity $se_args --out "$TMP/se2" --threads 2 --plot none --quiet
     cmp -s "$se/sensitivity.csv" "$TMP/se2/sensitivity.csv" &&
         cmp -s "$se/sensitivity_samples.csv" "$TMP/se2/sensitivity_samples.csv" &&
+        cmp -s "$se/run.csv" "$TMP/se2/run.csv" &&
         ok sensitivity-same-bytes || fail sensitivity-same-bytes "1 and 2 threads differ"
     # another seed, other samples
     expect_exit 0 sensitivity-seed -- "$RRSIM" sensitivity $se_args --seed 7 --out "$TMP/se3" --plot none --quiet
