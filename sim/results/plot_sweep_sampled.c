@@ -110,7 +110,8 @@ static int panel(FILE *g, const rri_sweep *s, size_t i, size_t cols,
             xhi = fmax(xhi, xs[p]);
         }
     }
-    if (!isfinite(lo))
+    bool none = !isfinite(lo); /* no design point has a value */
+    if (none)
         lo = hi = 0;
     if (!isfinite(xlo))
         xlo = xhi = 0;
@@ -137,6 +138,11 @@ static int panel(FILE *g, const rri_sweep *s, size_t i, size_t cols,
     fprintf(g, " at screen %.4f, graph 1 left offset 0,0.9 font \"%s "
                "Bold,12\" textcolor rgb \"#222222\"\n",
             (l - lpad + 6) / W, FONT);
+    if (none) /* say so, rather than leave an empty panel to puzzle over */
+        fprintf(g, "set label \"no value at any design point\" at graph "
+                   "0.5, graph 0.5 center font \"%s,11\" textcolor rgb "
+                   "\"#555555\"\n",
+                FONT);
     for (size_t j = 0; j < NGRID; j++)
         at[j] = xlo + (xhi - xlo) * (double)j / (NGRID - 1);
     if ((rc = rri_loess(xs, ys, np, SPAN, at, NGRID, sm)) != RR_OK)

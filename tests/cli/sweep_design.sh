@@ -43,6 +43,13 @@ rm -rf "$TMP/sd5/plots"
 expect_exit 0 sweep-lhs-redraw -- "$RRSIM" plot "$TMP/sd5"
 [ -s "$TMP/sd5/plots/sweep_mean_talk.png" ] && ok sweep-lhs-redrawn ||
     fail sweep-lhs-redrawn "$(ls -A "$TMP/sd5" 2>&1)"
+# a panel whose indicator has no value at any point says so (mm1 has no
+# assisted returns, so no IOM share); the others do not
+expect_exit 0 sweep-lhs-empty-panel -- "$RRSIM" sweep scenarios/mm1.ini --design lhs --samples 8 --reps 1 \
+    --vary lambda=0.5:0.9 --indicators arrivals,iom_share_assisted_voluntary --out "$TMP/sd-none" --plot none --quiet
+expect_exit 0 sweep-lhs-empty-script -- env RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$TMP/sd-none" --quiet
+[ "$(grep -c 'no value at any design point' "$TMP/sd-none/plots/sweep_lambda.gp" 2>&1)" = 1 ] &&
+    ok sweep-lhs-empty-said || fail sweep-lhs-empty-said "$(ls -A "$TMP/sd-none/plots" 2>&1)"
 requires -
 
 sd_bad() {
