@@ -721,6 +721,145 @@ static void test_nested(void)
     rr_calendar_destroy(c);
 }
 
+/* ---- events that act on the calendar while it runs them ----------------- */
+
+/* Each event schedules successors (none, one, or a burst that takes the
+ * count past the binary heap's limit), cancels pending and stale events,
+ * and asks next_time, time_of and pending, every answer compared with a
+ * reference kept beside: the running event has been taken, so the next
+ * time is that of the earliest other pending event.  The count swings
+ * between 0 and about 60, so the calendar moves between its two
+ * structures many times, also from inside an event.  Events must run in
+ * (time, schedule order), each once, none that was cancelled. */
+enum { ACT_MAX = 200000, ACT_LIVE = 256 };
+static struct act_ev {
+    double t;
+    uint64_t h;
+    unsigned char ran, cancelled;
+} act[ACT_MAX];
+static long act_n, act_last, act_live[ACT_LIVE];
+static size_t act_nlive, act_bad, act_bad_query;
+static rr_calendar *act_cal;
+
+static void act_event(void *subject, void *object);
+
+static void act_schedule(double t)
+{
+    if (act_n == ACT_MAX || act_nlive == ACT_LIVE)
+        return;
+    act[act_n].t = t;
+    act[act_n].h = rr_calendar_schedule(act_cal, t, act_event, id(act_n),
+                                        NULL);
+    act_live[act_nlive++] = act_n++;
+}
+
+/* act_drop - take event i out of the live list. */
+static void act_drop(long i)
+{
+    for (size_t k = 0; k < act_nlive; k++)
+        if (act_live[k] == i) {
+            act_live[k] = act_live[--act_nlive];
+            return;
+        }
+    act_bad++;
+}
+
+/* act_check - the calendar's answers against the reference. */
+static void act_check(void)
+{
+    double want = INFINITY;
+    for (size_t k = 0; k < act_nlive; k++)
+        want = fmin(want, act[act_live[k]].t);
+    act_bad_query += rr_calendar_next_time(act_cal) != want ||
+                     rr_calendar_size(act_cal) != act_nlive;
+    if (act_n > 0) {
+        long v = (long)next_below((size_t)act_n);
+        bool live = !act[v].ran && !act[v].cancelled;
+        act_bad_query += rr_calendar_pending(act_cal, act[v].h) != live ||
+                         (live && rr_calendar_time_of(act_cal, act[v].h) !=
+                                      act[v].t);
+    }
+}
+
+static void act_event(void *subject, void *object)
+{
+    long i = (long)(intptr_t)subject;
+    double now = rr_calendar_now(act_cal), u = next_unit();
+    RR_UNUSED(object);
+
+    if (act[i].ran || act[i].cancelled || now != act[i].t ||
+        (act_last >= 0 && (act[i].t < act[act_last].t ||
+                           (act[i].t == act[act_last].t && i < act_last))))
+        act_bad++;
+    act[i].ran = 1;
+    act_last = i;
+    act_drop(i);
+    act_check(); /* before anything fills the running event's place */
+    if (next_unit() < 0.3 && act_nlive > 0) { /* cancel first */
+        long v = act_live[next_below(act_nlive)];
+        act_bad += !rr_calendar_cancel(act_cal, act[v].h);
+        act[v].cancelled = 1;
+        act_drop(v);
+        act_check();
+    }
+    if (next_unit() < 0.1) { /* stale handles: its own, one run or cancelled */
+        long v = (long)next_below((size_t)act_n);
+        act_bad += rr_calendar_cancel(act_cal, act[i].h);
+        if (act[v].ran || act[v].cancelled)
+            act_bad += rr_calendar_cancel(act_cal, act[v].h);
+    }
+    /* successors, towards a target count that swings between 0 and 60
+     * (past the heap's limit of 32 and below its way back at 16); now
+     * and then a burst; whole days give ties */
+    {
+        double target = 30.0 + 30.0 * sin((double)act_n / 2000.0);
+        int k = (double)act_nlive < target ? 2 + (u < 0.5) : (u < 0.5);
+        if (u < 0.01)
+            k = 40;
+        if (act_nlive == 0 && k == 0)
+            k = 1;
+        while (k-- > 0)
+            act_schedule(now + (next_unit() < 0.3 ? (double)next_below(3)
+                                                  : 5.0 * next_unit()));
+        if (next_unit() < 0.05)
+            act_schedule(now); /* at once: after everything at this time */
+    }
+    act_check();
+    if (next_unit() < 0.2 && act_nlive > 1) { /* cancel after */
+        long v = act_live[next_below(act_nlive)];
+        act_bad += !rr_calendar_cancel(act_cal, act[v].h);
+        act[v].cancelled = 1;
+        act_drop(v);
+        act_check();
+    }
+}
+
+static void test_acting_events(void)
+{
+    rr_calendar *c = rr_calendar_create(0.0, 0);
+    size_t lost = 0;
+
+    act_cal = c;
+    act_n = act_nlive = 0;
+    act_last = -1;
+    act_bad = act_bad_query = 0;
+    memset(act, 0, sizeof act);
+    for (int i = 0; i < 10; i++)
+        act_schedule(5.0 * next_unit());
+    while (rr_calendar_size(c) > 0 && act_n < ACT_MAX)
+        rr_calendar_step(c);
+    while (rr_calendar_step(c))
+        ;
+    for (long i = 0; i < act_n; i++)
+        lost += act[i].ran + act[i].cancelled != 1;
+    CHECK_MSG(act_n > ACT_MAX / 2, "acting events: %ld scheduled", act_n);
+    CHECK_EQ(act_bad, 0);
+    CHECK_EQ(act_bad_query, 0);
+    CHECK_EQ(lost, 0);
+    CHECK_EQ(act_nlive, 0);
+    rr_calendar_destroy(c);
+}
+
 /* ---- run_until ---------------------------------------------------------- */
 
 static rr_calendar *ru_cal;
@@ -1527,6 +1666,7 @@ int main(void)
     test_switch_ties();
     test_switch_cancel();
     test_nested();
+    test_acting_events();
     test_run_until();
     test_extreme_times();
     test_negative_times();

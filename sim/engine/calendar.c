@@ -29,7 +29,10 @@
  * Removing the root runs the hole down the earlier children to a leaf, one
  * comparison per level (a sentinel after the last entry spares the test
  * for a missing right child), and sifts the former last entry up from
- * there; it is usually among the latest, so it rarely climbs.  No index
+ * there; it is usually among the latest, so it rarely climbs.  While the
+ * root's event runs, its place stays open, and the first event that event
+ * schedules is sifted into it the same way (most events schedule one), so
+ * that taking one event and adding the next is one pass, not two.  No index
  * follows an entry as it moves: cancelling an event bumps its slot's
  * generation (as for any cancel) and leaves the entry where it is, now
  * stale because its gen no longer matches the slot's; a stale root is
@@ -210,7 +213,10 @@ struct bucket {
 };
 
 struct rr_calendar {
+    struct rr_calendar_clock clock; /* now: first, for rr_calendar_now() */
     bool small;             /* events in heap[1..hn], not in buckets/ring */
+    bool hole;              /* heap[1] is the event running, taken but not
+                               yet replaced (run_top) */
     uint32_t hn;            /* heap entries, cancelled ones included */
     uint32_t hstale;        /* cancelled entries among them */
     struct entry *ent;      /* the chunk pool: chunk k is ent[k * CHUNK..] */
@@ -228,7 +234,6 @@ struct rr_calendar {
     uint32_t cap;           /* slots allocated */
     uint32_t used;          /* slots handed out at least once since reset */
     uint32_t free_head;     /* first free slot below used, or NO_SLOT */
-    double now;
     uint64_t seq;
     uint64_t events_run;
     uint64_t stop_at;       /* run_until_max runs while events_run < this */
@@ -573,7 +578,7 @@ static inline void run(rr_calendar *c, uint32_t s, uint64_t key)
     void *subject = p->subject, *object = p->object;
 
     c->last = key;
-    c->now = c->last_t = time_of_key(key);
+    c->clock.now = c->last_t = time_of_key(key);
     free_slot(c, s);
     c->n--;
     c->events_run++;
@@ -618,22 +623,18 @@ static inline void heap_up(struct hentry *h, uint32_t hole, struct hentry e)
     h[hole] = e;
 }
 
-/* heap_pop - drop the root (hn >= 1): the hole runs down the earlier
- * children to a leaf, one comparison per level, and the former last entry
- * is sifted up from there.  The last entry is usually among the latest
- * events, so it rarely climbs far. */
-static inline void heap_pop(rr_calendar *c)
+/* heap_fill - put e in place of the root of h[1..n] (n >= 1): the hole
+ * runs down the earlier children to a leaf, one comparison per level, and
+ * e is sifted up from there.  e is usually among the latest events (a new
+ * one, or the former last entry), so it rarely climbs far.  h[n + 1] is
+ * overwritten. */
+static inline void heap_fill(struct hentry *h, uint32_t n, struct hentry e)
 {
-    struct hentry *h = c->heap;
-    uint32_t n = --c->hn, hole = 1, child;
-    struct hentry last;
+    uint32_t hole = 1, child;
 
-    if (n == 0)
-        return;
     /* A sentinel after the last entry that no entry follows, so that a
      * last child needs no test of its own, and the choice of the earlier
      * child is arithmetic rather than an unpredictable branch. */
-    last = h[n + 1];
     h[n + 1].key = UINT64_MAX;
     h[n + 1].seq = UINT64_MAX;
     while ((child = hole << 1) <= n) {
@@ -641,7 +642,16 @@ static inline void heap_pop(rr_calendar *c)
         h[hole] = h[child];
         hole = child;
     }
-    heap_up(h, hole, last);
+    heap_up(h, hole, e);
+}
+
+/* heap_pop - drop the root (hn >= 1): the former last entry fills it. */
+static inline void heap_pop(rr_calendar *c)
+{
+    uint32_t n = --c->hn;
+
+    if (n > 0)
+        heap_fill(c->heap, n, c->heap[n + 1]);
 }
 
 /* heap_clean - drop cancelled entries from the top, so that the root is
@@ -670,16 +680,28 @@ static void heap_compact(rr_calendar *c)
     c->hstale = 0;
 }
 
-/* run_top - remove the root of the heap (n >= 1, so it is pending) and
- * run it. */
+/* run_top - run the root of the heap (n >= 1, so it is pending).  Most
+ * events schedule another one, so the root's place is left open while it
+ * runs (`hole`) and the first event scheduled meanwhile fills it, in one
+ * pass down the heap (heap_fill); only when none is does the last entry
+ * fill it afterwards.  That spares a removal and an insertion their
+ * separate passes.  While the hole is open the root is not an event: the
+ * root's slot is free (its generation moved on), so anything that scans
+ * the heap takes the root for a cancelled entry, and cancel() leaves the
+ * cleaning of the root to the end of the event. */
 static inline void run_top(rr_calendar *c)
 {
     uint32_t s = c->heap[1].slot;
     uint64_t key = c->heap[1].key;
 
-    heap_pop(c);
-    heap_clean(c);
+    c->hole = true;
     run(c, s, key);
+    if (c->hole) {
+        c->hole = false;
+        heap_pop(c);
+    }
+    if (c->small)
+        heap_clean(c);
 }
 
 /* to_radix - move the pending events of the heap to the (empty) buckets
@@ -704,6 +726,7 @@ static void to_radix(rr_calendar *c)
     }
     c->hn = 0;
     c->hstale = 0;
+    c->hole = false; /* the running event's place went with the heap */
     c->rh = 0;
     c->rt = rt;
     c->r_live = rt;
@@ -846,10 +869,11 @@ static void empty_all(rr_calendar *c, double t0)
     link_chunks(c, 0, c->chunks);
     c->rh = c->rt = c->r_live = 0;
     c->small = true;
+    c->hole = false;
     c->hn = 0;
     c->hstale = 0;
     t0 += 0.0; /* -0 to +0 */
-    c->now = t0;
+    c->clock.now = t0;
     c->last = key_of(t0);
     c->last_t = t0;
     c->n = 0;
@@ -944,13 +968,13 @@ uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
     uint64_t key, x;
 
     /* Also false for NaN. */
-    rr_assert(t >= c->now);
+    rr_assert(t >= c->clock.now);
     rr_assert(fn != NULL);
 #ifdef NDEBUG
     /* Without the assertion, run a late event now rather than break the
      * order of every other. */
-    if (!(t >= c->now))
-        t = c->now;
+    if (!(t >= c->clock.now))
+        t = c->clock.now;
 #endif
     t += 0.0; /* -0 to +0: they are equal times */
     if (c->free_head != NO_SLOT) {
@@ -977,6 +1001,11 @@ uint64_t rr_calendar_schedule(rr_calendar *c, double t, rr_event_fn *fn,
     if (c->small) {
         if (c->n <= HEAP_MAX) {
             struct hentry e = {key, p->seq, s, c->idx[s].gen};
+            if (c->hole) { /* in place of the event running (run_top) */
+                c->hole = false;
+                heap_fill(c->heap, c->hn, e);
+                goto done;
+            }
             if (c->hn == HEAP_ROOM)
                 heap_compact(c);
             heap_up(c->heap, ++c->hn, e);
@@ -1015,7 +1044,8 @@ bool rr_calendar_cancel(rr_calendar *c, uint64_t handle)
         free_slot(c, s);
         c->n--;
         c->hstale++;
-        heap_clean(c);
+        if (!c->hole) /* else at the end of the event (run_top) */
+            heap_clean(c);
         return true;
     }
     if (pos & IN_RING) {
@@ -1138,8 +1168,8 @@ uint64_t rr_calendar_run_until_max(rr_calendar *c, double t_end,
      * the clock stays where it is */
     if (c->events_run >= c->stop_at)
         return c->events_run - start;
-    if (t_end > c->now)
-        c->now = t_end;
+    if (t_end > c->clock.now)
+        c->clock.now = t_end;
     return c->events_run - start;
 }
 
@@ -1150,17 +1180,23 @@ void rr_calendar_halt(rr_calendar *c)
     c->stop_at = c->events_run;
 }
 
-/* rr_calendar_now - the current simulated time. */
-double rr_calendar_now(const rr_calendar *c)
-{
-    return c->now;
-}
-
 /* rr_calendar_next_time - time of the earliest event; INFINITY if none. */
 double rr_calendar_next_time(const rr_calendar *c)
 {
-    if (c->small)
-        return c->n > 0 ? time_of_key(c->heap[1].key) : INFINITY;
+    if (c->small) {
+        const struct hentry *m = NULL;
+        if (c->n == 0)
+            return INFINITY;
+        if (!c->hole && !stale(c, &c->heap[1]))
+            return time_of_key(c->heap[1].key);
+        /* during an event: the root is its place, or a cancelled entry
+         * that filled it; the earliest pending entry is elsewhere */
+        for (uint32_t i = 1; i <= c->hn; i++)
+            if (!stale(c, &c->heap[i]) && (!m || before(&c->heap[i], m)))
+                m = &c->heap[i];
+        rr_assert(m != NULL);
+        return m ? time_of_key(m->key) : INFINITY;
+    }
     if (c->r_live > 0)
         return c->last_t;
     if (c->n == 0)
