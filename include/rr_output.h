@@ -318,7 +318,10 @@ int rr_csv_field(FILE *f, const char *s);
 /* rr_csv_ci - ",mean,sd,ci95_low,ci95_high,replications" of a CI (sd NA
  * with fewer than two replications), the tail of every KPI row. */
 void rr_csv_ci(FILE *f, rr_ci ci);
-/* rr_csv_number - %.10g, "NA" for NAN. */
+/* rr_csv_number - %.10g, "NA" for NAN (whole numbers written directly:
+ * the same bytes, much cheaper). */
 int rr_csv_number(FILE *f, double x);
+/* rr_csv_dates - ",D0,D1," (a period's start and end between fields). */
+void rr_csv_dates(FILE *f, const char *d0, const char *d1);
 
 #endif

@@ -642,6 +642,51 @@ static void test_csv(void)
     free(buf);
 }
 
+/* rr_csv_number writes whole numbers by itself: the bytes must be those
+ * of %.10g for every number, whole or not, on both sides of 10^10 and of
+ * 0, -0 included. */
+static void test_csv_number(void)
+{
+    static const double fixed[] = {
+        0.0, -0.0, 1, -1, 9, 10, -10, 12345, 999999999, 9999999999.0,
+        -9999999999.0, 1e10, -1e10, 1e10 + 1, 12345678901.0, 0.5, -0.5,
+        1e-5, 123456.75, 4503599627370496.0, 1e300, -1e300, INFINITY,
+        -INFINITY, 0.1 + 0.2, 2147483648.0, -2147483649.0};
+    uint64_t x = 0x9e3779b97f4a7c15u;
+    size_t bad = 0, n = 0;
+    char *buf = NULL, want[64];
+    size_t len = 0;
+
+    for (size_t i = 0; i < RR_COUNTOF(fixed) + 200000; i++) {
+        double v;
+        FILE *f;
+        if (i < RR_COUNTOF(fixed)) {
+            v = fixed[i];
+        } else {
+            /* whole numbers of every size up to 2^40, and their halves */
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            v = (double)(int64_t)(x >> (24 + x % 40)) - (double)(x % 3);
+            if (x & 1)
+                v = -v;
+            if ((x >> 5) % 5 == 0)
+                v += 0.5;
+        }
+        if (!(f = open_memstream(&buf, &len)))
+            break;
+        rr_csv_number(f, v);
+        fclose(f);
+        snprintf(want, sizeof want, "%.10g", v);
+        if (strcmp(buf, want) != 0 && bad++ < 5)
+            printf("  rr_csv_number(%.17g): '%s', %%.10g: '%s'\n", v, buf,
+                   want);
+        free(buf);
+        buf = NULL;
+        n++;
+    }
+    CHECK_EQ(n, RR_COUNTOF(fixed) + 200000);
+    CHECK_EQ(bad, 0);
+}
+
 /* The trace: replications finishing in any order give one file in
  * replication order. */
 static void test_trace(void)
@@ -953,6 +998,7 @@ int main(void)
     test_outdir();
     test_stale();
     test_csv();
+    test_csv_number();
     test_trace();
     test_tables();
     test_resolved();

@@ -59,13 +59,43 @@ void rr_csv_ci(FILE *f, rr_ci ci)
     rr_csv_number(f, ci.low);
     fputc(',', f);
     rr_csv_number(f, ci.high);
-    fprintf(f, ",%zu", ci.n);
+    fputc(',', f);
+    rr_csv_number(f, (double)ci.n);
+}
+
+void rr_csv_dates(FILE *f, const char *d0, const char *d1)
+{
+    fputc(',', f);
+    fputs(d0, f);
+    fputc(',', f);
+    fputs(d1, f);
+    fputc(',', f);
 }
 
 int rr_csv_number(FILE *f, double x)
 {
     if (isnan(x))
         return fputs("NA", f) < 0 ? -1 : 0;
+    /* Most numbers written are counts.  A whole number below 10^10 in
+     * magnitude is printed by %.10g as its digits alone, so it is written
+     * so directly, without the cost of formatting a double (-0 keeps its
+     * sign through printf). */
+    if (fabs(x) < 1e10 && x == (double)(long long)x &&
+        !(x == 0 && signbit(x))) {
+        char buf[24], *p = buf + sizeof buf;
+        long long v = (long long)x;
+        unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                     : (unsigned long long)v;
+        do
+            *--p = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        if (v < 0)
+            *--p = '-';
+        return fwrite(p, 1, (size_t)(buf + sizeof buf - p), f) ==
+                       (size_t)(buf + sizeof buf - p)
+                   ? 0
+                   : -1;
+    }
     return fprintf(f, "%.10g", x) < 0 ? -1 : 0;
 }
 
@@ -159,7 +189,9 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
             rr_period_dates(r, k, d0, d1, sizeof d0);
             for (size_t m = 0; m < x->n_metrics; m++) {
                 rr_csv_field(f, name);
-                fprintf(f, ",%zu,%s,%s,", rep + 1, d0, d1);
+                fputc(',', f);
+                rr_csv_number(f, (double)(rep + 1));
+                rr_csv_dates(f, d0, d1);
                 rr_csv_field(f, r->layout.metric[m]);
                 fputc(',', f);
                 rr_csv_field(f, r->layout.metric_unit[m]);
@@ -263,7 +295,7 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
                 p.x[i] = p.row[i][m];
             ci = rr_ci95(p.x, p.reps);
             rr_csv_field(f, name);
-            fprintf(f, ",%s,%s,", d0, d1);
+            rr_csv_dates(f, d0, d1);
             rr_csv_field(f, r->layout.metric[m]);
             fputc(',', f);
             rr_csv_field(f, r->layout.metric_unit[m]);
@@ -273,7 +305,9 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             rr_csv_number(f, ci.low);
             fputc(',', f);
             rr_csv_number(f, ci.high);
-            fprintf(f, ",%zu\n", ci.n);
+            fputc(',', f);
+            rr_csv_number(f, (double)ci.n);
+            fputc('\n', f);
         }
     }
     period_rows_fini(&p);

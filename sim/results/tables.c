@@ -100,9 +100,11 @@ static void key(FILE *f, const table *t, size_t rep, const char *d0,
                 const char *d1, size_t i, size_t m)
 {
     rr_csv_field(f, t->r->plan->cfg[0]->name);
-    if (rep)
-        fprintf(f, ",%zu", rep);
-    fprintf(f, ",%s,%s,", d0, d1);
+    if (rep) {
+        fputc(',', f);
+        rr_csv_number(f, (double)rep);
+    }
+    rr_csv_dates(f, d0, d1);
     rr_csv_field(f, item_name(t, i));
     fputc(',', f);
     rr_csv_field(f, measure_name(t, m));
@@ -207,7 +209,9 @@ static int write_summary(const char *path, const table *t, char *err,
                 rr_csv_number(f, ci.low);
                 fputc(',', f);
                 rr_csv_number(f, ci.high);
-                fprintf(f, ",%zu\n", ci.n);
+                fputc(',', f);
+                rr_csv_number(f, (double)ci.n);
+                fputc('\n', f);
             }
     }
 out:
