@@ -47,7 +47,7 @@ echo "$one $two" | awk '{
     bytes=$(wc -c <"$out/item/items.bin") &&
     echo "$t $bytes" | awk '{
         cost = $2 / 4; size = $3 / 4
-        printf "  nl-baseline item (5 years, monthly): %.3f s CPU, %.0f kB of results\n", cost, size / 1000
+        printf "  nl-baseline item (6 years, monthly): %.3f s CPU, %.0f kB of results\n", cost, size / 1000
         n = 1000 * 30
         printf "  1,000 points x 30 replications: %.1f CPU-hours, %.1f GB gathered to rank 0\n", n * cost / 3600, n * size / 1e9
         for (c = 64; c <= 512; c *= 8)
