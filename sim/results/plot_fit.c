@@ -423,6 +423,25 @@ static void fit_roles(FILE *g, const fit_chart *c, size_t i, double b)
         }
 }
 
+/* fit_missing - in panel i, each year without an observed figure says so
+ * in its slot, which would otherwise stand empty (the other years' and
+ * panels' figures set the chart's years). */
+static void fit_missing(FILE *g, const fit_chart *c, size_t i)
+{
+    const rri_fit *d = c->d;
+    for (size_t y = 0; y < c->ny; y++) {
+        bool seen = false;
+        for (size_t r = 0; r < d->n && !seen; r++)
+            seen = d->row[r].year == c->year[y] &&
+                   strcmp(d->row[r].indicator, c->ind[i]) == 0 &&
+                   !isnan(d->row[r].observed);
+        if (!seen)
+            fprintf(g, "set label \"no figure\" at first %zu, graph 0.08 "
+                       "center font \"%s,10\" textcolor rgb \"#777777\"\n",
+                    y + 1, FONT);
+    }
+}
+
 /* fit_plot - the plot command of panel i: bars (by role), dots (on white
  * rings), the intervals over them. */
 static void fit_plot(FILE *g, const fit_chart *c, size_t i, bool any_sim,
@@ -526,6 +545,7 @@ static int fit_panel(FILE *g, const fit_chart *c, size_t i)
             (l - lpad + 14) / W, FONT);
     fit_errors(g, c, i);
     fit_roles(g, c, i, b);
+    fit_missing(g, c, i);
     fit_plot(g, c, i, any_sim, any_obs);
     return RR_OK;
 }
