@@ -165,8 +165,8 @@ typedef struct rr_station_stats {
     rr_timeavg present;   /* number at the station */
     rr_timeavg waiting;   /* number queueing */
     rr_timeavg busy;      /* servers busy */
-    rr_running wait;      /* entry to service start, for those served */
-    rr_running sojourn;   /* entry to leaving, every way out */
+    rr_mean wait;         /* entry to service start, for those served */
+    rr_mean sojourn;      /* entry to leaving, every way out */
 } rr_station_stats;
 
 /* rr_net_create - a network over calendar cal (not owned) drawing from

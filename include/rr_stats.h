@@ -2,6 +2,7 @@
  * rr_stats.h - statistics for one replication and across replications.
  *
  * rr_running  running mean/variance/min/max of observations (Welford).
+ * rr_mean     running mean alone, by the same update (same bits).
  * rr_timeavg  time-weighted average of a piecewise-constant quantity
  *             (queue length, occupancy): area under the path / elapsed time.
  * rr_ci95     Student-t 95% confidence interval of replication means
@@ -20,6 +21,7 @@
 #ifndef RR_STATS_H
 #define RR_STATS_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -59,6 +61,32 @@ double rr_running_var(const rr_running *s);      /* sample variance; NAN when n 
 double rr_running_sd(const rr_running *s);
 /* rr_running_merge - fold b into a (parallel-combine formula). */
 void rr_running_merge(rr_running *a, const rr_running *b);
+
+/* ---- running mean alone ------------------------------------------------- */
+
+/* rr_mean - the count and mean of observations, updated exactly as
+ * rr_running updates them (so the mean has the same bits), without the
+ * variance, minimum and maximum.  Where only the mean (or the sum, mean
+ * times count) is read, per event: the variance's update waits for the
+ * division of the mean's, and that chain from one observation to the
+ * next was most of the cost of a station's statistics.  Zeroed: no
+ * observations. */
+typedef struct rr_mean {
+    double n;
+    double mean;
+} rr_mean;
+
+static inline void rr_mean_add(rr_mean *s, double x)
+{
+    s->n += 1.0;
+    s->mean += (x - s->mean) / s->n;
+}
+
+/* rr_mean_value - the mean, NAN before the first observation. */
+static inline double rr_mean_value(const rr_mean *s)
+{
+    return s->n > 0.0 ? s->mean : (double)NAN;
+}
 
 /* ---- time-weighted average ---------------------------------------------- */
 

@@ -125,8 +125,8 @@ static smeas measure(const rr_net *net, uint32_t s)
     smeas m;
     m.L = rr_timeavg_mean(&x->present, now);
     m.Lq = rr_timeavg_mean(&x->waiting, now);
-    m.Wq = rr_running_mean(&x->wait);
-    m.W = rr_running_mean(&x->sojourn);
+    m.Wq = rr_mean_value(&x->wait);
+    m.W = rr_mean_value(&x->sojourn);
     m.X = (double)(x->completed + x->abandoned + x->timed_out) / span;
     return m;
 }
@@ -642,7 +642,7 @@ static void test_priority(void)
             CHECK_EQ(r.ex[i].way, RR_OUT_DONE);
         }
         /* waits 0, 1, 2, 3, 4 whatever the order */
-        CHECK_NEAR(rr_running_mean(&rr_net_stats(v.net, 0)->wait), 2.0,
+        CHECK_NEAR(rr_mean_value(&rr_net_stats(v.net, 0)->wait), 2.0,
                    1e-12);
         CHECK_EQ(rr_net_injected(v.net), 5);
         CHECK_EQ(rr_net_in_system(v.net), 0);

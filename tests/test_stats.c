@@ -55,6 +55,27 @@ static void test_running_vs_two_pass(void)
     CHECK_NEAR(rr_running_var(&s), 9.0, 0.5);
 }
 
+/* rr_mean keeps the mean as rr_running does, bit for bit (the station
+ * statistics and the time to departure moved to it, and their outputs
+ * must not change), after every observation. */
+static void test_mean(void)
+{
+    rr_running s;
+    rr_mean m = {0, 0};
+    size_t differ = 0;
+
+    rr_running_init(&s);
+    CHECK(isnan(rr_mean_value(&m)));
+    for (size_t i = 0; i < N_DATA; i++) {
+        double x = data[i] * (i % 7 == 0 ? 1e6 : 1.0);
+        rr_running_add(&s, x);
+        rr_mean_add(&m, x);
+        differ += m.n != s.n || memcmp(&m.mean, &s.mean, sizeof m.mean) != 0;
+    }
+    CHECK_EQ(differ, 0);
+    CHECK(rr_mean_value(&m) == rr_running_mean(&s));
+}
+
 static void test_running_small(void)
 {
     rr_running s;
@@ -326,6 +347,7 @@ int main(void)
     fill(r);
 
     test_running_vs_two_pass();
+    test_mean();
     test_running_small();
     test_running_merge();
     test_timeavg();

@@ -411,7 +411,7 @@ static void start_service_after(rr_net *net, station *st, rr_entity *e,
     st->busy++;
     rr_timeavg_set(&st->st.busy, now, st->busy);
     st->st.started++;
-    rr_running_add(&st->st.wait, now - e->t_queue);
+    rr_mean_add(&st->st.wait, now - e->t_queue);
     e->in_service = 1;
     e->t_service = now;
     if (e->ev_abandon && st->spec.patience_scope == RR_PATIENCE_QUEUE) {
@@ -557,7 +557,7 @@ static void leave(rr_net *net, rr_entity *e, rr_way_out way)
     }
     st->present--;
     rr_timeavg_set(&st->st.present, now, st->present);
-    rr_running_add(&st->st.sojourn, now - e->t_station);
+    rr_mean_add(&st->st.sojourn, now - e->t_station);
     switch (way) {
     case RR_OUT_DONE: st->st.completed++; break;
     case RR_OUT_ABANDON: st->st.abandoned++; break;
@@ -837,7 +837,7 @@ void rr_net_reset_stats(rr_net *net)
         rr_timeavg_init(&x->present, now, st->present);
         rr_timeavg_init(&x->waiting, now, st->waiting);
         rr_timeavg_init(&x->busy, now, st->busy);
-        rr_running_init(&x->wait);
-        rr_running_init(&x->sojourn);
+        x->wait = (rr_mean){0, 0};
+        x->sojourn = (rr_mean){0, 0};
     }
 }

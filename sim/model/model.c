@@ -128,7 +128,7 @@ typedef struct model {
     double arrivals;
     double *reint;              /* n_providers + 1 (none) */
     double sust_yes, sust_no;
-    rr_running ttd;             /* times to departure after the warm-up */
+    rr_mean ttd;                /* times to departure after the warm-up */
     rr_qhist ttd_q;             /* ... their quantiles, bounded memory */
     double caseload_start;
     double det_area_warm;       /* detention area at the end of warm-up */
@@ -272,7 +272,7 @@ static void emit_returnee(model *m, const returnee *q, int remigrates)
 
 static void ttd_add(model *m, double x)
 {
-    rr_running_add(&m->ttd, x);
+    rr_mean_add(&m->ttd, x);
     if (rr_qhist_add(&m->ttd_q, x) != RR_OK)
         fail(m, RR_ENOMEM);
 }
@@ -775,7 +775,7 @@ static void finish_kpis(model *m)
     k[K_IOM_SHARE] =
         assisted > 0 ? m->dep[RR_DEP_VOLUNTARY_IOM] / assisted : NAN;
     if (m->ttd.n > 0) {
-        k[K_TTD_MEAN] = rr_running_mean(&m->ttd);
+        k[K_TTD_MEAN] = rr_mean_value(&m->ttd);
         k[K_TTD_MEDIAN] = rr_qhist_quantile(&m->ttd_q, 0.5);
         k[K_TTD_P90] = rr_qhist_quantile(&m->ttd_q, 0.9);
     } else {
@@ -1049,7 +1049,7 @@ int rr_model_run(const rr_plan *plan, const rr_layout *layout, uint64_t seed,
     m.case_ctx = case_ctx;
     m.n_stages = c0->n_stages;
     m.factor = 1;
-    rr_running_init(&m.ttd);
+    m.ttd = (rr_mean){0, 0};
     rr_qhist_init(&m.ttd_q);
     m.cal = rr_calendar_create(0, 1024);
     m.returnees = rr_pool_create(sizeof(returnee), 1024);
