@@ -41,7 +41,7 @@ DEB_MPI_PACKAGES = libopenmpi-dev openmpi-bin
 
 # ---- flags ----------------------------------------------------------------
 comma := ,
-STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DHAVE_INLINE
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith -Wformat=2 -Wvla
 OPT = $(OPTIMIZATION)
 DEBUG_FLAGS = -g
