@@ -321,7 +321,19 @@ void rr_csv_ci(FILE *f, rr_ci ci);
 /* rr_csv_number - %.10g, "NA" for NAN (whole numbers written directly:
  * the same bytes, much cheaper). */
 int rr_csv_number(FILE *f, double x);
-/* rr_csv_dates - ",D0,D1," (a period's start and end between fields). */
-void rr_csv_dates(FILE *f, const char *d0, const char *d1);
+/* rr_csv_keys - leading fields that many rows repeat (the scenario and
+ * period of a block of rows, an indicator and its unit), each quoted as
+ * rr_csv_field quotes it and followed by a comma, made once and written
+ * with one call per row: the same bytes as writing them field by field.
+ * rr_csv_keys_set replaces the text (RR_OK, or RR_ENOMEM with the old
+ * text kept); rr_csv_keys_put writes it; rr_csv_keys_fini frees it.
+ * Zeroed: empty. */
+typedef struct rr_csv_keys {
+    char *s;
+    size_t len;
+} rr_csv_keys;
+int rr_csv_keys_set(rr_csv_keys *k, const char *const *fields, size_t n);
+void rr_csv_keys_put(FILE *f, const rr_csv_keys *k);
+void rr_csv_keys_fini(rr_csv_keys *k);
 
 #endif

@@ -642,6 +642,38 @@ static void test_csv(void)
     free(buf);
 }
 
+/* rr_csv_keys: fields made once for many rows, the same bytes as
+ * rr_csv_field writes them one by one, whatever needs quoting. */
+static void test_csv_keys(void)
+{
+    static const char *const fields[] = {
+        "plain", "a, b", "say \"hi\"", "", " lead", "trail ", "two\nlines",
+        "cr\rhere", "2024-01-01", "ünïcode", "\"", ","};
+    size_t n = RR_COUNTOF(fields);
+    rr_csv_keys k = {0};
+    char *want = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&want, &len);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        rr_csv_field(f, fields[i]);
+        fputc(',', f);
+    }
+    fclose(f);
+    CHECK_EQ(rr_csv_keys_set(&k, fields, n), RR_OK);
+    CHECK_EQ(k.len, len);
+    CHECK_STR(k.s ? k.s : "", want);
+    /* set again: replaced, not appended */
+    CHECK_EQ(rr_csv_keys_set(&k, fields, 1), RR_OK);
+    CHECK_STR(k.s ? k.s : "", "plain,");
+    CHECK_EQ(rr_csv_keys_set(&k, fields, 0), RR_OK);
+    CHECK_EQ(k.len, 0);
+    rr_csv_keys_fini(&k);
+    free(want);
+}
+
 /* rr_csv_number writes whole numbers by itself: the bytes must be those
  * of %.10g for every number, whole or not, on both sides of 10^10 and of
  * 0, -0 included. */
@@ -999,6 +1031,7 @@ int main(void)
     test_stale();
     test_csv();
     test_csv_number();
+    test_csv_keys();
     test_trace();
     test_tables();
     test_resolved();

@@ -15,6 +15,7 @@
 #include <ftw.h>
 #include <limits.h>
 #include <math.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,11 +41,17 @@ static void nomem(char *err, size_t errlen)
  * CSV files of a run
  * ==================================================================== */
 
+/* plain - whether field s is written as it is: nothing to quote, so
+ * plain names stay plain. */
+static bool plain(const char *s)
+{
+    return s[strcspn(s, ",\"\r\n")] == '\0' && s[0] != ' ' &&
+           (s[0] == '\0' || s[strlen(s) - 1] != ' ');
+}
+
 int rr_csv_field(FILE *f, const char *s)
 {
-    /* quote only what needs it, so plain names stay plain */
-    if (s[strcspn(s, ",\"\r\n")] == '\0' && s[0] != ' ' &&
-        (s[0] == '\0' || s[strlen(s) - 1] != ' '))
+    if (plain(s))
         return fputs(s, f) < 0 ? -1 : 0;
     return csv_fwrite(f, s, strlen(s));
 }
@@ -63,13 +70,60 @@ void rr_csv_ci(FILE *f, rr_ci ci)
     rr_csv_number(f, (double)ci.n);
 }
 
-void rr_csv_dates(FILE *f, const char *d0, const char *d1)
+int rr_csv_keys_set(rr_csv_keys *k, const char *const *fields, size_t n)
 {
-    fputc(',', f);
-    fputs(d0, f);
-    fputc(',', f);
-    fputs(d1, f);
-    fputc(',', f);
+    size_t need = 0, at = 0;
+    char *buf;
+    /* the length first (csv_write, like snprintf, says what it needs),
+     * then the text; quoted as rr_csv_field quotes, by the same libcsv */
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(fields[i]);
+        need += (plain(fields[i]) ? len : csv_write(NULL, 0, fields[i], len)) +
+                1;
+    }
+    if (!(buf = malloc(need + 1)))
+        return RR_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(fields[i]);
+        if (plain(fields[i])) {
+            memcpy(buf + at, fields[i], len);
+            at += len;
+        } else {
+            at += csv_write(buf + at, need - at, fields[i], len);
+        }
+        buf[at++] = ',';
+    }
+    buf[at] = '\0';
+    free(k->s);
+    k->s = buf;
+    k->len = at;
+    return RR_OK;
+}
+
+void rr_csv_keys_put(FILE *f, const rr_csv_keys *k)
+{
+    if (k->len)
+        fwrite(k->s, 1, k->len, f);
+}
+
+void rr_csv_keys_fini(rr_csv_keys *k)
+{
+    free(k->s);
+    k->s = NULL;
+    k->len = 0;
+}
+
+/* keys_array - n zeroed keys; keys_array_free - their texts and them. */
+static rr_csv_keys *keys_array(size_t n)
+{
+    return calloc(n ? n : 1, sizeof(rr_csv_keys));
+}
+
+static void keys_array_free(rr_csv_keys *k, size_t n)
+{
+    for (size_t i = 0; k && i < n; i++)
+        rr_csv_keys_fini(&k[i]);
+    free(k);
 }
 
 int rr_csv_number(FILE *f, double x)
@@ -164,12 +218,26 @@ int rr_out_rows_failed(const char *path, size_t rep, char *err,
 int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                         size_t errlen)
 {
-    FILE *f = rr_out_open(path, "w", err, errlen);
+    FILE *f;
     const char *name = r->plan->cfg[0]->name;
-    char d0[16], d1[16];
+    size_t nm = r->layout.n_metrics;
+    rr_csv_keys head = {0}, *mk = keys_array(nm);
+    char d0[16], d1[16], num[32];
     int rc = RR_OK;
-    if (!f)
+    for (size_t m = 0; mk && m < nm && rc == RR_OK; m++)
+        rc = rr_csv_keys_set(&mk[m],
+                             (const char *const[]){r->layout.metric[m],
+                                                   r->layout.metric_unit[m]},
+                             2);
+    if (!mk || rc != RR_OK) {
+        keys_array_free(mk, nm);
+        nomem(err, errlen);
+        return RR_ENOMEM;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        keys_array_free(mk, nm);
         return RR_EIO;
+    }
     fputs("scenario,replication,period_start,period_end,indicator,unit,value\n", f);
     for (size_t rep = 0; rep < r->reps && rc == RR_OK; rep++) {
         const rr_rep_result *x = &r->rep[rep];
@@ -187,21 +255,25 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
                 break;
             }
             rr_period_dates(r, k, d0, d1, sizeof d0);
-            for (size_t m = 0; m < x->n_metrics; m++) {
-                rr_csv_field(f, name);
-                fputc(',', f);
-                rr_csv_number(f, (double)(rep + 1));
-                rr_csv_dates(f, d0, d1);
-                rr_csv_field(f, r->layout.metric[m]);
-                fputc(',', f);
-                rr_csv_field(f, r->layout.metric_unit[m]);
-                fputc(',', f);
+            snprintf(num, sizeof num, "%zu", rep + 1);
+            if (rr_csv_keys_set(&head,
+                                (const char *const[]){name, num, d0, d1},
+                                4) != RR_OK) {
+                nomem(err, errlen);
+                rc = RR_ENOMEM;
+                break;
+            }
+            for (size_t m = 0; m < x->n_metrics && m < nm; m++) {
+                rr_csv_keys_put(f, &head);
+                rr_csv_keys_put(f, &mk[m]);
                 rr_csv_number(f, v[m]);
                 fputc('\n', f);
             }
         }
         rr_rows_close(&w);
     }
+    rr_csv_keys_fini(&head);
+    keys_array_free(mk, nm);
     if (rc != RR_OK) {
         fclose(f);
         return rc;
@@ -267,14 +339,23 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
 {
     FILE *f;
     const char *name = r->plan->cfg[0]->name;
+    size_t nm = r->layout.n_metrics;
+    rr_csv_keys head = {0}, *mk = keys_array(nm);
     period_rows p;
     char d0[16], d1[16];
     int rc = RR_OK;
-    if (period_rows_init(&p, r) != RR_OK) {
+    for (size_t m = 0; mk && m < nm && rc == RR_OK; m++)
+        rc = rr_csv_keys_set(&mk[m],
+                             (const char *const[]){r->layout.metric[m],
+                                                   r->layout.metric_unit[m]},
+                             2);
+    if (!mk || rc != RR_OK || period_rows_init(&p, r) != RR_OK) {
+        keys_array_free(mk, nm);
         nomem(err, errlen);
         return RR_ENOMEM;
     }
     if (!(f = rr_out_open(path, "w", err, errlen))) {
+        keys_array_free(mk, nm);
         period_rows_fini(&p);
         return RR_EIO;
     }
@@ -288,18 +369,20 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             break;
         }
         rr_period_dates(r, k, d0, d1, sizeof d0);
-        for (size_t m = 0; m < r->layout.n_metrics; m++) {
+        if (rr_csv_keys_set(&head, (const char *const[]){name, d0, d1}, 3) !=
+            RR_OK) {
+            nomem(err, errlen);
+            rc = RR_ENOMEM;
+            break;
+        }
+        for (size_t m = 0; m < nm; m++) {
             rr_ci ci;
             /* as rr_run_metric_ci, from the rows read once */
             for (size_t i = 0; i < p.reps; i++)
                 p.x[i] = p.row[i][m];
             ci = rr_ci95(p.x, p.reps);
-            rr_csv_field(f, name);
-            rr_csv_dates(f, d0, d1);
-            rr_csv_field(f, r->layout.metric[m]);
-            fputc(',', f);
-            rr_csv_field(f, r->layout.metric_unit[m]);
-            fputc(',', f);
+            rr_csv_keys_put(f, &head);
+            rr_csv_keys_put(f, &mk[m]);
             rr_csv_number(f, ci.mean);
             fputc(',', f);
             rr_csv_number(f, ci.low);
@@ -311,6 +394,8 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
         }
     }
     period_rows_fini(&p);
+    rr_csv_keys_fini(&head);
+    keys_array_free(mk, nm);
     if (rc != RR_OK) {
         fclose(f);
         return rc;

@@ -95,34 +95,64 @@ static void row_dates(const table *t, size_t k, char *d0, char *d1, size_t n)
                    n);
 }
 
-/* key - "scenario,[replication,]start,end,item,measure,unit," of a row. */
-static void key(FILE *f, const table *t, size_t rep, const char *d0,
-                const char *d1, size_t i, size_t m)
+/* item_keys - "item,measure,unit," of every item and measure, quoted
+ * once (item-major, as the rows run); NULL when out of memory. */
+static rr_csv_keys *item_keys(const table *t)
 {
-    rr_csv_field(f, t->r->plan->cfg[0]->name);
-    if (rep) {
-        fputc(',', f);
-        rr_csv_number(f, (double)rep);
-    }
-    rr_csv_dates(f, d0, d1);
-    rr_csv_field(f, item_name(t, i));
-    fputc(',', f);
-    rr_csv_field(f, measure_name(t, m));
-    fputc(',', f);
-    rr_csv_field(f, measure_unit(t, m));
-    fputc(',', f);
+    size_t n = t->n_items * t->n_measures;
+    rr_csv_keys *k = calloc(n ? n : 1, sizeof *k);
+    for (size_t i = 0; k && i < t->n_items; i++)
+        for (size_t m = 0; m < t->n_measures; m++)
+            if (rr_csv_keys_set(&k[i * t->n_measures + m],
+                                (const char *const[]){item_name(t, i),
+                                                      measure_name(t, m),
+                                                      measure_unit(t, m)},
+                                3) != RR_OK) {
+                for (size_t j = 0; j < n; j++)
+                    rr_csv_keys_fini(&k[j]);
+                free(k);
+                return NULL;
+            }
+    return k;
+}
+
+static void item_keys_free(const table *t, rr_csv_keys *k)
+{
+    for (size_t j = 0; k && j < t->n_items * t->n_measures; j++)
+        rr_csv_keys_fini(&k[j]);
+    free(k);
+}
+
+/* head_keys - "scenario,[replication,]start,end," of row k's block (rep
+ * 0: no replication column). */
+static int head_keys(rr_csv_keys *h, const table *t, size_t rep,
+                     const char *d0, const char *d1)
+{
+    const char *name = t->r->plan->cfg[0]->name;
+    char num[32];
+    if (!rep)
+        return rr_csv_keys_set(h, (const char *const[]){name, d0, d1}, 3);
+    snprintf(num, sizeof num, "%zu", rep);
+    return rr_csv_keys_set(h, (const char *const[]){name, num, d0, d1}, 4);
 }
 
 /* write_reps - one row per replication, row, item and measure. */
 static int write_reps(const char *path, const table *t, char *err,
                       size_t errlen)
 {
-    FILE *f = rr_out_open(path, "w", err, errlen);
+    FILE *f;
     size_t cap = rr_rows_cap(1, row_len(t)), at = row_items(t);
+    rr_csv_keys head = {0}, *ik = item_keys(t);
     char d0[16], d1[16];
     int rc = RR_OK;
-    if (!f)
+    if (!ik) {
+        snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+        return RR_ENOMEM;
+    }
+    if (!(f = rr_out_open(path, "w", err, errlen))) {
+        item_keys_free(t, ik);
         return RR_EIO;
+    }
     fprintf(f, "scenario,replication,period_start,period_end,%s,indicator,"
                "unit,value\n",
             t->item_col);
@@ -141,15 +171,22 @@ static int write_reps(const char *path, const table *t, char *err,
             }
             v += at;
             row_dates(t, k, d0, d1, sizeof d0);
-            for (size_t i = 0; i < t->n_items; i++)
-                for (size_t m = 0; m < t->n_measures; m++) {
-                    key(f, t, rep + 1, d0, d1, i, m);
-                    rr_csv_number(f, v[i * t->n_measures + m]);
-                    fputc('\n', f);
-                }
+            if (head_keys(&head, t, rep + 1, d0, d1) != RR_OK) {
+                snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+                rc = RR_ENOMEM;
+                break;
+            }
+            for (size_t j = 0; j < t->n_items * t->n_measures; j++) {
+                rr_csv_keys_put(f, &head);
+                rr_csv_keys_put(f, &ik[j]);
+                rr_csv_number(f, v[j]);
+                fputc('\n', f);
+            }
         }
         rr_rows_close(&w);
     }
+    rr_csv_keys_fini(&head);
+    item_keys_free(t, ik);
     if (rc != RR_OK) {
         fclose(f);
         return rc;
@@ -169,14 +206,15 @@ static int write_summary(const char *path, const table *t, char *err,
     double *x = malloc(n * sizeof *x);
     rr_rows *w = calloc(n, sizeof *w);
     const double **v = calloc(n, sizeof *v);
+    rr_csv_keys head = {0}, *ik = item_keys(t);
     char d0[16], d1[16];
     int rc = RR_OK;
     FILE *f = NULL;
-    if (x && w && v)
+    if (x && w && v && ik)
         for (; open < reps; open++)
             if (reader(t, open, cap, &w[open]) != RR_OK)
                 break;
-    if (!x || !w || !v || open < reps) {
+    if (!x || !w || !v || !ik || open < reps) {
         snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
         rc = RR_ENOMEM;
         goto out;
@@ -197,13 +235,19 @@ static int write_summary(const char *path, const table *t, char *err,
         if (rc != RR_OK)
             break;
         row_dates(t, k, d0, d1, sizeof d0);
+        if (head_keys(&head, t, 0, d0, d1) != RR_OK) {
+            snprintf(err, errlen, "%s", rr_strerror(RR_ENOMEM));
+            rc = RR_ENOMEM;
+            break;
+        }
         for (size_t i = 0; i < t->n_items; i++)
             for (size_t m = 0; m < t->n_measures; m++) {
                 rr_ci ci;
                 for (size_t rep = 0; rep < reps; rep++)
                     x[rep] = v[rep][at + i * t->n_measures + m];
                 ci = rr_ci95(x, reps);
-                key(f, t, 0, d0, d1, i, m);
+                rr_csv_keys_put(f, &head);
+                rr_csv_keys_put(f, &ik[i * t->n_measures + m]);
                 rr_csv_number(f, ci.mean);
                 fputc(',', f);
                 rr_csv_number(f, ci.low);
@@ -217,6 +261,8 @@ static int write_summary(const char *path, const table *t, char *err,
 out:
     for (size_t i = 0; i < open; i++)
         rr_rows_close(&w[i]);
+    rr_csv_keys_fini(&head);
+    item_keys_free(t, ik);
     free(x);
     free(w);
     free(v);
