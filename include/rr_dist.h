@@ -24,7 +24,9 @@
 #ifndef RR_DIST_H
 #define RR_DIST_H
 
+#include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <gsl/gsl_rng.h>
 
 #include "rr_rng.h"
@@ -64,18 +66,46 @@ int rr_dist_empirical(rr_dist *d, const rr_empirical *e);
 /* rr_dist_sample - one draw (days, >= 0), as streams v1 and v2 draw. */
 double rr_dist_sample(const rr_dist *d, gsl_rng *r);
 
+/* rr_ran_exp_zig - an Exp(1) variate by Marsaglia and Tsang's ziggurat
+ * (see dist.c): mostly one number from r, a table look-up and a multiply.
+ * r must give 32 random bits a number (gsl_rng_min 0, gsl_rng_max
+ * 2^32 - 1), as taus2 and mt19937 do.  Drawn for nearly every event, so
+ * the common case (98.9% of draws: the point lies under the strip above)
+ * is inline here, and the rest, with the tables' first building, is
+ * rri_ran_exp_zig_rest in dist.c, which goes on from the number drawn. */
+extern _Atomic int rri_zig_ready;  /* the tables are built */
+extern uint32_t rri_zig_k[256];    /* the point is accepted at once below */
+extern double rri_zig_w[256];      /* a point's value per grid step */
+double rri_ran_exp_zig_rest(gsl_rng *r, uint32_t j);
+
+static inline double rr_ran_exp_zig(gsl_rng *r)
+{
+    if (atomic_load_explicit(&rri_zig_ready, memory_order_acquire)) {
+        uint32_t j = (uint32_t)gsl_rng_get(r);
+        uint32_t i = j & 255, u = j >> 8;
+        if (u < rri_zig_k[i])
+            return u * rri_zig_w[i];
+        return rri_ran_exp_zig_rest(r, j);
+    }
+    return rri_ran_exp_zig_rest(r, (uint32_t)gsl_rng_get(r));
+}
+
 /* rr_dist_sample_v - one draw under the random streams of version v: from
  * v3 on, an exponential is drawn by the ziggurat (rr_ran_exp_zig) and a
  * lognormal from GSL's ziggurat Gaussian (gsl_ran_gaussian_ziggurat)
  * instead of by logarithms; other kinds and older versions draw as
- * rr_dist_sample. */
-double rr_dist_sample_v(const rr_dist *d, gsl_rng *r, rr_rng_version v);
+ * rr_dist_sample.  Inline for the exponential of v3, the draw of most
+ * events. */
+double rri_dist_sample_v_rest(const rr_dist *d, gsl_rng *r,
+                              rr_rng_version v);
 
-/* rr_ran_exp_zig - an Exp(1) variate by Marsaglia and Tsang's ziggurat
- * (see dist.c): mostly one number from r, a table look-up and a multiply.
- * r must give 32 random bits a number (gsl_rng_min 0, gsl_rng_max
- * 2^32 - 1), as taus2 and mt19937 do. */
-double rr_ran_exp_zig(gsl_rng *r);
+static inline double rr_dist_sample_v(const rr_dist *d, gsl_rng *r,
+                                      rr_rng_version v)
+{
+    if (v >= RR_RNG_V3 && d->kind == RR_DIST_EXPONENTIAL)
+        return d->a * rr_ran_exp_zig(r);
+    return rri_dist_sample_v_rest(d, r, v);
+}
 
 /* rr_dist_mean, rr_dist_sd - theoretical moments (days). */
 double rr_dist_mean(const rr_dist *d);

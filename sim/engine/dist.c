@@ -248,10 +248,11 @@ static inline double sample_empirical(const rr_dist *d, gsl_rng *r)
 #define ZIG_R 7.69711747013104972
 #define ZIG_V 3.949659822581572e-3 /* (r + 1) e^-r */
 
-static uint32_t zig_k[256]; /* the point is accepted at once below this */
-static double zig_w[256];   /* x_i / 2^24: a point's value per grid step */
-static double zig_f[256];   /* e^-x_i; f[0] = 1 */
-static atomic_int zig_ready;
+/* rri_zig_k and rri_zig_w are read by the inline rr_ran_exp_zig (rr_dist.h) */
+uint32_t rri_zig_k[256]; /* the point is accepted at once below this */
+double rri_zig_w[256];   /* x_i / 2^24: a point's value per grid step */
+_Atomic int rri_zig_ready;
+static double zig_f[256]; /* e^-x_i; f[0] = 1 */
 static pthread_once_t zig_once = PTHREAD_ONCE_INIT;
 
 static void zig_init(void)
@@ -259,44 +260,50 @@ static void zig_init(void)
     const double m = 16777216.0; /* 2^24 */
     double x = ZIG_R, above;
     double q = ZIG_V / exp(-ZIG_R); /* the base strip's width */
-    zig_k[0] = (uint32_t)(ZIG_R / q * m);
-    zig_k[1] = 0;
-    zig_w[0] = q / m;
-    zig_w[255] = ZIG_R / m;
+    rri_zig_k[0] = (uint32_t)(ZIG_R / q * m);
+    rri_zig_k[1] = 0;
+    rri_zig_w[0] = q / m;
+    rri_zig_w[255] = ZIG_R / m;
     zig_f[0] = 1;
     zig_f[255] = exp(-ZIG_R);
     for (int i = 254; i >= 1; i--) {
         above = -log(ZIG_V / x + exp(-x));
-        zig_k[i + 1] = (uint32_t)(above / x * m);
+        rri_zig_k[i + 1] = (uint32_t)(above / x * m);
         x = above;
         zig_f[i] = exp(-x);
-        zig_w[i] = x / m;
+        rri_zig_w[i] = x / m;
     }
-    atomic_store_explicit(&zig_ready, 1, memory_order_release);
+    atomic_store_explicit(&rri_zig_ready, 1, memory_order_release);
 }
 
-double rr_ran_exp_zig(gsl_rng *r)
+/* rri_ran_exp_zig_rest - the ziggurat from the number j already drawn:
+ * the tables built first if need be, then the whole test, and new numbers
+ * until a point is accepted (rr_ran_exp_zig in rr_dist.h has returned
+ * the points accepted at once when the tables were there). */
+double rri_ran_exp_zig_rest(gsl_rng *r, uint32_t j)
 {
-    if (!atomic_load_explicit(&zig_ready, memory_order_acquire))
+    if (!atomic_load_explicit(&rri_zig_ready, memory_order_acquire))
         pthread_once(&zig_once, zig_init);
     for (;;) {
-        uint32_t j = (uint32_t)gsl_rng_get(r);
         uint32_t i = j & 255, u = j >> 8;
-        double x = u * zig_w[i];
-        if (u < zig_k[i])
+        double x = u * rri_zig_w[i];
+        if (u < rri_zig_k[i])
             return x;
         if (i == 0) /* the tail beyond r */
             return ZIG_R - log(gsl_rng_uniform_pos(r));
         if (zig_f[i] + gsl_rng_uniform(r) * (zig_f[i - 1] - zig_f[i]) <
             exp(-x))
             return x;
+        j = (uint32_t)gsl_rng_get(r);
     }
 }
 
 /* }=================================================================== */
 
-/* rr_dist_sample_v - a draw under the streams of version v. */
-double rr_dist_sample_v(const rr_dist *d, gsl_rng *r, rr_rng_version v)
+/* rri_dist_sample_v_rest - rr_dist_sample_v but for the exponential of
+ * v3, which rr_dist.h draws inline. */
+double rri_dist_sample_v_rest(const rr_dist *d, gsl_rng *r,
+                              rr_rng_version v)
 {
     if (v >= RR_RNG_V3) {
         if (d->kind == RR_DIST_EXPONENTIAL)
