@@ -781,6 +781,16 @@ static void act_check(void)
     }
 }
 
+/* act_cancel_one - cancel a pending event (one at least), and check. */
+static void act_cancel_one(void)
+{
+    long v = act_live[next_below(act_nlive)];
+    act_bad += !rr_calendar_cancel(act_cal, act[v].h);
+    act[v].cancelled = 1;
+    act_drop(v);
+    act_check();
+}
+
 static void act_event(void *subject, void *object)
 {
     long i = (long)(intptr_t)subject;
@@ -795,13 +805,8 @@ static void act_event(void *subject, void *object)
     act_last = i;
     act_drop(i);
     act_check(); /* before anything fills the running event's place */
-    if (next_unit() < 0.3 && act_nlive > 0) { /* cancel first */
-        long v = act_live[next_below(act_nlive)];
-        act_bad += !rr_calendar_cancel(act_cal, act[v].h);
-        act[v].cancelled = 1;
-        act_drop(v);
-        act_check();
-    }
+    if (next_unit() < 0.3 && act_nlive > 0) /* cancel first */
+        act_cancel_one();
     if (next_unit() < 0.1) { /* stale handles: its own, one run or cancelled */
         long v = (long)next_below((size_t)act_n);
         act_bad += rr_calendar_cancel(act_cal, act[i].h);
@@ -825,13 +830,8 @@ static void act_event(void *subject, void *object)
             act_schedule(now); /* at once: after everything at this time */
     }
     act_check();
-    if (next_unit() < 0.2 && act_nlive > 1) { /* cancel after */
-        long v = act_live[next_below(act_nlive)];
-        act_bad += !rr_calendar_cancel(act_cal, act[v].h);
-        act[v].cancelled = 1;
-        act_drop(v);
-        act_check();
-    }
+    if (next_unit() < 0.2 && act_nlive > 1) /* cancel after */
+        act_cancel_one();
 }
 
 static void test_acting_events(void)
