@@ -16,11 +16,14 @@
  *            and largest ratio, so a noisy machine shows as a wide spread.
  *            Beside it: events (run.csv's `events` for rrsim, the loop's
  *            own count), millions of events per CPU second of the median
- *            run, and peak RSS of each (ru_maxrss).  Then the same with
- *            the random streams v3 (--set scenario.rng=v3: GSL's taus2,
- *            ziggurat exponentials and lognormals), the loop drawing from
- *            taus2 as well (with GSL's own samplers).  The largest median
- *            ratio is printed for each version.
+ *            run, and peak RSS of each (ru_maxrss).  The files name the
+ *            random streams v3 (GSL's taus2, ziggurat exponentials and
+ *            lognormals), and the loop draws from taus2 as well (with
+ *            GSL's own samplers).  Then the same with the streams v1
+ *            (--set scenario.rng=v1: mt19937, GSL's samplers, an outcome
+ *            event per returnee), which files that name no version keep,
+ *            the loop drawing from mt19937.  The largest median ratio is
+ *            printed for each version; the target is the files' (v3).
  *   memory   M1 with 'departed' over its horizon and over 10 times it
  *            (--set scenario.end=...): peak RSS of each (the median of 3
  *            runs, in turn) and their ratio.
@@ -237,17 +240,17 @@ int main(int argc, char **argv)
 {
     static const struct {
         const char *name, *scn, *model, *days;
-        int v3; /* streams v3 (taus2, ziggurat); the loop with taus2 too */
+        int v1; /* --set scenario.rng=v1; the loop with mt19937 too */
     } models[] = {
         {"M1 closed", "bench/scenarios/m1-closed.ini", "m1", "111111", 0},
         {"M2 closed", "bench/scenarios/m2-closed.ini", "m2", "50000", 0},
         {"M1 departed", "bench/scenarios/m1-departed.ini", "m1", "111111", 0},
         {"M2 departed", "bench/scenarios/m2-departed.ini", "m2", "50000", 0},
-        {"M1 closed, v3", "bench/scenarios/m1-closed.ini", "m1", "111111", 1},
-        {"M2 closed, v3", "bench/scenarios/m2-closed.ini", "m2", "50000", 1},
-        {"M1 departed, v3", "bench/scenarios/m1-departed.ini", "m1", "111111",
+        {"M1 closed, v1", "bench/scenarios/m1-closed.ini", "m1", "111111", 1},
+        {"M2 closed, v1", "bench/scenarios/m2-closed.ini", "m2", "50000", 1},
+        {"M1 departed, v1", "bench/scenarios/m1-departed.ini", "m1", "111111",
          1},
-        {"M2 departed, v3", "bench/scenarios/m2-departed.ini", "m2", "50000",
+        {"M2 departed, v1", "bench/scenarios/m2-departed.ini", "m2", "50000",
          1},
     };
     int runs = argc > 4 ? atoi(argv[4]) : 7, cpu;
@@ -274,26 +277,28 @@ int main(int argc, char **argv)
            TARGET_RATIO);
     for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
         char label[64];
-        int v3 = models[i].v3;
+        int v1 = models[i].v1;
         char *b[] = {(char *)loop, (char *)models[i].model,
-                     (char *)models[i].days, "1", v3 ? "taus2" : NULL, NULL};
-        char *a[] = RRSIM_RUN(models[i].scn, v3 ? "--set" : NULL,
-                              "scenario.rng=v3", NULL);
+                     (char *)models[i].days, "1", v1 ? NULL : "taus2", NULL};
+        char *a[] = RRSIM_RUN(models[i].scn, v1 ? "--set" : NULL,
+                              "scenario.rng=v1", NULL);
         char *c[] = {(char *)api, (char *)models[i].scn,
-                     v3 ? "scenario.rng=v3" : NULL, NULL};
+                     v1 ? "scenario.rng=v1" : NULL, NULL};
         snprintf(label, sizeof label, "%s, rrsim run", models[i].name);
         if (pair(label, a, 1, b, runs, &r) != 0)
             goto fail;
-        worst[v3] = r > worst[v3] ? r : worst[v3];
+        worst[v1] = r > worst[v1] ? r : worst[v1];
         snprintf(label, sizeof label, "%s, C API", models[i].name);
         if (pair(label, c, 0, b, runs, &r) != 0)
             goto fail;
-        worst[v3] = r > worst[v3] ? r : worst[v3];
+        worst[v1] = r > worst[v1] ? r : worst[v1];
     }
-    for (int v = 0; v < 2; v++)
-        printf("  largest median ratio, streams %s: %.2f: %s\n",
-               v ? "v3" : "v1", worst[v],
-               worst[v] <= TARGET_RATIO ? "within target" : "ABOVE TARGET");
+    printf("  largest median ratio, as shipped (streams v3): %.2f: %s\n",
+           worst[0],
+           worst[0] <= TARGET_RATIO ? "within target" : "ABOVE TARGET");
+    printf("  largest median ratio, streams v1 (files naming no version): "
+           "%.2f\n",
+           worst[1]);
 
 memory:
     /* memory: M1 departed over 10 times its horizon; the median of 3 runs
