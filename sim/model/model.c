@@ -410,24 +410,26 @@ static void case_enter(void *ctx, rr_net *net, rr_entity *e, uint32_t s)
 {
     model *m = ctx;
     const rr_cfg_stage *st = &m->cfg->stages[s];
+    RR_UNUSED(net); /* the clock is read from the calendar, inline */
     if (st->channel != RR_CH_NONE && st->channel != e->channel) {
         e->channel = st->channel;
         if (st->channel != RR_CH_RDS)
-            cd(e)->t_channel = rr_net_now(net);
+            cd(e)->t_channel = rr_calendar_now(m->cal);
     }
     if (st->detention)
-        rr_timeavg_add(&m->detention, rr_net_now(net), 1);
+        rr_timeavg_add(&m->detention, rr_calendar_now(m->cal), 1);
 }
 
 static void case_leave(void *ctx, rr_net *net, rr_entity *e, uint32_t s,
                      rr_way_out way, uint32_t target)
 {
     model *m = ctx;
+    RR_UNUSED(net);
     RR_UNUSED(e);
     RR_UNUSED(way);
     RR_UNUSED(target);
     if (m->cfg->stages[s].detention)
-        rr_timeavg_add(&m->detention, rr_net_now(net), -1);
+        rr_timeavg_add(&m->detention, rr_calendar_now(m->cal), -1);
 }
 
 static void ev_remigrate(void *subject, void *object);
@@ -554,9 +556,10 @@ static void case_exit(void *ctx, rr_net *net, rr_entity *e, uint32_t x,
 {
     model *m = ctx;
     const rr_config *c = m->cfg;
-    double now = rr_net_now(net);
+    double now = rr_calendar_now(m->cal);
     bool w = warm(m);
     rr_departure kind;
+    RR_UNUSED(net);
     RR_UNUSED(s);
     RR_UNUSED(way);
 
