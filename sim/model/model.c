@@ -653,6 +653,18 @@ static bool quiet_outcomes(const model *m)
     return true;
 }
 
+/* any_detention - whether a stage is a detention in any epoch: only then
+ * does a case leaving a stage need the model (case_leave counts the
+ * detention places in use), and the network calls no hook otherwise. */
+static bool any_detention(const model *m)
+{
+    for (size_t i = 0; i < m->plan->n_epochs; i++)
+        for (uint32_t s = 0; s < m->plan->cfg[i]->n_stages; s++)
+            if (m->plan->cfg[i]->stages[s].detention)
+                return true;
+    return false;
+}
+
 static int build(model *m, char *err, size_t errlen)
 {
     const rr_config *c = m->plan->cfg[0];
@@ -695,7 +707,7 @@ static int build(model *m, char *err, size_t errlen)
         .hooks = {.ctx = m,
                   .on_create = case_create,
                   .on_enter = case_enter,
-                  .on_leave = case_leave,
+                  .on_leave = any_detention(m) ? case_leave : NULL,
                   .on_exit = case_exit},
     };
     m->net = rr_net_create(&spec, m->cal, m->rng, err, errlen);
