@@ -22,15 +22,7 @@
 #include "rr_common.h"
 #include "rr_pool.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define POOL_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define POOL_ASAN 1
-#endif
-#endif
-
-#ifdef POOL_ASAN
+#ifdef RR_POOL_ASAN
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
@@ -51,14 +43,14 @@ struct free_obj {
 };
 
 struct rr_pool {
+    struct rr_pool_head h;  /* the free list and the count: first, so that
+                               get and put can be inline (rr_pool.h) */
     size_t obj_size;        /* rounded up; a multiple of alignof(max_align_t) */
     size_t per_chunk;
     struct chunk *first;    /* chunks in allocation order */
     struct chunk *last;
     struct chunk *cur;      /* chunk being carved; NULL before the first */
     size_t carved;          /* objects carved from cur */
-    struct free_obj *free;  /* objects put back */
-    size_t in_use;
     size_t capacity;
 };
 
@@ -124,58 +116,68 @@ static bool next_chunk(rr_pool *p)
     return true;
 }
 
-/* rr_pool_get - an object from the free list or a chunk; NULL when out of
- * memory. */
-void *rr_pool_get(rr_pool *p)
+/* rri_pool_carve - the next uncarved object (a new chunk if need be);
+ * NULL when out of memory.  rr_pool_get's way when the free list is
+ * empty. */
+void *rri_pool_carve(rr_pool *p)
 {
     void *obj;
 
-    if (p->free) {
-        struct free_obj *f = p->free;
-        UNPOISON(f, p->obj_size);
-        p->free = f->next;
-        obj = f;
-    } else {
-        if ((!p->cur || p->carved == p->per_chunk) && !next_chunk(p))
-            return NULL;
-        obj = (char *)p->cur->data + p->carved++ * p->obj_size;
-        UNPOISON(obj, p->obj_size);
-    }
-    p->in_use++;
+    if ((!p->cur || p->carved == p->per_chunk) && !next_chunk(p))
+        return NULL;
+    obj = (char *)p->cur->data + p->carved++ * p->obj_size;
+    UNPOISON(obj, p->obj_size);
+    p->h.in_use++;
     return obj;
 }
 
-/* rr_pool_put - push obj on the free list. */
+#ifdef RR_POOL_ASAN
+/* rr_pool_get - an object from the free list or a chunk; NULL when out of
+ * memory.  (Inline in rr_pool.h but under AddressSanitizer.) */
+void *rr_pool_get(rr_pool *p)
+{
+    struct free_obj *f = p->h.free;
+
+    if (!f)
+        return rri_pool_carve(p);
+    UNPOISON(f, p->obj_size);
+    p->h.free = f->next;
+    p->h.in_use++;
+    return f;
+}
+
+/* rr_pool_put - push obj on the free list, poisoned. */
 void rr_pool_put(rr_pool *p, void *obj)
 {
     struct free_obj *f = obj;
 
     rr_assert(obj != NULL);
-    rr_assert(p->in_use > 0);
-    f->next = p->free;
-    p->free = f;
-    p->in_use--;
+    rr_assert(p->h.in_use > 0);
+    f->next = p->h.free;
+    p->h.free = f;
+    p->h.in_use--;
     POISON(f, p->obj_size);
 }
+#endif
 
 /* rr_pool_reset - take every object back; chunks are carved again from the
  * first one.  O(1) (O(capacity) under AddressSanitizer, to re-poison). */
 void rr_pool_reset(rr_pool *p)
 {
-#ifdef POOL_ASAN
+#ifdef RR_POOL_ASAN
     for (struct chunk *ch = p->first; ch; ch = ch->next)
         POISON(ch->data, p->per_chunk * p->obj_size);
 #endif
-    p->free = NULL;
+    p->h.free = NULL;
     p->cur = NULL;
     p->carved = 0;
-    p->in_use = 0;
+    p->h.in_use = 0;
 }
 
 /* rr_pool_in_use - objects handed out and not put back. */
 size_t rr_pool_in_use(const rr_pool *p)
 {
-    return p->in_use;
+    return p->h.in_use;
 }
 
 /* rr_pool_capacity - objects the allocated chunks can hold. */
