@@ -7,7 +7,7 @@
 #   make test-update  rewrite the golden runs and chart scripts in
 #                   tests/reference/ (review the diff: it is what the
 #                   change does to the results and the charts)
-#   make bench      speed and memory benchmark (BENCH_RUNS=N pairs, default 7;
+#   make bench      speed and memory benchmark (BENCH_RUNS=N pairs, default 15;
 #                   BENCH_ONLY=memory,... the parts of bench_speed named)
 #   make fuzz       build the fuzz targets (clang, libFuzzer) and run each
 #                   for FUZZ_SECONDS (default 60); fails on any finding

@@ -9,7 +9,7 @@
  *            through the C API (bench/api.c: load, plan, rr_run, nothing
  *            written), each beside bench/loop.c simulating the same model
  *            over the same days.  The two commands of a pair run in turn,
- *            A B A B ..., RUNS times (default 7, after one warm-up pair not
+ *            A B A B ..., RUNS times (default 15, after one warm-up pair not
  *            counted), as child processes pinned to one processor; the
  *            ratio is taken pair by pair, A's CPU time (user + system, from
  *            wait4) over B's, and the median is printed with the smallest
@@ -253,7 +253,7 @@ int main(int argc, char **argv)
         {"M2 departed, v1", "bench/scenarios/m2-departed.ini", "m2", "50000",
          1},
     };
-    int runs = argc > 4 ? atoi(argv[4]) : 7, cpu;
+    int runs = argc > 4 ? atoi(argv[4]) : 15, cpu;
     double worst[2] = {0, 0}, r;
     sample s1, s10;
     if (argc < 4 || runs < 1 || runs > MAX_RUNS) {
