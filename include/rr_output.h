@@ -335,5 +335,12 @@ typedef struct rr_csv_keys {
 int rr_csv_keys_set(rr_csv_keys *k, const char *const *fields, size_t n);
 void rr_csv_keys_put(FILE *f, const rr_csv_keys *k);
 void rr_csv_keys_fini(rr_csv_keys *k);
+/* rr_csv_keys_new - n empty keys (NULL when out of memory);
+ * rr_csv_keys_free - their texts and them (NULL: nothing). */
+rr_csv_keys *rr_csv_keys_new(size_t n);
+void rr_csv_keys_free(rr_csv_keys *k, size_t n);
+/* rr_csv_interval - "mean,ci95_low,ci95_high,replications" of a CI, the
+ * tail of a summary row. */
+void rr_csv_interval(FILE *f, rr_ci ci);
 
 #endif

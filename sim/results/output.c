@@ -113,17 +113,44 @@ void rr_csv_keys_fini(rr_csv_keys *k)
     k->len = 0;
 }
 
-/* keys_array - n zeroed keys; keys_array_free - their texts and them. */
-static rr_csv_keys *keys_array(size_t n)
+rr_csv_keys *rr_csv_keys_new(size_t n)
 {
     return calloc(n ? n : 1, sizeof(rr_csv_keys));
 }
 
-static void keys_array_free(rr_csv_keys *k, size_t n)
+void rr_csv_keys_free(rr_csv_keys *k, size_t n)
 {
     for (size_t i = 0; k && i < n; i++)
         rr_csv_keys_fini(&k[i]);
     free(k);
+}
+
+/* metric_keys - "indicator,unit," of every metric of r; NULL when out of
+ * memory. */
+static rr_csv_keys *metric_keys(const rr_run_result *r)
+{
+    size_t nm = r->layout.n_metrics;
+    rr_csv_keys *mk = rr_csv_keys_new(nm);
+    for (size_t m = 0; mk && m < nm; m++)
+        if (rr_csv_keys_set(&mk[m],
+                            (const char *const[]){r->layout.metric[m],
+                                                  r->layout.metric_unit[m]},
+                            2) != RR_OK) {
+            rr_csv_keys_free(mk, nm);
+            return NULL;
+        }
+    return mk;
+}
+
+void rr_csv_interval(FILE *f, rr_ci ci)
+{
+    rr_csv_number(f, ci.mean);
+    fputc(',', f);
+    rr_csv_number(f, ci.low);
+    fputc(',', f);
+    rr_csv_number(f, ci.high);
+    fputc(',', f);
+    rr_csv_number(f, (double)ci.n);
 }
 
 int rr_csv_number(FILE *f, double x)
@@ -221,21 +248,15 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
     FILE *f;
     const char *name = r->plan->cfg[0]->name;
     size_t nm = r->layout.n_metrics;
-    rr_csv_keys head = {0}, *mk = keys_array(nm);
+    rr_csv_keys head = {0}, *mk = metric_keys(r);
     char d0[16], d1[16], num[32];
     int rc = RR_OK;
-    for (size_t m = 0; mk && m < nm && rc == RR_OK; m++)
-        rc = rr_csv_keys_set(&mk[m],
-                             (const char *const[]){r->layout.metric[m],
-                                                   r->layout.metric_unit[m]},
-                             2);
-    if (!mk || rc != RR_OK) {
-        keys_array_free(mk, nm);
+    if (!mk) {
         nomem(err, errlen);
         return RR_ENOMEM;
     }
     if (!(f = rr_out_open(path, "w", err, errlen))) {
-        keys_array_free(mk, nm);
+        rr_csv_keys_free(mk, nm);
         return RR_EIO;
     }
     fputs("scenario,replication,period_start,period_end,indicator,unit,value\n", f);
@@ -273,7 +294,7 @@ int rr_write_timeseries(const char *path, const rr_run_result *r, char *err,
         rr_rows_close(&w);
     }
     rr_csv_keys_fini(&head);
-    keys_array_free(mk, nm);
+    rr_csv_keys_free(mk, nm);
     if (rc != RR_OK) {
         fclose(f);
         return rc;
@@ -340,22 +361,17 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
     FILE *f;
     const char *name = r->plan->cfg[0]->name;
     size_t nm = r->layout.n_metrics;
-    rr_csv_keys head = {0}, *mk = keys_array(nm);
+    rr_csv_keys head = {0}, *mk = metric_keys(r);
     period_rows p;
     char d0[16], d1[16];
     int rc = RR_OK;
-    for (size_t m = 0; mk && m < nm && rc == RR_OK; m++)
-        rc = rr_csv_keys_set(&mk[m],
-                             (const char *const[]){r->layout.metric[m],
-                                                   r->layout.metric_unit[m]},
-                             2);
-    if (!mk || rc != RR_OK || period_rows_init(&p, r) != RR_OK) {
-        keys_array_free(mk, nm);
+    if (!mk || period_rows_init(&p, r) != RR_OK) {
+        rr_csv_keys_free(mk, nm);
         nomem(err, errlen);
         return RR_ENOMEM;
     }
     if (!(f = rr_out_open(path, "w", err, errlen))) {
-        keys_array_free(mk, nm);
+        rr_csv_keys_free(mk, nm);
         period_rows_fini(&p);
         return RR_EIO;
     }
@@ -383,19 +399,13 @@ int rr_write_timeseries_summary(const char *path, const rr_run_result *r,
             ci = rr_ci95(p.x, p.reps);
             rr_csv_keys_put(f, &head);
             rr_csv_keys_put(f, &mk[m]);
-            rr_csv_number(f, ci.mean);
-            fputc(',', f);
-            rr_csv_number(f, ci.low);
-            fputc(',', f);
-            rr_csv_number(f, ci.high);
-            fputc(',', f);
-            rr_csv_number(f, (double)ci.n);
+            rr_csv_interval(f, ci);
             fputc('\n', f);
         }
     }
     period_rows_fini(&p);
     rr_csv_keys_fini(&head);
-    keys_array_free(mk, nm);
+    rr_csv_keys_free(mk, nm);
     if (rc != RR_OK) {
         fclose(f);
         return rc;

@@ -99,8 +99,7 @@ static void row_dates(const table *t, size_t k, char *d0, char *d1, size_t n)
  * once (item-major, as the rows run); NULL when out of memory. */
 static rr_csv_keys *item_keys(const table *t)
 {
-    size_t n = t->n_items * t->n_measures;
-    rr_csv_keys *k = calloc(n ? n : 1, sizeof *k);
+    rr_csv_keys *k = rr_csv_keys_new(t->n_items * t->n_measures);
     for (size_t i = 0; k && i < t->n_items; i++)
         for (size_t m = 0; m < t->n_measures; m++)
             if (rr_csv_keys_set(&k[i * t->n_measures + m],
@@ -108,9 +107,7 @@ static rr_csv_keys *item_keys(const table *t)
                                                       measure_name(t, m),
                                                       measure_unit(t, m)},
                                 3) != RR_OK) {
-                for (size_t j = 0; j < n; j++)
-                    rr_csv_keys_fini(&k[j]);
-                free(k);
+                rr_csv_keys_free(k, t->n_items * t->n_measures);
                 return NULL;
             }
     return k;
@@ -118,9 +115,7 @@ static rr_csv_keys *item_keys(const table *t)
 
 static void item_keys_free(const table *t, rr_csv_keys *k)
 {
-    for (size_t j = 0; k && j < t->n_items * t->n_measures; j++)
-        rr_csv_keys_fini(&k[j]);
-    free(k);
+    rr_csv_keys_free(k, t->n_items * t->n_measures);
 }
 
 /* head_keys - "scenario,[replication,]start,end," of row k's block (rep
@@ -248,13 +243,7 @@ static int write_summary(const char *path, const table *t, char *err,
                 ci = rr_ci95(x, reps);
                 rr_csv_keys_put(f, &head);
                 rr_csv_keys_put(f, &ik[i * t->n_measures + m]);
-                rr_csv_number(f, ci.mean);
-                fputc(',', f);
-                rr_csv_number(f, ci.low);
-                fputc(',', f);
-                rr_csv_number(f, ci.high);
-                fputc(',', f);
-                rr_csv_number(f, (double)ci.n);
+                rr_csv_interval(f, ci);
                 fputc('\n', f);
             }
     }
