@@ -436,8 +436,9 @@ static void fit_missing(FILE *g, const fit_chart *c, size_t i)
                    strcmp(d->row[r].indicator, c->ind[i]) == 0 &&
                    !isnan(d->row[r].observed);
         if (!seen)
-            fprintf(g, "set label \"no figure\" at first %zu, graph 0.08 "
-                       "center font \"%s,10\" textcolor rgb \"#777777\"\n",
+            fprintf(g, "set label \"no observed\\nfigure\" at first %zu, "
+                       "graph 0.16 center font \"%s,10\" textcolor rgb "
+                       "\"#777777\"\n",
                     y + 1, FONT);
     }
 }

@@ -175,8 +175,8 @@ set ytics ('0' 0, '1,000' 1000, '2,000' 2000, '3,000' 3000, '4,000' 4000)
 set label 'Voluntary departures with IOM' at screen 0.3509, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
 set label '−1.3%' at first 1, first 3200.299276 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
 set label "calibration" at first 1, screen 0.2278 center font "Sans,10" textcolor rgb "#555555"
-set label "no figure" at first 2, graph 0.08 center font "Sans,10" textcolor rgb "#777777"
-set label "no figure" at first 3, graph 0.08 center font "Sans,10" textcolor rgb "#777777"
+set label "no observed\nfigure" at first 2, graph 0.16 center font "Sans,10" textcolor rgb "#777777"
+set label "no observed\nfigure" at first 3, graph 0.16 center font "Sans,10" textcolor rgb "#777777"
 plot $f4 using 1:($6 == 2 ? NaN : $6 == 1 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
      $f4 using 1:($6 == 0 ? $2 : NaN) with boxes lc rgb "#7fbddf" notitle, \
      $f4 using 1:($6 == 1 ? $2 : NaN) with boxes lc rgb "white" notitle, \

@@ -42,7 +42,7 @@ set yrange [0:400]
 set ytics ('0' 0, '100' 100, '200' 200, '300' 300, '400' 400)
 set label 'Self-arranged departures, verified' at screen 0.0309, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
 set label '−6.7%' at first 1, first 300 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label "no figure" at first 2, graph 0.08 center font "Sans,10" textcolor rgb "#777777"
+set label "no observed\nfigure" at first 2, graph 0.16 center font "Sans,10" textcolor rgb "#777777"
 plot $f0 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
      $f0 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f0 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
@@ -60,7 +60,7 @@ set yrange [0:40]
 set ytics ('0' 0, '10' 10, '20' 20, '30' 30, '40' 40)
 set label 'Caseload at the year'."\047".'s end: `touch pwned`'."\047".'@x' at screen 0.5109, graph 1 left offset 0,0.9 font "Sans Bold,12" textcolor rgb "#222222"
 set label '−50%' at first 2, first 27.41240947 center offset 0,0.9 font "Sans,11" textcolor rgb "#222222" front
-set label "no figure" at first 1, graph 0.08 center font "Sans,10" textcolor rgb "#777777"
+set label "no observed\nfigure" at first 1, graph 0.16 center font "Sans,10" textcolor rgb "#777777"
 plot $f1 using 1:2 with boxes lc rgb "#7fbddf" notitle, \
      $f1 using 1:5 with points pt 7 ps 1.9 lc rgb "white" notitle, \
      $f1 using 1:5 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
