@@ -96,6 +96,20 @@ rm -rf "$TMP/se4/plots"
 expect_exit 0 sensitivity-hostile-name -- "$RRSIM" plot "$TMP/se4"
 [ -s "$TMP/se4/plots/sensitivity_1.png" ] && [ ! -e "$TMP/x.png" ] &&
     ok sensitivity-hostile-numbered || fail sensitivity-hostile-numbered "$(ls -A "$TMP/se4/plots" 2>&1)"
+# a scenario's title and sources reach the charts through run.csv: shell,
+# gnuplot and macro syntax in them stay text (nothing runs, the chart is
+# drawn, the words are in its script)
+mkdir -p "$TMP/se-evil"
+sed "s|^title = .*|title = x'; system(\"touch $TMP/se-evil/pwned1\"); print '\` touch $TMP/se-evil/pwned2\` @x \$(touch $TMP/se-evil/pwned3)|
+s|^source = .*|source = \"; system('touch $TMP/se-evil/pwned4') #|" scenarios/mm1.ini >"$TMP/se-evil/evil.ini"
+expect_exit 0 sensitivity-hostile-title -- "$RRSIM" sensitivity "$TMP/se-evil/evil.ini" \
+    --samples 4 --reps 1 --vary lambda=0.5:0.9 --indicators arrivals --bootstrap 20 --out "$TMP/se-evil/out" --quiet
+se_png=no
+[ -s "$TMP/se-evil/out/plots/sensitivity_arrivals.png" ] && se_png=yes
+expect_exit 0 sensitivity-hostile-script -- env RRSIM_GNUPLOT_SCRIPT=1 "$RRSIM" plot "$TMP/se-evil/out" --quiet
+[ -z "$(ls "$TMP/se-evil" | grep pwned)" ] && [ "$se_png" = yes ] &&
+    grep -q 'touch' "$TMP/se-evil/out/plots/sensitivity_arrivals.gp" &&
+    ok sensitivity-hostile-title-text || fail sensitivity-hostile-title-text "$(ls -A "$TMP/se-evil" "$TMP/se-evil/out/plots" 2>&1)"
 requires -
 
 # ---- refused before anything runs: exit 2, the message, no folder ---------
