@@ -49,7 +49,8 @@
  * Cost: schedule O(1), cancel O(1), step O(1) amortized (plus O(k log k) to
  * order k events that share one time), next_time O(1) (a scan of the bucket
  * holding the earliest events if the least of them was cancelled); with
- * few pending, O(log n) for n <= 32.  Design and invariants:
+ * few pending, O(log n) for n <= 32, and next_time asked from inside an
+ * event scans the (at most 64) entries.  Design and invariants:
  * sim/calendar.c.
  */
 #ifndef RR_CALENDAR_H

@@ -35,9 +35,10 @@
  * that taking one event and adding the next is one pass, not two.  No index
  * follows an entry as it moves: cancelling an event bumps its slot's
  * generation (as for any cancel) and leaves the entry where it is, now
- * stale because its gen no longer matches the slot's; a stale root is
- * dropped at once, so the root is always pending and next_time() stays
- * O(1), and the others are dropped when they reach the root, when the
+ * stale because its gen no longer matches the slot's; between events a
+ * stale root is dropped at once, so the root is pending and next_time()
+ * is O(1) (during an event, whose place at the root is open, it scans the
+ * heap: run_top), and the others are dropped when they reach the root, when the
  * events move to the radix heap, or when the array (room for 2 HEAP_MAX
  * entries, stale ones included) is full: then it is compacted and rebuilt.
  * The order of (key, seq) is total, so events run in the same order
@@ -125,7 +126,8 @@
  * O(k log k) sort for k events that share one time); next_time() O(1),
  * except that after the least key of the lowest bucket was cancelled it
  * scans that bucket.  With few pending: O(log n), n <= HEAP_MAX, for
- * schedule and step, O(1) for cancel; next_time() O(1); time_of() O(HEAP_MAX).
+ * schedule and step, O(1) for cancel; next_time() O(1) between events and
+ * O(HEAP_MAX) during one; time_of() O(HEAP_MAX).
  */
 #include <math.h>
 #include <stdlib.h>
